@@ -1,0 +1,38 @@
+/* libobject/dict.h — dict (src/dict.c).  The public prefix is CPython's
+ * PyDictObject (ma_used, ma_version_tag); the table is Kiln's own design
+ * (insertion-ordered, see NOTES-dict.md).  ma_version_tag changes on every
+ * mutation (the interpreter's global caches key on it). */
+#ifndef LIBOBJECT_DICT_H
+#define LIBOBJECT_DICT_H
+#include "libobject/object.h"
+
+typedef struct KnDictObject {
+    KN_OBJECT_HEAD;
+    kn_ssize_t ma_used;
+    uint64_t ma_version_tag;
+    void *ma_keys;            /* Kiln's table */
+    KnObject **ma_values;     /* unused by Kiln (split tables); NULL */
+} KnDictObject;
+
+extern KnTypeObject ob_dict_type;
+#define KN_DICT_CHECK(o) KN_FAST_SUBCLASS(o, KN_TPFLAGS_DICT_SUBCLASS)
+#define KN_DICT_CHECK_EXACT(o) (KN_TYPE(o) == &ob_dict_type)
+
+KnObject *ob_dict_new(void);
+/* Borrowed value or NULL when missing; NULL + exception on a hash/compare error
+ * (check ob_err_occurred()). */
+KnObject *ob_dict_getitem(KnObject *d, KnObject *key);
+KnObject *ob_dict_getitem_str(KnObject *d, const char *key);
+int ob_dict_setitem(KnObject *d, KnObject *key, KnObject *value);
+int ob_dict_setitem_str(KnObject *d, const char *key, KnObject *value);
+int ob_dict_delitem(KnObject *d, KnObject *key);   /* KeyError when missing */
+int ob_dict_contains(KnObject *d, KnObject *key);
+/* Iterate: kn_ssize_t pos = 0; while (ob_dict_next(d, &pos, &k, &v)) ... */
+int ob_dict_next(KnObject *d, kn_ssize_t *pos, KnObject **key, KnObject **value);
+kn_ssize_t ob_dict_size(KnObject *d);
+KnObject *ob_dict_copy(KnObject *d);
+int ob_dict_update(KnObject *d, KnObject *other);  /* dict.update(other) */
+KnObject *ob_dict_keys_list(KnObject *d);
+void ob_dict_clear(KnObject *d);
+
+#endif
