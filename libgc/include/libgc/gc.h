@@ -49,7 +49,22 @@ void *kgc_realloc(void *p, size_t n);
 void *kgc_alloc_uncollectable(size_t n);
 void kgc_free(void *p);
 
+/* A weak-reference object of n bytes (n >= 24): like kgc_alloc_object (zeroed,
+ * refcount KGC_REFCNT_BASE, scanned) except that its third word -- offset 16,
+ * CPython's PyWeakReference.wr_object -- is never traced.  That word is
+ * meant to be a weak slot (see libgc/weakref.h): C code reads it as a plain
+ * pointer while the target lives, yet it does not keep the target alive. */
+void *kgc_alloc_weakref_object(size_t n);
+
 #ifdef __cplusplus
 }
 #endif
+
+/* The rest of the public API, one header per concern. */
+#include "libgc/finalize.h"
+#include "libgc/weakref.h"
+#include "libgc/thread.h"
+#include "libgc/collect.h"
+#include "libgc/stats.h"
+
 #endif /* LIBGC_GC_H */

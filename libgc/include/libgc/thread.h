@@ -1,0 +1,32 @@
+/*
+ * libgc/thread.h -- threads that touch collected memory.
+ *
+ * Every thread other than the one that called kgc_init must register before
+ * it holds a pointer into the collected heap, and unregister before it
+ * exits: the collector stops registered threads and scans their stacks and
+ * registers.  Stopping uses SIGPWR (suspend) and SIGXCPU (restart), so those
+ * two signals are not available to Python code.
+ */
+#ifndef LIBGC_THREAD_H
+#define LIBGC_THREAD_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define KGC_SUSPEND_SIGNAL_NAME "SIGPWR"
+#define KGC_RESTART_SIGNAL_NAME "SIGXCPU"
+
+/* Register the calling thread (idempotent).  Returns 0 or -1. */
+int kgc_thread_register(void);
+
+/* Unregister the calling thread; call before it exits.  Returns 0 or -1. */
+int kgc_thread_unregister(void);
+
+/* Non-zero if the calling thread is registered. */
+int kgc_thread_is_registered(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* LIBGC_THREAD_H */

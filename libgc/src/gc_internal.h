@@ -1,0 +1,126 @@
+/*
+ * gc_internal.h -- what libgc's source files share.  Not installed.
+ *
+ * The collector is process-wide, so libgc's state is one documented global,
+ * kgc_state (defined in init.c).  Lock order, which every file must keep:
+ *
+ *     kgc_state.lock  (our pthread mutex: finalization records, weak lists)
+ *        -> Boehm's allocation lock (taken by every GC_* call)
+ *
+ * Never take kgc_state.lock while holding the allocation lock (inside a
+ * GC_call_with_alloc_lock function or a Boehm callback), and never call
+ * client hooks while holding either.
+ */
+#ifndef KGC_GC_INTERNAL_H
+#define KGC_GC_INTERNAL_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Thread support declarations, without Boehm's pthread_create redirects:
+ * Kiln's threads register explicitly (thread.c). */
+#define GC_THREADS 1
+#define GC_NO_THREAD_REDIRECTS 1
+#include <gc/gc.h>
+#include <gc/gc_mark.h>
+
+#include "libgc/gc.h"
+
+/* Boehm's heap-block size on x86-64 Linux (LOG_HBLKSIZE 12); objects up to
+ * half of it share a block and never straddle a block boundary, larger ones
+ * start on a block boundary.  Checked at start-up in init.c. */
+#define KGC_HBLKSIZE ((uintptr_t)4096)
+#define KGC_MAXSMALL (KGC_HBLKSIZE / 2)
+
+/* Word index of PyWeakReference.wr_object, the untraced word of the weakref
+ * kind. */
+#define KGC_WEAK_WORD 2
+
+struct kgc_record;
+
+struct kgc_state {
+    atomic_int ready;             /* kgc_init finished                   */
+    int obj_kind;                 /* Boehm kind of kgc_alloc_object      */
+    int weak_kind;                /* Boehm kind of kgc_alloc_weakref_object */
+    pthread_mutex_t lock;         /* see the lock order above            */
+    struct kgc_hooks hooks;
+    /* statistics (relaxed atomics) */
+    atomic_uint_fast64_t finalizers_run;
+    atomic_uint_fast64_t objects_destroyed;
+    atomic_uint_fast64_t weak_cleared;
+    atomic_uint_fast64_t refcount_kept;
+};
+
+extern struct kgc_state kgc_state;
+
+#define KGC_ENSURE_INIT() \
+    do { \
+        if (!atomic_load_explicit(&kgc_state.ready, memory_order_acquire)) \
+            kgc_init(); \
+    } while (0)
+
+/* refcount.c: the refcount rule (objects with refcount > BASE are roots). */
+int kgc_refcount_note_page(void *obj);      /* 0, or -1 on exhaustion   */
+void kgc_refcount_install(void);            /* hook into root pushing   */
+
+/* alloc.c */
+struct GC_ms_entry *kgc_weak_kind_mark(GC_word *addr,
+                                       struct GC_ms_entry *sp,
+                                       struct GC_ms_entry *lim, GC_word env);
+
+/* finalize.c: one record per registered object, owned by kgc_state.lock. */
+enum kgc_rec_state {
+    KGC_REC_LIVE,        /* registered, finalizer not run yet          */
+    KGC_REC_FINALIZED,   /* finalizer ran (or skipped); awaiting death  */
+    KGC_REC_DYING        /* being destroyed (steps 3-5)                 */
+};
+
+struct kgc_weak_entry;
+
+struct kgc_record {
+    GC_hidden_pointer hidden_obj;   /* hidden so the table never retains */
+    struct kgc_record *next;        /* hash chain                        */
+    struct kgc_weak_entry *weak;    /* slots pointing at this object     */
+    unsigned char state;            /* enum kgc_rec_state                */
+    unsigned char deferred;         /* resurrection check repeated once  */
+};
+
+struct kgc_record *kgc_record_find(void *obj);      /* lock held */
+/* kgc_run_finalizers, also telling how many objects were handed back to the
+ * collector for a resurrection check. */
+size_t kgc_fin_process(size_t *rearmed);
+struct kgc_record *kgc_record_ensure(void *obj);    /* lock held; NULL on OOM */
+
+/* weakref.c */
+struct kgc_weak_entry {
+    struct kgc_weak_entry *next;
+    void **slot;
+    GC_hidden_pointer long_link;   /* owner, cleared by Boehm when the owner
+                                      is truly gone (even from finalizers) */
+    GC_hidden_pointer short_link;  /* owner, cleared when the owner is not
+                                      reachable from the roots             */
+    GC_hidden_pointer cookie;
+    void *owner;                   /* GC_base(slot) or NULL; only compared */
+};
+
+/* Steps 3 for a batch of dying records: clear their slots, run callbacks. */
+void kgc_weak_clear_batch(struct kgc_record **recs, size_t n);
+/* Before a resurrection check: re-arm the short links of rec's slots. */
+void kgc_weak_rearm(struct kgc_record *rec);
+/* Free rec's entries (lock held); links unregistered first. */
+void kgc_weak_free_list(struct kgc_weak_entry *e);
+
+/* A growable array of collectable pointers kept alive while stored
+ * (uncollectable, scanned storage) plus a parallel malloc'd array. */
+struct kgc_vec {
+    void **items;        /* GC_malloc_uncollectable: strong references */
+    void **aux;          /* malloc: side data (records)                */
+    size_t len, cap;
+};
+int kgc_vec_reserve(struct kgc_vec *v, size_t cap);
+int kgc_vec_push(struct kgc_vec *v, void *item, void *aux);
+void kgc_vec_clear(struct kgc_vec *v);
+
+#endif /* KGC_GC_INTERNAL_H */

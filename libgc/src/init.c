@@ -1,0 +1,64 @@
+/*
+ * init.c -- start the collector and configure it for Kiln.
+ *
+ * Settings and why:
+ *   - suspend/restart signals SIGPWR/SIGXCPU (DESIGN §4), set before GC_INIT;
+ *   - out-of-memory returns NULL to the caller (never aborts);
+ *   - finalize-on-demand: Boehm only queues; kgc_run_finalizers runs;
+ *   - "java finalization": Boehm marks everything reachable from queued
+ *     unordered finalizable objects in the same collection -- without it
+ *     their referents would be swept while they wait in the queue;
+ *   - no incremental mode, ever (mprotect dirty bits break syscalls that
+ *     write into the heap);
+ *   - Boehm's warnings are silenced unless KILN_GC_VERBOSE is set.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "gc_internal.h"
+
+struct kgc_state kgc_state = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static pthread_once_t kgc_init_once = PTHREAD_ONCE_INIT;
+
+static void *GC_CALLBACK kgc_oom(size_t n)
+{
+    (void)n;
+    return NULL;
+}
+
+static void kgc_init_body(void)
+{
+    GC_set_suspend_signal(SIGPWR);
+    GC_set_thr_restart_signal(SIGXCPU);
+    if (!getenv("KILN_GC_VERBOSE"))
+        GC_set_warn_proc(GC_ignore_warn_proc);
+    GC_set_finalize_on_demand(1);
+    GC_set_java_finalization(1);
+    GC_INIT();
+    GC_set_oom_fn(kgc_oom);
+    GC_allow_register_threads();
+
+    kgc_state.obj_kind = (int)GC_new_kind(GC_new_free_list(),
+                                          GC_DS_LENGTH, 1, 1);
+    kgc_state.weak_kind = (int)GC_new_kind(
+        GC_new_free_list(),
+        GC_MAKE_PROC(GC_new_proc(kgc_weak_kind_mark), 0), 0, 1);
+    kgc_refcount_install();
+
+    /* The block walk in refcount.c assumes 4 KiB heap blocks: a large
+     * object must start on a block boundary. */
+    void *probe = GC_malloc_atomic(KGC_MAXSMALL + 64);
+    if (probe && ((uintptr_t)probe & (KGC_HBLKSIZE - 1)) != 0) {
+        fprintf(stderr, "libgc: Boehm heap block size is not 4096\n");
+        abort();
+    }
+    GC_free(probe);
+    atomic_store_explicit(&kgc_state.ready, 1, memory_order_release);
+}
+
+void kgc_init(void)
+{
+    pthread_once(&kgc_init_once, kgc_init_body);
+}
