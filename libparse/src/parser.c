@@ -1,0 +1,375 @@
+/* parser.c — ps_parse: the parser's entry point, token buffer, error
+ * reporting and the scratch stack sequences are built on.
+ *
+ * The parser is hand-written recursive descent over the whole token array
+ * (ps_tok_all), with mark/reset backtracking in the few places Python's
+ * grammar needs it.  See NOTES-parser.md for the design and its invariants.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser_internal.h"
+
+/* ---- tokens ------------------------------------------------------------ */
+
+const ps_token *pp_tok_slow(pp_parser *p, size_t i)
+{
+    /* Past the tokens the tokenizer produced: it failed there.  Looking at
+     * that point is what makes CPython report the tokenizer's error. */
+    if (p->tok_failed && !p->failed) {
+        *p->err = p->tok_err;
+        ps_error_init(&p->tok_err);
+        p->tok_failed = 2;
+        p->failed = 1;
+    }
+    if (i > p->maxpos)
+        p->maxpos = i;
+    return &p->bad;
+}
+
+/* ---- errors ---------------------------------------------------------------- */
+
+void *pp_error_at(pp_parser *p, ps_error_kind kind, int l, int c, int el, int ec,
+                  const char *fmt, ...)
+{
+    if (p->failed)
+        return NULL;
+    if (p->in_fstring > 0) {
+        /* an f-string's sub-parser: CPython reports positions inside
+         * "(" expression ")", so undo the shift applied to the tokens */
+        if (l == p->fs_line)
+            c -= p->fs_col;
+        if (el == p->fs_line)
+            ec -= p->fs_col;
+        l -= p->fs_line - 1;
+        el -= p->fs_line - 1;
+    }
+    size_t len = 0;
+    const char *line = NULL;
+    if (l > 0)
+        line = ps_tok_line(p->tz, l, &len);
+    if (line && line[len] == '\n')
+        len++;
+    va_list ap;
+    va_start(ap, fmt);
+    ps_error_vset(p->err, kind, l, c, el, ec, line, line ? len : 0, fmt, ap);
+    va_end(ap);
+    p->failed = 1;
+    return NULL;
+}
+
+void *pp_nomem(pp_parser *p)
+{
+    if (!p->failed) {
+        ps_error_nomem(p->err);
+        p->failed = 1;
+    }
+    return NULL;
+}
+
+int pp_enter(pp_parser *p)
+{
+    if (++p->depth > PP_MAX_DEPTH) {
+        pp_nomem(p);
+        return 0;
+    }
+    return 1;
+}
+
+/* The generic failure: "invalid syntax" (or an indentation error) at the
+ * furthest token looked at, unless the tokenizer fails later in the file. */
+static void pp_generic_error(pp_parser *p)
+{
+    if (p->failed)
+        return;
+    const ps_token *t = pp_at(p, p->maxpos);
+    if (p->failed)
+        return;
+    if (t->kind == PS_TOK_INDENT) {
+        /* CPython reports the tokenizer's column (just past the indentation)
+         * as the 1-based offset, and no end. */
+        const char *l = t->line ? t->line : "";
+        int w = 0;
+        while (l[w] == ' ' || l[w] == '\t' || l[w] == '\f')
+            w++;
+        pp_error_at(p, PS_ERR_INDENTATION, t->lineno, t->col_offset, t->lineno, -1,
+                    "unexpected indent");
+        p->err->offset = ps_error_char_offset(l, (size_t)w, (size_t)w);
+        p->err->end_offset = -1;
+    } else if (t->kind == PS_TOK_DEDENT) {
+        pp_error_at(p, PS_ERR_INDENTATION, t->lineno, t->col_offset, t->end_lineno,
+                    t->end_col_offset, "unexpected unindent");
+    } else {
+        int ec = t->end_col_offset;
+        if (t->kind == PS_TOK_NEWLINE)
+            ec = t->col_offset;
+        pp_error_at(p, PS_ERR_SYNTAX, t->lineno, t->col_offset, t->end_lineno, ec,
+                    "invalid syntax");
+    }
+}
+
+/* After a syntax error raised by the parser, CPython tokenizes the rest of
+ * the file: a tokenizer error found there replaces the parser's, and so
+ * does an unclosed bracket opened on a line before the furthest token the
+ * parser had read (_PyPegen_tokenize_full_source_to_check_for_errors). */
+static void pp_prefer_tokenizer_error(pp_parser *p)
+{
+    if (p->tok_failed != 1 || !p->failed)
+        return;
+    if (p->err->kind != PS_ERR_SYNTAX && p->err->kind != PS_ERR_INDENTATION)
+        return;
+    if (strstr(p->tok_err.msg, "unexpected EOF"))
+        return;
+    if (strstr(p->tok_err.msg, "was never closed")) {
+        size_t i = p->maxpos < p->ntok ? p->maxpos : p->ntok - 1;
+        int cur_line = p->ntok ? p->toks[i].lineno : 0;
+        if (cur_line <= p->tok_err.lineno)
+            return;
+    }
+    ps_error_clear(p->err);
+    *p->err = p->tok_err;
+    ps_error_init(&p->tok_err);
+    p->tok_failed = 2;
+}
+
+/* ---- scratch stack ------------------------------------------------------------ */
+
+int pp_push(pp_parser *p, void *item)
+{
+    if (p->top == p->cap) {
+        size_t ncap = p->cap ? p->cap * 2 : 256;
+        void **n = realloc(p->stk, ncap * sizeof *n);
+        if (!n) {
+            pp_nomem(p);
+            return 0;
+        }
+        p->stk = n;
+        p->cap = ncap;
+    }
+    p->stk[p->top++] = item;
+    return 1;
+}
+
+void *pp_seq_from(pp_parser *p, size_t base)
+{
+    size_t n = p->top - base;
+    ps_expr_seq *s = ps_expr_seq_new((ptrdiff_t)n, p->arena);
+    if (!s) {
+        p->top = base;
+        return pp_nomem(p);
+    }
+    if (n)
+        memcpy(s->items, p->stk + base, n * sizeof(void *));
+    p->top = base;
+    return s;
+}
+
+ps_expr_seq *pp_seq1(pp_parser *p, ps_expr *e)
+{
+    ps_expr_seq *s = ps_expr_seq_new(1, p->arena);
+    if (!s)
+        return pp_nomem(p);
+    s->items[0] = e;
+    return s;
+}
+
+/* ---- identifiers ---------------------------------------------------------------- */
+
+const char *pp_ident(pp_parser *p, const ps_token *t)
+{
+    const char *r;
+    for (size_t i = 0; i < t->len; i++) {
+        if ((unsigned char)t->start[i] >= 0x80) {
+            size_t n;
+            char *s = pp_nfkc(t->start, t->len, &n);
+            if (!s)
+                return pp_nomem(p);
+            r = ps_arena_strndup(p->arena, s, n);
+            free(s);
+            return r ? r : pp_nomem(p);
+        }
+    }
+    r = ps_arena_strndup(p->arena, t->start, t->len);
+    return r ? r : pp_nomem(p);
+}
+
+ps_expr *pp_name_from_tok(pp_parser *p, size_t i, ps_expr_context ctx)
+{
+    const ps_token *t = &p->toks[i];
+    const char *id = pp_ident(p, t);
+    if (!id)
+        return NULL;
+    ps_expr *e = ps_ast_Name(id, ctx, t->lineno, t->col_offset, t->end_lineno,
+                             t->end_col_offset, p->arena);
+    return e ? e : pp_nomem(p);
+}
+
+/* ---- start rules ------------------------------------------------------------------ */
+
+static void skip_newlines(pp_parser *p)
+{
+    while (pp_kind(p) == PS_TOK_NEWLINE)
+        p->pos++;
+}
+
+static ps_mod *parse_file(pp_parser *p)
+{
+    ps_stmt_seq *body = pp_statements(p);
+    if (!body)
+        return NULL;
+    if (pp_kind(p) != PS_TOK_ENDMARKER)
+        return NULL;
+    ps_type_ignore_seq *ti = ps_type_ignore_seq_new(0, p->arena);
+    ps_mod *m = ti ? ps_ast_Module(body, ti, p->arena) : NULL;
+    return m ? m : pp_nomem(p);
+}
+
+static ps_mod *parse_eval(pp_parser *p)
+{
+    ps_expr *e = pp_expressions(p);
+    if (!e)
+        return NULL;
+    skip_newlines(p);
+    if (pp_kind(p) != PS_TOK_ENDMARKER)
+        return NULL;
+    ps_mod *m = ps_ast_Expression(e, p->arena);
+    return m ? m : pp_nomem(p);
+}
+
+static ps_mod *parse_single(pp_parser *p)
+{
+    ps_stmt_seq *body;
+    int k = pp_kind(p);
+    if (k == PS_TOK_NEWLINE || k == PS_TOK_ENDMARKER) {
+        body = ps_stmt_seq_new(0, p->arena);
+        if (!body)
+            return pp_nomem(p);
+    } else {
+        body = pp_statements(p);
+        if (!body)
+            return NULL;
+    }
+    ps_mod *m = ps_ast_Interactive(body, p->arena);
+    return m ? m : pp_nomem(p);
+}
+
+static ps_mod *parse_func_type(pp_parser *p)
+{
+    size_t base = p->top;
+    if (!pp_accept(p, PS_TOK_LPAR))
+        return NULL;
+    while (pp_kind(p) != PS_TOK_RPAR) {
+        /* type_expressions: */ /* '*' and '**' entries are accepted and kept */
+        if (pp_accept(p, PS_TOK_STAR) || pp_accept(p, PS_TOK_DOUBLESTAR)) {
+        }
+        ps_expr *e = pp_expression(p);
+        if (!e || !pp_push(p, e))
+            return NULL;
+        if (!pp_accept(p, PS_TOK_COMMA))
+            break;
+    }
+    if (!pp_accept(p, PS_TOK_RPAR))
+        return NULL;
+    ps_expr_seq *args = PP_SEQ(p, expr, base);
+    if (!args || !pp_accept(p, PS_TOK_RARROW))
+        return NULL;
+    ps_expr *r = pp_expression(p);
+    if (!r)
+        return NULL;
+    skip_newlines(p);
+    if (pp_kind(p) != PS_TOK_ENDMARKER)
+        return NULL;
+    ps_mod *m = ps_ast_FunctionType(args, r, p->arena);
+    return m ? m : pp_nomem(p);
+}
+
+int pp_parser_init_tokens(pp_parser *p)
+{
+    p->kw = malloc(p->ntok + 1);
+    if (!p->kw) {
+        pp_nomem(p);
+        return -1;
+    }
+    for (size_t i = 0; i < p->ntok; i++) {
+        const ps_token *t = &p->toks[i];
+        p->kw[i] = t->kind == PS_TOK_NAME
+            ? (unsigned char)ps_keyword_lookup(t->start, t->len) : 0;
+    }
+    /* The "bad" token sits where the tokenizer stopped. */
+    memset(&p->bad, 0, sizeof p->bad);
+    p->bad.kind = (ps_token_kind)PP_TOK_BAD;
+    if (p->ntok) {
+        const ps_token *l = &p->toks[p->ntok - 1];
+        p->bad.lineno = p->bad.end_lineno = l->end_lineno;
+        p->bad.col_offset = p->bad.end_col_offset = l->end_col_offset;
+        p->bad.start = l->start + l->len;
+        p->bad.line = l->line;
+    } else {
+        p->bad.lineno = p->bad.end_lineno = 1;
+        p->bad.start = "";
+    }
+    return 0;
+}
+
+ps_mod *ps_parse_ex(const char *src, size_t len, const char *filename, ps_mode mode,
+                    int flags, ps_arena *arena, ps_error *err,
+                    ps_warn_fn warn, void *warn_ctx)
+{
+    (void)filename;
+    pp_parser P;
+    pp_parser *p = &P;
+    memset(p, 0, sizeof *p);
+    ps_error_init(&p->tok_err);
+    p->arena = arena;
+    p->err = err;
+    p->flags = flags;
+    p->mode = (int)mode;
+
+    ps_tokenizer *tz = ps_tok_new(src, len, (flags & PS_INPUT_IS_UTF8_STR) ? PS_TOK_STR : 0, err);
+    if (!tz)
+        return NULL;
+    p->tz = tz;
+    if (warn)
+        ps_tok_set_warn(tz, warn, warn_ctx);
+    const ps_token *toks = NULL;
+    size_t n = 0;
+    if (ps_tok_all(tz, &toks, &n) < 0) {
+        if (err->kind == PS_ERR_MEMORY) {
+            ps_tok_free(tz);
+            return NULL;
+        }
+        p->tok_err = *err;
+        ps_error_init(err);
+        p->tok_failed = 1;
+    }
+    p->toks = toks;
+    p->ntok = n;
+    ps_mod *m = NULL;
+    if (pp_parser_init_tokens(p) == 0) {
+        switch (mode) {
+        case PS_MODE_EXEC: m = parse_file(p); break;
+        case PS_MODE_EVAL: m = parse_eval(p); break;
+        case PS_MODE_SINGLE: m = parse_single(p); break;
+        case PS_MODE_FUNC_TYPE: m = parse_func_type(p); break;
+        }
+        if (!m) {
+            pp_generic_error(p);
+            pp_prefer_tokenizer_error(p);
+        }
+    }
+    if (m && p->failed)
+        m = NULL;
+    free(p->kw);
+    free(p->stk);
+    ps_error_clear(&p->tok_err);
+    ps_tok_free(tz);
+    return m;
+}
+
+ps_mod *ps_parse(const char *src, size_t len, const char *filename, ps_mode mode,
+                 int flags, ps_arena *arena, ps_error *err)
+{
+    return ps_parse_ex(src, len, filename, mode, flags, arena, err, NULL, NULL);
+}
