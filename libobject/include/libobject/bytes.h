@@ -24,4 +24,20 @@ extern KnTypeObject ob_bytes_type, ob_bytearray_type;
 KnObject *ob_bytes_from_data(const void *data, kn_ssize_t len);  /* data NULL: zeroed */
 KnObject *ob_bytearray_from_data(const void *data, kn_ssize_t len);
 
+/* ---- bytes.c ---- */
+/* A fresh bytes of len bytes to fill before use (never shared, unless 0). */
+KnObject *ob_bytes_new_uninit(kn_ssize_t len);
+kn_hash_t ob_bytes_hash(KnObject *b);            /* cached in ob_shash */
+KnObject *ob_bytes_repr(KnObject *b);            /* b'...' */
+KnObject *ob_bytes_concat(KnObject *a, KnObject *b);
+/* <0, 0, >0 as memcmp, then by length. */
+int ob_bytes_compare_data(const char *a, kn_ssize_t na, const char *b, kn_ssize_t nb);
+/* repr text of raw bytes wrapped in prefix/suffix ("bytearray(" ... ")"). */
+KnObject *ob_bytes_repr_data(const char *data, kn_ssize_t n, const char *prefix,
+                             const char *suffix);
+/* CPython's PyBuffer_FillInfo: a 1-D byte view of buf. */
+int ob_bytes_fill_buffer(KnBuffer *view, KnObject *obj, void *buf, kn_ssize_t len,
+                         int readonly, int flags);
+int ob_bytes_getbuffer(KnObject *b, KnBuffer *view, int flags);
+
 #endif

@@ -35,4 +35,26 @@ int ob_dict_update(KnObject *d, KnObject *other);  /* dict.update(other) */
 KnObject *ob_dict_keys_list(KnObject *d);
 void ob_dict_clear(KnObject *d);
 
+/* ---- additions (CONTAINERS) ---- */
+/* ob_dict_next that also yields the stored hash (hash may be NULL). */
+int ob_dict_next_hash(KnObject *d, kn_ssize_t *pos, KnObject **key, KnObject **value,
+                      kn_hash_t *hash);
+/* With a hash the caller already has (set operations, the interpreter). */
+KnObject *ob_dict_getitem_known_hash(KnObject *d, KnObject *key, kn_hash_t hash);
+int ob_dict_contains_known_hash(KnObject *d, KnObject *key, kn_hash_t hash);
+int ob_dict_setitem_known_hash(KnObject *d, KnObject *key, kn_hash_t hash, KnObject *value);
+/* d.setdefault(key, dflt): the value now stored (borrowed); NULL on error. */
+KnObject *ob_dict_setdefault(KnObject *d, KnObject *key, KnObject *dflt);
+/* d.pop(key[, dflt]): dflt NULL -> KeyError(key) when missing. */
+KnObject *ob_dict_pop(KnObject *d, KnObject *key, KnObject *dflt);
+/* Copy other's items into d: other a dict or any mapping with keys();
+ * override 0 keeps d's existing values (for **kwargs merging). */
+int ob_dict_merge(KnObject *d, KnObject *other, int override);
+/* Merge an iterable of 2-item sequences (dict(pairs)). */
+int ob_dict_merge_pairs(KnObject *d, KnObject *seq);
+KnObject *ob_dict_values_list(KnObject *d);
+KnObject *ob_dict_items_list(KnObject *d);
+/* The current version tag (changes on every mutation). */
+uint64_t ob_dict_version(KnObject *d);
+
 #endif

@@ -1,0 +1,75 @@
+/*
+ * dict_internal.h — the dict table, shared by dict.c, dict_methods.c,
+ * dict_views.c and dict_iter.c.  See ../NOTES-dict.md.
+ *
+ * A table is one kgc_alloc block: this header, then dk_size index slots of
+ * 1/2/4/8 bytes, then the dense entries array (dk_size * 2/3 entries).
+ * Index slots hold DKIX_EMPTY, DKIX_DUMMY (a deleted entry was here, keep
+ * probing) or the position of an entry.  Entries are in insertion order; a
+ * deleted entry keeps its place with key == NULL until the next resize.
+ */
+#ifndef LIBOBJECT_DICT_INTERNAL_H
+#define LIBOBJECT_DICT_INTERNAL_H
+
+#include "containers.h"
+
+#define DKIX_EMPTY (-1)
+#define DKIX_DUMMY (-2)
+#define DICT_MINSIZE 8
+#define DICT_PERTURB_SHIFT 5
+
+typedef struct KnDictEntry {
+    KnObject *key;          /* NULL: deleted */
+    KnObject *value;
+    kn_hash_t hash;
+} KnDictEntry;
+
+typedef struct KnDictKeys {
+    kn_ssize_t dk_size;         /* index slots: a power of two */
+    kn_ssize_t dk_usable;       /* entries that may still be appended */
+    kn_ssize_t dk_nentries;     /* entries appended (live + deleted) */
+    int dk_log2_index_bytes;    /* 0..3: slots are 1, 2, 4 or 8 bytes */
+    KnDictEntry *dk_entries;    /* inside this block, after the indices */
+    int64_t dk_indices[];       /* really 1..8-byte slots; 8-aligned */
+} KnDictKeys;
+
+#define DK(d) ((KnDictKeys *)((KnDictObject *)(d))->ma_keys)
+/* Live entries: used; all entries: DK(d) ? DK(d)->dk_nentries : 0. */
+static inline kn_ssize_t ob_dict_nentries(KnObject *d)
+{
+    return DK(d) ? DK(d)->dk_nentries : 0;
+}
+static inline KnDictEntry *ob_dict_entries(KnObject *d)
+{
+    return DK(d) ? DK(d)->dk_entries : NULL;
+}
+
+/* dict.c */
+/* Entry index of key (>= 0), DKIX_EMPTY when absent, -3 on error. */
+#define DKIX_ERROR (-3)
+kn_ssize_t ob_dict_lookup(KnObject *d, KnObject *key, kn_hash_t hash);
+kn_hash_t ob_dict_key_hash(KnObject *key);      /* str fast path; -1 on error */
+int ob_dict_insert(KnObject *d, KnObject *key, kn_hash_t hash, KnObject *value);
+/* Remove the live entry at index ix (found by ob_dict_lookup). */
+void ob_dict_del_entry(KnObject *d, kn_ssize_t ix);
+void ob_dict_bump_version(KnObject *d);
+KnObject *ob_dict_new_presized(kn_ssize_t n);
+/* d[key] lookup that honours __missing__ for subclasses; KeyError(key). */
+KnObject *ob_dict_subscript(KnObject *d, KnObject *key);
+void ob_dict_set_key_error(KnObject *key);
+/* update-from-anything (mapping with keys(), or iterable of pairs);
+ * `fname` names the method in the "expected at most 1 argument" check. */
+int ob_dict_update_arg(KnObject *d, KnObject *arg);
+int ob_dict_merge(KnObject *d, KnObject *other, int override);
+int ob_dict_merge_pairs(KnObject *d, KnObject *seq);
+
+/* dict_views.c / dict_iter.c */
+extern KnTypeObject ob_dict_keys_type, ob_dict_values_type, ob_dict_items_type;
+extern KnTypeObject ob_dict_keyiter_type, ob_dict_valueiter_type, ob_dict_itemiter_type;
+extern KnTypeObject ob_dict_revkeyiter_type, ob_dict_revvalueiter_type,
+    ob_dict_revitemiter_type;
+KnObject *ob_dict_view_new(KnObject *d, KnTypeObject *type);
+KnObject *ob_dict_iter_new(KnObject *d, KnTypeObject *type);
+extern KnMethodDef ob_dict_methods[];
+
+#endif
