@@ -10,6 +10,8 @@
 
 #define X(t) extern KnTypeObject t;
 #include "types-core.def"
+#include "types-protocols.def"
+#include "types-classes.def"
 #include "types-numbers.def"
 #include "types-strings.def"
 #include "types-containers.def"
@@ -18,6 +20,8 @@
 static KnTypeObject *const static_types[] = {
 #define X(t) &t,
 #include "types-core.def"
+#include "types-protocols.def"
+#include "types-classes.def"
 #include "types-numbers.def"
 #include "types-strings.def"
 #include "types-containers.def"

@@ -1,0 +1,66 @@
+/* libjit/jit.h — libjit's public API: compile source, run code objects.
+ *
+ * Parts and owners (each has its own build fragment):
+ *   compiler  src/symtable.c, src/compile*.c, src/assemble.c, src/code.c,
+ *             src/opcode.c                         (build-compiler.ninja)
+ *   eval      src/eval*.c, src/frame.c, src/function.c, src/gen*.c,
+ *             src/traceback.c                       (build-eval.ninja)
+ *   builtins  src/builtins*.c, src/sys*.c, src/jit.c (start-up, run_*)
+ *                                                   (build-builtins.ninja)
+ * Errors follow libobject's protocol: NULL (or -1) with the exception set. */
+#ifndef LIBJIT_JIT_H
+#define LIBJIT_JIT_H
+
+#include <stddef.h>
+#include "libobject/object.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* compile() modes. */
+typedef enum jit_mode {
+    JIT_MODE_EXEC = 0,     /* "exec": a module */
+    JIT_MODE_EVAL = 1,     /* "eval": one expression, its value returned */
+    JIT_MODE_SINGLE = 2,   /* "single": interactive; expression statements print */
+} jit_mode;
+
+/* ---- compiler (compile.c) ----
+ * Source bytes (decoded as a source file: BOM, coding cookie) to a code
+ * object.  flags: CPython's compile() flag bits (CO_FUTURE_*, PyCF_*).
+ * optimize: -1 = the interpreter's -O level, 0, 1 (asserts and __debug__
+ * off), 2 (docstrings off too).  A syntax error raises SyntaxError (or a
+ * subclass) with filename, lineno, offset, text, end_lineno, end_offset. */
+KnObject *jit_compile_source(const char *src, size_t len, const char *filename,
+                             jit_mode mode, int flags, int optimize);
+
+/* The code object type (src/code.h has the layout). */
+extern KnTypeObject jit_code_type;
+
+/* ---- eval (eval.c, function.c) ----
+ * Run a module-level code object: globals a dict (gets __builtins__ if it
+ * has none), locals a mapping or NULL (= globals).  Returns the value of
+ * the code (None for a module; the expression for "eval" mode). */
+KnObject *jit_eval_code(KnObject *code, KnObject *globals, KnObject *locals);
+
+/* The Python function type (CPython's PyFunctionObject layout). */
+extern KnTypeObject jit_function_type;
+
+/* ---- start-up and running programs (jit.c, builtins*.c, sys*.c) ---- */
+/* After ob_runtime_init(): ready libjit's types, create the builtins and
+ * sys modules.  argv becomes sys.argv.  0 on success, -1 with a message on
+ * stderr. */
+int jit_init(int argc, char **argv);
+/* The builtins module and its dict. */
+KnObject *jit_builtins_module(void);
+KnObject *jit_builtins_dict(void);
+/* Compile and run a file / a string as __main__.  Return the process exit
+ * status: 0 success, 1 uncaught exception (traceback printed on stderr as
+ * CPython prints it), SystemExit's code otherwise. */
+int jit_run_file(const char *path);
+int jit_run_string(const char *src, const char *filename);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* LIBJIT_JIT_H */
