@@ -268,7 +268,9 @@ KnObject *ob_str_format_spec_meth(KnObject *self, KnObject *spec)
     if (f.type != 's')
         return ob_fmt_unknown_code(f.type, self);
     if (f.sign)
-        return ob_err_format(ob_exc_ValueError, "Sign not allowed in string format specifier");
+        return ob_err_format(ob_exc_ValueError, f.sign == ' '
+                             ? "Space not allowed in string format specifier"
+                             : "Sign not allowed in string format specifier");
     if (f.no_neg_0)
         return ob_err_format(ob_exc_ValueError,
                              "Negative zero coercion (z) not allowed in string format specifier");
