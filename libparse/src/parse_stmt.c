@@ -571,7 +571,11 @@ static ps_stmt *if_stmt(pp_parser *p, int elif)
         return NULL;
     ps_stmt_seq *orelse;
     if (pp_kw(p) == PS_KW_ELIF) {
+        /* each elif nests one If deeper: bounded like any other nesting */
+        if (!pp_enter(p))
+            return NULL;
         ps_stmt *e = if_stmt(p, 1);
+        pp_leave(p);
         if (!e)
             return NULL;
         orelse = ps_stmt_seq_new(1, p->arena);
