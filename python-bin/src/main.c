@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "libjit/jit.h"
-#include "libobject/runtime.h"
+#include "libobject/libobject.h"
 
 #define PY_VERSION "3.11.2"
 
@@ -64,10 +64,17 @@ static int version(int verbose)
         return 0;
     }
     /* -VV prints sys.version, which libjit builds. */
-    const char *argv0[] = { prog, NULL };
-    if (jit_init(1, (char **)argv0) < 0)
+    char *argv0[] = { (char *)prog, NULL };
+    if (jit_init(1, argv0) < 0)
         return 1;
-    return jit_run_string("import sys\nprint('Python', sys.version)\n", "<string>");
+    KnObject *imp = ob_dict_getitem_str(jit_builtins_dict(), "__import__");
+    KnObject *sys = imp ? ob_call_onearg(imp, ob_str_from_cstr("sys")) : NULL;
+    KnObject *v = sys ? ob_getattr_str(sys, "version") : NULL;
+    const char *text = v ? ob_str_as_utf8(v, NULL) : NULL;
+    if (text == NULL)
+        return 1;
+    printf("Python %s\n", text);
+    return 0;
 }
 
 /* Read all of stdin (the program for `python -` and piped input). */
