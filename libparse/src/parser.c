@@ -19,6 +19,7 @@ const ps_token *pp_tok_slow(pp_parser *p, size_t i)
     /* Past the tokens the tokenizer produced: it failed there.  Looking at
      * that point is what makes CPython report the tokenizer's error. */
     if (p->tok_failed && !p->failed) {
+        ps_error_clear(p->err);   /* an f-string's parser shares its parent's */
         *p->err = p->tok_err;
         ps_error_init(&p->tok_err);
         p->tok_failed = 2;
@@ -56,6 +57,12 @@ void *pp_error_at(pp_parser *p, ps_error_kind kind, int l, int c, int el, int ec
     va_start(ap, fmt);
     ps_error_vset(p->err, kind, l, c, el, ec, line, line ? len : 0, fmt, ap);
     va_end(ap);
+    if (ps_tok_byte_offsets(p->tz)) {
+        /* bytes that declared no encoding: CPython's parser reports its
+         * offsets in bytes, not characters */
+        p->err->offset = c < 0 ? 0 : c + 1;
+        p->err->end_offset = ec < 0 ? 0 : ec + 1;
+    }
     p->failed = 1;
     return NULL;
 }
