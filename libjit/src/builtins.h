@@ -65,6 +65,9 @@ KnObject *jit_eval_code(KnObject *code, KnObject *globals, KnObject *locals)
 extern KnTypeObject jit_code_type __attribute__((weak));
 extern KnTypeObject jit_function_type __attribute__((weak));
 
+/* Start-up of the eval part's types (function, frame, traceback, ...). */
+int jit_eval_types_init(void) __attribute__((weak));
+
 /* RuntimeError naming what is missing; returns NULL. */
 KnObject *jit_frame_support_missing(const char *what);
 

@@ -49,6 +49,10 @@ int jit_init(int argc, char **argv)
 {
     if (ob_runtime_init() < 0)
         return -1;
+    if (jit_eval_types_init != NULL && jit_eval_types_init() < 0) {
+        print_current_to_fd("cannot ready the interpreter's types");
+        return -1;
+    }
     KnObject *sys = jit_sys_create(argc, argv);
     if (sys == NULL) {
         print_current_to_fd("cannot create the sys module");

@@ -71,6 +71,12 @@ static KnObject *sys_setrecursionlimit(KnObject *self, KnObject *arg)
         return ob_err_format(ob_exc_OverflowError, "Python int too large to convert to C int");
     if (n < 1)
         return ob_err_format(ob_exc_ValueError, "recursion limit must be greater or equal than 1");
+    KnThreadState *ts = ob_tstate_get();
+    int depth = jit_recursion_limit() - ts->recursion_remaining;
+    if (depth >= n)
+        return ob_err_format(ob_exc_RecursionError,
+                             "cannot set the recursion limit to %d at the recursion depth %d: "
+                             "the limit is too low", (int)n, depth);
     jit_set_recursion_limit((int)n);
     return KN_None;
 }
