@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "builtins.h"
+#include "eval.h"
 #include "libobject/set.h"
 #include "libobject/range.h"
 #include "libobject/slice.h"
@@ -108,29 +109,18 @@ KnObject *jit_builtins_dict(void)
     return builtins_module ? ob_module_get_dict(builtins_module) : NULL;
 }
 
-KnObject *jit_frame_support_missing(const char *what)
-{
-    return ob_err_format(ob_exc_RuntimeError,
-                         "%s needs the interpreter's frame support, which this build "
-                         "does not have yet", what);
-}
-
 KnObject *jit_current_globals(void)
 {
-    if (jit_frame_globals == NULL)
-        return jit_frame_support_missing("globals()");
-    KnObject *g = jit_frame_globals();
-    if (g == NULL && !ob_err_occurred())
-        ob_err_set_string(ob_exc_SystemError, "globals(): no current frame");
-    return g;
+    jit_frame *f = jit_frame_current();
+    if (f == NULL)
+        return ob_err_format(ob_exc_SystemError, "globals(): no Python frame is running");
+    return f->globals;
 }
 
 KnObject *jit_current_locals(void)
 {
-    if (jit_frame_locals == NULL)
-        return jit_frame_support_missing("locals()");
-    KnObject *l = jit_frame_locals();
-    if (l == NULL && !ob_err_occurred())
-        ob_err_set_string(ob_exc_SystemError, "locals(): no current frame");
-    return l;
+    jit_frame *f = jit_frame_current();
+    if (f == NULL)
+        return ob_err_format(ob_exc_SystemError, "locals(): no Python frame is running");
+    return jit_frame_get_locals(f);
 }

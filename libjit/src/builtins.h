@@ -45,31 +45,15 @@ extern KnMethodDef jit_builtins_io_methods[];
 extern KnMethodDef jit_builtins_exec_methods[];
 extern KnMethodDef jit_sys_methods[];
 
-/* ---- the interpreter's frame support (eval part), reached weakly ----
- * The eval part is written in parallel; until its symbols exist these
- * resolve to NULL and the builtins that need a running frame raise a
- * clear error instead (jit_frame_support_missing). */
-KnObject *jit_frame_globals(void) __attribute__((weak));
-KnObject *jit_frame_locals(void) __attribute__((weak));
-KnObject *jit_frame_get(int depth) __attribute__((weak));
-KnObject *jit_function_call_with_locals(KnObject *func, KnObject *locals)
-    __attribute__((weak));
-int jit_traceback_print(KnObject *exc, KnObject *file) __attribute__((weak));
+/* ---- parts reached weakly ----
+ * The compiler and the traceback printer are written in parallel; until
+ * their symbols exist these resolve to NULL and what needs them raises a
+ * clear error (see NOTES-startup.md). */
+int jit_traceback_print(KnObject *tb, KnObject *file) __attribute__((weak));
 KnObject *jit_compile_source(const char *src, size_t len, const char *filename,
                              jit_mode mode, int flags, int optimize)
     __attribute__((weak));
-KnObject *jit_eval_code(KnObject *code, KnObject *globals, KnObject *locals)
-    __attribute__((weak));
-
-/* The compiler's and interpreter's types, weak for the same reason. */
 extern KnTypeObject jit_code_type __attribute__((weak));
-extern KnTypeObject jit_function_type __attribute__((weak));
-
-/* Start-up of the eval part's types (function, frame, traceback, ...). */
-int jit_eval_types_init(void) __attribute__((weak));
-
-/* RuntimeError naming what is missing; returns NULL. */
-KnObject *jit_frame_support_missing(const char *what);
 
 /* The current globals / locals of the running Python frame (NULL with an
  * error when there is none or frame support is missing). */

@@ -10,6 +10,7 @@
 
 #include "builtins.h"
 #include "code.h"
+#include "eval.h"
 #include "libgc/gc.h"
 
 /* CPython's PyCF_* compile() flags that are ours to check. */
@@ -219,9 +220,6 @@ static KnObject *run_source(int is_eval, KnObject *src, KnObject *globals, KnObj
         if (code == NULL)
             return NULL;
     }
-    if (jit_eval_code == NULL)
-        return ob_err_format(ob_exc_NotImplementedError,
-                             "this Kiln build has no interpreter yet");
     KnObject *r = jit_eval_code(code, globals, locals);
     if (r == NULL)
         return NULL;
@@ -466,8 +464,6 @@ static KnObject *bi_build_class(KnObject *self, KnObject *const *args, kn_ssize_
                              is_class ? ob_type_name((KnTypeObject *)meta) : "<metaclass>",
                              ob_type_name(KN_TYPE(ns)));
 
-    if (jit_function_call_with_locals == NULL)
-        return jit_frame_support_missing("class definitions");
     KnObject *cell = jit_function_call_with_locals(func, ns);
     if (cell == NULL)
         return NULL;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "builtins.h"
+#include "eval.h"
 #include "libgc/gc.h"
 
 static jit_config config = { .int_max_str_digits = -1 };
@@ -49,7 +50,7 @@ int jit_init(int argc, char **argv)
 {
     if (ob_runtime_init() < 0)
         return -1;
-    if (jit_eval_types_init != NULL && jit_eval_types_init() < 0) {
+    if (jit_eval_types_init() < 0) {
         print_current_to_fd("cannot ready the interpreter's types");
         return -1;
     }
@@ -311,9 +312,9 @@ static int run_source(const char *src, size_t len, const char *filename, int is_
         ob_err_set_string(ob_exc_SyntaxError, "source code cannot contain null bytes");
         return handle_uncaught();
     }
-    if (jit_compile_source == NULL || jit_eval_code == NULL) {
+    if (jit_compile_source == NULL) {
         ob_err_set_string(ob_exc_NotImplementedError,
-                          "this Kiln build has no bytecode compiler or interpreter yet");
+                          "this Kiln build has no bytecode compiler yet");
         return handle_uncaught();
     }
     KnObject *code = jit_compile_source(src, len, filename, JIT_MODE_EXEC, 0, -1);

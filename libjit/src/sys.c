@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "builtins.h"
+#include "eval.h"
 #include "libobject/tstate.h"
 
 static KnObject *sys_module;
@@ -186,12 +187,12 @@ static KnObject *sys_getframe(KnObject *self, KnObject *const *args, kn_ssize_t 
     if (nargs == 1 && (depth = ob_number_as_ssize(args[0], ob_exc_OverflowError)) == -1
         && ob_err_occurred())
         return NULL;
-    if (jit_frame_get == NULL)
-        return jit_frame_support_missing("sys._getframe()");
-    KnObject *f = jit_frame_get((int)depth);
-    if (f == NULL && !ob_err_occurred())
-        ob_err_set_string(ob_exc_ValueError, "call stack is not deep enough");
-    return f;
+    jit_frame *f = jit_frame_current();
+    for (; f != NULL && depth > 0; depth--)
+        f = f->previous;
+    if (f == NULL)
+        return ob_err_format(ob_exc_ValueError, "call stack is not deep enough");
+    return jit_frame_object(f);
 }
 
 static KnObject *sys_displayhook(KnObject *self, KnObject *value)
