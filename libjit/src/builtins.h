@@ -8,6 +8,7 @@
  *   builtins_num.c     abs bin hex oct divmod pow round sum hash id chr ord
  *                      format ascii repr len callable
  *   builtins_iter.c    all any iter next aiter anext min max sorted
+ *   builtins_anext.c   the awaitable anext(aiterator, default) returns
  *   builtins_attr.c    getattr setattr delattr hasattr dir vars isinstance
  *                      issubclass globals locals
  *   builtins_io.c      print input open breakpoint help
@@ -59,6 +60,9 @@ extern KnTypeObject jit_code_type __attribute__((weak));
  * error when there is none or frame support is missing). */
 KnObject *jit_current_globals(void);
 KnObject *jit_current_locals(void);
+
+/* builtins_anext.c: the awaitable of anext(aiterator, default). */
+KnObject *jit_anext_awaitable_new(KnObject *awaitable, KnObject *dflt);
 
 /* builtins.c */
 KnObject *jit_builtins_create(void);

@@ -85,11 +85,10 @@ static KnObject *bi_anext(KnObject *self, KnObject *const *args, kn_ssize_t narg
     if (t->tp_as_async == NULL || t->tp_as_async->am_anext == NULL)
         return ob_err_format(ob_exc_TypeError, "'%s' object is not an async iterator",
                              ob_type_name(t));
-    if (nargs == 2)
-        return ob_err_format(ob_exc_NotImplementedError,
-                             "anext() with a default value is not supported yet in Kiln "
-                             "(needs the anext_awaitable type)");
-    return t->tp_as_async->am_anext(args[0]);
+    KnObject *awaitable = t->tp_as_async->am_anext(args[0]);
+    if (awaitable == NULL || nargs == 1)
+        return awaitable;
+    return jit_anext_awaitable_new(awaitable, args[1]);
 }
 
 /* min() and max(): op is KN_LT for min, KN_GT for max. */
