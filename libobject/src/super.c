@@ -75,7 +75,7 @@ KnObject *ob_super_new(KnTypeObject *type, KnObject *obj)
 static int super_init(KnObject *self, KnObject *args, KnObject *kwargs)
 {
     if (ob_args_no_kwargs_dict("super", kwargs) < 0 ||
-        ob_args_check_positional("super", KN_SIZE(args), 0, 2) < 0)
+        ob_args_check_positional("super()", KN_SIZE(args), 0, 2) < 0)
         return -1;
     KnTypeObject *type;
     KnObject *obj = NULL;
