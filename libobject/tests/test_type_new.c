@@ -552,6 +552,88 @@ static void test_version_tags(void **state)
     expect_error(ob_exc_AttributeError, "type object 'VB' has no attribute 'k'");
 }
 
+
+/* ---- metaclasses written "in Python" ---- */
+
+static KnObject *meta_seen_kw;
+
+/* Meta.__new__(mcls, name, bases, ns, **kw) -> type.__new__(mcls, name, bases, ns) */
+static KnObject *m_meta_new(KnObject *const *a, kn_ssize_t n, KnObject *kw)
+{
+    meta_seen_kw = kw;
+    KnObject *tn = ob_getattr((KnObject *)&ob_type_type, S("__new__"));
+    if (tn == NULL)
+        return NULL;
+    KnObject *cls = ob_vectorcall(tn, a, 4, NULL);
+    if (cls != NULL && ob_setattr(cls, S("made_by_meta"), KN_True) < 0)
+        return NULL;
+    return cls;
+}
+
+/* Meta.__call__(cls, *args): a fixed marker instead of an instance */
+static KnObject *m_meta_call(KnObject *const *a, kn_ssize_t n, KnObject *kw)
+{
+    return I(100 + n - 1);
+}
+
+static void test_python_metaclass(void **state)
+{
+    KnObject *Meta = mkclass("Meta", bases1((KnObject *)&ob_type_type),
+                             ns("__new__", fn(m_meta_new), NULL));
+    KnObject *kw = ob_dict_new();
+    ob_dict_setitem(kw, S("flag"), I(1));
+    meta_seen_kw = NULL;
+    KnObject *X = ob_type_new_kw((KnTypeObject *)Meta, S("X"), bases0(), ns(NULL), kw);
+    assert_non_null(X);
+    assert_ptr_equal(KN_TYPE(X), Meta);
+    assert_ptr_equal(getattr_s(X, "made_by_meta"), KN_True);
+    assert_non_null(meta_seen_kw);
+    assert_string_equal(cstr(KN_TUPLE_GET(meta_seen_kw, 0)), "flag");
+    /* a subclass of X gets Meta through the bases */
+    KnObject *Y = mkclass("Y", bases1(X), ns(NULL));
+    assert_ptr_equal(KN_TYPE(Y), Meta);
+    assert_ptr_equal(getattr_s(Y, "made_by_meta"), KN_True);
+    /* instances of X are ordinary */
+    KnObject *x = call0(X);
+    assert_ptr_equal(KN_TYPE(x), X);
+
+    /* a metaclass __call__ replaces instance creation */
+    KnObject *CallMeta = mkclass("CallMeta", bases1((KnObject *)&ob_type_type),
+                                 ns("__call__", fn(m_meta_call), NULL));
+    KnObject *Z = ob_type_new((KnTypeObject *)CallMeta, S("Z"), bases0(), ns(NULL));
+    assert_non_null(Z);
+    assert_int_equal(as_long(ob_call(Z, ob_tuple_pack(2, I(1), I(2)), NULL)), 102);
+    /* type.__call__ is still reachable */
+    KnObject *tc = getattr_s((KnObject *)&ob_type_type, "__call__");
+    KnObject *args[1] = { Z };
+    KnObject *z = ob_vectorcall(tc, args, 1, NULL);
+    assert_non_null(z);
+    assert_ptr_equal(KN_TYPE(z), Z);
+}
+
+static void test_abstract_and_class_assignment(void **state)
+{
+    KnObject *Ab = mkclass("Ab", bases0(), ns(NULL));
+    KnObject *names = ob_tuple_pack(2, S("run"), S("stop"));
+    assert_int_equal(ob_setattr(Ab, S("__abstractmethods__"), names), 0);
+    assert_null(call0(Ab));
+    expect_error(ob_exc_TypeError, "Can't instantiate abstract class Ab with abstract methods run, stop");
+    assert_int_equal(ob_setattr(Ab, S("__abstractmethods__"), ob_tuple_empty()), 0);
+    assert_non_null(call0(Ab));
+
+    KnObject *P = mkclass("P", bases0(), ns(NULL));
+    KnObject *Q = mkclass("Q", bases0(), ns(NULL));
+    KnObject *Sl = mkclass("Sl2", bases0(), ns("__slots__", ob_tuple_pack(1, S("a")), NULL));
+    KnObject *p = call0(P);
+    assert_int_equal(ob_setattr(p, S("__class__"), Q), 0);
+    assert_ptr_equal(KN_TYPE(p), Q);
+    assert_int_equal(ob_setattr(p, S("__class__"), Sl), -1);
+    expect_error(ob_exc_TypeError, "__class__ assignment: 'Sl2' object layout differs from 'Q'");
+    assert_int_equal(ob_setattr(p, S("__class__"), (KnObject *)&ob_int_type), -1);
+    expect_error(ob_exc_TypeError,
+                 "__class__ assignment only supported for mutable types or ModuleType subclasses");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -573,6 +655,8 @@ int main(void)
         cmocka_unit_test(test_prepare_and_build),
         cmocka_unit_test(test_mro_entries),
         cmocka_unit_test(test_version_tags),
+        cmocka_unit_test(test_python_metaclass),
+        cmocka_unit_test(test_abstract_and_class_assignment),
     };
     return cmocka_run_group_tests(tests, setup_runtime, NULL);
 }
