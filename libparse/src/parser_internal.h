@@ -145,6 +145,15 @@ void *pp_nomem(pp_parser *p);
 /* Count one level of nesting; 0 (error recorded) past PP_MAX_DEPTH. */
 int pp_enter(pp_parser *p);
 static inline void pp_leave(pp_parser *p) { p->depth--; }
+/* fn(p) one nesting level deeper; NULL (error recorded) past the limit. */
+static inline ps_expr *pp_nested(pp_parser *p, ps_expr *(*fn)(pp_parser *))
+{
+    if (!pp_enter(p))
+        return NULL;
+    ps_expr *r = fn(p);
+    pp_leave(p);
+    return r;
+}
 
 /* ---- sequences ------------------------------------------------------------ */
 
