@@ -106,6 +106,11 @@ int jit_stdio_flush_stdout(void);
  * exceptions) on sys.stderr. */
 void jit_print_exception(KnObject *exc);
 
+/* "Traceback (most recent call last):" and the entries of tb, without
+ * caret lines (sys_traceback.c; used while the eval part has no
+ * jit_traceback_print).  -1 on error. */
+int jit_sys_print_traceback(KnObject *tb, KnObject *file);
+
 /* Write a str / C string to a file object (file.write(s)); -1 on error. */
 int jit_file_write_str(KnObject *file, KnObject *s);
 int jit_file_write_cstr(KnObject *file, const char *s);

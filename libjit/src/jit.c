@@ -143,8 +143,9 @@ static int print_syntax_location(KnObject *f, KnObject *exc)
 static int print_one(KnObject *f, KnObject *exc)
 {
     KnObject *tb = ob_exc_get_traceback(exc);
-    if (tb != NULL && tb != KN_None && jit_traceback_print != NULL
-        && jit_traceback_print(tb, f) < 0)
+    if (tb != NULL && tb != KN_None
+        && (jit_traceback_print != NULL ? jit_traceback_print(tb, f)
+                                        : jit_sys_print_traceback(tb, f)) < 0)
         return -1;
     if (KN_TYPE_CHECK(exc, ob_exc_SyntaxError) && print_syntax_location(f, exc) < 0)
         return -1;
