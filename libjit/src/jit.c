@@ -290,8 +290,9 @@ static KnObject *main_globals(const char *filename, int is_file)
     KnObject *m = ob_module_new_cstr("__main__");
     if (m == NULL)
         return NULL;
-    KnObject *g = ob_module_get_dict(m);
-    if (ob_dict_setitem_str(g, "__builtins__", jit_builtins_module()) < 0
+    KnObject *g = ob_module_get_dict(m), *ann = ob_dict_new();
+    if (ann == NULL || ob_dict_setitem_str(g, "__annotations__", ann) < 0
+        || ob_dict_setitem_str(g, "__builtins__", jit_builtins_module()) < 0
         || ob_dict_setitem_str(jit_sys_modules(), "__main__", m) < 0)
         return NULL;
     if (is_file) {
@@ -372,6 +373,11 @@ int jit_run_file(const char *path)
 int jit_run_string(const char *src, const char *filename)
 {
     return run_source(src, strlen(src), filename, 0);
+}
+
+int jit_run_source_file(const char *src, size_t len, const char *filename)
+{
+    return run_source(src, len, filename, 1);
 }
 
 int jit_stdio_flush_stdout(void);

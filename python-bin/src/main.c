@@ -78,7 +78,7 @@ static int version(int verbose)
 }
 
 /* Read all of stdin (the program for `python -` and piped input). */
-static char *read_stdin(void)
+static char *read_stdin(size_t *lenp)
 {
     size_t cap = 1 << 16, len = 0, n;
     char *buf = malloc(cap + 1);
@@ -95,6 +95,7 @@ static char *read_stdin(void)
     }
     if (buf != NULL)
         buf[len] = '\0';
+    *lenp = len;
     return buf;
 }
 
@@ -273,12 +274,13 @@ int main(int argc, char **argv)
                             "or pipe a program into stdin\n", prog);
             return 1;
         }
-        char *src = read_stdin();
+        size_t len = 0;
+        char *src = read_stdin(&len);
         if (src == NULL) {
             fprintf(stderr, "%s: cannot read the program from stdin\n", prog);
             return 1;
         }
-        status = jit_run_string(src, "<stdin>");
+        status = jit_run_source_file(src, len, "<stdin>");
     }
     int fin = jit_finalize();
     if (status == 0 && fin != 0)

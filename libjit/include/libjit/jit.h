@@ -83,6 +83,9 @@ typedef struct jit_config {
     int skip_first_line;       /* -x: jit_run_file blanks the script's first line */
 } jit_config;
 
+/* Like jit_run_string for a program read from a file-like origin (piped
+ * stdin): __main__.__file__ is `filename`, as CPython sets it. */
+int jit_run_source_file(const char *src, size_t len, const char *filename);
 /* Before jit_init(): copy *cfg (the arrays must outlive the program). */
 void jit_configure(const jit_config *cfg);
 /* Flush sys.stdout and sys.stderr before the process exits.  Returns 0, or
