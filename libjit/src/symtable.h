@@ -83,6 +83,14 @@ struct jit_ste {
     unsigned comp_iter_expr : 1;       /* visiting a comprehension's iterable */
     unsigned in_annotation : 1;
     const char *private_name;    /* innermost enclosing class name (mangling) */
+    int *decl_loc;               /* per symbol: 4 ints (line, col, end_line,
+                                    end_col) of its first global/nonlocal
+                                    statement, for analysis errors */
+    unsigned needs_classdict : 1;      /* reserved */
+    unsigned has_free : 1;             /* some name is free here or below */
+    unsigned child_free : 1;
+    unsigned is_async_comp : 1;        /* comprehension with `async for` */
+    unsigned in_comp_iterable : 1;     /* reserved */
 };
 
 typedef struct jit_symtable {

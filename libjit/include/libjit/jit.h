@@ -60,6 +60,12 @@ KnObject *jit_builtins_dict(void);
 int jit_run_file(const char *path);
 int jit_run_string(const char *src, const char *filename);
 
+/* ---- compiler (dis.c) ----
+ * Print the disassembly of a code object (and of the code objects among
+ * its constants, after it) in the format of CPython 3.11's dis.dis. */
+#include <stdio.h>
+void jit_code_dis(KnObject *code, FILE *out);
+
 #ifdef __cplusplus
 }
 #endif
