@@ -229,6 +229,15 @@ static void thread_jumps(jit_unit *u)
     }
 }
 
+/* Does some reachable block start at flattened instruction k? */
+static int ins_is_target(jit_unit *u, const int *block_first, int k)
+{
+    for (int bi = 0; bi < u->nblocks; bi++)
+        if (u->blocks[bi].reachable && block_first[bi] == k)
+            return 1;
+    return 0;
+}
+
 KnObject *jit_assemble(jit_compiler *c, jit_unit *u)
 {
     int maxdepth = 0;
@@ -292,6 +301,14 @@ KnObject *jit_assemble(jit_compiler *c, jit_unit *u)
             a->region = in->region;
             a->pos = in->pos;
             kept_line = in->pos.lineno;
+        }
+    }
+    /* SWAP k; SWAP k inside one block cancel out */
+    for (int k = 0; k + 1 < n; k++) {
+        if (ins[k].op == JIT_OP_SWAP && ins[k + 1].op == JIT_OP_SWAP &&
+            ins[k].arg == ins[k + 1].arg && !ins_is_target(u, block_first, k + 1)) {
+            ins[k].op = ins[k + 1].op = JIT_OP_NOP;
+            ins[k].pos.lineno = ins[k + 1].pos.lineno = -2;
         }
     }
     /* map block -> first instruction index following it (skip empty) */
