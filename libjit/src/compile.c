@@ -708,7 +708,8 @@ static void raise_ps_error(ps_error *err, const char *filename)
     KnObject *lineno = ob_int_from_long_long(err->lineno);
     KnObject *off = ob_int_from_long_long(err->offset);
     KnObject *el = ob_int_from_long_long(err->end_lineno);
-    KnObject *eo = ob_int_from_long_long(err->end_offset);
+    KnObject *eo = err->end_offset == JIT_ERR_NO_END ? &ob_none_obj
+                                                     : ob_int_from_long_long(err->end_offset);
     if (!lineno || !off || !el || !eo)
         return;
     KnObject *det = ob_tuple_pack(6, fn, lineno, off, text, el, eo);

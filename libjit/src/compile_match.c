@@ -296,8 +296,8 @@ static int mapping_pattern(jit_compiler *c, ps_pattern *p, pattern_ctx *pc)
                 if (eq > 0) {
                     KnObject *rep = ob_repr(k);
                     const char *s = rep ? ob_str_as_utf8(rep, NULL) : "?";
-                    return jit_c_error_at(c, key->lineno, key->col_offset, key->end_lineno,
-                                          key->end_col_offset,
+                    return jit_c_error_at(c, p->lineno, p->col_offset, p->end_lineno,
+                                          p->end_col_offset,
                                           "mapping pattern checks duplicate key (%s)", s);
                 }
             }

@@ -1096,10 +1096,12 @@ int jit_future_features(ps_mod *mod, const char *src, size_t srclen, ps_error *e
                 features |= JIT_FUTURE_BARRY_AS_BDFL;
                 continue;
             }
-            if (!strcmp(f, "braces"))
-                return jit_syntax_error(err, src, srclen, st->lineno, st->col_offset,
-                                        st->end_lineno, st->end_col_offset,
-                                        "not a chance");
+            if (!strcmp(f, "braces")) {
+                jit_syntax_error(err, src, srclen, st->lineno, st->col_offset,
+                                 st->end_lineno, st->end_col_offset, "not a chance");
+                err->end_offset = JIT_ERR_NO_END;   /* CPython gives None here */
+                return -1;
+            }
             return jit_syntax_error(err, src, srclen, st->lineno, st->col_offset,
                                     st->end_lineno, st->end_col_offset,
                                     "future feature %s is not defined", f);

@@ -126,6 +126,9 @@ const char *jit_mangle(const char *private_name, const char *name, ps_arena *are
 /* Fill err with a SyntaxError at the given AST position (1-based line,
  * 0-based byte columns), taking SyntaxError.text from src when present.
  * Returns -1. */
+/* ps_error.end_offset value meaning "None" (SyntaxError.end_offset). */
+#define JIT_ERR_NO_END (-2147483647 - 1)
+
 int jit_syntax_error(ps_error *err, const char *src, size_t srclen, int lineno,
                      int col, int end_lineno, int end_col, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -57,9 +57,16 @@ static inline char *tu_syntax_error(const char *src)
         return out;
     }
     KnSyntaxErrorObject *se = (KnSyntaxErrorObject *)exc;
-    snprintf(out, 1024, "%s|%zd|%zd|%zd|%zd", ob_str_as_utf8(se->msg, NULL),
-             (ssize_t)ob_int_as_ssize(se->lineno), (ssize_t)ob_int_as_ssize(se->offset),
-             (ssize_t)ob_int_as_ssize(se->end_lineno), (ssize_t)ob_int_as_ssize(se->end_offset));
+    KnObject *f[4] = {se->lineno, se->offset, se->end_lineno, se->end_offset};
+    char parts[4][32];
+    for (int i = 0; i < 4; i++) {
+        if (!f[i] || f[i] == &ob_none_obj)
+            strcpy(parts[i], "None");
+        else
+            snprintf(parts[i], sizeof parts[i], "%zd", (ssize_t)ob_int_as_ssize(f[i]));
+    }
+    snprintf(out, 1024, "%s|%s|%s|%s|%s", ob_str_as_utf8(se->msg, NULL), parts[0], parts[1],
+             parts[2], parts[3]);
     return out;
 }
 
