@@ -8,6 +8,7 @@
 #include "libobject/libobject.h"
 #include "libobject/complex.h"
 #include "libobject/hash.h"
+#include "opcode.h"
 
 KnObject *jit_exctable_bytes(const jit_exc_entry *e, int n);
 
@@ -156,8 +157,8 @@ static KnObject *code_positions(KnObject *self, KnObject *unused)
     return list_iter(list);
 }
 
-/* (start, end, line) ranges in bytes, consecutive units of one line joined
- * (CPython's co_lines). */
+/* (start, end, line) byte ranges, one per instruction (its EXTENDED_ARG
+ * prefixes and caches included), as CPython 3.11's co_lines(). */
 static KnObject *code_lines(KnObject *self, KnObject *unused)
 {
     (void)unused;
@@ -166,15 +167,19 @@ static KnObject *code_lines(KnObject *self, KnObject *unused)
     if (!list)
         return NULL;
     int start = 0;
-    for (int i = 1; i <= co->co_ncode; i++) {
-        if (i < co->co_ncode && co->co_positions[i].lineno == co->co_positions[start].lineno)
+    for (int i = 0; i < co->co_ncode;) {
+        int op = co->co_code_orig[i] & 0xFF;
+        int next = i + 1 + jit_op_caches(op);
+        if (op == JIT_OP_EXTENDED_ARG) {
+            i = next;
             continue;
+        }
         KnObject *t = ob_tuple_pack(3, ob_int_from_long_long(start * 2),
-                                    ob_int_from_long_long(i * 2),
+                                    ob_int_from_long_long(next * 2),
                                     opt_int(co->co_positions[start].lineno));
         if (!t || ob_list_append(list, t) < 0)
             return NULL;
-        start = i;
+        i = start = next;
     }
     return list_iter(list);
 }

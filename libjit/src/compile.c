@@ -586,7 +586,7 @@ int jit_c_enter_scope(jit_compiler *c, const char *name, int scope_type, const v
     if (scope_type == SCOPE_MODULE)
         jit_c_set_pos(c, 0, 0, 1, 0);
     else
-        jit_c_set_pos(c, lineno, -1, lineno, -1);
+        jit_c_set_pos(c, lineno, 0, lineno, 0);
     if (jit_c_emit(c, JIT_OP_RESUME, 0) < 0)
         return -1;
     if (scope_type == SCOPE_MODULE)

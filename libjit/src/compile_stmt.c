@@ -109,11 +109,8 @@ static int find_ann(ps_stmt_seq *seq)
 int jit_c_body(jit_compiler *c, ps_stmt_seq *body, int docstring_ok)
 {
     ptrdiff_t i = 0;
-    if (find_ann(body)) {
-        if (PS_SEQ_LEN(body))
-            SET_LOC(c, body->items[0]);
+    if (find_ann(body))
         EMIT(JIT_OP_SETUP_ANNOTATIONS, 0);
-    }
     if (docstring_ok && PS_SEQ_LEN(body) && is_docstring(body->items[0])) {
         i = 1;
         if (c->optimize < 2) {
