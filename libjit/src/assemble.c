@@ -199,8 +199,7 @@ static int compute_flags(jit_compiler *c, jit_unit *u)
         if (e->has_varkeywords)
             flags |= JIT_CO_VARKEYWORDS;
     }
-    if (u->cellvars.len == 0 && u->freevars.len == 0)
-        flags |= JIT_CO_NOFREE;
+    /* CPython 3.11 no longer sets CO_NOFREE */
     flags |= (c->future | c->flags) & 0x1FE0000;
     return flags;
 }

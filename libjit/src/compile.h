@@ -191,6 +191,7 @@ int jit_c_is_top_level_await(jit_compiler *c);
 /* ---- compile_expr.c ---- */
 int jit_c_expr(jit_compiler *c, ps_expr *e);
 int jit_c_exprs(jit_compiler *c, ps_expr_seq *seq);
+int jit_c_iter_expr(jit_compiler *c, ps_expr *e);
 int jit_c_jump_if(jit_compiler *c, ps_expr *e, int target, int cond);
 int jit_c_call_helper(jit_compiler *c, int n, ps_expr_seq *args, ps_keyword_seq *kws);
 int jit_c_assign_target(jit_compiler *c, ps_expr *t);   /* value on TOS */

@@ -75,7 +75,8 @@ static int load_iter(jit_compiler *c, ps_comprehension *g, int idx, int is_async
         EMIT(JIT_OP_LOAD_FAST, i);
         return 0;
     }
-    VISIT(g->iter);
+    if (jit_c_iter_expr(c, g->iter) < 0)
+        return -1;
     EMIT(is_async ? JIT_OP_GET_AITER : JIT_OP_GET_ITER, 0);
     return 0;
 }
@@ -208,7 +209,8 @@ int jit_c_comprehension(jit_compiler *c, ps_expr *e)
         return -1;
     if (jit_c_make_closure(c, co, 0) < 0)
         return -1;
-    VISIT(outer->iter);
+    if (jit_c_iter_expr(c, outer->iter) < 0)
+        return -1;
     EMIT(outer->is_async ? JIT_OP_GET_AITER : JIT_OP_GET_ITER, 0);
     EMIT(JIT_OP_CALL, 0);
     if (is_async && type != COMP_GENEXP) {

@@ -5,6 +5,7 @@
 
 #include "compile.h"
 #include "libobject/libobject.h"
+#include "libobject/set.h"
 
 #define STACK_USE_GUIDELINE 30
 
@@ -129,7 +130,7 @@ static int starunpack(jit_compiler *c, ps_expr_seq *elts, int pushed, int kind)
     int tuple = kind == 1;
     /* Constant items: one constant tuple (a list or set of more than two
      * extends from it). */
-    if (!pushed && n > 0 && !has_starred(elts) && (tuple || (n > 2 && kind == 0))) {
+    if (!pushed && n > 0 && !has_starred(elts) && (tuple || n > 2)) {
         KnObject *t = ob_tuple_new(n);
         if (!t)
             return jit_c_objerr(c);
@@ -147,13 +148,19 @@ static int starunpack(jit_compiler *c, ps_expr_seq *elts, int pushed, int kind)
         if (allconst) {
             if (tuple)
                 return jit_c_load_const(c, t);
+            KnObject *k = t;
+            if (kind == 2 && !(k = ob_frozenset_new(t))) {
+                ob_err_clear();        /* unhashable: built at run time */
+                goto general;
+            }
             EMIT(build, 0);
-            if (jit_c_load_const(c, t) < 0)
+            if (jit_c_load_const(c, k) < 0)
                 return -1;
             EMIT(extend, 1);
             return 0;
         }
     }
+general:;
     int big = n + pushed > STACK_USE_GUIDELINE;
     if (!has_starred(elts) && !big) {
         for (ptrdiff_t i = 0; i < n; i++)
@@ -196,7 +203,8 @@ static int subdict(jit_compiler *c, ps_expr *e, ptrdiff_t begin, ptrdiff_t end)
 {
     ptrdiff_t n = end - begin;
     ps_expr_seq *keys = e->v.Dict.keys, *vals = e->v.Dict.values;
-    int allconst = n > 1;
+    int big = n * 2 > STACK_USE_GUIDELINE;
+    int allconst = n > 1 && !big;
     for (ptrdiff_t i = begin; i < end && allconst; i++)
         if (!is_const(keys->items[i]))
             allconst = 0;
@@ -216,11 +224,16 @@ static int subdict(jit_compiler *c, ps_expr *e, ptrdiff_t begin, ptrdiff_t end)
         EMIT(JIT_OP_BUILD_CONST_KEY_MAP, (int)n);
         return 0;
     }
+    if (big)
+        EMIT(JIT_OP_BUILD_MAP, 0);
     for (ptrdiff_t i = begin; i < end; i++) {
         VISIT(keys->items[i]);
         VISIT(vals->items[i]);
+        if (big)
+            EMIT(JIT_OP_MAP_ADD, 1);
     }
-    EMIT(JIT_OP_BUILD_MAP, (int)n);
+    if (!big)
+        EMIT(JIT_OP_BUILD_MAP, (int)n);
     return 0;
 }
 
@@ -245,15 +258,15 @@ static int compile_dict(jit_compiler *c, ps_expr *e)
             }
             VISIT(e->v.Dict.values->items[i]);
             EMIT(JIT_OP_DICT_UPDATE, 1);
+        } else if (elements * 2 > STACK_USE_GUIDELINE) {
+            /* a big chunk, this item included */
+            if (subdict(c, e, i - elements, i + 1) < 0)
+                return -1;
+            if (have_dict)
+                EMIT(JIT_OP_DICT_UPDATE, 1);
+            have_dict = 1;
+            elements = 0;
         } else {
-            if (elements * 2 > STACK_USE_GUIDELINE) {
-                if (subdict(c, e, i - elements, i) < 0)
-                    return -1;
-                if (have_dict)
-                    EMIT(JIT_OP_DICT_UPDATE, 1);
-                have_dict = 1;
-                elements = 0;
-            }
             elements++;
         }
     }
@@ -269,6 +282,63 @@ static int compile_dict(jit_compiler *c, ps_expr *e)
     return 0;
 }
 
+/* An iterable or the right operand of `in`: a list display is built as a
+ * tuple (a constant one when it can be), a set display of constants is a
+ * frozenset constant (CPython's fold_iter). */
+int jit_c_iter_expr(jit_compiler *c, ps_expr *e)
+{
+    if (e->kind == PS_EXPR_List && e->v.List.ctx == PS_Load && !has_starred(e->v.List.elts)) {
+        jit_position saved = c->u->pos;
+        SET_LOC(c, e);
+        int r = starunpack(c, e->v.List.elts, 0, 1);
+        c->u->pos = saved;
+        return r;
+    }
+    if (e->kind == PS_EXPR_Set && !has_starred(e->v.Set.elts)) {
+        ptrdiff_t n = PS_SEQ_LEN(e->v.Set.elts);
+        KnObject *t = ob_tuple_new(n);
+        if (!t)
+            return jit_c_objerr(c);
+        int allconst = 1;
+        for (ptrdiff_t i = 0; i < n && allconst; i++) {
+            KnObject *v;
+            int r = jit_c_fold(c, e->v.Set.elts->items[i], &v);
+            if (r < 0)
+                return -1;
+            if (!r)
+                allconst = 0;
+            else
+                ((KnTupleObject *)t)->ob_item[i] = v;
+        }
+        if (allconst) {
+            KnObject *fs = ob_frozenset_new(t);
+            if (!fs) {
+                /* an unhashable constant: build the set at run time */
+                ob_err_clear();
+            } else {
+                jit_position saved = c->u->pos;
+                SET_LOC(c, e);
+                int r = jit_c_load_const(c, fs);
+                c->u->pos = saved;
+                return r;
+            }
+        }
+    }
+    return jit_c_expr(c, e);
+}
+
+/* The i-th comparator of a Compare: the last one of an `in` test goes
+ * through jit_c_iter_expr. */
+static int visit_comparator(jit_compiler *c, ps_expr *e, ptrdiff_t i)
+{
+    ptrdiff_t n = PS_SEQ_LEN(e->v.Compare.ops);
+    ps_cmpop op = e->v.Compare.ops->items[n - 1];
+    ps_expr *x = e->v.Compare.comparators->items[i];
+    if (i == n - 1 && (op == PS_In || op == PS_NotIn))
+        return jit_c_iter_expr(c, x);
+    return jit_c_expr(c, x);
+}
+
 /* ---- comparisons ---- */
 
 static int compile_compare(jit_compiler *c, ps_expr *e)
@@ -276,7 +346,8 @@ static int compile_compare(jit_compiler *c, ps_expr *e)
     ptrdiff_t n = PS_SEQ_LEN(e->v.Compare.ops);
     VISIT(e->v.Compare.left);
     if (n == 1) {
-        VISIT(e->v.Compare.comparators->items[0]);
+        if (visit_comparator(c, e, 0) < 0)
+            return -1;
         return emit_compare(c, e->v.Compare.ops->items[0]);
     }
     NEW_BLOCK(cleanup);
@@ -288,7 +359,8 @@ static int compile_compare(jit_compiler *c, ps_expr *e)
             return -1;
         EMIT_JUMP(JIT_OP_JUMP_IF_FALSE_OR_POP, cleanup);
     }
-    VISIT(e->v.Compare.comparators->items[n - 1]);
+    if (visit_comparator(c, e, n - 1) < 0)
+        return -1;
     if (emit_compare(c, e->v.Compare.ops->items[n - 1]) < 0)
         return -1;
     NEW_BLOCK(end);
@@ -369,7 +441,8 @@ int jit_c_jump_if(jit_compiler *c, ps_expr *e, int target, int cond)
                 return -1;
             EMIT_JUMP(JIT_OP_POP_JUMP_IF_FALSE, cleanup);
         }
-        VISIT(e->v.Compare.comparators->items[n - 1]);
+        if (visit_comparator(c, e, n - 1) < 0)
+            return -1;
         if (emit_compare(c, e->v.Compare.ops->items[n - 1]) < 0)
             return -1;
         EMIT_JUMP(cond ? JIT_OP_POP_JUMP_IF_TRUE : JIT_OP_POP_JUMP_IF_FALSE, target);
@@ -787,6 +860,71 @@ int jit_c_lambda(jit_compiler *c, ps_expr *e)
     return jit_c_make_closure(c, co, flags);
 }
 
+/* 'fmt' % (a, b) with only %s / %r / %a / %% in fmt and one item per
+ * specifier becomes an f-string (CPython 3.11's optimize_format, for the
+ * forms without flags, width or precision).  1 done, 0 not applicable. */
+static int percent_format(jit_compiler *c, ps_expr *e)
+{
+    ps_expr *l = e->v.BinOp.left, *r = e->v.BinOp.right;
+    if (e->v.BinOp.op != PS_Mod || l->kind != PS_EXPR_Constant ||
+        l->v.Constant.value.kind != PS_CONST_STR || r->kind != PS_EXPR_Tuple ||
+        has_starred(r->v.Tuple.elts))
+        return 0;
+    const char *f = l->v.Constant.value.u.s.data;
+    size_t len = l->v.Constant.value.u.s.len;
+    ptrdiff_t nargs = PS_SEQ_LEN(r->v.Tuple.elts), used = 0;
+    if (nargs > STACK_USE_GUIDELINE / 2)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (f[i] != '%')
+            continue;
+        if (i + 1 >= len)
+            return 0;
+        char ch = f[++i];
+        if (ch == '%')
+            continue;
+        if (ch != 's' && ch != 'r' && ch != 'a')
+            return 0;
+        used++;
+    }
+    if (used != nargs)
+        return 0;
+    char *lit = ps_arena_alloc(c->arena, len + 1);
+    if (!lit)
+        return jit_c_nomem(c);
+    int pieces = 0;
+    ptrdiff_t arg = 0;
+    size_t n = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && f[i] != '%') {
+            lit[n++] = f[i];
+            continue;
+        }
+        if (i < len && f[i + 1] == '%') {
+            lit[n++] = '%';
+            i++;
+            continue;
+        }
+        if (n) {
+            if (jit_c_load_const(c, ob_str_decode_utf8(lit, (kn_ssize_t)n, "surrogatepass")) < 0)
+                return -1;
+            pieces++;
+            n = 0;
+        }
+        if (i == len)
+            break;
+        char ch = f[++i];
+        VISIT(r->v.Tuple.elts->items[arg++]);
+        EMIT(JIT_OP_FORMAT_VALUE, ch == 's' ? 1 : ch == 'r' ? 2 : 3);
+        pieces++;
+    }
+    if (pieces == 0)
+        return jit_c_load_const(c, ob_str_empty()) < 0 ? -1 : 1;
+    if (pieces > 1)
+        EMIT(JIT_OP_BUILD_STRING, pieces);
+    return 1;
+}
+
 /* ---- the dispatcher ---- */
 
 static int compile_slice(jit_compiler *c, ps_expr *e)
@@ -834,6 +972,9 @@ static int expr1(jit_compiler *c, ps_expr *e)
             return -1;
         if (r)
             return jit_c_load_const(c, k);
+        r = percent_format(c, e);
+        if (r)
+            return r < 0 ? -1 : 0;
         VISIT(e->v.BinOp.left);
         VISIT(e->v.BinOp.right);
         EMIT(JIT_OP_BINARY_OP, binop_arg(e->v.BinOp.op));
@@ -854,7 +995,8 @@ static int expr1(jit_compiler *c, ps_expr *e)
                          : op == PS_In ? PS_NotIn : op == PS_NotIn ? PS_In : 0;
             if (inv) {
                 VISIT(o->v.Compare.left);
-                VISIT(o->v.Compare.comparators->items[0]);
+                if (visit_comparator(c, o, 0) < 0)
+                    return -1;
                 return emit_compare(c, inv);
             }
         }

@@ -339,7 +339,8 @@ static int compile_for(jit_compiler *c, ps_stmt *s)
     NEW_BLOCK(end);
     if (jit_c_push_fblock(c, FB_FOR_LOOP, start, end, NULL) < 0)
         return -1;
-    VISIT(s->v.For.iter);
+    if (jit_c_iter_expr(c, s->v.For.iter) < 0)
+        return -1;
     EMIT(JIT_OP_GET_ITER, 0);
     USE_BLOCK(start);
     EMIT_JUMP(JIT_OP_FOR_ITER, cleanup);

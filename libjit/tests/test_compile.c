@@ -490,6 +490,35 @@ static void test_assign(void **state)
               "              8 RETURN_VALUE\n");
 }
 
+/* --summary FILE: one line per code object (depth first) with the facts
+ * python3.11 can be compared on (tools: a script prints the same there). */
+static void print_tuple_names(KnObject *t)
+{
+    fputc('(', stdout);
+    for (kn_ssize_t i = 0; i < KN_SIZE(t); i++)
+        printf("%s%s", i ? "," : "", ob_str_as_utf8(((KnTupleObject *)t)->ob_item[i], NULL));
+    fputc(')', stdout);
+}
+
+static void summary(KnObject *co)
+{
+    KnCodeObject *c = JIT_CODE(co);
+    printf("%s %d flags=%d args=%d/%d/%d stack=%d vars=", ob_str_as_utf8(c->co_qualname, NULL),
+           c->co_firstlineno, c->co_flags, c->co_argcount, c->co_posonlyargcount,
+           c->co_kwonlyargcount, c->co_stacksize);
+    print_tuple_names(ob_getattr_str(co, "co_varnames"));
+    fputs(" cells=", stdout);
+    print_tuple_names(ob_getattr_str(co, "co_cellvars"));
+    fputs(" frees=", stdout);
+    print_tuple_names(ob_getattr_str(co, "co_freevars"));
+    fputc('\n', stdout);
+    for (kn_ssize_t i = 0; i < KN_SIZE(c->co_consts); i++) {
+        KnObject *k = ((KnTupleObject *)c->co_consts)->ob_item[i];
+        if (KN_TYPE(k) == &jit_code_type)
+            summary(k);
+    }
+}
+
 /* --check FILE...: compile each file, print the ones that fail. */
 static int check_files(int argc, char **argv)
 {
@@ -507,6 +536,8 @@ static int check_files(int argc, char **argv)
         fclose(f);
         buf[got] = 0;
         KnObject *co = jit_compile_source(buf, got, argv[i], JIT_MODE_EXEC, 0, 0);
+        if (co && strcmp(argv[1], "--summary") == 0)
+            summary(co);
         if (!co) {
             KnObject *e = ob_err_fetch();
             KnObject *r = e ? ob_repr(e) : NULL;
@@ -520,7 +551,7 @@ static int check_files(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    if (argc >= 2 && strcmp(argv[1], "--check") == 0)
+    if (argc >= 2 && (strcmp(argv[1], "--check") == 0 || strcmp(argv[1], "--summary") == 0))
         return check_files(argc, argv);
     if (argc == 3 && strcmp(argv[1], "--dis") == 0) {
         FILE *f = fopen(argv[2], "rb");
