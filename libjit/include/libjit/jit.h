@@ -91,6 +91,11 @@ void jit_configure(const jit_config *cfg);
 /* Flush sys.stdout and sys.stderr before the process exits.  Returns 0, or
  * 120 when flushing stdout failed (CPython's status for that case). */
 int jit_finalize(void);
+/* ---- compiler (dis.c) ----
+ * Print the disassembly of a code object (and of the code objects among
+ * its constants, after it) in the format of CPython 3.11's dis.dis. */
+#include <stdio.h>
+void jit_code_dis(KnObject *code, FILE *out);
 
 #ifdef __cplusplus
 }
