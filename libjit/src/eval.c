@@ -19,7 +19,7 @@
 #include "eval.h"
 #include "opcode.h"
 
-static const uint8_t op_caches[256] = {
+const uint8_t jit_eval_caches[256] = {
 #define OP(name, pops, pushes, caches, flags) [JIT_OP_##name] = (caches),
 #include "opcodes.def"
 };
@@ -183,8 +183,11 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     char probe;
     if (--ts->recursion_remaining < 0 ||
         (jt->stack_limit != NULL && &probe < jt->stack_limit)) {
-        ts->recursion_remaining++;
+        /* Headroom while the RecursionError itself is created: making it
+         * calls the class, which counts against the same limit. */
+        ts->recursion_remaining += 51;
         ob_err_set_string(ob_exc_RecursionError, "maximum recursion depth exceeded");
+        ts->recursion_remaining -= 50;
         if (frame->owner == JIT_FRAME_THREAD)
             jit_frame_pop(jt, frame);
         return NULL;
@@ -203,7 +206,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     uint16_t *next_instr = first;
     int opcode, oparg;
     if (frame->lasti >= 0)
-        next_instr = first + frame->lasti + 1 + op_caches[first[frame->lasti] & 0xff];
+        next_instr = first + frame->lasti + 1 + jit_eval_caches[first[frame->lasti] & 0xff];
     if (throwflag)
         goto error;
 
@@ -214,7 +217,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         next_instr++;                                               \
         opcode = w_ & 0xff;                                         \
         oparg = w_ >> 8;                                            \
-        next_instr += op_caches[opcode];                            \
+        next_instr += jit_eval_caches[opcode];                            \
         goto *targets[opcode];                                      \
     } while (0)
 #define TARGET(name) op_##name:
@@ -244,7 +247,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         next_instr++;
         opcode = w & 0xff;
         oparg = (oparg << 8) | (w >> 8);
-        next_instr += op_caches[opcode];
+        next_instr += jit_eval_caches[opcode];
         goto *targets[opcode];
     }
 
