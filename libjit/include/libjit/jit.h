@@ -71,6 +71,12 @@ int jit_traceback_print(KnObject *exc, FILE *out);
  * coroutine, async generator and their helpers); call from jit_init. */
 int jit_eval_types_init(void);
 
+/* ---- compiler (dis.c) ----
+ * Print the disassembly of a code object (and of the code objects among
+ * its constants, after it) in the format of CPython 3.11's dis.dis. */
+#include <stdio.h>
+void jit_code_dis(KnObject *code, FILE *out);
+
 #ifdef __cplusplus
 }
 #endif

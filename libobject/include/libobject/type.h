@@ -45,7 +45,7 @@ KnObject *ob_type_generic_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
 KnObject *ob_super_new(KnTypeObject *type, KnObject *obj);
 
 
-/* ---- additions (CLASSES: type_new*.c, heaptype.c, super.c) ---- */
+/* ---- additions (CLASSES: type_new*.c, heaptype.c, super.c; libobject/NOTES-classes.md) ---- */
 
 /* Hooks libjit registers at start-up: libobject never calls the
  * interpreter directly.  Every field may be NULL. */
