@@ -585,3 +585,22 @@ int jit_traceback_print(KnObject *exc, FILE *out)
     ob_err_restore(pending);
     return 0;
 }
+
+KnObject *jit_traceback_format(KnObject *exc)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (f == NULL)
+        return ob_err_nomemory();
+    int r = jit_traceback_print(exc, f);
+    fclose(f);
+    KnObject *s = NULL;
+    if (r < 0)
+        ob_err_format(ob_exc_TypeError, "print_exception(): Exception expected, got %s",
+                      exc ? ob_type_name(KN_TYPE(exc)) : "NULL");
+    else
+        s = ob_str_decode_utf8(buf, (kn_ssize_t)len, "replace");
+    free(buf);
+    return s;
+}

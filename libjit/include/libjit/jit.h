@@ -67,6 +67,9 @@ int jit_run_string(const char *src, const char *filename);
  * folded recursion, exception groups, notes.  0 on success, -1 when exc
  * is not an exception.  Never changes the current exception. */
 int jit_traceback_print(KnObject *exc, FILE *out);
+/* The same text as a str (for writing to a Python file object such as
+ * sys.stderr).  NULL + TypeError when exc is not an exception. */
+KnObject *jit_traceback_format(KnObject *exc);
 /* Ready the eval part's types (function, frame, traceback, generator,
  * coroutine, async generator and their helpers); call from jit_init. */
 int jit_eval_types_init(void);
