@@ -35,13 +35,13 @@ static int extra_ivars(KnTypeObject *t, KnTypeObject *base)
     return t_size != b_size;
 }
 
-KnTypeObject *ob_type_solid_base(KnTypeObject *t)
+KnTypeObject *ob_heaptype_solid_base(KnTypeObject *t)
 {
-    KnTypeObject *base = t->tp_base ? ob_type_solid_base(t->tp_base) : &ob_object_type;
+    KnTypeObject *base = t->tp_base ? ob_heaptype_solid_base(t->tp_base) : &ob_object_type;
     return extra_ivars(t, base) ? t : base;
 }
 
-KnTypeObject *ob_type_best_base(KnObject *bases)
+KnTypeObject *ob_heaptype_best_base(KnObject *bases)
 {
     KnTypeObject *base = NULL, *winner = NULL;
     for (kn_ssize_t i = 0; i < KN_SIZE(bases); i++) {
@@ -54,7 +54,7 @@ KnTypeObject *ob_type_best_base(KnObject *bases)
                 ob_exc_TypeError, "type '%s' is not an acceptable base type", bt->tp_name);
         if (ob_type_ready(bt) < 0)
             return NULL;
-        KnTypeObject *cand = ob_type_solid_base(bt);
+        KnTypeObject *cand = ob_heaptype_solid_base(bt);
         if (winner == NULL) {
             winner = cand;
             base = bt;
@@ -73,7 +73,7 @@ KnTypeObject *ob_type_best_base(KnObject *bases)
 
 /* ------------------------------------------------------------ mangling */
 
-KnObject *ob_type_mangle(KnObject *classname, KnObject *ident)
+KnObject *ob_heaptype_mangle(KnObject *classname, KnObject *ident)
 {
     kn_ssize_t n;
     const char *id = ob_str_as_utf8(ident, &n);
@@ -127,7 +127,7 @@ static void sort_names(KnObject **v, kn_ssize_t n)
     }
 }
 
-int ob_type_plan_slots(KnSlotsPlan *plan, KnObject *name, KnObject *bases, KnObject *dict)
+int ob_heaptype_plan_slots(KnSlotsPlan *plan, KnObject *name, KnObject *bases, KnObject *dict)
 {
     KnTypeObject *base = plan->base;
     int may_add_dict = base->tp_dictoffset == 0;
@@ -193,7 +193,7 @@ int ob_type_plan_slots(KnSlotsPlan *plan, KnObject *name, KnObject *bases, KnObj
         if ((plan->add_dict && slot_is(s, "__dict__")) ||
             (plan->add_weak && slot_is(s, "__weakref__")))
             continue;
-        KnObject *m = ob_type_mangle(name, s);
+        KnObject *m = ob_heaptype_mangle(name, s);
         if (m == NULL || (m = ob_str_intern(m)) == NULL)
             return -1;
         if (ob_dict_getitem(dict, m) != NULL && !slot_is(m, "__qualname__") &&
@@ -251,7 +251,7 @@ static KnGetSetDef getsets_weak_only[] = { WEAK_GETSET, END_GETSET };
 
 /* ---------------------------------------------------------------- layout */
 
-void ob_type_apply_layout(KnHeapTypeObject *ht, const KnSlotsPlan *plan)
+void ob_heaptype_apply_layout(KnHeapTypeObject *ht, const KnSlotsPlan *plan)
 {
     KnTypeObject *t = &ht->ht_type, *base = plan->base;
     kn_ssize_t off = base->tp_basicsize;
