@@ -358,7 +358,21 @@ static void test_var_sized_base(void **state)
     assert_int_equal(t->tp_basicsize, ob_tuple_type.tp_basicsize + 8);
     assert_int_equal(t->tp_weaklistoffset, 0);
     assert_true(KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_TUPLE_SUBCLASS));
+    KnObject *items = ob_list_from_array((KnObject *[]){ I(1), I(2), I(3) }, 3);
+    KnObject *tv = ob_call_onearg(T, items);
+    assert_non_null(tv);
+    assert_ptr_equal(KN_TYPE(tv), T);
+    assert_int_equal(KN_SIZE(tv), 3);
+    assert_int_equal(ob_setattr(tv, S("label"), S("abc")), 0);
+    assert_int_equal(as_long(KN_TUPLE_GET(tv, 2)), 3);
+    assert_string_equal(cstr(getattr_s(tv, "label")), "abc");
     KnObject *I2 = mkclass("I2", bases1((KnObject *)&ob_int_type), ns(NULL));
+    KnObject *big = ob_call_onearg(I2, ob_number_negative(ob_number_lshift(I(1), I(200))));
+    assert_non_null(big);
+    assert_int_equal(ob_setattr(big, S("label"), S("neg")), 0);
+    assert_string_equal(cstr(getattr_s(big, "label")), "neg");
+    assert_int_equal(ob_richcompare_bool(big, ob_number_negative(ob_number_lshift(I(1), I(200))),
+                                         KN_EQ), 1);
     assert_true(KN_TYPE_HAS_FLAG((KnTypeObject *)I2, KN_TPFLAGS_LONG_SUBCLASS));
     /* int subclasses keep int's arithmetic slot */
     assert_ptr_equal(((KnTypeObject *)I2)->tp_as_number->nb_add, ob_int_type.tp_as_number->nb_add);

@@ -129,6 +129,13 @@ static void test_eq_hash_rules(void **state)
     KnObject *E = mkclass("E", bases0(), ns("__eq__", fn(m_eq_always), NULL));
     KnTypeObject *te = (KnTypeObject *)E;
     assert_ptr_equal(ob_dict_getitem(te->tp_dict, S("__hash__")), KN_None);
+    /* the class dict in CPython's order */
+    static const char *const order[] = { "__module__", "__eq__", "__dict__", "__weakref__",
+                                         "__doc__", "__hash__" };
+    KnObject *keys = ob_dict_keys_list(te->tp_dict);
+    assert_int_equal(KN_SIZE(keys), 6);
+    for (int i = 0; i < 6; i++)
+        assert_string_equal(cstr(KN_LIST_GET(keys, i)), order[i]);
     KnObject *e = call0(E);
     assert_int_equal(ob_hash(e), -1);
     expect_error(ob_exc_TypeError, "unhashable type: 'E'");
