@@ -71,6 +71,55 @@ KnTypeObject *ob_heaptype_best_base(KnObject *bases)
     return base;
 }
 
+/* ---------------------------------------------------- __class__ changes */
+
+/* child's instances look exactly like its base's */
+static int same_layout_as_base(KnTypeObject *child)
+{
+    KnTypeObject *p = child->tp_base;
+    return p != NULL && child->tp_basicsize == p->tp_basicsize &&
+           child->tp_itemsize == p->tp_itemsize && child->tp_dictoffset == p->tp_dictoffset &&
+           child->tp_weaklistoffset == p->tp_weaklistoffset &&
+           KN_TYPE_HAS_FLAG(child, KN_TPFLAGS_HAVE_GC) == KN_TYPE_HAS_FLAG(p, KN_TPFLAGS_HAVE_GC);
+}
+
+/* a and b (siblings) add the same slots, __dict__ and __weakref__ */
+static int same_slots_added(KnTypeObject *a, KnTypeObject *b)
+{
+    if (!KN_TYPE_HAS_FLAG(a, KN_TPFLAGS_HEAPTYPE) || !KN_TYPE_HAS_FLAG(b, KN_TPFLAGS_HEAPTYPE))
+        return 0;
+    kn_ssize_t size = a->tp_base->tp_basicsize;
+    KnObject *sa = ((KnHeapTypeObject *)a)->ht_slots, *sb = ((KnHeapTypeObject *)b)->ht_slots;
+    if (sa != NULL && sb != NULL) {
+        if (KN_SIZE(sa) != KN_SIZE(sb))
+            return 0;
+        for (kn_ssize_t i = 0; i < KN_SIZE(sa); i++)
+            if (!ob_str_equal(KN_TUPLE_GET(sa, i), KN_TUPLE_GET(sb, i)))
+                return 0;
+        size += PTR * KN_SIZE(sa);
+    }
+    if (a->tp_dictoffset == size && b->tp_dictoffset == size)
+        size += PTR;
+    if (a->tp_weaklistoffset == size && b->tp_weaklistoffset == size)
+        size += PTR;
+    return size == a->tp_basicsize && size == b->tp_basicsize;
+}
+
+int ob_heaptype_can_assign_class(KnTypeObject *oldt, KnTypeObject *newt)
+{
+    KnTypeObject *nb = newt, *ob = oldt;
+    while (same_layout_as_base(nb))
+        nb = nb->tp_base;
+    while (same_layout_as_base(ob))
+        ob = ob->tp_base;
+    if (nb != ob && (nb->tp_base != ob->tp_base || !same_slots_added(nb, ob))) {
+        ob_err_format(ob_exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
+                      newt->tp_name, oldt->tp_name);
+        return 0;
+    }
+    return 1;
+}
+
 /* ------------------------------------------------------------ mangling */
 
 KnObject *ob_heaptype_mangle(KnObject *classname, KnObject *ident)

@@ -643,6 +643,16 @@ static void test_abstract_and_class_assignment(void **state)
     assert_ptr_equal(KN_TYPE(p), Q);
     assert_int_equal(ob_setattr(p, S("__class__"), Sl), -1);
     expect_error(ob_exc_TypeError, "__class__ assignment: 'Sl2' object layout differs from 'Q'");
+    /* siblings that add the same slots are compatible; a layout-neutral
+     * subclass too */
+    KnObject *S1 = mkclass("S1", bases0(), ns("__slots__", ob_tuple_pack(1, S("a")), NULL));
+    KnObject *s2 = call0(Sl);
+    assert_int_equal(ob_setattr(s2, S("__class__"), S1), 0);
+    KnObject *R = mkclass("R", bases0(), ns("__slots__", ob_tuple_pack(1, S("b")), NULL));
+    assert_int_equal(ob_setattr(s2, S("__class__"), R), -1);
+    expect_error(ob_exc_TypeError, "__class__ assignment: 'R' object layout differs from 'S1'");
+    KnObject *Q2 = mkclass("Q2", bases1(Q), ns("__slots__", ob_tuple_empty(), NULL));
+    assert_int_equal(ob_setattr(p, S("__class__"), Q2), 0);
     assert_int_equal(ob_setattr(p, S("__class__"), (KnObject *)&ob_int_type), -1);
     expect_error(ob_exc_TypeError,
                  "__class__ assignment only supported for mutable types or ModuleType subclasses");
