@@ -105,16 +105,22 @@ static int same_slots_added(KnTypeObject *a, KnTypeObject *b)
     return size == a->tp_basicsize && size == b->tp_basicsize;
 }
 
-int ob_heaptype_can_assign_class(KnTypeObject *oldt, KnTypeObject *newt)
+int ob_heaptype_layout_compatible(KnTypeObject *oldt, KnTypeObject *newt, const char *attr)
 {
+    /* CPython compares tp_free: GC and non-GC objects are freed apart */
+    if (KN_TYPE_HAS_FLAG(oldt, KN_TPFLAGS_HAVE_GC) != KN_TYPE_HAS_FLAG(newt, KN_TPFLAGS_HAVE_GC)) {
+        ob_err_format(ob_exc_TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr,
+                      newt->tp_name, oldt->tp_name);
+        return 0;
+    }
     KnTypeObject *nb = newt, *ob = oldt;
     while (same_layout_as_base(nb))
         nb = nb->tp_base;
     while (same_layout_as_base(ob))
         ob = ob->tp_base;
     if (nb != ob && (nb->tp_base != ob->tp_base || !same_slots_added(nb, ob))) {
-        ob_err_format(ob_exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
-                      newt->tp_name, oldt->tp_name);
+        ob_err_format(ob_exc_TypeError, "%s assignment: '%s' object layout differs from '%s'",
+                      attr, newt->tp_name, oldt->tp_name);
         return 0;
     }
     return 1;

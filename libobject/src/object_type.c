@@ -113,7 +113,7 @@ static int object_set_class(KnObject *self, KnObject *v, void *c)
                           "__class__ assignment only supported for mutable types or ModuleType subclasses");
         return -1;
     }
-    if (!ob_heaptype_can_assign_class(oldt, newt))
+    if (!ob_heaptype_layout_compatible(oldt, newt, "__class__"))
         return -1;
     self->ob_type = newt;
     return 0;

@@ -36,9 +36,10 @@ int ob_heaptype_plan_slots(KnSlotsPlan *plan, KnObject *name, KnObject *bases, K
  * tp_members (the KnMemberDef array inline after the type object) and
  * tp_getset of a fresh heap type. */
 void ob_heaptype_apply_layout(KnHeapTypeObject *ht, const KnSlotsPlan *plan);
-/* May an instance of oldt become one of newt (__class__ assignment)?
- * 0 with TypeError "... object layout differs ..." when not. */
-int ob_heaptype_can_assign_class(KnTypeObject *oldt, KnTypeObject *newt);
+/* May an instance of oldt become one of newt?  attr names the
+ * assignment ("__class__", "__bases__") in the TypeError raised (0) when
+ * the layouts differ. */
+int ob_heaptype_layout_compatible(KnTypeObject *oldt, KnTypeObject *newt, const char *attr);
 /* Private-name mangling: "__x" in class "_A" -> "_A__x". */
 KnObject *ob_heaptype_mangle(KnObject *classname, KnObject *ident);
 

@@ -658,6 +658,61 @@ static void test_abstract_and_class_assignment(void **state)
                  "__class__ assignment only supported for mutable types or ModuleType subclasses");
 }
 
+static KnObject *m_len3(KnObject *const *a, kn_ssize_t n, KnObject *kw)
+{
+    return I(3);
+}
+
+static void test_bases_assignment(void **state)
+{
+    KnObject *A = mkclass("BA", bases0(), ns(NULL));
+    KnObject *B = mkclass("BB", bases0(), ns("__len__", fn(m_len3), "tag", I(5), NULL));
+    KnObject *C = mkclass("BC", bases1(A), ns(NULL));
+    KnObject *D = mkclass("BD", bases1(C), ns(NULL));
+    KnObject *d = call0(D);
+    assert_int_equal(ob_length(d), -1);
+    ob_err_clear();
+    unsigned tag = ob_type_version((KnTypeObject *)D);
+    assert_int_equal(ob_setattr(C, S("__bases__"), bases1(B)), 0);
+    KnObject *mro = ((KnTypeObject *)D)->tp_mro;
+    assert_int_equal(KN_SIZE(mro), 4);
+    assert_ptr_equal(KN_TUPLE_GET(mro, 2), B);
+    assert_ptr_equal(((KnTypeObject *)C)->tp_base, B);
+    assert_true(ob_type_version((KnTypeObject *)D) != tag);
+    /* slots and attributes follow the new base, subclasses included */
+    assert_int_equal(ob_length(d), 3);
+    assert_int_equal(as_long(getattr_s(d, "tag")), 5);
+    assert_int_equal(KN_SIZE(callm(A, "__subclasses__", 0, NULL)), 0);
+    assert_ptr_equal(KN_LIST_GET(callm(B, "__subclasses__", 0, NULL), 0), C);
+
+    assert_int_equal(ob_setattr(C, S("__bases__"), ob_list_new(0)), -1);
+    expect_error(ob_exc_TypeError, "can only assign tuple to BC.__bases__, not list");
+    assert_int_equal(ob_setattr(C, S("__bases__"), ob_tuple_empty()), -1);
+    expect_error(ob_exc_TypeError, "can only assign non-empty tuple to BC.__bases__, not ()");
+    assert_int_equal(ob_setattr(C, S("__bases__"), bases1(I(1))), -1);
+    expect_error(ob_exc_TypeError, "BC.__bases__ must be tuple of classes, not 'int'");
+    assert_int_equal(ob_setattr(B, S("__bases__"), bases1(D)), -1);
+    expect_error(ob_exc_TypeError, "a __bases__ item causes an inheritance cycle");
+    assert_int_equal(ob_setattr(C, S("__bases__"), bases1((KnObject *)&ob_int_type)), -1);
+    expect_error(ob_exc_TypeError, "__bases__ assignment: 'int' deallocator differs from 'BB'");
+    KnObject *Sl = mkclass("BS", bases0(), ns("__slots__", ob_tuple_pack(1, S("a")), NULL));
+    assert_int_equal(ob_setattr(C, S("__bases__"), bases1(Sl)), -1);
+    expect_error(ob_exc_TypeError, "__bases__ assignment: 'BS' object layout differs from 'BB'");
+    assert_int_equal(ob_setattr((KnObject *)&ob_int_type, S("__bases__"), bases1(A)), -1);
+    expect_error(ob_exc_TypeError, "cannot set '__bases__' attribute of immutable type 'int'");
+    /* a subclass's MRO that becomes inconsistent undoes everything */
+    KnObject *X = mkclass("BX", bases0(), ns(NULL));
+    KnObject *E = mkclass("BE", bases2(X, C), ns(NULL));
+    KnObject *emro = ((KnTypeObject *)E)->tp_mro;
+    assert_int_equal(ob_setattr(C, S("__bases__"), bases1(X)), -1);
+    expect_error(ob_exc_TypeError,
+                 "Cannot create a consistent method resolution\norder (MRO) for bases BX, BC");
+    assert_ptr_equal(((KnTypeObject *)E)->tp_mro, emro);
+    /* nothing changed by the failures */
+    assert_ptr_equal(((KnTypeObject *)C)->tp_base, B);
+    assert_int_equal(ob_length(d), 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -681,6 +736,7 @@ int main(void)
         cmocka_unit_test(test_version_tags),
         cmocka_unit_test(test_python_metaclass),
         cmocka_unit_test(test_abstract_and_class_assignment),
+        cmocka_unit_test(test_bases_assignment),
     };
     return cmocka_run_group_tests(tests, setup_runtime, NULL);
 }
