@@ -48,6 +48,12 @@ static KnObject *m_hash(KnObject *const *a, kn_ssize_t n, KnObject *kw)
     return I(1234);
 }
 
+static KnObject *hash_result;
+static KnObject *m_hash_big(KnObject *const *a, kn_ssize_t n, KnObject *kw)
+{
+    return hash_result;
+}
+
 static KnObject *m_repr(KnObject *const *a, kn_ssize_t n, KnObject *kw)
 {
     return ob_str_from_format("<V %ld>", v_of(a[0]));
@@ -152,6 +158,18 @@ static void test_eq_hash_rules(void **state)
     /* a subclass that defines nothing inherits both */
     KnObject *H2 = mkclass("H2", bases1(H), ns(NULL));
     assert_int_equal(ob_hash(call0(H2)), 1234);
+    /* a __hash__ result is used as it is when it fits a word */
+    KnObject *big = ob_number_lshift(I(1), I(61));
+    assert_int_equal(ob_setattr(H, S("__hash__"), fn(m_hash_big)), 0);
+    hash_result = big;
+    assert_int_equal(ob_hash(call0(H)), (kn_hash_t)1 << 61);
+    hash_result = ob_number_lshift(I(1), I(64));
+    assert_int_equal(ob_hash(call0(H)), 8);
+    hash_result = I(-1);
+    assert_int_equal(ob_hash(call0(H)), -2);
+    hash_result = ob_float_from_double(1.5);
+    assert_int_equal(ob_hash(call0(H)), -1);
+    expect_error(ob_exc_TypeError, "__hash__ method should return an integer");
     /* plain classes hash by identity */
     KnObject *P = mkclass("P", bases0(), ns(NULL));
     KnObject *p = call0(P);
@@ -286,6 +304,12 @@ static void test_attribute_and_iteration_hooks(void **state)
         sum += as_long(x);
     assert_null(ob_err_occurred());
     assert_int_equal(sum, 6);
+    /* __iter__ / __contains__ = None */
+    KnObject *NoIt = mkclass("NoIt", bases0(), ns("__iter__", KN_None, "__contains__", KN_None, NULL));
+    assert_null(ob_get_iter(call0(NoIt)));
+    expect_error(ob_exc_TypeError, "'NoIt' object is not iterable");
+    assert_int_equal(ob_contains(call0(NoIt), I(1)), -1);
+    expect_error(ob_exc_TypeError, "'NoIt' object is not a container");
     /* `in` falls back to iteration */
     assert_int_equal(ob_contains(make_v(It, 3), I(2)), 1);
     assert_int_equal(ob_contains(make_v(It, 3), I(7)), 0);
