@@ -280,6 +280,21 @@ static void test_class_getitem(void **state)
     expect_error(ob_exc_TypeError, "type 'P' is not subscriptable");
 }
 
+/* A subclass of module keeps module's dict, repr and attribute rules. */
+static void test_module_subclass(void **state)
+{
+    KnObject *M = mkclass("M", bases1((KnObject *)&ob_module_type), ns("flag", I(1), NULL));
+    KnObject *m = ob_call_onearg(M, S("sub"));
+    assert_non_null(m);
+    assert_true(KN_MODULE_CHECK(m));
+    assert_string_equal(cstr(ob_repr(m)), "<module 'sub'>");
+    assert_int_equal(as_long(getattr_s(m, "flag")), 1);
+    assert_int_equal(ob_setattr(m, S("x"), I(5)), 0);
+    assert_int_equal(as_long(ob_dict_getitem_str(ob_module_get_dict(m), "x")), 5);
+    assert_null(getattr_s(m, "nope"));
+    expect_error(ob_exc_AttributeError, "module 'sub' has no attribute 'nope'");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_length_hint_dunder),
         cmocka_unit_test(test_reversed_with_classes),
         cmocka_unit_test(test_class_getitem),
+        cmocka_unit_test(test_module_subclass),
     };
     return cmocka_run_group_tests(tests, setup_runtime, NULL);
 }
