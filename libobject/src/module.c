@@ -130,19 +130,19 @@ static KnObject *own(KnObject *m, KnObject *name)
     return d != NULL && KN_DICT_CHECK(d) ? ob_dict_getitem(d, name) : NULL;
 }
 
-/* Is the module still executing its body (__spec__._initializing)? */
+/* Is the module still executing its body (__spec__._initializing)?  Any
+ * error while finding out counts as "no", as in CPython. */
 static int initializing(KnObject *m)
 {
     static KnObject *name_initializing;
-    KnObject *spec = own(m, KN_ID(__spec__));
-    if (spec == NULL || spec == KN_None ||
-        ob_proto_name(&name_initializing, "_initializing") == NULL)
-        return ob_err_occurred() ? -1 : 0;
-    KnObject *v;
-    int found = ob_lookup_attr(spec, name_initializing, &v);
-    if (found <= 0)
-        return found;
-    return ob_is_true(v);
+    KnObject *spec = own(m, KN_ID(__spec__)), *v;
+    int r = 0;
+    if (spec != NULL && spec != KN_None &&
+        ob_proto_name(&name_initializing, "_initializing") != NULL &&
+        ob_lookup_attr(spec, name_initializing, &v) > 0)
+        r = ob_is_true(v);
+    ob_err_clear();
+    return r > 0;
 }
 
 static KnObject *module_getattro(KnObject *m, KnObject *name)
@@ -162,10 +162,7 @@ static KnObject *module_getattro(KnObject *m, KnObject *name)
             return NULL;
         return ob_err_format(ob_exc_AttributeError, "module has no attribute '%U'", name);
     }
-    int init = initializing(m);
-    if (init < 0)
-        return NULL;
-    if (init)
+    if (initializing(m))
         return ob_err_format(ob_exc_AttributeError,
                              "partially initialized module '%U' has no attribute '%U' "
                              "(most likely due to a circular import)", modname, name);

@@ -22,6 +22,9 @@ static inline int tu_setup(void **state)
 }
 
 static inline KnObject *S(const char *s) { return ob_str_from_cstr(s); }
+/* An int.  Tests avoid -256..-6: producing such a value currently flips
+ * the sign of the cached small int 6..256 (a NUMBERS bug in int.c,
+ * reported), which would corrupt every later use of that int. */
 static inline KnObject *I(long long v) { return ob_int_from_long_long(v); }
 static inline KnObject *F(double v) { return ob_float_from_double(v); }
 /* An int from decimal digits (any size). */
