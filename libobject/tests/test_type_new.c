@@ -366,7 +366,11 @@ static void test_var_sized_base(void **state)
     assert_int_equal(ob_setattr(tv, S("label"), S("abc")), 0);
     assert_int_equal(as_long(KN_TUPLE_GET(tv, 2)), 3);
     assert_string_equal(cstr(getattr_s(tv, "label")), "abc");
+    assert_true(KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_SEQUENCE));
+    assert_true(KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_MATCH_SELF));
     KnObject *I2 = mkclass("I2", bases1((KnObject *)&ob_int_type), ns(NULL));
+    assert_true(KN_TYPE_HAS_FLAG((KnTypeObject *)I2, KN_TPFLAGS_MATCH_SELF));
+    assert_false(KN_TYPE_HAS_FLAG((KnTypeObject *)I2, KN_TPFLAGS_SEQUENCE));
     KnObject *big = ob_call_onearg(I2, ob_number_negative(ob_number_lshift(I(1), I(200))));
     assert_non_null(big);
     assert_int_equal(ob_setattr(big, S("label"), S("neg")), 0);
