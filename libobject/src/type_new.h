@@ -15,6 +15,10 @@ int ob_type_is_function(KnObject *o);
 /* A static type's tp_doc as a str, text signature stripped (type.c). */
 KnObject *ob_type_internal_doc(KnTypeObject *t);
 
+/* The C3 linearisation of t (mro.c): a tuple, TypeError when the bases
+ * admit none.  type.mro() answers with it. */
+KnObject *ob_mro_c3(KnTypeObject *t);
+
 /* ---- layout (heaptype.c) ---- */
 
 /* What __slots__ and the bases ask of a new class's instance layout. */

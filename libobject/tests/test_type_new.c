@@ -264,6 +264,11 @@ static void test_mro_override(void **state)
     assert_int_equal(KN_SIZE(mro), 4);
     assert_ptr_equal(KN_TUPLE_GET(mro, 1), Y);
     assert_ptr_equal(KN_TUPLE_GET(mro, 2), X);
+    /* type.mro() itself still answers with the C3 order */
+    KnObject *tm = getattr_s((KnObject *)&ob_type_type, "mro");
+    KnObject *c3 = ob_call_onearg(tm, Z);
+    assert_int_equal(KN_SIZE(c3), 4);
+    assert_ptr_equal(KN_LIST_GET(c3, 1), X);
     KnObject *M2 = mkclass("M2", bases1((KnObject *)&ob_type_type), ns("mro", fn(m_mro_int), NULL));
     assert_null(ob_type_new((KnTypeObject *)M2, S("W"), bases0(), ns(NULL)));
     expect_error(ob_exc_TypeError, "mro() returned base with unsuitable layout ('int')");
