@@ -306,13 +306,10 @@ static KnGetSetDef getsets_weak_only[] = { WEAK_GETSET, END_GETSET };
 
 /* ---------------------------------------------------------------- layout */
 
-void ob_heaptype_apply_layout(KnHeapTypeObject *ht, const KnSlotsPlan *plan)
+void ob_heaptype_apply_layout(KnHeapTypeObject *ht, const KnSlotsPlan *plan, KnMemberDef *mp)
 {
     KnTypeObject *t = &ht->ht_type, *base = plan->base;
     kn_ssize_t off = base->tp_basicsize;
-    /* the KnMemberDef array lives right after the type object, in the
-     * items type_new allocated (one more than nslot: the terminator) */
-    KnMemberDef *mp = (KnMemberDef *)((char *)t + KN_TYPE(t)->tp_basicsize);
     for (kn_ssize_t i = 0; i < plan->nslot; i++) {
         mp[i].name = ob_str_as_utf8(KN_TUPLE_GET(plan->slots, i), NULL);
         mp[i].type = KN_T_OBJECT_EX;
