@@ -294,7 +294,23 @@ static KnObject *subtype_get_weakref(KnObject *o, void *closure)
     return w ? w : KN_None;
 }
 
-#define DICT_GETSET { "__dict__", ob_object_get_dict, ob_object_set_dict, \
+/* Unlike static types' __dict__, a class's may be deleted (a fresh
+ * empty one appears on the next access). */
+static int subtype_set_dict(KnObject *o, KnObject *v, void *closure)
+{
+    if (v == NULL) {
+        KnObject **dp = ob_object_dict_ptr(o);
+        if (dp == NULL) {
+            ob_err_set_string(ob_exc_AttributeError, "This object has no __dict__");
+            return -1;
+        }
+        *dp = NULL;
+        return 0;
+    }
+    return ob_object_set_dict(o, v, closure);
+}
+
+#define DICT_GETSET { "__dict__", ob_object_get_dict, subtype_set_dict, \
                       "dictionary for instance variables", NULL }
 #define WEAK_GETSET { "__weakref__", subtype_get_weakref, NULL, \
                       "list of weak references to the object", NULL }

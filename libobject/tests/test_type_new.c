@@ -118,6 +118,11 @@ static void test_simple_class(void **state)
     assert_ptr_equal(KN_TYPE(dd), &ob_getset_descr_type);
     assert_string_equal(cstr(ob_repr(dd)), "<attribute '__dict__' of 'A' objects>");
     assert_string_equal(cstr(getattr_s(dd, "__doc__")), "dictionary for instance variables");
+    assert_int_equal(ob_setattr(a, S("__dict__"), I(5)), -1);
+    expect_error(ob_exc_TypeError, "__dict__ must be set to a dictionary, not a 'int'");
+    assert_int_equal(ob_setattr(a, S("__dict__"), NULL), 0);
+    assert_int_equal(ob_dict_size(getattr_s(a, "__dict__")), 0);
+    assert_int_equal(ob_setattr(a, S("x"), I(21)), 0);
     assert_ptr_equal(getattr_s(a, "__weakref__"), KN_None);
     assert_true(t->tp_dictoffset > 0 && t->tp_weaklistoffset > 0);
     assert_int_equal(t->tp_basicsize, 16 + 2 * 8);
@@ -304,7 +309,7 @@ static void test_slots(void **state)
     assert_int_equal(ob_setattr(o, S("c"), I(1)), -1);
     expect_error(ob_exc_AttributeError, "'Sl' object has no attribute 'c'");
     assert_null(getattr_s(o, "__dict__"));
-    ob_err_clear();
+    expect_error(ob_exc_AttributeError, "'Sl' object has no attribute '__dict__'");
 
     /* __dict__ and __weakref__ as slots; a str __slots__ is one name */
     KnObject *Sd = mkclass("Sd", bases0(), ns("__slots__", ob_tuple_pack(2, S("__dict__"), S("x")), NULL));
