@@ -221,6 +221,9 @@ static KnObject *type_new_impl(KnTypeObject *meta, KnObject *name, KnObject *bas
     if (dict == NULL || ob_heaptype_plan_slots(&plan, name, bases, dict) < 0)
         return NULL;
 
+    /* tp_name points into the (interned) name the class keeps */
+    if ((name = ob_str_intern(name)) == NULL)
+        return NULL;
     kn_ssize_t nlen;
     const char *cname = ob_str_as_utf8(name, &nlen);
     if (cname == NULL)
@@ -251,14 +254,14 @@ static KnObject *type_new_impl(KnTypeObject *meta, KnObject *name, KnObject *bas
     t->tp_as_sequence = &ht->as_sequence;
     t->tp_as_mapping = &ht->as_mapping;
     t->tp_as_buffer = &ht->as_buffer;
-    ht->ht_name = ob_str_intern(name);
+    ht->ht_name = name;
     ht->ht_slots = plan.slots;
     ht->_ht_tpname = (char *)cname;
     t->tp_name = cname;
     t->tp_base = plan.base;
     t->tp_bases = bases;
     t->tp_dict = dict;
-    if (ht->ht_name == NULL || set_attrs(ht, dict) < 0)
+    if (set_attrs(ht, dict) < 0)
         return NULL;
     ob_heaptype_apply_layout(ht, &plan, members);
 
