@@ -359,6 +359,11 @@ static KnObject *tp_new_wrapper(KnObject *self, KnObject *const *args, kn_ssize_
     return t->tp_new(sub, rest, kw);
 }
 
+int ob_type_is_new_wrapper(KnObject *o)
+{
+    return KN_TYPE(o) == &ob_cfunction_type && ((KnCFunctionObject *)o)->m_ml == &tp_new_def;
+}
+
 static void set_builtin_subclass_bit(KnTypeObject *t)
 {
     if (t == &ob_int_type) t->tp_flags |= KN_TPFLAGS_LONG_SUBCLASS;

@@ -244,6 +244,12 @@ static void test_builtin_subclass(void **state)
     assert_int_equal(ob_setattr(m, S("tag"), I(1)), 0);
     assert_int_equal(as_long(getattr_s(m, "tag")), 1);
 
+    /* some other builtin named __new__ is called like any callable */
+    KnObject *fromkeys = getattr_s((KnObject *)&ob_dict_type, "fromkeys");
+    KnObject *F = mkclass("F", bases0(), ns("__new__", fromkeys, NULL));
+    assert_null(ob_call_onearg(F, ob_tuple_pack(1, S("q"))));   /* dict.fromkeys(F, ...) */
+    expect_error(ob_exc_TypeError, "'type' object is not iterable");
+
     KnObject *MyList = mkclass("MyList", bases1((KnObject *)&ob_list_type),
                                ns("__len__", fn(m_len7), NULL));
     KnObject *l = call0(MyList);
