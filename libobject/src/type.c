@@ -429,11 +429,6 @@ int ob_type_ready(KnTypeObject *t)
         }
         t->tp_flags |= KN_TPFLAGS_IMMUTABLETYPE;
     }
-    if (t->tp_hash == ob_hash_not_implemented &&
-        ob_dict_getitem(t->tp_dict, KN_ID(__hash__)) == NULL) {
-        if (ob_dict_setitem(t->tp_dict, KN_ID(__hash__), KN_None) < 0)
-            goto error;
-    }
     if (ob_dict_getitem(t->tp_dict, KN_ID(__doc__)) == NULL) {
         KnObject *doc = KN_None;
         if (t->tp_doc != NULL && !KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_HEAPTYPE) &&
@@ -441,6 +436,13 @@ int ob_type_ready(KnTypeObject *t)
             goto error;
         if (ob_dict_setitem(t->tp_dict, KN_ID(__doc__), doc) < 0)
             goto error;
+    }
+    /* No hash after inheriting (the type defines __eq__ but not
+     * __hash__): unhashable, with __hash__ = None in its dict. */
+    if (t->tp_hash == NULL && ob_dict_getitem(t->tp_dict, KN_ID(__hash__)) == NULL) {
+        if (ob_err_occurred() || ob_dict_setitem(t->tp_dict, KN_ID(__hash__), KN_None) < 0)
+            goto error;
+        t->tp_hash = ob_hash_not_implemented;
     }
     if (t->tp_alloc == NULL)
         t->tp_alloc = ob_type_generic_alloc;

@@ -136,17 +136,6 @@ static int set_attrs(KnHeapTypeObject *ht, KnObject *dict)
     return 0;
 }
 
-/* A class that defines __eq__ but not __hash__ is unhashable (set after
- * readying, so __hash__ comes last in the dict, as in CPython). */
-static int set_hash_none(KnObject *dict)
-{
-    if (ob_dict_getitem(dict, KN_ID(__eq__)) != NULL &&
-        ob_dict_getitem(dict, KN_ID(__hash__)) == NULL &&
-        ob_dict_setitem(dict, KN_ID(__hash__), KN_None) < 0)
-        return -1;
-    return ob_err_occurred() ? -1 : 0;
-}
-
 /* ------------------------------------------------------ after creation */
 
 /* value.__set_name__(cls, key) for every attribute that has one. */
@@ -265,7 +254,7 @@ static KnObject *type_new_impl(KnTypeObject *meta, KnObject *name, KnObject *bas
         return NULL;
     ob_heaptype_apply_layout(ht, &plan, members);
 
-    if (ob_type_ready(t) < 0 || set_hash_none(dict) < 0 || ob_type_fixup_slots(t) < 0)
+    if (ob_type_ready(t) < 0 || ob_type_fixup_slots(t) < 0)
         return NULL;
     if (set_names(t) < 0 || init_subclass(t, kwargs) < 0)
         return NULL;

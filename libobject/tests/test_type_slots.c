@@ -175,6 +175,12 @@ static void test_eq_hash_rules(void **state)
     hash_result = ob_float_from_double(1.5);
     assert_int_equal(ob_hash(call0(H)), -1);
     expect_error(ob_exc_TypeError, "__hash__ method should return an integer");
+    /* a list subclass is unhashable through list's slot, with no
+     * __hash__ of its own */
+    KnObject *LS = mkclass("LS", bases1((KnObject *)&ob_list_type), ns(NULL));
+    assert_null(ob_dict_getitem(((KnTypeObject *)LS)->tp_dict, S("__hash__")));
+    assert_int_equal(ob_hash(call0(LS)), -1);
+    expect_error(ob_exc_TypeError, "unhashable type: 'LS'");
     /* plain classes hash by identity */
     KnObject *P = mkclass("P", bases0(), ns(NULL));
     KnObject *p = call0(P);
