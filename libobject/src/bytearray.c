@@ -361,7 +361,7 @@ static KnObject *bytearray_repr(KnObject *self)
     const char *dot = strrchr(name, '.');
     char prefix[256];
     snprintf(prefix, sizeof prefix, "%s(", dot ? dot + 1 : name);
-    return ob_bytes_repr_data(v.s, v.n, prefix, ")");
+    return ob_bytes_repr_quoted(v.s, v.n, prefix, ")", 1);
 }
 
 static KnObject *bytearray_richcompare(KnObject *a, KnObject *b, int op)

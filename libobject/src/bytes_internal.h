@@ -64,6 +64,11 @@ int ob_bv_from_source(KnObject *x, KnObject *encoding, KnObject *errors, KnBytes
 int ob_bv_contains(KnObject *self, KnObject *arg);
 KnObject *ob_bv_richcompare(KnObject *a, KnObject *b, int op);
 
+/* bytes.c: ob_bytes_repr_data with bytearray's rule (escape_sq: always
+ * escape a single quote, whatever the quote character). */
+KnObject *ob_bytes_repr_quoted(const char *data, kn_ssize_t n, const char *prefix,
+                               const char *suffix, int escape_sq);
+
 /* bytearray.c */
 int ob_bytearray_resize(KnObject *ba, kn_ssize_t n);
 

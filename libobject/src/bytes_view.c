@@ -269,9 +269,9 @@ static KnObject *cmp_result(int c, int op)
 KnObject *ob_bv_richcompare(KnObject *a, KnObject *b, int op)
 {
     KnBView va, vb;
-    if (KN_BYTES_CHECK(a) && !KN_BYTEARRAY_CHECK(b)) {
+    if (KN_BYTES_CHECK(a)) {
         if (!KN_BYTES_CHECK(b))
-            return KN_NotImplemented;
+            return KN_NotImplemented;   /* bytearray answers reflected */
         va = ob_bv_self(a);
         vb = ob_bv_self(b);
         if ((op == KN_EQ || op == KN_NE) && va.n != vb.n)
