@@ -105,16 +105,12 @@ static int setslice_linear(KnObject *self, kn_ssize_t lo, kn_ssize_t hi, const c
     if (growth < 0) {
         if (!can_resize(ba))
             return -1;
-        if (lo == 0) {
-            /* drop from the front by moving the logical start */
+        if (lo == 0)    /* drop from the front by moving the logical start */
             ba->ob_start -= growth;
-            KN_SET_SIZE(self, size + growth);
-        } else {
+        else
             memmove(ba->ob_start + lo + n, ba->ob_start + hi, (size_t)(size - hi));
-            if (ob_bytearray_resize(self, size + growth) < 0)
-                return -1;
-        }
-        ba->ob_start[KN_SIZE(self)] = '\0';
+        if (ob_bytearray_resize(self, size + growth) < 0)
+            return -1;
     } else if (growth > 0) {
         if (size > KN_SSIZE_MAX - growth) {
             ob_err_nomemory();
