@@ -294,21 +294,6 @@ static KnObject *bytearray_inplace_concat(KnObject *self, KnObject *other)
     return self;
 }
 
-static KnObject *bytearray_repeat(KnObject *self, kn_ssize_t n)
-{
-    KnBView v = ob_bv_self(self);
-    if (n < 0)
-        n = 0;
-    if (v.n > 0 && n > KN_SSIZE_MAX / v.n)
-        return ob_err_nomemory();
-    KnObject *r = ob_bytearray_from_data(NULL, v.n * n);
-    if (r == NULL)
-        return NULL;
-    if (v.n * n > 0)
-        ob_bv_repeat_into(KN_BA(r)->ob_start, v.s, v.n, n);
-    return r;
-}
-
 static KnObject *bytearray_inplace_repeat(KnObject *self, kn_ssize_t n)
 {
     KnBView v = ob_bv_self(self);
@@ -330,6 +315,13 @@ static KnObject *bytearray_inplace_repeat(KnObject *self, kn_ssize_t n)
     if (v.n * n > 0)
         ob_bv_repeat_into(KN_BA(self)->ob_start, copy, v.n, n);
     return self;
+}
+
+static KnObject *bytearray_repeat(KnObject *self, kn_ssize_t n)
+{
+    KnBView v = ob_bv_self(self);
+    KnObject *r = ob_bytearray_from_data(v.s, v.n);
+    return r == NULL ? NULL : bytearray_inplace_repeat(r, n);
 }
 
 static int bytearray_sq_contains(KnObject *self, KnObject *x)
