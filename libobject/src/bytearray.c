@@ -191,13 +191,13 @@ static int ass_extended(KnObject *self, kn_ssize_t start, kn_ssize_t step, kn_ss
 
 static int bytearray_ass_subscript(KnObject *self, KnObject *key, KnObject *value)
 {
-    kn_ssize_t size = KN_SIZE(self);
     if (KN_SLICE_CHECK(key)) {
-        kn_ssize_t start, stop, step, count;
-        if (ob_slice_get_indices(key, size, &start, &stop, &step, &count) < 0)
-            return -1;
+        /* the value first: converting it may run code that resizes self */
         KnBView src;
         if (value != NULL && slice_source(self, value, &src) < 0)
+            return -1;
+        kn_ssize_t start, stop, step, count;
+        if (ob_slice_get_indices(key, KN_SIZE(self), &start, &stop, &step, &count) < 0)
             return -1;
         if (step == 1) {
             if (stop < start)
@@ -219,6 +219,7 @@ static int bytearray_ass_subscript(KnObject *self, KnObject *key, KnObject *valu
     int b = 0;
     if (value != NULL && ob_bv_byte(value, &b, "byte must be in range(0, 256)") < 0)
         return -1;
+    kn_ssize_t size = KN_SIZE(self);
     if (i < 0)
         i += size;
     if (i < 0 || i >= size) {

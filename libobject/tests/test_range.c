@@ -116,6 +116,39 @@ static void test_iterators(void **state)
                 "[9223372036854775805, 9223372036854775806]");
 }
 
+/* Which iterator type iter() and reversed() pick at the C long limits
+ * (python3.11's answers). */
+static void test_iterator_choice(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *start, *stop, *step, *fwd, *rev;
+    } cases[] = {
+        {"0", "9223372036854775807", "1", "range_iterator", "range_iterator"},
+        {"0", "9223372036854775807", "2", "longrange_iterator", "range_iterator"},
+        {"-9223372036854775808", "0", "1", "longrange_iterator", "longrange_iterator"},
+        {"9223372036854775802", "9223372036854775807", "1", "range_iterator", "range_iterator"},
+        {"0", "9223372036854775808", "1", "longrange_iterator", "longrange_iterator"},
+        {"5", "-9223372036854775808", "-1", "longrange_iterator", "longrange_iterator"},
+        {"5", "-9223372036854775807", "-1", "longrange_iterator", "longrange_iterator"},
+        {"-9223372036854775808", "-9223372036854775802", "2", "range_iterator", "longrange_iterator"},
+        {"-9223372036854775805", "-9223372036854775808", "-1", "range_iterator", "range_iterator"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        KnObject *r = RG(3, big(cases[i].start), big(cases[i].stop), big(cases[i].step));
+        assert_string_equal(ob_type_name(KN_TYPE(tc_ok(ob_get_iter(r)))), cases[i].fwd);
+        assert_string_equal(ob_type_name(KN_TYPE(call(r, "__reversed__", 0))), cases[i].rev);
+    }
+    KnObject *r = RG(3, big("-9223372036854775808"), big("-9223372036854775802"), I(2));
+    assert_repr(drain(call(r, "__reversed__", 0)),
+                "[-9223372036854775804, -9223372036854775806, -9223372036854775808]");
+    r = RG(3, big("-9223372036854775805"), big("-9223372036854775808"), I(-1));
+    assert_repr(drain(call(r, "__reversed__", 0)),
+                "[-9223372036854775807, -9223372036854775806, -9223372036854775805]");
+    assert_repr(drain(ob_get_iter(r)),
+                "[-9223372036854775805, -9223372036854775806, -9223372036854775807]");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -124,6 +157,7 @@ int main(void)
         cmocka_unit_test(test_search),
         cmocka_unit_test(test_equality_and_hash),
         cmocka_unit_test(test_iterators),
+        cmocka_unit_test(test_iterator_choice),
     };
     return cmocka_run_group_tests(tests, tc_setup, NULL);
 }
