@@ -64,3 +64,35 @@ KnObject *ob_fmt_float(double v, KnObject *spec, KnObject *obj);
 KnObject *ob_fmt_complex(double re, double im, KnObject *spec, KnObject *obj);
 
 #endif
+
+/* ---- str.format's template syntax (str_format_parse.c) ---- */
+
+/* One step over a template: literal text [lit_start, lit_end), then maybe a
+ * replacement field {name!conv:spec}. */
+typedef struct KnMarkup {
+    kn_ssize_t lit_start, lit_end;
+    int field;                  /* a field follows the literal */
+    kn_ssize_t name_start, name_end;
+    kn_ssize_t spec_start, spec_end;
+    uint32_t conversion;        /* 0 when none */
+    int spec_nested;            /* the spec holds {...} to expand first */
+} KnMarkup;
+
+typedef struct KnMarkupIter {
+    KnObject *s;
+    kn_ssize_t pos, end;
+} KnMarkupIter;
+
+/* 1: *m filled, 0: done, -1: ValueError. */
+int ob_fmt_markup_next(KnMarkupIter *it, KnMarkup *m);
+
+/* The decimal value of s[start:end] (any Unicode decimal digits): -1 when
+ * empty or not all digits, -2 + ValueError when too large. */
+kn_ssize_t ob_fmt_field_integer(KnObject *s, kn_ssize_t start, kn_ssize_t end);
+
+/* Walking a field name's tail ".attr" / "[key]": 1 one part (*is_attr,
+ * [*start, *end), *index (-1: not an integer)), 0 done, -1 ValueError. */
+int ob_fmt_field_next(KnObject *s, kn_ssize_t *pos, kn_ssize_t end, int *is_attr,
+                      kn_ssize_t *start, kn_ssize_t *stop, kn_ssize_t *index);
+/* Where the first part of a field name ends (at the first '.' or '['). */
+kn_ssize_t ob_fmt_field_first_end(KnObject *s, kn_ssize_t start, kn_ssize_t end);
