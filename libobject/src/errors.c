@@ -51,11 +51,18 @@ static void raise_instance(KnTypeObject *exc, KnObject *value)
         fputs("kiln: error raised before exception classes exist\n", stderr);
         abort();
     }
-    if (exc == NULL || !KN_EXC_CLASS_CHECK(exc)) {
+    /* exceptions.h's KN_EXC_CLASS_CHECK tests the TYPE_SUBCLASS bit on
+     * the class itself, where it never is (it marks the metaclass), so
+     * the test is spelled out here. */
+    if (exc == NULL || !KN_TYPE_OBJ_CHECK((KnObject *)exc) ||
+        !KN_TYPE_HAS_FLAG(exc, KN_TPFLAGS_BASE_EXC_SUBCLASS)) {
         ob_err_format(ob_exc_SystemError, "exception %R is not a BaseException subclass",
                       (KnObject *)exc);
         return;
     }
+    /* A new exception replaces one still pending (as PyErr_SetObject
+     * does); clear it first, or calling the class would see it and fail. */
+    ob_err_clear();
     KnObject *inst = make_instance(exc, value);
     if (inst == NULL)
         return;         /* the constructor's own error is set */
@@ -92,6 +99,7 @@ void ob_err_set_string(KnTypeObject *exc, const char *msg)
 
 KnObject *ob_err_formatv(KnTypeObject *exc, const char *fmt, va_list ap)
 {
+    ob_err_clear();     /* the message's %R/%S calls must not see a stale error */
     KnObject *s = ob_errfmt_str(fmt, ap);
     if (s == NULL)
         return NULL;

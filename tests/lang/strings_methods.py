@@ -1,0 +1,38 @@
+"""str methods on ordinary and edge inputs."""
+s = "Hello, World"
+print(s.upper(), s.lower(), s.swapcase(), s.title(), s.capitalize(), s.casefold())
+print(s.find("o"), s.rfind("o"), s.find("z"), s.index("W"), s.count("l"), s.count(""))
+print(s.startswith("Hell"), s.endswith(("x", "ld")), s.startswith("o", 4))
+print(s.replace("l", "L"), s.replace("l", "L", 2), s.replace("", "-"))
+print(s.split(), s.split(","), s.split("l"), s.split("l", 1), s.rsplit("l", 1))
+print("  a  b  ".split(), "a\nb\r\nc".splitlines(), "a\nb\n".splitlines(True))
+print(s.partition(", "), s.rpartition("o"), s.partition("zz"))
+print("  pad  ".strip(), "xxpadxx".strip("x"), "  pad  ".lstrip(), "  pad  ".rstrip())
+print(s.center(20, "*"), s.ljust(15, "."), s.rjust(15), "42".zfill(5), "-42".zfill(5))
+print(",".join(["a", "b", "c"]), "".join([]), "-".join("abc"))
+print("abc".isalpha(), "abc1".isalnum(), "123".isdigit(), "١٢".isdecimal(), "½".isnumeric())
+print("   ".isspace(), "Title Case".istitle(), "UPPER".isupper(), "lower".islower(), "".isupper())
+print("a_b".isidentifier(), "1a".isidentifier(), "abc".isascii(), "é".isascii(), "\t".isprintable())
+print("a\tb\tc".expandtabs(), "a\tb".expandtabs(4))
+print("prefix_body".removeprefix("prefix_"), "body.txt".removesuffix(".txt"))
+t = str.maketrans("abc", "xyz", "d")
+print("abcd".translate(t), "hello".translate({ord("l"): None}))
+print("straße".upper(), "ǅ".lower(), "ﬁ".upper(), "İ".lower(), len("İ".lower()))
+print("ab" * 3, "ab" + "cd", "b" in "abc", "abc" < "abd", "Z" < "a")
+print(s[::-1], s[2:5], s[-3:], s[::2], s[100:], repr(s[5]))
+print(ord("A"), chr(8364), repr("\x00\n\t'\""), repr("it's"), ascii("ü€😀"))
+print("%s-%d-%05.1f-%x-%r" % ("s", 7, 2.25, 255, "q"))
+print("{} {} {}".format(1, "two", 3.0), "{0}{1}{0}".format("a", "b"), "{x}".format(x=5))
+print("{:>8}|{:<8}|{:^8}".format("r", "l", "c"), "{!r}".format("q"))
+print(str(123), str(1.5), str(None), str([1, "a"]), str(b"x"))
+print("abc".encode(), "é".encode("utf-8"), "é".encode("latin-1"), b"\xc3\xa9".decode())
+try:
+    "é".encode("ascii")
+except UnicodeEncodeError as e:
+    print(type(e).__name__, e)
+try:
+    "abc".index("z")
+except ValueError as e:
+    print("ValueError:", e)
+print(len("😀"), "😀".encode("utf-16-le"), "a😀b"[1])
+print(hash("") == 0, "Ab".lower() == "ab")
