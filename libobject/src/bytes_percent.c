@@ -159,6 +159,22 @@ static int convert_one(KnBytesWriter *w, const KnPctFormat *fmt, const KnPctSpec
     return 0;
 }
 
+typedef struct BytesOut {
+    KnBytesWriter w;
+    const char *src;
+} BytesOut;
+
+static int bytes_literal(void *out, kn_ssize_t start, kn_ssize_t end)
+{
+    BytesOut *o = out;
+    return ob_bytes_writer_put(&o->w, o->src + start, end - start);
+}
+
+static int bytes_convert(void *out, const KnPctFormat *fmt, const KnPctSpec *sp, KnObject *v)
+{
+    return convert_one(&((BytesOut *)out)->w, fmt, sp, v);
+}
+
 KnObject *ob_bytes_mod_format(KnObject *fmtobj, KnObject *args)
 {
     if (!KN_BYTES_CHECK(fmtobj) && !is_bytearray(fmtobj)) {
@@ -177,36 +193,18 @@ KnObject *ob_bytes_mod_format(KnObject *fmtobj, KnObject *args)
     KnObject *mapping = (mp && mp->mp_subscript && !KN_TUPLE_CHECK(args) &&
                          !KN_BYTES_CHECK(args) && !KN_STR_CHECK(args) && !is_bytearray(args))
                             ? args : NULL;
-    KnPctArgs a;
-    ob_pct_args_init(&a, args, mapping);
-    KnBytesWriter w;
-    ob_bytes_writer_init(&w, n + 16);
-    kn_ssize_t p = 0;
-    while (p < n) {
-        kn_ssize_t q = p;
-        while (q < n && f[q] != '%')
-            q++;
-        if (ob_bytes_writer_put(&w, src + p, q - p) < 0)
-            return NULL;
-        if (q >= n)
-            break;
-        p = q + 1;
-        if (p < n && f[p] == '%') {
-            if (ob_bytes_writer_putc(&w, '%') < 0)
-                return NULL;
-            p++;
-            continue;
-        }
-        KnPctSpec sp;
-        if (ob_pct_parse(&fmt, &p, &a, &sp) < 0)
-            return NULL;
-        KnObject *v = ob_pct_next_arg(&a);
-        if (v == NULL || convert_one(&w, &fmt, &sp, v) < 0)
-            return NULL;
-    }
-    if (ob_pct_finish(&fmt, &a) < 0)
+    /* A bytearray template may change size while arguments' __bytes__ or
+     * __index__ run; the output reads a private copy. */
+    char *copy = kgc_alloc_atomic((size_t)n + 1);
+    if (copy == NULL)
+        return ob_err_nomemory();
+    memcpy(copy, src, (size_t)n);
+    BytesOut out;
+    out.src = copy;
+    ob_bytes_writer_init(&out.w, n + 16);
+    if (ob_pct_run(&fmt, args, mapping, &out, bytes_literal, bytes_convert) < 0)
         return NULL;
-    KnObject *r = ob_bytes_writer_finish(&w);
+    KnObject *r = ob_bytes_writer_finish(&out.w);
     if (r != NULL && is_bytearray(fmtobj))
         r = ob_bytearray_from_data(KN_BYTES_AS_STRING(r), KN_SIZE(r));
     return r;

@@ -138,6 +138,14 @@ int ob_pct_finish(const KnPctFormat *fmt, KnPctArgs *a);
 /* ValueError "unsupported format character ..."; NULL. */
 KnObject *ob_pct_unsupported(const KnPctFormat *fmt, const KnPctSpec *sp);
 
+/* The template walk shared by str % and bytes %: literal runs and "%%" go
+ * through literal(w, start, end) (a slice of the template), conversions
+ * through convert(w, fmt, spec, value).  0 / -1. */
+typedef int (*KnPctLiteral)(void *w, kn_ssize_t start, kn_ssize_t end);
+typedef int (*KnPctConvert)(void *w, const KnPctFormat *fmt, const KnPctSpec *sp, KnObject *v);
+int ob_pct_run(const KnPctFormat *fmt, KnObject *args, KnObject *mapping, void *w,
+               KnPctLiteral literal, KnPctConvert convert);
+
 /* A numeric conversion (d i u o x X e E f F g G) of v as ASCII pieces:
  * sign ("", "-", "+", " "), prefix ("0x" ...), body (GC memory).
  * 0 ok, -1 error. */

@@ -235,6 +235,38 @@ int ob_pct_parse(const KnPctFormat *fmt, kn_ssize_t *pos, KnPctArgs *a, KnPctSpe
     return 0;
 }
 
+int ob_pct_run(const KnPctFormat *fmt, KnObject *args, KnObject *mapping, void *w,
+               KnPctLiteral literal, KnPctConvert convert)
+{
+    const uint32_t *f = fmt->f;
+    kn_ssize_t n = fmt->n, p = 0;
+    KnPctArgs a;
+    ob_pct_args_init(&a, args, mapping);
+    while (p < n) {
+        kn_ssize_t q = p;
+        while (q < n && f[q] != '%')
+            q++;
+        if (literal(w, p, q) < 0)
+            return -1;
+        if (q >= n)
+            break;
+        p = q + 1;
+        if (p < n && f[p] == '%') {     /* only an immediate %% is a literal % */
+            if (literal(w, p, p + 1) < 0)
+                return -1;
+            p++;
+            continue;
+        }
+        KnPctSpec sp;
+        if (ob_pct_parse(fmt, &p, &a, &sp) < 0)
+            return -1;
+        KnObject *v = ob_pct_next_arg(&a);
+        if (v == NULL || convert(w, fmt, &sp, v) < 0)
+            return -1;
+    }
+    return ob_pct_finish(fmt, &a);
+}
+
 /* ---- numbers ---- */
 
 static int wrong_type(uint32_t c, KnObject *v)
@@ -420,6 +452,22 @@ static int convert_one(KnStrWriter *w, const KnPctFormat *fmt, const KnPctSpec *
     return put_number(w, sp, &num);
 }
 
+typedef struct StrOut {
+    KnStrWriter w;
+    KnObject *fmt;
+} StrOut;
+
+static int str_literal(void *out, kn_ssize_t start, kn_ssize_t end)
+{
+    StrOut *o = out;
+    return ob_str_writer_put_substr(&o->w, o->fmt, start, end);
+}
+
+static int str_convert(void *out, const KnPctFormat *fmt, const KnPctSpec *sp, KnObject *v)
+{
+    return convert_one(&((StrOut *)out)->w, fmt, sp, v);
+}
+
 KnObject *ob_str_mod_format(KnObject *fmtobj, KnObject *args)
 {
     kn_ssize_t n = ob_str_length(fmtobj);
@@ -431,34 +479,10 @@ KnObject *ob_str_mod_format(KnObject *fmtobj, KnObject *args)
     KnMappingMethods *mp = KN_TYPE(args)->tp_as_mapping;
     KnObject *mapping = (mp && mp->mp_subscript && !KN_TUPLE_CHECK(args) && !KN_STR_CHECK(args))
                             ? args : NULL;
-    KnPctArgs a;
-    ob_pct_args_init(&a, args, mapping);
-    KnStrWriter w;
-    ob_str_writer_init(&w, n + 16);
-    kn_ssize_t p = 0;
-    while (p < n) {
-        kn_ssize_t q = p;
-        while (q < n && f[q] != '%')
-            q++;
-        if (ob_str_writer_put_substr(&w, fmtobj, p, q) < 0)
-            return NULL;
-        if (q >= n)
-            break;
-        p = q + 1;
-        if (p < n && f[p] == '%') {
-            if (ob_str_writer_put(&w, '%') < 0)
-                return NULL;
-            p++;
-            continue;
-        }
-        KnPctSpec sp;
-        if (ob_pct_parse(&fmt, &p, &a, &sp) < 0)
-            return NULL;
-        KnObject *v = ob_pct_next_arg(&a);
-        if (v == NULL || convert_one(&w, &fmt, &sp, v) < 0)
-            return NULL;
-    }
-    if (ob_pct_finish(&fmt, &a) < 0)
+    StrOut out;
+    out.fmt = fmtobj;
+    ob_str_writer_init(&out.w, n + 16);
+    if (ob_pct_run(&fmt, args, mapping, &out, str_literal, str_convert) < 0)
         return NULL;
-    return ob_str_writer_finish(&w);
+    return ob_str_writer_finish(&out.w);
 }

@@ -171,4 +171,5 @@ def main(which):
         out += [pctrow(f, a) for f, a in BYTES_PERCENT]
     print('\n'.join(out))
 
-main(sys.argv[1])
+if __name__ == '__main__':
+    main(sys.argv[1])
