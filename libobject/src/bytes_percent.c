@@ -147,7 +147,7 @@ static int convert_one(KnBytesWriter *w, const KnPctFormat *fmt, const KnPctSpec
         return -1;
     }
     KnPctNumber num;
-    if (ob_pct_number(v, sp, &num) < 0)
+    if (ob_pct_number(v, sp, 1, &num) < 0)
         return -1;
     kn_ssize_t ns = (kn_ssize_t)strlen(num.sign), np = (kn_ssize_t)strlen(num.prefix);
     kn_ssize_t before, zeros, after;

@@ -154,7 +154,8 @@ typedef struct KnPctNumber {
     char *body;
     kn_ssize_t len;
 } KnPctNumber;
-int ob_pct_number(KnObject *v, const KnPctSpec *sp, KnPctNumber *out);
+/* is_bytes: bytes %'s wording ("%d" for %i, "float argument required"). */
+int ob_pct_number(KnObject *v, const KnPctSpec *sp, int is_bytes, KnPctNumber *out);
 /* Padding of a conversion of len characters: spaces before, zeros between
  * sign/prefix and body (numbers only), spaces after. */
 void ob_pct_padding(const KnPctSpec *sp, kn_ssize_t len, int numeric, kn_ssize_t *before,

@@ -307,14 +307,19 @@ static const char *sign_of(int neg, int flags)
     return neg ? "-" : (flags & OB_PCT_SIGN) ? "+" : (flags & OB_PCT_BLANK) ? " " : "";
 }
 
-int ob_pct_number(KnObject *v, const KnPctSpec *sp, KnPctNumber *out)
+int ob_pct_number(KnObject *v, const KnPctSpec *sp, int is_bytes, KnPctNumber *out)
 {
     uint32_t c = sp->conv;
     out->prefix = "";
     if (c == 'e' || c == 'E' || c == 'f' || c == 'F' || c == 'g' || c == 'G') {
         double x = ob_float_as_double(v);
-        if (x == -1.0 && ob_err_occurred())
+        if (x == -1.0 && ob_err_occurred()) {
+            if (is_bytes) {     /* bytes % replaces any error */
+                ob_err_clear();
+                ob_err_format(ob_exc_TypeError, "float argument required, not %s", KN_TNAME(v));
+            }
             return -1;
+        }
         KnFloatBody b;
         if (ob_fmt_float_body(x, (int)c, sp->prec < 0 ? 6 : sp->prec,
                               (sp->flags & OB_PCT_ALT) ? OB_FMT_ALT : 0, &b) < 0)
@@ -324,7 +329,7 @@ int ob_pct_number(KnObject *v, const KnPctSpec *sp, KnPctNumber *out)
         out->len = b.len;
         return 0;
     }
-    KnObject *iv = integer_arg(v, c);
+    KnObject *iv = integer_arg(v, is_bytes && c == 'i' ? 'd' : c);
     if (iv == NULL)
         return -1;
     int base = c == 'o' ? 8 : (c == 'x' || c == 'X') ? 16 : 10;
@@ -447,7 +452,7 @@ static int convert_one(KnStrWriter *w, const KnPctFormat *fmt, const KnPctSpec *
         return -1;
     }
     KnPctNumber num;
-    if (ob_pct_number(v, sp, &num) < 0)
+    if (ob_pct_number(v, sp, 0, &num) < 0)
         return -1;
     return put_number(w, sp, &num);
 }

@@ -12,7 +12,9 @@ typedef struct {
     char kind;              /* v single value, t tuple, d dict, e dict with bytes keys */
     const char *vals[10];
     const char *kw[6];
-    const char *expect, *exc;
+    const char *expect;
+    size_t explen;          /* bytes of expect (it may hold NULs) */
+    const char *exc;
 } PctCase;
 
 static const PctCase str_cases[] = {
@@ -44,8 +46,8 @@ static size_t run(const PctCase *cases, size_t n, int bytes)
             /* the expected bytes are raw in the row */
             if (r != NULL && c->exc == NULL) {
                 assert_true(KN_BYTES_CHECK(r));
-                if (KN_SIZE(r) == (kn_ssize_t)strlen(c->expect) &&
-                    memcmp(KN_BYTES_AS_STRING(r), c->expect, strlen(c->expect)) == 0)
+                if (KN_SIZE(r) == (kn_ssize_t)c->explen &&
+                    memcmp(KN_BYTES_AS_STRING(r), c->expect, c->explen) == 0)
                     continue;
                 printf("FAIL bytes case %zu: '%s' %% ...: got '%.*s'\n", i, c->fmt,
                        (int)KN_SIZE(r), KN_BYTES_AS_STRING(r));
@@ -53,7 +55,12 @@ static size_t run(const PctCase *cases, size_t n, int bytes)
                 continue;
             }
         } else {
-            r = ob_str_mod_format(S(c->fmt), right_operand(c));
+            r = ob_str_mod_format(ob_str_from_utf8(c->fmt, c->fmtlen), right_operand(c));
+            kn_ssize_t n;
+            const char *u = r ? ob_str_as_utf8(r, &n) : NULL;
+            if (u != NULL && c->exc == NULL && (size_t)n == c->explen &&
+                memcmp(u, c->expect, c->explen) == 0)
+                continue;
         }
         char what[160];
         snprintf(what, sizeof what, "%s case %zu: '%s' %% ...", bytes ? "bytes" : "str", i, c->fmt);
