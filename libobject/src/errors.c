@@ -56,6 +56,9 @@ static void raise_instance(KnTypeObject *exc, KnObject *value)
                       (KnObject *)exc);
         return;
     }
+    /* A new exception replaces one still pending (as PyErr_SetObject
+     * does); clear it first, or calling the class would see it and fail. */
+    ob_err_clear();
     KnObject *inst = make_instance(exc, value);
     if (inst == NULL)
         return;         /* the constructor's own error is set */
@@ -92,6 +95,7 @@ void ob_err_set_string(KnTypeObject *exc, const char *msg)
 
 KnObject *ob_err_formatv(KnTypeObject *exc, const char *fmt, va_list ap)
 {
+    ob_err_clear();     /* the message's %R/%S calls must not see a stale error */
     KnObject *s = ob_errfmt_str(fmt, ap);
     if (s == NULL)
         return NULL;

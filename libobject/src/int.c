@@ -110,6 +110,15 @@ KnObject *ob_int_from_long_long(long long x)
     if (IS_SMALL(x))
         return small_int(x);
     unsigned long long u = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
+    if (x < 0 && u < KN_INT_BASE) {
+        /* -256..-6: |x| is a cached small int that must not be negated */
+        KnLongObject *r = ob_int_alloc(1);
+        if (!r)
+            return NULL;
+        r->ob_digit[0] = (kn_digit)u;
+        KN_SET_SIZE(r, -1);
+        return (KnObject *)r;
+    }
     KnObject *v = ob_int_from_unsigned_long_long(u);
     if (v && x < 0)
         KN_SET_SIZE(v, -KN_SIZE(v));

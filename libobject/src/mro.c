@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "libgc/gc.h"
-#include "core.h"
+#include "type_new.h"
 
 static int in_tail(KnObject *x, KnObject **seq, kn_ssize_t start, kn_ssize_t len)
 {
@@ -145,7 +145,10 @@ int ob_mro_compute(KnTypeObject *t)
             KnObject *custom = ob_call_method((KnObject *)t, "mro", 0);
             if (custom == NULL)
                 return -1;
-            KnObject *tup = ob_sequence_tuple(custom);
+            KnObject *tup = KN_TUPLE_CHECK(custom) ? custom
+                            : KN_LIST_CHECK(custom)
+                                ? ob_tuple_from_array(KN_LIST_ITEMS(custom), KN_SIZE(custom))
+                                : ob_sequence_tuple(custom);
             if (tup == NULL)
                 return -1;
             for (kn_ssize_t i = 0; i < KN_SIZE(tup); i++)
@@ -154,6 +157,16 @@ int ob_mro_compute(KnTypeObject *t)
                                   KN_TNAME(KN_TUPLE_GET(tup, i)));
                     return -1;
                 }
+            /* every class in it must share t's instance layout */
+            KnTypeObject *solid = ob_type_solid_base(t);
+            for (kn_ssize_t i = 0; i < KN_SIZE(tup); i++) {
+                KnTypeObject *c = (KnTypeObject *)KN_TUPLE_GET(tup, i);
+                if (!ob_type_is_subtype(solid, ob_type_solid_base(c))) {
+                    ob_err_format(ob_exc_TypeError, "mro() returned base with unsuitable layout ('%s')",
+                                  c->tp_name);
+                    return -1;
+                }
+            }
             mro = tup;
         }
     }

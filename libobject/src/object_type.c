@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "core.h"
+#include "type_new.h"
 
 static int excess_args(KnObject *args, KnObject *kwargs)
 {
@@ -92,18 +92,6 @@ static KnObject *object_get_class(KnObject *self, void *c)
     return (KnObject *)KN_TYPE(self);
 }
 
-/* Two layouts are compatible for __class__ assignment when they have the
- * same size, the same "solid" base and the same dict/weakref slots. */
-static KnTypeObject *solid_base(KnTypeObject *t)
-{
-    while (t->tp_base != NULL && KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_HEAPTYPE) &&
-           t->tp_basicsize == t->tp_base->tp_basicsize)
-        t = t->tp_base;
-    while (t->tp_base != NULL && KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_HEAPTYPE))
-        t = t->tp_base;
-    return t;
-}
-
 static int object_set_class(KnObject *self, KnObject *v, void *c)
 {
     if (v == NULL) {
@@ -128,7 +116,7 @@ static int object_set_class(KnObject *self, KnObject *v, void *c)
     if (newt->tp_basicsize != oldt->tp_basicsize || newt->tp_itemsize != oldt->tp_itemsize ||
         newt->tp_dictoffset != oldt->tp_dictoffset ||
         newt->tp_weaklistoffset != oldt->tp_weaklistoffset ||
-        solid_base(newt) != solid_base(oldt)) {
+        ob_type_solid_base(newt) != ob_type_solid_base(oldt)) {
         ob_err_format(ob_exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
                       newt->tp_name, oldt->tp_name);
         return -1;

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "core.h"
+#include "type_new.h"
 
 /* --------------------------------------------------------- version tags */
 
@@ -117,6 +117,16 @@ KnObject *ob_type_of(KnObject *o)
 KnObject *ob_type_mro_tuple(KnTypeObject *t)
 {
     return t->tp_mro;
+}
+
+/* A static type's docstring without its "name(sig)\n--\n\n" text
+ * signature prefix. */
+KnObject *ob_type_internal_doc(KnTypeObject *t)
+{
+    const char *d = t->tp_doc, *sig = strstr(d, ")\n--\n\n");
+    if (sig != NULL && strncmp(d, ob_type_name(t), strlen(ob_type_name(t))) == 0)
+        d = sig + 6;
+    return ob_str_from_cstr(d);
 }
 
 /* ------------------------------------------------------------ subclasses */
@@ -416,14 +426,9 @@ int ob_type_ready(KnTypeObject *t)
     }
     if (ob_dict_getitem(t->tp_dict, KN_ID(__doc__)) == NULL) {
         KnObject *doc = KN_None;
-        if (t->tp_doc != NULL && !KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_HEAPTYPE)) {
-            /* skip a "name(sig)\n--\n\n" text signature prefix */
-            const char *d = t->tp_doc, *sig = strstr(d, ")\n--\n\n");
-            if (sig != NULL && strncmp(d, ob_type_name(t), strlen(ob_type_name(t))) == 0)
-                d = sig + 6;
-            if ((doc = ob_str_from_cstr(d)) == NULL)
-                goto error;
-        }
+        if (t->tp_doc != NULL && !KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_HEAPTYPE) &&
+            (doc = ob_type_internal_doc(t)) == NULL)
+            goto error;
         if (ob_dict_setitem(t->tp_dict, KN_ID(__doc__), doc) < 0)
             goto error;
     }
@@ -519,6 +524,8 @@ KnObject *ob_type_call(KnObject *self, KnObject *args, KnObject *kwargs)
     if (t == &ob_type_type && KN_SIZE(args) == 1 &&
         (kwargs == NULL || ob_dict_size(kwargs) == 0))
         return (KnObject *)KN_TYPE(KN_TUPLE_GET(args, 0));
+    if (t == &ob_type_type && KN_SIZE(args) != 3)
+        return ob_err_format(ob_exc_TypeError, "type() takes 1 or 3 arguments");
     if (t->tp_new == NULL || KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_DISALLOW_INSTANTIATION))
         return ob_err_format(ob_exc_TypeError, "cannot create '%s' instances", t->tp_name);
     KnObject *obj = t->tp_new(t, args, kwargs);

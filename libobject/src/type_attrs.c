@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "core.h"
+#include "type_new.h"
 
 KnObject *ob_type_instancecheck(KnObject *self, KnObject *o);
 KnObject *ob_type_subclasscheck(KnObject *self, KnObject *o);
@@ -136,6 +136,10 @@ static int type_set_module(KnObject *self, KnObject *v, void *c)
 static KnObject *type_get_doc(KnObject *self, void *c)
 {
     KnTypeObject *t = TYPE(self);
+    /* a static type's __doc__ in its dict may be a descriptor for its
+     * instances (property.__doc__): the class answers with tp_doc */
+    if (!IS_HEAP(t) && t->tp_doc != NULL)
+        return ob_type_internal_doc(t);
     KnObject *d = ob_dict_getitem(t->tp_dict, KN_ID(__doc__));
     if (d == NULL)
         return ob_err_occurred() ? NULL : KN_None;

@@ -66,7 +66,7 @@ typedef struct KnAttributeErrorObject {
 } KnAttributeErrorObject;
 
 #define KN_EXC_CHECK(o) KN_FAST_SUBCLASS(o, KN_TPFLAGS_BASE_EXC_SUBCLASS)
-#define KN_EXC_CLASS_CHECK(t) (KN_TYPE_HAS_FLAG((KnTypeObject *)(t), KN_TPFLAGS_TYPE_SUBCLASS) \
+#define KN_EXC_CLASS_CHECK(t) (KN_FAST_SUBCLASS((KnObject *)(t), KN_TPFLAGS_TYPE_SUBCLASS) \
     && KN_TYPE_HAS_FLAG((KnTypeObject *)(t), KN_TPFLAGS_BASE_EXC_SUBCLASS))
 
 /* New instance of exception class `type` with args tuple `args`

@@ -60,6 +60,14 @@ KnObject *ob_cell_new(KnObject *value);          /* value may be NULL */
 #define KN_CELL_GET(c) (((KnCellObject *)(c))->ob_ref)
 #define KN_CELL_SET(c, v) (((KnCellObject *)(c))->ob_ref = (v))
 
+/* ---- added by the protocols part: mappingproxy (src/mappingproxy.c) ---- */
+
+/* types.MappingProxyType: a read-only, live view of `mapping` (TypeError
+ * "mappingproxy() argument must be a mapping, not X" for a non-mapping,
+ * a list or a tuple).  Also declared in src/core.h for type.__dict__. */
+extern KnTypeObject ob_mappingproxy_type;
+KnObject *ob_mappingproxy_new(KnObject *mapping);
+
 #ifdef __cplusplus
 }
 #endif

@@ -44,6 +44,55 @@ KnObject *ob_type_generic_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
  * __class__ cell and first argument for the zero-argument form. */
 KnObject *ob_super_new(KnTypeObject *type, KnObject *obj);
 
+
+/* ---- additions (CLASSES: type_new*.c, heaptype.c, super.c; libobject/NOTES-classes.md) ---- */
+
+/* Hooks libjit registers at start-up: libobject never calls the
+ * interpreter directly.  Every field may be NULL. */
+typedef struct KnClassHooks {
+    /* The Python function type: class creation wraps a function __new__
+     * in staticmethod and __init_subclass__ / __class_getitem__ in
+     * classmethod, as CPython does for functions only. */
+    KnTypeObject *function_type;
+    /* Globals dict of the running Python frame (borrowed), NULL when
+     * none: type(name, bases, dict) takes __module__ from its __name__. */
+    KnObject *(*current_globals)(void);
+    /* super() with no arguments: store the calling frame's __class__
+     * cell contents in *type and its first argument in *obj; -1 with
+     * RuntimeError set otherwise ("super(): no arguments", ...). */
+    int (*super_zero_args)(KnTypeObject **type, KnObject **obj);
+} KnClassHooks;
+void ob_type_set_hooks(const KnClassHooks *hooks);
+
+/* meta(name, bases, dict, **kwargs): kwargs (a dict or NULL) go to
+ * __init_subclass__ (and a metaclass's __new__/__init__). */
+KnObject *ob_type_new_kw(KnTypeObject *meta, KnObject *name, KnObject *bases,
+                         KnObject *dict, KnObject *kwargs);
+
+/* The steps of a class statement, for builtins.__build_class__:
+ *   bases = ob_type_build_bases(orig_bases)            (PEP 560 __mro_entries__)
+ *   meta  = ob_type_build_meta(bases, kwargs)          (pops kwargs["metaclass"])
+ *   ns    = ob_type_build_prepare(meta, name, bases, kwargs)
+ *   ... run the class body in ns; it may store ns["__classcell__"] ...
+ *   cls   = ob_type_build_class(meta, name, bases, orig_bases, ns, kwargs, cell)
+ * kwargs is a dict or NULL; meta may be any callable; cell is the body's
+ * __class__ cell or NULL (checked to hold the new class afterwards). */
+KnObject *ob_type_build_bases(KnObject *orig_bases);
+KnObject *ob_type_build_meta(KnObject *bases, KnObject *kwargs);
+KnObject *ob_type_build_prepare(KnObject *meta, KnObject *name, KnObject *bases,
+                                KnObject *kwargs);
+KnObject *ob_type_build_class(KnObject *meta, KnObject *name, KnObject *bases,
+                              KnObject *orig_bases, KnObject *ns, KnObject *kwargs,
+                              KnObject *cell);
+
+/* super(type, obj) object layout (CPython's superobject). */
+typedef struct KnSuperObject {
+    KN_OBJECT_HEAD;
+    KnTypeObject *type;      /* the class after which lookup starts */
+    KnObject *obj;           /* instance or class; NULL: unbound */
+    KnTypeObject *obj_type;  /* the class whose MRO is searched */
+} KnSuperObject;
+
 #ifdef __cplusplus
 }
 #endif

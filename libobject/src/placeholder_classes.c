@@ -1,2 +1,0 @@
-/* placeholder until libobject's classes part lands; remove from build-classes.ninja then. */
-typedef int ob_placeholder_classes;

@@ -1,2 +1,0 @@
-/* placeholder until libobject's protocols part lands; remove from build-protocols.ninja then. */
-typedef int ob_placeholder_protocols;

@@ -1,0 +1,54 @@
+/*
+ * type_new.h — internals of class creation (type_new*.c, heaptype.c,
+ * super.c), not a public header.  See NOTES-classes.md.
+ */
+#ifndef LIBOBJECT_TYPE_NEW_H
+#define LIBOBJECT_TYPE_NEW_H
+
+#include "core.h"
+
+/* The hooks libjit registered (all NULL until it does). */
+extern KnClassHooks ob_type_hooks;
+/* Is o a Python function (the hook's function_type, exactly)? */
+int ob_type_is_function(KnObject *o);
+
+/* A static type's tp_doc as a str, text signature stripped (type.c). */
+KnObject *ob_type_internal_doc(KnTypeObject *t);
+
+/* ---- layout (heaptype.c) ---- */
+
+/* What __slots__ and the bases ask of a new class's instance layout. */
+typedef struct KnSlotsPlan {
+    KnTypeObject *base;      /* best base: its layout is extended */
+    KnObject *slots;         /* tuple of mangled, sorted slot names; NULL: no __slots__ */
+    kn_ssize_t nslot;
+    int add_dict, add_weak;  /* add a __dict__ / __weakref__ pointer */
+} KnSlotsPlan;
+
+/* The base whose layout a class made from `bases` extends ("multiple
+ * bases have instance lay-out conflict" when none extends all others). */
+KnTypeObject *ob_type_best_base(KnObject *bases);
+/* The most derived base of t that adds C fields (instance variables). */
+KnTypeObject *ob_type_solid_base(KnTypeObject *t);
+/* Read __slots__ from dict (the class namespace) and decide the layout. */
+int ob_type_plan_slots(KnSlotsPlan *plan, KnObject *name, KnObject *bases, KnObject *dict);
+/* Fill tp_basicsize, tp_itemsize, tp_dictoffset, tp_weaklistoffset,
+ * tp_members (the KnMemberDef array inline after the type object) and
+ * tp_getset of a fresh heap type. */
+void ob_type_apply_layout(KnHeapTypeObject *ht, const KnSlotsPlan *plan);
+/* Private-name mangling: "__x" in class "_A" -> "_A__x". */
+KnObject *ob_type_mangle(KnObject *classname, KnObject *ident);
+
+/* ---- super (super.c) ---- */
+
+/* Look `name` up along start's MRO in the classes after `after` and bind
+ * it (descriptor __get__ with obj, or NULL when obj is start itself).
+ * Returns NULL without an error when no class defines it. */
+KnObject *ob_super_lookup(KnTypeObject *start, KnTypeObject *after, KnObject *obj,
+                          KnObject *name);
+
+/* Replace the current exception by a new `exc` built from fmt, with the
+ * old one as __cause__ (CPython's _PyErr_FormatFromCause).  Returns NULL. */
+KnObject *ob_err_format_from_cause(KnTypeObject *exc, const char *fmt, ...);
+
+#endif /* LIBOBJECT_TYPE_NEW_H */
