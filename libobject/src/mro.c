@@ -158,10 +158,10 @@ int ob_mro_compute(KnTypeObject *t)
                     return -1;
                 }
             /* every class in it must share t's instance layout */
-            KnTypeObject *solid = ob_type_solid_base(t);
+            KnTypeObject *solid = ob_heaptype_solid_base(t);
             for (kn_ssize_t i = 0; i < KN_SIZE(tup); i++) {
                 KnTypeObject *c = (KnTypeObject *)KN_TUPLE_GET(tup, i);
-                if (!ob_type_is_subtype(solid, ob_type_solid_base(c))) {
+                if (!ob_type_is_subtype(solid, ob_heaptype_solid_base(c))) {
                     ob_err_format(ob_exc_TypeError, "mro() returned base with unsuitable layout ('%s')",
                                   c->tp_name);
                     return -1;

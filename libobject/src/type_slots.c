@@ -155,10 +155,17 @@ UNARYSLOT(slot_nb_invert, __invert__)
 UNARYSLOT(slot_nb_int, __int__)
 UNARYSLOT(slot_nb_float, __float__)
 UNARYSLOT(slot_nb_index, __index__)
-UNARYSLOT(slot_tp_iter, __iter__)
 UNARYSLOT(slot_am_await, __await__)
 UNARYSLOT(slot_am_aiter, __aiter__)
 UNARYSLOT(slot_am_anext, __anext__)
+
+/* __iter__ = None marks a class as not iterable */
+static KnObject *slot_tp_iter(KnObject *o)
+{
+    if (ob_type_lookup(KN_TYPE(o), KN_ID(__iter__)) == KN_None)
+        return ob_err_format(ob_exc_TypeError, "'%s' object is not iterable", KN_TNAME(o));
+    return call_required(o, KN_ID(__iter__), NULL, 0);
+}
 
 static KnObject *slot_tp_iternext(KnObject *o)
 {
@@ -241,6 +248,10 @@ static int slot_mp_ass_subscript(KnObject *o, KnObject *key, KnObject *value)
 
 static int slot_sq_contains(KnObject *o, KnObject *v)
 {
+    if (ob_type_lookup(KN_TYPE(o), KN_ID(__contains__)) == KN_None) {
+        ob_err_format(ob_exc_TypeError, "'%s' object is not a container", KN_TNAME(o));
+        return -1;
+    }
     int found;
     KnObject *r = call_special(o, KN_ID(__contains__), &v, 1, &found);
     if (!found) {
@@ -283,8 +294,15 @@ static kn_hash_t slot_tp_hash(KnObject *o)
         ob_err_set_string(ob_exc_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    /* reduce big ints the way int's own hash does */
-    kn_hash_t h = ob_hash(r);
+    /* the value itself when it fits a machine word; bigger ints are
+     * reduced the way int's own hash does */
+    kn_hash_t h = ob_int_as_ssize(r);
+    if (h == -1 && ob_err_occurred()) {
+        if (!ob_err_matches((KnObject *)ob_exc_OverflowError))
+            return -1;
+        ob_err_clear();
+        h = ob_hash(r);
+    }
     return h == -1 && !ob_err_occurred() ? -2 : h;
 }
 
