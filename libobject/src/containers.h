@@ -71,6 +71,11 @@ KnObject *ob_listiter_new(KnObject *list, int reverse);
 KnObject *ob_listsort_method(KnObject *self, KnObject *const *args, kn_ssize_t nargs,
                              KnObject *kwnames);
 
+/* set.c: call fn on each item of iterable (lists and tuples by index,
+ * anything else through the iterator protocol); stops at the first
+ * non-zero result of fn and returns it; -1 on an iteration error. */
+int ob_cont_foreach(KnObject *iterable, int (*fn)(KnObject *item, void *ctx), void *ctx);
+
 /* set.c / set_ops.c: the set algebra used by dict views. */
 int ob_set_difference_update(KnObject *so, KnObject *other);
 int ob_set_symmetric_difference_update(KnObject *so, KnObject *other);

@@ -296,7 +296,7 @@ static int set_merge(KnSetObject *so, KnSetObject *other)
     return 0;
 }
 
-int ob_set_foreach(KnObject *iterable, int (*fn)(KnObject *item, void *ctx), void *ctx)
+int ob_cont_foreach(KnObject *iterable, int (*fn)(KnObject *item, void *ctx), void *ctx)
 {
     /* lists and tuples by index (what their iterators do) */
     if (KN_LIST_CHECK_EXACT(iterable) || KN_TUPLE_CHECK_EXACT(iterable)) {
@@ -343,7 +343,7 @@ int ob_set_update_internal(KnSetObject *so, KnObject *other)
                 return -1;
         return 0;
     }
-    return ob_set_foreach(other, add_one, so);
+    return ob_cont_foreach(other, add_one, so);
 }
 
 /* A new empty instance of type (set, frozenset or a subclass), then

@@ -21,8 +21,4 @@ int ob_set_next_entry(KnSetObject *so, kn_ssize_t *pos, KnSetEntry **entry);
 int ob_set_update_internal(KnSetObject *so, KnObject *other);
 /* An empty instance of type, then filled from iterable (may be NULL). */
 KnObject *ob_set_make(KnTypeObject *type, KnObject *iterable);
-/* Call fn on each item of iterable; stops at the first non-zero result
- * (returned); -1 on an iteration error. */
-int ob_set_foreach(KnObject *iterable, int (*fn)(KnObject *item, void *ctx), void *ctx);
-
 #endif

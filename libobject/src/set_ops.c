@@ -127,7 +127,7 @@ static KnObject *set_intersection(KnObject *so, KnObject *other)
         return result;
     }
     PairCtx c = {SO(so), SO(result)};
-    if (ob_set_foreach(other, intersect_one, &c) < 0)
+    if (ob_cont_foreach(other, intersect_one, &c) < 0)
         return NULL;
     return result;
 }
@@ -177,7 +177,7 @@ static int difference_update(KnSetObject *so, KnObject *other)
         while (ob_set_next_entry(SO(other), &pos, &e))
             if (ob_set_discard_entry(so, e->key, e->hash) < 0)
                 return -1;
-    } else if (ob_set_foreach(other, discard_one, so) < 0) {
+    } else if (ob_cont_foreach(other, discard_one, so) < 0) {
         return -1;
     }
     /* more than a quarter dummies: rebuild the table */
@@ -358,7 +358,7 @@ static KnObject *set_issuperset(KnObject *so, KnObject *other)
 {
     if (ob_anyset_check(other))
         return set_issubset(other, so);
-    int r = ob_set_foreach(other, contains_all, so);
+    int r = ob_cont_foreach(other, contains_all, so);
     return r < 0 ? NULL : KN_BOOL(r == 0);
 }
 
@@ -387,7 +387,7 @@ static KnObject *set_isdisjoint(KnObject *so, KnObject *other)
         }
         return KN_True;
     }
-    int r = ob_set_foreach(other, disjoint_one, so);
+    int r = ob_cont_foreach(other, disjoint_one, so);
     return r < 0 ? NULL : KN_BOOL(r == 0);
 }
 

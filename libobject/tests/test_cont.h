@@ -30,10 +30,9 @@ static inline KnObject *S(const char *s)
     return ob_str_from_cstr(s);
 }
 
-static inline KnObject *B(const char *s)
-{
-    return ob_bytes_from_data(s, (kn_ssize_t)strlen(s));
-}
+/* bytes / bytearray from a string literal (embedded NULs kept). */
+#define B(lit) ob_bytes_from_data((lit), (kn_ssize_t)sizeof(lit) - 1)
+#define BA(lit) ob_bytearray_from_data((lit), (kn_ssize_t)sizeof(lit) - 1)
 
 static inline KnObject *T(int n, ...)
 {
