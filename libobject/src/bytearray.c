@@ -330,6 +330,13 @@ static int bytearray_sq_contains(KnObject *self, KnObject *x)
     return ob_bv_contains(self, x);
 }
 
+static KnObject *bytearray_mod(KnObject *a, KnObject *b)
+{
+    if (!KN_BYTEARRAY_CHECK(a))
+        return KN_NotImplemented;
+    return ob_bytes_mod_format(a, b);
+}
+
 /* ---- repr, compare, buffer ---- */
 
 static KnObject *bytearray_repr(KnObject *self)
@@ -403,6 +410,10 @@ static KnMethodDef bytearray_methods[] = {
 #undef BM_NOARGS
 #undef BM_O
 
+static KnNumberMethods bytearray_as_number = {
+    .nb_remainder = bytearray_mod,
+};
+
 static KnSequenceMethods bytearray_as_sequence = {
     .sq_length = bytearray_length,
     .sq_concat = bytearray_concat,
@@ -430,6 +441,7 @@ KnTypeObject ob_bytearray_type = {
     .tp_name = "bytearray",
     .tp_basicsize = sizeof(KnByteArrayObject),
     .tp_repr = bytearray_repr,
+    .tp_as_number = &bytearray_as_number,
     .tp_as_sequence = &bytearray_as_sequence,
     .tp_as_mapping = &bytearray_as_mapping,
     .tp_hash = ob_hash_not_implemented,

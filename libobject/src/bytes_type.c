@@ -4,10 +4,7 @@
  * the sequence and mapping protocols, comparison, hash, the buffer
  * protocol, and the method table (shared methods from
  * bytes_methods.def plus fromhex, maketrans, __getnewargs__, __bytes__).
- *
- * `%` formatting (nb_remainder) belongs to the formatting part
- * (ob_bytes_mod_format); until it lands, b'...' % x raises
- * NotImplementedError rather than a misleading TypeError.
+ * `%` (nb_remainder) is ob_bytes_mod_format, from src/bytes_percent.c.
  */
 #include "bytes_internal.h"
 
@@ -200,13 +197,12 @@ static KnObject *bytes_tp_repr(KnObject *self)
     return ob_bytes_repr(self);
 }
 
+/* b'...' % args: the formatting part's printf-style engine. */
 static KnObject *bytes_mod(KnObject *a, KnObject *b)
 {
     if (!KN_BYTES_CHECK(a))
         return KN_NotImplemented;
-    ob_err_set_string(ob_exc_NotImplementedError,
-                      "bytes %-formatting is not available yet in Kiln (ob_bytes_mod_format)");
-    return NULL;
+    return ob_bytes_mod_format(a, b);
 }
 
 /* ---- methods only bytes has ---- */
