@@ -257,7 +257,7 @@ int ob_fmt_number(KnStrWriter *w, const KnFormatSpec *spec, const char *signpfx,
 KnObject *ob_str_format_spec_meth(KnObject *self, KnObject *spec)
 {
     if (!KN_STR_CHECK(spec))
-        return ob_err_format(ob_exc_TypeError, "format() argument 2 must be str, not %s",
+        return ob_err_format(ob_exc_TypeError, "__format__() argument must be str, not %s",
                              KN_TNAME(spec));
     kn_ssize_t n = ob_str_length(spec);
     if (n == 0)

@@ -5,19 +5,10 @@ CPython 3.11 answers them (run with /usr/bin/python3.11).
 Each row: kind ('i' int from decimal text, 'b' bool, 'f' float, 'c' complex,
 's' str), int text, re, im, str value, spec, expected text or error message,
 exception class name (NULL when no error)."""
-import math, random, sys
+import math, os, random, sys
 
-def cstr(s):
-    out = '"'
-    for b in s.encode('utf-8', 'surrogatepass'):
-        c = chr(b)
-        if c in '"\\':
-            out += '\\' + c
-        elif 32 <= b < 127:
-            out += c
-        else:
-            out += '\\%03o' % b
-    return out + '"'
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_fmtcall_cases import cstr  # noqa: E402
 
 def cdouble(x):
     if math.isnan(x):
@@ -90,4 +81,5 @@ def main():
                      'do not edit. */\n' % sys.version.split()[0])
     sys.stdout.write('\n'.join(rows) + '\n')
 
-main()
+if __name__ == '__main__':
+    main()

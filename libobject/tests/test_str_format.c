@@ -1,0 +1,106 @@
+/*
+ * test_str_format.c — str.format / str.format_map (src/str_format*.c)
+ * against rows generated from CPython 3.11 (strformat_cases.inc, see
+ * gen_fmtcall_cases.py), and the _string helpers.
+ */
+#include "fmt_test.h"
+#include "str_internal.h"
+
+/* Rows indexing into objects need ob_getitem (libobject's protocols part);
+ * until it is linked they are counted as skipped, never as passed. */
+extern KnObject *ob_getitem(KnObject *o, KnObject *key) __attribute__((weak));
+
+typedef struct {
+    const char *fmt;
+    int is_map;
+    const char *args[8];
+    const char *kw[8];
+    const char *expect, *exc;
+    int needs_getitem;
+} FmtCallCase;
+
+static const FmtCallCase cases[] = {
+#include "strformat_cases.inc"
+};
+
+static void test_table(void **state)
+{
+    (void)state;
+    size_t n = sizeof cases / sizeof cases[0], failed = 0, skipped = 0;
+    for (size_t i = 0; i < n; i++) {
+        const FmtCallCase *c = &cases[i];
+        if (c->needs_getitem && !ob_getitem) {
+            skipped++;
+            continue;
+        }
+        KnObject *kw = V_dict(c->kw, 0), *r;
+        if (c->is_map)
+            r = ob_call_method(S(c->fmt), "format_map", 1, kw);
+        else
+            r = ob_str_format_meth(S(c->fmt), V_tuple(c->args), c->kw[0] ? kw : NULL);
+        char what[200];
+        snprintf(what, sizeof what, "case %zu: '%s'.%s(...)", i, c->fmt,
+                 c->is_map ? "format_map" : "format");
+        if (!fmt_match(r, c->expect, c->exc, what))
+            failed++;
+    }
+    printf("str.format table: %zu rows, %zu failed, %zu skipped (ob_getitem not linked)\n", n,
+           failed, skipped);
+    assert_int_equal(failed, 0);
+}
+
+static void test_format_map_positional(void **state)
+{
+    (void)state;
+    assert_true(fmt_match(ob_str_format_map_meth(S("{}"), ob_dict_new()),
+                          "Format string contains positional fields", "ValueError", "map"));
+}
+
+static const char *text(KnObject *o)
+{
+    KnObject *r = ob_repr(o);
+    assert_non_null(r);
+    return ob_str_as_utf8(r, NULL);
+}
+
+static void test_formatter_parser(void **state)
+{
+    (void)state;
+    assert_string_equal(text(ob_str_formatter_parser(S("a{{b"))),
+                        "[('a{', None, None, None), ('b', None, None, None)]");
+    assert_string_equal(text(ob_str_formatter_parser(S("x}}y{0!r:>{w}}z{}"))),
+                        "[('x}', None, None, None), ('y', '0', '>{w}', 'r'), ('z', '', '', None)]");
+    assert_string_equal(text(ob_str_formatter_parser(S("{!x}"))), "[('', '', '', 'x')]");
+    assert_string_equal(text(ob_str_formatter_parser(S(""))), "[]");
+    assert_true(fmt_match(ob_str_formatter_parser(S("a}")),
+                          "Single '}' encountered in format string", "ValueError", "parser"));
+    assert_true(fmt_match(ob_str_formatter_parser(S("{0!rx}")),
+                          "expected ':' after conversion specifier", "ValueError", "parser"));
+}
+
+static void test_field_name_split(void **state)
+{
+    (void)state;
+    assert_string_equal(text(ob_str_formatter_field_name_split(S("a.b[0][x]"))),
+                        "('a', [(True, 'b'), (False, 0), (False, 'x')])");
+    assert_string_equal(text(ob_str_formatter_field_name_split(S(""))), "('', [])");
+    assert_string_equal(text(ob_str_formatter_field_name_split(S("12.x"))), "(12, [(True, 'x')])");
+    assert_true(fmt_match(ob_str_formatter_field_name_split(S("a.")),
+                          "Empty attribute in format string", "ValueError", "split"));
+    assert_true(fmt_match(ob_str_formatter_field_name_split(S("a[0]x")),
+                          "Only '.' or '[' may follow ']' in format field specifier", "ValueError",
+                          "split"));
+    assert_true(fmt_match(ob_str_formatter_field_name_split(S("a[0")),
+                          "Missing ']' in format string", "ValueError", "split"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_table),
+        cmocka_unit_test(test_format_map_positional),
+        cmocka_unit_test(test_formatter_parser),
+        cmocka_unit_test(test_field_name_split),
+    };
+    return cmocka_run_group_tests(tests, fmt_setup, NULL);
+}
