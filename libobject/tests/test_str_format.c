@@ -6,17 +6,12 @@
 #include "fmt_test.h"
 #include "str_internal.h"
 
-/* Rows indexing into objects need ob_getitem (libobject's protocols part);
- * until it is linked they are counted as skipped, never as passed. */
-extern KnObject *ob_getitem(KnObject *o, KnObject *key) __attribute__((weak));
-
 typedef struct {
     const char *fmt;
     int is_map;
     const char *args[8];
     const char *kw[8];
     const char *expect, *exc;
-    int needs_getitem;
 } FmtCallCase;
 
 static const FmtCallCase cases[] = {
@@ -26,13 +21,9 @@ static const FmtCallCase cases[] = {
 static void test_table(void **state)
 {
     (void)state;
-    size_t n = sizeof cases / sizeof cases[0], failed = 0, skipped = 0;
+    size_t n = sizeof cases / sizeof cases[0], failed = 0;
     for (size_t i = 0; i < n; i++) {
         const FmtCallCase *c = &cases[i];
-        if (c->needs_getitem && !ob_getitem) {
-            skipped++;
-            continue;
-        }
         KnObject *kw = V_dict(c->kw, 0), *r;
         if (c->is_map)
             r = ob_call_method(S(c->fmt), "format_map", 1, kw);
@@ -44,8 +35,7 @@ static void test_table(void **state)
         if (!fmt_match(r, c->expect, c->exc, what))
             failed++;
     }
-    printf("str.format table: %zu rows, %zu failed, %zu skipped (ob_getitem not linked)\n", n,
-           failed, skipped);
+    printf("str.format table: %zu rows, %zu failed\n", n, failed);
     assert_int_equal(failed, 0);
 }
 
