@@ -46,6 +46,29 @@ static void test_format_map_positional(void **state)
                           "Format string contains positional fields", "ValueError", "map"));
 }
 
+/* format_map with a mapping that is not a dict goes through __getitem__;
+ * str.format through the method table with keywords. */
+static void test_mapping_and_call(void **state)
+{
+    (void)state;
+    KnObject *d = ob_dict_new();
+    ob_dict_setitem(d, S("a"), I(1));
+    ob_dict_setitem(d, S("b"), S("x"));
+    KnObject *proxy = ob_mappingproxy_new(d);
+    assert_non_null(proxy);
+    assert_true(fmt_match(ob_str_format_map_meth(S("{a}|{b!r}"), proxy), "1|'x'", NULL, "proxy"));
+    assert_true(fmt_match(ob_str_format_map_meth(S("{c}"), proxy), "'c'", "KeyError", "proxy"));
+    KnObject *l = ob_list_new(0);
+    ob_list_append(l, I(1));
+    assert_true(fmt_match(ob_str_format_map_meth(S("{a}"), l),
+                          "list indices must be integers or slices, not str", "TypeError", "list"));
+    KnObject *kw = ob_dict_new();
+    ob_dict_setitem(kw, S("x"), I(2));
+    KnObject *meth = ob_getattr(S("{0}-{x}"), S("format"));
+    assert_non_null(meth);
+    assert_true(fmt_match(ob_call(meth, ob_tuple_pack(1, I(1)), kw), "1-2", NULL, "call"));
+}
+
 static const char *text(KnObject *o)
 {
     KnObject *r = ob_repr(o);
@@ -89,6 +112,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_format_map_positional),
+        cmocka_unit_test(test_mapping_and_call),
         cmocka_unit_test(test_formatter_parser),
         cmocka_unit_test(test_field_name_split),
     };
