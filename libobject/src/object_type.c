@@ -113,14 +113,8 @@ static int object_set_class(KnObject *self, KnObject *v, void *c)
                           "__class__ assignment only supported for mutable types or ModuleType subclasses");
         return -1;
     }
-    if (newt->tp_basicsize != oldt->tp_basicsize || newt->tp_itemsize != oldt->tp_itemsize ||
-        newt->tp_dictoffset != oldt->tp_dictoffset ||
-        newt->tp_weaklistoffset != oldt->tp_weaklistoffset ||
-        ob_type_solid_base(newt) != ob_type_solid_base(oldt)) {
-        ob_err_format(ob_exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
-                      newt->tp_name, oldt->tp_name);
+    if (!ob_heaptype_layout_compatible(oldt, newt, "__class__"))
         return -1;
-    }
     self->ob_type = newt;
     return 0;
 }

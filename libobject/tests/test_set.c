@@ -205,6 +205,50 @@ static void test_large_growth(void **state)
     assert_int_equal(ob_set_size(s), 50000);
 }
 
+static KnObject *rng(long long n)
+{
+    return tc_ok(tc_new(&ob_range_type, 1, I(n)));
+}
+
+/* Arguments that are neither lists, tuples nor sets go through the
+ * iterator protocol. */
+static void test_any_iterable(void **state)
+{
+    (void)state;
+    assert_repr(SET(rng(5)), "{0, 1, 2, 3, 4}");
+    KnObject *d = ob_dict_new();
+    ob_dict_setitem(d, I(3), I(4));
+    assert_repr(call(SET(L(2, I(1), I(2))), "union", 1, d), "{1, 2, 3}");
+    assert_true_obj(call(SET(L(1, I(1))), "issubset", 1, ob_get_iter(L(2, I(1), I(2)))));
+    KnObject *s = SET(rng(10));
+    call(s, "difference_update", 1, tc_new(&ob_range_type, 3, I(0), I(10), I(3)));
+    assert_repr(s, "{1, 2, 4, 5, 7, 8}");
+    s = SET(rng(10));
+    KnObject *d2 = ob_dict_new();
+    ob_dict_setitem(d2, I(5), I(1));
+    ob_dict_setitem(d2, I(20), I(2));
+    call(s, "symmetric_difference_update", 1, d2);
+    assert_repr(s, "{0, 1, 2, 3, 4, 6, 7, 8, 9, 20}");
+    assert_repr(SET(S("aa")), "{'a'}");
+    assert_repr(SET(L(3, ob_float_from_double(1.0), I(1), KN_True)), "{1.0}");
+    assert_repr(SET(L(4, I(-1), I(-2), I(-5), I(7))), "{-5, 7, -1, -2}");
+    assert_exc(try_call(SET(NULL), "union", 1, I(3)), TypeError, "'int' object is not iterable");
+    assert_exc(tc_new(&ob_set_type, 1, I(3)), TypeError, "'int' object is not iterable");
+    assert_exc(tc_new(&ob_frozenset_type, 2, I(1), I(2)), TypeError,
+               "frozenset expected at most 1 argument, got 2");
+    assert_repr(ob_number_or(tc_ok(ob_frozenset_new(rng(3))), SET(L(1, I(9)))),
+                "frozenset({0, 1, 2, 9})");
+    /* the set iterator through the protocol */
+    KnObject *it = ob_get_iter(SET(L(2, I(8), I(1))));
+    assert_string_equal(ob_type_name(KN_TYPE(it)), "set_iterator");
+    assert_int_obj(ob_iter_next(it), 8);
+    assert_int_obj(ob_iter_next(it), 1);
+    assert_null(ob_iter_next(it));
+    assert_null(ob_err_occurred());
+    assert_int_equal(ob_contains(SET(rng(3)), I(2)), 1);
+    assert_int_equal(ob_length(SET(rng(3))), 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +261,7 @@ int main(void)
         cmocka_unit_test(test_frozenset_hash),
         cmocka_unit_test(test_iterator),
         cmocka_unit_test(test_large_growth),
+        cmocka_unit_test(test_any_iterable),
     };
     return cmocka_run_group_tests(tests, tc_setup, NULL);
 }

@@ -48,6 +48,12 @@ static KnObject *m_hash(KnObject *const *a, kn_ssize_t n, KnObject *kw)
     return I(1234);
 }
 
+static KnObject *hash_result;
+static KnObject *m_hash_big(KnObject *const *a, kn_ssize_t n, KnObject *kw)
+{
+    return hash_result;
+}
+
 static KnObject *m_repr(KnObject *const *a, kn_ssize_t n, KnObject *kw)
 {
     return ob_str_from_format("<V %ld>", v_of(a[0]));
@@ -129,6 +135,13 @@ static void test_eq_hash_rules(void **state)
     KnObject *E = mkclass("E", bases0(), ns("__eq__", fn(m_eq_always), NULL));
     KnTypeObject *te = (KnTypeObject *)E;
     assert_ptr_equal(ob_dict_getitem(te->tp_dict, S("__hash__")), KN_None);
+    /* the class dict in CPython's order */
+    static const char *const order[] = { "__module__", "__eq__", "__dict__", "__weakref__",
+                                         "__doc__", "__hash__" };
+    KnObject *keys = ob_dict_keys_list(te->tp_dict);
+    assert_int_equal(KN_SIZE(keys), 6);
+    for (int i = 0; i < 6; i++)
+        assert_string_equal(cstr(KN_LIST_GET(keys, i)), order[i]);
     KnObject *e = call0(E);
     assert_int_equal(ob_hash(e), -1);
     expect_error(ob_exc_TypeError, "unhashable type: 'E'");
@@ -145,6 +158,18 @@ static void test_eq_hash_rules(void **state)
     /* a subclass that defines nothing inherits both */
     KnObject *H2 = mkclass("H2", bases1(H), ns(NULL));
     assert_int_equal(ob_hash(call0(H2)), 1234);
+    /* a __hash__ result is used as it is when it fits a word */
+    KnObject *big = ob_number_lshift(I(1), I(61));
+    assert_int_equal(ob_setattr(H, S("__hash__"), fn(m_hash_big)), 0);
+    hash_result = big;
+    assert_int_equal(ob_hash(call0(H)), (kn_hash_t)1 << 61);
+    hash_result = ob_number_lshift(I(1), I(64));
+    assert_int_equal(ob_hash(call0(H)), 8);
+    hash_result = I(-1);
+    assert_int_equal(ob_hash(call0(H)), -2);
+    hash_result = ob_float_from_double(1.5);
+    assert_int_equal(ob_hash(call0(H)), -1);
+    expect_error(ob_exc_TypeError, "__hash__ method should return an integer");
     /* plain classes hash by identity */
     KnObject *P = mkclass("P", bases0(), ns(NULL));
     KnObject *p = call0(P);
@@ -224,6 +249,72 @@ static void test_builtin_subclass(void **state)
     assert_int_equal(KN_SIZE(l), 1);
 }
 
+
+/* __getattribute__: everything is "got_<name>" except v */
+static KnObject *m_getattribute(KnObject *const *a, kn_ssize_t n, KnObject *kw)
+{
+    if (ob_str_equal_cstr(a[1], "v"))
+        return ob_generic_getattr(a[0], a[1]);
+    return ob_str_concat(S("got_"), a[1]);
+}
+
+/* __setattr__(self, name, value): stores value * 2 */
+static KnObject *m_setattr(KnObject *const *a, kn_ssize_t n, KnObject *kw)
+{
+    KnObject *v = KN_INT_CHECK(a[2]) ? I(2 * as_long(a[2])) : a[2];
+    return ob_generic_setattr(a[0], a[1], v) < 0 ? NULL : KN_None;
+}
+
+/* __iter__ returns self; __next__ counts self.v down to 1 */
+static KnObject *m_iter_self(KnObject *const *a, kn_ssize_t n, KnObject *kw)
+{
+    return a[0];
+}
+
+static KnObject *m_next(KnObject *const *a, kn_ssize_t n, KnObject *kw)
+{
+    long v = v_of(a[0]);
+    if (v <= 0) {
+        ob_err_set_none(ob_exc_StopIteration);
+        return NULL;
+    }
+    if (ob_setattr(a[0], S("v"), I(v - 1)) < 0)
+        return NULL;
+    return I(v);
+}
+
+static void test_attribute_and_iteration_hooks(void **state)
+{
+    KnObject *G = mkclass("G", bases0(), ns("__init__", fn(m_init_v), "__getattribute__",
+                                            fn(m_getattribute), "__setattr__", fn(m_setattr), NULL));
+    KnObject *g = make_v(G, 4);          /* __init__ goes through __setattr__ */
+    assert_int_equal(v_of(g), 8);
+    assert_string_equal(cstr(getattr_s(g, "anything")), "got_anything");
+    assert_int_equal(ob_setattr(g, S("w"), I(5)), 0);
+    assert_int_equal(as_long(ob_dict_getitem(ob_generic_getattr(g, S("__dict__")), S("w"))), 10);
+
+    KnObject *It = mkclass("It", bases0(), ns("__init__", fn(m_init_v), "__iter__", fn(m_iter_self),
+                                              "__next__", fn(m_next), NULL));
+    KnObject *it = make_v(It, 3);
+    KnObject *got = ob_get_iter(it);
+    assert_ptr_equal(got, it);
+    long sum = 0;
+    KnObject *x;
+    while ((x = ob_iter_next(got)) != NULL)
+        sum += as_long(x);
+    assert_null(ob_err_occurred());
+    assert_int_equal(sum, 6);
+    /* __iter__ / __contains__ = None */
+    KnObject *NoIt = mkclass("NoIt", bases0(), ns("__iter__", KN_None, "__contains__", KN_None, NULL));
+    assert_null(ob_get_iter(call0(NoIt)));
+    expect_error(ob_exc_TypeError, "'NoIt' object is not iterable");
+    assert_int_equal(ob_contains(call0(NoIt), I(1)), -1);
+    expect_error(ob_exc_TypeError, "'NoIt' object is not a container");
+    /* `in` falls back to iteration */
+    assert_int_equal(ob_contains(make_v(It, 3), I(2)), 1);
+    assert_int_equal(ob_contains(make_v(It, 3), I(7)), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -233,6 +324,7 @@ int main(void)
         cmocka_unit_test(test_repr_bool_call_getattr),
         cmocka_unit_test(test_assignment_updates_slots),
         cmocka_unit_test(test_builtin_subclass),
+        cmocka_unit_test(test_attribute_and_iteration_hooks),
     };
     return cmocka_run_group_tests(tests, setup_runtime, NULL);
 }
