@@ -319,9 +319,8 @@ static KnObject *slot_tp_richcompare(KnObject *a, KnObject *b, int op)
 {
     static const int names[] = { OB_NAME___lt__, OB_NAME___le__, OB_NAME___eq__,
                                  OB_NAME___ne__, OB_NAME___gt__, OB_NAME___ge__ };
-    KnObject *m = ob_type_lookup(KN_TYPE(a), ob_names[names[op]]);
-    if (m == NULL || m == KN_None)
-        return KN_NotImplemented;
+    /* a missing method is NotImplemented; one set to None is called
+     * (and fails) as in CPython */
     return call_maybe(a, ob_names[names[op]], &b, 1);
 }
 
