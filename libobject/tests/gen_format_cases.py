@@ -87,6 +87,12 @@ def main():
                    '015,.2f', '<12.4e', '^+12,', '=+15_.1f']:
             rows.append(row('f', v, sp))
             rows.append(row('f', -v, sp))
+    # zero padding of grouped numbers, every width
+    for v in [1, 1234, -1234567, 255, 10 ** 12]:
+        for w in range(1, 31):
+            for pat in ['0%d,', '0%d_', '0%d_x', '0%d_b', '+0%d,', '0=%d,', '#0%d_o']:
+                rows.append(row('i', v, pat % w))
+            rows.append(row('f', v + 0.25, '0%d,.2f' % w))
     # random bit patterns: repr-style digits and correctly rounded ones
     import struct
     for _ in range(400):
