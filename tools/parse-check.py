@@ -89,7 +89,8 @@ def check_one(args):
         return path, "crash", pv
     if ck == "error" and pk == "error":
         same_msg = (cv[0], cv[3]) == (pv[0], pv[3])
-        same_pos = (cv[1], cv[2]) == (pv[1], pv[2])
+        # a non-SyntaxError (ValueError, UnicodeDecodeError) has no position
+        same_pos = cv[1] is None or (cv[1], cv[2]) == (pv[1], pv[2])
         if same_msg and same_pos:
             return path, "both-reject", None
         return path, "both-reject-differ", f"CPython: {cv}\npyparse: {pv}"

@@ -19,7 +19,7 @@
 #include "eval.h"
 #include "opcode.h"
 
-static const uint8_t op_caches[256] = {
+const uint8_t jit_eval_caches[256] = {
 #define OP(name, pops, pushes, caches, flags) [JIT_OP_##name] = (caches),
 #include "opcodes.def"
 };
@@ -183,8 +183,11 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     char probe;
     if (--ts->recursion_remaining < 0 ||
         (jt->stack_limit != NULL && &probe < jt->stack_limit)) {
-        ts->recursion_remaining++;
+        /* Headroom while the RecursionError itself is created: making it
+         * calls the class, which counts against the same limit. */
+        ts->recursion_remaining += 51;
         ob_err_set_string(ob_exc_RecursionError, "maximum recursion depth exceeded");
+        ts->recursion_remaining -= 50;
         if (frame->owner == JIT_FRAME_THREAD)
             jit_frame_pop(jt, frame);
         return NULL;
@@ -202,19 +205,23 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     KnObject *kwnames = NULL;
     uint16_t *next_instr = first;
     int opcode, oparg;
+    /* The instruction being executed: where the exception table is
+     * searched.  frame->lasti normally equals it, but RERAISE restores
+     * the lasti of the original raise (for the traceback) first. */
+    int32_t here = frame->lasti;
     if (frame->lasti >= 0)
-        next_instr = first + frame->lasti + 1 + op_caches[first[frame->lasti] & 0xff];
+        next_instr = first + frame->lasti + 1 + jit_eval_caches[first[frame->lasti] & 0xff];
     if (throwflag)
         goto error;
 
 #define DISPATCH()                                                  \
     do {                                                            \
         uint16_t w_ = *next_instr;                                  \
-        frame->lasti = (int32_t)(next_instr - first);               \
+        here = frame->lasti = (int32_t)(next_instr - first);        \
         next_instr++;                                               \
         opcode = w_ & 0xff;                                         \
         oparg = w_ >> 8;                                            \
-        next_instr += op_caches[opcode];                            \
+        next_instr += jit_eval_caches[opcode];                            \
         goto *targets[opcode];                                      \
     } while (0)
 #define TARGET(name) op_##name:
@@ -240,11 +247,11 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 
     TARGET(EXTENDED_ARG) {
         uint16_t w = *next_instr;
-        frame->lasti = (int32_t)(next_instr - first);
+        here = frame->lasti = (int32_t)(next_instr - first);
         next_instr++;
         opcode = w & 0xff;
         oparg = (oparg << 8) | (w >> 8);
-        next_instr += op_caches[opcode];
+        next_instr += jit_eval_caches[opcode];
         goto *targets[opcode];
     }
 
@@ -1233,7 +1240,7 @@ error:
         ob_err_set_string(ob_exc_SystemError, "error return without exception set");
     jit_traceback_here(frame);
 exception_unwind: {
-        const jit_exc_entry *h = find_handler(co, frame->lasti);
+        const jit_exc_entry *h = find_handler(co, here);
         if (h == NULL) {
             while (sp > base)
                 *--sp = NULL;

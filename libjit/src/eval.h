@@ -127,6 +127,8 @@ KnObject *jit_frame_object(jit_frame *f);
 int jit_super_args(KnTypeObject **type, KnObject **obj);
 
 /* ---- the interpreter (eval.c) ---- */
+/* Inline cache units after each opcode (from opcodes.def). */
+extern const uint8_t jit_eval_caches[256];
 /* Run frame f (pushed by jit_frame_push, or a generator's frame) from its
  * lasti.  throwflag: the current exception is raised at the resume point.
  * Thread frames are popped before returning. */

@@ -37,8 +37,22 @@ KnObject *jit_eval_code(KnObject *code, KnObject *globals, KnObject *locals)
     return jit_eval_frame(jt, f, 0);
 }
 
+static KnObject *current_globals(void)
+{
+    jit_frame *f = jit_frame_current();
+    return f ? f->globals : NULL;
+}
+
 int jit_eval_types_init(void)
 {
+    /* libobject reaches the interpreter through these (class creation
+     * and zero-argument super()). */
+    static const KnClassHooks hooks = {
+        .function_type = &jit_function_type,
+        .current_globals = current_globals,
+        .super_zero_args = jit_super_args,
+    };
+    ob_type_set_hooks(&hooks);
     KnTypeObject *types[] = {
         &jit_function_type, &jit_frame_type, &jit_traceback_type, &jit_gen_type,
         &jit_coro_type, &jit_coro_wrapper_type, &jit_async_gen_type,

@@ -257,7 +257,7 @@ static KnObject *finish_yield_from(KnGenObject *g, KnObject *value)
          i >= 0 && (co->co_code[i] & 0xff) == JIT_OP_EXTENDED_ARG; i--, shift += 8)
         oparg |= (co->co_code[i] >> 8) << shift;
     int target = f->lasti + oparg;
-    if (target < 1 || jit_op_caches(co->co_code[target - 1] & 0xff) != 0)
+    if (target < 1 || jit_eval_caches[co->co_code[target - 1] & 0xff] != 0)
         return ob_err_format(ob_exc_SystemError, "bad SEND target at offset %d", send_at * 2);
     f->stacktop--;              /* the receiver; the value takes its place */
     f->lasti = target - 1;

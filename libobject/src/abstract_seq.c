@@ -117,14 +117,19 @@ static int key_as_index(KnObject *key, kn_ssize_t *i)
     return *i == -1 && ob_err_occurred() ? -1 : 1;
 }
 
-/* C[key] for a class C: __class_getitem__ (PEP 560). */
+/* C[key] for a class C: __class_getitem__ (PEP 560).  type[X] itself is
+ * special-cased by CPython into a types.GenericAlias, which libobject does
+ * not have yet. */
 static KnObject *class_getitem(KnObject *cls, KnObject *key)
 {
+    if ((KnTypeObject *)cls == &ob_type_type)
+        return ob_err_format(ob_exc_NotImplementedError,
+                             "type[...] needs types.GenericAlias, which Kiln does not have yet");
     KnObject *meth;
     int found = ob_lookup_attr(cls, KN_ID(__class_getitem__), &meth);
     if (found < 0)
         return NULL;
-    if (found == 0)
+    if (found == 0 || meth == KN_None)
         return ob_err_format(ob_exc_TypeError, "type '%s' is not subscriptable",
                              ((KnTypeObject *)cls)->tp_name);
     return ob_call_onearg(meth, key);
@@ -271,7 +276,7 @@ KnObject *ob_sequence_tuple(KnObject *iterable)
 {
     if (KN_TUPLE_CHECK_EXACT(iterable))
         return iterable;
-    if (KN_LIST_CHECK(iterable))
+    if (KN_LIST_CHECK_EXACT(iterable))     /* a subclass may override __iter__ */
         return ob_tuple_from_array(KN_LIST_ITEMS(iterable), KN_SIZE(iterable));
     KnObject *l = ob_sequence_list(iterable);
     if (l == NULL)

@@ -7,7 +7,7 @@
  * size (tp_basicsize 33 = offsetof(ob_sval) + the NUL, tp_itemsize 1, so
  * ob_alloc's rule also fits).  b'' and the 256 one-byte strings are shared.
  */
-#include "str_internal.h"
+#include "bytes_internal.h"
 #include "libobject/hash.h"
 
 static KnObject *bytes_empty_obj;
@@ -142,9 +142,17 @@ int ob_bytes_compare_data(const char *a, kn_ssize_t na, const char *b, kn_ssize_
     return na < nb ? -1 : na > nb ? 1 : 0;
 }
 
-/* repr of raw bytes as b'...' (prefix/suffix let bytearray wrap it). */
 KnObject *ob_bytes_repr_data(const char *data, kn_ssize_t n, const char *prefix,
                              const char *suffix)
+{
+    return ob_bytes_repr_quoted(data, n, prefix, suffix, 0);
+}
+
+/* repr of raw bytes as b'...' (prefix/suffix let bytearray wrap it).
+ * bytearray's repr escapes ' even inside "..." (CPython 3.11 does):
+ * escape_sq says so. */
+KnObject *ob_bytes_repr_quoted(const char *data, kn_ssize_t n, const char *prefix,
+                               const char *suffix, int escape_sq)
 {
     int has_sq = 0, has_dq = 0;
     for (kn_ssize_t i = 0; i < n; i++) {
@@ -163,7 +171,7 @@ KnObject *ob_bytes_repr_data(const char *data, kn_ssize_t n, const char *prefix,
         unsigned char c = (unsigned char)data[i];
         char buf[4];
         int k = 0;
-        if (c == (unsigned char)quote || c == '\\') {
+        if (c == (unsigned char)quote || c == '\\' || (escape_sq && c == '\'')) {
             buf[k++] = '\\';
             buf[k++] = (char)c;
         } else if (c == '\t') {

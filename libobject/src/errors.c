@@ -51,11 +51,7 @@ static void raise_instance(KnTypeObject *exc, KnObject *value)
         fputs("kiln: error raised before exception classes exist\n", stderr);
         abort();
     }
-    /* exceptions.h's KN_EXC_CLASS_CHECK tests the TYPE_SUBCLASS bit on
-     * the class itself, where it never is (it marks the metaclass), so
-     * the test is spelled out here. */
-    if (exc == NULL || !KN_TYPE_OBJ_CHECK((KnObject *)exc) ||
-        !KN_TYPE_HAS_FLAG(exc, KN_TPFLAGS_BASE_EXC_SUBCLASS)) {
+    if (exc == NULL || !KN_EXC_CLASS_CHECK(exc)) {
         ob_err_format(ob_exc_SystemError, "exception %R is not a BaseException subclass",
                       (KnObject *)exc);
         return;

@@ -35,13 +35,13 @@ static int extra_ivars(KnTypeObject *t, KnTypeObject *base)
     return t_size != b_size;
 }
 
-KnTypeObject *ob_type_solid_base(KnTypeObject *t)
+KnTypeObject *ob_heaptype_solid_base(KnTypeObject *t)
 {
-    KnTypeObject *base = t->tp_base ? ob_type_solid_base(t->tp_base) : &ob_object_type;
+    KnTypeObject *base = t->tp_base ? ob_heaptype_solid_base(t->tp_base) : &ob_object_type;
     return extra_ivars(t, base) ? t : base;
 }
 
-KnTypeObject *ob_type_best_base(KnObject *bases)
+KnTypeObject *ob_heaptype_best_base(KnObject *bases)
 {
     KnTypeObject *base = NULL, *winner = NULL;
     for (kn_ssize_t i = 0; i < KN_SIZE(bases); i++) {
@@ -54,7 +54,7 @@ KnTypeObject *ob_type_best_base(KnObject *bases)
                 ob_exc_TypeError, "type '%s' is not an acceptable base type", bt->tp_name);
         if (ob_type_ready(bt) < 0)
             return NULL;
-        KnTypeObject *cand = ob_type_solid_base(bt);
+        KnTypeObject *cand = ob_heaptype_solid_base(bt);
         if (winner == NULL) {
             winner = cand;
             base = bt;
@@ -71,9 +71,64 @@ KnTypeObject *ob_type_best_base(KnObject *bases)
     return base;
 }
 
+/* ---------------------------------------------------- __class__ changes */
+
+/* child's instances look exactly like its base's */
+static int same_layout_as_base(KnTypeObject *child)
+{
+    KnTypeObject *p = child->tp_base;
+    return p != NULL && child->tp_basicsize == p->tp_basicsize &&
+           child->tp_itemsize == p->tp_itemsize && child->tp_dictoffset == p->tp_dictoffset &&
+           child->tp_weaklistoffset == p->tp_weaklistoffset &&
+           KN_TYPE_HAS_FLAG(child, KN_TPFLAGS_HAVE_GC) == KN_TYPE_HAS_FLAG(p, KN_TPFLAGS_HAVE_GC);
+}
+
+/* a and b (siblings) add the same slots, __dict__ and __weakref__ */
+static int same_slots_added(KnTypeObject *a, KnTypeObject *b)
+{
+    if (!KN_TYPE_HAS_FLAG(a, KN_TPFLAGS_HEAPTYPE) || !KN_TYPE_HAS_FLAG(b, KN_TPFLAGS_HEAPTYPE))
+        return 0;
+    kn_ssize_t size = a->tp_base->tp_basicsize;
+    KnObject *sa = ((KnHeapTypeObject *)a)->ht_slots, *sb = ((KnHeapTypeObject *)b)->ht_slots;
+    if (sa != NULL && sb != NULL) {
+        if (KN_SIZE(sa) != KN_SIZE(sb))
+            return 0;
+        for (kn_ssize_t i = 0; i < KN_SIZE(sa); i++)
+            if (!ob_str_equal(KN_TUPLE_GET(sa, i), KN_TUPLE_GET(sb, i)))
+                return 0;
+        size += PTR * KN_SIZE(sa);
+    }
+    if (a->tp_dictoffset == size && b->tp_dictoffset == size)
+        size += PTR;
+    if (a->tp_weaklistoffset == size && b->tp_weaklistoffset == size)
+        size += PTR;
+    return size == a->tp_basicsize && size == b->tp_basicsize;
+}
+
+int ob_heaptype_layout_compatible(KnTypeObject *oldt, KnTypeObject *newt, const char *attr)
+{
+    /* CPython compares tp_free: GC and non-GC objects are freed apart */
+    if (KN_TYPE_HAS_FLAG(oldt, KN_TPFLAGS_HAVE_GC) != KN_TYPE_HAS_FLAG(newt, KN_TPFLAGS_HAVE_GC)) {
+        ob_err_format(ob_exc_TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr,
+                      newt->tp_name, oldt->tp_name);
+        return 0;
+    }
+    KnTypeObject *nb = newt, *ob = oldt;
+    while (same_layout_as_base(nb))
+        nb = nb->tp_base;
+    while (same_layout_as_base(ob))
+        ob = ob->tp_base;
+    if (nb != ob && (nb->tp_base != ob->tp_base || !same_slots_added(nb, ob))) {
+        ob_err_format(ob_exc_TypeError, "%s assignment: '%s' object layout differs from '%s'",
+                      attr, newt->tp_name, oldt->tp_name);
+        return 0;
+    }
+    return 1;
+}
+
 /* ------------------------------------------------------------ mangling */
 
-KnObject *ob_type_mangle(KnObject *classname, KnObject *ident)
+KnObject *ob_heaptype_mangle(KnObject *classname, KnObject *ident)
 {
     kn_ssize_t n;
     const char *id = ob_str_as_utf8(ident, &n);
@@ -127,7 +182,7 @@ static void sort_names(KnObject **v, kn_ssize_t n)
     }
 }
 
-int ob_type_plan_slots(KnSlotsPlan *plan, KnObject *name, KnObject *bases, KnObject *dict)
+int ob_heaptype_plan_slots(KnSlotsPlan *plan, KnObject *name, KnObject *bases, KnObject *dict)
 {
     KnTypeObject *base = plan->base;
     int may_add_dict = base->tp_dictoffset == 0;
@@ -193,7 +248,7 @@ int ob_type_plan_slots(KnSlotsPlan *plan, KnObject *name, KnObject *bases, KnObj
         if ((plan->add_dict && slot_is(s, "__dict__")) ||
             (plan->add_weak && slot_is(s, "__weakref__")))
             continue;
-        KnObject *m = ob_type_mangle(name, s);
+        KnObject *m = ob_heaptype_mangle(name, s);
         if (m == NULL || (m = ob_str_intern(m)) == NULL)
             return -1;
         if (ob_dict_getitem(dict, m) != NULL && !slot_is(m, "__qualname__") &&
@@ -239,7 +294,23 @@ static KnObject *subtype_get_weakref(KnObject *o, void *closure)
     return w ? w : KN_None;
 }
 
-#define DICT_GETSET { "__dict__", ob_object_get_dict, ob_object_set_dict, \
+/* Unlike static types' __dict__, a class's may be deleted (a fresh
+ * empty one appears on the next access). */
+static int subtype_set_dict(KnObject *o, KnObject *v, void *closure)
+{
+    if (v == NULL) {
+        KnObject **dp = ob_object_dict_ptr(o);
+        if (dp == NULL) {
+            ob_err_set_string(ob_exc_AttributeError, "This object has no __dict__");
+            return -1;
+        }
+        *dp = NULL;
+        return 0;
+    }
+    return ob_object_set_dict(o, v, closure);
+}
+
+#define DICT_GETSET { "__dict__", ob_object_get_dict, subtype_set_dict, \
                       "dictionary for instance variables", NULL }
 #define WEAK_GETSET { "__weakref__", subtype_get_weakref, NULL, \
                       "list of weak references to the object", NULL }
@@ -251,13 +322,10 @@ static KnGetSetDef getsets_weak_only[] = { WEAK_GETSET, END_GETSET };
 
 /* ---------------------------------------------------------------- layout */
 
-void ob_type_apply_layout(KnHeapTypeObject *ht, const KnSlotsPlan *plan)
+void ob_heaptype_apply_layout(KnHeapTypeObject *ht, const KnSlotsPlan *plan, KnMemberDef *mp)
 {
     KnTypeObject *t = &ht->ht_type, *base = plan->base;
     kn_ssize_t off = base->tp_basicsize;
-    /* the KnMemberDef array lives right after the type object, in the
-     * items type_new allocated (one more than nslot: the terminator) */
-    KnMemberDef *mp = (KnMemberDef *)((char *)t + KN_TYPE(t)->tp_basicsize);
     for (kn_ssize_t i = 0; i < plan->nslot; i++) {
         mp[i].name = ob_str_as_utf8(KN_TUPLE_GET(plan->slots, i), NULL);
         mp[i].type = KN_T_OBJECT_EX;

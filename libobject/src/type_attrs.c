@@ -236,14 +236,101 @@ static int type_set_annotations(KnObject *self, KnObject *v, void *c)
     return ob_dict_setitem(t->tp_dict, KN_ID(__annotations__), v);
 }
 
-/* __bases__ assignment is rarely used; supported later (see Status). */
+/* ---- __bases__ assignment ---- */
+
+/* A copy of list l without x (tp_subclasses entries). */
+static KnObject *list_without(KnObject *l, KnObject *x)
+{
+    KnObject *r = ob_list_new(0);
+    for (kn_ssize_t i = 0; r != NULL && i < KN_SIZE(l); i++)
+        if (KN_LIST_GET(l, i) != x && ob_list_append(r, KN_LIST_GET(l, i)) < 0)
+            return NULL;
+    return r;
+}
+
+/* Recompute the MRO of t and every subclass below it, remembering the
+ * old ones in `saved` (type, mro, type, mro, ...) for an undo. */
+static int remro_hierarchy(KnTypeObject *t, KnObject *saved)
+{
+    if (ob_list_append(saved, (KnObject *)t) < 0 || ob_list_append(saved, t->tp_mro) < 0)
+        return -1;
+    if (ob_mro_compute(t) < 0)
+        return -1;
+    KnObject *subs = t->tp_subclasses;
+    for (kn_ssize_t i = 0; subs != NULL && i < KN_SIZE(subs); i++)
+        if (remro_hierarchy(TYPE(KN_LIST_GET(subs, i)), saved) < 0)
+            return -1;
+    return 0;
+}
+
+/* Point the slots of t and its subclasses at what their new MROs define. */
+static int refix_hierarchy(KnTypeObject *t)
+{
+    if (ob_type_fixup_slots(t) < 0)
+        return -1;
+    KnObject *subs = t->tp_subclasses;
+    for (kn_ssize_t i = 0; subs != NULL && i < KN_SIZE(subs); i++)
+        if (refix_hierarchy(TYPE(KN_LIST_GET(subs, i))) < 0)
+            return -1;
+    return 0;
+}
+
 static int type_set_bases(KnObject *self, KnObject *v, void *c)
 {
     KnTypeObject *t = TYPE(self);
     if (check_settable(t, v, "__bases__") < 0)
         return -1;
-    ob_err_set_string(ob_exc_NotImplementedError, "Kiln: assigning __bases__ is not supported yet");
-    return -1;
+    if (!KN_TUPLE_CHECK(v)) {
+        ob_err_format(ob_exc_TypeError, "can only assign tuple to %s.__bases__, not %s",
+                      t->tp_name, KN_TNAME(v));
+        return -1;
+    }
+    if (KN_SIZE(v) == 0) {
+        ob_err_format(ob_exc_TypeError, "can only assign non-empty tuple to %s.__bases__, not ()",
+                      t->tp_name);
+        return -1;
+    }
+    for (kn_ssize_t i = 0; i < KN_SIZE(v); i++) {
+        KnObject *b = KN_TUPLE_GET(v, i);
+        if (!KN_TYPE_OBJ_CHECK(b)) {
+            ob_err_format(ob_exc_TypeError, "%s.__bases__ must be tuple of classes, not '%s'",
+                          t->tp_name, KN_TNAME(b));
+            return -1;
+        }
+        if (ob_type_is_subtype(TYPE(b), t)) {
+            ob_err_set_string(ob_exc_TypeError, "a __bases__ item causes an inheritance cycle");
+            return -1;
+        }
+    }
+    KnTypeObject *new_base = ob_heaptype_best_base(v);
+    if (new_base == NULL || !ob_heaptype_layout_compatible(t->tp_base, new_base, "__bases__"))
+        return -1;
+
+    KnObject *old_bases = t->tp_bases;
+    KnTypeObject *old_base = t->tp_base;
+    KnObject *saved = ob_list_new(0);
+    if (saved == NULL)
+        return -1;
+    t->tp_bases = v;
+    t->tp_base = new_base;
+    if (remro_hierarchy(t, saved) < 0) {
+        for (kn_ssize_t i = 0; i + 1 < KN_SIZE(saved); i += 2)
+            TYPE(KN_LIST_GET(saved, i))->tp_mro = KN_LIST_GET(saved, i + 1);
+        t->tp_bases = old_bases;
+        t->tp_base = old_base;
+        return -1;
+    }
+    for (kn_ssize_t i = 0; i < KN_SIZE(old_bases); i++) {
+        KnTypeObject *b = TYPE(KN_TUPLE_GET(old_bases, i));
+        if (b->tp_subclasses != NULL &&
+            (b->tp_subclasses = list_without(b->tp_subclasses, self)) == NULL)
+            return -1;
+    }
+    for (kn_ssize_t i = 0; i < KN_SIZE(v); i++)
+        if (ob_type_add_subclass(TYPE(KN_TUPLE_GET(v, i)), t) < 0)
+            return -1;
+    ob_type_modified(t);
+    return refix_hierarchy(t);
 }
 
 static KnGetSetDef type_getset[] = {
@@ -274,11 +361,9 @@ static KnMemberDef type_members[] = {
 
 static KnObject *type_mro_method(KnObject *self, KnObject *unused)
 {
-    /* The default MRO, as a list (a metaclass may override mro()). */
-    KnObject *m = TYPE(self)->tp_mro;
-    if (m == NULL)
-        return ob_list_new(0);
-    return ob_list_from_array(KN_TUPLE_ITEMS(m), KN_SIZE(m));
+    /* The C3 order, as a list (whatever a metaclass's mro() made tp_mro). */
+    KnObject *m = ob_mro_c3(TYPE(self));
+    return m ? ob_list_from_array(KN_TUPLE_ITEMS(m), KN_SIZE(m)) : NULL;
 }
 
 static KnObject *type_subclasses(KnObject *self, KnObject *unused)

@@ -22,7 +22,7 @@ int ob_type_is_function(KnObject *o)
     return ob_type_hooks.function_type != NULL && KN_TYPE(o) == ob_type_hooks.function_type;
 }
 
-KnObject *ob_err_format_from_cause(KnTypeObject *exc, const char *fmt, ...)
+KnObject *ob_type_new_err_cause(KnTypeObject *exc, const char *fmt, ...)
 {
     KnObject *cause = ob_err_fetch();
     va_list ap;
@@ -79,7 +79,9 @@ static int set_attrs(KnHeapTypeObject *ht, KnObject *dict)
     KnTypeObject *t = &ht->ht_type;
     if (ob_dict_getitem(dict, KN_ID(__module__)) == NULL && ob_type_hooks.current_globals) {
         KnObject *g = ob_type_hooks.current_globals();
-        KnObject *modname = g != NULL && KN_DICT_CHECK(g) ? ob_dict_getitem(g, KN_ID(__name__)) : NULL;
+        KnObject *modname = NULL;
+        if (g != NULL && KN_DICT_CHECK(g))
+            modname = ob_dict_getitem(g, KN_ID(__name__));
         if (modname != NULL && ob_dict_setitem(dict, KN_ID(__module__), modname) < 0)
             return -1;
     }
@@ -131,13 +133,7 @@ static int set_attrs(KnHeapTypeObject *ht, KnObject *dict)
         if (ob_dict_delitem(dict, KN_ID(__classcell__)) < 0)
             return -1;
     }
-
-    /* A class that defines __eq__ but not __hash__ is unhashable. */
-    if (ob_dict_getitem(dict, KN_ID(__eq__)) != NULL &&
-        ob_dict_getitem(dict, KN_ID(__hash__)) == NULL &&
-        ob_dict_setitem(dict, KN_ID(__hash__), KN_None) < 0)
-        return -1;
-    return ob_err_occurred() ? -1 : 0;
+    return 0;
 }
 
 /* ------------------------------------------------------ after creation */
@@ -159,7 +155,7 @@ static int set_names(KnTypeObject *t)
             return -1;
         KnObject *args[2] = { (KnObject *)t, key };
         if (ob_vectorcall(m, args, 2, NULL) == NULL) {
-            ob_err_format_from_cause(ob_exc_RuntimeError,
+            ob_type_new_err_cause(ob_exc_RuntimeError,
                                      "Error calling __set_name__ on '%s' instance %R in '%s'",
                                      KN_TNAME(value), key, t->tp_name);
             return -1;
@@ -208,12 +204,15 @@ static KnObject *type_new_impl(KnTypeObject *meta, KnObject *name, KnObject *bas
     if (KN_SIZE(bases) == 0 && (bases = ob_tuple_pack(1, (KnObject *)&ob_object_type)) == NULL)
         return NULL;
     KnSlotsPlan plan;
-    if ((plan.base = ob_type_best_base(bases)) == NULL)
+    if ((plan.base = ob_heaptype_best_base(bases)) == NULL)
         return NULL;
     KnObject *dict = ob_dict_copy(orig_dict);
-    if (dict == NULL || ob_type_plan_slots(&plan, name, bases, dict) < 0)
+    if (dict == NULL || ob_heaptype_plan_slots(&plan, name, bases, dict) < 0)
         return NULL;
 
+    /* tp_name points into the (interned) name the class keeps */
+    if ((name = ob_str_intern(name)) == NULL)
+        return NULL;
     kn_ssize_t nlen;
     const char *cname = ob_str_as_utf8(name, &nlen);
     if (cname == NULL)
@@ -221,16 +220,20 @@ static KnObject *type_new_impl(KnTypeObject *meta, KnObject *name, KnObject *bas
     if ((kn_ssize_t)strlen(cname) != nlen)
         return ob_err_format(ob_exc_ValueError, "type name must not contain null characters");
 
-    /* room for nslot KnMemberDefs plus a zeroed terminator */
-    KnObject *obj;
-    if (meta->tp_itemsize >= (kn_ssize_t)sizeof(KnMemberDef))
-        obj = meta->tp_alloc(meta, plan.nslot + 1);
-    else
-        return ob_err_format(ob_exc_TypeError, "metaclass '%s' has no room for a class's slots",
-                             meta->tp_name);
+    /* nslot KnMemberDefs plus a zeroed terminator: inline after the type
+     * object, as CPython's heap types, unless the metaclass's items are
+     * too small for them (a C metaclass) */
+    int inline_members = meta->tp_itemsize >= (kn_ssize_t)sizeof(KnMemberDef);
+    KnObject *obj = meta->tp_alloc(meta, inline_members ? plan.nslot + 1 : 0);
     if (obj == NULL)
         return NULL;
-    KN_SET_SIZE(obj, plan.nslot);
+    KnMemberDef *members;
+    if (inline_members) {
+        KN_SET_SIZE(obj, plan.nslot);
+        members = (KnMemberDef *)((char *)obj + meta->tp_basicsize);
+    } else if ((members = kgc_alloc(sizeof(KnMemberDef) * (size_t)(plan.nslot + 1))) == NULL) {
+        return ob_err_nomemory();
+    }
     KnHeapTypeObject *ht = (KnHeapTypeObject *)obj;
     KnTypeObject *t = &ht->ht_type;
     t->tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_HEAPTYPE | KN_TPFLAGS_BASETYPE |
@@ -240,16 +243,16 @@ static KnObject *type_new_impl(KnTypeObject *meta, KnObject *name, KnObject *bas
     t->tp_as_sequence = &ht->as_sequence;
     t->tp_as_mapping = &ht->as_mapping;
     t->tp_as_buffer = &ht->as_buffer;
-    ht->ht_name = ob_str_intern(name);
+    ht->ht_name = name;
     ht->ht_slots = plan.slots;
     ht->_ht_tpname = (char *)cname;
     t->tp_name = cname;
     t->tp_base = plan.base;
     t->tp_bases = bases;
     t->tp_dict = dict;
-    if (ht->ht_name == NULL || set_attrs(ht, dict) < 0)
+    if (set_attrs(ht, dict) < 0)
         return NULL;
-    ob_type_apply_layout(ht, &plan);
+    ob_heaptype_apply_layout(ht, &plan, members);
 
     if (ob_type_ready(t) < 0 || ob_type_fixup_slots(t) < 0)
         return NULL;
@@ -263,8 +266,8 @@ KnObject *ob_type_new_entry(KnTypeObject *meta, KnObject *args, KnObject *kwargs
 {
     kn_ssize_t n = KN_SIZE(args);
     if (n != 3)
-        return ob_err_format(ob_exc_TypeError, "type.__new__() takes exactly 3 arguments (%zd given)",
-                             n);
+        return ob_err_format(ob_exc_TypeError,
+                             "type.__new__() takes exactly 3 arguments (%zd given)", n);
     KnObject *name = KN_TUPLE_GET(args, 0), *bases = KN_TUPLE_GET(args, 1),
              *dict = KN_TUPLE_GET(args, 2);
     if (!KN_STR_CHECK(name))

@@ -12,8 +12,15 @@ extern KnClassHooks ob_type_hooks;
 /* Is o a Python function (the hook's function_type, exactly)? */
 int ob_type_is_function(KnObject *o);
 
+/* Is o the `__new__` a static type's dict holds (type.c's tp_new
+ * wrapper, a builtin bound to that type)? */
+int ob_type_is_new_wrapper(KnObject *o);
 /* A static type's tp_doc as a str, text signature stripped (type.c). */
 KnObject *ob_type_internal_doc(KnTypeObject *t);
+
+/* The C3 linearisation of t (mro.c): a tuple, TypeError when the bases
+ * admit none.  type.mro() answers with it. */
+KnObject *ob_mro_c3(KnTypeObject *t);
 
 /* ---- layout (heaptype.c) ---- */
 
@@ -27,17 +34,21 @@ typedef struct KnSlotsPlan {
 
 /* The base whose layout a class made from `bases` extends ("multiple
  * bases have instance lay-out conflict" when none extends all others). */
-KnTypeObject *ob_type_best_base(KnObject *bases);
+KnTypeObject *ob_heaptype_best_base(KnObject *bases);
 /* The most derived base of t that adds C fields (instance variables). */
-KnTypeObject *ob_type_solid_base(KnTypeObject *t);
+KnTypeObject *ob_heaptype_solid_base(KnTypeObject *t);
 /* Read __slots__ from dict (the class namespace) and decide the layout. */
-int ob_type_plan_slots(KnSlotsPlan *plan, KnObject *name, KnObject *bases, KnObject *dict);
+int ob_heaptype_plan_slots(KnSlotsPlan *plan, KnObject *name, KnObject *bases, KnObject *dict);
 /* Fill tp_basicsize, tp_itemsize, tp_dictoffset, tp_weaklistoffset,
- * tp_members (the KnMemberDef array inline after the type object) and
- * tp_getset of a fresh heap type. */
-void ob_type_apply_layout(KnHeapTypeObject *ht, const KnSlotsPlan *plan);
+ * tp_members and tp_getset of a fresh heap type; mp has room for
+ * nslot + 1 zeroed KnMemberDefs (usually inline after the type object). */
+void ob_heaptype_apply_layout(KnHeapTypeObject *ht, const KnSlotsPlan *plan, KnMemberDef *mp);
+/* May an instance of oldt become one of newt?  attr names the
+ * assignment ("__class__", "__bases__") in the TypeError raised (0) when
+ * the layouts differ. */
+int ob_heaptype_layout_compatible(KnTypeObject *oldt, KnTypeObject *newt, const char *attr);
 /* Private-name mangling: "__x" in class "_A" -> "_A__x". */
-KnObject *ob_type_mangle(KnObject *classname, KnObject *ident);
+KnObject *ob_heaptype_mangle(KnObject *classname, KnObject *ident);
 
 /* ---- super (super.c) ---- */
 
@@ -49,6 +60,6 @@ KnObject *ob_super_lookup(KnTypeObject *start, KnTypeObject *after, KnObject *ob
 
 /* Replace the current exception by a new `exc` built from fmt, with the
  * old one as __cause__ (CPython's _PyErr_FormatFromCause).  Returns NULL. */
-KnObject *ob_err_format_from_cause(KnTypeObject *exc, const char *fmt, ...);
+KnObject *ob_type_new_err_cause(KnTypeObject *exc, const char *fmt, ...);
 
 #endif /* LIBOBJECT_TYPE_NEW_H */

@@ -217,6 +217,19 @@ static void test_getitem_class_iterates(void **state)
     assert_string_equal(cstr(ob_repr(ob_sequence_tuple(call0(G)))), "(0, 1, 4)");
 }
 
+static KnObject *iter_of_str(KnObject *const *a, kn_ssize_t n, KnObject *kw)
+{
+    return ob_get_iter(S("xy"));
+}
+
+static void test_list_subclass_iter_respected(void **state)
+{
+    KnObject *L = mkclass("L", bases1((KnObject *)&ob_list_type), ns("__iter__", fn(iter_of_str), NULL));
+    KnObject *l = call0(L);
+    assert_int_equal(ob_list_append(l, I(1)), 0);
+    assert_string_equal(cstr(ob_repr(ob_sequence_tuple(l))), "('x', 'y')");
+}
+
 static void test_length_hint_dunder(void **state)
 {
     KnObject *H = mkclass("H", bases0(), ns("__length_hint__", fn(ret_minus1), NULL));
@@ -257,9 +270,50 @@ static void test_class_getitem(void **state)
     assert_non_null(r);
     assert_ptr_equal(KN_TUPLE_GET(r, 0), G);
     assert_ptr_equal(KN_TUPLE_GET(r, 1), (KnObject *)&ob_int_type);
+    KnObject *Nn = mkclass("Nn", bases0(), ns("__class_getitem__", KN_None, NULL));
+    assert_null(ob_getitem(Nn, I(1)));
+    expect_error(ob_exc_TypeError, "type 'Nn' is not subscriptable");
+    assert_null(ob_getitem((KnObject *)&ob_type_type, I(1)));
+    expect_error(ob_exc_NotImplementedError, NULL);
     KnObject *P = mkclass("P", bases0(), ns(NULL));
     assert_null(ob_getitem(P, I(1)));
     expect_error(ob_exc_TypeError, "type 'P' is not subscriptable");
+}
+
+/* A subclass of module keeps module's dict, repr and attribute rules. */
+static void test_module_subclass(void **state)
+{
+    KnObject *M = mkclass("M", bases1((KnObject *)&ob_module_type), ns("flag", I(1), NULL));
+    KnObject *m = ob_call_onearg(M, S("sub"));
+    assert_non_null(m);
+    assert_true(KN_MODULE_CHECK(m));
+    assert_string_equal(cstr(ob_repr(m)), "<module 'sub'>");
+    assert_int_equal(as_long(getattr_s(m, "flag")), 1);
+    assert_int_equal(ob_setattr(m, S("x"), I(5)), 0);
+    assert_int_equal(as_long(ob_dict_getitem_str(ob_module_get_dict(m), "x")), 5);
+    assert_null(getattr_s(m, "nope"));
+    expect_error(ob_exc_AttributeError, "module 'sub' has no attribute 'nope'");
+}
+
+/* Subclasses of the builtin iterators are built by tp_new (the vectorcall
+ * fast path is for the exact types only) and keep their behaviour. */
+static void test_iterator_subclasses(void **state)
+{
+    KnObject *Z = mkclass("Z", bases1((KnObject *)&ob_zip_type), ns("tag", I(1), NULL));
+    KnObject *z = ob_call(Z, ob_tuple_pack(2, S("ab"), S("cd")), NULL);
+    assert_non_null(z);
+    assert_ptr_equal(KN_TYPE(z), (KnTypeObject *)Z);
+    assert_string_equal(cstr(ob_repr(ob_sequence_list(z))), "[('a', 'c'), ('b', 'd')]");
+    KnObject *E = mkclass("E", bases1((KnObject *)&ob_enumerate_type), ns(NULL));
+    KnObject *e = ob_call_onearg(E, S("x"));
+    assert_non_null(e);
+    assert_string_equal(cstr(ob_repr(ob_sequence_list(e))), "[(0, 'x')]");
+    KnObject *R = mkclass("R", bases1((KnObject *)&ob_reversed_type), ns(NULL));
+    KnObject *S3 = mkclass("S3", bases0(), ns("__getitem__", fn(getitem_upto3), "__len__", fn(len3), NULL));
+    KnObject *r = ob_call_onearg(R, call0(S3));
+    assert_non_null(r);
+    assert_ptr_equal(KN_TYPE(r), (KnTypeObject *)R);
+    assert_string_equal(cstr(ob_repr(ob_sequence_list(r))), "[4, 1, 0]");
 }
 
 int main(void)
@@ -274,9 +328,12 @@ int main(void)
         cmocka_unit_test(test_conversion_dunders),
         cmocka_unit_test(test_iterator_class),
         cmocka_unit_test(test_getitem_class_iterates),
+        cmocka_unit_test(test_list_subclass_iter_respected),
         cmocka_unit_test(test_length_hint_dunder),
         cmocka_unit_test(test_reversed_with_classes),
         cmocka_unit_test(test_class_getitem),
+        cmocka_unit_test(test_module_subclass),
+        cmocka_unit_test(test_iterator_subclasses),
     };
     return cmocka_run_group_tests(tests, setup_runtime, NULL);
 }

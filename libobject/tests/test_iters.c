@@ -38,6 +38,12 @@ static void test_enumerate(void **state)
     assert_list_repr(e, "[(0, 'a'), (1, 'b')]");
     assert_null(ob_iter_next(e));
     assert_null(ob_err_occurred());
+    /* the slot wrappers: e.__next__() raises StopIteration at the end */
+    e = tu_call(T(ob_enumerate_type), 1, S("a"));
+    assert_ptr_equal(ob_call_method(e, "__iter__", 0), e);
+    assert_repr(ob_call_method(e, "__next__", 0), "(0, 'a')");
+    assert_null(ob_call_method(e, "__next__", 0));
+    assert_raised(ob_exc_StopIteration, "");
     e = tu_call(T(ob_enumerate_type), 2, S("ab"), I(-1));
     assert_list_repr(e, "[(-1, 'a'), (0, 'b')]");
     e = call_kw(T(ob_enumerate_type), ob_tuple_pack(1, S("a")), "start", KN_True);

@@ -205,6 +205,109 @@ static void test_large_growth(void **state)
     assert_int_equal(ob_set_size(s), 50000);
 }
 
+static KnObject *rng(long long n)
+{
+    return tc_ok(tc_new(&ob_range_type, 1, I(n)));
+}
+
+/* Arguments that are neither lists, tuples nor sets go through the
+ * iterator protocol. */
+static void test_any_iterable(void **state)
+{
+    (void)state;
+    assert_repr(SET(rng(5)), "{0, 1, 2, 3, 4}");
+    KnObject *d = ob_dict_new();
+    ob_dict_setitem(d, I(3), I(4));
+    assert_repr(call(SET(L(2, I(1), I(2))), "union", 1, d), "{1, 2, 3}");
+    assert_true_obj(call(SET(L(1, I(1))), "issubset", 1, ob_get_iter(L(2, I(1), I(2)))));
+    KnObject *s = SET(rng(10));
+    call(s, "difference_update", 1, tc_new(&ob_range_type, 3, I(0), I(10), I(3)));
+    assert_repr(s, "{1, 2, 4, 5, 7, 8}");
+    s = SET(rng(10));
+    KnObject *d2 = ob_dict_new();
+    ob_dict_setitem(d2, I(5), I(1));
+    ob_dict_setitem(d2, I(20), I(2));
+    call(s, "symmetric_difference_update", 1, d2);
+    assert_repr(s, "{0, 1, 2, 3, 4, 6, 7, 8, 9, 20}");
+    assert_repr(SET(S("aa")), "{'a'}");
+    assert_repr(SET(L(3, ob_float_from_double(1.0), I(1), KN_True)), "{1.0}");
+    assert_repr(SET(L(4, I(-1), I(-2), I(-5), I(7))), "{-5, 7, -1, -2}");
+    assert_exc(try_call(SET(NULL), "union", 1, I(3)), TypeError, "'int' object is not iterable");
+    assert_exc(tc_new(&ob_set_type, 1, I(3)), TypeError, "'int' object is not iterable");
+    assert_exc(tc_new(&ob_frozenset_type, 2, I(1), I(2)), TypeError,
+               "frozenset expected at most 1 argument, got 2");
+    assert_repr(ob_number_or(tc_ok(ob_frozenset_new(rng(3))), SET(L(1, I(9)))),
+                "frozenset({0, 1, 2, 9})");
+    /* the set iterator through the protocol */
+    KnObject *it = ob_get_iter(SET(L(2, I(8), I(1))));
+    assert_string_equal(ob_type_name(KN_TYPE(it)), "set_iterator");
+    assert_int_obj(ob_iter_next(it), 8);
+    assert_int_obj(ob_iter_next(it), 1);
+    assert_null(ob_iter_next(it));
+    assert_null(ob_err_occurred());
+    assert_int_equal(ob_contains(SET(rng(3)), I(2)), 1);
+    assert_int_equal(ob_length(SET(rng(3))), 3);
+}
+
+/* ---- user classes ---- */
+
+static KnObject *victim;        /* the set K.__eq__ empties */
+
+static KnObject *k_hash(KnObject *self, KnObject *unused)
+{
+    return I(1);
+}
+
+static KnObject *k_eq(KnObject *self, KnObject *other)
+{
+    if (victim != NULL)
+        ob_set_clear(victim);
+    return KN_False;
+}
+
+static KnMethodDef k_hash_def = {"__hash__", (KnCFunction)k_hash, KN_METH_NOARGS, NULL};
+static KnMethodDef k_eq_def = {"__eq__", (KnCFunction)k_eq, KN_METH_O, NULL};
+
+/* An __eq__ that empties the set while it is being probed: the probe
+ * starts over (as in CPython) instead of using the stale slot. */
+static void test_mutating_eq(void **state)
+{
+    (void)state;
+    KnObject *K = tc_class("K", NULL, "__hash__", tc_method(&k_hash_def), "__eq__",
+                           tc_method(&k_eq_def), NULL);
+    KnObject *s = SET(NULL);
+    KnObject *k1 = tc_ok(ob_call_noargs(K)), *k2 = tc_ok(ob_call_noargs(K));
+    assert_int_equal(ob_set_add(s, k1), 0);
+    victim = s;
+    assert_int_equal(ob_set_add(s, k2), 0);
+    victim = NULL;
+    assert_int_equal(ob_set_size(s), 1);
+    assert_int_equal(ob_set_contains(s, k2), 1);
+    /* lookups restart the same way */
+    ob_set_add(s, k1);
+    victim = s;
+    KnObject *k3 = tc_ok(ob_call_noargs(K));
+    assert_int_equal(ob_set_contains(s, k3), 0);
+    victim = NULL;
+}
+
+static void test_subclasses(void **state)
+{
+    (void)state;
+    KnObject *Sc = tc_class("S", &ob_set_type, NULL);
+    KnObject *s = tc_ok(ob_call_onearg(Sc, L(1, I(1))));
+    assert_repr(s, "S({1})");
+    assert_repr(ob_call_noargs(Sc), "S()");
+    assert_string_equal(ob_type_name(KN_TYPE(ob_number_or(s, SET(L(1, I(2)))))), "set");
+    assert_string_equal(ob_type_name(KN_TYPE(call(s, "copy", 0))), "set");
+    assert_true(ob_anyset_check(s) && ob_set_check(s) && !ob_frozenset_check(s));
+    KnObject *Fc = tc_class("F", &ob_frozenset_type, NULL);
+    KnObject *f = tc_ok(ob_call_onearg(Fc, L(1, I(1))));
+    assert_repr(f, "F({1})");
+    assert_string_equal(ob_type_name(KN_TYPE(ob_number_or(f, SET(L(1, I(2)))))), "frozenset");
+    assert_int_equal(ob_hash(f), ob_hash(tc_ok(ob_frozenset_new(L(1, I(1))))));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +320,9 @@ int main(void)
         cmocka_unit_test(test_frozenset_hash),
         cmocka_unit_test(test_iterator),
         cmocka_unit_test(test_large_growth),
+        cmocka_unit_test(test_any_iterable),
+        cmocka_unit_test(test_mutating_eq),
+        cmocka_unit_test(test_subclasses),
     };
     return cmocka_run_group_tests(tests, tc_setup, NULL);
 }

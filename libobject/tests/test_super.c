@@ -121,6 +121,40 @@ static void test_zero_arg_hook(void **state)
     assert_string_equal(cstr(callm(s, "who", 0, NULL)), "A");
 }
 
+
+static KnObject *p_base(KnObject *const *a, kn_ssize_t n, KnObject *kw) { return I(5); }
+
+/* D.p: super(PD, self).p + 1 */
+static KnObject *PD;
+static KnObject *p_derived(KnObject *const *a, kn_ssize_t n, KnObject *kw)
+{
+    KnObject *s = ob_super_new((KnTypeObject *)PD, a[0]);
+    KnObject *v = s ? getattr_s(s, "p") : NULL;
+    return v ? I(as_long(v) + 1) : NULL;
+}
+
+static void test_through_descriptors(void **state)
+{
+    KnObject *b = call0(B);
+    /* object.__init__ reached through super */
+    KnObject *init = getattr_s(super2(B, b), "__init__");
+    assert_non_null(init);
+    assert_ptr_equal(call0(init), KN_None);
+    assert_null(ob_call_onearg(init, I(1)));
+    expect_error(ob_exc_TypeError, "B.__init__() takes exactly one argument (the instance to initialize)");
+    /* a property of the parent, read through super from the child's property */
+    KnObject *args[1] = { fn(p_base) };
+    KnObject *PC = mkclass("PC", bases0(), ns("p", ob_vectorcall((KnObject *)&ob_property_type,
+                                                                  args, 1, NULL), NULL));
+    args[0] = fn(p_derived);
+    PD = mkclass("PD", bases1(PC), ns("p", ob_vectorcall((KnObject *)&ob_property_type, args, 1,
+                                                          NULL), NULL));
+    assert_int_equal(as_long(getattr_s(call0(PD), "p")), 6);
+    /* object's __repr__ bound to the instance */
+    KnObject *r = callm(super2(B, b), "__repr__", 0, NULL);
+    assert_true(strncmp(cstr(r), "<tmod.B object at ", 18) == 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -129,6 +163,7 @@ int main(void)
         cmocka_unit_test(test_repr_and_get),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_zero_arg_hook),
+        cmocka_unit_test(test_through_descriptors),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

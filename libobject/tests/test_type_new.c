@@ -118,6 +118,11 @@ static void test_simple_class(void **state)
     assert_ptr_equal(KN_TYPE(dd), &ob_getset_descr_type);
     assert_string_equal(cstr(ob_repr(dd)), "<attribute '__dict__' of 'A' objects>");
     assert_string_equal(cstr(getattr_s(dd, "__doc__")), "dictionary for instance variables");
+    assert_int_equal(ob_setattr(a, S("__dict__"), I(5)), -1);
+    expect_error(ob_exc_TypeError, "__dict__ must be set to a dictionary, not a 'int'");
+    assert_int_equal(ob_setattr(a, S("__dict__"), NULL), 0);
+    assert_int_equal(ob_dict_size(getattr_s(a, "__dict__")), 0);
+    assert_int_equal(ob_setattr(a, S("x"), I(21)), 0);
     assert_ptr_equal(getattr_s(a, "__weakref__"), KN_None);
     assert_true(t->tp_dictoffset > 0 && t->tp_weaklistoffset > 0);
     assert_int_equal(t->tp_basicsize, 16 + 2 * 8);
@@ -264,6 +269,11 @@ static void test_mro_override(void **state)
     assert_int_equal(KN_SIZE(mro), 4);
     assert_ptr_equal(KN_TUPLE_GET(mro, 1), Y);
     assert_ptr_equal(KN_TUPLE_GET(mro, 2), X);
+    /* type.mro() itself still answers with the C3 order */
+    KnObject *tm = getattr_s((KnObject *)&ob_type_type, "mro");
+    KnObject *c3 = ob_call_onearg(tm, Z);
+    assert_int_equal(KN_SIZE(c3), 4);
+    assert_ptr_equal(KN_LIST_GET(c3, 1), X);
     KnObject *M2 = mkclass("M2", bases1((KnObject *)&ob_type_type), ns("mro", fn(m_mro_int), NULL));
     assert_null(ob_type_new((KnTypeObject *)M2, S("W"), bases0(), ns(NULL)));
     expect_error(ob_exc_TypeError, "mro() returned base with unsuitable layout ('int')");
@@ -299,7 +309,7 @@ static void test_slots(void **state)
     assert_int_equal(ob_setattr(o, S("c"), I(1)), -1);
     expect_error(ob_exc_AttributeError, "'Sl' object has no attribute 'c'");
     assert_null(getattr_s(o, "__dict__"));
-    ob_err_clear();
+    expect_error(ob_exc_AttributeError, "'Sl' object has no attribute '__dict__'");
 
     /* __dict__ and __weakref__ as slots; a str __slots__ is one name */
     KnObject *Sd = mkclass("Sd", bases0(), ns("__slots__", ob_tuple_pack(2, S("__dict__"), S("x")), NULL));
@@ -358,7 +368,25 @@ static void test_var_sized_base(void **state)
     assert_int_equal(t->tp_basicsize, ob_tuple_type.tp_basicsize + 8);
     assert_int_equal(t->tp_weaklistoffset, 0);
     assert_true(KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_TUPLE_SUBCLASS));
+    KnObject *items = ob_list_from_array((KnObject *[]){ I(1), I(2), I(3) }, 3);
+    KnObject *tv = ob_call_onearg(T, items);
+    assert_non_null(tv);
+    assert_ptr_equal(KN_TYPE(tv), T);
+    assert_int_equal(KN_SIZE(tv), 3);
+    assert_int_equal(ob_setattr(tv, S("label"), S("abc")), 0);
+    assert_int_equal(as_long(KN_TUPLE_GET(tv, 2)), 3);
+    assert_string_equal(cstr(getattr_s(tv, "label")), "abc");
+    assert_true(KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_SEQUENCE));
+    assert_true(KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_MATCH_SELF));
     KnObject *I2 = mkclass("I2", bases1((KnObject *)&ob_int_type), ns(NULL));
+    assert_true(KN_TYPE_HAS_FLAG((KnTypeObject *)I2, KN_TPFLAGS_MATCH_SELF));
+    assert_false(KN_TYPE_HAS_FLAG((KnTypeObject *)I2, KN_TPFLAGS_SEQUENCE));
+    KnObject *big = ob_call_onearg(I2, ob_number_negative(ob_number_lshift(I(1), I(200))));
+    assert_non_null(big);
+    assert_int_equal(ob_setattr(big, S("label"), S("neg")), 0);
+    assert_string_equal(cstr(getattr_s(big, "label")), "neg");
+    assert_int_equal(ob_richcompare_bool(big, ob_number_negative(ob_number_lshift(I(1), I(200))),
+                                         KN_EQ), 1);
     assert_true(KN_TYPE_HAS_FLAG((KnTypeObject *)I2, KN_TPFLAGS_LONG_SUBCLASS));
     /* int subclasses keep int's arithmetic slot */
     assert_ptr_equal(((KnTypeObject *)I2)->tp_as_number->nb_add, ob_int_type.tp_as_number->nb_add);
@@ -629,9 +657,74 @@ static void test_abstract_and_class_assignment(void **state)
     assert_ptr_equal(KN_TYPE(p), Q);
     assert_int_equal(ob_setattr(p, S("__class__"), Sl), -1);
     expect_error(ob_exc_TypeError, "__class__ assignment: 'Sl2' object layout differs from 'Q'");
+    /* siblings that add the same slots are compatible; a layout-neutral
+     * subclass too */
+    KnObject *S1 = mkclass("S1", bases0(), ns("__slots__", ob_tuple_pack(1, S("a")), NULL));
+    KnObject *s2 = call0(Sl);
+    assert_int_equal(ob_setattr(s2, S("__class__"), S1), 0);
+    KnObject *R = mkclass("R", bases0(), ns("__slots__", ob_tuple_pack(1, S("b")), NULL));
+    assert_int_equal(ob_setattr(s2, S("__class__"), R), -1);
+    expect_error(ob_exc_TypeError, "__class__ assignment: 'R' object layout differs from 'S1'");
+    KnObject *Q2 = mkclass("Q2", bases1(Q), ns("__slots__", ob_tuple_empty(), NULL));
+    assert_int_equal(ob_setattr(p, S("__class__"), Q2), 0);
     assert_int_equal(ob_setattr(p, S("__class__"), (KnObject *)&ob_int_type), -1);
     expect_error(ob_exc_TypeError,
                  "__class__ assignment only supported for mutable types or ModuleType subclasses");
+}
+
+static KnObject *m_len3(KnObject *const *a, kn_ssize_t n, KnObject *kw)
+{
+    return I(3);
+}
+
+static void test_bases_assignment(void **state)
+{
+    KnObject *A = mkclass("BA", bases0(), ns(NULL));
+    KnObject *B = mkclass("BB", bases0(), ns("__len__", fn(m_len3), "tag", I(5), NULL));
+    KnObject *C = mkclass("BC", bases1(A), ns(NULL));
+    KnObject *D = mkclass("BD", bases1(C), ns(NULL));
+    KnObject *d = call0(D);
+    assert_int_equal(ob_length(d), -1);
+    ob_err_clear();
+    unsigned tag = ob_type_version((KnTypeObject *)D);
+    assert_int_equal(ob_setattr(C, S("__bases__"), bases1(B)), 0);
+    KnObject *mro = ((KnTypeObject *)D)->tp_mro;
+    assert_int_equal(KN_SIZE(mro), 4);
+    assert_ptr_equal(KN_TUPLE_GET(mro, 2), B);
+    assert_ptr_equal(((KnTypeObject *)C)->tp_base, B);
+    assert_true(ob_type_version((KnTypeObject *)D) != tag);
+    /* slots and attributes follow the new base, subclasses included */
+    assert_int_equal(ob_length(d), 3);
+    assert_int_equal(as_long(getattr_s(d, "tag")), 5);
+    assert_int_equal(KN_SIZE(callm(A, "__subclasses__", 0, NULL)), 0);
+    assert_ptr_equal(KN_LIST_GET(callm(B, "__subclasses__", 0, NULL), 0), C);
+
+    assert_int_equal(ob_setattr(C, S("__bases__"), ob_list_new(0)), -1);
+    expect_error(ob_exc_TypeError, "can only assign tuple to BC.__bases__, not list");
+    assert_int_equal(ob_setattr(C, S("__bases__"), ob_tuple_empty()), -1);
+    expect_error(ob_exc_TypeError, "can only assign non-empty tuple to BC.__bases__, not ()");
+    assert_int_equal(ob_setattr(C, S("__bases__"), bases1(I(1))), -1);
+    expect_error(ob_exc_TypeError, "BC.__bases__ must be tuple of classes, not 'int'");
+    assert_int_equal(ob_setattr(B, S("__bases__"), bases1(D)), -1);
+    expect_error(ob_exc_TypeError, "a __bases__ item causes an inheritance cycle");
+    assert_int_equal(ob_setattr(C, S("__bases__"), bases1((KnObject *)&ob_int_type)), -1);
+    expect_error(ob_exc_TypeError, "__bases__ assignment: 'int' deallocator differs from 'BB'");
+    KnObject *Sl = mkclass("BS", bases0(), ns("__slots__", ob_tuple_pack(1, S("a")), NULL));
+    assert_int_equal(ob_setattr(C, S("__bases__"), bases1(Sl)), -1);
+    expect_error(ob_exc_TypeError, "__bases__ assignment: 'BS' object layout differs from 'BB'");
+    assert_int_equal(ob_setattr((KnObject *)&ob_int_type, S("__bases__"), bases1(A)), -1);
+    expect_error(ob_exc_TypeError, "cannot set '__bases__' attribute of immutable type 'int'");
+    /* a subclass's MRO that becomes inconsistent undoes everything */
+    KnObject *X = mkclass("BX", bases0(), ns(NULL));
+    KnObject *E = mkclass("BE", bases2(X, C), ns(NULL));
+    KnObject *emro = ((KnTypeObject *)E)->tp_mro;
+    assert_int_equal(ob_setattr(C, S("__bases__"), bases1(X)), -1);
+    expect_error(ob_exc_TypeError,
+                 "Cannot create a consistent method resolution\norder (MRO) for bases BX, BC");
+    assert_ptr_equal(((KnTypeObject *)E)->tp_mro, emro);
+    /* nothing changed by the failures */
+    assert_ptr_equal(((KnTypeObject *)C)->tp_base, B);
+    assert_int_equal(ob_length(d), 3);
 }
 
 int main(void)
@@ -657,6 +750,7 @@ int main(void)
         cmocka_unit_test(test_version_tags),
         cmocka_unit_test(test_python_metaclass),
         cmocka_unit_test(test_abstract_and_class_assignment),
+        cmocka_unit_test(test_bases_assignment),
     };
     return cmocka_run_group_tests(tests, setup_runtime, NULL);
 }

@@ -48,6 +48,12 @@ static KnObject *m_hash(KnObject *const *a, kn_ssize_t n, KnObject *kw)
     return I(1234);
 }
 
+static KnObject *hash_result;
+static KnObject *m_hash_big(KnObject *const *a, kn_ssize_t n, KnObject *kw)
+{
+    return hash_result;
+}
+
 static KnObject *m_repr(KnObject *const *a, kn_ssize_t n, KnObject *kw)
 {
     return ob_str_from_format("<V %ld>", v_of(a[0]));
@@ -129,6 +135,13 @@ static void test_eq_hash_rules(void **state)
     KnObject *E = mkclass("E", bases0(), ns("__eq__", fn(m_eq_always), NULL));
     KnTypeObject *te = (KnTypeObject *)E;
     assert_ptr_equal(ob_dict_getitem(te->tp_dict, S("__hash__")), KN_None);
+    /* the class dict in CPython's order */
+    static const char *const order[] = { "__module__", "__eq__", "__dict__", "__weakref__",
+                                         "__doc__", "__hash__" };
+    KnObject *keys = ob_dict_keys_list(te->tp_dict);
+    assert_int_equal(KN_SIZE(keys), 6);
+    for (int i = 0; i < 6; i++)
+        assert_string_equal(cstr(KN_LIST_GET(keys, i)), order[i]);
     KnObject *e = call0(E);
     assert_int_equal(ob_hash(e), -1);
     expect_error(ob_exc_TypeError, "unhashable type: 'E'");
@@ -139,12 +152,35 @@ static void test_eq_hash_rules(void **state)
     assert_null(ob_richcompare(e, I(1), KN_LT));
     expect_error(ob_exc_TypeError, "'<' not supported between instances of 'E' and 'int'");
 
+    /* __lt__ = None is called, as CPython does */
+    KnObject *N = mkclass("N", bases0(), ns("__lt__", KN_None, NULL));
+    assert_null(ob_richcompare(call0(N), I(1), KN_LT));
+    expect_error(ob_exc_TypeError, "'NoneType' object is not callable");
+
     /* __eq__ and __hash__ */
     KnObject *H = mkclass("H", bases0(), ns("__eq__", fn(m_eq_always), "__hash__", fn(m_hash), NULL));
     assert_int_equal(ob_hash(call0(H)), 1234);
     /* a subclass that defines nothing inherits both */
     KnObject *H2 = mkclass("H2", bases1(H), ns(NULL));
     assert_int_equal(ob_hash(call0(H2)), 1234);
+    /* a __hash__ result is used as it is when it fits a word */
+    KnObject *big = ob_number_lshift(I(1), I(61));
+    assert_int_equal(ob_setattr(H, S("__hash__"), fn(m_hash_big)), 0);
+    hash_result = big;
+    assert_int_equal(ob_hash(call0(H)), (kn_hash_t)1 << 61);
+    hash_result = ob_number_lshift(I(1), I(64));
+    assert_int_equal(ob_hash(call0(H)), 8);
+    hash_result = I(-1);
+    assert_int_equal(ob_hash(call0(H)), -2);
+    hash_result = ob_float_from_double(1.5);
+    assert_int_equal(ob_hash(call0(H)), -1);
+    expect_error(ob_exc_TypeError, "__hash__ method should return an integer");
+    /* a list subclass is unhashable through list's slot, with no
+     * __hash__ of its own */
+    KnObject *LS = mkclass("LS", bases1((KnObject *)&ob_list_type), ns(NULL));
+    assert_null(ob_dict_getitem(((KnTypeObject *)LS)->tp_dict, S("__hash__")));
+    assert_int_equal(ob_hash(call0(LS)), -1);
+    expect_error(ob_exc_TypeError, "unhashable type: 'LS'");
     /* plain classes hash by identity */
     KnObject *P = mkclass("P", bases0(), ns(NULL));
     KnObject *p = call0(P);
@@ -214,6 +250,12 @@ static void test_builtin_subclass(void **state)
     assert_int_equal(ob_setattr(m, S("tag"), I(1)), 0);
     assert_int_equal(as_long(getattr_s(m, "tag")), 1);
 
+    /* some other builtin named __new__ is called like any callable */
+    KnObject *fromkeys = getattr_s((KnObject *)&ob_dict_type, "fromkeys");
+    KnObject *F = mkclass("F", bases0(), ns("__new__", fromkeys, NULL));
+    assert_null(ob_call_onearg(F, ob_tuple_pack(1, S("q"))));   /* dict.fromkeys(F, ...) */
+    expect_error(ob_exc_TypeError, "'type' object is not iterable");
+
     KnObject *MyList = mkclass("MyList", bases1((KnObject *)&ob_list_type),
                                ns("__len__", fn(m_len7), NULL));
     KnObject *l = call0(MyList);
@@ -279,6 +321,12 @@ static void test_attribute_and_iteration_hooks(void **state)
         sum += as_long(x);
     assert_null(ob_err_occurred());
     assert_int_equal(sum, 6);
+    /* __iter__ / __contains__ = None */
+    KnObject *NoIt = mkclass("NoIt", bases0(), ns("__iter__", KN_None, "__contains__", KN_None, NULL));
+    assert_null(ob_get_iter(call0(NoIt)));
+    expect_error(ob_exc_TypeError, "'NoIt' object is not iterable");
+    assert_int_equal(ob_contains(call0(NoIt), I(1)), -1);
+    expect_error(ob_exc_TypeError, "'NoIt' object is not a container");
     /* `in` falls back to iteration */
     assert_int_equal(ob_contains(make_v(It, 3), I(2)), 1);
     assert_int_equal(ob_contains(make_v(It, 3), I(7)), 0);

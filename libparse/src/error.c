@@ -174,6 +174,7 @@ const char *ps_error_kind_name(ps_error_kind kind)
     case PS_ERR_DECODE: return "SyntaxError";
     case PS_ERR_VALUE: return "ValueError";
     case PS_ERR_OVERFLOW: return "OverflowError";
+    case PS_ERR_UNICODE_DECODE: return "UnicodeDecodeError";
     }
     return "SyntaxError";
 }

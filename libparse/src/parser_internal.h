@@ -49,6 +49,7 @@ typedef struct pp_parser {
     ps_error *err;
     int failed;             /* err holds the (sticky) error */
     int depth;
+    int indent_error;       /* failed with the generic unexpected (un)indent */
     int flags;              /* PS_PARSE_* / PS_CF_* flags from ps_parse */
     int mode;
     int in_fstring;         /* parsing an f-string replacement field */
@@ -197,6 +198,7 @@ ps_expr *pp_invalid_target(ps_expr *e, ps_expr_context ctx);
 
 /* parse_stmt.c */
 ps_stmt_seq *pp_statements(pp_parser *p);
+void *pp_expected_block(pp_parser *p, const char *what, int line);
 ps_stmt_seq *pp_block(pp_parser *p, const char *what, const ps_token *kwtok);
 ps_arguments *pp_params(pp_parser *p, int lambda);
 ps_expr *pp_type_expressions_stub(pp_parser *p);

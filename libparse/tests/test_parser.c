@@ -105,6 +105,20 @@ static const struct error_case error_cases[] = {
      "1:23: SyntaxError: unmatched '}'"},
     {"f\"{x:{y:{z}}}\"\n", sizeof "f\"{x:{y:{z}}}\"\n" - 1,
      "1:15: SyntaxError: f-string: expressions nested too deeply"},
+    /* which error wins after the parser failed (found by diffing the fuzz
+     * corpus against CPython) */
+    {"x y\n\377\n", sizeof "x y\n\377\n" - 1,
+     "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"},
+    {"x y\n  z\n w\n", sizeof "x y\n  z\n w\n" - 1,
+     "1:3: SyntaxError: invalid syntax"},
+    {" x\n1abc\n", sizeof " x\n1abc\n" - 1,
+     "1:1: IndentationError: unexpected indent"},
+    {"class A:\n    def f(self):\n        # c\nx = 1\n", sizeof "class A:\n    def f(self):\n        # c\nx = 1\n" - 1,
+     "4:0: IndentationError: expected an indented block after function definition on line 2"},
+    {"x = (1,\n2 3\n\\a)\n", sizeof "x = (1,\n2 3\n\\a)\n" - 1,
+     "3:2: SyntaxError: unexpected character after line continuation character"},
+    {"if x:\n  pass\n pass\n(\n", sizeof "if x:\n  pass\n pass\n(\n" - 1,
+     "3:6: IndentationError: unindent does not match any outer indentation level"},
 };
 
 /* The result of parsing src as pyparse prints it: the dump, or the error
@@ -123,7 +137,8 @@ static char *outcome(const char *src, size_t len, ps_mode mode)
     } else {
         out = malloc(PS_ERROR_MSG_MAX + 64);
         assert_non_null(out);
-        if (err.kind == PS_ERR_VALUE || err.kind == PS_ERR_MEMORY)
+        if (err.kind == PS_ERR_VALUE || err.kind == PS_ERR_MEMORY
+            || err.kind == PS_ERR_UNICODE_DECODE)
             snprintf(out, PS_ERROR_MSG_MAX + 64, "%s: %s", ps_error_kind_name(err.kind), err.msg);
         else
             snprintf(out, PS_ERROR_MSG_MAX + 64, "%d:%d: %s: %s", err.lineno, err.offset,

@@ -152,6 +152,15 @@ KnObject *ob_str_encode(KnObject *s, const char *encoding, const char *errors);
 KnObject *ob_str_decode_utf8(const char *s, kn_ssize_t len, const char *errors);
 KnObject *ob_str_encode_utf8(KnObject *s, const char *errors);   /* -> bytes */
 
+/* ---- ob-format: the C side of the _string module (str_format.c) ----
+ * formatter_parser(s): a list of (literal, field_name, format_spec,
+ * conversion) tuples (None for the last three after plain text);
+ * formatter_field_name_split(name): (first, [(is_attr, key), ...]), first
+ * and keys being ints when all digits.  CPython returns iterators and
+ * raises a bad field name's error lazily; wrap the lists with iter(). */
+KnObject *ob_str_formatter_parser(KnObject *s);
+KnObject *ob_str_formatter_field_name_split(KnObject *s);
+
 #ifdef __cplusplus
 }
 #endif
