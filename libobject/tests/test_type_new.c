@@ -604,6 +604,35 @@ static KnObject *m_meta_call(KnObject *const *a, kn_ssize_t n, KnObject *kw)
     return I(100 + n - 1);
 }
 
+/* Meta2.__new__(mcls, name, bases, ns, **kw):
+ *     return super(Meta2, mcls).__new__(mcls, name, bases, ns, **kw) */
+static KnObject *Meta2;
+static KnObject *m_meta_new_super(KnObject *const *a, kn_ssize_t n, KnObject *kw)
+{
+    KnObject *s = ob_super_new((KnTypeObject *)Meta2, a[0]);
+    KnObject *f = s ? getattr_s(s, "__new__") : NULL;
+    return f ? ob_vectorcall(f, a, (size_t)n, kw) : NULL;
+}
+
+static void test_metaclass_forwards_keywords(void **state)
+{
+    Meta2 = mkclass("Meta2", bases1((KnObject *)&ob_type_type),
+                    ns("__new__", fn(m_meta_new_super), NULL));
+    KnObject *Base = ob_type_new((KnTypeObject *)Meta2, S("Base2"), bases0(),
+                                 ns("__init_subclass__", fn(m_init_subclass), NULL));
+    assert_non_null(Base);
+    KnObject *kw = ob_dict_new();
+    ob_dict_setitem(kw, S("depth"), I(2));
+    seen_cls = NULL;
+    seen_kw = NULL;
+    KnObject *Sub = ob_type_new_kw(&ob_type_type, S("Sub2"), bases1(Base), ns(NULL), kw);
+    assert_non_null(Sub);
+    assert_ptr_equal(KN_TYPE(Sub), Meta2);
+    assert_ptr_equal(seen_cls, Sub);
+    assert_non_null(seen_kw);
+    assert_string_equal(cstr(KN_TUPLE_GET(seen_kw, 0)), "depth");
+}
+
 static void test_python_metaclass(void **state)
 {
     KnObject *Meta = mkclass("Meta", bases1((KnObject *)&ob_type_type),
@@ -749,6 +778,7 @@ int main(void)
         cmocka_unit_test(test_mro_entries),
         cmocka_unit_test(test_version_tags),
         cmocka_unit_test(test_python_metaclass),
+        cmocka_unit_test(test_metaclass_forwards_keywords),
         cmocka_unit_test(test_abstract_and_class_assignment),
         cmocka_unit_test(test_bases_assignment),
     };
