@@ -696,6 +696,12 @@ static void test_abstract_and_class_assignment(void **state)
     expect_error(ob_exc_TypeError, "__class__ assignment: 'R' object layout differs from 'S1'");
     KnObject *Q2 = mkclass("Q2", bases1(Q), ns("__slots__", ob_tuple_empty(), NULL));
     assert_int_equal(ob_setattr(p, S("__class__"), Q2), 0);
+    /* the sys.modules[__name__].__class__ = MyModule idiom */
+    KnObject *MyMod = mkclass("MyMod", bases1((KnObject *)&ob_module_type), ns(NULL));
+    KnObject *m = ob_module_new_cstr("some_mod");
+    assert_int_equal(ob_setattr(m, S("__class__"), MyMod), 0);
+    assert_ptr_equal(KN_TYPE(m), MyMod);
+    assert_string_equal(cstr(getattr_s(m, "__name__")), "some_mod");
     assert_int_equal(ob_setattr(p, S("__class__"), (KnObject *)&ob_int_type), -1);
     expect_error(ob_exc_TypeError,
                  "__class__ assignment only supported for mutable types or ModuleType subclasses");
