@@ -219,6 +219,7 @@ static KnObject *type_get_annotations(KnObject *self, void *c)
         return NULL;
     if (ob_dict_setitem(t->tp_dict, KN_ID(__annotations__), a) < 0)
         return NULL;
+    ob_type_modified(t);
     return a;
 }
 

@@ -269,6 +269,8 @@ static void test_mro_override(void **state)
     assert_int_equal(KN_SIZE(mro), 4);
     assert_ptr_equal(KN_TUPLE_GET(mro, 1), Y);
     assert_ptr_equal(KN_TUPLE_GET(mro, 2), X);
+    /* never cached: its MRO need not follow its bases */
+    assert_int_equal(ob_type_version((KnTypeObject *)Z), 0);
     /* type.mro() itself still answers with the C3 order */
     KnObject *tm = getattr_s((KnObject *)&ob_type_type, "mro");
     KnObject *c3 = ob_call_onearg(tm, Z);
@@ -567,6 +569,17 @@ static void test_version_tags(void **state)
 {
     KnObject *A = mkclass("VA", bases0(), ns(NULL));
     KnObject *B = mkclass("VB", bases1(A), ns(NULL));
+    /* cached misses and hits follow changes to a base */
+    assert_null(ob_type_lookup((KnTypeObject *)B, S("k")));
+    assert_null(ob_type_lookup((KnTypeObject *)B, S("k")));
+    assert_int_equal(ob_setattr(A, S("k"), I(7)), 0);
+    assert_int_equal(as_long(ob_type_lookup((KnTypeObject *)B, S("k"))), 7);
+    assert_int_equal(as_long(ob_type_lookup((KnTypeObject *)B, S("k"))), 7);
+    assert_int_equal(ob_setattr(B, S("k"), I(8)), 0);
+    assert_int_equal(as_long(ob_type_lookup((KnTypeObject *)B, S("k"))), 8);
+    assert_int_equal(ob_setattr(B, S("k"), NULL), 0);
+    assert_int_equal(ob_setattr(A, S("k"), NULL), 0);
+    assert_null(ob_type_lookup((KnTypeObject *)B, S("k")));
     unsigned va = ob_type_version((KnTypeObject *)A), vb = ob_type_version((KnTypeObject *)B);
     assert_true(va != 0 && vb != 0);
     assert_int_equal(ob_setattr(A, S("k"), I(1)), 0);
