@@ -58,8 +58,4 @@ KnObject *ob_heaptype_mangle(KnObject *classname, KnObject *ident);
 KnObject *ob_super_lookup(KnTypeObject *start, KnTypeObject *after, KnObject *obj,
                           KnObject *name);
 
-/* Replace the current exception by a new `exc` built from fmt, with the
- * old one as __cause__ (CPython's _PyErr_FormatFromCause).  Returns NULL. */
-KnObject *ob_type_new_err_cause(KnTypeObject *exc, const char *fmt, ...);
-
 #endif /* LIBOBJECT_TYPE_NEW_H */
