@@ -87,6 +87,9 @@ KnObject *ob_type_build_class(KnObject *meta, KnObject *name, KnObject *bases,
                               KnObject *orig_bases, KnObject *ns, KnObject *kwargs,
                               KnObject *cell);
 
+/* types.UnionType: `int | str` (PEP 604). */
+extern KnTypeObject ob_union_type;
+
 /* super(type, obj) object layout (CPython's superobject). */
 typedef struct KnSuperObject {
     KN_OBJECT_HEAD;
