@@ -180,11 +180,13 @@ static void check_missing_comma(pp_parser *p, size_t st, ps_expr *a)
         return;
     if (level_at(p, p->pos - 1) == 0)
         return;
-    size_t m = p->pos;
+    /* CPython tries this only in its second pass, whose tokens do not move
+     * the generic error's location: a failed try leaves maxpos alone */
+    size_t m = p->pos, maxpos = p->maxpos;
     ps_expr *b = expression_noinvalid(p);
     if (!b || p->failed) {
         if (!p->failed)
-            p->pos = m;
+            pp_unlook(p, m, maxpos);
         return;
     }
     PP_ERR_RANGE(p, a, b, "invalid syntax. Perhaps you forgot a comma?");
@@ -284,7 +286,7 @@ static ps_expr *named_expression_ex(pp_parser *p, int check_eq)
                            pp_expr_name(a));
     }
     if (k == PS_TOK_EQUAL && check_eq && !p->noinvalid) {
-        size_t m = p->pos;
+        size_t m = p->pos, maxpos = p->maxpos;
         p->pos++;
         ps_expr *b = pp_bitwise_or(p);
         if (p->failed)
@@ -302,7 +304,7 @@ static ps_expr *named_expression_ex(pp_parser *p, int check_eq)
                 return PP_ERR_NODE(p, a, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
                                    pp_expr_name(a));
         }
-        p->pos = m;
+        pp_unlook(p, m, maxpos);
     }
     return a;
 }
@@ -831,6 +833,22 @@ done:
 
 /* ---- comprehensions ----------------------------------------------------------------------- */
 
+/* invalid_for_target, as far as it differs from star_targets' own checks:
+ * CPython's second pass reads the target as star_expressions, whose
+ * invalid_expression check reports "Perhaps you forgot a comma?" for
+ * `(x for a b in c)`.  Leaves pos and maxpos as they were (second-pass
+ * tokens do not move the generic error). */
+static void invalid_for_target(pp_parser *p, size_t tpos)
+{
+    if (p->failed || p->noinvalid)
+        return;
+    size_t m = p->pos, maxpos = p->maxpos;
+    p->pos = tpos;
+    (void)pp_star_expressions(p);
+    if (!p->failed)
+        pp_unlook(p, m, maxpos);
+}
+
 static ps_comprehension_seq *for_if_clauses(pp_parser *p)
 {
     size_t base = p->top;
@@ -842,11 +860,12 @@ static ps_comprehension_seq *for_if_clauses(pp_parser *p)
         }
         if (!pp_accept_kw(p, PS_KW_FOR))
             break;
+        size_t tpos = p->pos;
         ps_expr *t = pp_star_targets(p);
-        if (!t)
+        if (!t || !pp_accept_kw(p, PS_KW_IN)) {
+            invalid_for_target(p, tpos);
             goto fail;
-        if (!pp_accept_kw(p, PS_KW_IN))
-            goto fail;
+        }
         ps_expr *it = pp_disjunction(p);
         if (!it)
             goto fail;

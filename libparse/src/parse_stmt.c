@@ -687,10 +687,46 @@ static ps_withitem *with_item(pp_parser *p, int in_parens)
     return w;
 }
 
+/* One item of invalid_with_stmt: expression(s) ['as' star_target]. */
+static int loose_with_item(pp_parser *p, int in_parens)
+{
+    if (!(in_parens ? pp_expressions(p) : pp_expression(p)))
+        return 0;
+    return !pp_accept_kw(p, PS_KW_AS) || pp_star_target(p);
+}
+
+/* invalid_with_stmt: items, parenthesized or not, that end the line:
+ * "expected ':'" at the NEWLINE.  Otherwise nothing, pos and maxpos as
+ * they were. */
+static void invalid_with_stmt(pp_parser *p, size_t items)
+{
+    if (p->failed || p->noinvalid)
+        return;
+    size_t m = p->pos, maxpos = p->maxpos;
+    int ok = 0;
+    for (int parens = pp_kind_at(p, items) == PS_TOK_LPAR; parens >= 0 && !ok; parens--) {
+        p->pos = items + (size_t)parens;
+        while (loose_with_item(p, parens) && pp_accept(p, PS_TOK_COMMA))
+            if (parens && pp_kind(p) == PS_TOK_RPAR)
+                break;
+        if (p->failed)
+            return;
+        ok = (!parens || pp_accept(p, PS_TOK_RPAR)) && pp_kind(p) == PS_TOK_NEWLINE;
+    }
+    if (ok) {
+        const ps_token *t = pp_cur(p);
+        pp_error_at(p, PS_ERR_SYNTAX, t->lineno, t->col_offset, t->lineno, t->col_offset,
+                    "expected ':'");
+        return;
+    }
+    pp_unlook(p, m, maxpos);
+}
+
 static ps_stmt *with_stmt(pp_parser *p, size_t st, int is_async)
 {
     const ps_token *kt = pp_cur(p);
     p->pos++;
+    size_t first = p->pos;   /* the first item (or its "(") */
     size_t base = p->top;
     int done = 0;
     if (pp_kind(p) == PS_TOK_LPAR) {
@@ -738,6 +774,7 @@ static ps_stmt *with_stmt(pp_parser *p, size_t st, int is_async)
     return r;
 fail:
     p->top = base;
+    invalid_with_stmt(p, first);
     return NULL;
 }
 

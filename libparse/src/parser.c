@@ -109,6 +109,10 @@ static void pp_generic_error(pp_parser *p)
     } else if (t->kind == PS_TOK_DEDENT) {
         pp_error_at(p, PS_ERR_INDENTATION, t->lineno, t->col_offset, t->end_lineno,
                     t->end_col_offset, "unexpected unindent");
+        /* CPython's DEDENT has no column: it reports the tokenizer's (the
+         * new indentation), unconverted, and no end */
+        p->err->offset = t->col_offset;
+        p->err->end_offset = -1;
         p->indent_error = 1;
     } else {
         int ec = t->end_col_offset;

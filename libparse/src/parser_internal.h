@@ -146,6 +146,14 @@ void *pp_nomem(pp_parser *p);
 /* Count one level of nesting; 0 (error recorded) past PP_MAX_DEPTH. */
 int pp_enter(pp_parser *p);
 static inline void pp_leave(pp_parser *p) { p->depth--; }
+/* A check of CPython's second pass (an invalid_* rule) that did not match:
+ * back to `pos`; the tokens it looked at do not count for the generic
+ * error's location, which CPython takes from its first pass. */
+static inline void pp_unlook(pp_parser *p, size_t pos, size_t maxpos)
+{
+    p->pos = pos;
+    p->maxpos = maxpos;
+}
 /* fn(p) one nesting level deeper; NULL (error recorded) past the limit. */
 static inline ps_expr *pp_nested(pp_parser *p, ps_expr *(*fn)(pp_parser *))
 {

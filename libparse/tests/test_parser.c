@@ -105,8 +105,8 @@ static const struct error_case error_cases[] = {
      "1:23: SyntaxError: unmatched '}'"},
     {"f\"{x:{y:{z}}}\"\n", sizeof "f\"{x:{y:{z}}}\"\n" - 1,
      "1:15: SyntaxError: f-string: expressions nested too deeply"},
-    /* which error wins after the parser failed (found by diffing the fuzz
-     * corpus against CPython) */
+    /* which error wins, and where (found by diffing the fuzz corpus
+     * against CPython) */
     {"x y\n\377\n", sizeof "x y\n\377\n" - 1,
      "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"},
     {"x y\n  z\n w\n", sizeof "x y\n  z\n w\n" - 1,
@@ -119,6 +119,22 @@ static const struct error_case error_cases[] = {
      "3:2: SyntaxError: unexpected character after line continuation character"},
     {"if x:\n  pass\n pass\n(\n", sizeof "if x:\n  pass\n pass\n(\n" - 1,
      "3:6: IndentationError: unindent does not match any outer indentation level"},
+    {"with a as b\n  pass\n", sizeof "with a as b\n  pass\n" - 1,
+     "1:12: SyntaxError: expected ':'"},
+    {"with (a as b)\n  pass\n", sizeof "with (a as b)\n  pass\n" - 1,
+     "1:14: SyntaxError: expected ':'"},
+    {"if x:\n  if y:\n    @d\n  x = 1\n", sizeof "if x:\n  if y:\n    @d\n  x = 1\n" - 1,
+     "4:2: IndentationError: unexpected unindent"},
+    {"if a =c=d:\n  pass\n", sizeof "if a =c=d:\n  pass\n" - 1,
+     "1:6: SyntaxError: invalid syntax"},
+    {"x = (Non~)\n", sizeof "x = (Non~)\n" - 1,
+     "1:9: SyntaxError: invalid syntax"},
+    {"files = (f for p i  def r(self):\n", sizeof "files = (f for p i  def r(self):\n" - 1,
+     "1:16: SyntaxError: invalid syntax. Perhaps you forgot a comma?"},
+    {"x = 1\nf\"{1_}\"\n", sizeof "x = 1\nf\"{1_}\"\n" - 1,
+     "2:3: SyntaxError: invalid decimal literal"},
+    {"x = 1\nf\"{k\375= 42}\"\n", sizeof "x = 1\nf\"{k\375= 42}\"\n" - 1,
+     "2:0: SyntaxError: f-string: (unicode error) 'utf-8' codec can't decode byte 0xfd in position 1: invalid start byte"},
 };
 
 /* The result of parsing src as pyparse prints it: the dump, or the error
