@@ -79,9 +79,8 @@ ps_expr *pp_invalid_target(ps_expr *e, ps_expr_context ctx)
             return e;
         return pp_invalid_target(e->v.Starred.value, ctx);
     case PS_EXPR_Compare:
-        /* `for x in y in z`: the target is the part before `in`. */
-        if (ctx == PS_Store && e->v.Compare.ops->items[0] == PS_In)
-            return pp_invalid_target(e->v.Compare.left, ctx);
+        /* (CPython looks left of an `in` only for invalid_for_target, which
+         * libparse never needs: its for targets are parsed as targets) */
         return e;
     case PS_EXPR_Name:
     case PS_EXPR_Subscript:
@@ -96,6 +95,11 @@ int pp_set_context(pp_parser *p, ps_expr *e, ps_expr_context ctx)
 {
     ps_expr *bad = pp_invalid_target(e, ctx);
     if (bad) {
+        /* for targets: CPython's invalid_for_target reads `a in b` as the
+         * target `a` followed by `in`, so it has nothing to say about a
+         * comparison — the parse just fails */
+        if (p->for_targets && bad->kind == PS_EXPR_Compare)
+            return 0;
         PP_ERR_NODE(p, bad, ctx == PS_Del ? "cannot delete %s" : "cannot assign to %s",
                     pp_expr_name(bad));
         return 0;
@@ -861,7 +865,9 @@ static ps_comprehension_seq *for_if_clauses(pp_parser *p)
         if (!pp_accept_kw(p, PS_KW_FOR))
             break;
         size_t tpos = p->pos;
+        p->for_targets++;
         ps_expr *t = pp_star_targets(p);
+        p->for_targets--;
         if (!t || !pp_accept_kw(p, PS_KW_IN)) {
             invalid_for_target(p, tpos);
             goto fail;

@@ -178,6 +178,20 @@ static void *bad_first_target(pp_parser *p, ps_expr *a)
     return PP_ERR_NODE(p, bad, "cannot assign to %s", pp_expr_name(bad));
 }
 
+/* The invalid_assignment alternatives for a bad annotation target all end
+ * in ':' expression: without an expression there, no specific message
+ * (and the look does not move the generic error). */
+static int annotation_follows(pp_parser *p)
+{
+    size_t m = p->pos, maxpos = p->maxpos;
+    p->pos++;
+    ps_expr *e = pp_expression(p);
+    if (p->failed)
+        return 1;
+    pp_unlook(p, m, maxpos);
+    return e != NULL;
+}
+
 static ps_stmt *expr_or_assign(pp_parser *p)
 {
     size_t st = p->pos;
@@ -189,6 +203,9 @@ static ps_stmt *expr_or_assign(pp_parser *p)
     if (k == PS_TOK_COLON) {
         /* annotated assignment */
         int simple = 0;
+        if (a->kind != PS_EXPR_Name && a->kind != PS_EXPR_Attribute
+            && a->kind != PS_EXPR_Subscript && !annotation_follows(p))
+            return NULL;
         if (a->kind == PS_EXPR_Name) {
             simple = p->toks[st].kind != PS_TOK_LPAR;
         } else if (a->kind == PS_EXPR_Tuple || a->kind == PS_EXPR_List) {
@@ -648,7 +665,9 @@ static ps_stmt *for_stmt(pp_parser *p, size_t st, int is_async)
 {
     const ps_token *kt = pp_cur(p);
     p->pos++;
+    p->for_targets++;
     ps_expr *t = pp_star_targets(p);
+    p->for_targets--;
     if (!t)
         return NULL;
     if (!pp_accept_kw(p, PS_KW_IN))

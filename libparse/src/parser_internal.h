@@ -50,6 +50,7 @@ typedef struct pp_parser {
     int failed;             /* err holds the (sticky) error */
     int depth;
     int indent_error;       /* failed with the generic unexpected (un)indent */
+    int for_targets;        /* parsing the targets of a for (see pp_set_context) */
     int flags;              /* PS_PARSE_* / PS_CF_* flags from ps_parse */
     int mode;
     int in_fstring;         /* parsing an f-string replacement field */

@@ -106,7 +106,7 @@ static const struct error_case error_cases[] = {
     {"f\"{x:{y:{z}}}\"\n", sizeof "f\"{x:{y:{z}}}\"\n" - 1,
      "1:15: SyntaxError: f-string: expressions nested too deeply"},
     /* which error wins, and where (found by diffing the fuzz corpus
-     * against CPython) */
+     * against CPython: tools/parse-corpus-check.py) */
     {"x y\n\377\n", sizeof "x y\n\377\n" - 1,
      "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"},
     {"x y\n  z\n w\n", sizeof "x y\n  z\n w\n" - 1,
@@ -135,6 +135,17 @@ static const struct error_case error_cases[] = {
      "2:3: SyntaxError: invalid decimal literal"},
     {"x = 1\nf\"{k\375= 42}\"\n", sizeof "x = 1\nf\"{k\375= 42}\"\n" - 1,
      "2:0: SyntaxError: f-string: (unicode error) 'utf-8' codec can't decode byte 0xfd in position 1: invalid start byte"},
+    {"a != \"w\":\n", sizeof "a != \"w\":\n" - 1,
+     "1:9: SyntaxError: invalid syntax"},
+    {"a < b: int\n", sizeof "a < b: int\n" - 1,
+     "1:1: SyntaxError: illegal target for annotation"},
+    /* were accepted before */
+    {"for (a in b) in c: pass\n", sizeof "for (a in b) in c: pass\n" - 1,
+     "1:14: SyntaxError: invalid syntax"},
+    {"a in b = 3\n", sizeof "a in b = 3\n" - 1,
+     "1:1: SyntaxError: cannot assign to comparison"},
+    {"def f():\n      u in pt = g()\n        h()\n", sizeof "def f():\n      u in pt = g()\n        h()\n" - 1,
+     "2:7: SyntaxError: cannot assign to comparison"},
 };
 
 /* The result of parsing src as pyparse prints it: the dump, or the error
