@@ -182,15 +182,16 @@ static void check_missing_comma(pp_parser *p, size_t st, ps_expr *a)
     if (p->toks[st].kind == PS_TOK_NAME && (pp_kind_at(p, st + 1) == PS_TOK_STRING
                                               || ps_keyword_is_soft(p->kw[st])))
         return;
-    if (level_at(p, p->pos - 1) == 0)
-        return;
     /* CPython tries this only in its second pass, whose tokens do not move
-     * the generic error's location: a failed try leaves maxpos alone */
+     * the generic error's location: a failed try leaves maxpos alone.  It
+     * parses b before it looks at the bracket level, so errors met in b
+     * (the tokenizer's included) are raised even outside brackets. */
     size_t m = p->pos, maxpos = p->maxpos;
     ps_expr *b = expression_noinvalid(p);
-    if (!b || p->failed) {
-        if (!p->failed)
-            pp_unlook(p, m, maxpos);
+    if (p->failed)
+        return;
+    if (!b || level_at(p, m - 1) == 0) {
+        pp_unlook(p, m, maxpos);
         return;
     }
     PP_ERR_RANGE(p, a, b, "invalid syntax. Perhaps you forgot a comma?");

@@ -38,19 +38,19 @@ void *pp_error_at(pp_parser *p, ps_error_kind kind, int l, int c, int el, int ec
     if (p->failed)
         return NULL;
     if (p->in_fstring > 0) {
-        /* an f-string's sub-parser: CPython reports positions inside
-         * "(" expression ")", so undo the shift applied to the tokens */
+        /* an f-string's sub-parser: CPython reports columns inside
+         * "(" expression ")" (so undo the shift applied to the tokens) but
+         * the file's line numbers */
         if (l == p->fs_line)
             c -= p->fs_col;
         if (el == p->fs_line)
             ec -= p->fs_col;
-        l -= p->fs_line - 1;
-        el -= p->fs_line - 1;
     }
     size_t len = 0;
     const char *line = NULL;
-    if (l > 0)
-        line = ps_tok_line(p->tz, l, &len);
+    int tl = p->in_fstring > 0 ? l - (p->fs_line - 1) : l;   /* line in p->tz */
+    if (tl > 0)
+        line = ps_tok_line(p->tz, tl, &len);
     if (line && line[len] == '\n')
         len++;
     va_list ap;

@@ -146,6 +146,12 @@ static const struct error_case error_cases[] = {
      "1:1: SyntaxError: cannot assign to comparison"},
     {"def f():\n      u in pt = g()\n        h()\n", sizeof "def f():\n      u in pt = g()\n        h()\n" - 1,
      "2:7: SyntaxError: cannot assign to comparison"},
+    {"class X:\n   p {{{{{aAss\n", sizeof "class X:\n   p {{{{{aAss\n" - 1,
+     "2:10: SyntaxError: '{' was never closed"},
+    {"x=1\nf\"{a b}\"\n", sizeof "x=1\nf\"{a b}\"\n" - 1,
+     "2:2: SyntaxError: f-string: invalid syntax. Perhaps you forgot a comma?"},
+    {"x=1\nf\"\"\"\n{a b}\"\"\"\n", sizeof "x=1\nf\"\"\"\n{a b}\"\"\"\n" - 1,
+     "3:2: SyntaxError: f-string: invalid syntax. Perhaps you forgot a comma?"},
 };
 
 /* The result of parsing src as pyparse prints it: the dump, or the error
