@@ -40,9 +40,7 @@ static const char *ident_at(pp_parser *p)
 }
 
 /* "expected an indented block after <what> on line N" at the current
- * token.  At a DEDENT, CPython (which gives DEDENT no column) reports the
- * tokenizer's column there, i.e. the new indentation, unconverted, and no
- * end. */
+ * token (at a DEDENT, see pp_dedent_location). */
 void *pp_expected_block(pp_parser *p, const char *what, int line)
 {
     if (p->failed)
@@ -51,10 +49,7 @@ void *pp_expected_block(pp_parser *p, const char *what, int line)
     pp_error_at(p, PS_ERR_INDENTATION, t->lineno, t->col_offset, t->end_lineno,
                 t->end_col_offset, "expected an indented block after %s on line %d",
                 what, line);
-    if (t->kind == PS_TOK_DEDENT && p->err->kind == PS_ERR_INDENTATION) {
-        p->err->offset = t->col_offset;
-        p->err->end_offset = -1;
-    }
+    pp_dedent_location(p, t);
     return NULL;
 }
 
@@ -892,7 +887,10 @@ static ps_stmt *try_stmt(pp_parser *p)
     } else if (!handlers->len) {
         if (p->failed)
             return NULL;
-        return PP_ERR_TOK(p, pp_cur(p), "expected 'except' or 'finally' block");
+        const ps_token *t = pp_cur(p);
+        PP_ERR_TOK(p, t, "expected 'except' or 'finally' block");
+        pp_dedent_location(p, t);
+        return NULL;
     }
     if (!orelse) {
         orelse = ps_stmt_seq_new(0, p->arena);
