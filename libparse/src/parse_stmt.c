@@ -660,13 +660,12 @@ static ps_stmt *for_stmt(pp_parser *p, size_t st, int is_async)
 {
     const ps_token *kt = pp_cur(p);
     p->pos++;
-    p->for_targets++;
-    ps_expr *t = pp_star_targets(p);
-    p->for_targets--;
-    if (!t)
+    size_t tpos = p->pos;
+    ps_expr *t = pp_for_targets(p);
+    if (!t || !pp_accept_kw(p, PS_KW_IN)) {
+        pp_invalid_for_target(p, tpos);
         return NULL;
-    if (!pp_accept_kw(p, PS_KW_IN))
-        return NULL;
+    }
     ps_expr *it = pp_star_expressions(p);
     if (!it || !expect_colon(p, 0))
         return NULL;

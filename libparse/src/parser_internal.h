@@ -209,6 +209,8 @@ ps_arguments *pp_lambda_params(pp_parser *p);
 int pp_set_context(pp_parser *p, ps_expr *e, ps_expr_context ctx);
 const char *pp_expr_name(const ps_expr *e);
 ps_expr *pp_invalid_target(ps_expr *e, ps_expr_context ctx);
+ps_expr *pp_for_targets(pp_parser *p);
+void pp_invalid_for_target(pp_parser *p, size_t tpos);
 
 /* parse_stmt.c */
 ps_stmt_seq *pp_statements(pp_parser *p);
