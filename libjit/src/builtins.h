@@ -46,16 +46,6 @@ extern KnMethodDef jit_builtins_io_methods[];
 extern KnMethodDef jit_builtins_exec_methods[];
 extern KnMethodDef jit_sys_methods[];
 
-/* ---- parts reached weakly ----
- * The compiler and the traceback printer are written in parallel; until
- * their symbols exist these resolve to NULL and what needs them raises a
- * clear error (see NOTES-startup.md). */
-int jit_traceback_print(KnObject *tb, KnObject *file) __attribute__((weak));
-KnObject *jit_compile_source(const char *src, size_t len, const char *filename,
-                             jit_mode mode, int flags, int optimize)
-    __attribute__((weak));
-extern KnTypeObject jit_code_type __attribute__((weak));
-
 /* The current globals / locals of the running Python frame (NULL with an
  * error when there is none or frame support is missing). */
 KnObject *jit_current_globals(void);
@@ -105,11 +95,6 @@ int jit_stdio_flush_stdout(void);
 /* Print exc as CPython's default excepthook does (traceback, chained
  * exceptions) on sys.stderr. */
 void jit_print_exception(KnObject *exc);
-
-/* "Traceback (most recent call last):" and the entries of tb, without
- * caret lines (sys_traceback.c; used while the eval part has no
- * jit_traceback_print).  -1 on error. */
-int jit_sys_print_traceback(KnObject *tb, KnObject *file);
 
 /* Write a str / C string to a file object (file.write(s)); -1 on error. */
 int jit_file_write_str(KnObject *file, KnObject *s);

@@ -70,9 +70,6 @@ static KnObject *compile_text(const char *s, kn_ssize_t len, const char *filenam
 {
     if (check_no_nul(s, len) < 0)
         return NULL;
-    if (jit_compile_source == NULL)
-        return ob_err_format(ob_exc_NotImplementedError,
-                             "this Kiln build has no bytecode compiler yet");
     return jit_compile_source(s, (size_t)len, filename, mode, flags, optimize);
 }
 

@@ -68,144 +68,10 @@ int jit_init(int argc, char **argv)
     return 0;
 }
 
-/* ---- printing an uncaught exception (sys.excepthook's default) ---- */
-
-static int write_str(KnObject *f, KnObject *s)
-{
-    return s == NULL ? -1 : jit_file_write_str(f, s);
-}
-
-/* "mod.Qualname" (no prefix for builtins and __main__). */
-static KnObject *exc_type_name(KnTypeObject *t)
-{
-    KnObject *qual = ob_type_qualname(t), *mod = NULL;
-    if (qual == NULL)
-        return NULL;
-    if (ob_lookup_attr((KnObject *)t, ob_str_intern_cstr("__module__"), &mod) < 0)
-        return NULL;
-    if (mod == NULL || !KN_STR_CHECK(mod) || ob_str_equal_cstr(mod, "builtins")
-        || ob_str_equal_cstr(mod, "__main__"))
-        return qual;
-    return ob_str_from_format("%U.%U", mod, qual);
-}
-
-/* SyntaxError's location block: '  File "f", line N' / the text / carets. */
-static int print_syntax_location(KnObject *f, KnObject *exc)
-{
-    KnSyntaxErrorObject *se = (KnSyntaxErrorObject *)exc;
-    KnObject *fname = se->filename && se->filename != KN_None ? se->filename
-                                                                  : ob_str_intern_cstr("<string>");
-    if (se->lineno == NULL || se->lineno == KN_None)
-        return 0;
-    KnObject *loc = ob_str_from_format("  File \"%S\", line %S\n", fname, se->lineno);
-    if (write_str(f, loc) < 0)
-        return -1;
-    if (se->text == NULL || !KN_STR_CHECK(se->text))
-        return 0;
-    /* Only the erroneous line; leading blanks removed, carets follow. */
-    KnObject *text = se->text;
-    kn_ssize_t n = KN_STR_LEN(text), nl = ob_str_find(text, ob_str_intern_cstr("\n"), 0, n, 0);
-    kn_ssize_t end = nl >= 0 ? nl : n, start = 0;
-    while (start < end) {
-        uint32_t c = ob_str_read_char(text, start);
-        if (c != ' ' && c != '\t' && c != '\f')
-            break;
-        start++;
-    }
-    KnObject *line = ob_str_substring(text, start, end);
-    if (write_str(f, ob_str_from_format("    %U\n", line)) < 0)
-        return -1;
-    if (se->offset == NULL || !KN_INT_CHECK(se->offset))
-        return 0;
-    kn_ssize_t off = ob_int_as_ssize(se->offset), stop = off + 1;
-    if (se->end_offset != NULL && KN_INT_CHECK(se->end_offset)
-        && (se->end_lineno == NULL || se->end_lineno == KN_None
-            || ob_richcompare_bool(se->end_lineno, se->lineno, KN_EQ) == 1))
-        stop = ob_int_as_ssize(se->end_offset);
-    if (ob_err_occurred())
-        return -1;
-    kn_ssize_t col = off - 1 - start, width = stop - off;
-    if (col < 0)
-        col = 0;
-    if (col > end - start)
-        col = end - start;
-    if (width < 1 || col + width > end - start + 1)
-        width = 1;
-    KnObject *pad = ob_str_repeat(ob_str_intern_cstr(" "), col + 4);
-    KnObject *carets = ob_str_repeat(ob_str_intern_cstr("^"), width);
-    if (pad == NULL || carets == NULL)
-        return -1;
-    return write_str(f, ob_str_from_format("%U%U\n", pad, carets));
-}
-
-/* One exception without its chain: traceback, location, "Type: message",
- * notes. */
-static int print_one(KnObject *f, KnObject *exc)
-{
-    KnObject *tb = ob_exc_get_traceback(exc);
-    if (tb != NULL && tb != KN_None
-        && (jit_traceback_print != NULL ? jit_traceback_print(tb, f)
-                                        : jit_sys_print_traceback(tb, f)) < 0)
-        return -1;
-    if (KN_TYPE_CHECK(exc, ob_exc_SyntaxError) && print_syntax_location(f, exc) < 0)
-        return -1;
-    KnObject *name = exc_type_name(KN_TYPE(exc));
-    if (name == NULL)
-        return -1;
-    KnObject *msg = ob_str(exc);
-    if (msg == NULL) {
-        ob_err_clear();
-        msg = ob_str_intern_cstr("<exception str() failed>");
-    }
-    if (KN_TYPE_CHECK(exc, ob_exc_SyntaxError)) {
-        KnObject *m = ((KnSyntaxErrorObject *)exc)->msg;
-        if (m != NULL && KN_STR_CHECK(m))
-            msg = m;
-    }
-    KnObject *line = KN_STR_LEN(msg) ? ob_str_from_format("%U: %U\n", name, msg)
-                                     : ob_str_from_format("%U\n", name);
-    if (write_str(f, line) < 0)
-        return -1;
-    KnObject *notes;
-    int has = ob_lookup_attr(exc, ob_str_intern_cstr("__notes__"), &notes);
-    if (has < 0)
-        return -1;
-    if (has && KN_LIST_CHECK(notes)) {
-        for (kn_ssize_t i = 0; i < KN_SIZE(notes); i++) {
-            KnObject *note = KN_LIST_GET(notes, i);
-            KnObject *text = KN_STR_CHECK(note) ? note : ob_repr(note);
-            if (text == NULL || write_str(f, ob_str_from_format("%U\n", text)) < 0)
-                return -1;
-        }
-    }
-    return 0;
-}
-
-/* The chain first (cause, or context unless suppressed), guarding cycles. */
-static int print_chain(KnObject *f, KnObject *exc, KnObject *seen)
-{
-    if (ob_set_add(seen, ob_int_from_size((size_t)(uintptr_t)exc)) < 0)
-        return -1;
-    KnObject *cause = ob_exc_get_cause(exc), *ctx = ob_exc_get_context(exc);
-    KnObject *prev = NULL;
-    const char *sep = NULL;
-    if (cause != NULL && cause != KN_None) {
-        prev = cause;
-        sep = "\nThe above exception was the direct cause of the following exception:\n\n";
-    } else if (ctx != NULL && ctx != KN_None
-               && !((KnBaseExceptionObject *)exc)->suppress_context) {
-        prev = ctx;
-        sep = "\nDuring handling of the above exception, another exception occurred:\n\n";
-    }
-    if (prev != NULL) {
-        int again = ob_set_contains(seen, ob_int_from_size((size_t)(uintptr_t)prev));
-        if (again < 0)
-            return -1;
-        if (!again && (print_chain(f, prev, seen) < 0 || jit_file_write_cstr(f, sep) < 0))
-            return -1;
-    }
-    return print_one(f, exc);
-}
+/* ---- printing an uncaught exception (sys.excepthook's default) ----
+ * The text (chain, traceback with carets, SyntaxError location, notes,
+ * groups) is the eval part's jit_traceback_format; it goes to sys.stderr,
+ * whatever object that is. */
 
 void jit_print_exception(KnObject *exc)
 {
@@ -214,13 +80,9 @@ void jit_print_exception(KnObject *exc)
         fputs("kiln: lost sys.stderr\n", stderr);
         return;
     }
-    KnObject *seen = &ob_set_type != NULL ? ob_set_new(NULL) : NULL;
-    int r = seen != NULL ? print_chain(f, exc, seen) : print_one(f, exc);
-    if (r < 0) {
-        ob_err_clear();
-        return;
-    }
-    if (ob_call_method(f, "flush", 0) == NULL)
+    KnObject *text = jit_traceback_format(exc);
+    if (text == NULL || jit_file_write_str(f, text) < 0
+        || ob_call_method(f, "flush", 0) == NULL)
         ob_err_clear();
 }
 
@@ -312,11 +174,6 @@ static int run_source(const char *src, size_t len, const char *filename, int is_
         return handle_uncaught();
     if (memchr(src, '\0', len) != NULL) {
         ob_err_set_string(ob_exc_SyntaxError, "source code cannot contain null bytes");
-        return handle_uncaught();
-    }
-    if (jit_compile_source == NULL) {
-        ob_err_set_string(ob_exc_NotImplementedError,
-                          "this Kiln build has no bytecode compiler yet");
         return handle_uncaught();
     }
     KnObject *code = jit_compile_source(src, len, filename, JIT_MODE_EXEC, 0, -1);
