@@ -45,6 +45,7 @@ extern KnMethodDef jit_builtins_attr_methods[];
 extern KnMethodDef jit_builtins_io_methods[];
 extern KnMethodDef jit_builtins_exec_methods[];
 extern KnMethodDef jit_sys_methods[];
+extern KnMethodDef jit_sys_hooks_methods[];   /* sys_hooks.c */
 
 /* The current globals / locals of the running Python frame (NULL with an
  * error when there is none or frame support is missing). */

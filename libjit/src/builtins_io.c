@@ -118,10 +118,13 @@ static KnObject *bi_open(KnObject *self, KnObject *args, KnObject *kwargs)
     return NULL;
 }
 
+/* breakpoint(*a, **k) is sys.breakpointhook(*a, **k) (sys_hooks.c). */
 static KnObject *bi_breakpoint(KnObject *self, KnObject *args, KnObject *kwargs)
 {
-    return ob_err_format(ob_exc_NotImplementedError,
-                         "breakpoint() needs pdb, which Kiln cannot import yet");
+    KnObject *hook = jit_sys_get("breakpointhook");
+    if (hook == NULL)
+        return ob_err_format(ob_exc_RuntimeError, "lost sys.breakpointhook");
+    return ob_call(hook, args, kwargs);
 }
 
 static KnObject *bi_help(KnObject *self, KnObject *args, KnObject *kwargs)

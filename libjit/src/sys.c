@@ -352,7 +352,8 @@ KnObject *jit_sys_create(int argc, char **argv)
 {
     const jit_config *cfg = jit_get_config();
     KnObject *m = ob_module_new_cstr("sys");
-    if (m == NULL || ob_module_add_functions(m, jit_sys_methods) < 0)
+    if (m == NULL || ob_module_add_functions(m, jit_sys_methods) < 0
+        || ob_module_add_functions(m, jit_sys_hooks_methods) < 0)
         return NULL;
     sys_module = m;
     KnObject *modules = ob_dict_new();
@@ -385,6 +386,8 @@ KnObject *jit_sys_create(int argc, char **argv)
         { "path_importer_cache", ob_dict_new() },
         { "__displayhook__", ob_dict_getitem_str(ob_module_get_dict(m), "displayhook") },
         { "__excepthook__", ob_dict_getitem_str(ob_module_get_dict(m), "excepthook") },
+        { "__breakpointhook__", ob_dict_getitem_str(ob_module_get_dict(m), "breakpointhook") },
+        { "__unraisablehook__", ob_dict_getitem_str(ob_module_get_dict(m), "unraisablehook") },
         { "builtin_module_names", ob_tuple_pack(2, ob_str_from_cstr("builtins"),
                                                 ob_str_from_cstr("sys")) },
         { "copyright", ob_str_from_cstr(
