@@ -187,20 +187,29 @@ static const char *program_name(void)
     return config.orig_argc > 0 ? config.orig_argv[0] : "python";
 }
 
+/* CPython 3.9+ runs a script under its absolute path (__file__, tracebacks):
+ * the current directory joined to a relative path, not normalised. */
+static const char *absolute_path(const char *path)
+{
+    char cwd[4096];
+    if (path[0] == '/' || getcwd(cwd, sizeof cwd) == NULL)
+        return path;
+    size_t n = strlen(cwd) + strlen(path) + 2;
+    char *abs = kgc_alloc_atomic(n);
+    if (abs == NULL)
+        return path;
+    snprintf(abs, n, "%s/%s", cwd, path);
+    return abs;
+}
+
 int jit_run_file(const char *path)
 {
+    path = absolute_path(path);
     FILE *fp = fopen(path, "rb");
     if (fp == NULL) {
         int err = errno;
-        char *abs = realpath(path, NULL);
-        char cwd[4096];
-        if (abs == NULL && path[0] != '/' && getcwd(cwd, sizeof cwd) != NULL)
-            fprintf(stderr, "%s: can't open file '%s/%s': [Errno %d] %s\n", program_name(),
-                    cwd, path, err, strerror(err));
-        else
-            fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", program_name(),
-                    abs ? abs : path, err, strerror(err));
-        free(abs);
+        fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", program_name(), path,
+                err, strerror(err));
         return 2;
     }
     size_t cap = 1 << 16, len = 0, n;
