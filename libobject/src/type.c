@@ -150,6 +150,11 @@ static void inherit_special(KnTypeObject *t, KnTypeObject *base)
         KN_TPFLAGS_BYTES_SUBCLASS | KN_TPFLAGS_UNICODE_SUBCLASS | KN_TPFLAGS_DICT_SUBCLASS |
         KN_TPFLAGS_BASE_EXC_SUBCLASS | KN_TPFLAGS_TYPE_SUBCLASS;
     t->tp_flags |= base->tp_flags & fast_bits;
+    /* pattern matching: `case int(x)` matches subclasses; a subclass of a
+     * sequence or mapping stays one unless it says otherwise */
+    t->tp_flags |= base->tp_flags & KN_TPFLAGS_MATCH_SELF;
+    if (!(t->tp_flags & (KN_TPFLAGS_SEQUENCE | KN_TPFLAGS_MAPPING)))
+        t->tp_flags |= base->tp_flags & (KN_TPFLAGS_SEQUENCE | KN_TPFLAGS_MAPPING);
     if (t->tp_basicsize == 0)
         t->tp_basicsize = base->tp_basicsize;
     if (t->tp_itemsize == 0)

@@ -228,16 +228,20 @@ static KnObject *type_new_impl(KnTypeObject *meta, KnObject *name, KnObject *bas
     if ((kn_ssize_t)strlen(cname) != nlen)
         return ob_err_format(ob_exc_ValueError, "type name must not contain null characters");
 
-    /* room for nslot KnMemberDefs plus a zeroed terminator */
-    KnObject *obj;
-    if (meta->tp_itemsize >= (kn_ssize_t)sizeof(KnMemberDef))
-        obj = meta->tp_alloc(meta, plan.nslot + 1);
-    else
-        return ob_err_format(ob_exc_TypeError, "metaclass '%s' has no room for a class's slots",
-                             meta->tp_name);
+    /* nslot KnMemberDefs plus a zeroed terminator: inline after the type
+     * object, as CPython's heap types, unless the metaclass's items are
+     * too small for them (a C metaclass) */
+    int inline_members = meta->tp_itemsize >= (kn_ssize_t)sizeof(KnMemberDef);
+    KnObject *obj = meta->tp_alloc(meta, inline_members ? plan.nslot + 1 : 0);
     if (obj == NULL)
         return NULL;
-    KN_SET_SIZE(obj, plan.nslot);
+    KnMemberDef *members;
+    if (inline_members) {
+        KN_SET_SIZE(obj, plan.nslot);
+        members = (KnMemberDef *)((char *)obj + meta->tp_basicsize);
+    } else if ((members = kgc_alloc(sizeof(KnMemberDef) * (size_t)(plan.nslot + 1))) == NULL) {
+        return ob_err_nomemory();
+    }
     KnHeapTypeObject *ht = (KnHeapTypeObject *)obj;
     KnTypeObject *t = &ht->ht_type;
     t->tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_HEAPTYPE | KN_TPFLAGS_BASETYPE |
@@ -256,7 +260,7 @@ static KnObject *type_new_impl(KnTypeObject *meta, KnObject *name, KnObject *bas
     t->tp_dict = dict;
     if (ht->ht_name == NULL || set_attrs(ht, dict) < 0)
         return NULL;
-    ob_heaptype_apply_layout(ht, &plan);
+    ob_heaptype_apply_layout(ht, &plan, members);
 
     if (ob_type_ready(t) < 0 || set_hash_none(dict) < 0 || ob_type_fixup_slots(t) < 0)
         return NULL;

@@ -70,7 +70,10 @@ static void test_hash_and_identity(void **state)
     assert_ptr_equal(call(b, "replace", 2, B("x"), B("y")), b);
     KnObject *ba = BA("abc");
     assert_ptr_not_equal(call(ba, "strip", 0), ba);       /* bytearray: a copy */
-    assert_exc(try_call(B("%d"), "__mod__", 1, I(1)), NotImplementedError, NULL);
+    assert_repr(ob_number_remainder(B("%d-%s"), T(2, I(1), B("x"))), "b'1-x'");
+    assert_repr(ob_number_remainder(BA("%s"), B("y")), "bytearray(b'y')");
+    assert_exc(ob_number_remainder(B("%d"), S("x")), TypeError,
+               "%d format: a real number is required, not str");
 }
 
 static void test_buffer_and_iteration(void **state)

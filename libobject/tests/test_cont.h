@@ -65,6 +65,9 @@ static inline KnObject *LR(long long lo, long long hi)
     return l;
 }
 
+/* slice(a, b, c); NULL means None. */
+#define SL(a, b, c) ob_slice_new((a), (b), (c))
+
 static inline const char *text(KnObject *s)
 {
     assert_non_null(s);

@@ -152,6 +152,11 @@ static void test_eq_hash_rules(void **state)
     assert_null(ob_richcompare(e, I(1), KN_LT));
     expect_error(ob_exc_TypeError, "'<' not supported between instances of 'E' and 'int'");
 
+    /* __lt__ = None is called, as CPython does */
+    KnObject *N = mkclass("N", bases0(), ns("__lt__", KN_None, NULL));
+    assert_null(ob_richcompare(call0(N), I(1), KN_LT));
+    expect_error(ob_exc_TypeError, "'NoneType' object is not callable");
+
     /* __eq__ and __hash__ */
     KnObject *H = mkclass("H", bases0(), ns("__eq__", fn(m_eq_always), "__hash__", fn(m_hash), NULL));
     assert_int_equal(ob_hash(call0(H)), 1234);
