@@ -219,6 +219,7 @@ static KnObject *type_get_annotations(KnObject *self, void *c)
         return NULL;
     if (ob_dict_setitem(t->tp_dict, KN_ID(__annotations__), a) < 0)
         return NULL;
+    ob_type_modified(t);
     return a;
 }
 
@@ -318,6 +319,7 @@ static int type_set_bases(KnObject *self, KnObject *v, void *c)
             TYPE(KN_LIST_GET(saved, i))->tp_mro = KN_LIST_GET(saved, i + 1);
         t->tp_bases = old_bases;
         t->tp_base = old_base;
+        ob_type_modified(t);    /* lookups made meanwhile saw the new MROs */
         return -1;
     }
     for (kn_ssize_t i = 0; i < KN_SIZE(old_bases); i++) {

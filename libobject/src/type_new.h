@@ -12,6 +12,9 @@ extern KnClassHooks ob_type_hooks;
 /* Is o a Python function (the hook's function_type, exactly)? */
 int ob_type_is_function(KnObject *o);
 
+/* Is o the `__new__` a static type's dict holds (type.c's tp_new
+ * wrapper, a builtin bound to that type)? */
+int ob_type_is_new_wrapper(KnObject *o);
 /* A static type's tp_doc as a str, text signature stripped (type.c). */
 KnObject *ob_type_internal_doc(KnTypeObject *t);
 

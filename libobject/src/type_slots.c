@@ -13,7 +13,7 @@
  */
 #include <string.h>
 
-#include "core.h"
+#include "type_new.h"
 
 /* Call special method `name` on o's type with args; *found = 0 when the
  * type has none (then NULL without an error). */
@@ -633,9 +633,7 @@ static int update_one(KnTypeObject *t, int index)
             continue;
         }
         if (o->table == 0 && o->offset == offsetof(KnTypeObject, tp_new) &&
-            KN_TYPE(descr) == &ob_cfunction_type &&
-            ((KnCFunctionObject *)descr)->m_self != NULL &&
-            KN_TYPE_OBJ_CHECK(((KnCFunctionObject *)descr)->m_self)) {
+            ob_type_is_new_wrapper(descr)) {
             /* tp_new_wrapper of a static base: use that base's tp_new */
             KnTypeObject *owner = (KnTypeObject *)((KnCFunctionObject *)descr)->m_self;
             if (specific == NULL || specific == (void *)owner->tp_new) {
