@@ -12,8 +12,6 @@
 #include <stdio.h>
 #include "bytes_internal.h"
 
-static KnObject *bytearray_iter(KnObject *self);
-
 static int can_resize(KnByteArrayObject *ba)
 {
     if (ba->ob_exports > 0) {
@@ -193,13 +191,13 @@ static int ass_extended(KnObject *self, kn_ssize_t start, kn_ssize_t step, kn_ss
 
 static int bytearray_ass_subscript(KnObject *self, KnObject *key, KnObject *value)
 {
-    kn_ssize_t size = KN_SIZE(self);
     if (KN_SLICE_CHECK(key)) {
-        kn_ssize_t start, stop, step, count;
-        if (ob_slice_get_indices(key, size, &start, &stop, &step, &count) < 0)
-            return -1;
+        /* the value first: converting it may run code that resizes self */
         KnBView src;
         if (value != NULL && slice_source(self, value, &src) < 0)
+            return -1;
+        kn_ssize_t start, stop, step, count;
+        if (ob_slice_get_indices(key, KN_SIZE(self), &start, &stop, &step, &count) < 0)
             return -1;
         if (step == 1) {
             if (stop < start)
@@ -221,6 +219,7 @@ static int bytearray_ass_subscript(KnObject *self, KnObject *key, KnObject *valu
     int b = 0;
     if (value != NULL && ob_bv_byte(value, &b, "byte must be in range(0, 256)") < 0)
         return -1;
+    kn_ssize_t size = KN_SIZE(self);
     if (i < 0)
         i += size;
     if (i < 0 || i >= size) {
@@ -263,13 +262,8 @@ static KnObject *bytearray_subscript(KnObject *self, KnObject *key)
 static KnObject *bytearray_concat(KnObject *a, KnObject *b)
 {
     KnBView va, vb;
-    int ra = ob_bv_try_arg(a, &va);
-    int rb = ra > 0 ? ob_bv_try_arg(b, &vb) : 0;
-    if (ra < 0 || rb < 0)
+    if (ob_bv_concat_args(a, b, &va, &vb) < 0)
         return NULL;
-    if (!ra || !rb)
-        return ob_err_format(ob_exc_TypeError, "can't concat %.100s to %.100s",
-                             ob_type_name(KN_TYPE(b)), ob_type_name(KN_TYPE(a)));
     if (va.n > KN_SSIZE_MAX - vb.n)
         return ob_err_nomemory();
     KnObject *r = ob_bytearray_from_data(NULL, va.n + vb.n);
@@ -282,13 +276,9 @@ static KnObject *bytearray_concat(KnObject *a, KnObject *b)
 
 static KnObject *bytearray_inplace_concat(KnObject *self, KnObject *other)
 {
-    KnBView v;
-    int r = ob_bv_try_arg(other, &v);
-    if (r < 0)
+    KnBView mine, v;
+    if (ob_bv_concat_args(self, other, &mine, &v) < 0)
         return NULL;
-    if (r == 0)
-        return ob_err_format(ob_exc_TypeError, "can't concat %.100s to %.100s",
-                             ob_type_name(KN_TYPE(other)), ob_type_name(KN_TYPE(self)));
     kn_ssize_t size = KN_SIZE(self);
     if (v.s == KN_BA(self)->ob_start) {     /* b += b */
         char *copy = kgc_alloc_atomic((size_t)v.n + 1);
@@ -303,21 +293,6 @@ static KnObject *bytearray_inplace_concat(KnObject *self, KnObject *other)
         return NULL;
     memcpy(KN_BA(self)->ob_start + size, v.s, (size_t)v.n);
     return self;
-}
-
-static KnObject *bytearray_repeat(KnObject *self, kn_ssize_t n)
-{
-    KnBView v = ob_bv_self(self);
-    if (n < 0)
-        n = 0;
-    if (v.n > 0 && n > KN_SSIZE_MAX / v.n)
-        return ob_err_nomemory();
-    KnObject *r = ob_bytearray_from_data(NULL, v.n * n);
-    if (r == NULL)
-        return NULL;
-    if (v.n * n > 0)
-        ob_bv_repeat_into(KN_BA(r)->ob_start, v.s, v.n, n);
-    return r;
 }
 
 static KnObject *bytearray_inplace_repeat(KnObject *self, kn_ssize_t n)
@@ -343,9 +318,23 @@ static KnObject *bytearray_inplace_repeat(KnObject *self, kn_ssize_t n)
     return self;
 }
 
+static KnObject *bytearray_repeat(KnObject *self, kn_ssize_t n)
+{
+    KnBView v = ob_bv_self(self);
+    KnObject *r = ob_bytearray_from_data(v.s, v.n);
+    return r == NULL ? NULL : bytearray_inplace_repeat(r, n);
+}
+
 static int bytearray_sq_contains(KnObject *self, KnObject *x)
 {
     return ob_bv_contains(self, x);
+}
+
+static KnObject *bytearray_mod(KnObject *a, KnObject *b)
+{
+    if (!KN_BYTEARRAY_CHECK(a))
+        return KN_NotImplemented;
+    return ob_bytes_mod_format(a, b);
 }
 
 /* ---- repr, compare, buffer ---- */
@@ -421,6 +410,10 @@ static KnMethodDef bytearray_methods[] = {
 #undef BM_NOARGS
 #undef BM_O
 
+static KnNumberMethods bytearray_as_number = {
+    .nb_remainder = bytearray_mod,
+};
+
 static KnSequenceMethods bytearray_as_sequence = {
     .sq_length = bytearray_length,
     .sq_concat = bytearray_concat,
@@ -448,6 +441,7 @@ KnTypeObject ob_bytearray_type = {
     .tp_name = "bytearray",
     .tp_basicsize = sizeof(KnByteArrayObject),
     .tp_repr = bytearray_repr,
+    .tp_as_number = &bytearray_as_number,
     .tp_as_sequence = &bytearray_as_sequence,
     .tp_as_mapping = &bytearray_as_mapping,
     .tp_hash = ob_hash_not_implemented,
@@ -463,60 +457,8 @@ KnTypeObject ob_bytearray_type = {
               "bytearray() -> empty bytes array\n\n"
               "Construct a mutable bytearray object.",
     .tp_richcompare = bytearray_richcompare,
-    .tp_iter = bytearray_iter,
+    .tp_iter = ob_bv_iter,
     .tp_methods = bytearray_methods,
     .tp_init = bytearray_init,
     .tp_new = ob_type_generic_new,
-};
-
-/* ---- bytearray_iterator ---- */
-
-typedef struct {
-    KN_OBJECT_HEAD;
-    kn_ssize_t index;
-    KnObject *seq;          /* NULL once exhausted */
-} ByteArrayIter;
-
-static KnObject *bytearray_iter(KnObject *self)
-{
-    ByteArrayIter *it = (ByteArrayIter *)ob_alloc(&ob_bytearray_iter_type, 0);
-    if (it == NULL)
-        return NULL;
-    it->seq = self;
-    return (KnObject *)it;
-}
-
-static KnObject *bytearrayiter_next(KnObject *self)
-{
-    ByteArrayIter *it = (ByteArrayIter *)self;
-    if (it->seq == NULL)
-        return NULL;
-    if (it->index < KN_SIZE(it->seq))
-        return ob_int_from_ssize((unsigned char)KN_BA(it->seq)->ob_start[it->index++]);
-    it->seq = NULL;
-    return NULL;
-}
-
-static KnObject *bytearrayiter_length_hint(KnObject *self, KnObject *unused)
-{
-    ByteArrayIter *it = (ByteArrayIter *)self;
-    kn_ssize_t n = it->seq ? KN_SIZE(it->seq) - it->index : 0;
-    return ob_int_from_ssize(n < 0 ? 0 : n);
-}
-
-static KnMethodDef bytearrayiter_methods[] = {
-    {"__length_hint__", (KnCFunction)bytearrayiter_length_hint, KN_METH_NOARGS,
-     "Private method returning an estimate of len(list(it))."},
-    {NULL, NULL, 0, NULL}
-};
-
-KnTypeObject ob_bytearray_iter_type = {
-    KN_VAR_HEAD_INIT(&ob_type_type, 0),
-    .tp_name = "bytearray_iterator",
-    .tp_basicsize = sizeof(ByteArrayIter),
-    .tp_getattro = ob_generic_getattr,
-    .tp_flags = KN_TPFLAGS_DEFAULT,
-    .tp_iter = ob_iter_self,
-    .tp_iternext = bytearrayiter_next,
-    .tp_methods = bytearrayiter_methods,
 };

@@ -60,7 +60,9 @@ int ob_bv_from_iterable(KnObject *it, KnBytesWriter *w, const char *range_msg);
 int ob_bv_from_source(KnObject *x, KnObject *encoding, KnObject *errors, KnBytesWriter *w,
                       const char *range_msg, const char *tname);
 
-/* The shared sequence pieces (bytes_seq.c). */
+/* The shared sequence pieces (bytes_view.c).  ob_bv_concat_args: both
+ * operands of a + b as views, or TypeError "can't concat X to Y". */
+int ob_bv_concat_args(KnObject *a, KnObject *b, KnBView *va, KnBView *vb);
 int ob_bv_contains(KnObject *self, KnObject *arg);
 KnObject *ob_bv_richcompare(KnObject *a, KnObject *b, int op);
 
@@ -111,5 +113,7 @@ KnObject *ob_bytes_maketrans(KnObject *unused, KnObject *const *args, kn_ssize_t
 KnObject *ob_bv_subscript(KnObject *self, KnObject *key, const char *what, const char *index_msg);
 void ob_bv_repeat_into(char *dst, const char *src, kn_ssize_t len, kn_ssize_t n);
 extern KnTypeObject ob_bytes_iter_type, ob_bytearray_iter_type;
+/* bytes_iter.c: iter(b) for both types (bytes_iterator / bytearray_iterator). */
+KnObject *ob_bv_iter(KnObject *self);
 
 #endif

@@ -2,12 +2,9 @@
  * bytes_type.c — the bytes type object: bytes(...) construction rules
  * (__bytes__, str + encoding, int count, buffers, iterables of ints),
  * the sequence and mapping protocols, comparison, hash, the buffer
- * protocol, bytes_iterator, and the method table (shared methods from
+ * protocol, and the method table (shared methods from
  * bytes_methods.def plus fromhex, maketrans, __getnewargs__, __bytes__).
- *
- * `%` formatting (nb_remainder) belongs to the formatting part
- * (ob_bytes_mod_format); until it lands, b'...' % x raises
- * NotImplementedError rather than a misleading TypeError.
+ * `%` (nb_remainder) is ob_bytes_mod_format, from src/bytes_percent.c.
  */
 #include "bytes_internal.h"
 
@@ -77,13 +74,8 @@ static kn_ssize_t bytes_length(KnObject *self)
 static KnObject *bytes_sq_concat(KnObject *a, KnObject *b)
 {
     KnBView va, vb;
-    int ra = ob_bv_try_arg(a, &va);
-    int rb = ra > 0 ? ob_bv_try_arg(b, &vb) : 0;
-    if (ra < 0 || rb < 0)
+    if (ob_bv_concat_args(a, b, &va, &vb) < 0)
         return NULL;
-    if (!ra || !rb)
-        return ob_err_format(ob_exc_TypeError, "can't concat %.100s to %.100s",
-                             ob_type_name(KN_TYPE(b)), ob_type_name(KN_TYPE(a)));
     if (vb.n == 0 && KN_TYPE(a) == &ob_bytes_type)
         return a;
     if (va.n == 0 && KN_TYPE(b) == &ob_bytes_type)
@@ -205,13 +197,12 @@ static KnObject *bytes_tp_repr(KnObject *self)
     return ob_bytes_repr(self);
 }
 
+/* b'...' % args: the formatting part's printf-style engine. */
 static KnObject *bytes_mod(KnObject *a, KnObject *b)
 {
     if (!KN_BYTES_CHECK(a))
         return KN_NotImplemented;
-    ob_err_set_string(ob_exc_NotImplementedError,
-                      "bytes %-formatting is not available yet in Kiln (ob_bytes_mod_format)");
-    return NULL;
+    return ob_bytes_mod_format(a, b);
 }
 
 /* ---- methods only bytes has ---- */
@@ -228,8 +219,6 @@ static KnObject *bytes_dunder_bytes(KnObject *self, KnObject *unused)
         return self;
     return ob_bytes_from_data(KN_BYTES_AS_STRING(self), KN_SIZE(self));
 }
-
-static KnObject *bytes_iter(KnObject *self);
 
 #define BM_FAST BM_ENTRY_FAST
 #define BM_KW BM_ENTRY_KW
@@ -290,58 +279,7 @@ KnTypeObject ob_bytes_type = {
               "bytes(int) -> bytes object of size given by the parameter initialized with null bytes\n"
               "bytes() -> empty bytes object",
     .tp_richcompare = bytes_richcompare,
-    .tp_iter = bytes_iter,
+    .tp_iter = ob_bv_iter,
     .tp_methods = bytes_methods,
     .tp_new = bytes_tp_new,
-};
-
-/* ---- bytes_iterator ---- */
-
-typedef struct {
-    KN_OBJECT_HEAD;
-    kn_ssize_t index;
-    KnObject *seq;          /* NULL once exhausted */
-} BytesIter;
-
-static KnObject *bytes_iter(KnObject *self)
-{
-    BytesIter *it = (BytesIter *)ob_alloc(&ob_bytes_iter_type, 0);
-    if (it == NULL)
-        return NULL;
-    it->seq = self;
-    return (KnObject *)it;
-}
-
-static KnObject *bytesiter_next(KnObject *self)
-{
-    BytesIter *it = (BytesIter *)self;
-    if (it->seq == NULL)
-        return NULL;
-    if (it->index < KN_SIZE(it->seq))
-        return ob_int_from_ssize((unsigned char)KN_BYTES_AS_STRING(it->seq)[it->index++]);
-    it->seq = NULL;
-    return NULL;
-}
-
-static KnObject *bytesiter_length_hint(KnObject *self, KnObject *unused)
-{
-    BytesIter *it = (BytesIter *)self;
-    return ob_int_from_ssize(it->seq ? KN_SIZE(it->seq) - it->index : 0);
-}
-
-static KnMethodDef bytesiter_methods[] = {
-    {"__length_hint__", (KnCFunction)bytesiter_length_hint, KN_METH_NOARGS,
-     "Private method returning an estimate of len(list(it))."},
-    {NULL, NULL, 0, NULL}
-};
-
-KnTypeObject ob_bytes_iter_type = {
-    KN_VAR_HEAD_INIT(&ob_type_type, 0),
-    .tp_name = "bytes_iterator",
-    .tp_basicsize = sizeof(BytesIter),
-    .tp_getattro = ob_generic_getattr,
-    .tp_flags = KN_TPFLAGS_DEFAULT,
-    .tp_iter = ob_iter_self,
-    .tp_iternext = bytesiter_next,
-    .tp_methods = bytesiter_methods,
 };

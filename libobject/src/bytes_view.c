@@ -239,6 +239,20 @@ int ob_bv_from_source(KnObject *x, KnObject *encoding, KnObject *errors, KnBytes
 
 /* ---- shared sequence behaviour ---- */
 
+int ob_bv_concat_args(KnObject *a, KnObject *b, KnBView *va, KnBView *vb)
+{
+    int ra = ob_bv_try_arg(a, va);
+    int rb = ra > 0 ? ob_bv_try_arg(b, vb) : 0;
+    if (ra < 0 || rb < 0)
+        return -1;
+    if (!ra || !rb) {
+        ob_err_format(ob_exc_TypeError, "can't concat %.100s to %.100s",
+                      ob_type_name(KN_TYPE(b)), ob_type_name(KN_TYPE(a)));
+        return -1;
+    }
+    return 0;
+}
+
 int ob_bv_contains(KnObject *self, KnObject *arg)
 {
     KnBView v = ob_bv_self(self), sub;

@@ -96,3 +96,67 @@ int ob_fmt_field_next(KnObject *s, kn_ssize_t *pos, kn_ssize_t end, int *is_attr
                       kn_ssize_t *start, kn_ssize_t *stop, kn_ssize_t *index);
 /* Where the first part of a field name ends (at the first '.' or '['). */
 kn_ssize_t ob_fmt_field_first_end(KnObject *s, kn_ssize_t start, kn_ssize_t end);
+
+/* ---- printf-style formatting shared by str % and bytes % (str_percent.c) ---- */
+
+#define OB_PCT_LJUST 1      /* '-' */
+#define OB_PCT_SIGN 2       /* '+' */
+#define OB_PCT_BLANK 4      /* ' ' */
+#define OB_PCT_ALT 8        /* '#' */
+#define OB_PCT_ZERO 16      /* '0' */
+
+/* The right operand: a tuple's items one by one, or a single value once;
+ * mapping: where %(key) looks (NULL: not a mapping). */
+typedef struct KnPctArgs {
+    KnObject *args;
+    KnObject *mapping;
+    kn_ssize_t len, idx;    /* CPython's arglen/argidx: -1/-2 for one value */
+} KnPctArgs;
+
+typedef struct KnPctSpec {
+    int flags;
+    kn_ssize_t width;       /* -1: none */
+    kn_ssize_t prec;        /* -1: none */
+    uint32_t conv;
+    kn_ssize_t conv_index;  /* position of the conversion character */
+} KnPctSpec;
+
+/* The template: code points (str) or bytes widened to uint32_t. */
+typedef struct KnPctFormat {
+    const uint32_t *f;
+    kn_ssize_t n;
+    int is_bytes;           /* keys are bytes; the "bytes" wording */
+} KnPctFormat;
+
+void ob_pct_args_init(KnPctArgs *a, KnObject *args, KnObject *mapping);
+KnObject *ob_pct_next_arg(KnPctArgs *a);
+/* Parse one conversion after the '%' at *pos-1 (key, flags, width,
+ * precision, length modifier, conversion character).  0 / -1. */
+int ob_pct_parse(const KnPctFormat *fmt, kn_ssize_t *pos, KnPctArgs *a, KnPctSpec *sp);
+/* -1 + TypeError when arguments are left over. */
+int ob_pct_finish(const KnPctFormat *fmt, KnPctArgs *a);
+/* ValueError "unsupported format character ..."; NULL. */
+KnObject *ob_pct_unsupported(const KnPctFormat *fmt, const KnPctSpec *sp);
+
+/* The template walk shared by str % and bytes %: literal runs and "%%" go
+ * through literal(w, start, end) (a slice of the template), conversions
+ * through convert(w, fmt, spec, value).  0 / -1. */
+typedef int (*KnPctLiteral)(void *w, kn_ssize_t start, kn_ssize_t end);
+typedef int (*KnPctConvert)(void *w, const KnPctFormat *fmt, const KnPctSpec *sp, KnObject *v);
+int ob_pct_run(const KnPctFormat *fmt, KnObject *args, KnObject *mapping, void *w,
+               KnPctLiteral literal, KnPctConvert convert);
+
+/* A numeric conversion (d i u o x X e E f F g G) of v as ASCII pieces:
+ * sign ("", "-", "+", " "), prefix ("0x" ...), body (GC memory).
+ * 0 ok, -1 error. */
+typedef struct KnPctNumber {
+    const char *sign, *prefix;
+    char *body;
+    kn_ssize_t len;
+} KnPctNumber;
+/* is_bytes: bytes %'s wording ("%d" for %i, "float argument required"). */
+int ob_pct_number(KnObject *v, const KnPctSpec *sp, int is_bytes, KnPctNumber *out);
+/* Padding of a conversion of len characters: spaces before, zeros between
+ * sign/prefix and body (numbers only), spaces after. */
+void ob_pct_padding(const KnPctSpec *sp, kn_ssize_t len, int numeric, kn_ssize_t *before,
+                    kn_ssize_t *zeros, kn_ssize_t *after);

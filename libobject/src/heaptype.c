@@ -294,7 +294,23 @@ static KnObject *subtype_get_weakref(KnObject *o, void *closure)
     return w ? w : KN_None;
 }
 
-#define DICT_GETSET { "__dict__", ob_object_get_dict, ob_object_set_dict, \
+/* Unlike static types' __dict__, a class's may be deleted (a fresh
+ * empty one appears on the next access). */
+static int subtype_set_dict(KnObject *o, KnObject *v, void *closure)
+{
+    if (v == NULL) {
+        KnObject **dp = ob_object_dict_ptr(o);
+        if (dp == NULL) {
+            ob_err_set_string(ob_exc_AttributeError, "This object has no __dict__");
+            return -1;
+        }
+        *dp = NULL;
+        return 0;
+    }
+    return ob_object_set_dict(o, v, closure);
+}
+
+#define DICT_GETSET { "__dict__", ob_object_get_dict, subtype_set_dict, \
                       "dictionary for instance variables", NULL }
 #define WEAK_GETSET { "__weakref__", subtype_get_weakref, NULL, \
                       "list of weak references to the object", NULL }
@@ -306,13 +322,10 @@ static KnGetSetDef getsets_weak_only[] = { WEAK_GETSET, END_GETSET };
 
 /* ---------------------------------------------------------------- layout */
 
-void ob_heaptype_apply_layout(KnHeapTypeObject *ht, const KnSlotsPlan *plan)
+void ob_heaptype_apply_layout(KnHeapTypeObject *ht, const KnSlotsPlan *plan, KnMemberDef *mp)
 {
     KnTypeObject *t = &ht->ht_type, *base = plan->base;
     kn_ssize_t off = base->tp_basicsize;
-    /* the KnMemberDef array lives right after the type object, in the
-     * items type_new allocated (one more than nslot: the terminator) */
-    KnMemberDef *mp = (KnMemberDef *)((char *)t + KN_TYPE(t)->tp_basicsize);
     for (kn_ssize_t i = 0; i < plan->nslot; i++) {
         mp[i].name = ob_str_as_utf8(KN_TUPLE_GET(plan->slots, i), NULL);
         mp[i].type = KN_T_OBJECT_EX;

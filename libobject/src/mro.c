@@ -109,7 +109,8 @@ static int check_duplicates(KnObject *bases)
     return 0;
 }
 
-int ob_mro_compute(KnTypeObject *t)
+/* The C3 order of t from its bases' MROs (type.mro()'s answer). */
+KnObject *ob_mro_c3(KnTypeObject *t)
 {
     KnObject *bases = t->tp_bases;
     KnObject *mro;
@@ -120,18 +121,24 @@ int ob_mro_compute(KnTypeObject *t)
         KnObject *bm = ((KnTypeObject *)KN_TUPLE_GET(bases, 0))->tp_mro;
         mro = ob_tuple_new(KN_SIZE(bm) + 1);
         if (mro == NULL)
-            return -1;
+            return NULL;
         KN_TUPLE_SET(mro, 0, (KnObject *)t);
         for (kn_ssize_t i = 0; i < KN_SIZE(bm); i++)
             KN_TUPLE_SET(mro, i + 1, KN_TUPLE_GET(bm, i));
     } else {
         if (check_duplicates(bases) < 0)
-            return -1;
+            return NULL;
         KnObject *l = c3_merge(t);
         if (l == NULL)
-            return -1;
+            return NULL;
         mro = ob_tuple_from_array(KN_LIST_ITEMS(l), KN_SIZE(l));
     }
+    return mro;
+}
+
+int ob_mro_compute(KnTypeObject *t)
+{
+    KnObject *mro = ob_mro_c3(t);
     if (mro == NULL)
         return -1;
     /* A metaclass with its own mro() decides (heap metaclasses only: the

@@ -369,26 +369,19 @@ typedef struct {
     KnObject *start, *step, *len;
 } LongRangeIter;
 
-/* An iterator over start, start+step, ... (len items). */
-static KnObject *make_iter(KnObject *start, KnObject *step, KnObject *len)
+static KnObject *fast_iter(long start, long step, long len)
 {
-    int o1 = 0, o2 = 0, o3 = 0;
-    long long s = ob_int_as_long_long_and_overflow(start, &o1);
-    long long st = ob_int_as_long_long_and_overflow(step, &o2);
-    long long n = ob_int_as_long_long_and_overflow(len, &o3);
-    /* the last value must fit too, and -step (for reversed) */
-    if (!o1 && !o2 && !o3) {
-        __int128 last = (__int128)s + (__int128)(n > 0 ? n - 1 : 0) * st;
-        if (last >= LLONG_MIN && last <= LLONG_MAX) {
-            RangeIter *it = (RangeIter *)ob_alloc(&ob_range_iter_type, 0);
-            if (it == NULL)
-                return NULL;
-            it->start = (long)s;
-            it->step = (long)st;
-            it->len = (long)n;
-            return (KnObject *)it;
-        }
-    }
+    RangeIter *it = (RangeIter *)ob_alloc(&ob_range_iter_type, 0);
+    if (it == NULL)
+        return NULL;
+    it->start = start;
+    it->step = step;
+    it->len = len;
+    return (KnObject *)it;
+}
+
+static KnObject *long_iter(KnObject *start, KnObject *step, KnObject *len)
+{
     LongRangeIter *it = (LongRangeIter *)ob_alloc(&ob_longrange_iter_type, 0);
     if (it == NULL)
         return NULL;
@@ -398,22 +391,71 @@ static KnObject *make_iter(KnObject *start, KnObject *step, KnObject *len)
     return (KnObject *)it;
 }
 
+/* start, stop, step as C longs; 0 when one does not fit. */
+static int as_longs(KnRangeObject *r, long *start, long *stop, long *step)
+{
+    int o1 = 0, o2 = 0, o3 = 0;
+    *start = (long)ob_int_as_long_long_and_overflow(r->start, &o1);
+    *stop = (long)ob_int_as_long_long_and_overflow(r->stop, &o2);
+    *step = (long)ob_int_as_long_long_and_overflow(r->step, &o3);
+    return !o1 && !o2 && !o3;
+}
+
+/* Items in range(lo, hi, step) as an unsigned count (no overflow). */
+static unsigned long len_of_range(long lo, long hi, long step)
+{
+    if (step > 0 && lo < hi)
+        return 1UL + ((unsigned long)hi - 1UL - (unsigned long)lo) / (unsigned long)step;
+    if (step < 0 && lo > hi)
+        return 1UL + ((unsigned long)lo - 1UL - (unsigned long)hi) / (0UL - (unsigned long)step);
+    return 0UL;
+}
+
+/* The machine-word iterator is chosen by CPython's exact conditions (the
+ * type name is visible), else the int-object one. */
 static KnObject *range_iter(KnObject *self)
 {
     KnRangeObject *r = RO(self);
-    return make_iter(r->start, r->step, r->length);
+    long start, stop, step;
+    if (as_longs(r, &start, &stop, &step)) {
+        unsigned long n = len_of_range(start, stop, step);
+        int fits = n <= (unsigned long)LONG_MAX;
+        /* the increment after the last item must not overflow */
+        if (fits && n > 0) {
+            if (step > 0)
+                fits = stop <= LONG_MAX - (step - 1);
+            else
+                fits = stop >= LONG_MIN + (-1 - step);
+        }
+        if (fits)
+            return fast_iter(start, step, (long)n);
+    }
+    return long_iter(r->start, r->step, r->length);
 }
 
 static KnObject *range_reversed(KnObject *self, KnObject *unused)
 {
     KnRangeObject *r = RO(self);
+    long start, stop, step;
+    /* fast when start, stop, step, -step, start - step and the length fit */
+    if (as_longs(r, &start, &stop, &step) && step != LONG_MIN) {
+        int fits = step > 0
+                       ? (unsigned long)start - (unsigned long)LONG_MIN >= (unsigned long)step
+                       : (unsigned long)LONG_MAX - (unsigned long)start >= 0UL - (unsigned long)step;
+        unsigned long n = len_of_range(start, stop, step);
+        if (fits && n <= (unsigned long)LONG_MAX) {
+            long new_stop = (long)((unsigned long)start - (unsigned long)step);
+            long new_start = (long)((unsigned long)new_stop + n * (unsigned long)step);
+            return fast_iter(new_start, -step, (long)n);
+        }
+    }
     /* last = start + (len - 1) * step, walked with -step */
     KnObject *n1 = ob_int_sub(r->length, ob_int_from_ssize(1));
     KnObject *last = n1 ? item_at(r, n1) : NULL;
     KnObject *neg = last ? ob_int_neg(r->step) : NULL;
     if (neg == NULL)
         return NULL;
-    return make_iter(last, neg, r->length);
+    return long_iter(last, neg, r->length);
 }
 
 static KnObject *rangeiter_next(KnObject *self)

@@ -654,78 +654,62 @@ static KnObject *frozenset_tp_new(KnTypeObject *type, KnObject *args, KnObject *
 
 #define FAST(f) ((KnCFunction)(void (*)(void))(f))
 
+/* Methods both types have (frozenset has only these). */
+#define SET_READ_METHODS(copy_fn) \
+    {"__contains__", (KnCFunction)set_contains_meth, KN_METH_O | KN_METH_COEXIST, \
+     "x.__contains__(y) <==> y in x."}, \
+    {"copy", (KnCFunction)copy_fn, KN_METH_NOARGS, "Return a shallow copy of a set."}, \
+    {"difference", FAST(set_difference_multi), KN_METH_FASTCALL, \
+     "Return the difference of two or more sets as a new set.\n\n" \
+     "(i.e. all elements that are in this set but not the others.)"}, \
+    {"intersection", FAST(set_intersection_multi), KN_METH_FASTCALL, \
+     "Return the intersection of two sets as a new set.\n\n" \
+     "(i.e. all elements that are in both sets.)"}, \
+    {"isdisjoint", (KnCFunction)set_isdisjoint, KN_METH_O, \
+     "Return True if two sets have a null intersection."}, \
+    {"issubset", (KnCFunction)set_issubset, KN_METH_O, \
+     "Report whether another set contains this set."}, \
+    {"issuperset", (KnCFunction)set_issuperset, KN_METH_O, \
+     "Report whether this set contains another set."}, \
+    {"__reduce__", (KnCFunction)set_reduce, KN_METH_NOARGS, \
+     "Return state information for pickling."}, \
+    {"__sizeof__", (KnCFunction)set_sizeof, KN_METH_NOARGS, \
+     "S.__sizeof__() -> size of S in memory, in bytes"}, \
+    {"symmetric_difference", (KnCFunction)set_symmetric_difference, KN_METH_O, \
+     "Return the symmetric difference of two sets as a new set.\n\n" \
+     "(i.e. all elements that are in exactly one of the sets.)"}, \
+    {"union", FAST(set_union), KN_METH_FASTCALL, \
+     "Return the union of sets as a new set.\n\n" \
+     "(i.e. all elements that are in either set.)"},
+
 static KnMethodDef set_methods[] = {
+    SET_READ_METHODS(set_copy)
     {"add", (KnCFunction)set_add_meth, KN_METH_O,
      "Add an element to a set.\n\nThis has no effect if the element is already present."},
     {"clear", (KnCFunction)set_clear_meth, KN_METH_NOARGS, "Remove all elements from this set."},
-    {"__contains__", (KnCFunction)set_contains_meth, KN_METH_O | KN_METH_COEXIST,
-     "x.__contains__(y) <==> y in x."},
-    {"copy", (KnCFunction)set_copy, KN_METH_NOARGS, "Return a shallow copy of a set."},
     {"discard", (KnCFunction)set_discard_meth, KN_METH_O,
      "Remove an element from a set if it is a member.\n\n"
      "Unlike set.remove(), the discard() method does not raise\n"
      "an exception when an element is missing from the set."},
-    {"difference", FAST(set_difference_multi), KN_METH_FASTCALL,
-     "Return the difference of two or more sets as a new set.\n\n"
-     "(i.e. all elements that are in this set but not the others.)"},
     {"difference_update", FAST(set_difference_update_multi), KN_METH_FASTCALL,
      "Remove all elements of another set from this set."},
-    {"intersection", FAST(set_intersection_multi), KN_METH_FASTCALL,
-     "Return the intersection of two sets as a new set.\n\n"
-     "(i.e. all elements that are in both sets.)"},
     {"intersection_update", FAST(set_intersection_update_multi), KN_METH_FASTCALL,
      "Update a set with the intersection of itself and another."},
-    {"isdisjoint", (KnCFunction)set_isdisjoint, KN_METH_O,
-     "Return True if two sets have a null intersection."},
-    {"issubset", (KnCFunction)set_issubset, KN_METH_O,
-     "Report whether another set contains this set."},
-    {"issuperset", (KnCFunction)set_issuperset, KN_METH_O,
-     "Report whether this set contains another set."},
     {"pop", (KnCFunction)set_pop_meth, KN_METH_NOARGS,
      "Remove and return an arbitrary set element.\n"
      "Raises KeyError if the set is empty."},
-    {"__reduce__", (KnCFunction)set_reduce, KN_METH_NOARGS, "Return state information for pickling."},
     {"remove", (KnCFunction)set_remove_meth, KN_METH_O,
      "Remove an element from a set; it must be a member.\n\n"
      "If the element is not a member, raise a KeyError."},
-    {"__sizeof__", (KnCFunction)set_sizeof, KN_METH_NOARGS, "S.__sizeof__() -> size of S in memory, in bytes"},
-    {"symmetric_difference", (KnCFunction)set_symmetric_difference, KN_METH_O,
-     "Return the symmetric difference of two sets as a new set.\n\n"
-     "(i.e. all elements that are in exactly one of the sets.)"},
     {"symmetric_difference_update", (KnCFunction)set_symmetric_difference_update_meth, KN_METH_O,
      "Update a set with the symmetric difference of itself and another."},
-    {"union", FAST(set_union), KN_METH_FASTCALL,
-     "Return the union of sets as a new set.\n\n"
-     "(i.e. all elements that are in either set.)"},
     {"update", FAST(set_update_multi), KN_METH_FASTCALL,
      "Update a set with the union of itself and others."},
     {NULL, NULL, 0, NULL}
 };
 
 static KnMethodDef frozenset_methods[] = {
-    {"__contains__", (KnCFunction)set_contains_meth, KN_METH_O | KN_METH_COEXIST,
-     "x.__contains__(y) <==> y in x."},
-    {"copy", (KnCFunction)frozenset_copy, KN_METH_NOARGS, "Return a shallow copy of a set."},
-    {"difference", FAST(set_difference_multi), KN_METH_FASTCALL,
-     "Return the difference of two or more sets as a new set.\n\n"
-     "(i.e. all elements that are in this set but not the others.)"},
-    {"intersection", FAST(set_intersection_multi), KN_METH_FASTCALL,
-     "Return the intersection of two sets as a new set.\n\n"
-     "(i.e. all elements that are in both sets.)"},
-    {"isdisjoint", (KnCFunction)set_isdisjoint, KN_METH_O,
-     "Return True if two sets have a null intersection."},
-    {"issubset", (KnCFunction)set_issubset, KN_METH_O,
-     "Report whether another set contains this set."},
-    {"issuperset", (KnCFunction)set_issuperset, KN_METH_O,
-     "Report whether this set contains another set."},
-    {"__reduce__", (KnCFunction)set_reduce, KN_METH_NOARGS, "Return state information for pickling."},
-    {"__sizeof__", (KnCFunction)set_sizeof, KN_METH_NOARGS, "S.__sizeof__() -> size of S in memory, in bytes"},
-    {"symmetric_difference", (KnCFunction)set_symmetric_difference, KN_METH_O,
-     "Return the symmetric difference of two sets as a new set.\n\n"
-     "(i.e. all elements that are in exactly one of the sets.)"},
-    {"union", FAST(set_union), KN_METH_FASTCALL,
-     "Return the union of sets as a new set.\n\n"
-     "(i.e. all elements that are in either set.)"},
+    SET_READ_METHODS(frozenset_copy)
     {NULL, NULL, 0, NULL}
 };
 

@@ -150,6 +150,11 @@ static void inherit_special(KnTypeObject *t, KnTypeObject *base)
         KN_TPFLAGS_BYTES_SUBCLASS | KN_TPFLAGS_UNICODE_SUBCLASS | KN_TPFLAGS_DICT_SUBCLASS |
         KN_TPFLAGS_BASE_EXC_SUBCLASS | KN_TPFLAGS_TYPE_SUBCLASS;
     t->tp_flags |= base->tp_flags & fast_bits;
+    /* pattern matching: `case int(x)` matches subclasses; a subclass of a
+     * sequence or mapping stays one unless it says otherwise */
+    t->tp_flags |= base->tp_flags & KN_TPFLAGS_MATCH_SELF;
+    if (!(t->tp_flags & (KN_TPFLAGS_SEQUENCE | KN_TPFLAGS_MAPPING)))
+        t->tp_flags |= base->tp_flags & (KN_TPFLAGS_SEQUENCE | KN_TPFLAGS_MAPPING);
     if (t->tp_basicsize == 0)
         t->tp_basicsize = base->tp_basicsize;
     if (t->tp_itemsize == 0)
@@ -354,6 +359,11 @@ static KnObject *tp_new_wrapper(KnObject *self, KnObject *const *args, kn_ssize_
     return t->tp_new(sub, rest, kw);
 }
 
+int ob_type_is_new_wrapper(KnObject *o)
+{
+    return KN_TYPE(o) == &ob_cfunction_type && ((KnCFunctionObject *)o)->m_ml == &tp_new_def;
+}
+
 static void set_builtin_subclass_bit(KnTypeObject *t)
 {
     if (t == &ob_int_type) t->tp_flags |= KN_TPFLAGS_LONG_SUBCLASS;
@@ -419,11 +429,6 @@ int ob_type_ready(KnTypeObject *t)
         }
         t->tp_flags |= KN_TPFLAGS_IMMUTABLETYPE;
     }
-    if (t->tp_hash == ob_hash_not_implemented &&
-        ob_dict_getitem(t->tp_dict, KN_ID(__hash__)) == NULL) {
-        if (ob_dict_setitem(t->tp_dict, KN_ID(__hash__), KN_None) < 0)
-            goto error;
-    }
     if (ob_dict_getitem(t->tp_dict, KN_ID(__doc__)) == NULL) {
         KnObject *doc = KN_None;
         if (t->tp_doc != NULL && !KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_HEAPTYPE) &&
@@ -431,6 +436,13 @@ int ob_type_ready(KnTypeObject *t)
             goto error;
         if (ob_dict_setitem(t->tp_dict, KN_ID(__doc__), doc) < 0)
             goto error;
+    }
+    /* No hash after inheriting (the type defines __eq__ but not
+     * __hash__): unhashable, with __hash__ = None in its dict. */
+    if (t->tp_hash == NULL && ob_dict_getitem(t->tp_dict, KN_ID(__hash__)) == NULL) {
+        if (ob_err_occurred() || ob_dict_setitem(t->tp_dict, KN_ID(__hash__), KN_None) < 0)
+            goto error;
+        t->tp_hash = ob_hash_not_implemented;
     }
     if (t->tp_alloc == NULL)
         t->tp_alloc = ob_type_generic_alloc;

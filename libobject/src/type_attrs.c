@@ -361,11 +361,9 @@ static KnMemberDef type_members[] = {
 
 static KnObject *type_mro_method(KnObject *self, KnObject *unused)
 {
-    /* The default MRO, as a list (a metaclass may override mro()). */
-    KnObject *m = TYPE(self)->tp_mro;
-    if (m == NULL)
-        return ob_list_new(0);
-    return ob_list_from_array(KN_TUPLE_ITEMS(m), KN_SIZE(m));
+    /* The C3 order, as a list (whatever a metaclass's mro() made tp_mro). */
+    KnObject *m = ob_mro_c3(TYPE(self));
+    return m ? ob_list_from_array(KN_TUPLE_ITEMS(m), KN_SIZE(m)) : NULL;
 }
 
 static KnObject *type_subclasses(KnObject *self, KnObject *unused)

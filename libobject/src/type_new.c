@@ -136,17 +136,6 @@ static int set_attrs(KnHeapTypeObject *ht, KnObject *dict)
     return 0;
 }
 
-/* A class that defines __eq__ but not __hash__ is unhashable (set after
- * readying, so __hash__ comes last in the dict, as in CPython). */
-static int set_hash_none(KnObject *dict)
-{
-    if (ob_dict_getitem(dict, KN_ID(__eq__)) != NULL &&
-        ob_dict_getitem(dict, KN_ID(__hash__)) == NULL &&
-        ob_dict_setitem(dict, KN_ID(__hash__), KN_None) < 0)
-        return -1;
-    return ob_err_occurred() ? -1 : 0;
-}
-
 /* ------------------------------------------------------ after creation */
 
 /* value.__set_name__(cls, key) for every attribute that has one. */
@@ -221,6 +210,9 @@ static KnObject *type_new_impl(KnTypeObject *meta, KnObject *name, KnObject *bas
     if (dict == NULL || ob_heaptype_plan_slots(&plan, name, bases, dict) < 0)
         return NULL;
 
+    /* tp_name points into the (interned) name the class keeps */
+    if ((name = ob_str_intern(name)) == NULL)
+        return NULL;
     kn_ssize_t nlen;
     const char *cname = ob_str_as_utf8(name, &nlen);
     if (cname == NULL)
@@ -228,16 +220,20 @@ static KnObject *type_new_impl(KnTypeObject *meta, KnObject *name, KnObject *bas
     if ((kn_ssize_t)strlen(cname) != nlen)
         return ob_err_format(ob_exc_ValueError, "type name must not contain null characters");
 
-    /* room for nslot KnMemberDefs plus a zeroed terminator */
-    KnObject *obj;
-    if (meta->tp_itemsize >= (kn_ssize_t)sizeof(KnMemberDef))
-        obj = meta->tp_alloc(meta, plan.nslot + 1);
-    else
-        return ob_err_format(ob_exc_TypeError, "metaclass '%s' has no room for a class's slots",
-                             meta->tp_name);
+    /* nslot KnMemberDefs plus a zeroed terminator: inline after the type
+     * object, as CPython's heap types, unless the metaclass's items are
+     * too small for them (a C metaclass) */
+    int inline_members = meta->tp_itemsize >= (kn_ssize_t)sizeof(KnMemberDef);
+    KnObject *obj = meta->tp_alloc(meta, inline_members ? plan.nslot + 1 : 0);
     if (obj == NULL)
         return NULL;
-    KN_SET_SIZE(obj, plan.nslot);
+    KnMemberDef *members;
+    if (inline_members) {
+        KN_SET_SIZE(obj, plan.nslot);
+        members = (KnMemberDef *)((char *)obj + meta->tp_basicsize);
+    } else if ((members = kgc_alloc(sizeof(KnMemberDef) * (size_t)(plan.nslot + 1))) == NULL) {
+        return ob_err_nomemory();
+    }
     KnHeapTypeObject *ht = (KnHeapTypeObject *)obj;
     KnTypeObject *t = &ht->ht_type;
     t->tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_HEAPTYPE | KN_TPFLAGS_BASETYPE |
@@ -247,18 +243,18 @@ static KnObject *type_new_impl(KnTypeObject *meta, KnObject *name, KnObject *bas
     t->tp_as_sequence = &ht->as_sequence;
     t->tp_as_mapping = &ht->as_mapping;
     t->tp_as_buffer = &ht->as_buffer;
-    ht->ht_name = ob_str_intern(name);
+    ht->ht_name = name;
     ht->ht_slots = plan.slots;
     ht->_ht_tpname = (char *)cname;
     t->tp_name = cname;
     t->tp_base = plan.base;
     t->tp_bases = bases;
     t->tp_dict = dict;
-    if (ht->ht_name == NULL || set_attrs(ht, dict) < 0)
+    if (set_attrs(ht, dict) < 0)
         return NULL;
-    ob_heaptype_apply_layout(ht, &plan);
+    ob_heaptype_apply_layout(ht, &plan, members);
 
-    if (ob_type_ready(t) < 0 || set_hash_none(dict) < 0 || ob_type_fixup_slots(t) < 0)
+    if (ob_type_ready(t) < 0 || ob_type_fixup_slots(t) < 0)
         return NULL;
     if (set_names(t) < 0 || init_subclass(t, kwargs) < 0)
         return NULL;

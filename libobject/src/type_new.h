@@ -12,8 +12,15 @@ extern KnClassHooks ob_type_hooks;
 /* Is o a Python function (the hook's function_type, exactly)? */
 int ob_type_is_function(KnObject *o);
 
+/* Is o the `__new__` a static type's dict holds (type.c's tp_new
+ * wrapper, a builtin bound to that type)? */
+int ob_type_is_new_wrapper(KnObject *o);
 /* A static type's tp_doc as a str, text signature stripped (type.c). */
 KnObject *ob_type_internal_doc(KnTypeObject *t);
+
+/* The C3 linearisation of t (mro.c): a tuple, TypeError when the bases
+ * admit none.  type.mro() answers with it. */
+KnObject *ob_mro_c3(KnTypeObject *t);
 
 /* ---- layout (heaptype.c) ---- */
 
@@ -33,9 +40,9 @@ KnTypeObject *ob_heaptype_solid_base(KnTypeObject *t);
 /* Read __slots__ from dict (the class namespace) and decide the layout. */
 int ob_heaptype_plan_slots(KnSlotsPlan *plan, KnObject *name, KnObject *bases, KnObject *dict);
 /* Fill tp_basicsize, tp_itemsize, tp_dictoffset, tp_weaklistoffset,
- * tp_members (the KnMemberDef array inline after the type object) and
- * tp_getset of a fresh heap type. */
-void ob_heaptype_apply_layout(KnHeapTypeObject *ht, const KnSlotsPlan *plan);
+ * tp_members and tp_getset of a fresh heap type; mp has room for
+ * nslot + 1 zeroed KnMemberDefs (usually inline after the type object). */
+void ob_heaptype_apply_layout(KnHeapTypeObject *ht, const KnSlotsPlan *plan, KnMemberDef *mp);
 /* May an instance of oldt become one of newt?  attr names the
  * assignment ("__class__", "__bases__") in the TypeError raised (0) when
  * the layouts differ. */

@@ -13,7 +13,7 @@
  */
 #include <string.h>
 
-#include "core.h"
+#include "type_new.h"
 
 /* Call special method `name` on o's type with args; *found = 0 when the
  * type has none (then NULL without an error). */
@@ -319,9 +319,8 @@ static KnObject *slot_tp_richcompare(KnObject *a, KnObject *b, int op)
 {
     static const int names[] = { OB_NAME___lt__, OB_NAME___le__, OB_NAME___eq__,
                                  OB_NAME___ne__, OB_NAME___gt__, OB_NAME___ge__ };
-    KnObject *m = ob_type_lookup(KN_TYPE(a), ob_names[names[op]]);
-    if (m == NULL || m == KN_None)
-        return KN_NotImplemented;
+    /* a missing method is NotImplemented; one set to None is called
+     * (and fails) as in CPython */
     return call_maybe(a, ob_names[names[op]], &b, 1);
 }
 
@@ -560,12 +559,48 @@ int ob_type_add_slot_wrappers(KnTypeObject *t)
     return 0;
 }
 
+/* Per slotdef, computed once: its interned name, and the chain of
+ * slotdefs that share its C slot (first_same[i] is the chain's head). */
+#define MAX_SLOTDEFS 128
+static KnObject *slot_names[MAX_SLOTDEFS];
+static signed char first_same[MAX_SLOTDEFS], next_same[MAX_SLOTDEFS];
+static int slot_index_ready;
+
+static int slot_index_init(void)
+{
+    if (slot_index_ready)
+        return 0;
+    if (ob_slotdefs_count > MAX_SLOTDEFS) {
+        ob_err_set_string(ob_exc_SystemError, "slot table larger than MAX_SLOTDEFS");
+        return -1;
+    }
+    for (int i = 0; i < ob_slotdefs_count; i++) {
+        if ((slot_names[i] = ob_str_intern_cstr(ob_slotdefs[i].name)) == NULL)
+            return -1;
+        first_same[i] = (signed char)i;
+        next_same[i] = -1;
+        for (int j = 0; j < i; j++)
+            if (ob_slotdefs[j].table == ob_slotdefs[i].table &&
+                ob_slotdefs[j].offset == ob_slotdefs[i].offset) {
+                first_same[i] = first_same[j];
+                int k = j;
+                while (next_same[k] >= 0)
+                    k = next_same[k];
+                next_same[k] = (signed char)i;
+                break;
+            }
+    }
+    slot_index_ready = 1;
+    return 0;
+}
+
 /* Heap types: decide each slot from what the MRO defines for its
  * dunder(s).  A slot whose dunders are all wrappers of the same C
  * function gets that C function back (so a subclass of int keeps int's
  * fast nb_add); anything defined in Python gets the dispatch function. */
-static int update_one(KnTypeObject *t, const KnSlotDef *s)
+static int update_one(KnTypeObject *t, int index)
 {
+    const KnSlotDef *s = &ob_slotdefs[index];
     void **p = ob_slot_ptr(t, s);
     if (p == NULL)
         return 0;
@@ -573,14 +608,9 @@ static int update_one(KnTypeObject *t, const KnSlotDef *s)
     int any = 0, generic = 0;
     void *specific = NULL;
     /* all slot defs sharing this slot pointer */
-    for (int j = 0; j < ob_slotdefs_count; j++) {
+    for (int j = first_same[index]; j >= 0; j = next_same[j]) {
         const KnSlotDef *o = &ob_slotdefs[j];
-        if (o->table != s->table || o->offset != s->offset)
-            continue;
-        KnObject *name = ob_str_intern_cstr(o->name);
-        if (name == NULL)
-            return -1;
-        KnObject *descr = ob_type_lookup(t, name);
+        KnObject *descr = ob_type_lookup(t, slot_names[j]);
         if (descr == NULL)
             continue;
         any = 1;
@@ -603,9 +633,7 @@ static int update_one(KnTypeObject *t, const KnSlotDef *s)
             continue;
         }
         if (o->table == 0 && o->offset == offsetof(KnTypeObject, tp_new) &&
-            KN_TYPE(descr) == &ob_cfunction_type &&
-            ((KnCFunctionObject *)descr)->m_self != NULL &&
-            KN_TYPE_OBJ_CHECK(((KnCFunctionObject *)descr)->m_self)) {
+            ob_type_is_new_wrapper(descr)) {
             /* tp_new_wrapper of a static base: use that base's tp_new */
             KnTypeObject *owner = (KnTypeObject *)((KnCFunctionObject *)descr)->m_self;
             if (specific == NULL || specific == (void *)owner->tp_new) {
@@ -638,17 +666,11 @@ static int update_one(KnTypeObject *t, const KnSlotDef *s)
 
 int ob_type_fixup_slots(KnTypeObject *t)
 {
-    for (int i = 0; i < ob_slotdefs_count; i++) {
-        const KnSlotDef *s = &ob_slotdefs[i];
-        /* skip repeats of the same slot (done by the first entry) */
-        int seen = 0;
-        for (int j = 0; j < i && !seen; j++)
-            seen = ob_slotdefs[j].table == s->table && ob_slotdefs[j].offset == s->offset;
-        if (seen)
-            continue;
-        if (update_one(t, s) < 0)
+    if (slot_index_init() < 0)
+        return -1;
+    for (int i = 0; i < ob_slotdefs_count; i++)
+        if (first_same[i] == i && update_one(t, i) < 0)    /* each C slot once */
             return -1;
-    }
     return 0;
 }
 
@@ -658,10 +680,12 @@ int ob_type_update_slot(KnTypeObject *t, KnObject *name)
 {
     if (!KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_HEAPTYPE))
         return 0;
+    if (slot_index_init() < 0)
+        return -1;
     for (int i = 0; i < ob_slotdefs_count; i++) {
-        if (!ob_str_equal_cstr(name, ob_slotdefs[i].name))
+        if (slot_names[i] != name && !ob_str_equal(slot_names[i], name))
             continue;
-        if (update_one(t, &ob_slotdefs[i]) < 0)
+        if (update_one(t, first_same[i]) < 0)
             return -1;
     }
     KnObject *subs = t->tp_subclasses;

@@ -3,11 +3,6 @@
  * test_bytes.c's table for both types.  Expected values: python3.11. */
 #include "test_cont.h"
 
-static KnObject *sl(KnObject *a, KnObject *b, KnObject *c)
-{
-    return ob_slice_new(a, b, c);
-}
-
 static void setitem(KnObject *o, KnObject *k, KnObject *v)
 {
     assert_int_equal(KN_TYPE(o)->tp_as_mapping->mp_ass_subscript(o, k, v), 0);
@@ -18,43 +13,43 @@ static void test_slice_assignment_and_growth(void **state)
     (void)state;
     KnObject *b = BA("hello");
     assert_int_obj(call(b, "__alloc__", 0), 6);
-    setitem(b, sl(I(1), I(3), NULL), B("XYZW"));
+    setitem(b, SL(I(1), I(3), NULL), B("XYZW"));
     assert_repr(b, "bytearray(b'hXYZWlo')");
-    setitem(b, sl(NULL, NULL, I(2)), B("1234"));
+    setitem(b, SL(NULL, NULL, I(2)), B("1234"));
     assert_repr(b, "bytearray(b'1X2Z3l4')");
-    setitem(b, sl(I(1), I(3), NULL), NULL);
+    setitem(b, SL(I(1), I(3), NULL), NULL);
     assert_repr(b, "bytearray(b'1Z3l4')");
-    setitem(b, sl(I(0), I(2), NULL), NULL);
+    setitem(b, SL(I(0), I(2), NULL), NULL);
     assert_repr(b, "bytearray(b'3l4')");
     assert_int_obj(call(b, "__alloc__", 0), 4);
     assert_ptr_equal(call(b, "__iadd__", 1, B("!")), b);
     assert_repr(b, "bytearray(b'3l4!')");
     assert_ptr_equal(call(b, "__imul__", 1, I(2)), b);
     assert_repr(b, "bytearray(b'3l4!3l4!')");
-    setitem(b, sl(I(0), I(0), NULL), L(2, I(65), I(66)));
+    setitem(b, SL(I(0), I(0), NULL), L(2, I(65), I(66)));
     assert_repr(b, "bytearray(b'AB3l4!3l4!')");
     setitem(b, I(-1), I(63));
     assert_repr(b, "bytearray(b'AB3l4!3l4?')");
-    setitem(b, sl(NULL, NULL, I(3)), NULL);
+    setitem(b, SL(NULL, NULL, I(3)), NULL);
     assert_repr(b, "bytearray(b'B34!l4')");
     /* assigning a bytearray to a slice of itself */
     KnObject *x = BA("abc");
-    setitem(x, sl(I(1), I(2), NULL), x);
+    setitem(x, SL(I(1), I(2), NULL), x);
     assert_repr(x, "bytearray(b'aabcc')");
     x = BA("abcdef");
-    setitem(x, sl(I(1), I(5), I(2)), B("XY"));
+    setitem(x, SL(I(1), I(5), I(2)), B("XY"));
     assert_repr(x, "bytearray(b'aXcYef')");
-    setitem(x, sl(I(4), I(1), I(-1)), B("123"));
+    setitem(x, SL(I(4), I(1), I(-1)), B("123"));
     assert_repr(x, "bytearray(b'aX321f')");
     x = BA("abcdef");
-    setitem(x, sl(NULL, NULL, I(-2)), NULL);
+    setitem(x, SL(NULL, NULL, I(-2)), NULL);
     assert_repr(x, "bytearray(b'ace')");
     x = BA("abc");
-    setitem(x, sl(I(1), I(2), NULL), BA("long"));
+    setitem(x, SL(I(1), I(2), NULL), BA("long"));
     assert_repr(x, "bytearray(b'alongc')");
-    setitem(x, sl(NULL, NULL, NULL), T(2, I(1), I(2)));
+    setitem(x, SL(NULL, NULL, NULL), T(2, I(1), I(2)));
     assert_repr(x, "bytearray(b'\\x01\\x02')");
-    setitem(x, sl(I(5), NULL, NULL), B("end"));
+    setitem(x, SL(I(5), NULL, NULL), B("end"));
     assert_repr(x, "bytearray(b'\\x01\\x02end')");
     /* CPython's over-allocation: 20 appends leave room for 27 */
     x = BA("");

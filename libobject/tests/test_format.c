@@ -55,7 +55,9 @@ static void test_method_argument(void **state)
     assert_true(fmt_match(ob_call_method(ob_float_from_double(1.5), "__format__", 1, I(2)),
                           "__format__() argument must be str, not int", "TypeError", "float"));
     assert_true(fmt_match(ob_call_method(S("a"), "__format__", 1, I(2)),
-                          "format() argument 2 must be str, not int", "TypeError", "str"));
+                          "__format__() argument must be str, not int", "TypeError", "str"));
+    assert_true(fmt_match(ob_call_method(ob_complex_from_doubles(1, 2), "__format__", 1, I(2)),
+                          "__format__() argument must be str, not int", "TypeError", "complex"));
     /* empty spec: str(self) */
     assert_true(fmt_match(ob_call_method(KN_True, "__format__", 1, S("")), "True", NULL, "bool"));
     assert_true(fmt_match(ob_call_method(ob_complex_from_doubles(0, 1), "__format__", 1, S("")),

@@ -2,11 +2,6 @@
  * values are python3.11's output for the same operations. */
 #include "test_cont.h"
 
-static KnObject *sl(KnObject *a, KnObject *b, KnObject *c)
-{
-    return ob_slice_new(a, b, c);
-}
-
 static KnObject *rng(long long lo, long long hi)
 {
     return tc_ok(tc_new(&ob_range_type, 2, I(lo), I(hi)));
@@ -71,29 +66,29 @@ static void test_slices(void **state)
 {
     (void)state;
     KnObject *x = tc_ok(ob_sequence_list(rng(0, 10)));
-    assert_repr(ob_getitem(x, sl(I(2), I(8), I(2))), "[2, 4, 6]");
-    assert_repr(ob_getitem(x, sl(NULL, NULL, I(-3))), "[9, 6, 3, 0]");
-    assert_repr(ob_getitem(x, sl(I(-3), NULL, NULL)), "[7, 8, 9]");
-    assert_repr(ob_getitem(x, sl(I(100), NULL, NULL)), "[]");
-    assert_int_equal(ob_setitem(x, sl(I(2), I(4), NULL), L(3, S("a"), S("b"), S("c"))), 0);
+    assert_repr(ob_getitem(x, SL(I(2), I(8), I(2))), "[2, 4, 6]");
+    assert_repr(ob_getitem(x, SL(NULL, NULL, I(-3))), "[9, 6, 3, 0]");
+    assert_repr(ob_getitem(x, SL(I(-3), NULL, NULL)), "[7, 8, 9]");
+    assert_repr(ob_getitem(x, SL(I(100), NULL, NULL)), "[]");
+    assert_int_equal(ob_setitem(x, SL(I(2), I(4), NULL), L(3, S("a"), S("b"), S("c"))), 0);
     assert_repr(x, "[0, 1, 'a', 'b', 'c', 4, 5, 6, 7, 8, 9]");
-    assert_int_equal(ob_setitem(x, sl(NULL, NULL, I(3)), L(4, I(0), I(0), I(0), I(0))), 0);
+    assert_int_equal(ob_setitem(x, SL(NULL, NULL, I(3)), L(4, I(0), I(0), I(0), I(0))), 0);
     assert_repr(x, "[0, 1, 'a', 0, 'c', 4, 0, 6, 7, 0, 9]");
-    assert_int_equal(ob_delitem(x, sl(NULL, NULL, I(2))), 0);
+    assert_int_equal(ob_delitem(x, SL(NULL, NULL, I(2))), 0);
     assert_repr(x, "[1, 0, 4, 6, 0]");
-    assert_int_equal(ob_delitem(x, sl(I(1), I(3), NULL)), 0);
+    assert_int_equal(ob_delitem(x, SL(I(1), I(3), NULL)), 0);
     assert_repr(x, "[1, 6, 0]");
-    assert_int_equal(ob_setitem(x, sl(I(1), I(1), NULL), rng(0, 2)), 0);
+    assert_int_equal(ob_setitem(x, SL(I(1), I(1), NULL), rng(0, 2)), 0);
     assert_repr(x, "[1, 0, 1, 6, 0]");
-    assert_int_equal(ob_setitem(x, sl(NULL, NULL, NULL), ob_tuple_empty()), 0);
+    assert_int_equal(ob_setitem(x, SL(NULL, NULL, NULL), ob_tuple_empty()), 0);
     assert_repr(x, "[]");
     KnObject *y = L(3, I(1), I(2), I(3));
-    assert_int_equal(ob_setitem(y, sl(NULL, NULL, I(2)), L(3, I(1), I(2), I(3))), -1);
+    assert_int_equal(ob_setitem(y, SL(NULL, NULL, I(2)), L(3, I(1), I(2), I(3))), -1);
     assert_exc(NULL, ValueError, "attempt to assign sequence of size 3 to extended slice of size 2");
-    assert_int_equal(ob_setitem(y, sl(I(0), I(1), NULL), I(5)), -1);
+    assert_int_equal(ob_setitem(y, SL(I(0), I(1), NULL), I(5)), -1);
     assert_exc(NULL, TypeError, "can only assign an iterable");
     /* a[:] = a */
-    assert_int_equal(ob_setitem(y, sl(I(1), I(2), NULL), y), 0);
+    assert_int_equal(ob_setitem(y, SL(I(1), I(2), NULL), y), 0);
     assert_repr(y, "[1, 1, 2, 3, 3]");
 }
 

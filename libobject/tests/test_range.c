@@ -2,25 +2,11 @@
  * python3.11's output. */
 #include "test_cont.h"
 
-static KnObject *RG(int n, ...)
-{
-    KnObject *args = ob_tuple_new(n);
-    va_list ap;
-    va_start(ap, n);
-    for (int i = 0; i < n; i++)
-        KN_TUPLE_SET(args, i, va_arg(ap, KnObject *));
-    va_end(ap);
-    return ob_call((KnObject *)&ob_range_type, args, NULL);
-}
+#define RG(...) tc_new(&ob_range_type, __VA_ARGS__)
 
 static KnObject *big(const char *digits)
 {
     return ob_int_from_string(digits, (kn_ssize_t)strlen(digits), 10);
-}
-
-static KnObject *slice3(KnObject *a, KnObject *b, KnObject *c)
-{
-    return ob_slice_new(a, b, c);
 }
 
 static KnObject *drain(KnObject *it)
@@ -58,14 +44,14 @@ static void test_items_and_slices(void **state)
     assert_int_obj(KN_TYPE(r)->tp_as_sequence->sq_item(r, 3), 9);
     assert_exc(KN_TYPE(r)->tp_as_sequence->sq_item(r, 4), IndexError,
                "range object index out of range");
-    assert_repr(mp->mp_subscript(RG(1, I(5)), slice3(I(1), I(3), KN_None)), "range(1, 3)");
-    assert_repr(mp->mp_subscript(RG(1, I(10)), slice3(KN_None, KN_None, I(-2))),
+    assert_repr(mp->mp_subscript(RG(1, I(5)), SL(I(1), I(3), KN_None)), "range(1, 3)");
+    assert_repr(mp->mp_subscript(RG(1, I(10)), SL(KN_None, KN_None, I(-2))),
                 "range(9, -1, -2)");
     assert_exc(mp->mp_subscript(r, S("a")), TypeError,
                "range indices must be integers or slices, not str");
     KnObject *huge = RG(1, big("100000000000000000000"));
     assert_repr(mp->mp_subscript(huge, big("10000000000000000000")), "10000000000000000000");
-    assert_repr(mp->mp_subscript(huge, slice3(KN_None, KN_None, I(-1))),
+    assert_repr(mp->mp_subscript(huge, SL(KN_None, KN_None, I(-1))),
                 "range(99999999999999999999, -1, -1)");
     assert_repr(call(huge, "index", 1, big("10000000000000000000")), "10000000000000000000");
     assert_int_equal(KN_TYPE(huge)->tp_as_sequence->sq_contains(huge, big("10000000000000000000")), 1);
@@ -130,6 +116,39 @@ static void test_iterators(void **state)
                 "[9223372036854775805, 9223372036854775806]");
 }
 
+/* Which iterator type iter() and reversed() pick at the C long limits
+ * (python3.11's answers). */
+static void test_iterator_choice(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *start, *stop, *step, *fwd, *rev;
+    } cases[] = {
+        {"0", "9223372036854775807", "1", "range_iterator", "range_iterator"},
+        {"0", "9223372036854775807", "2", "longrange_iterator", "range_iterator"},
+        {"-9223372036854775808", "0", "1", "longrange_iterator", "longrange_iterator"},
+        {"9223372036854775802", "9223372036854775807", "1", "range_iterator", "range_iterator"},
+        {"0", "9223372036854775808", "1", "longrange_iterator", "longrange_iterator"},
+        {"5", "-9223372036854775808", "-1", "longrange_iterator", "longrange_iterator"},
+        {"5", "-9223372036854775807", "-1", "longrange_iterator", "longrange_iterator"},
+        {"-9223372036854775808", "-9223372036854775802", "2", "range_iterator", "longrange_iterator"},
+        {"-9223372036854775805", "-9223372036854775808", "-1", "range_iterator", "range_iterator"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        KnObject *r = RG(3, big(cases[i].start), big(cases[i].stop), big(cases[i].step));
+        assert_string_equal(ob_type_name(KN_TYPE(tc_ok(ob_get_iter(r)))), cases[i].fwd);
+        assert_string_equal(ob_type_name(KN_TYPE(call(r, "__reversed__", 0))), cases[i].rev);
+    }
+    KnObject *r = RG(3, big("-9223372036854775808"), big("-9223372036854775802"), I(2));
+    assert_repr(drain(call(r, "__reversed__", 0)),
+                "[-9223372036854775804, -9223372036854775806, -9223372036854775808]");
+    r = RG(3, big("-9223372036854775805"), big("-9223372036854775808"), I(-1));
+    assert_repr(drain(call(r, "__reversed__", 0)),
+                "[-9223372036854775807, -9223372036854775806, -9223372036854775805]");
+    assert_repr(drain(ob_get_iter(r)),
+                "[-9223372036854775805, -9223372036854775806, -9223372036854775807]");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -138,6 +157,7 @@ int main(void)
         cmocka_unit_test(test_search),
         cmocka_unit_test(test_equality_and_hash),
         cmocka_unit_test(test_iterators),
+        cmocka_unit_test(test_iterator_choice),
     };
     return cmocka_run_group_tests(tests, tc_setup, NULL);
 }

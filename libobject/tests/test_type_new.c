@@ -118,6 +118,11 @@ static void test_simple_class(void **state)
     assert_ptr_equal(KN_TYPE(dd), &ob_getset_descr_type);
     assert_string_equal(cstr(ob_repr(dd)), "<attribute '__dict__' of 'A' objects>");
     assert_string_equal(cstr(getattr_s(dd, "__doc__")), "dictionary for instance variables");
+    assert_int_equal(ob_setattr(a, S("__dict__"), I(5)), -1);
+    expect_error(ob_exc_TypeError, "__dict__ must be set to a dictionary, not a 'int'");
+    assert_int_equal(ob_setattr(a, S("__dict__"), NULL), 0);
+    assert_int_equal(ob_dict_size(getattr_s(a, "__dict__")), 0);
+    assert_int_equal(ob_setattr(a, S("x"), I(21)), 0);
     assert_ptr_equal(getattr_s(a, "__weakref__"), KN_None);
     assert_true(t->tp_dictoffset > 0 && t->tp_weaklistoffset > 0);
     assert_int_equal(t->tp_basicsize, 16 + 2 * 8);
@@ -264,6 +269,11 @@ static void test_mro_override(void **state)
     assert_int_equal(KN_SIZE(mro), 4);
     assert_ptr_equal(KN_TUPLE_GET(mro, 1), Y);
     assert_ptr_equal(KN_TUPLE_GET(mro, 2), X);
+    /* type.mro() itself still answers with the C3 order */
+    KnObject *tm = getattr_s((KnObject *)&ob_type_type, "mro");
+    KnObject *c3 = ob_call_onearg(tm, Z);
+    assert_int_equal(KN_SIZE(c3), 4);
+    assert_ptr_equal(KN_LIST_GET(c3, 1), X);
     KnObject *M2 = mkclass("M2", bases1((KnObject *)&ob_type_type), ns("mro", fn(m_mro_int), NULL));
     assert_null(ob_type_new((KnTypeObject *)M2, S("W"), bases0(), ns(NULL)));
     expect_error(ob_exc_TypeError, "mro() returned base with unsuitable layout ('int')");
@@ -299,7 +309,7 @@ static void test_slots(void **state)
     assert_int_equal(ob_setattr(o, S("c"), I(1)), -1);
     expect_error(ob_exc_AttributeError, "'Sl' object has no attribute 'c'");
     assert_null(getattr_s(o, "__dict__"));
-    ob_err_clear();
+    expect_error(ob_exc_AttributeError, "'Sl' object has no attribute '__dict__'");
 
     /* __dict__ and __weakref__ as slots; a str __slots__ is one name */
     KnObject *Sd = mkclass("Sd", bases0(), ns("__slots__", ob_tuple_pack(2, S("__dict__"), S("x")), NULL));
@@ -366,7 +376,11 @@ static void test_var_sized_base(void **state)
     assert_int_equal(ob_setattr(tv, S("label"), S("abc")), 0);
     assert_int_equal(as_long(KN_TUPLE_GET(tv, 2)), 3);
     assert_string_equal(cstr(getattr_s(tv, "label")), "abc");
+    assert_true(KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_SEQUENCE));
+    assert_true(KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_MATCH_SELF));
     KnObject *I2 = mkclass("I2", bases1((KnObject *)&ob_int_type), ns(NULL));
+    assert_true(KN_TYPE_HAS_FLAG((KnTypeObject *)I2, KN_TPFLAGS_MATCH_SELF));
+    assert_false(KN_TYPE_HAS_FLAG((KnTypeObject *)I2, KN_TPFLAGS_SEQUENCE));
     KnObject *big = ob_call_onearg(I2, ob_number_negative(ob_number_lshift(I(1), I(200))));
     assert_non_null(big);
     assert_int_equal(ob_setattr(big, S("label"), S("neg")), 0);

@@ -249,11 +249,7 @@ static ps_expr *expression_inner(pp_parser *p)
 
 ps_expr *pp_expression(pp_parser *p)
 {
-    if (!pp_enter(p))
-        return NULL;
-    ps_expr *r = expression_inner(p);
-    pp_leave(p);
-    return r;
+    return pp_nested(p, expression_inner);
 }
 
 static ps_expr *named_expression_ex(pp_parser *p, int check_eq);
@@ -311,17 +307,20 @@ static ps_expr *named_expression_ex(pp_parser *p, int check_eq)
     return a;
 }
 
-ps_expr *pp_disjunction(pp_parser *p)
+/* disjunction: conjunction ('or' conjunction)+ | conjunction, and
+ * conjunction likewise over inversion with 'and': one BoolOp per chain. */
+static ps_expr *bool_chain(pp_parser *p, int kw, ps_boolop op,
+                           ps_expr *(*operand)(pp_parser *))
 {
     size_t st = p->pos;
-    ps_expr *a = conjunction(p);
-    if (!a || pp_kw(p) != PS_KW_OR)
+    ps_expr *a = operand(p);
+    if (!a || pp_kw(p) != kw)
         return a;
     size_t base = p->top;
     if (!pp_push(p, a))
         return NULL;
-    while (pp_accept_kw(p, PS_KW_OR)) {
-        ps_expr *b = conjunction(p);
+    while (pp_accept_kw(p, kw)) {
+        ps_expr *b = operand(p);
         if (!b || !pp_push(p, b)) {
             p->top = base;
             return NULL;
@@ -330,7 +329,7 @@ ps_expr *pp_disjunction(pp_parser *p)
     ps_expr_seq *vals = PP_SEQ(p, expr, base);
     if (!vals)
         return NULL;
-    ps_expr *r = ps_ast_BoolOp(PS_Or, vals, PP_EXTRA(p, st));
+    ps_expr *r = ps_ast_BoolOp(op, vals, PP_EXTRA(p, st));
     NEW(r);
     return r;
 }
@@ -339,26 +338,12 @@ static ps_expr *inversion(pp_parser *p);
 
 static ps_expr *conjunction(pp_parser *p)
 {
-    size_t st = p->pos;
-    ps_expr *a = inversion(p);
-    if (!a || pp_kw(p) != PS_KW_AND)
-        return a;
-    size_t base = p->top;
-    if (!pp_push(p, a))
-        return NULL;
-    while (pp_accept_kw(p, PS_KW_AND)) {
-        ps_expr *b = inversion(p);
-        if (!b || !pp_push(p, b)) {
-            p->top = base;
-            return NULL;
-        }
-    }
-    ps_expr_seq *vals = PP_SEQ(p, expr, base);
-    if (!vals)
-        return NULL;
-    ps_expr *r = ps_ast_BoolOp(PS_And, vals, PP_EXTRA(p, st));
-    NEW(r);
-    return r;
+    return bool_chain(p, PS_KW_AND, PS_And, inversion);
+}
+
+ps_expr *pp_disjunction(pp_parser *p)
+{
+    return bool_chain(p, PS_KW_OR, PS_Or, conjunction);
 }
 
 static ps_expr *comparison(pp_parser *p);
@@ -368,10 +353,7 @@ static ps_expr *inversion(pp_parser *p)
     if (pp_kw(p) != PS_KW_NOT)
         return comparison(p);
     size_t st = p->pos++;
-    if (!pp_enter(p))
-        return NULL;
-    ps_expr *a = inversion(p);
-    pp_leave(p);
+    ps_expr *a = pp_nested(p, inversion);
     if (!a)
         return NULL;
     ps_expr *r = ps_ast_UnaryOp(PS_Not, a, PP_EXTRA(p, st));
@@ -545,10 +527,7 @@ static ps_expr *power(pp_parser *p)
     }
     if (pp_kind(p) == PS_TOK_DOUBLESTAR) {
         p->pos++;
-        if (!pp_enter(p))   /* 2**2**2...: right recursion */
-            return NULL;
-        ps_expr *b = factor(p);
-        pp_leave(p);
+        ps_expr *b = pp_nested(p, factor);   /* 2**2**2...: right recursion */
         if (!b)
             return NULL;
         a = ps_ast_BinOp(a, PS_Pow, b, PP_EXTRA(p, st));
@@ -567,10 +546,7 @@ static ps_expr *factor(pp_parser *p)
     default: return power(p);
     }
     size_t st = p->pos++;
-    if (!pp_enter(p))
-        return NULL;
-    ps_expr *a = factor(p);
-    pp_leave(p);
+    ps_expr *a = pp_nested(p, factor);
     if (!a)
         return NULL;
     ps_expr *r = ps_ast_UnaryOp((ps_unaryop)op, a, PP_EXTRA(p, st));
@@ -1173,27 +1149,12 @@ static ps_expr *atom(pp_parser *p)
     }
     case PS_TOK_STRING:
         return pp_strings(p);
-    case PS_TOK_LPAR: {
-        if (!pp_enter(p))
-            return NULL;
-        ps_expr *r = paren_atom(p);
-        pp_leave(p);
-        return r;
-    }
-    case PS_TOK_LSQB: {
-        if (!pp_enter(p))
-            return NULL;
-        ps_expr *r = list_atom(p);
-        pp_leave(p);
-        return r;
-    }
-    case PS_TOK_LBRACE: {
-        if (!pp_enter(p))
-            return NULL;
-        ps_expr *r = brace_atom(p);
-        pp_leave(p);
-        return r;
-    }
+    case PS_TOK_LPAR:
+        return pp_nested(p, paren_atom);
+    case PS_TOK_LSQB:
+        return pp_nested(p, list_atom);
+    case PS_TOK_LBRACE:
+        return pp_nested(p, brace_atom);
     case PS_TOK_ELLIPSIS:
         return constant_tok(p, ps_const_singleton(PS_CONST_ELLIPSIS));
     default:
@@ -1203,11 +1164,13 @@ static ps_expr *atom(pp_parser *p)
 
 /* ---- expression lists --------------------------------------------------------------------- */
 
-/* star_expressions: star_expression (',' star_expression)* [','] */
-ps_expr *pp_star_expressions(pp_parser *p)
+/* The comma lists: elem (',' elem)* [','], a Tuple (of context ctx) when
+ * there is a comma.  `star` says whether an element may start with '*'. */
+static ps_expr *comma_list(pp_parser *p, ps_expr *(*elem)(pp_parser *), int star,
+                           ps_expr_context ctx)
 {
     size_t st = p->pos;
-    ps_expr *a = pp_kind(p) == PS_TOK_STAR ? pp_star_named_expression(p) : pp_expression(p);
+    ps_expr *a = elem(p);
     if (!a)
         return NULL;
     if (pp_kind(p) != PS_TOK_COMMA)
@@ -1216,9 +1179,9 @@ ps_expr *pp_star_expressions(pp_parser *p)
     if (!pp_push(p, a))
         return NULL;
     while (pp_accept(p, PS_TOK_COMMA)) {
-        if (!starts_expression(p, p->pos) && pp_kind(p) != PS_TOK_STAR)
+        if (!starts_expression(p, p->pos) && !(star && pp_kind(p) == PS_TOK_STAR))
             break;
-        ps_expr *b = pp_kind(p) == PS_TOK_STAR ? pp_star_named_expression(p) : pp_expression(p);
+        ps_expr *b = elem(p);
         if (!b || !pp_push(p, b)) {
             p->top = base;
             return NULL;
@@ -1227,67 +1190,33 @@ ps_expr *pp_star_expressions(pp_parser *p)
     ps_expr_seq *elts = PP_SEQ(p, expr, base);
     if (!elts)
         return NULL;
-    ps_expr *r = ps_ast_Tuple(elts, PS_Load, PP_EXTRA(p, st));
+    ps_expr *r = ps_ast_Tuple(elts, ctx, PP_EXTRA(p, st));
     NEW(r);
     return r;
+}
+
+/* star_expression: '*' bitwise_or | expression */
+static ps_expr *star_expression(pp_parser *p)
+{
+    return pp_kind(p) == PS_TOK_STAR ? pp_star_named_expression(p) : pp_expression(p);
+}
+
+/* star_expressions: star_expression (',' star_expression)* [','] */
+ps_expr *pp_star_expressions(pp_parser *p)
+{
+    return comma_list(p, star_expression, 1, PS_Load);
 }
 
 /* star_named_expressions as an unparenthesized tuple (match subjects). */
 ps_expr *pp_star_named_expressions_tuple(pp_parser *p)
 {
-    size_t st = p->pos;
-    ps_expr *a = pp_star_named_expression(p);
-    if (!a)
-        return NULL;
-    if (pp_kind(p) != PS_TOK_COMMA)
-        return a;
-    size_t base = p->top;
-    if (!pp_push(p, a))
-        return NULL;
-    while (pp_accept(p, PS_TOK_COMMA)) {
-        if (!starts_expression(p, p->pos) && pp_kind(p) != PS_TOK_STAR)
-            break;
-        ps_expr *b = pp_star_named_expression(p);
-        if (!b || !pp_push(p, b)) {
-            p->top = base;
-            return NULL;
-        }
-    }
-    ps_expr_seq *elts = PP_SEQ(p, expr, base);
-    if (!elts)
-        return NULL;
-    ps_expr *r = ps_ast_Tuple(elts, PS_Load, PP_EXTRA(p, st));
-    NEW(r);
-    return r;
+    return comma_list(p, pp_star_named_expression, 1, PS_Load);
 }
 
 /* expressions: expression (',' expression)* [','] */
 ps_expr *pp_expressions(pp_parser *p)
 {
-    size_t st = p->pos;
-    ps_expr *a = pp_expression(p);
-    if (!a)
-        return NULL;
-    if (pp_kind(p) != PS_TOK_COMMA)
-        return a;
-    size_t base = p->top;
-    if (!pp_push(p, a))
-        return NULL;
-    while (pp_accept(p, PS_TOK_COMMA)) {
-        if (!starts_expression(p, p->pos))
-            break;
-        ps_expr *b = pp_expression(p);
-        if (!b || !pp_push(p, b)) {
-            p->top = base;
-            return NULL;
-        }
-    }
-    ps_expr_seq *elts = PP_SEQ(p, expr, base);
-    if (!elts)
-        return NULL;
-    ps_expr *r = ps_ast_Tuple(elts, PS_Load, PP_EXTRA(p, st));
-    NEW(r);
-    return r;
+    return comma_list(p, pp_expression, 0, PS_Load);
 }
 
 ps_expr *pp_yield_expr(pp_parser *p)
@@ -1336,30 +1265,8 @@ ps_expr *pp_star_target(pp_parser *p)
     return pp_set_context(p, e, PS_Store) ? e : NULL;
 }
 
+/* star_targets: star_target (',' star_target)* [','] */
 ps_expr *pp_star_targets(pp_parser *p)
 {
-    size_t st = p->pos;
-    ps_expr *a = pp_star_target(p);
-    if (!a)
-        return NULL;
-    if (pp_kind(p) != PS_TOK_COMMA)
-        return a;
-    size_t base = p->top;
-    if (!pp_push(p, a))
-        return NULL;
-    while (pp_accept(p, PS_TOK_COMMA)) {
-        if (!starts_expression(p, p->pos) && pp_kind(p) != PS_TOK_STAR)
-            break;
-        ps_expr *b = pp_star_target(p);
-        if (!b || !pp_push(p, b)) {
-            p->top = base;
-            return NULL;
-        }
-    }
-    ps_expr_seq *elts = PP_SEQ(p, expr, base);
-    if (!elts)
-        return NULL;
-    ps_expr *r = ps_ast_Tuple(elts, PS_Store, PP_EXTRA(p, st));
-    NEW(r);
-    return r;
+    return comma_list(p, pp_star_target, 1, PS_Store);
 }

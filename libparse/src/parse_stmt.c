@@ -39,19 +39,32 @@ static const char *ident_at(pp_parser *p)
     return s;
 }
 
+/* "expected an indented block after <what> on line N" at the current
+ * token.  At a DEDENT, CPython (which gives DEDENT no column) reports the
+ * tokenizer's column there, i.e. the new indentation, unconverted, and no
+ * end. */
+void *pp_expected_block(pp_parser *p, const char *what, int line)
+{
+    if (p->failed)
+        return NULL;
+    const ps_token *t = pp_cur(p);
+    pp_error_at(p, PS_ERR_INDENTATION, t->lineno, t->col_offset, t->end_lineno,
+                t->end_col_offset, "expected an indented block after %s on line %d",
+                what, line);
+    if (t->kind == PS_TOK_DEDENT && p->err->kind == PS_ERR_INDENTATION) {
+        p->err->offset = t->col_offset;
+        p->err->end_offset = -1;
+    }
+    return NULL;
+}
+
 /* block: NEWLINE INDENT statements DEDENT | simple_stmts */
 ps_stmt_seq *pp_block(pp_parser *p, const char *what, const ps_token *kwtok)
 {
     if (pp_kind(p) == PS_TOK_NEWLINE) {
         p->pos++;
-        if (pp_kind(p) != PS_TOK_INDENT) {
-            if (p->failed)
-                return NULL;
-            const ps_token *t = pp_cur(p);
-            return pp_error_at(p, PS_ERR_INDENTATION, t->lineno, t->col_offset, t->end_lineno,
-                               t->end_col_offset, "expected an indented block after %s on line %d",
-                               what, kwtok->lineno);
-        }
+        if (pp_kind(p) != PS_TOK_INDENT)
+            return pp_expected_block(p, what, kwtok->lineno);
         p->pos++;
         ps_stmt_seq *s = pp_statements(p);
         if (!s)
@@ -571,7 +584,11 @@ static ps_stmt *if_stmt(pp_parser *p, int elif)
         return NULL;
     ps_stmt_seq *orelse;
     if (pp_kw(p) == PS_KW_ELIF) {
+        /* each elif nests one If deeper: bounded like any other nesting */
+        if (!pp_enter(p))
+            return NULL;
         ps_stmt *e = if_stmt(p, 1);
+        pp_leave(p);
         if (!e)
             return NULL;
         orelse = ps_stmt_seq_new(1, p->arena);

@@ -119,6 +119,8 @@ static ps_expr *compile_expr(fs_ctx *c, const ps_token *t, const char *tstart,
                              const char *es, const char *ee)
 {
     pp_parser *p = c->p;
+    if (p->failed)      /* the sub-parser would write over p's error */
+        return NULL;
     /* all-blank expression */
     const char *q = es;
     while (q < ee && (*q == ' ' || *q == '\t' || *q == '\f' || *q == '\n' || *q == '\r'))
@@ -480,7 +482,11 @@ ps_expr *pp_strings(pp_parser *p)
         else
             any_str = 1;
     }
+    /* CPython reads the token after the last string before it decodes any
+     * of them: a tokenizer error there wins over errors inside the strings */
     const ps_token *after = pp_at(p, en);
+    if (p->failed)
+        return NULL;
     if (any_bytes && any_str) {
         fs_ctx ec;
         ec.p = p;

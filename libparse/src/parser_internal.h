@@ -49,6 +49,7 @@ typedef struct pp_parser {
     ps_error *err;
     int failed;             /* err holds the (sticky) error */
     int depth;
+    int indent_error;       /* failed with the generic unexpected (un)indent */
     int flags;              /* PS_PARSE_* / PS_CF_* flags from ps_parse */
     int mode;
     int in_fstring;         /* parsing an f-string replacement field */
@@ -145,6 +146,15 @@ void *pp_nomem(pp_parser *p);
 /* Count one level of nesting; 0 (error recorded) past PP_MAX_DEPTH. */
 int pp_enter(pp_parser *p);
 static inline void pp_leave(pp_parser *p) { p->depth--; }
+/* fn(p) one nesting level deeper; NULL (error recorded) past the limit. */
+static inline ps_expr *pp_nested(pp_parser *p, ps_expr *(*fn)(pp_parser *))
+{
+    if (!pp_enter(p))
+        return NULL;
+    ps_expr *r = fn(p);
+    pp_leave(p);
+    return r;
+}
 
 /* ---- sequences ------------------------------------------------------------ */
 
@@ -188,6 +198,7 @@ ps_expr *pp_invalid_target(ps_expr *e, ps_expr_context ctx);
 
 /* parse_stmt.c */
 ps_stmt_seq *pp_statements(pp_parser *p);
+void *pp_expected_block(pp_parser *p, const char *what, int line);
 ps_stmt_seq *pp_block(pp_parser *p, const char *what, const ps_token *kwtok);
 ps_arguments *pp_params(pp_parser *p, int lambda);
 ps_expr *pp_type_expressions_stub(pp_parser *p);

@@ -40,4 +40,9 @@ int ob_bytes_fill_buffer(KnBuffer *view, KnObject *obj, void *buf, kn_ssize_t le
                          int readonly, int flags);
 int ob_bytes_getbuffer(KnObject *b, KnBuffer *view, int flags);
 
+/* ---- ob-format: printf-style % (src/bytes_percent.c) ----
+ * fmt % args for a bytes or bytearray fmt (the result has fmt's type:
+ * bytes, or bytearray for a bytearray fmt), CPython 3.11's rules. */
+KnObject *ob_bytes_mod_format(KnObject *fmt, KnObject *args);
+
 #endif

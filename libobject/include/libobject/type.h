@@ -61,6 +61,8 @@ typedef struct KnClassHooks {
      * cell contents in *type and its first argument in *obj; -1 with
      * RuntimeError set otherwise ("super(): no arguments", ...). */
     int (*super_zero_args)(KnTypeObject **type, KnObject **obj);
+    /* `import name` (name a str): object.__reduce_ex__ needs copyreg. */
+    KnObject *(*import_module)(KnObject *name);
 } KnClassHooks;
 void ob_type_set_hooks(const KnClassHooks *hooks);
 
