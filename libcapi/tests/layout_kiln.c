@@ -8,10 +8,7 @@
 #include "libobject/str.h"
 #include "libobject/tstate.h"
 #include "code.h"            /* libjit/src: CO_* flags and locals kinds */
-#include "layout_table.h"
-#if KN_LAYOUT_HAVE_FUNCTION
 #include "eval.h"            /* libjit/src: KnFunctionObject */
-#endif
 
 #define LAYOUT_PICK(c, k) k
 #define LAYOUT_FN layout_kiln

@@ -100,10 +100,8 @@
 #include "libobject/str.h"
 #include "libobject/tstate.h"
 #include "code.h"
-#include "layout_table.h"
-#if KN_LAYOUT_HAVE_FUNCTION
 #include "eval.h"
-#endif
+#include "layout_table.h"
 
 #ifndef KN_LAYOUT_NO_STATIC
 

@@ -19,17 +19,6 @@
 #ifndef LIBCAPI_TESTS_LAYOUT_TABLE_H
 #define LIBCAPI_TESTS_LAYOUT_TABLE_H
 
-/* libjit's function object comes with the eval part (branch jit-eval);
- * until it is merged the function layout is not checked. */
-#if defined(__has_include)
-#  if __has_include("eval.h")
-#    define KN_LAYOUT_HAVE_FUNCTION 1
-#  endif
-#endif
-#ifndef KN_LAYOUT_HAVE_FUNCTION
-#  define KN_LAYOUT_HAVE_FUNCTION 0
-#endif
-
 /* ---- object header ---- */
 #define KN_LAYOUT_F_OBJECT(F, T) F(T, ob_refcnt) F(T, ob_type)
 #define KN_LAYOUT_F_VAROBJECT(F, T) F(T, ob_base) F(T, ob_base.ob_refcnt) F(T, ob_base.ob_type) F(T, ob_size)
@@ -167,17 +156,12 @@
     F(T, async_gen_firstiter) F(T, async_gen_finalizer) F(T, context) \
     F(T, context_ver) F(T, id)
 
-/* ---- functions (libjit) ---- */
+/* ---- functions (libjit/src/eval.h) ---- */
 #define KN_LAYOUT_F_FUNCTION(F, T) KN_LAYOUT_HEAD(F, T) \
     F(T, func_globals) F(T, func_builtins) F(T, func_name) F(T, func_qualname) \
     F(T, func_code) F(T, func_defaults) F(T, func_kwdefaults) F(T, func_closure) \
     F(T, func_doc) F(T, func_dict) F(T, func_weakreflist) F(T, func_module) \
     F(T, func_annotations) F(T, vectorcall) F(T, func_version)
-#if KN_LAYOUT_HAVE_FUNCTION
-#  define KN_LAYOUT_FUNCTION_STRUCTS(S) S(PyFunctionObject, KnFunctionObject, KN_LAYOUT_F_FUNCTION)
-#else
-#  define KN_LAYOUT_FUNCTION_STRUCTS(S)
-#endif
 
 /* Structs whose whole size must match (sizeof is checked too: extensions
  * allocate them, embed them, or subclass them with tp_basicsize). */
@@ -233,7 +217,7 @@
     S(PyAttributeErrorObject, KnAttributeErrorObject, KN_LAYOUT_F_ATTRIBUTEERROR) \
     S(_PyErr_StackItem, KnErrStackItem, KN_LAYOUT_F_ERRSTACKITEM) \
     S(_PyCFrame, KnCFrame, KN_LAYOUT_F_CFRAME) \
-    KN_LAYOUT_FUNCTION_STRUCTS(S)
+    S(PyFunctionObject, KnFunctionObject, KN_LAYOUT_F_FUNCTION)
 
 /* Structs of which only a prefix is shared: fields only, no sizeof. */
 #define KN_LAYOUT_PREFIXES(S) \
