@@ -7,8 +7,9 @@
  *                   state bits must agree (layout_static.c also
  *                   _Static_asserts them, so drift usually fails the build)
  *   type flags      Kiln's built-in types, once ready, carry the same
- *                   fast-subclass bits and instance sizes as CPython's —
- *                   measured by asking /usr/bin/python3.11 itself. */
+ *                   fast-subclass bits, behaviour flags and instance sizes
+ *                   as CPython's — measured by asking /usr/bin/python3.11
+ *                   itself (known differences are kept in ledgers). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -254,6 +255,60 @@ static void test_fast_subclass_bits(void **state)
                  bad, g_ntypes);
 }
 
+/* Flag bits with visible behaviour: pattern matching (SEQUENCE, MAPPING,
+ * MATCH_SELF), instantiation and subclassing (DISALLOW_INSTANTIATION,
+ * BASETYPE, IS_ABSTRACT), setting attributes on the type (IMMUTABLETYPE,
+ * HEAPTYPE).  The rest (READY, HAVE_GC, version tags, vectorcall, method
+ * descriptors) are each runtime's own business. */
+#define BEHAVIOUR_BITS                                                          \
+    (KN_TPFLAGS_SEQUENCE | KN_TPFLAGS_MAPPING | KN_TPFLAGS_MATCH_SELF |        \
+     KN_TPFLAGS_DISALLOW_INSTANTIATION | KN_TPFLAGS_BASETYPE |                 \
+     KN_TPFLAGS_IS_ABSTRACT | KN_TPFLAGS_IMMUTABLETYPE | KN_TPFLAGS_HEAPTYPE)
+
+/* Known differences: the bits (of BEHAVIOUR_BITS) in which Kiln's type
+ * differs from CPython's.  Same rules as size_ledger below. */
+static const struct {
+    const char *name;
+    unsigned long bits;
+    const char *why;
+} flag_ledger[] = {
+    { "complex", KN_TPFLAGS_MATCH_SELF,
+      "Kiln sets MATCH_SELF: `case complex(x)` matches instead of TypeError" },
+    { "bytearray", KN_TPFLAGS_SEQUENCE,
+      "Kiln sets SEQUENCE: `case [a, b]` matches a bytearray (PEP 634 excludes it)" },
+    { "method", KN_TPFLAGS_DISALLOW_INSTANTIATION,
+      "Kiln forbids types.MethodType(func, obj)" },
+    { "ExceptionGroup", KN_TPFLAGS_HEAPTYPE | KN_TPFLAGS_IMMUTABLETYPE,
+      "CPython makes it a mutable heap type, Kiln a static immutable one" },
+};
+
+static void test_behaviour_flags(void **state)
+{
+    size_t bad = 0, known = 0;
+    const size_t n_ledger = sizeof flag_ledger / sizeof flag_ledger[0];
+    for (size_t i = 0; i < g_ntypes; i++) {
+        unsigned long diff = (g_cpython[i].flags ^ g_types[i].type->tp_flags) & BEHAVIOUR_BITS;
+        unsigned long listed = 0;
+        for (size_t j = 0; j < n_ledger; j++)
+            if (strcmp(flag_ledger[j].name, g_types[i].name) == 0)
+                listed = flag_ledger[j].bits, known++;
+        if (diff)
+            printf("%s %s: flags %#lx in CPython 3.11, %#lx in Kiln (differ in %#lx)\n",
+                   diff == listed ? "known difference," : "NEW DIFFERENCE,", g_types[i].name,
+                   g_cpython[i].flags & BEHAVIOUR_BITS,
+                   g_types[i].type->tp_flags & BEHAVIOUR_BITS, diff);
+        else if (listed)
+            printf("%s: flags now match CPython 3.11 -- remove it from flag_ledger\n",
+                   g_types[i].name);
+        if (diff != listed)
+            bad++;
+    }
+    if (known != n_ledger)
+        fail_msg("flag_ledger names a type the test does not know");
+    if (bad)
+        fail_msg("%zu of %zu built-in types disagree with the flag ledger", bad, g_ntypes);
+}
+
 /* A class statement over a built-in base inherits the base's
  * fast-subclass bit (CPython's inherit_special): class X(int) is an int
  * to PyLong_Check. */
@@ -351,6 +406,7 @@ int main(void)
     const struct CMUnitTest types[] = {
         cmocka_unit_test(test_fast_subclass_bits),
         cmocka_unit_test(test_heap_subclass_bits),
+        cmocka_unit_test(test_behaviour_flags),
         cmocka_unit_test(test_instance_sizes),
     };
     int failed = cmocka_run_group_tests_name("layout", layout, NULL, NULL);
