@@ -57,13 +57,13 @@ static void test_constants_and_state_bits(void **state)
 }
 
 /* The comparison itself must notice a wrong offset, size, constant, name
- * or table length — otherwise the two tests above prove nothing. */
+ * or table length — otherwise the two tests above prove nothing.  Kiln's
+ * table is compared with a doctored copy of itself. */
 static void test_compare_reports_mismatches(void **state)
 {
-    layout_side cpy, kn;
-    layout_cpython(&cpy);
+    layout_side kn;
     layout_kiln(&kn);
-    assert_int_equal(layout_compare(&cpy, &kn) == 0, 1);
+    assert_int_equal(layout_compare(&kn, &kn), 0);
 
     static layout_entry entries[1024];
     static layout_const consts[256];
@@ -75,18 +75,18 @@ static void test_compare_reports_mismatches(void **state)
     bent.entries = entries;
     bent.consts = consts;
 
-    entries[3].offset += 8;            /* one field moved */
+    entries[2].offset += 8;            /* one field moved */
     entries[7].size = 4;               /* one field shrunk */
     consts[0].value ^= 1;              /* one constant changed */
     printf("(the three mismatches below are expected)\n");
-    assert_int_equal(layout_compare(&cpy, &bent), 3);
+    assert_int_equal(layout_compare(&kn, &bent), 3);
 
     memcpy(entries, kn.entries, kn.n_entries * sizeof *entries);
     memcpy(consts, kn.consts, kn.n_consts * sizeof *consts);
     entries[5].name = "PyObject.ob_renamed";
     bent.n_consts--;                   /* a constant missing */
     printf("(the mismatches below are expected)\n");
-    assert_int_equal(layout_compare(&cpy, &bent), 2);
+    assert_int_equal(layout_compare(&kn, &bent), 2);
 }
 
 /* PyWeakReference: Kiln has no weakref struct yet (the _weakref module is
