@@ -98,6 +98,40 @@ static void test_buffer_and_iteration(void **state)
     assert_null(ob_err_occurred());
 }
 
+static KnObject *x_bytes(KnObject *self, KnObject *unused)
+{
+    return B("xx");
+}
+
+static KnObject *y_bytes(KnObject *self, KnObject *unused)
+{
+    return I(1);
+}
+
+static KnMethodDef x_bytes_def = {"__bytes__", (KnCFunction)x_bytes, KN_METH_NOARGS, NULL};
+static KnMethodDef y_bytes_def = {"__bytes__", (KnCFunction)y_bytes, KN_METH_NOARGS, NULL};
+
+static void test_classes(void **state)
+{
+    (void)state;
+    KnObject *X = tc_class("X", NULL, "__bytes__", tc_method(&x_bytes_def), NULL);
+    KnObject *Y = tc_class("Y", NULL, "__bytes__", tc_method(&y_bytes_def), NULL);
+    assert_repr(new_bytes(1, tc_ok(ob_call_noargs(X)), NULL), "b'xx'");
+    assert_exc(new_bytes(1, tc_ok(ob_call_noargs(Y)), NULL), TypeError,
+               "__bytes__ returned non-bytes (type int)");
+    KnObject *BB = tc_class("BB", &ob_bytes_type, NULL);
+    KnObject *b = tc_ok(ob_call_onearg(BB, B("ab")));
+    assert_string_equal(ob_type_name(KN_TYPE(b)), "BB");
+    assert_repr(b, "b'ab'");
+    assert_true(KN_BYTES_CHECK(b));
+    assert_string_equal(ob_type_name(KN_TYPE(call(b, "upper", 0))), "bytes");
+    assert_string_equal(ob_type_name(KN_TYPE(ob_getitem(b, SL(NULL, NULL, NULL)))), "bytes");
+    assert_string_equal(ob_type_name(KN_TYPE(new_bytes(1, b, NULL))), "bytes");
+    assert_int_equal(ob_hash(b), ob_hash(B("ab")));
+    KnObject *BA2 = tc_class("BA2", &ob_bytearray_type, NULL);
+    assert_repr(tc_ok(ob_call_onearg(BA2, B("x"))), "BA2(b'x')");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -107,6 +141,7 @@ int main(void)
         cmocka_unit_test(test_fromhex_and_maketrans),
         cmocka_unit_test(test_hash_and_identity),
         cmocka_unit_test(test_buffer_and_iteration),
+        cmocka_unit_test(test_classes),
     };
     return cmocka_run_group_tests(tests, tc_setup, NULL);
 }

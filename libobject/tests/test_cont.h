@@ -141,3 +141,25 @@ static inline KnObject *tc_new(KnTypeObject *t, int n, ...)
 }
 
 #endif
+
+/* ---- classes built from C (there is no interpreter in libobject) ---- */
+
+/* A method usable on any object: a method descriptor of object. */
+static inline KnObject *tc_method(KnMethodDef *def)
+{
+    return tc_ok(ob_descr_new_method(&ob_object_type, def));
+}
+
+/* class name(base) with namespace name/value pairs, NULL-terminated. */
+static inline KnObject *tc_class(const char *name, KnTypeObject *base, ...)
+{
+    KnObject *d = ob_dict_new();
+    ob_dict_setitem_str(d, "__module__", S("tmod"));
+    va_list ap;
+    va_start(ap, base);
+    for (const char *n = va_arg(ap, const char *); n != NULL; n = va_arg(ap, const char *))
+        ob_dict_setitem_str(d, n, va_arg(ap, KnObject *));
+    va_end(ap);
+    KnObject *bases = base ? ob_tuple_pack(1, (KnObject *)base) : ob_tuple_empty();
+    return tc_ok(ob_type_new(&ob_type_type, S(name), bases, d));
+}

@@ -249,6 +249,65 @@ static void test_any_iterable(void **state)
     assert_int_equal(ob_length(SET(rng(3))), 3);
 }
 
+/* ---- user classes ---- */
+
+static KnObject *victim;        /* the set K.__eq__ empties */
+
+static KnObject *k_hash(KnObject *self, KnObject *unused)
+{
+    return I(1);
+}
+
+static KnObject *k_eq(KnObject *self, KnObject *other)
+{
+    if (victim != NULL)
+        ob_set_clear(victim);
+    return KN_False;
+}
+
+static KnMethodDef k_hash_def = {"__hash__", (KnCFunction)k_hash, KN_METH_NOARGS, NULL};
+static KnMethodDef k_eq_def = {"__eq__", (KnCFunction)k_eq, KN_METH_O, NULL};
+
+/* An __eq__ that empties the set while it is being probed: the probe
+ * starts over (as in CPython) instead of using the stale slot. */
+static void test_mutating_eq(void **state)
+{
+    (void)state;
+    KnObject *K = tc_class("K", NULL, "__hash__", tc_method(&k_hash_def), "__eq__",
+                           tc_method(&k_eq_def), NULL);
+    KnObject *s = SET(NULL);
+    KnObject *k1 = tc_ok(ob_call_noargs(K)), *k2 = tc_ok(ob_call_noargs(K));
+    assert_int_equal(ob_set_add(s, k1), 0);
+    victim = s;
+    assert_int_equal(ob_set_add(s, k2), 0);
+    victim = NULL;
+    assert_int_equal(ob_set_size(s), 1);
+    assert_int_equal(ob_set_contains(s, k2), 1);
+    /* lookups restart the same way */
+    ob_set_add(s, k1);
+    victim = s;
+    KnObject *k3 = tc_ok(ob_call_noargs(K));
+    assert_int_equal(ob_set_contains(s, k3), 0);
+    victim = NULL;
+}
+
+static void test_subclasses(void **state)
+{
+    (void)state;
+    KnObject *Sc = tc_class("S", &ob_set_type, NULL);
+    KnObject *s = tc_ok(ob_call_onearg(Sc, L(1, I(1))));
+    assert_repr(s, "S({1})");
+    assert_repr(ob_call_noargs(Sc), "S()");
+    assert_string_equal(ob_type_name(KN_TYPE(ob_number_or(s, SET(L(1, I(2)))))), "set");
+    assert_string_equal(ob_type_name(KN_TYPE(call(s, "copy", 0))), "set");
+    assert_true(ob_anyset_check(s) && ob_set_check(s) && !ob_frozenset_check(s));
+    KnObject *Fc = tc_class("F", &ob_frozenset_type, NULL);
+    KnObject *f = tc_ok(ob_call_onearg(Fc, L(1, I(1))));
+    assert_repr(f, "F({1})");
+    assert_string_equal(ob_type_name(KN_TYPE(ob_number_or(f, SET(L(1, I(2)))))), "frozenset");
+    assert_int_equal(ob_hash(f), ob_hash(tc_ok(ob_frozenset_new(L(1, I(1))))));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +321,8 @@ int main(void)
         cmocka_unit_test(test_iterator),
         cmocka_unit_test(test_large_growth),
         cmocka_unit_test(test_any_iterable),
+        cmocka_unit_test(test_mutating_eq),
+        cmocka_unit_test(test_subclasses),
     };
     return cmocka_run_group_tests(tests, tc_setup, NULL);
 }

@@ -12,6 +12,7 @@
 #define LIBJIT_JIT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "libobject/object.h"
 
 #ifdef __cplusplus
@@ -59,6 +60,25 @@ KnObject *jit_builtins_dict(void);
  * CPython prints it), SystemExit's code otherwise. */
 int jit_run_file(const char *path);
 int jit_run_string(const char *src, const char *filename);
+
+/* ---- eval (eval_tbprint.c, eval_entry.c) ---- */
+/* Print exc (its chained causes/contexts first) with its traceback as
+ * CPython 3.11 prints an uncaught exception: source lines, PEP 657 carets,
+ * folded recursion, exception groups, notes.  0 on success, -1 when exc
+ * is not an exception.  Never changes the current exception. */
+int jit_traceback_print(KnObject *exc, FILE *out);
+/* The same text as a str (for writing to a Python file object such as
+ * sys.stderr).  NULL + TypeError when exc is not an exception. */
+KnObject *jit_traceback_format(KnObject *exc);
+/* Ready the eval part's types (function, frame, traceback, generator,
+ * coroutine, async generator and their helpers); call from jit_init. */
+int jit_eval_types_init(void);
+
+/* ---- compiler (dis.c) ----
+ * Print the disassembly of a code object (and of the code objects among
+ * its constants, after it) in the format of CPython 3.11's dis.dis. */
+#include <stdio.h>
+void jit_code_dis(KnObject *code, FILE *out);
 
 #ifdef __cplusplus
 }
