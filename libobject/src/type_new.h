@@ -57,6 +57,9 @@ KnObject *ob_type_union_args(KnObject *u);     /* its __args__ tuple */
 /* type.__or__/__ror__: a union, the single member, or NotImplemented */
 KnObject *ob_type_union_or(KnObject *a, KnObject *b);
 
+/* How unions and generic aliases print a member (type_new_union.c). */
+KnObject *ob_type_repr_item(KnObject *p);
+
 /* ---- super (super.c) ---- */
 
 /* Look `name` up along start's MRO in the classes after `after` and bind

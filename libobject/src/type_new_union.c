@@ -31,11 +31,10 @@ KnObject *ob_type_union_args(KnObject *u)
     return UNION(u)->args;
 }
 
-/* types.GenericAlias (list[int]) is unionable too; Kiln's, when it
- * exists, is recognised by name so this file needs no declaration of it. */
+/* types.GenericAlias (list[int]) is unionable too */
 static int is_generic_alias(KnObject *o)
 {
-    return strcmp(KN_TYPE(o)->tp_name, "types.GenericAlias") == 0;
+    return KN_TYPE(o) == &ob_generic_alias_type;
 }
 
 static int is_unionable(KnObject *o)
@@ -94,25 +93,33 @@ KnObject *ob_type_union_or(KnObject *a, KnObject *b)
     return make_union(a, b);
 }
 
-/* "int | str | None" (module-qualified names outside builtins) */
+/* How unions and generic aliases print a member: "module.Qualname"
+ * ("Qualname" for builtins), or its repr for aliases and anything without
+ * a __qualname__/__module__. */
+KnObject *ob_type_repr_item(KnObject *p)
+{
+    KnObject *x, *qn, *mod;
+    if (KN_TYPE(p) == &ob_generic_alias_type)
+        return ob_repr(p);
+    int r = ob_lookup_attr(p, ob_str_intern_cstr("__origin__"), &x);        /* typing's aliases */
+    if (r > 0)
+        r = ob_lookup_attr(p, ob_str_intern_cstr("__args__"), &x);
+    if (r != 0)
+        return r < 0 ? NULL : ob_repr(p);
+    if ((r = ob_lookup_attr(p, KN_ID(__qualname__), &qn)) <= 0)
+        return r < 0 ? NULL : ob_repr(p);
+    if ((r = ob_lookup_attr(p, KN_ID(__module__), &mod)) <= 0 || mod == KN_None)
+        return r < 0 ? NULL : ob_repr(p);
+    if (KN_STR_CHECK(mod) && ob_str_equal_cstr(mod, "builtins"))
+        return ob_str(qn);
+    return ob_str_from_format("%S.%S", mod, qn);
+}
+
 static KnObject *member_repr(KnObject *p)
 {
     if (p == (KnObject *)&ob_none_type)
         return ob_str_from_cstr("None");
-    if (!is_generic_alias(p)) {
-        KnObject *qn, *mod;
-        int r = ob_lookup_attr(p, KN_ID(__qualname__), &qn);
-        if (r < 0)
-            return NULL;
-        if (r > 0 && (r = ob_lookup_attr(p, KN_ID(__module__), &mod)) < 0)
-            return NULL;
-        if (r > 0 && mod != KN_None) {
-            if (KN_STR_CHECK(mod) && ob_str_equal_cstr(mod, "builtins"))
-                return ob_str(qn);
-            return ob_str_from_format("%S.%S", mod, qn);
-        }
-    }
-    return ob_repr(p);
+    return ob_type_repr_item(p);
 }
 
 static KnObject *union_repr(KnObject *self)
