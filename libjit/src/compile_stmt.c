@@ -240,10 +240,16 @@ static int compile_return(jit_compiler *c, ps_stmt *s)
         return jit_c_error(c, s, "'return' outside function");
     if (v && u->ste->is_coroutine && u->ste->is_generator)
         return jit_c_error(c, s, "'return' with value in async generator");
-    if (preserve)
+    if (preserve) {
         VISIT(v);
-    else if (v) {
-        /* a constant is loaded after the unwinding */
+    } else if (v) {
+        /* a constant is loaded after the unwinding; its line shows first */
+        SET_LOC(c, v);
+        EMIT(JIT_OP_NOP, 0);
+    }
+    if (!v || v->lineno != s->lineno) {
+        SET_LOC(c, s);
+        EMIT(JIT_OP_NOP, 0);
     }
     int saved_region = u->cur_region;
     if (jit_c_unwind_fblock_stack(c, preserve, NULL) < 0)
