@@ -6,41 +6,6 @@
 #include "compile.h"
 #include "libobject/libobject.h"
 
-#define EMIT(op, arg)                          \
-    do {                                       \
-        if (jit_c_emit(c, (op), (arg)) < 0)    \
-            return -1;                         \
-    } while (0)
-#define EMIT_NOLOC(op, arg)                       \
-    do {                                          \
-        if (jit_c_emit_noloc(c, (op), (arg)) < 0) \
-            return -1;                            \
-    } while (0)
-#define EMIT_JUMP(op, b)                         \
-    do {                                         \
-        if (jit_c_emit_jump(c, (op), (b)) < 0)   \
-            return -1;                           \
-    } while (0)
-#define VISIT(e)                      \
-    do {                              \
-        if (jit_c_expr(c, (e)) < 0)   \
-            return -1;                \
-    } while (0)
-#define VISIT_STMTS(s)                 \
-    do {                               \
-        if (jit_c_stmts(c, (s)) < 0)   \
-            return -1;                 \
-    } while (0)
-#define NEW_BLOCK(var)                  \
-    int var = jit_c_new_block(c);       \
-    if (var < 0)                        \
-        return -1
-#define USE_BLOCK(b)                     \
-    do {                                 \
-        if (jit_c_use_block(c, (b)) < 0) \
-            return -1;                   \
-    } while (0)
-
 int jit_c_binop_arg(ps_operator op, int inplace);
 
 int jit_c_stmts(jit_compiler *c, ps_stmt_seq *seq)
