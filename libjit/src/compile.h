@@ -246,4 +246,46 @@ KnObject *jit_assemble(jit_compiler *c, jit_unit *u);
 KnCodeObject *jit_code_new(void);
 int jit_code_ready(void);
 
+/* Emission shorthands for compile*.c: each returns -1 from the calling
+ * function when the step fails (the error is already recorded). */
+#define EMIT(op, arg)                          \
+    do {                                       \
+        if (jit_c_emit(c, (op), (arg)) < 0)    \
+            return -1;                         \
+    } while (0)
+#define EMIT_NOLOC(op, arg)                       \
+    do {                                          \
+        if (jit_c_emit_noloc(c, (op), (arg)) < 0) \
+            return -1;                            \
+    } while (0)
+#define EMIT_JUMP(op, b)                         \
+    do {                                         \
+        if (jit_c_emit_jump(c, (op), (b)) < 0)   \
+            return -1;                           \
+    } while (0)
+#define VISIT(e)                      \
+    do {                              \
+        if (jit_c_expr(c, (e)) < 0)   \
+            return -1;                \
+    } while (0)
+#define VISIT_STMTS(s)                 \
+    do {                               \
+        if (jit_c_stmts(c, (s)) < 0)   \
+            return -1;                 \
+    } while (0)
+#define NEW_BLOCK(var)                  \
+    int var = jit_c_new_block(c);       \
+    if (var < 0)                        \
+        return -1
+#define USE_BLOCK(b)                     \
+    do {                                 \
+        if (jit_c_use_block(c, (b)) < 0) \
+            return -1;                   \
+    } while (0)
+#define PUSH_REGION(op, b)                            \
+    do {                                              \
+        if (jit_c_push_region(c, (op), (b)) < 0)      \
+            return -1;                                \
+    } while (0)
+
 #endif

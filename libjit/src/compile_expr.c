@@ -11,31 +11,6 @@
 
 int jit_c_fold(jit_compiler *c, ps_expr *e, KnObject **out);
 
-#define EMIT(op, arg)                          \
-    do {                                       \
-        if (jit_c_emit(c, (op), (arg)) < 0)    \
-            return -1;                         \
-    } while (0)
-#define EMIT_JUMP(op, b)                         \
-    do {                                         \
-        if (jit_c_emit_jump(c, (op), (b)) < 0)   \
-            return -1;                           \
-    } while (0)
-#define VISIT(e)                      \
-    do {                              \
-        if (jit_c_expr(c, (e)) < 0)   \
-            return -1;                \
-    } while (0)
-#define NEW_BLOCK(var)                  \
-    int var = jit_c_new_block(c);       \
-    if (var < 0)                        \
-        return -1
-#define USE_BLOCK(b)                     \
-    do {                                 \
-        if (jit_c_use_block(c, (b)) < 0) \
-            return -1;                   \
-    } while (0)
-
 int jit_c_exprs(jit_compiler *c, ps_expr_seq *seq)
 {
     for (ptrdiff_t i = 0; i < PS_SEQ_LEN(seq); i++)
@@ -335,6 +310,22 @@ static int visit_comparator(jit_compiler *c, ps_expr *e, ptrdiff_t i)
 
 /* ---- comparisons ---- */
 
+/* a < b < c ...: every comparison but the last, each leaving the right
+ * operand for the next and jumping (with `jump`) to cleanup when false */
+static int compare_chain(jit_compiler *c, ps_expr *e, int jump, int cleanup)
+{
+    ptrdiff_t n = PS_SEQ_LEN(e->v.Compare.ops);
+    for (ptrdiff_t i = 0; i < n - 1; i++) {
+        VISIT(e->v.Compare.comparators->items[i]);
+        EMIT(JIT_OP_SWAP, 2);
+        EMIT(JIT_OP_COPY, 2);
+        if (emit_compare(c, e->v.Compare.ops->items[i]) < 0)
+            return -1;
+        EMIT_JUMP(jump, cleanup);
+    }
+    return 0;
+}
+
 static int compile_compare(jit_compiler *c, ps_expr *e)
 {
     ptrdiff_t n = PS_SEQ_LEN(e->v.Compare.ops);
@@ -345,14 +336,8 @@ static int compile_compare(jit_compiler *c, ps_expr *e)
         return emit_compare(c, e->v.Compare.ops->items[0]);
     }
     NEW_BLOCK(cleanup);
-    for (ptrdiff_t i = 0; i < n - 1; i++) {
-        VISIT(e->v.Compare.comparators->items[i]);
-        EMIT(JIT_OP_SWAP, 2);
-        EMIT(JIT_OP_COPY, 2);
-        if (emit_compare(c, e->v.Compare.ops->items[i]) < 0)
-            return -1;
-        EMIT_JUMP(JIT_OP_JUMP_IF_FALSE_OR_POP, cleanup);
-    }
+    if (compare_chain(c, e, JIT_OP_JUMP_IF_FALSE_OR_POP, cleanup) < 0)
+        return -1;
     if (visit_comparator(c, e, n - 1) < 0)
         return -1;
     if (emit_compare(c, e->v.Compare.ops->items[n - 1]) < 0)
@@ -445,14 +430,8 @@ int jit_c_jump_if(jit_compiler *c, ps_expr *e, int target, int cond)
         }
         VISIT(e->v.Compare.left);
         NEW_BLOCK(cleanup);
-        for (ptrdiff_t i = 0; i < n - 1; i++) {
-            VISIT(e->v.Compare.comparators->items[i]);
-            EMIT(JIT_OP_SWAP, 2);
-            EMIT(JIT_OP_COPY, 2);
-            if (emit_compare(c, e->v.Compare.ops->items[i]) < 0)
-                return -1;
-            EMIT_JUMP(JIT_OP_POP_JUMP_IF_FALSE, cleanup);
-        }
+        if (compare_chain(c, e, JIT_OP_POP_JUMP_IF_FALSE, cleanup) < 0)
+            return -1;
         if (visit_comparator(c, e, n - 1) < 0)
             return -1;
         if (emit_compare(c, e->v.Compare.ops->items[n - 1]) < 0)
