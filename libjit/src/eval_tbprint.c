@@ -485,7 +485,13 @@ static void format_group(ctx *c, KnObject *exc, int chain)
         format_stack(c, tb);
     }
     format_exception_only(c, exc);
-    KnObject *excs = ((KnBaseExceptionGroupObject *)exc)->excs;
+    /* Through the attribute, not the struct: a group type whose layout
+     * lacks `excs` must not be read past its end. */
+    KnObject *excs = NULL;
+    if (ob_lookup_attr(exc, ob_str_intern_cstr("exceptions"), &excs) < 0)
+        ob_err_clear();
+    if (excs != NULL && !KN_TUPLE_CHECK(excs))
+        excs = NULL;
     kn_ssize_t num = excs ? KN_SIZE(excs) : 0;
     kn_ssize_t n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
     c->need_close = 0;
