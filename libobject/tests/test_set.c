@@ -15,6 +15,20 @@ static KnObject *BIG(const char *digits)
     return tc_ok(ob_int_from_string(digits, (kn_ssize_t)strlen(digits), 10));
 }
 
+static KnObject *FS(KnObject *iterable)
+{
+    return tc_ok(ob_frozenset_new(iterable));
+}
+
+/* dict.fromkeys(keys, 0) */
+static KnObject *DICT(KnObject *keys)
+{
+    KnObject *d = ob_dict_new();
+    for (kn_ssize_t i = 0; i < KN_SIZE(keys); i++)
+        ob_dict_setitem(d, KN_LIST_GET(keys, i), I(0));
+    return d;
+}
+
 #include "test_set_table.inc"
 
 static void test_order_matches_cpython(void **state)

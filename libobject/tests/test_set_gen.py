@@ -35,7 +35,7 @@ for case in range(160):
     for step in range(rnd.randint(1, 8)):
         op = rnd.choice(['add', 'discard', 'pop', 'update', 'difference_update',
                          'intersection_update', 'symmetric_difference_update', 'or', 'and',
-                         'sub', 'xor', 'copy', 'remove_many'])
+                         'sub', 'xor', 'copy', 'remove_many', 'multi', 'dict', 'pred'])
         if op == 'add':
             x = rnd.choice(POOL); s.add(x)
             out.append('    call(s, "add", 1, %s);' % cint(x))
@@ -59,6 +59,29 @@ for case in range(160):
             getattr(s, op)(set(ys) if as_set else ys)
             arg = ('SET(%s)' if as_set else '%s') % clist(ys)
             out.append('    call(s, "%s", 1, %s);' % (op, arg))
+        elif op == 'multi':
+            m = rnd.choice(['union', 'intersection', 'difference'])
+            args = [ints(0, 20) for _ in range(rnd.randint(1, 3))]
+            kinds = [rnd.choice(['L', 'SET', 'FS']) for _ in args]
+            conv = {'L': list, 'SET': set, 'FS': frozenset}
+            s = getattr(s, m)(*[conv[k](a) for k, a in zip(kinds, args)])
+            cargs = ''.join(', ' + (clist(a) if k == 'L' else '%s(%s)' % (k, clist(a)))
+                            for k, a in zip(kinds, args))
+            out.append('    s = call(s, "%s", %d%s);' % (m, len(args), cargs))
+        elif op == 'dict':
+            ys = ints(0, 20)
+            m = rnd.choice(['update', 'difference', 'symmetric_difference_update'])
+            d = dict.fromkeys(ys, 0)
+            r = getattr(s, m)(d)
+            if r is not None:
+                s = r
+            out.append('    %scall(s, "%s", 1, DICT(%s));' % ('s = ' if r is not None else '', m,
+                                                            clist(ys)))
+        elif op == 'pred':
+            ys = ints(0, 30)
+            m = rnd.choice(['isdisjoint', 'issubset', 'issuperset'])
+            r = getattr(s, m)(ys)
+            out.append('    assert_repr(call(s, "%s", 1, %s), "%r");' % (m, clist(ys), r))
         elif op == 'copy':
             s = s.copy()
             out.append('    s = call(s, "copy", 0);')
