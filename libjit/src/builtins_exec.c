@@ -26,6 +26,16 @@
                   | CF_ALLOW_INCOMPLETE_INPUT | CF_DONT_IMPLY_DEDENT | CF_SOURCE_IS_UTF8 \
                   | CF_IGNORE_COOKIE | CF_FUTURE_MASK)
 
+/* CPython's PyCF_MASK: the __future__ flags a compile() inherits from the
+ * code calling it (unless dont_inherit), and exec/eval of text always. */
+#define CF_INHERITED_FUTURES 0x1fe0000
+
+static int inherited_flags(void)
+{
+    jit_frame *f = jit_frame_current();
+    return f != NULL ? f->code->co_flags & CF_INHERITED_FUTURES : 0;
+}
+
 /* The bytes of a source argument; NULL without error when `src` is not
  * text (the caller words the TypeError). */
 static const char *source_bytes(KnObject *src, kn_ssize_t *len, int *is_text)
@@ -130,6 +140,11 @@ static KnObject *bi_compile(KnObject *self, KnObject *const *args, kn_ssize_t na
                              "which Kiln does not have yet");
     if (is_code(a[0]))
         return a[0];
+    int dont_inherit = a[4] != NULL ? ob_is_true(a[4]) : 0;
+    if (dont_inherit < 0)
+        return NULL;
+    if (!dont_inherit)
+        flags |= inherited_flags();
     kn_ssize_t len;
     int is_text;
     const char *s = source_bytes(a[0], &len, &is_text);
@@ -213,7 +228,8 @@ static KnObject *run_source(int is_eval, KnObject *src, KnObject *globals, KnObj
                 len--;
             }
         }
-        code = compile_text(s, len, "<string>", is_eval ? JIT_MODE_EVAL : JIT_MODE_EXEC, 0, -1);
+        code = compile_text(s, len, "<string>", is_eval ? JIT_MODE_EVAL : JIT_MODE_EXEC,
+                            inherited_flags(), -1);
         if (code == NULL)
             return NULL;
     }
