@@ -9,6 +9,7 @@
  * sys.argv).  -m and the interactive prompt need parts Kiln does not have
  * yet (the import system, a REPL) and say so. */
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,6 +260,8 @@ int main(int argc, char **argv)
         sys_argv = copy;
     }
 
+    /* As CPython: a closed pipe is a BrokenPipeError, not death by SIGPIPE. */
+    signal(SIGPIPE, SIG_IGN);
     jit_configure(&cfg);
     if (jit_init(sys_argc, sys_argv) < 0)
         return 1;
