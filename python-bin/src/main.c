@@ -285,6 +285,9 @@ int main(int argc, char **argv)
         }
         status = jit_run_source_file(src, len, "<stdin>");
     }
+    if (cfg.inspect)
+        fprintf(stderr, "%s: Kiln has no interactive prompt yet; -i only sets sys.flags\n",
+                prog);
     int fin = jit_finalize();
     if (status == 0 && fin != 0)
         status = fin;
