@@ -452,6 +452,11 @@ static int compile_from_import(jit_compiler *c, ps_stmt *s)
 
 static int compile_assert(jit_compiler *c, ps_stmt *s)
 {
+    ps_expr *t = s->v.Assert.test;
+    if (t->kind == PS_EXPR_Tuple && PS_SEQ_LEN(t->v.Tuple.elts) > 0 &&
+        jit_c_warn(c, ob_exc_SyntaxWarning, s->lineno, s->col_offset, s->end_lineno,
+                   s->end_col_offset, "assertion is always true, perhaps remove parentheses?") < 0)
+        return -1;
     if (c->optimize)
         return 0;
     NEW_BLOCK(end);
