@@ -707,7 +707,7 @@ static int visit_namedexpr_target(st_state *s, ps_expr *e)
 
 static int annotation_error(st_state *s, ps_expr *e, const char *what)
 {
-    return SERR(s, e, "%s cannot be used within an annotation", what);
+    return SERR(s, e, "'%s' can not be used within an annotation", what);
 }
 
 static int visit_expr1(st_state *s, ps_expr *e)

@@ -549,6 +549,65 @@ static int check_files(int argc, char **argv)
     return bad != 0;
 }
 
+/* from __future__ import annotations: the strings are what CPython's
+ * unparser writes (table produced with python3.11). */
+static const struct {
+    const char *stmt, *expected;
+} ann_cases[] = {
+    {"a: int", "int"},
+    {"b: List[int]", "List[int]"},
+    {"c: Dict[str,int] = {}", "Dict[str, int]"},
+    {"d: Optional[\"X\"]", "Optional['X']"},
+    {"e: 'a' + 1 * 2 ** -3", "'a' + 1 * 2 ** (-3)"},
+    {"f: lambda x, *y, z=1, **k: x if y else z", "lambda x, *y, z=1, **k: x if y else z"},
+    {"g: (1, 2)", "(1, 2)"},
+    {"h: x[1:2, ::3]", "x[1:2, ::3]"},
+    {"i: f(a, *b, c=1, **d)", "f(a, *b, c=1, **d)"},
+    {"j: [x for x in y if x] ", "[x for x in y if x]"},
+    {"k: {1: 2, **m}", "{1: 2, **m}"},
+    {"l: not a and b or c", "not a and b or c"},
+    {"m: a < b <= c is not d in e", "a < b <= c is not d in e"},
+    {"n: -(-1) ** 2", "-(-1) ** 2"},
+    {"p: x.y.z", "x.y.z"},
+    {"q: 1 .real", "1 .real"},
+    {"r: ...", "..."},
+    {"s: 1e400", "1e309"},
+    {"t: Tuple[()]", "Tuple[()]"},
+    {"u: {*a, b}", "{*a, b}"},
+    {"x: f\"a{b!r:>{w}}c{{\"", "f'a{b!r:>{w}}c{{'"},
+    {"y: b'xy' + 'q\\n'", "b'xy' + 'q\\n'"},
+    {"z: (a, b)[0]", "(a, b)[0]"},
+    {"aa: x[a,]", "x[a,]"},
+    {"bb: ~a | b ^ c & d << 2", "~a | b ^ c & d << 2"},
+    {"cc: (lambda: 1)()", "(lambda: 1)()"},
+    {"dd: {}", "{}"},
+    {"ee: set()", "set()"},
+    {"ff: a if b else (c if d else e)", "a if b else c if d else e"},
+    {"gg: (a for b in c)", "(a for b in c)"},
+    {"hh: f(a for b in c)", "f(a for b in c)"},
+};
+
+static void test_annotation_strings(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof ann_cases / sizeof ann_cases[0]; i++) {
+        char src[512];
+        snprintf(src, sizeof src, "from __future__ import annotations\n%s\n", ann_cases[i].stmt);
+        KnObject *co = tu_compile(src, JIT_MODE_EXEC);
+        assert_non_null(co);
+        /* the annotation is the first str constant after the target's name */
+        KnObject *consts = JIT_CODE(co)->co_consts;
+        int found = 0;
+        for (kn_ssize_t k = 0; k < KN_SIZE(consts) && !found; k++) {
+            KnObject *v = ((KnTupleObject *)consts)->ob_item[k];
+            if (KN_TYPE(v) == &ob_str_type && ob_str_equal_cstr(v, ann_cases[i].expected))
+                found = 1;
+        }
+        if (!found)
+            fail_msg("%s: no constant %s", ann_cases[i].stmt, ann_cases[i].expected);
+    }
+}
+
 /* Nesting deeper than CPython's compile-time bound (3 x the recursion
  * limit) is a RecursionError, as in python3.11; just below it compiles. */
 static void test_recursion_bound(void **state)
@@ -609,6 +668,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_extended_arg),
         cmocka_unit_test(test_no_fold_on_error),
         cmocka_unit_test(test_recursion_bound),
+        cmocka_unit_test(test_annotation_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
