@@ -787,7 +787,10 @@ static int compile_call(jit_compiler *c, ps_expr *e)
             return jit_c_call_helper(c, 0, args, kws);
         }
     }
+    jit_position saved = c->u->pos;
+    SET_LOC(c, f);
     EMIT(JIT_OP_PUSH_NULL, 0);
+    c->u->pos = saved;
     VISIT(f);
     return jit_c_call_helper(c, 0, args, kws);
 }

@@ -519,6 +519,34 @@ static void summary(KnObject *co)
     }
 }
 
+/* --positions FILE: each instruction of the module code with its position
+ * (the format of dis.get_instructions' Positions, for comparing). */
+static void print_positions(KnObject *co)
+{
+    KnCodeObject *c = JIT_CODE(co);
+    for (int i = 0; i < c->co_ncode;) {
+        int op = c->co_code_orig[i] & 0xFF;
+        jit_position p = c->co_positions[i];
+        if (op != JIT_OP_EXTENDED_ARG) {
+            printf("%s Positions(lineno=", jit_op_name(op));
+            p.lineno < 0 ? printf("None") : printf("%d", p.lineno);
+            printf(", end_lineno=");
+            p.end_lineno < 0 ? printf("None") : printf("%d", p.end_lineno);
+            printf(", col_offset=");
+            p.col < 0 ? printf("None") : printf("%d", p.col);
+            printf(", end_col_offset=");
+            p.end_col < 0 ? printf("None") : printf("%d", p.end_col);
+            printf(")\n");
+        }
+        i += 1 + jit_op_caches(op);
+    }
+    for (kn_ssize_t k = 0; k < KN_SIZE(c->co_consts); k++) {
+        KnObject *v = ((KnTupleObject *)c->co_consts)->ob_item[k];
+        if (KN_TYPE(v) == &jit_code_type)
+            print_positions(v);
+    }
+}
+
 /* --check FILE...: compile each file, print the ones that fail. */
 static int check_files(int argc, char **argv)
 {
@@ -538,6 +566,8 @@ static int check_files(int argc, char **argv)
         KnObject *co = jit_compile_source(buf, got, argv[i], JIT_MODE_EXEC, 0, 0);
         if (co && strcmp(argv[1], "--summary") == 0)
             summary(co);
+        if (co && strcmp(argv[1], "--positions") == 0)
+            print_positions(co);
         if (!co) {
             KnObject *e = ob_err_fetch();
             KnObject *r = e ? ob_repr(e) : NULL;
@@ -632,9 +662,54 @@ static void test_recursion_bound(void **state)
     }
 }
 
+/* PEP 657 positions of every instruction, as python3.11's
+ * dis.get_instructions reports them (PRECALL and caches left out). */
+static void test_positions(void **state)
+{
+    (void)state;
+    KnObject *co = tu_compile("x = obj.attr.meth(1, 2)\ny = f(a)[b] + g.h\nobj.m2(\n  1)\n", JIT_MODE_EXEC);
+    assert_non_null(co);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    FILE *saved = stdout;
+    stdout = f;
+    print_positions(co);
+    stdout = saved;
+    fclose(f);
+    assert_string_equal(buf,
+        "RESUME Positions(lineno=0, end_lineno=1, col_offset=0, end_col_offset=0)\n"
+        "LOAD_NAME Positions(lineno=1, end_lineno=1, col_offset=4, end_col_offset=7)\n"
+        "LOAD_ATTR Positions(lineno=1, end_lineno=1, col_offset=4, end_col_offset=12)\n"
+        "LOAD_METHOD Positions(lineno=1, end_lineno=1, col_offset=4, end_col_offset=17)\n"
+        "LOAD_CONST Positions(lineno=1, end_lineno=1, col_offset=18, end_col_offset=19)\n"
+        "LOAD_CONST Positions(lineno=1, end_lineno=1, col_offset=21, end_col_offset=22)\n"
+        "CALL Positions(lineno=1, end_lineno=1, col_offset=4, end_col_offset=23)\n"
+        "STORE_NAME Positions(lineno=1, end_lineno=1, col_offset=0, end_col_offset=1)\n"
+        "PUSH_NULL Positions(lineno=2, end_lineno=2, col_offset=4, end_col_offset=5)\n"
+        "LOAD_NAME Positions(lineno=2, end_lineno=2, col_offset=4, end_col_offset=5)\n"
+        "LOAD_NAME Positions(lineno=2, end_lineno=2, col_offset=6, end_col_offset=7)\n"
+        "CALL Positions(lineno=2, end_lineno=2, col_offset=4, end_col_offset=8)\n"
+        "LOAD_NAME Positions(lineno=2, end_lineno=2, col_offset=9, end_col_offset=10)\n"
+        "BINARY_SUBSCR Positions(lineno=2, end_lineno=2, col_offset=4, end_col_offset=11)\n"
+        "LOAD_NAME Positions(lineno=2, end_lineno=2, col_offset=14, end_col_offset=15)\n"
+        "LOAD_ATTR Positions(lineno=2, end_lineno=2, col_offset=14, end_col_offset=17)\n"
+        "BINARY_OP Positions(lineno=2, end_lineno=2, col_offset=4, end_col_offset=17)\n"
+        "STORE_NAME Positions(lineno=2, end_lineno=2, col_offset=0, end_col_offset=1)\n"
+        "LOAD_NAME Positions(lineno=3, end_lineno=3, col_offset=0, end_col_offset=3)\n"
+        "LOAD_METHOD Positions(lineno=3, end_lineno=3, col_offset=0, end_col_offset=6)\n"
+        "LOAD_CONST Positions(lineno=4, end_lineno=4, col_offset=2, end_col_offset=3)\n"
+        "CALL Positions(lineno=3, end_lineno=4, col_offset=0, end_col_offset=4)\n"
+        "POP_TOP Positions(lineno=3, end_lineno=4, col_offset=0, end_col_offset=4)\n"
+        "LOAD_CONST Positions(lineno=3, end_lineno=4, col_offset=0, end_col_offset=4)\n"
+        "RETURN_VALUE Positions(lineno=3, end_lineno=4, col_offset=0, end_col_offset=4)\n");
+    free(buf);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc >= 2 && (strcmp(argv[1], "--check") == 0 || strcmp(argv[1], "--summary") == 0))
+    if (argc >= 2 && (strcmp(argv[1], "--check") == 0 || strcmp(argv[1], "--summary") == 0 ||
+                      strcmp(argv[1], "--positions") == 0))
         return check_files(argc, argv);
     if (argc == 3 && strcmp(argv[1], "--dis") == 0) {
         FILE *f = fopen(argv[2], "rb");
@@ -669,6 +744,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_no_fold_on_error),
         cmocka_unit_test(test_recursion_bound),
         cmocka_unit_test(test_annotation_strings),
+        cmocka_unit_test(test_positions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
