@@ -181,6 +181,8 @@ KnObject *jit_c_exit_scope(jit_compiler *c, int add_return);
 /* Load / store / delete a name with the right opcode for its scope. */
 int jit_c_nameop(jit_compiler *c, const char *name, ps_expr_context ctx);
 const char *jit_c_mangle(jit_compiler *c, const char *name);
+/* localsplus slot of a raw cell/free index (assembler). */
+int jit_c_deref_slot(jit_unit *u, int raw);
 /* Build the closure tuple for `co` (LOAD_CLOSURE...BUILD_TUPLE) and
  * MAKE_FUNCTION with the given flags (0x08 added when there are free
  * variables). */
@@ -243,5 +245,47 @@ KnObject *jit_assemble(jit_compiler *c, jit_unit *u);
 /* A new code object; the arrays are adopted. */
 KnCodeObject *jit_code_new(void);
 int jit_code_ready(void);
+
+/* Emission shorthands for compile*.c: each returns -1 from the calling
+ * function when the step fails (the error is already recorded). */
+#define EMIT(op, arg)                          \
+    do {                                       \
+        if (jit_c_emit(c, (op), (arg)) < 0)    \
+            return -1;                         \
+    } while (0)
+#define EMIT_NOLOC(op, arg)                       \
+    do {                                          \
+        if (jit_c_emit_noloc(c, (op), (arg)) < 0) \
+            return -1;                            \
+    } while (0)
+#define EMIT_JUMP(op, b)                         \
+    do {                                         \
+        if (jit_c_emit_jump(c, (op), (b)) < 0)   \
+            return -1;                           \
+    } while (0)
+#define VISIT(e)                      \
+    do {                              \
+        if (jit_c_expr(c, (e)) < 0)   \
+            return -1;                \
+    } while (0)
+#define VISIT_STMTS(s)                 \
+    do {                               \
+        if (jit_c_stmts(c, (s)) < 0)   \
+            return -1;                 \
+    } while (0)
+#define NEW_BLOCK(var)                  \
+    int var = jit_c_new_block(c);       \
+    if (var < 0)                        \
+        return -1
+#define USE_BLOCK(b)                     \
+    do {                                 \
+        if (jit_c_use_block(c, (b)) < 0) \
+            return -1;                   \
+    } while (0)
+#define PUSH_REGION(op, b)                            \
+    do {                                              \
+        if (jit_c_push_region(c, (op), (b)) < 0)      \
+            return -1;                                \
+    } while (0)
 
 #endif

@@ -6,41 +6,6 @@
 #include "compile.h"
 #include "libobject/libobject.h"
 
-#define EMIT(op, arg)                          \
-    do {                                       \
-        if (jit_c_emit(c, (op), (arg)) < 0)    \
-            return -1;                         \
-    } while (0)
-#define EMIT_NOLOC(op, arg)                       \
-    do {                                          \
-        if (jit_c_emit_noloc(c, (op), (arg)) < 0) \
-            return -1;                            \
-    } while (0)
-#define EMIT_JUMP(op, b)                         \
-    do {                                         \
-        if (jit_c_emit_jump(c, (op), (b)) < 0)   \
-            return -1;                           \
-    } while (0)
-#define VISIT(e)                      \
-    do {                              \
-        if (jit_c_expr(c, (e)) < 0)   \
-            return -1;                \
-    } while (0)
-#define VISIT_STMTS(s)                 \
-    do {                               \
-        if (jit_c_stmts(c, (s)) < 0)   \
-            return -1;                 \
-    } while (0)
-#define NEW_BLOCK(var)                  \
-    int var = jit_c_new_block(c);       \
-    if (var < 0)                        \
-        return -1
-#define USE_BLOCK(b)                     \
-    do {                                 \
-        if (jit_c_use_block(c, (b)) < 0) \
-            return -1;                   \
-    } while (0)
-
 int jit_c_binop_arg(ps_operator op, int inplace);
 
 int jit_c_stmts(jit_compiler *c, ps_stmt_seq *seq)
@@ -240,10 +205,16 @@ static int compile_return(jit_compiler *c, ps_stmt *s)
         return jit_c_error(c, s, "'return' outside function");
     if (v && u->ste->is_coroutine && u->ste->is_generator)
         return jit_c_error(c, s, "'return' with value in async generator");
-    if (preserve)
+    if (preserve) {
         VISIT(v);
-    else if (v) {
-        /* a constant is loaded after the unwinding */
+    } else if (v) {
+        /* a constant is loaded after the unwinding; its line shows first */
+        SET_LOC(c, v);
+        EMIT(JIT_OP_NOP, 0);
+    }
+    if (!v || v->lineno != s->lineno) {
+        SET_LOC(c, s);
+        EMIT(JIT_OP_NOP, 0);
     }
     int saved_region = u->cur_region;
     if (jit_c_unwind_fblock_stack(c, preserve, NULL) < 0)

@@ -10,9 +10,11 @@
 #include <string.h>
 
 #include "compile.h"
+#include "libobject/libobject.h"
 #include "symtable.h"
 
 typedef struct st_state {
+    int depth;                   /* AST nesting, bounded like CPython's */
     jit_symtable *st;
     jit_ste *cur;
     ps_arena *arena;
@@ -54,6 +56,20 @@ int jit_syntax_error(ps_error *err, const char *src, size_t srclen, int lineno,
                      (node)->col_offset, (node)->end_lineno, (node)->end_col_offset, \
                      __VA_ARGS__)
 
+/* CPython bounds the symbol-table walk at 3 x the recursion limit (1000)
+ * and raises RecursionError; the compiler's own recursion follows the same
+ * tree, so this bound protects both. */
+#define ST_MAX_DEPTH 3000
+
+static int too_deep(st_state *s)
+{
+    ob_err_set_string(ob_exc_RecursionError,
+                      "maximum recursion depth exceeded during compilation");
+    s->err->kind = PS_ERR_NONE;
+    strcpy(s->err->msg, "\x01");    /* the exception is set (compile.c) */
+    return -1;
+}
+
 static int nomem(st_state *s)
 {
     ps_error_nomem(s->err);
@@ -67,8 +83,8 @@ const char *jit_mangle(const char *private_name, const char *name, ps_arena *are
     if (!private_name || name[0] != '_' || name[1] != '_')
         return name;
     size_t n = strlen(name);
-    if (n >= 4 && name[n - 1] == '_' && name[n - 2] == '_')
-        return name;                       /* __dunder__ */
+    if (name[n - 1] == '_' && name[n - 2] == '_')
+        return name;                       /* __dunder__ (and "__" itself) */
     if (strchr(name, '.'))
         return name;                       /* dotted import name */
     const char *p = private_name;
@@ -391,7 +407,7 @@ static int visit_handlers(st_state *s, ps_excepthandler_seq *hs)
     return 0;
 }
 
-static int visit_stmt(st_state *s, ps_stmt *st)
+static int visit_stmt1(st_state *s, ps_stmt *st)
 {
     switch (st->kind) {
     case PS_STMT_FunctionDef:
@@ -544,6 +560,16 @@ static int visit_stmt(st_state *s, ps_stmt *st)
     return 0;
 }
 
+static int visit_stmt(st_state *s, ps_stmt *st)
+{
+    if (++s->depth > ST_MAX_DEPTH)
+        return too_deep(s);
+    int r = visit_stmt1(s, st);
+    s->depth--;
+    return r;
+}
+
+
 static const char *comp_kind_name(ps_expr *e)
 {
     switch (e->kind) {
@@ -629,6 +655,10 @@ static int visit_comprehension(st_state *s, ps_expr *e, ps_comprehension_seq *ge
     if (visit_expr(s, elt) < 0)
         return -1;
     s->cur = c->parent;
+    /* an async list/set/dict comprehension is awaited where it is built:
+     * an enclosing comprehension becomes a coroutine too */
+    if (c->is_coroutine && e->kind != PS_EXPR_GeneratorExp && c->parent->is_comprehension)
+        c->parent->is_coroutine = 1;
     if (c->is_generator && e->kind != PS_EXPR_GeneratorExp) {
         /* a yield inside a list/set/dict comprehension */
         return SERR(s, e, "'yield' inside %s", comp_kind_name(e));
@@ -654,7 +684,9 @@ static int visit_namedexpr_target(st_state *s, ps_expr *e)
             continue;
         }
         if (c->type == JIT_BLOCK_FUNCTION) {
-            if (add_def(s, name, JIT_DEF_NONLOCAL) < 0)
+            /* a name the function declares global stays global */
+            int decl = jit_ste_flags(c, jit_mangle(c->private_name, name, s->arena));
+            if (add_def(s, name, (decl & JIT_DEF_GLOBAL) ? JIT_DEF_GLOBAL : JIT_DEF_NONLOCAL) < 0)
                 return -1;
             if (add_def_in(s, c, name, JIT_DEF_LOCAL) < 0)
                 return -1;
@@ -678,7 +710,7 @@ static int annotation_error(st_state *s, ps_expr *e, const char *what)
     return SERR(s, e, "%s cannot be used within an annotation", what);
 }
 
-static int visit_expr(st_state *s, ps_expr *e)
+static int visit_expr1(st_state *s, ps_expr *e)
 {
     switch (e->kind) {
     case PS_EXPR_BoolOp:
@@ -805,7 +837,17 @@ static int visit_expr(st_state *s, ps_expr *e)
     return 0;
 }
 
-static int visit_pattern(st_state *s, ps_pattern *p)
+static int visit_expr(st_state *s, ps_expr *e)
+{
+    if (++s->depth > ST_MAX_DEPTH)
+        return too_deep(s);
+    int r = visit_expr1(s, e);
+    s->depth--;
+    return r;
+}
+
+
+static int visit_pattern1(st_state *s, ps_pattern *p)
 {
     switch (p->kind) {
     case PS_PATTERN_MatchValue:
@@ -854,6 +896,16 @@ static int visit_pattern(st_state *s, ps_pattern *p)
     }
     return 0;
 }
+
+static int visit_pattern(st_state *s, ps_pattern *p)
+{
+    if (++s->depth > ST_MAX_DEPTH)
+        return too_deep(s);
+    int r = visit_pattern1(s, p);
+    s->depth--;
+    return r;
+}
+
 
 /* ---- analysis ---- */
 
@@ -1084,10 +1136,8 @@ int jit_future_features(ps_mod *mod, const char *src, size_t srclen, ps_error *e
                 !strcmp(f, "absolute_import") || !strcmp(f, "print_function") ||
                 !strcmp(f, "unicode_literals"))
                 continue;
-            if (!strcmp(f, "generator_stop")) {
-                features |= JIT_FUTURE_GENERATOR_STOP;
-                continue;
-            }
+            if (!strcmp(f, "generator_stop"))
+                continue;           /* always on since 3.7: no flag */
             if (!strcmp(f, "annotations")) {
                 features |= JIT_FUTURE_ANNOTATIONS;
                 continue;

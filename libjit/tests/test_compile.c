@@ -549,6 +549,30 @@ static int check_files(int argc, char **argv)
     return bad != 0;
 }
 
+/* Nesting deeper than CPython's compile-time bound (3 x the recursion
+ * limit) is a RecursionError, as in python3.11; just below it compiles. */
+static void test_recursion_bound(void **state)
+{
+    (void)state;
+    for (int n = 2900; n <= 3000; n += 100) {
+        size_t len = 4 + 2 * (size_t)n + 2;
+        char *src = malloc(len);
+        strcpy(src, "x = a");
+        for (int i = 1; i < n; i++)
+            strcat(src, "+a");
+        strcat(src, "\n");
+        KnObject *co = tu_compile(src, JIT_MODE_EXEC);
+        if (n == 2900) {
+            assert_non_null(co);
+        } else {
+            assert_null(co);
+            KnObject *e = ob_err_fetch();
+            assert_true(ob_type_is_subtype(KN_TYPE(e), ob_exc_RecursionError));
+        }
+        free(src);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && (strcmp(argv[1], "--check") == 0 || strcmp(argv[1], "--summary") == 0))
@@ -584,6 +608,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_exception_table),
         cmocka_unit_test(test_extended_arg),
         cmocka_unit_test(test_no_fold_on_error),
+        cmocka_unit_test(test_recursion_bound),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
