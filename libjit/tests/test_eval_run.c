@@ -280,6 +280,33 @@ static void test_generator_close_and_exc_info(void **state)
     assert_repr(ns, "log", "[1, 'exit', 'finally', None, True]");
 }
 
+static int polls;
+
+static int interrupt_hook(void)
+{
+    if (++polls < 3) {
+        jit_eval_pending = 1;       /* ask again: the loop keeps running */
+        return 0;
+    }
+    ob_err_set_none(ob_exc_KeyboardInterrupt);
+    return -1;
+}
+
+static void test_safe_point_hook(void **state)
+{
+    (void)state;
+    jit_eval_pending_hook = interrupt_hook;
+    jit_eval_pending = 1;
+    KnObject *ns = run("n = 0\n"
+                       "while True:\n"
+                       "    n += 1\n");
+    jit_eval_pending_hook = NULL;
+    assert_null(ns);
+    KnObject *exc = ob_err_fetch();
+    assert_ptr_equal(KN_TYPE(exc), ob_exc_KeyboardInterrupt);
+    assert_int_equal(polls, 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -290,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_frames),
         cmocka_unit_test(test_async),
         cmocka_unit_test(test_generator_close_and_exc_info),
+        cmocka_unit_test(test_safe_point_hook),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
