@@ -35,6 +35,9 @@ KnObject *ob_cont_iter_setstate(KnObject *self, KnObject *state);
 KnObject *ob_cont_reviter_reduce(KnObject *self, KnObject *unused);
 KnObject *ob_cont_reviter_setstate(KnObject *self, KnObject *state);
 KnObject *ob_cont_builtin_iter(void);
+/* (iter, (list,)) with the items a COPY of an iterator still produces
+ * (the copy is drained; the iterator itself is untouched). */
+KnObject *ob_cont_reduce_remaining(KnObject *copy);
 #define KN_ITER_PICKLE_METHODS(reduce, setstate) \
     {"__reduce__", (KnCFunction)(reduce), KN_METH_NOARGS, "Return state information for pickling."}, \
     {"__setstate__", (KnCFunction)(setstate), KN_METH_O, "Set state information for unpickling."},

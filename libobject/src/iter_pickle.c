@@ -3,7 +3,8 @@
  * so copy.copy() and pickle of a live iterator resume where it stopped, as
  * in CPython: list/tuple/bytes/bytearray iterators reduce to
  * (iter, (seq,), index), list_reverseiterator to (reversed, (seq,), index),
- * an exhausted one to (iter, ([],)) for lists and (iter, ((),)) otherwise.
+ * an exhausted one to (iter, ([],)) for lists and (iter, ((),)) otherwise;
+ * set and dict iterators to (iter, (list of the items still to come,)).
  *
  * builtins.iter lives in libjit; it registers it here at start-up
  * (ob_iter_register_builtin_iter).  Without it __reduce__ raises
@@ -94,4 +95,20 @@ KnObject *ob_cont_reviter_setstate(KnObject *self, KnObject *state)
         IT(self)->index = index < -1 ? -1 : index > n - 1 ? n - 1 : index;
     }
     return KN_None;
+}
+
+KnObject *ob_cont_reduce_remaining(KnObject *copy)
+{
+    KnObject *fn = ob_cont_builtin_iter();
+    KnObject *rest = fn ? ob_list_new(0) : NULL;
+    if (rest == NULL)
+        return NULL;
+    KnObject *x;
+    while ((x = KN_TYPE(copy)->tp_iternext(copy)) != NULL)
+        if (ob_list_append(rest, x) < 0)
+            return NULL;
+    if (ob_err_occurred())
+        return NULL;
+    KnObject *args = ob_tuple_pack(1, rest);
+    return args ? ob_tuple_pack(2, fn, args) : NULL;
 }

@@ -829,22 +829,10 @@ static KnObject *setiter_length_hint(KnObject *self, KnObject *unused)
     return ob_int_from_ssize(n);
 }
 
-/* (iter, (list of the items still to come,)): drains a copy. */
 static KnObject *setiter_reduce(KnObject *self, KnObject *unused)
 {
-    KnObject *fn = ob_cont_builtin_iter();
-    KnObject *rest = fn ? ob_list_new(0) : NULL;
-    if (rest == NULL)
-        return NULL;
     SetIter copy = *(SetIter *)self;
-    KnObject *x;
-    while ((x = setiter_next((KnObject *)&copy)) != NULL)
-        if (ob_list_append(rest, x) < 0)
-            return NULL;
-    if (ob_err_occurred())
-        return NULL;
-    KnObject *args = ob_tuple_pack(1, rest);
-    return args ? ob_tuple_pack(2, fn, args) : NULL;
+    return ob_cont_reduce_remaining((KnObject *)&copy);
 }
 
 static KnMethodDef setiter_methods[] = {
