@@ -89,7 +89,8 @@ def check_one(args):
         return path, "crash", pv
     if ck == "error" and pk == "error":
         same_msg = (cv[0], cv[3]) == (pv[0], pv[3])
-        same_pos = (cv[1], cv[2]) == (pv[1], pv[2])
+        # a non-SyntaxError (ValueError, UnicodeDecodeError) has no position
+        same_pos = cv[1] is None or (cv[1], cv[2]) == (pv[1], pv[2])
         if same_msg and same_pos:
             return path, "both-reject", None
         return path, "both-reject-differ", f"CPython: {cv}\npyparse: {pv}"
@@ -97,10 +98,12 @@ def check_one(args):
         return path, "false-accept", f"CPython rejects: {cv}"
     if pk == "error":
         return path, "false-reject", f"pyparse rejects: {pv}"
-    if pv != cv[0]:
-        return path, "mismatch", (cv[0], pv)
+    # both dumps are compared, so the two rates of the bar are both known
     pk2, pv2 = pyparse(exe, path, False)
-    if pk2 != "ok" or pv2 != cv[1]:
+    noattr_ok = pk2 == "ok" and pv2 == cv[1]
+    if pv != cv[0]:
+        return path, "mismatch" if noattr_ok else "mismatch-both", (cv[0], pv)
+    if not noattr_ok:
         return path, "mismatch-noattr", (cv[1], pv2 if pk2 == "ok" else str(pv2))
     return path, "match", None
 
@@ -158,15 +161,23 @@ def main():
     print(f"parse-check: {total} files in {time.time() - t0:.1f}s under "
           f"{opt.root if not opt.files else 'the given files'}")
     accepted = sum(counts.get(k, 0) for k in
-                   ("match", "mismatch", "mismatch-noattr", "false-reject"))
-    order = ["match", "mismatch", "mismatch-noattr", "false-reject", "both-reject",
+                   ("match", "mismatch", "mismatch-noattr", "mismatch-both", "false-reject"))
+    order = ["match", "mismatch", "mismatch-noattr", "mismatch-both", "false-reject", "both-reject",
              "both-reject-differ", "false-accept", "crash", "skip"]
     for k in order:
         if counts.get(k):
             print(f"  {k:20} {counts[k]:6}")
     if accepted:
-        print(f"  dump match rate (files CPython accepts): "
-              f"{100.0 * counts.get('match', 0) / accepted:.2f}%")
+        with_attrs = counts.get("match", 0) + counts.get("mismatch-noattr", 0)
+        without = counts.get("match", 0) + counts.get("mismatch", 0)
+        print(f"  identical with attributes    (files CPython accepts): "
+              f"{with_attrs}/{accepted} = {100.0 * with_attrs / accepted:.2f}%")
+        print(f"  identical without attributes (files CPython accepts): "
+              f"{without}/{accepted} = {100.0 * without / accepted:.2f}%")
+    rejected = sum(counts.get(k, 0) for k in ("both-reject", "both-reject-differ", "false-accept"))
+    if rejected:
+        print(f"  rejected by both with the same error and location (files CPython rejects): "
+              f"{counts.get('both-reject', 0)}/{rejected}")
     print(f"  overall agreement: {100.0 * good / max(total, 1):.2f}%  ({good}/{total})")
     shown = 0
     full = len(files) == 1

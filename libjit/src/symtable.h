@@ -83,6 +83,14 @@ struct jit_ste {
     unsigned comp_iter_expr : 1;       /* visiting a comprehension's iterable */
     unsigned in_annotation : 1;
     const char *private_name;    /* innermost enclosing class name (mangling) */
+    int *decl_loc;               /* per symbol: 4 ints (line, col, end_line,
+                                    end_col) of its first global/nonlocal
+                                    statement, for analysis errors */
+    unsigned needs_classdict : 1;      /* reserved */
+    unsigned has_free : 1;             /* some name is free here or below */
+    unsigned child_free : 1;
+    unsigned is_async_comp : 1;        /* comprehension with `async for` */
+    unsigned in_comp_iterable : 1;     /* reserved */
 };
 
 typedef struct jit_symtable {
@@ -118,6 +126,9 @@ const char *jit_mangle(const char *private_name, const char *name, ps_arena *are
 /* Fill err with a SyntaxError at the given AST position (1-based line,
  * 0-based byte columns), taking SyntaxError.text from src when present.
  * Returns -1. */
+/* ps_error.end_offset value meaning "None" (SyntaxError.end_offset). */
+#define JIT_ERR_NO_END (-2147483647 - 1)
+
 int jit_syntax_error(ps_error *err, const char *src, size_t srclen, int lineno,
                      int col, int end_lineno, int end_col, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -40,21 +40,26 @@ typedef struct {
     KnObject *seq;             /* NULL once exhausted */
 } Reversed;
 
-/* A tuple of iter(x) for each x of args[first:]. */
-static KnObject *iter_tuple(KnObject *args, kn_ssize_t first)
+/* A tuple of iter(x) for each of the n objects at args. */
+static KnObject *iter_tuple(KnObject *const *args, kn_ssize_t n)
 {
-    kn_ssize_t n = KN_SIZE(args) - first;
     KnObject *t = ob_tuple_new(n);
     if (t == NULL)
         return NULL;
     for (kn_ssize_t i = 0; i < n; i++) {
-        KnObject *it = ob_get_iter(KN_TUPLE_GET(args, first + i));
+        KnObject *it = ob_get_iter(args[i]);
         if (it == NULL)
             return NULL;
         KN_TUPLE_SET(t, i, it);
     }
     return t;
 }
+
+/* Calling the exact type with positional arguments only takes the
+ * vectorcall fast path (no argument tuple); anything else goes through
+ * type.__call__ and tp_new, where the argument errors are produced. */
+#define FAST_CALL_OK(type, exact, kwnames) \
+    ((KnTypeObject *)(type) == (exact) && ((kwnames) == NULL || KN_SIZE(kwnames) == 0))
 
 /* (type(self), args) or (type(self), args, state) */
 static KnObject *reduce_value(KnObject *self, KnObject *args, KnObject *state)
@@ -71,7 +76,7 @@ static KnObject *reduce_value(KnObject *self, KnObject *args, KnObject *state)
 #define SETSTATE_DEF(fn) \
     {"__setstate__", (KnCFunction)fn, KN_METH_O, "Set state information for unpickling."}
 
-#define ITER_TYPE(var, name, ctype, next, new, methods, doc)          \
+#define ITER_TYPE(var, name, ctype, next, new, vcall, methods, doc)   \
     KnTypeObject var = {                                             \
         KN_VAR_HEAD_INIT(&ob_type_type, 0),                          \
         .tp_name = name,                                             \
@@ -83,6 +88,7 @@ static KnObject *reduce_value(KnObject *self, KnObject *args, KnObject *state)
         .tp_iternext = next,                                         \
         .tp_methods = methods,                                       \
         .tp_new = new,                                               \
+        .tp_vectorcall = vcall,                                      \
     }
 
 /* --------------------------------------------------------- enumerate */
@@ -90,15 +96,12 @@ static KnObject *reduce_value(KnObject *self, KnObject *args, KnObject *state)
 static const char *const enumerate_names[] = { "iterable", "start", NULL };
 static const KnArgSpec enumerate_spec = { "enumerate", enumerate_names, 1, 2, 0 };
 
-static KnObject *enumerate_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
+static KnObject *enumerate_make(KnTypeObject *type, KnObject *iterable, KnObject *start_arg)
 {
-    KnObject *a[2] = { NULL, NULL };
-    if (ob_args_parse_tuple(&enumerate_spec, args, kwargs, a) < 0)
-        return NULL;
     kn_ssize_t start = 0;
     KnObject *long_start = NULL;
-    if (a[1] != NULL) {
-        KnObject *s = ob_number_index(a[1]);
+    if (start_arg != NULL) {
+        KnObject *s = ob_number_index(start_arg);
         if (s == NULL)
             return NULL;
         int overflow;
@@ -108,7 +111,7 @@ static KnObject *enumerate_new(KnTypeObject *type, KnObject *args, KnObject *kwa
         else
             start = (kn_ssize_t)v;
     }
-    KnObject *it = ob_get_iter(a[0]);
+    KnObject *it = ob_get_iter(iterable);
     if (it == NULL)
         return NULL;
     Enumerate *e = (Enumerate *)type->tp_alloc(type, 0);
@@ -118,6 +121,23 @@ static KnObject *enumerate_new(KnTypeObject *type, KnObject *args, KnObject *kwa
     e->index = start;
     e->long_index = long_start;
     return (KnObject *)e;
+}
+
+static KnObject *enumerate_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
+{
+    KnObject *a[2] = { NULL, NULL };
+    if (ob_args_parse_tuple(&enumerate_spec, args, kwargs, a) < 0)
+        return NULL;
+    return enumerate_make(type, a[0], a[1]);
+}
+
+static KnObject *enumerate_vectorcall(KnObject *type, KnObject *const *args, size_t nargsf,
+                                      KnObject *kwnames)
+{
+    kn_ssize_t n = KN_VECTORCALL_NARGS(nargsf);
+    if (!FAST_CALL_OK(type, &ob_enumerate_type, kwnames) || n < 1 || n > 2)
+        return ob_call_tp_call_fallback(type, args, nargsf, kwnames);
+    return enumerate_make(&ob_enumerate_type, args[0], n == 2 ? args[1] : NULL);
 }
 
 /* The count for the next item, advancing the counter. */
@@ -161,31 +181,16 @@ static KnMethodDef enumerate_methods[] = {
 };
 
 ITER_TYPE(ob_enumerate_type, "enumerate", Enumerate, enumerate_next, enumerate_new,
-          enumerate_methods,
+          enumerate_vectorcall, enumerate_methods,
           "enumerate(iterable, start=0)\n--\n\n"
           "Yield (count, item) pairs: count runs from start (default 0) and item\n"
           "comes from iterable.  enumerate(s) gives (0, s[0]), (1, s[1]), ...");
 
 /* --------------------------------------------------------------- zip */
 
-static KnObject *zip_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
+static KnObject *zip_make(KnTypeObject *type, KnObject *const *args, kn_ssize_t n, int strict)
 {
-    int strict = 0;
-    if (kwargs != NULL) {
-        kn_ssize_t pos = 0;
-        KnObject *k, *v;
-        while (ob_dict_next(kwargs, &pos, &k, &v)) {
-            if (!KN_STR_CHECK(k) || !ob_str_equal_cstr(k, "strict")) {
-                if (!KN_STR_CHECK(k))
-                    return ob_err_format(ob_exc_TypeError, "keywords must be strings");
-                return ob_err_format(ob_exc_TypeError,
-                                     "'%U' is an invalid keyword argument for zip()", k);
-            }
-            if ((strict = ob_is_true(v)) < 0)
-                return NULL;
-        }
-    }
-    KnObject *iters = iter_tuple(args, 0);
+    KnObject *iters = iter_tuple(args, n);
     if (iters == NULL)
         return NULL;
     Zip *z = (Zip *)type->tp_alloc(type, 0);
@@ -194,6 +199,33 @@ static KnObject *zip_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
     z->iters = iters;
     z->strict = strict;
     return (KnObject *)z;
+}
+
+static KnObject *zip_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
+{
+    int strict = 0;
+    if (kwargs != NULL) {
+        kn_ssize_t pos = 0;
+        KnObject *k, *v;
+        while (ob_dict_next(kwargs, &pos, &k, &v)) {
+            if (!KN_STR_CHECK(k))
+                return ob_err_format(ob_exc_TypeError, "keywords must be strings");
+            if (!ob_str_equal_cstr(k, "strict"))
+                return ob_err_format(ob_exc_TypeError,
+                                     "'%U' is an invalid keyword argument for zip()", k);
+            if ((strict = ob_is_true(v)) < 0)
+                return NULL;
+        }
+    }
+    return zip_make(type, KN_TUPLE_ITEMS(args), KN_SIZE(args), strict);
+}
+
+static KnObject *zip_vectorcall(KnObject *type, KnObject *const *args, size_t nargsf,
+                                KnObject *kwnames)
+{
+    if (!FAST_CALL_OK(type, &ob_zip_type, kwnames))
+        return ob_call_tp_call_fallback(type, args, nargsf, kwnames);
+    return zip_make(&ob_zip_type, args, KN_VECTORCALL_NARGS(nargsf), 0);
 }
 
 /* "argument 1" / "arguments 1-3": the ones before position i (0-based). */
@@ -260,7 +292,7 @@ static KnMethodDef zip_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-ITER_TYPE(ob_zip_type, "zip", Zip, zip_next, zip_new, zip_methods,
+ITER_TYPE(ob_zip_type, "zip", Zip, zip_next, zip_new, zip_vectorcall, zip_methods,
           "zip(*iterables, strict=False)\n--\n\n"
           "Yield tuples holding the i-th item of every iterable, until the\n"
           "shortest one is exhausted.  With strict=True a length mismatch\n"
@@ -268,21 +300,34 @@ ITER_TYPE(ob_zip_type, "zip", Zip, zip_next, zip_new, zip_methods,
 
 /* --------------------------------------------------------------- map */
 
-static KnObject *map_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
+static KnObject *map_make(KnTypeObject *type, KnObject *const *args, kn_ssize_t n)
 {
-    if (type == &ob_map_type && ob_args_no_kwargs_dict("map", kwargs) < 0)
-        return NULL;
-    if (KN_SIZE(args) < 2)
+    if (n < 2)
         return ob_err_format(ob_exc_TypeError, "map() must have at least two arguments.");
-    KnObject *iters = iter_tuple(args, 1);
+    KnObject *iters = iter_tuple(args + 1, n - 1);
     if (iters == NULL)
         return NULL;
     Map *m = (Map *)type->tp_alloc(type, 0);
     if (m == NULL)
         return NULL;
-    m->func = KN_TUPLE_GET(args, 0);
+    m->func = args[0];
     m->iters = iters;
     return (KnObject *)m;
+}
+
+static KnObject *map_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
+{
+    if (type == &ob_map_type && ob_args_no_kwargs_dict("map", kwargs) < 0)
+        return NULL;
+    return map_make(type, KN_TUPLE_ITEMS(args), KN_SIZE(args));
+}
+
+static KnObject *map_vectorcall(KnObject *type, KnObject *const *args, size_t nargsf,
+                                KnObject *kwnames)
+{
+    if (!FAST_CALL_OK(type, &ob_map_type, kwnames))
+        return ob_call_tp_call_fallback(type, args, nargsf, kwnames);
+    return map_make(&ob_map_type, args, KN_VECTORCALL_NARGS(nargsf));
 }
 
 static KnObject *map_next(KnObject *self)
@@ -317,12 +362,25 @@ static KnMethodDef map_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-ITER_TYPE(ob_map_type, "map", Map, map_next, map_new, map_methods,
+ITER_TYPE(ob_map_type, "map", Map, map_next, map_new, map_vectorcall, map_methods,
           "map(func, *iterables) --> map object\n\n"
           "Yield func applied to the items of the iterables taken in step (one\n"
           "argument per iterable), until the shortest iterable is exhausted.");
 
 /* ------------------------------------------------------------ filter */
+
+static KnObject *filter_make(KnTypeObject *type, KnObject *func, KnObject *iterable)
+{
+    KnObject *it = ob_get_iter(iterable);
+    if (it == NULL)
+        return NULL;
+    Filter *f = (Filter *)type->tp_alloc(type, 0);
+    if (f == NULL)
+        return NULL;
+    f->func = func;
+    f->it = it;
+    return (KnObject *)f;
+}
 
 static KnObject *filter_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
 {
@@ -330,15 +388,15 @@ static KnObject *filter_new(KnTypeObject *type, KnObject *args, KnObject *kwargs
         return NULL;
     if (ob_args_check_positional("filter", KN_SIZE(args), 2, 2) < 0)
         return NULL;
-    KnObject *it = ob_get_iter(KN_TUPLE_GET(args, 1));
-    if (it == NULL)
-        return NULL;
-    Filter *f = (Filter *)type->tp_alloc(type, 0);
-    if (f == NULL)
-        return NULL;
-    f->func = KN_TUPLE_GET(args, 0);
-    f->it = it;
-    return (KnObject *)f;
+    return filter_make(type, KN_TUPLE_GET(args, 0), KN_TUPLE_GET(args, 1));
+}
+
+static KnObject *filter_vectorcall(KnObject *type, KnObject *const *args, size_t nargsf,
+                                   KnObject *kwnames)
+{
+    if (!FAST_CALL_OK(type, &ob_filter_type, kwnames) || KN_VECTORCALL_NARGS(nargsf) != 2)
+        return ob_call_tp_call_fallback(type, args, nargsf, kwnames);
+    return filter_make(&ob_filter_type, args[0], args[1]);
 }
 
 static KnObject *filter_next(KnObject *self)
@@ -371,20 +429,16 @@ static KnMethodDef filter_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-ITER_TYPE(ob_filter_type, "filter", Filter, filter_next, filter_new, filter_methods,
+ITER_TYPE(ob_filter_type, "filter", Filter, filter_next, filter_new, filter_vectorcall,
+          filter_methods,
           "filter(function or None, iterable) --> filter object\n\n"
           "Yield the items of iterable for which function(item) is true; with\n"
           "None, the items that are true themselves.");
 
 /* ---------------------------------------------------------- reversed */
 
-static KnObject *reversed_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
+static KnObject *reversed_make(KnTypeObject *type, KnObject *seq)
 {
-    if (type == &ob_reversed_type && ob_args_no_kwargs_dict("reversed", kwargs) < 0)
-        return NULL;
-    if (ob_args_check_positional("reversed", KN_SIZE(args), 1, 1) < 0)
-        return NULL;
-    KnObject *seq = KN_TUPLE_GET(args, 0);
     KnObject *meth = ob_lookup_special(seq, KN_ID(__reversed__));
     if (meth == KN_None)
         return ob_err_format(ob_exc_TypeError, "'%s' object is not reversible", KN_TNAME(seq));
@@ -403,6 +457,23 @@ static KnObject *reversed_new(KnTypeObject *type, KnObject *args, KnObject *kwar
     r->index = n - 1;
     r->seq = seq;
     return (KnObject *)r;
+}
+
+static KnObject *reversed_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
+{
+    if (type == &ob_reversed_type && ob_args_no_kwargs_dict("reversed", kwargs) < 0)
+        return NULL;
+    if (ob_args_check_positional("reversed", KN_SIZE(args), 1, 1) < 0)
+        return NULL;
+    return reversed_make(type, KN_TUPLE_GET(args, 0));
+}
+
+static KnObject *reversed_vectorcall(KnObject *type, KnObject *const *args, size_t nargsf,
+                                     KnObject *kwnames)
+{
+    if (!FAST_CALL_OK(type, &ob_reversed_type, kwnames) || KN_VECTORCALL_NARGS(nargsf) != 1)
+        return ob_call_tp_call_fallback(type, args, nargsf, kwnames);
+    return reversed_make(&ob_reversed_type, args[0]);
 }
 
 static KnObject *reversed_next(KnObject *self)
@@ -471,6 +542,6 @@ static KnMethodDef reversed_methods[] = {
 };
 
 ITER_TYPE(ob_reversed_type, "reversed", Reversed, reversed_next, reversed_new,
-          reversed_methods,
+          reversed_vectorcall, reversed_methods,
           "reversed(sequence, /)\n--\n\n"
           "Yield the items of a sequence from the last to the first.");

@@ -223,6 +223,10 @@ int ob_fmt_number(KnStrWriter *w, const KnFormatSpec *spec, const char *signpfx,
     kn_ssize_t ndig = intlen;
     if (grouping && spec->fill == '0' && spec->align == '=' && spec->width > 0) {
         kn_ssize_t min_int = spec->width - npfx - rest - nsuf;
+        /* the fewest digits whose grouped length reaches min_int */
+        kn_ssize_t need = min_int > 0 ? min_int - (min_int - 1) / (group + 1) : 0;
+        if (need > ndig)
+            ndig = need;
         while (grouped_len(ndig, group) < min_int)
             ndig++;
     }

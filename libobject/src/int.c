@@ -110,19 +110,20 @@ KnObject *ob_int_from_long_long(long long x)
     if (IS_SMALL(x))
         return small_int(x);
     unsigned long long u = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
-    if (x < 0 && u < KN_INT_BASE) {
-        /* -256..-6: |x| is a cached small int that must not be negated */
-        KnLongObject *r = ob_int_alloc(1);
-        if (!r)
-            return NULL;
-        r->ob_digit[0] = (kn_digit)u;
-        KN_SET_SIZE(r, -1);
-        return (KnObject *)r;
-    }
-    KnObject *v = ob_int_from_unsigned_long_long(u);
-    if (v && x < 0)
-        KN_SET_SIZE(v, -KN_SIZE(v));
-    return v;
+    if (x >= 0)
+        return ob_int_from_unsigned_long_long(u);
+    /* Negative: never through the small-int cache (negating a cached
+     * 6..256 in place would corrupt it). */
+    kn_ssize_t n = 0;
+    for (unsigned long long t = u; t; t >>= KN_INT_SHIFT)
+        n++;
+    KnLongObject *v = ob_int_alloc(n);
+    if (!v)
+        return NULL;
+    for (kn_ssize_t i = 0; i < n; i++, u >>= KN_INT_SHIFT)
+        v->ob_digit[i] = (kn_digit)(u & KN_INT_MASK);
+    KN_SET_SIZE(v, -n);
+    return (KnObject *)v;
 }
 
 KnObject *ob_int_from_ssize(kn_ssize_t v)

@@ -175,6 +175,7 @@ int ob_mro_compute(KnTypeObject *t)
                 }
             }
             mro = tup;
+            t->tp_flags &= ~KN_TPFLAGS_HAVE_VERSION_TAG;   /* see ob_type_version */
         }
     }
     t->tp_mro = mro;

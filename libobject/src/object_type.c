@@ -163,18 +163,6 @@ static KnObject *object_sizeof(KnObject *self, KnObject *unused)
     return ob_int_from_ssize(size);
 }
 
-static KnObject *object_reduce_ex(KnObject *self, KnObject *proto)
-{
-    return ob_err_format(ob_exc_NotImplementedError,
-                         "Kiln: object.__reduce_ex__ (pickling of '%s' objects) is not implemented yet",
-                         KN_TNAME(self));
-}
-
-static KnObject *object_reduce(KnObject *self, KnObject *unused)
-{
-    return object_reduce_ex(self, NULL);
-}
-
 static KnObject *object_init_subclass(KnObject *cls, KnObject *const *args, kn_ssize_t nargs,
                                       KnObject *kwnames)
 {
@@ -191,12 +179,244 @@ static KnObject *object_subclasshook(KnObject *cls, KnObject *const *args, kn_ss
     return KN_NotImplemented;
 }
 
+/* ------------------------------------------------------------ pickling
+ * object.__reduce_ex__ / __reduce__ / __getstate__ as CPython 3.11: protocol
+ * 2+ answers (copyreg.__newobj__, (cls, *args), state, listitems,
+ * dictitems); older protocols defer to copyreg._reduce_ex.  copyreg is
+ * imported through the hook libjit registers. */
+
+static KnObject *import_copyreg(void)
+{
+    if (ob_type_hooks.import_module == NULL)
+        return ob_err_format(ob_exc_NotImplementedError,
+                             "Kiln: pickling needs the copyreg module and no import hook is set");
+    return ob_type_hooks.import_module(ob_str_intern_cstr("copyreg"));
+}
+
+/* copyreg._slotnames(cls): the slot names along the MRO, mangled, cached
+ * in cls.__slotnames__ when the class allows it. */
+static KnObject *slot_names(KnTypeObject *cls)
+{
+    KnObject *key = ob_str_intern_cstr("__slotnames__");
+    KnObject *names = key ? ob_dict_getitem(cls->tp_dict, key) : NULL;
+    if (names != NULL && names != KN_None) {
+        if (!KN_LIST_CHECK(names))
+            return ob_err_format(ob_exc_TypeError, "%s.__slotnames__ should be a list or None, not %s",
+                                 cls->tp_name, KN_TNAME(names));
+        return names;
+    }
+    if (ob_err_occurred() || (names = ob_list_new(0)) == NULL)
+        return NULL;
+    KnObject *mro = cls->tp_mro;
+    for (kn_ssize_t i = 0; ob_type_lookup(cls, KN_ID(__slots__)) && i < KN_SIZE(mro); i++) {
+        KnTypeObject *c = (KnTypeObject *)KN_TUPLE_GET(mro, i);
+        KnObject *slots = ob_dict_getitem(c->tp_dict, KN_ID(__slots__));
+        if (slots == NULL)
+            continue;
+        KnObject *tup = KN_STR_CHECK(slots) ? ob_tuple_pack(1, slots) : ob_sequence_tuple(slots);
+        KnObject *cname = ob_str_from_cstr(ob_type_name(c));
+        if (tup == NULL || cname == NULL)
+            return NULL;
+        for (kn_ssize_t j = 0; j < KN_SIZE(tup); j++) {
+            KnObject *n = KN_TUPLE_GET(tup, j);
+            if (KN_STR_CHECK(n) && (ob_str_equal_cstr(n, "__dict__") ||
+                                    ob_str_equal_cstr(n, "__weakref__")))
+                continue;
+            if (KN_STR_CHECK(n) && (n = ob_heaptype_mangle(cname, n)) == NULL)
+                return NULL;
+            if (ob_list_append(names, n) < 0)
+                return NULL;
+        }
+    }
+    if (ob_setattr((KnObject *)cls, key, names) < 0)
+        ob_err_clear();     /* a class that refuses the cache still pickles */
+    return names;
+}
+
+/* object.__getstate__: the instance dict (None when empty), paired with a
+ * dict of the filled slots when there are any.  `required`: the object
+ * cannot be rebuilt from arguments, so C-level state would be lost. */
+static KnObject *getstate_default(KnObject *obj, int required)
+{
+    KnTypeObject *t = KN_TYPE(obj);
+    if (required && t->tp_itemsize != 0)
+        return ob_err_format(ob_exc_TypeError, "cannot pickle %s objects", t->tp_name);
+    KnObject **dp = ob_object_dict_ptr(obj);
+    KnObject *state = dp != NULL && *dp != NULL && ob_dict_size(*dp) > 0 ? *dp : KN_None;
+    KnObject *names = slot_names(t);
+    if (names == NULL)
+        return NULL;
+    if (required) {
+        kn_ssize_t size = ob_object_type.tp_basicsize;
+        if (t->tp_dictoffset != 0)
+            size += (kn_ssize_t)sizeof(KnObject *);
+        if (t->tp_weaklistoffset != 0)
+            size += (kn_ssize_t)sizeof(KnObject *);
+        size += (kn_ssize_t)sizeof(KnObject *) * KN_SIZE(names);
+        if (t->tp_basicsize > size)
+            return ob_err_format(ob_exc_TypeError, "cannot pickle '%s' object", t->tp_name);
+    }
+    if (KN_SIZE(names) > 0) {
+        KnObject *slots = ob_dict_new();
+        if (slots == NULL)
+            return NULL;
+        for (kn_ssize_t i = 0; i < KN_SIZE(names); i++) {
+            KnObject *v;
+            int r = ob_lookup_attr(obj, KN_LIST_GET(names, i), &v);
+            if (r < 0 || (r > 0 && ob_dict_setitem(slots, KN_LIST_GET(names, i), v) < 0))
+                return NULL;
+        }
+        if (ob_dict_size(slots) > 0)
+            state = ob_tuple_pack(2, state, slots);
+    }
+    return state;
+}
+
 static KnObject *object_getstate(KnObject *self, KnObject *unused)
 {
-    KnObject **dp = ob_object_dict_ptr(self);
-    if (dp == NULL || *dp == NULL || ob_dict_size(*dp) == 0)
-        return KN_None;
-    return *dp;
+    return getstate_default(self, 0);
+}
+
+/* obj.__getstate__(), or the default without a bound-method round trip */
+static KnObject *getstate_of(KnObject *obj, int required)
+{
+    KnObject *g = ob_getattr(obj, ob_str_intern_cstr("__getstate__"));
+    if (g == NULL)
+        return NULL;
+    if (KN_TYPE(g) == &ob_cfunction_type && ((KnCFunctionObject *)g)->m_self == obj &&
+        ((KnCFunctionObject *)g)->m_ml->ml_meth == (KnCFunction)object_getstate)
+        return getstate_default(obj, required);
+    return ob_call_noargs(g);
+}
+
+/* __getnewargs_ex__() / __getnewargs__(): *args (tuple or NULL) and
+ * *kwargs (dict or NULL) for cls.__new__. */
+static int new_arguments(KnObject *obj, KnObject **args, KnObject **kwargs)
+{
+    *args = *kwargs = NULL;
+    KnObject *f = ob_lookup_special(obj, ob_str_intern_cstr("__getnewargs_ex__"));
+    if (f != NULL) {
+        KnObject *r = ob_call_noargs(f);
+        if (r == NULL)
+            return -1;
+        if (!KN_TUPLE_CHECK(r)) {
+            ob_err_format(ob_exc_TypeError, "__getnewargs_ex__ should return a tuple, not '%s'",
+                          KN_TNAME(r));
+            return -1;
+        }
+        if (KN_SIZE(r) != 2) {
+            ob_err_format(ob_exc_ValueError,
+                          "__getnewargs_ex__ should return a tuple of length 2, not %zd", KN_SIZE(r));
+            return -1;
+        }
+        *args = KN_TUPLE_GET(r, 0);
+        *kwargs = KN_TUPLE_GET(r, 1);
+        if (!KN_TUPLE_CHECK(*args)) {
+            ob_err_format(ob_exc_TypeError, "first item of the tuple returned by __getnewargs_ex__ "
+                          "must be a tuple, not '%s'", KN_TNAME(*args));
+            return -1;
+        }
+        if (!KN_DICT_CHECK(*kwargs)) {
+            ob_err_format(ob_exc_TypeError, "second item of the tuple returned by __getnewargs_ex__ "
+                          "must be a dict, not '%s'", KN_TNAME(*kwargs));
+            return -1;
+        }
+        return 0;
+    }
+    if (ob_err_occurred())
+        return -1;
+    f = ob_lookup_special(obj, ob_str_intern_cstr("__getnewargs__"));
+    if (f != NULL) {
+        KnObject *r = ob_call_noargs(f);
+        if (r == NULL)
+            return -1;
+        if (!KN_TUPLE_CHECK(r)) {
+            ob_err_format(ob_exc_TypeError, "__getnewargs__ should return a tuple, not '%s'",
+                          KN_TNAME(r));
+            return -1;
+        }
+        *args = r;
+        return 0;
+    }
+    return ob_err_occurred() ? -1 : 0;
+}
+
+static KnObject *reduce_newobj(KnObject *obj)
+{
+    KnTypeObject *t = KN_TYPE(obj);
+    if (t->tp_new == NULL)
+        return ob_err_format(ob_exc_TypeError, "cannot pickle '%s' object", t->tp_name);
+    KnObject *args, *kwargs;
+    if (new_arguments(obj, &args, &kwargs) < 0)
+        return NULL;
+    KnObject *copyreg = import_copyreg();
+    if (copyreg == NULL)
+        return NULL;
+    KnObject *newobj, *newargs;
+    if (kwargs == NULL || ob_dict_size(kwargs) == 0) {
+        newobj = ob_getattr_str(copyreg, "__newobj__");
+        kn_ssize_t n = args ? KN_SIZE(args) : 0;
+        if ((newargs = ob_tuple_new(n + 1)) == NULL)
+            return NULL;
+        KN_TUPLE_SET(newargs, 0, (KnObject *)t);
+        for (kn_ssize_t i = 0; i < n; i++)
+            KN_TUPLE_SET(newargs, i + 1, KN_TUPLE_GET(args, i));
+    } else {
+        newobj = ob_getattr_str(copyreg, "__newobj_ex__");
+        newargs = ob_tuple_pack(3, (KnObject *)t, args, kwargs);
+    }
+    if (newobj == NULL || newargs == NULL)
+        return NULL;
+    KnObject *state = getstate_of(obj, !(args != NULL || KN_LIST_CHECK(obj) || KN_DICT_CHECK(obj)));
+    if (state == NULL)
+        return NULL;
+    KnObject *listitems = KN_None, *dictitems = KN_None;
+    if (KN_LIST_CHECK(obj) && (listitems = ob_get_iter(obj)) == NULL)
+        return NULL;
+    if (KN_DICT_CHECK(obj)) {
+        KnObject *items = ob_call_method(obj, "items", 0);
+        if (items == NULL || (dictitems = ob_get_iter(items)) == NULL)
+            return NULL;
+    }
+    return ob_tuple_pack(5, newobj, newargs, state, listitems, dictitems);
+}
+
+static KnObject *common_reduce(KnObject *self, kn_ssize_t proto)
+{
+    if (proto >= 2)
+        return reduce_newobj(self);
+    KnObject *copyreg = import_copyreg();
+    KnObject *p = ob_int_from_ssize(proto);
+    if (copyreg == NULL || p == NULL)
+        return NULL;
+    return ob_call_method(copyreg, "_reduce_ex", 2, self, p);
+}
+
+static KnObject *object_reduce(KnObject *self, KnObject *unused)
+{
+    return common_reduce(self, 0);
+}
+
+static KnObject *object_reduce_ex(KnObject *self, KnObject *protocol)
+{
+    if (!ob_index_check(protocol))
+        return ob_err_format(ob_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                             KN_TNAME(protocol));
+    kn_ssize_t proto = ob_number_as_ssize(protocol, NULL);
+    if (proto == -1 && ob_err_occurred())
+        return NULL;
+    /* a class that overrides __reduce__ decides */
+    KnObject *reduce;
+    int r = ob_lookup_attr(self, KN_ID(__reduce__), &reduce);
+    if (r < 0)
+        return NULL;
+    if (r > 0) {
+        KnObject *mine = ob_type_lookup(KN_TYPE(self), KN_ID(__reduce__));
+        KnObject *objs = ob_dict_getitem(ob_object_type.tp_dict, KN_ID(__reduce__));
+        if (mine != objs)
+            return ob_call_noargs(reduce);
+    }
+    return common_reduce(self, proto);
 }
 
 KnMethodDef ob_object_methods[] = {

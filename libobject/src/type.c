@@ -19,7 +19,10 @@ unsigned int ob_type_version(KnTypeObject *t)
 {
     if (KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_VALID_VERSION_TAG))
         return t->tp_version_tag;
-    if (next_version_tag == 0)          /* wrapped: no more tags */
+    /* wrapped (no more tags), or a type that must never be cached (its
+     * MRO came from a metaclass's mro(): classes in it need not be its
+     * bases, so their changes would not reach it) */
+    if (next_version_tag == 0 || !KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_HAVE_VERSION_TAG))
         return 0;
     /* A type can only carry a valid tag when its bases do (a change to a
      * base invalidates subclasses by walking tp_subclasses down). */
@@ -47,7 +50,45 @@ void ob_type_modified(KnTypeObject *t)
 
 /* ---------------------------------------------------------------- lookup */
 
+/* A global cache of MRO lookups keyed on (version tag, name object), as
+ * CPython's method cache.  Tags are never reused, so an entry of a type
+ * whose tag was dropped (ob_type_modified) simply never matches again.
+ * Misses are cached too.  Names are compared by identity: attribute names
+ * are nearly always interned; another equal str just misses.  The table
+ * is static data, a GC root: a cached name cannot be freed and reused. */
+#define MCACHE_BITS 12
+#define MCACHE_SIZE (1u << MCACHE_BITS)
+static struct mcache_entry {
+    unsigned int version;
+    KnObject *name;
+    KnObject *value;
+} mcache[MCACHE_SIZE];
+
+static KnObject *lookup_mro(KnTypeObject *t, KnObject *name);
+
 KnObject *ob_type_lookup(KnTypeObject *t, KnObject *name)
+{
+    unsigned int tag = 0;
+    struct mcache_entry *e = NULL;
+    if (KN_STR_CHECK_EXACT(name) && KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_READY) &&
+        (tag = ob_type_version(t)) != 0) {
+        size_t h = ((size_t)tag * 2654435761u) ^ ((size_t)name >> 4);
+        e = &mcache[h & (MCACHE_SIZE - 1)];
+        if (e->version == tag && e->name == name)
+            return e->value;
+    }
+    KnObject *v = lookup_mro(t, name);
+    /* the walk may run code that changes the type: cache only if the tag held */
+    if (e != NULL && KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_VALID_VERSION_TAG) &&
+        t->tp_version_tag == tag) {
+        e->version = tag;
+        e->name = name;
+        e->value = v;
+    }
+    return v;
+}
+
+static KnObject *lookup_mro(KnTypeObject *t, KnObject *name)
 {
     KnObject *mro = t->tp_mro;
     if (mro == NULL) {
@@ -359,6 +400,11 @@ static KnObject *tp_new_wrapper(KnObject *self, KnObject *const *args, kn_ssize_
     return t->tp_new(sub, rest, kw);
 }
 
+int ob_type_is_new_wrapper(KnObject *o)
+{
+    return KN_TYPE(o) == &ob_cfunction_type && ((KnCFunctionObject *)o)->m_ml == &tp_new_def;
+}
+
 static void set_builtin_subclass_bit(KnTypeObject *t)
 {
     if (t == &ob_int_type) t->tp_flags |= KN_TPFLAGS_LONG_SUBCLASS;
@@ -424,11 +470,6 @@ int ob_type_ready(KnTypeObject *t)
         }
         t->tp_flags |= KN_TPFLAGS_IMMUTABLETYPE;
     }
-    if (t->tp_hash == ob_hash_not_implemented &&
-        ob_dict_getitem(t->tp_dict, KN_ID(__hash__)) == NULL) {
-        if (ob_dict_setitem(t->tp_dict, KN_ID(__hash__), KN_None) < 0)
-            goto error;
-    }
     if (ob_dict_getitem(t->tp_dict, KN_ID(__doc__)) == NULL) {
         KnObject *doc = KN_None;
         if (t->tp_doc != NULL && !KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_HEAPTYPE) &&
@@ -436,6 +477,13 @@ int ob_type_ready(KnTypeObject *t)
             goto error;
         if (ob_dict_setitem(t->tp_dict, KN_ID(__doc__), doc) < 0)
             goto error;
+    }
+    /* No hash after inheriting (the type defines __eq__ but not
+     * __hash__): unhashable, with __hash__ = None in its dict. */
+    if (t->tp_hash == NULL && ob_dict_getitem(t->tp_dict, KN_ID(__hash__)) == NULL) {
+        if (ob_err_occurred() || ob_dict_setitem(t->tp_dict, KN_ID(__hash__), KN_None) < 0)
+            goto error;
+        t->tp_hash = ob_hash_not_implemented;
     }
     if (t->tp_alloc == NULL)
         t->tp_alloc = ob_type_generic_alloc;
@@ -660,6 +708,8 @@ static int recursive_issubclass(KnObject *derived, KnObject *cls)
 static int check_with_hook(KnObject *a, KnObject *cls, KnObject *hookname,
                            int (*plain)(KnObject *, KnObject *), const char *where)
 {
+    if (ob_type_union_check(cls))         /* int | str: like (int, str) */
+        cls = ob_type_union_args(cls);
     if (KN_TUPLE_CHECK(cls)) {
         if (ob_enter_recursive_call(where) < 0)
             return -1;

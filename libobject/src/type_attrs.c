@@ -219,6 +219,7 @@ static KnObject *type_get_annotations(KnObject *self, void *c)
         return NULL;
     if (ob_dict_setitem(t->tp_dict, KN_ID(__annotations__), a) < 0)
         return NULL;
+    ob_type_modified(t);
     return a;
 }
 
@@ -318,6 +319,7 @@ static int type_set_bases(KnObject *self, KnObject *v, void *c)
             TYPE(KN_LIST_GET(saved, i))->tp_mro = KN_LIST_GET(saved, i + 1);
         t->tp_bases = old_bases;
         t->tp_base = old_base;
+        ob_type_modified(t);    /* lookups made meanwhile saw the new MROs */
         return -1;
     }
     for (kn_ssize_t i = 0; i < KN_SIZE(old_bases); i++) {
@@ -433,6 +435,9 @@ static KnObject *type_repr(KnObject *self)
     return ob_str_from_format("<class '%s'>", t->tp_name);
 }
 
+/* int | str (type_new_union.c) */
+static KnNumberMethods type_as_number = { .nb_or = ob_type_union_or };
+
 KnTypeObject ob_type_type = {
     KN_VAR_HEAD_INIT(&ob_type_type, 0),
     .tp_name = "type",
@@ -440,6 +445,7 @@ KnTypeObject ob_type_type = {
     .tp_itemsize = sizeof(KnMemberDef),
     .tp_vectorcall_offset = offsetof(KnTypeObject, tp_vectorcall),
     .tp_repr = type_repr,
+    .tp_as_number = &type_as_number,
     .tp_call = ob_type_call,
     .tp_getattro = ob_type_getattro,
     .tp_setattro = ob_type_setattro,

@@ -22,7 +22,9 @@ int ob_type_is_function(KnObject *o)
     return ob_type_hooks.function_type != NULL && KN_TYPE(o) == ob_type_hooks.function_type;
 }
 
-KnObject *ob_type_new_err_cause(KnTypeObject *exc, const char *fmt, ...)
+/* Replace the current exception by a new `exc` built from fmt, with the
+ * old one as __cause__ (CPython's _PyErr_FormatFromCause). */
+static void err_format_from_cause(KnTypeObject *exc, const char *fmt, ...)
 {
     KnObject *cause = ob_err_fetch();
     va_list ap;
@@ -37,7 +39,6 @@ KnObject *ob_type_new_err_cause(KnTypeObject *exc, const char *fmt, ...)
         e->suppress_context = 1;
     }
     ob_err_restore(now);
-    return NULL;
 }
 
 /* ------------------------------------------------------------ metaclass */
@@ -136,17 +137,6 @@ static int set_attrs(KnHeapTypeObject *ht, KnObject *dict)
     return 0;
 }
 
-/* A class that defines __eq__ but not __hash__ is unhashable (set after
- * readying, so __hash__ comes last in the dict, as in CPython). */
-static int set_hash_none(KnObject *dict)
-{
-    if (ob_dict_getitem(dict, KN_ID(__eq__)) != NULL &&
-        ob_dict_getitem(dict, KN_ID(__hash__)) == NULL &&
-        ob_dict_setitem(dict, KN_ID(__hash__), KN_None) < 0)
-        return -1;
-    return ob_err_occurred() ? -1 : 0;
-}
-
 /* ------------------------------------------------------ after creation */
 
 /* value.__set_name__(cls, key) for every attribute that has one. */
@@ -166,9 +156,9 @@ static int set_names(KnTypeObject *t)
             return -1;
         KnObject *args[2] = { (KnObject *)t, key };
         if (ob_vectorcall(m, args, 2, NULL) == NULL) {
-            ob_type_new_err_cause(ob_exc_RuntimeError,
-                                     "Error calling __set_name__ on '%s' instance %R in '%s'",
-                                     KN_TNAME(value), key, t->tp_name);
+            err_format_from_cause(ob_exc_RuntimeError,
+                                  "Error calling __set_name__ on '%s' instance %R in '%s'",
+                                  KN_TNAME(value), key, t->tp_name);
             return -1;
         }
     }
@@ -221,6 +211,9 @@ static KnObject *type_new_impl(KnTypeObject *meta, KnObject *name, KnObject *bas
     if (dict == NULL || ob_heaptype_plan_slots(&plan, name, bases, dict) < 0)
         return NULL;
 
+    /* tp_name points into the (interned) name the class keeps */
+    if ((name = ob_str_intern(name)) == NULL)
+        return NULL;
     kn_ssize_t nlen;
     const char *cname = ob_str_as_utf8(name, &nlen);
     if (cname == NULL)
@@ -251,18 +244,18 @@ static KnObject *type_new_impl(KnTypeObject *meta, KnObject *name, KnObject *bas
     t->tp_as_sequence = &ht->as_sequence;
     t->tp_as_mapping = &ht->as_mapping;
     t->tp_as_buffer = &ht->as_buffer;
-    ht->ht_name = ob_str_intern(name);
+    ht->ht_name = name;
     ht->ht_slots = plan.slots;
     ht->_ht_tpname = (char *)cname;
     t->tp_name = cname;
     t->tp_base = plan.base;
     t->tp_bases = bases;
     t->tp_dict = dict;
-    if (ht->ht_name == NULL || set_attrs(ht, dict) < 0)
+    if (set_attrs(ht, dict) < 0)
         return NULL;
     ob_heaptype_apply_layout(ht, &plan, members);
 
-    if (ob_type_ready(t) < 0 || set_hash_none(dict) < 0 || ob_type_fixup_slots(t) < 0)
+    if (ob_type_ready(t) < 0 || ob_type_fixup_slots(t) < 0)
         return NULL;
     if (set_names(t) < 0 || init_subclass(t, kwargs) < 0)
         return NULL;

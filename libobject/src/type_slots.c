@@ -13,7 +13,7 @@
  */
 #include <string.h>
 
-#include "core.h"
+#include "type_new.h"
 
 /* Call special method `name` on o's type with args; *found = 0 when the
  * type has none (then NULL without an error). */
@@ -319,9 +319,8 @@ static KnObject *slot_tp_richcompare(KnObject *a, KnObject *b, int op)
 {
     static const int names[] = { OB_NAME___lt__, OB_NAME___le__, OB_NAME___eq__,
                                  OB_NAME___ne__, OB_NAME___gt__, OB_NAME___ge__ };
-    KnObject *m = ob_type_lookup(KN_TYPE(a), ob_names[names[op]]);
-    if (m == NULL || m == KN_None)
-        return KN_NotImplemented;
+    /* a missing method is NotImplemented; one set to None is called
+     * (and fails) as in CPython */
     return call_maybe(a, ob_names[names[op]], &b, 1);
 }
 
@@ -634,9 +633,7 @@ static int update_one(KnTypeObject *t, int index)
             continue;
         }
         if (o->table == 0 && o->offset == offsetof(KnTypeObject, tp_new) &&
-            KN_TYPE(descr) == &ob_cfunction_type &&
-            ((KnCFunctionObject *)descr)->m_self != NULL &&
-            KN_TYPE_OBJ_CHECK(((KnCFunctionObject *)descr)->m_self)) {
+            ob_type_is_new_wrapper(descr)) {
             /* tp_new_wrapper of a static base: use that base's tp_new */
             KnTypeObject *owner = (KnTypeObject *)((KnCFunctionObject *)descr)->m_self;
             if (specific == NULL || specific == (void *)owner->tp_new) {

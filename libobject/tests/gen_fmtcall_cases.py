@@ -8,7 +8,7 @@ Values travel as tagged text that tests/fmt_test.h decodes:
   D:<k>=<dec>,... dict str->int
 Row: template, positional values, keyword values ("name=tag"), then
 (expected text | error message), exception class name or NULL.
-`needs` names a libobject part the row needs linked (ob_getitem: protocols)."""
+"""
 import math, random, sys
 
 def enc(v):
@@ -60,9 +60,6 @@ def outcome(f):
     except Exception as e:
         msg = str(e) if not isinstance(e, KeyError) else repr(e.args[0])
         return msg, type(e).__name__
-
-def needs(fmt, args, kw):
-    return 1 if ('[' in fmt or (kw is not None and not isinstance(kw, dict))) else 0
 
 FORMAT = [
     ('{}{}', [1, 'a'], {}), ('{0}{1}{0}', [1, 'a'], {}), ('{a}-{b}', [], {'a': 1, 'b': 2.5}),
@@ -133,13 +130,12 @@ def fmtrow(fmt, args, kw, is_map=False):
     if is_map:
         res, exc = outcome(lambda: fmt.format_map(kw))
         kwl = ['%s=%s' % (k, enc(v)) for k, v in kw.items()]
-        return '{%s, 1, %s, %s, %s, %s, %d},' % (cstr(fmt), carr([]), carr(kwl), cstr(res),
-                                                  cstr(exc) if exc else 'NULL', needs(fmt, [], kw))
+        return '{%s, 1, %s, %s, %s, %s},' % (cstr(fmt), carr([]), carr(kwl), cstr(res),
+                                              cstr(exc) if exc else 'NULL')
     res, exc = outcome(lambda: fmt.format(*args, **kw))
     kwl = ['%s=%s' % (k, enc(v)) for k, v in kw.items()]
-    return '{%s, 0, %s, %s, %s, %s, %d},' % (cstr(fmt), carr([enc(a) for a in args]), carr(kwl),
-                                              cstr(res), cstr(exc) if exc else 'NULL',
-                                              needs(fmt, args, kw))
+    return '{%s, 0, %s, %s, %s, %s},' % (cstr(fmt), carr([enc(a) for a in args]), carr(kwl),
+                                          cstr(res), cstr(exc) if exc else 'NULL')
 
 def pctrow(fmt, arg):
     res, exc = outcome(lambda: fmt % arg)

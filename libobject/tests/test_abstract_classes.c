@@ -295,6 +295,27 @@ static void test_module_subclass(void **state)
     expect_error(ob_exc_AttributeError, "module 'sub' has no attribute 'nope'");
 }
 
+/* Subclasses of the builtin iterators are built by tp_new (the vectorcall
+ * fast path is for the exact types only) and keep their behaviour. */
+static void test_iterator_subclasses(void **state)
+{
+    KnObject *Z = mkclass("Z", bases1((KnObject *)&ob_zip_type), ns("tag", I(1), NULL));
+    KnObject *z = ob_call(Z, ob_tuple_pack(2, S("ab"), S("cd")), NULL);
+    assert_non_null(z);
+    assert_ptr_equal(KN_TYPE(z), (KnTypeObject *)Z);
+    assert_string_equal(cstr(ob_repr(ob_sequence_list(z))), "[('a', 'c'), ('b', 'd')]");
+    KnObject *E = mkclass("E", bases1((KnObject *)&ob_enumerate_type), ns(NULL));
+    KnObject *e = ob_call_onearg(E, S("x"));
+    assert_non_null(e);
+    assert_string_equal(cstr(ob_repr(ob_sequence_list(e))), "[(0, 'x')]");
+    KnObject *R = mkclass("R", bases1((KnObject *)&ob_reversed_type), ns(NULL));
+    KnObject *S3 = mkclass("S3", bases0(), ns("__getitem__", fn(getitem_upto3), "__len__", fn(len3), NULL));
+    KnObject *r = ob_call_onearg(R, call0(S3));
+    assert_non_null(r);
+    assert_ptr_equal(KN_TYPE(r), (KnTypeObject *)R);
+    assert_string_equal(cstr(ob_repr(ob_sequence_list(r))), "[4, 1, 0]");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -312,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_reversed_with_classes),
         cmocka_unit_test(test_class_getitem),
         cmocka_unit_test(test_module_subclass),
+        cmocka_unit_test(test_iterator_subclasses),
     };
     return cmocka_run_group_tests(tests, setup_runtime, NULL);
 }

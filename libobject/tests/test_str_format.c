@@ -6,17 +6,12 @@
 #include "fmt_test.h"
 #include "str_internal.h"
 
-/* Rows indexing into objects need ob_getitem (libobject's protocols part);
- * until it is linked they are counted as skipped, never as passed. */
-extern KnObject *ob_getitem(KnObject *o, KnObject *key) __attribute__((weak));
-
 typedef struct {
     const char *fmt;
     int is_map;
     const char *args[8];
     const char *kw[8];
     const char *expect, *exc;
-    int needs_getitem;
 } FmtCallCase;
 
 static const FmtCallCase cases[] = {
@@ -26,13 +21,9 @@ static const FmtCallCase cases[] = {
 static void test_table(void **state)
 {
     (void)state;
-    size_t n = sizeof cases / sizeof cases[0], failed = 0, skipped = 0;
+    size_t n = sizeof cases / sizeof cases[0], failed = 0;
     for (size_t i = 0; i < n; i++) {
         const FmtCallCase *c = &cases[i];
-        if (c->needs_getitem && !ob_getitem) {
-            skipped++;
-            continue;
-        }
         KnObject *kw = V_dict(c->kw, 0), *r;
         if (c->is_map)
             r = ob_call_method(S(c->fmt), "format_map", 1, kw);
@@ -44,8 +35,7 @@ static void test_table(void **state)
         if (!fmt_match(r, c->expect, c->exc, what))
             failed++;
     }
-    printf("str.format table: %zu rows, %zu failed, %zu skipped (ob_getitem not linked)\n", n,
-           failed, skipped);
+    printf("str.format table: %zu rows, %zu failed\n", n, failed);
     assert_int_equal(failed, 0);
 }
 
@@ -54,6 +44,29 @@ static void test_format_map_positional(void **state)
     (void)state;
     assert_true(fmt_match(ob_str_format_map_meth(S("{}"), ob_dict_new()),
                           "Format string contains positional fields", "ValueError", "map"));
+}
+
+/* format_map with a mapping that is not a dict goes through __getitem__;
+ * str.format through the method table with keywords. */
+static void test_mapping_and_call(void **state)
+{
+    (void)state;
+    KnObject *d = ob_dict_new();
+    ob_dict_setitem(d, S("a"), I(1));
+    ob_dict_setitem(d, S("b"), S("x"));
+    KnObject *proxy = ob_mappingproxy_new(d);
+    assert_non_null(proxy);
+    assert_true(fmt_match(ob_str_format_map_meth(S("{a}|{b!r}"), proxy), "1|'x'", NULL, "proxy"));
+    assert_true(fmt_match(ob_str_format_map_meth(S("{c}"), proxy), "'c'", "KeyError", "proxy"));
+    KnObject *l = ob_list_new(0);
+    ob_list_append(l, I(1));
+    assert_true(fmt_match(ob_str_format_map_meth(S("{a}"), l),
+                          "list indices must be integers or slices, not str", "TypeError", "list"));
+    KnObject *kw = ob_dict_new();
+    ob_dict_setitem(kw, S("x"), I(2));
+    KnObject *meth = ob_getattr(S("{0}-{x}"), S("format"));
+    assert_non_null(meth);
+    assert_true(fmt_match(ob_call(meth, ob_tuple_pack(1, I(1)), kw), "1-2", NULL, "call"));
 }
 
 static const char *text(KnObject *o)
@@ -99,6 +112,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_format_map_positional),
+        cmocka_unit_test(test_mapping_and_call),
         cmocka_unit_test(test_formatter_parser),
         cmocka_unit_test(test_field_name_split),
     };

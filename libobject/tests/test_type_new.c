@@ -269,6 +269,8 @@ static void test_mro_override(void **state)
     assert_int_equal(KN_SIZE(mro), 4);
     assert_ptr_equal(KN_TUPLE_GET(mro, 1), Y);
     assert_ptr_equal(KN_TUPLE_GET(mro, 2), X);
+    /* never cached: its MRO need not follow its bases */
+    assert_int_equal(ob_type_version((KnTypeObject *)Z), 0);
     /* type.mro() itself still answers with the C3 order */
     KnObject *tm = getattr_s((KnObject *)&ob_type_type, "mro");
     KnObject *c3 = ob_call_onearg(tm, Z);
@@ -567,6 +569,17 @@ static void test_version_tags(void **state)
 {
     KnObject *A = mkclass("VA", bases0(), ns(NULL));
     KnObject *B = mkclass("VB", bases1(A), ns(NULL));
+    /* cached misses and hits follow changes to a base */
+    assert_null(ob_type_lookup((KnTypeObject *)B, S("k")));
+    assert_null(ob_type_lookup((KnTypeObject *)B, S("k")));
+    assert_int_equal(ob_setattr(A, S("k"), I(7)), 0);
+    assert_int_equal(as_long(ob_type_lookup((KnTypeObject *)B, S("k"))), 7);
+    assert_int_equal(as_long(ob_type_lookup((KnTypeObject *)B, S("k"))), 7);
+    assert_int_equal(ob_setattr(B, S("k"), I(8)), 0);
+    assert_int_equal(as_long(ob_type_lookup((KnTypeObject *)B, S("k"))), 8);
+    assert_int_equal(ob_setattr(B, S("k"), NULL), 0);
+    assert_int_equal(ob_setattr(A, S("k"), NULL), 0);
+    assert_null(ob_type_lookup((KnTypeObject *)B, S("k")));
     unsigned va = ob_type_version((KnTypeObject *)A), vb = ob_type_version((KnTypeObject *)B);
     assert_true(va != 0 && vb != 0);
     assert_int_equal(ob_setattr(A, S("k"), I(1)), 0);
@@ -602,6 +615,35 @@ static KnObject *m_meta_new(KnObject *const *a, kn_ssize_t n, KnObject *kw)
 static KnObject *m_meta_call(KnObject *const *a, kn_ssize_t n, KnObject *kw)
 {
     return I(100 + n - 1);
+}
+
+/* Meta2.__new__(mcls, name, bases, ns, **kw):
+ *     return super(Meta2, mcls).__new__(mcls, name, bases, ns, **kw) */
+static KnObject *Meta2;
+static KnObject *m_meta_new_super(KnObject *const *a, kn_ssize_t n, KnObject *kw)
+{
+    KnObject *s = ob_super_new((KnTypeObject *)Meta2, a[0]);
+    KnObject *f = s ? getattr_s(s, "__new__") : NULL;
+    return f ? ob_vectorcall(f, a, (size_t)n, kw) : NULL;
+}
+
+static void test_metaclass_forwards_keywords(void **state)
+{
+    Meta2 = mkclass("Meta2", bases1((KnObject *)&ob_type_type),
+                    ns("__new__", fn(m_meta_new_super), NULL));
+    KnObject *Base = ob_type_new((KnTypeObject *)Meta2, S("Base2"), bases0(),
+                                 ns("__init_subclass__", fn(m_init_subclass), NULL));
+    assert_non_null(Base);
+    KnObject *kw = ob_dict_new();
+    ob_dict_setitem(kw, S("depth"), I(2));
+    seen_cls = NULL;
+    seen_kw = NULL;
+    KnObject *Sub = ob_type_new_kw(&ob_type_type, S("Sub2"), bases1(Base), ns(NULL), kw);
+    assert_non_null(Sub);
+    assert_ptr_equal(KN_TYPE(Sub), Meta2);
+    assert_ptr_equal(seen_cls, Sub);
+    assert_non_null(seen_kw);
+    assert_string_equal(cstr(KN_TUPLE_GET(seen_kw, 0)), "depth");
 }
 
 static void test_python_metaclass(void **state)
@@ -667,6 +709,12 @@ static void test_abstract_and_class_assignment(void **state)
     expect_error(ob_exc_TypeError, "__class__ assignment: 'R' object layout differs from 'S1'");
     KnObject *Q2 = mkclass("Q2", bases1(Q), ns("__slots__", ob_tuple_empty(), NULL));
     assert_int_equal(ob_setattr(p, S("__class__"), Q2), 0);
+    /* the sys.modules[__name__].__class__ = MyModule idiom */
+    KnObject *MyMod = mkclass("MyMod", bases1((KnObject *)&ob_module_type), ns(NULL));
+    KnObject *m = ob_module_new_cstr("some_mod");
+    assert_int_equal(ob_setattr(m, S("__class__"), MyMod), 0);
+    assert_ptr_equal(KN_TYPE(m), MyMod);
+    assert_string_equal(cstr(getattr_s(m, "__name__")), "some_mod");
     assert_int_equal(ob_setattr(p, S("__class__"), (KnObject *)&ob_int_type), -1);
     expect_error(ob_exc_TypeError,
                  "__class__ assignment only supported for mutable types or ModuleType subclasses");
@@ -749,6 +797,7 @@ int main(void)
         cmocka_unit_test(test_mro_entries),
         cmocka_unit_test(test_version_tags),
         cmocka_unit_test(test_python_metaclass),
+        cmocka_unit_test(test_metaclass_forwards_keywords),
         cmocka_unit_test(test_abstract_and_class_assignment),
         cmocka_unit_test(test_bases_assignment),
     };

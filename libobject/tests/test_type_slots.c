@@ -152,6 +152,11 @@ static void test_eq_hash_rules(void **state)
     assert_null(ob_richcompare(e, I(1), KN_LT));
     expect_error(ob_exc_TypeError, "'<' not supported between instances of 'E' and 'int'");
 
+    /* __lt__ = None is called, as CPython does */
+    KnObject *N = mkclass("N", bases0(), ns("__lt__", KN_None, NULL));
+    assert_null(ob_richcompare(call0(N), I(1), KN_LT));
+    expect_error(ob_exc_TypeError, "'NoneType' object is not callable");
+
     /* __eq__ and __hash__ */
     KnObject *H = mkclass("H", bases0(), ns("__eq__", fn(m_eq_always), "__hash__", fn(m_hash), NULL));
     assert_int_equal(ob_hash(call0(H)), 1234);
@@ -170,6 +175,12 @@ static void test_eq_hash_rules(void **state)
     hash_result = ob_float_from_double(1.5);
     assert_int_equal(ob_hash(call0(H)), -1);
     expect_error(ob_exc_TypeError, "__hash__ method should return an integer");
+    /* a list subclass is unhashable through list's slot, with no
+     * __hash__ of its own */
+    KnObject *LS = mkclass("LS", bases1((KnObject *)&ob_list_type), ns(NULL));
+    assert_null(ob_dict_getitem(((KnTypeObject *)LS)->tp_dict, S("__hash__")));
+    assert_int_equal(ob_hash(call0(LS)), -1);
+    expect_error(ob_exc_TypeError, "unhashable type: 'LS'");
     /* plain classes hash by identity */
     KnObject *P = mkclass("P", bases0(), ns(NULL));
     KnObject *p = call0(P);
@@ -238,6 +249,12 @@ static void test_builtin_subclass(void **state)
     assert_int_equal(as_long(ob_number_add(m, I(1))), 42);
     assert_int_equal(ob_setattr(m, S("tag"), I(1)), 0);
     assert_int_equal(as_long(getattr_s(m, "tag")), 1);
+
+    /* some other builtin named __new__ is called like any callable */
+    KnObject *fromkeys = getattr_s((KnObject *)&ob_dict_type, "fromkeys");
+    KnObject *F = mkclass("F", bases0(), ns("__new__", fromkeys, NULL));
+    assert_null(ob_call_onearg(F, ob_tuple_pack(1, S("q"))));   /* dict.fromkeys(F, ...) */
+    expect_error(ob_exc_TypeError, "'type' object is not iterable");
 
     KnObject *MyList = mkclass("MyList", bases1((KnObject *)&ob_list_type),
                                ns("__len__", fn(m_len7), NULL));

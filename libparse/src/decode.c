@@ -3,21 +3,16 @@
  * cookie, transcoding.  See NOTES-tokenizer.md, "Source decoding". */
 #include "decode.h"
 
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "libparse/token.h"
 
-enum codec { CODEC_UTF8, CODEC_LATIN1, CODEC_ASCII, CODEC_CP1252, CODEC_UNKNOWN };
-
-/* cp1252's 0x80..0x9F; 0 marks a byte the codec cannot decode. */
-static const uint16_t cp1252_high[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-};
+#include "decode_codecs.h"
+#include "utf8.h"
 
 /* CPython's get_normal_name(): only utf-8 and latin-1 spellings are folded
  * (on the first 12 characters, lower-cased, '_' read as '-'); anything else
@@ -51,42 +46,84 @@ static const char *normal_name(const char *name, char *buf, size_t bufsize)
     return buf;
 }
 
-/* Python's codec lookup normalizes: lower case, runs of non-alphanumerics
- * (other than '.') become '_'.  Only the codecs Kiln's parser can decode are
- * known; every other name is reported as unknown (a documented gap). */
-static enum codec lookup_codec(const char *name)
+/* The codec a cookie names, resolved as Python's codec registry and the
+ * encodings package's search function do (see tools/gen_codecs.py): lower
+ * case; runs of characters other than letters, digits and '.' become one
+ * '_', dropped at either end; then the alias table (as is, then with '.'
+ * read as '_'), the aliased module, and the name itself as a module (unless
+ * it contains a '.').  Returns the module, or NULL for an unknown codec. */
+static int by_module(const void *key, const void *elt)
 {
-    char n[64];
+    return strcmp(key, ((const struct ps_codec_module *)elt)->name);
+}
+
+static int by_alias(const void *key, const void *elt)
+{
+    return strcmp(key, ((const struct ps_codec_alias *)elt)->alias);
+}
+
+static const struct ps_codec_module *find_module(const char *name)
+{
+    if (strchr(name, '.'))
+        return NULL;
+    return bsearch(name, ps_codec_modules,
+                   sizeof ps_codec_modules / sizeof ps_codec_modules[0],
+                   sizeof ps_codec_modules[0], by_module);
+}
+
+static const struct ps_codec_alias *find_alias(const char *name)
+{
+    return bsearch(name, ps_codec_aliases,
+                   sizeof ps_codec_aliases / sizeof ps_codec_aliases[0],
+                   sizeof ps_codec_aliases[0], by_alias);
+}
+
+static const struct ps_codec_module *lookup_codec(const char *name)
+{
+    char norm[128];
     size_t j = 0;
-    for (size_t i = 0; name[i] && j + 1 < sizeof n; i++) {
+    int punct = 0;
+    for (size_t i = 0; name[i] && j + 2 < sizeof norm; i++) {
         char c = name[i];
         if (c >= 'A' && c <= 'Z')
             c = (char)(c - 'A' + 'a');
-        if (c == '-' || c == ' ')
-            c = '_';
-        n[j++] = c;
+        int keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.';
+        if (!keep) {
+            punct = 1;
+            continue;
+        }
+        if (punct && j > 0)
+            norm[j++] = '_';
+        norm[j++] = c;
+        punct = 0;
     }
-    n[j] = '\0';
-    static const struct { const char *name; enum codec c; } names[] = {
-        {"utf_8", CODEC_UTF8}, {"utf8", CODEC_UTF8}, {"u8", CODEC_UTF8},
-        {"utf", CODEC_UTF8}, {"utf8_ucs2", CODEC_UTF8}, {"utf8_ucs4", CODEC_UTF8},
-        {"cp65001", CODEC_UTF8}, {"utf_8_sig", CODEC_UTF8},
-        {"latin_1", CODEC_LATIN1}, {"latin1", CODEC_LATIN1}, {"latin", CODEC_LATIN1},
-        {"l1", CODEC_LATIN1}, {"iso_8859_1", CODEC_LATIN1}, {"iso8859_1", CODEC_LATIN1},
-        {"8859", CODEC_LATIN1}, {"cp819", CODEC_LATIN1}, {"iso_ir_100", CODEC_LATIN1},
-        {"csisolatin1", CODEC_LATIN1}, {"ibm819", CODEC_LATIN1},
-        {"iso_8859_1:1987", CODEC_LATIN1},
-        {"ascii", CODEC_ASCII}, {"us_ascii", CODEC_ASCII}, {"646", CODEC_ASCII},
-        {"us", CODEC_ASCII}, {"ansi_x3.4_1968", CODEC_ASCII}, {"cp367", CODEC_ASCII},
-        {"csascii", CODEC_ASCII}, {"ibm367", CODEC_ASCII}, {"iso646_us", CODEC_ASCII},
-        {"iso_646.irv:1991", CODEC_ASCII}, {"iso_ir_6", CODEC_ASCII},
-        {"ansi_x3.4_1986", CODEC_ASCII},
-        {"cp1252", CODEC_CP1252}, {"windows_1252", CODEC_CP1252}, {"1252", CODEC_CP1252},
-    };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (!strcmp(n, names[i].name))
-            return names[i].c;
-    return CODEC_UNKNOWN;
+    norm[j] = '\0';
+    const struct ps_codec_alias *al = find_alias(norm);
+    if (!al && strchr(norm, '.')) {
+        char under[sizeof norm];
+        for (size_t i = 0; i <= j; i++)
+            under[i] = norm[i] == '.' ? '_' : norm[i];
+        al = find_alias(under);
+    }
+    if (al)
+        return &ps_codec_modules[al->module];
+    return find_module(norm);
+}
+
+/* An error found while decoding the whole source: CPython reports it at
+ * line 0 with offset -1. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void source_error(ps_error *err, const char *fmt, ...)
+{
+    char msg[PS_ERROR_MSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ps_error_setf(err, PS_ERR_DECODE, "%s", msg);
+    err->offset = err->end_offset = -1;
 }
 
 static int is_name_char(unsigned char c)
@@ -131,23 +168,6 @@ static int coding_spec(const char *s, const char *e, char *name, size_t namesize
         return 1;
     }
     return 0;
-}
-
-static size_t put_utf8(char *o, uint32_t cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    o[0] = (char)(0xE0 | (cp >> 12));
-    o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
 }
 
 int ps_source_decode(const char *src, size_t len, int flags,
@@ -222,30 +242,70 @@ int ps_source_decode(const char *src, size_t len, int flags,
         if (coding_spec(l2, l2e, name, sizeof name, &dummy))
             cookie = name;
     }
-    enum codec codec = CODEC_UTF8;
+    const struct ps_codec_module *codec = NULL;
+    const char *norm = NULL;
     if (cookie) {
-        const char *norm = normal_name(cookie, normbuf, sizeof normbuf);
+        norm = normal_name(cookie, normbuf, sizeof normbuf);
         if (bom && strcmp(norm, "utf-8") != 0) {
-            ps_error_setf(err, PS_ERR_DECODE, "encoding problem: %s with BOM", norm);
-            err->offset = err->end_offset = -1;
+            source_error(err, "encoding problem: %s with BOM", norm);
             goto error;
         }
         codec = lookup_codec(norm);
-        if (codec == CODEC_UNKNOWN) {
-            ps_error_setf(err, PS_ERR_DECODE, "unknown encoding: %s", cookie);
-            err->offset = err->end_offset = -1;
+        if (!codec) {
+            source_error(err, "unknown encoding: %s", cookie);
             goto error;
         }
-        *encoding = codec == CODEC_UTF8 ? "utf-8" : codec == CODEC_LATIN1 ? "iso-8859-1"
-                  : codec == CODEC_ASCII ? "ascii" : "cp1252";
+        switch (codec->kind) {
+        case PS_CODEC_NOT_TEXT:
+            source_error(err, "'%s' is not a text encoding; use "
+                          "codecs.decode() to handle arbitrary codecs", norm);
+            goto error;
+        case PS_CODEC_UNDEFINED:
+            source_error(err, "decoding with '%s' codec failed "
+                          "(UnicodeError: undefined encoding)", norm);
+            goto error;
+        case PS_CODEC_UNSUPPORTED:
+            /* A documented gap (README, "Source encodings"): CPython would
+             * decode these multi-byte / stateful codecs. */
+            source_error(err, "unsupported encoding: %s (libparse "
+                          "decodes UTF-8 and the single-byte codecs only)", cookie);
+            goto error;
+        case PS_CODEC_UTF8:
+            *encoding = "utf-8";
+            break;
+        case PS_CODEC_LATIN1:
+            *encoding = "iso-8859-1";
+            break;
+        default:
+            *encoding = codec->name;
+            break;
+        }
     }
-    if (codec == CODEC_UTF8) {
+    if (!codec || codec->kind == PS_CODEC_UTF8) {
+        /* A cookie spelled other than "utf-8" (say "utf8") goes through the
+         * codec, which validates the whole buffer, comments included. */
+        if (codec && strcmp(norm, "utf-8") != 0) {
+            size_t bad, bad_end;
+            const char *why;
+            if (ps_utf8_find_error((const unsigned char *)buf, n, &bad, &bad_end, &why)) {
+                if (bad_end - bad <= 1)
+                    source_error(err, "'utf-8' codec can't decode byte "
+                                  "0x%02x in position %zu: %s",
+                                  (unsigned char)buf[bad], bad, why);
+                else
+                    source_error(err, "'utf-8' codec can't decode bytes "
+                                  "in position %zu-%zu: %s", bad, bad_end - 1, why);
+                goto error;
+            }
+        }
         *out = buf;
         *out_len = n;
         return 0;
     }
 
-    /* Single-byte codecs: at most 3 UTF-8 bytes per input byte. */
+    /* Single-byte codecs: at most 3 UTF-8 bytes per input byte (every table
+     * entry is in the BMP). */
+    const uint16_t *table = codec->kind == PS_CODEC_TABLE ? ps_codec_tables[codec->table] : NULL;
     size_t cap = n * 3 + 1;
     char *dec = malloc(cap);
     if (!dec) {
@@ -256,27 +316,23 @@ int ps_source_decode(const char *src, size_t len, int flags,
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)buf[i];
         uint32_t cp = c;
-        if (c >= 0x80 && codec == CODEC_ASCII) {
+        if (c >= 0x80 && codec->kind == PS_CODEC_ASCII) {
             /* Python's message counts positions in the translated buffer. */
-            ps_error_setf(err, PS_ERR_DECODE,
-                          "'ascii' codec can't decode byte 0x%02x in position %zu: "
+            source_error(err, "'ascii' codec can't decode byte 0x%02x in position %zu: "
                           "ordinal not in range(128)", c, i);
-            err->offset = err->end_offset = -1;
             free(dec);
             goto error;
         }
-        if (c >= 0x80 && c < 0xA0 && codec == CODEC_CP1252) {
-            cp = cp1252_high[c - 0x80];
-            if (!cp) {
-                ps_error_setf(err, PS_ERR_DECODE,
-                              "'charmap' codec can't decode byte 0x%02x in position %zu: "
+        if (table) {
+            cp = table[c];
+            if (cp == 0xFFFE) {
+                source_error(err, "'charmap' codec can't decode byte 0x%02x in position %zu: "
                               "character maps to <undefined>", c, i);
-                err->offset = err->end_offset = -1;
                 free(dec);
                 goto error;
             }
         }
-        m += put_utf8(dec + m, cp);
+        m += ps_utf8_encode(dec + m, cp);
     }
     dec[m] = '\0';
     free(buf);

@@ -36,16 +36,32 @@ int ps_error_set_text(ps_error *err, const char *line, size_t len)
     return 0;
 }
 
-/* Length of the UTF-8 sequence led by `c`, or 0 for a byte that cannot lead
- * one.  The second-byte ranges (E0 A0.., ED ..9F, F0 90.., F4 ..8F) are
- * checked by the caller, which follows Python's "maximal subpart" rule. */
-static int seq_len(unsigned char c)
+/* One piece of Python's "replace" decoding of s[0..n): a valid character
+ * or one maximal invalid subpart (which becomes one U+FFFD).  Returns its
+ * length in bytes; *valid tells which. */
+static size_t utf8_piece(const unsigned char *s, size_t n, int *valid)
 {
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) return 2;
-    if (c >= 0xE0 && c <= 0xEF) return 3;
-    if (c >= 0xF0 && c <= 0xF4) return 4;
-    return 0;
+    unsigned char c = s[0];
+    int want = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2
+             : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    if (want <= 1) {
+        *valid = want == 1;
+        return 1;
+    }
+    /* the second byte's range depends on the lead (no overlongs, no
+     * surrogates, nothing past U+10FFFF) */
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c == 0xE0) lo = 0xA0;
+    else if (c == 0xED) hi = 0x9F;
+    else if (c == 0xF0) lo = 0x90;
+    else if (c == 0xF4) hi = 0x8F;
+    size_t k = 1;
+    while ((int)k < want && k < n && s[k] >= lo && s[k] <= hi) {
+        k++;
+        lo = 0x80, hi = 0xBF;
+    }
+    *valid = (int)k == want;
+    return k;
 }
 
 int ps_error_char_offset(const char *line, size_t line_len, size_t nbytes)
@@ -61,28 +77,36 @@ int ps_error_char_offset(const char *line, size_t line_len, size_t nbytes)
         extra = 1;
     }
     size_t i = 0;
-    int chars = 0;
+    int chars = 0, valid;
     while (i < nbytes) {
-        int n = seq_len(s[i]);
-        size_t j = i + 1;
-        if (n > 1) {
-            /* consume as many valid continuation bytes as fit */
-            unsigned char lo = 0x80, hi = 0xBF;
-            if (s[i] == 0xE0) lo = 0xA0;
-            else if (s[i] == 0xED) hi = 0x9F;
-            else if (s[i] == 0xF0) lo = 0x90;
-            else if (s[i] == 0xF4) hi = 0x8F;
-            int k = 1;
-            while (k < n && j < nbytes && s[j] >= lo && s[j] <= hi) {
-                j++;
-                k++;
-                lo = 0x80, hi = 0xBF;
-            }
-        }
-        i = j;
+        i += utf8_piece(s + i, nbytes - i, &valid);
         chars++;
     }
     return chars + extra;
+}
+
+/* The parser's variant: CPython's parser maps a byte column onto the line
+ * as SyntaxError.text holds it, i.e. already decoded with "replace", where
+ * each undecodable piece of the raw line is U+FFFD (3 bytes).  Counts the
+ * characters of that line that start before `nbytes` (plus the terminator
+ * when asked past the end); identical to ps_error_char_offset on valid
+ * UTF-8. */
+static int replaced_char_offset(const char *line, size_t line_len, size_t nbytes)
+{
+    const unsigned char *s = (const unsigned char *)line;
+    if (!line)
+        return (int)nbytes;
+    size_t raw = 0, cooked = 0;
+    int chars = 0, valid;
+    while (raw < line_len && cooked < nbytes) {
+        size_t piece = utf8_piece(s + raw, line_len - raw, &valid);
+        raw += piece;
+        cooked += valid ? piece : 3;
+        chars++;
+    }
+    if (cooked < nbytes)
+        chars++;
+    return chars;
 }
 
 int ps_error_vset(ps_error *err, ps_error_kind kind,
@@ -100,9 +124,9 @@ int ps_error_vset(ps_error *err, ps_error_kind kind,
     err->end_lineno = end_lineno;
     err->end_col_offset = end_col_offset;
     err->offset = col_offset < 0 ? 0
-        : ps_error_char_offset(line, line_len, (size_t)col_offset + 1);
+        : replaced_char_offset(line, line_len, (size_t)col_offset + 1);
     err->end_offset = end_col_offset < 0 ? 0
-        : ps_error_char_offset(line, line_len, (size_t)end_col_offset + 1);
+        : replaced_char_offset(line, line_len, (size_t)end_col_offset + 1);
     if (line && ps_error_set_text(err, line, line_len) < 0)
         return -1;
     return -1;
@@ -150,6 +174,7 @@ const char *ps_error_kind_name(ps_error_kind kind)
     case PS_ERR_DECODE: return "SyntaxError";
     case PS_ERR_VALUE: return "ValueError";
     case PS_ERR_OVERFLOW: return "OverflowError";
+    case PS_ERR_UNICODE_DECODE: return "UnicodeDecodeError";
     }
     return "SyntaxError";
 }

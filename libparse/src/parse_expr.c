@@ -61,14 +61,16 @@ const char *pp_expr_name(const ps_expr *e)
 
 /* The first sub-expression that cannot be a target (CPython's
  * _PyPegen_get_invalid_target), or NULL if `e` is a valid target. */
-ps_expr *pp_invalid_target(ps_expr *e, ps_expr_context ctx)
+/* for_target: CPython's FOR_TARGETS reading, where `a in b` is the target
+ * `a` followed by `in` and any other comparison is no error of its own. */
+static ps_expr *invalid_target(ps_expr *e, ps_expr_context ctx, int for_target)
 {
     switch (e->kind) {
     case PS_EXPR_List:
     case PS_EXPR_Tuple: {
         ps_expr_seq *s = e->kind == PS_EXPR_List ? e->v.List.elts : e->v.Tuple.elts;
         for (ptrdiff_t i = 0; i < PS_SEQ_LEN(s); i++) {
-            ps_expr *r = pp_invalid_target(s->items[i], ctx);
+            ps_expr *r = invalid_target(s->items[i], ctx, for_target);
             if (r)
                 return r;
         }
@@ -77,12 +79,13 @@ ps_expr *pp_invalid_target(ps_expr *e, ps_expr_context ctx)
     case PS_EXPR_Starred:
         if (ctx == PS_Del)
             return e;
-        return pp_invalid_target(e->v.Starred.value, ctx);
+        return invalid_target(e->v.Starred.value, ctx, for_target);
     case PS_EXPR_Compare:
-        /* `for x in y in z`: the target is the part before `in`. */
-        if (ctx == PS_Store && e->v.Compare.ops->items[0] == PS_In)
-            return pp_invalid_target(e->v.Compare.left, ctx);
-        return e;
+        if (!for_target)
+            return e;
+        if (e->v.Compare.ops->items[0] == PS_In)
+            return invalid_target(e->v.Compare.left, ctx, for_target);
+        return NULL;
     case PS_EXPR_Name:
     case PS_EXPR_Subscript:
     case PS_EXPR_Attribute:
@@ -92,10 +95,20 @@ ps_expr *pp_invalid_target(ps_expr *e, ps_expr_context ctx)
     }
 }
 
+ps_expr *pp_invalid_target(ps_expr *e, ps_expr_context ctx)
+{
+    return invalid_target(e, ctx, 0);
+}
+
 int pp_set_context(pp_parser *p, ps_expr *e, ps_expr_context ctx)
 {
     ps_expr *bad = pp_invalid_target(e, ctx);
     if (bad) {
+        /* for targets: CPython's invalid_for_target reads `a in b` as the
+         * target `a` followed by `in`, so it has nothing to say about a
+         * comparison — the parse just fails */
+        if (p->for_targets && bad->kind == PS_EXPR_Compare)
+            return 0;
         PP_ERR_NODE(p, bad, ctx == PS_Del ? "cannot delete %s" : "cannot assign to %s",
                     pp_expr_name(bad));
         return 0;
@@ -178,13 +191,16 @@ static void check_missing_comma(pp_parser *p, size_t st, ps_expr *a)
     if (p->toks[st].kind == PS_TOK_NAME && (pp_kind_at(p, st + 1) == PS_TOK_STRING
                                               || ps_keyword_is_soft(p->kw[st])))
         return;
-    if (level_at(p, p->pos - 1) == 0)
-        return;
-    size_t m = p->pos;
+    /* CPython tries this only in its second pass, whose tokens do not move
+     * the generic error's location: a failed try leaves maxpos alone.  It
+     * parses b before it looks at the bracket level, so errors met in b
+     * (the tokenizer's included) are raised even outside brackets. */
+    size_t m = p->pos, maxpos = p->maxpos;
     ps_expr *b = expression_noinvalid(p);
-    if (!b || p->failed) {
-        if (!p->failed)
-            p->pos = m;
+    if (p->failed)
+        return;
+    if (!b || level_at(p, m - 1) == 0) {
+        pp_unlook(p, m, maxpos);
         return;
     }
     PP_ERR_RANGE(p, a, b, "invalid syntax. Perhaps you forgot a comma?");
@@ -249,11 +265,7 @@ static ps_expr *expression_inner(pp_parser *p)
 
 ps_expr *pp_expression(pp_parser *p)
 {
-    if (!pp_enter(p))
-        return NULL;
-    ps_expr *r = expression_inner(p);
-    pp_leave(p);
-    return r;
+    return pp_nested(p, expression_inner);
 }
 
 static ps_expr *named_expression_ex(pp_parser *p, int check_eq);
@@ -288,7 +300,7 @@ static ps_expr *named_expression_ex(pp_parser *p, int check_eq)
                            pp_expr_name(a));
     }
     if (k == PS_TOK_EQUAL && check_eq && !p->noinvalid) {
-        size_t m = p->pos;
+        size_t m = p->pos, maxpos = p->maxpos;
         p->pos++;
         ps_expr *b = pp_bitwise_or(p);
         if (p->failed)
@@ -306,22 +318,25 @@ static ps_expr *named_expression_ex(pp_parser *p, int check_eq)
                 return PP_ERR_NODE(p, a, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
                                    pp_expr_name(a));
         }
-        p->pos = m;
+        pp_unlook(p, m, maxpos);
     }
     return a;
 }
 
-ps_expr *pp_disjunction(pp_parser *p)
+/* disjunction: conjunction ('or' conjunction)+ | conjunction, and
+ * conjunction likewise over inversion with 'and': one BoolOp per chain. */
+static ps_expr *bool_chain(pp_parser *p, int kw, ps_boolop op,
+                           ps_expr *(*operand)(pp_parser *))
 {
     size_t st = p->pos;
-    ps_expr *a = conjunction(p);
-    if (!a || pp_kw(p) != PS_KW_OR)
+    ps_expr *a = operand(p);
+    if (!a || pp_kw(p) != kw)
         return a;
     size_t base = p->top;
     if (!pp_push(p, a))
         return NULL;
-    while (pp_accept_kw(p, PS_KW_OR)) {
-        ps_expr *b = conjunction(p);
+    while (pp_accept_kw(p, kw)) {
+        ps_expr *b = operand(p);
         if (!b || !pp_push(p, b)) {
             p->top = base;
             return NULL;
@@ -330,7 +345,7 @@ ps_expr *pp_disjunction(pp_parser *p)
     ps_expr_seq *vals = PP_SEQ(p, expr, base);
     if (!vals)
         return NULL;
-    ps_expr *r = ps_ast_BoolOp(PS_Or, vals, PP_EXTRA(p, st));
+    ps_expr *r = ps_ast_BoolOp(op, vals, PP_EXTRA(p, st));
     NEW(r);
     return r;
 }
@@ -339,26 +354,12 @@ static ps_expr *inversion(pp_parser *p);
 
 static ps_expr *conjunction(pp_parser *p)
 {
-    size_t st = p->pos;
-    ps_expr *a = inversion(p);
-    if (!a || pp_kw(p) != PS_KW_AND)
-        return a;
-    size_t base = p->top;
-    if (!pp_push(p, a))
-        return NULL;
-    while (pp_accept_kw(p, PS_KW_AND)) {
-        ps_expr *b = inversion(p);
-        if (!b || !pp_push(p, b)) {
-            p->top = base;
-            return NULL;
-        }
-    }
-    ps_expr_seq *vals = PP_SEQ(p, expr, base);
-    if (!vals)
-        return NULL;
-    ps_expr *r = ps_ast_BoolOp(PS_And, vals, PP_EXTRA(p, st));
-    NEW(r);
-    return r;
+    return bool_chain(p, PS_KW_AND, PS_And, inversion);
+}
+
+ps_expr *pp_disjunction(pp_parser *p)
+{
+    return bool_chain(p, PS_KW_OR, PS_Or, conjunction);
 }
 
 static ps_expr *comparison(pp_parser *p);
@@ -368,10 +369,7 @@ static ps_expr *inversion(pp_parser *p)
     if (pp_kw(p) != PS_KW_NOT)
         return comparison(p);
     size_t st = p->pos++;
-    if (!pp_enter(p))
-        return NULL;
-    ps_expr *a = inversion(p);
-    pp_leave(p);
+    ps_expr *a = pp_nested(p, inversion);
     if (!a)
         return NULL;
     ps_expr *r = ps_ast_UnaryOp(PS_Not, a, PP_EXTRA(p, st));
@@ -545,10 +543,7 @@ static ps_expr *power(pp_parser *p)
     }
     if (pp_kind(p) == PS_TOK_DOUBLESTAR) {
         p->pos++;
-        if (!pp_enter(p))   /* 2**2**2...: right recursion */
-            return NULL;
-        ps_expr *b = factor(p);
-        pp_leave(p);
+        ps_expr *b = pp_nested(p, factor);   /* 2**2**2...: right recursion */
         if (!b)
             return NULL;
         a = ps_ast_BinOp(a, PS_Pow, b, PP_EXTRA(p, st));
@@ -567,10 +562,7 @@ static ps_expr *factor(pp_parser *p)
     default: return power(p);
     }
     size_t st = p->pos++;
-    if (!pp_enter(p))
-        return NULL;
-    ps_expr *a = factor(p);
-    pp_leave(p);
+    ps_expr *a = pp_nested(p, factor);
     if (!a)
         return NULL;
     ps_expr *r = ps_ast_UnaryOp((ps_unaryop)op, a, PP_EXTRA(p, st));
@@ -855,6 +847,45 @@ done:
 
 /* ---- comprehensions ----------------------------------------------------------------------- */
 
+/* invalid_for_target: when `for` targets 'in' did not parse, CPython's
+ * second pass reads the targets as star_expressions — which raises what
+ * they raise ("Perhaps you forgot a comma?") — and reports the first
+ * sub-expression that cannot be a for target.  Otherwise nothing: pos and
+ * maxpos as they were. */
+void pp_invalid_for_target(pp_parser *p, size_t tpos)
+{
+    if (p->failed || p->noinvalid)
+        return;
+    size_t m = p->pos, maxpos = p->maxpos;
+    p->pos = tpos;
+    ps_expr *e = pp_star_expressions(p);
+    if (p->failed)
+        return;
+    ps_expr *bad = e ? invalid_target(e, PS_Store, 1) : NULL;
+    if (bad) {
+        PP_ERR_NODE(p, bad, "cannot assign to %s", pp_expr_name(bad));
+        return;
+    }
+    pp_unlook(p, m, maxpos);
+}
+
+/* star_targets of a for loop or comprehension.  A failure without error at
+ * a token that cannot begin a target stops CPython's first pass right
+ * there, before anything the expression grammar looked at after it. */
+ps_expr *pp_for_targets(pp_parser *p)
+{
+    size_t tpos = p->pos, maxpos = p->maxpos;
+    int k = pp_kind(p);
+    p->for_targets++;
+    ps_expr *t = pp_star_targets(p);
+    p->for_targets--;
+    if (!t && !p->failed && k != PS_TOK_NAME && k != PS_TOK_LPAR && k != PS_TOK_LSQB
+        && k != PS_TOK_LBRACE && k != PS_TOK_STRING && k != PS_TOK_NUMBER
+        && k != PS_TOK_ELLIPSIS && k != PS_TOK_STAR)
+        p->maxpos = maxpos > tpos ? maxpos : tpos;
+    return t;
+}
+
 static ps_comprehension_seq *for_if_clauses(pp_parser *p)
 {
     size_t base = p->top;
@@ -866,11 +897,12 @@ static ps_comprehension_seq *for_if_clauses(pp_parser *p)
         }
         if (!pp_accept_kw(p, PS_KW_FOR))
             break;
-        ps_expr *t = pp_star_targets(p);
-        if (!t)
+        size_t tpos = p->pos;
+        ps_expr *t = pp_for_targets(p);
+        if (!t || !pp_accept_kw(p, PS_KW_IN)) {
+            pp_invalid_for_target(p, tpos);
             goto fail;
-        if (!pp_accept_kw(p, PS_KW_IN))
-            goto fail;
+        }
         ps_expr *it = pp_disjunction(p);
         if (!it)
             goto fail;
@@ -1173,27 +1205,12 @@ static ps_expr *atom(pp_parser *p)
     }
     case PS_TOK_STRING:
         return pp_strings(p);
-    case PS_TOK_LPAR: {
-        if (!pp_enter(p))
-            return NULL;
-        ps_expr *r = paren_atom(p);
-        pp_leave(p);
-        return r;
-    }
-    case PS_TOK_LSQB: {
-        if (!pp_enter(p))
-            return NULL;
-        ps_expr *r = list_atom(p);
-        pp_leave(p);
-        return r;
-    }
-    case PS_TOK_LBRACE: {
-        if (!pp_enter(p))
-            return NULL;
-        ps_expr *r = brace_atom(p);
-        pp_leave(p);
-        return r;
-    }
+    case PS_TOK_LPAR:
+        return pp_nested(p, paren_atom);
+    case PS_TOK_LSQB:
+        return pp_nested(p, list_atom);
+    case PS_TOK_LBRACE:
+        return pp_nested(p, brace_atom);
     case PS_TOK_ELLIPSIS:
         return constant_tok(p, ps_const_singleton(PS_CONST_ELLIPSIS));
     default:
@@ -1203,11 +1220,13 @@ static ps_expr *atom(pp_parser *p)
 
 /* ---- expression lists --------------------------------------------------------------------- */
 
-/* star_expressions: star_expression (',' star_expression)* [','] */
-ps_expr *pp_star_expressions(pp_parser *p)
+/* The comma lists: elem (',' elem)* [','], a Tuple (of context ctx) when
+ * there is a comma.  `star` says whether an element may start with '*'. */
+static ps_expr *comma_list(pp_parser *p, ps_expr *(*elem)(pp_parser *), int star,
+                           ps_expr_context ctx)
 {
     size_t st = p->pos;
-    ps_expr *a = pp_kind(p) == PS_TOK_STAR ? pp_star_named_expression(p) : pp_expression(p);
+    ps_expr *a = elem(p);
     if (!a)
         return NULL;
     if (pp_kind(p) != PS_TOK_COMMA)
@@ -1216,9 +1235,9 @@ ps_expr *pp_star_expressions(pp_parser *p)
     if (!pp_push(p, a))
         return NULL;
     while (pp_accept(p, PS_TOK_COMMA)) {
-        if (!starts_expression(p, p->pos) && pp_kind(p) != PS_TOK_STAR)
+        if (!starts_expression(p, p->pos) && !(star && pp_kind(p) == PS_TOK_STAR))
             break;
-        ps_expr *b = pp_kind(p) == PS_TOK_STAR ? pp_star_named_expression(p) : pp_expression(p);
+        ps_expr *b = elem(p);
         if (!b || !pp_push(p, b)) {
             p->top = base;
             return NULL;
@@ -1227,67 +1246,33 @@ ps_expr *pp_star_expressions(pp_parser *p)
     ps_expr_seq *elts = PP_SEQ(p, expr, base);
     if (!elts)
         return NULL;
-    ps_expr *r = ps_ast_Tuple(elts, PS_Load, PP_EXTRA(p, st));
+    ps_expr *r = ps_ast_Tuple(elts, ctx, PP_EXTRA(p, st));
     NEW(r);
     return r;
+}
+
+/* star_expression: '*' bitwise_or | expression */
+static ps_expr *star_expression(pp_parser *p)
+{
+    return pp_kind(p) == PS_TOK_STAR ? pp_star_named_expression(p) : pp_expression(p);
+}
+
+/* star_expressions: star_expression (',' star_expression)* [','] */
+ps_expr *pp_star_expressions(pp_parser *p)
+{
+    return comma_list(p, star_expression, 1, PS_Load);
 }
 
 /* star_named_expressions as an unparenthesized tuple (match subjects). */
 ps_expr *pp_star_named_expressions_tuple(pp_parser *p)
 {
-    size_t st = p->pos;
-    ps_expr *a = pp_star_named_expression(p);
-    if (!a)
-        return NULL;
-    if (pp_kind(p) != PS_TOK_COMMA)
-        return a;
-    size_t base = p->top;
-    if (!pp_push(p, a))
-        return NULL;
-    while (pp_accept(p, PS_TOK_COMMA)) {
-        if (!starts_expression(p, p->pos) && pp_kind(p) != PS_TOK_STAR)
-            break;
-        ps_expr *b = pp_star_named_expression(p);
-        if (!b || !pp_push(p, b)) {
-            p->top = base;
-            return NULL;
-        }
-    }
-    ps_expr_seq *elts = PP_SEQ(p, expr, base);
-    if (!elts)
-        return NULL;
-    ps_expr *r = ps_ast_Tuple(elts, PS_Load, PP_EXTRA(p, st));
-    NEW(r);
-    return r;
+    return comma_list(p, pp_star_named_expression, 1, PS_Load);
 }
 
 /* expressions: expression (',' expression)* [','] */
 ps_expr *pp_expressions(pp_parser *p)
 {
-    size_t st = p->pos;
-    ps_expr *a = pp_expression(p);
-    if (!a)
-        return NULL;
-    if (pp_kind(p) != PS_TOK_COMMA)
-        return a;
-    size_t base = p->top;
-    if (!pp_push(p, a))
-        return NULL;
-    while (pp_accept(p, PS_TOK_COMMA)) {
-        if (!starts_expression(p, p->pos))
-            break;
-        ps_expr *b = pp_expression(p);
-        if (!b || !pp_push(p, b)) {
-            p->top = base;
-            return NULL;
-        }
-    }
-    ps_expr_seq *elts = PP_SEQ(p, expr, base);
-    if (!elts)
-        return NULL;
-    ps_expr *r = ps_ast_Tuple(elts, PS_Load, PP_EXTRA(p, st));
-    NEW(r);
-    return r;
+    return comma_list(p, pp_expression, 0, PS_Load);
 }
 
 ps_expr *pp_yield_expr(pp_parser *p)
@@ -1336,30 +1321,8 @@ ps_expr *pp_star_target(pp_parser *p)
     return pp_set_context(p, e, PS_Store) ? e : NULL;
 }
 
+/* star_targets: star_target (',' star_target)* [','] */
 ps_expr *pp_star_targets(pp_parser *p)
 {
-    size_t st = p->pos;
-    ps_expr *a = pp_star_target(p);
-    if (!a)
-        return NULL;
-    if (pp_kind(p) != PS_TOK_COMMA)
-        return a;
-    size_t base = p->top;
-    if (!pp_push(p, a))
-        return NULL;
-    while (pp_accept(p, PS_TOK_COMMA)) {
-        if (!starts_expression(p, p->pos) && pp_kind(p) != PS_TOK_STAR)
-            break;
-        ps_expr *b = pp_star_target(p);
-        if (!b || !pp_push(p, b)) {
-            p->top = base;
-            return NULL;
-        }
-    }
-    ps_expr_seq *elts = PP_SEQ(p, expr, base);
-    if (!elts)
-        return NULL;
-    ps_expr *r = ps_ast_Tuple(elts, PS_Store, PP_EXTRA(p, st));
-    NEW(r);
-    return r;
+    return comma_list(p, pp_star_target, 1, PS_Store);
 }

@@ -490,12 +490,8 @@ ps_stmt *pp_match_stmt(pp_parser *p)
     if (pp_kind(p) != PS_TOK_NEWLINE)
         return NULL;
     p->pos++;
-    if (pp_kind(p) != PS_TOK_INDENT) {
-        const ps_token *t = pp_cur(p);
-        return pp_error_at(p, PS_ERR_INDENTATION, t->lineno, t->col_offset, t->end_lineno,
-                           t->end_col_offset, "expected an indented block after 'match' statement on line %d",
-                           kt->lineno);
-    }
+    if (pp_kind(p) != PS_TOK_INDENT)
+        return pp_expected_block(p, "'match' statement", kt->lineno);
     p->pos++;
     size_t base = p->top;
     while (is_soft(p, p->pos, PS_KW_CASE)) {

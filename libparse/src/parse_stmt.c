@@ -39,19 +39,27 @@ static const char *ident_at(pp_parser *p)
     return s;
 }
 
+/* "expected an indented block after <what> on line N" at the current
+ * token (at a DEDENT, see pp_dedent_location). */
+void *pp_expected_block(pp_parser *p, const char *what, int line)
+{
+    if (p->failed)
+        return NULL;
+    const ps_token *t = pp_cur(p);
+    pp_error_at(p, PS_ERR_INDENTATION, t->lineno, t->col_offset, t->end_lineno,
+                t->end_col_offset, "expected an indented block after %s on line %d",
+                what, line);
+    pp_dedent_location(p, t);
+    return NULL;
+}
+
 /* block: NEWLINE INDENT statements DEDENT | simple_stmts */
 ps_stmt_seq *pp_block(pp_parser *p, const char *what, const ps_token *kwtok)
 {
     if (pp_kind(p) == PS_TOK_NEWLINE) {
         p->pos++;
-        if (pp_kind(p) != PS_TOK_INDENT) {
-            if (p->failed)
-                return NULL;
-            const ps_token *t = pp_cur(p);
-            return pp_error_at(p, PS_ERR_INDENTATION, t->lineno, t->col_offset, t->end_lineno,
-                               t->end_col_offset, "expected an indented block after %s on line %d",
-                               what, kwtok->lineno);
-        }
+        if (pp_kind(p) != PS_TOK_INDENT)
+            return pp_expected_block(p, what, kwtok->lineno);
         p->pos++;
         ps_stmt_seq *s = pp_statements(p);
         if (!s)
@@ -165,6 +173,20 @@ static void *bad_first_target(pp_parser *p, ps_expr *a)
     return PP_ERR_NODE(p, bad, "cannot assign to %s", pp_expr_name(bad));
 }
 
+/* The invalid_assignment alternatives for a bad annotation target all end
+ * in ':' expression: without an expression there, no specific message
+ * (and the look does not move the generic error). */
+static int annotation_follows(pp_parser *p)
+{
+    size_t m = p->pos, maxpos = p->maxpos;
+    p->pos++;
+    ps_expr *e = pp_expression(p);
+    if (p->failed)
+        return 1;
+    pp_unlook(p, m, maxpos);
+    return e != NULL;
+}
+
 static ps_stmt *expr_or_assign(pp_parser *p)
 {
     size_t st = p->pos;
@@ -176,6 +198,9 @@ static ps_stmt *expr_or_assign(pp_parser *p)
     if (k == PS_TOK_COLON) {
         /* annotated assignment */
         int simple = 0;
+        if (a->kind != PS_EXPR_Name && a->kind != PS_EXPR_Attribute
+            && a->kind != PS_EXPR_Subscript && !annotation_follows(p))
+            return NULL;
         if (a->kind == PS_EXPR_Name) {
             simple = p->toks[st].kind != PS_TOK_LPAR;
         } else if (a->kind == PS_EXPR_Tuple || a->kind == PS_EXPR_List) {
@@ -571,7 +596,11 @@ static ps_stmt *if_stmt(pp_parser *p, int elif)
         return NULL;
     ps_stmt_seq *orelse;
     if (pp_kw(p) == PS_KW_ELIF) {
+        /* each elif nests one If deeper: bounded like any other nesting */
+        if (!pp_enter(p))
+            return NULL;
         ps_stmt *e = if_stmt(p, 1);
+        pp_leave(p);
         if (!e)
             return NULL;
         orelse = ps_stmt_seq_new(1, p->arena);
@@ -631,11 +660,12 @@ static ps_stmt *for_stmt(pp_parser *p, size_t st, int is_async)
 {
     const ps_token *kt = pp_cur(p);
     p->pos++;
-    ps_expr *t = pp_star_targets(p);
-    if (!t)
+    size_t tpos = p->pos;
+    ps_expr *t = pp_for_targets(p);
+    if (!t || !pp_accept_kw(p, PS_KW_IN)) {
+        pp_invalid_for_target(p, tpos);
         return NULL;
-    if (!pp_accept_kw(p, PS_KW_IN))
-        return NULL;
+    }
     ps_expr *it = pp_star_expressions(p);
     if (!it || !expect_colon(p, 0))
         return NULL;
@@ -670,10 +700,46 @@ static ps_withitem *with_item(pp_parser *p, int in_parens)
     return w;
 }
 
+/* One item of invalid_with_stmt: expression(s) ['as' star_target]. */
+static int loose_with_item(pp_parser *p, int in_parens)
+{
+    if (!(in_parens ? pp_expressions(p) : pp_expression(p)))
+        return 0;
+    return !pp_accept_kw(p, PS_KW_AS) || pp_star_target(p);
+}
+
+/* invalid_with_stmt: items, parenthesized or not, that end the line:
+ * "expected ':'" at the NEWLINE.  Otherwise nothing, pos and maxpos as
+ * they were. */
+static void invalid_with_stmt(pp_parser *p, size_t items)
+{
+    if (p->failed || p->noinvalid)
+        return;
+    size_t m = p->pos, maxpos = p->maxpos;
+    int ok = 0;
+    for (int parens = pp_kind_at(p, items) == PS_TOK_LPAR; parens >= 0 && !ok; parens--) {
+        p->pos = items + (size_t)parens;
+        while (loose_with_item(p, parens) && pp_accept(p, PS_TOK_COMMA))
+            if (parens && pp_kind(p) == PS_TOK_RPAR)
+                break;
+        if (p->failed)
+            return;
+        ok = (!parens || pp_accept(p, PS_TOK_RPAR)) && pp_kind(p) == PS_TOK_NEWLINE;
+    }
+    if (ok) {
+        const ps_token *t = pp_cur(p);
+        pp_error_at(p, PS_ERR_SYNTAX, t->lineno, t->col_offset, t->lineno, t->col_offset,
+                    "expected ':'");
+        return;
+    }
+    pp_unlook(p, m, maxpos);
+}
+
 static ps_stmt *with_stmt(pp_parser *p, size_t st, int is_async)
 {
     const ps_token *kt = pp_cur(p);
     p->pos++;
+    size_t first = p->pos;   /* the first item (or its "(") */
     size_t base = p->top;
     int done = 0;
     if (pp_kind(p) == PS_TOK_LPAR) {
@@ -721,6 +787,7 @@ static ps_stmt *with_stmt(pp_parser *p, size_t st, int is_async)
     return r;
 fail:
     p->top = base;
+    invalid_with_stmt(p, first);
     return NULL;
 }
 
@@ -819,7 +886,10 @@ static ps_stmt *try_stmt(pp_parser *p)
     } else if (!handlers->len) {
         if (p->failed)
             return NULL;
-        return PP_ERR_TOK(p, pp_cur(p), "expected 'except' or 'finally' block");
+        const ps_token *t = pp_cur(p);
+        PP_ERR_TOK(p, t, "expected 'except' or 'finally' block");
+        pp_dedent_location(p, t);
+        return NULL;
     }
     if (!orelse) {
         orelse = ps_stmt_seq_new(0, p->arena);

@@ -119,6 +119,8 @@ static ps_expr *compile_expr(fs_ctx *c, const ps_token *t, const char *tstart,
                              const char *es, const char *ee)
 {
     pp_parser *p = c->p;
+    if (p->failed)      /* the sub-parser would write over p's error */
+        return NULL;
     /* all-blank expression */
     const char *q = es;
     while (q < ee && (*q == ' ' || *q == '\t' || *q == '\f' || *q == '\n' || *q == '\r'))
@@ -221,7 +223,24 @@ static ps_expr *compile_expr(fs_ctx *c, const ps_token *t, const char *tstart,
                             bt->end_col_offset, "f-string: invalid syntax");
         }
     }
-    if (sub.failed) {
+    if (sub.failed && sub.tok_failed == 2) {
+        /* The sub-tokenizer's own error.  CPython's runs on the file's line
+         * numbers but the expression text's columns, and its message gets
+         * no "f-string: " — except a non-UTF-8 identifier, which its parser
+         * reports (prefixed, at offset 0). */
+        e = NULL;
+        p->err->lineno += first_line - 1;
+        if (p->err->end_lineno > 0)
+            p->err->end_lineno += first_line - 1;
+        if (p->err->kind == PS_ERR_DECODE) {
+            char tmp[PS_ERROR_MSG_MAX + 16];
+            snprintf(tmp, sizeof tmp, "f-string: %s", p->err->msg);
+            memcpy(p->err->msg, tmp, PS_ERROR_MSG_MAX - 1);
+            p->err->msg[PS_ERROR_MSG_MAX - 1] = 0;
+            p->err->offset = p->err->end_offset = 0;
+        }
+        p->failed = 1;
+    } else if (sub.failed) {
         e = NULL;
         if (p->err->kind == PS_ERR_SYNTAX && strncmp(p->err->msg, "f-string", 8) != 0) {
             char tmp[PS_ERROR_MSG_MAX + 16];
@@ -480,7 +499,11 @@ ps_expr *pp_strings(pp_parser *p)
         else
             any_str = 1;
     }
+    /* CPython reads the token after the last string before it decodes any
+     * of them: a tokenizer error there wins over errors inside the strings */
     const ps_token *after = pp_at(p, en);
+    if (p->failed)
+        return NULL;
     if (any_bytes && any_str) {
         fs_ctx ec;
         ec.p = p;

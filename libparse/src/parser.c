@@ -19,6 +19,7 @@ const ps_token *pp_tok_slow(pp_parser *p, size_t i)
     /* Past the tokens the tokenizer produced: it failed there.  Looking at
      * that point is what makes CPython report the tokenizer's error. */
     if (p->tok_failed && !p->failed) {
+        ps_error_clear(p->err);   /* an f-string's parser shares its parent's */
         *p->err = p->tok_err;
         ps_error_init(&p->tok_err);
         p->tok_failed = 2;
@@ -37,27 +38,67 @@ void *pp_error_at(pp_parser *p, ps_error_kind kind, int l, int c, int el, int ec
     if (p->failed)
         return NULL;
     if (p->in_fstring > 0) {
-        /* an f-string's sub-parser: CPython reports positions inside
-         * "(" expression ")", so undo the shift applied to the tokens */
+        /* an f-string's sub-parser: CPython reports columns inside
+         * "(" expression ")" (so undo the shift applied to the tokens) but
+         * the file's line numbers */
         if (l == p->fs_line)
             c -= p->fs_col;
         if (el == p->fs_line)
             ec -= p->fs_col;
-        l -= p->fs_line - 1;
-        el -= p->fs_line - 1;
     }
     size_t len = 0;
     const char *line = NULL;
-    if (l > 0)
-        line = ps_tok_line(p->tz, l, &len);
+    int tl = p->in_fstring > 0 ? l - (p->fs_line - 1) : l;   /* line in p->tz */
+    if (tl > 0)
+        line = ps_tok_line(p->tz, tl, &len);
     if (line && line[len] == '\n')
         len++;
     va_list ap;
     va_start(ap, fmt);
     ps_error_vset(p->err, kind, l, c, el, ec, line, line ? len : 0, fmt, ap);
     va_end(ap);
+    if (ps_tok_byte_offsets(p->tz)) {
+        /* bytes that declared no encoding: CPython's parser reports its
+         * offsets in bytes, not characters */
+        p->err->offset = c < 0 ? 0 : c + 1;
+        p->err->end_offset = ec < 0 ? 0 : ec + 1;
+    }
     p->failed = 1;
     return NULL;
+}
+
+/* Only DEDENTs from t to the ENDMARKER: t is one of the dedents that
+ * close the source. */
+static int dedent_at_eof(pp_parser *p, const ps_token *t)
+{
+    if (t < p->toks || t >= p->toks + p->ntok)
+        return 0;
+    for (size_t i = (size_t)(t - p->toks); i < p->ntok; i++) {
+        if (p->toks[i].kind == PS_TOK_ENDMARKER)
+            return 1;
+        if (p->toks[i].kind != PS_TOK_DEDENT)
+            return 0;
+    }
+    return 0;
+}
+
+void pp_dedent_location(pp_parser *p, const ps_token *t)
+{
+    if (!p->failed || t->kind != PS_TOK_DEDENT || p->err->kind == PS_ERR_MEMORY)
+        return;
+    size_t len = 0;
+    const char *prev = t->lineno > 1 ? ps_tok_line(p->tz, t->lineno - 1, &len) : NULL;
+    if (dedent_at_eof(p, t) && prev) {
+        /* the end of the last line, its newline included */
+        p->err->lineno = p->err->end_lineno = t->lineno - 1;
+        p->err->offset = ps_tok_byte_offsets(p->tz)
+            ? (int)len + 1 : ps_error_char_offset(prev, len + 1, len + 1);
+        if (ps_error_set_text(p->err, prev, len + 1) < 0)
+            return;
+    } else {
+        p->err->offset = t->col_offset;   /* indentation: bytes = characters */
+    }
+    p->err->end_offset = -1;
 }
 
 void *pp_nomem(pp_parser *p)
@@ -96,11 +137,14 @@ static void pp_generic_error(pp_parser *p)
             w++;
         pp_error_at(p, PS_ERR_INDENTATION, t->lineno, t->col_offset, t->lineno, -1,
                     "unexpected indent");
+        p->indent_error = 1;
         p->err->offset = ps_error_char_offset(l, (size_t)w, (size_t)w);
         p->err->end_offset = -1;
     } else if (t->kind == PS_TOK_DEDENT) {
         pp_error_at(p, PS_ERR_INDENTATION, t->lineno, t->col_offset, t->end_lineno,
                     t->end_col_offset, "unexpected unindent");
+        pp_dedent_location(p, t);
+        p->indent_error = 1;
     } else {
         int ec = t->end_col_offset;
         if (t->kind == PS_TOK_NEWLINE)
@@ -110,28 +154,48 @@ static void pp_generic_error(pp_parser *p)
     }
 }
 
-/* After a syntax error raised by the parser, CPython tokenizes the rest of
- * the file: a tokenizer error found there replaces the parser's, and so
- * does an unclosed bracket opened on a line before the furthest token the
- * parser had read (_PyPegen_tokenize_full_source_to_check_for_errors). */
+/* After a SyntaxError (or subclass) raised by the parser, CPython tokenizes
+ * the rest of the file (_PyPegen_tokenize_full_source_to_check_for_errors):
+ * a tokenizer error that raises replaces the parser's; one the tokenizer
+ * only returns as a code (ps_tok_error_deferred) leaves it, unless a bracket
+ * still open there was opened on a line before the furthest token the
+ * parser had read: that is then reported as never closed.  The generic
+ * "unexpected indent" / "unexpected unindent" are final: CPython raises
+ * them without tokenizing on. */
 static void pp_prefer_tokenizer_error(pp_parser *p)
 {
-    if (p->tok_failed != 1 || !p->failed)
+    if (p->tok_failed != 1 || !p->failed || p->indent_error)
         return;
-    if (p->err->kind != PS_ERR_SYNTAX && p->err->kind != PS_ERR_INDENTATION)
+    if (p->err->kind != PS_ERR_SYNTAX && p->err->kind != PS_ERR_INDENTATION
+        && p->err->kind != PS_ERR_TAB && p->err->kind != PS_ERR_DECODE)
         return;
-    if (strstr(p->tok_err.msg, "unexpected EOF"))
-        return;
-    if (strstr(p->tok_err.msg, "was never closed")) {
+    if (ps_tok_error_deferred(p->tz)) {
+        int open_line = ps_tok_open_bracket_line(p->tz);
         size_t i = p->maxpos < p->ntok ? p->maxpos : p->ntok - 1;
         int cur_line = p->ntok ? p->toks[i].lineno : 0;
-        if (cur_line <= p->tok_err.lineno)
+        if (open_line == 0 || cur_line <= open_line)
             return;
+        if (strstr(p->tok_err.msg, "was never closed") == NULL) {
+            /* the tokenizer writes it into p->err, over the parser's */
+            ps_tok_unclosed_error(p->tz);
+            p->tok_failed = 2;
+            return;
+        }
     }
     ps_error_clear(p->err);
     *p->err = p->tok_err;
     ps_error_init(&p->tok_err);
     p->tok_failed = 2;
+    /* an identifier that is not UTF-8: CPython's tokenizer leaves the
+     * codec's exception itself, which only its parser's own token fetch
+     * turns into "(unicode error) ..."; here it escapes as it is */
+    static const char prefix[] = "(unicode error) ";
+    if (strncmp(p->err->msg, prefix, sizeof prefix - 1) == 0) {
+        char msg[PS_ERROR_MSG_MAX];
+        snprintf(msg, sizeof msg, "%s", p->err->msg + sizeof prefix - 1);
+        ps_error_clear(p->err);
+        ps_error_setf(p->err, PS_ERR_UNICODE_DECODE, "%s", msg);
+    }
 }
 
 /* ---- scratch stack ------------------------------------------------------------ */

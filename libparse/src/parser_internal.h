@@ -49,6 +49,8 @@ typedef struct pp_parser {
     ps_error *err;
     int failed;             /* err holds the (sticky) error */
     int depth;
+    int indent_error;       /* failed with the generic unexpected (un)indent */
+    int for_targets;        /* parsing the targets of a for (see pp_set_context) */
     int flags;              /* PS_PARSE_* / PS_CF_* flags from ps_parse */
     int mode;
     int in_fstring;         /* parsing an f-string replacement field */
@@ -142,9 +144,31 @@ void *pp_error_at(pp_parser *p, ps_error_kind kind, int l, int c, int el, int ec
 #define PP_ERR_RANGE(p, a, b, ...) pp_error_at(p, PS_ERR_SYNTAX, (a)->lineno, (a)->col_offset, \
     (b)->end_lineno, (b)->end_col_offset, __VA_ARGS__)
 void *pp_nomem(pp_parser *p);
+/* After an error raised at token t: if t is a DEDENT, CPython (whose DEDENT
+ * has no position) reports the tokenizer's position instead — the new
+ * indentation, or at the end of the source the end of the last line — and
+ * no end offset. */
+void pp_dedent_location(pp_parser *p, const ps_token *t);
 /* Count one level of nesting; 0 (error recorded) past PP_MAX_DEPTH. */
 int pp_enter(pp_parser *p);
 static inline void pp_leave(pp_parser *p) { p->depth--; }
+/* A check of CPython's second pass (an invalid_* rule) that did not match:
+ * back to `pos`; the tokens it looked at do not count for the generic
+ * error's location, which CPython takes from its first pass. */
+static inline void pp_unlook(pp_parser *p, size_t pos, size_t maxpos)
+{
+    p->pos = pos;
+    p->maxpos = maxpos;
+}
+/* fn(p) one nesting level deeper; NULL (error recorded) past the limit. */
+static inline ps_expr *pp_nested(pp_parser *p, ps_expr *(*fn)(pp_parser *))
+{
+    if (!pp_enter(p))
+        return NULL;
+    ps_expr *r = fn(p);
+    pp_leave(p);
+    return r;
+}
 
 /* ---- sequences ------------------------------------------------------------ */
 
@@ -185,9 +209,12 @@ ps_arguments *pp_lambda_params(pp_parser *p);
 int pp_set_context(pp_parser *p, ps_expr *e, ps_expr_context ctx);
 const char *pp_expr_name(const ps_expr *e);
 ps_expr *pp_invalid_target(ps_expr *e, ps_expr_context ctx);
+ps_expr *pp_for_targets(pp_parser *p);
+void pp_invalid_for_target(pp_parser *p, size_t tpos);
 
 /* parse_stmt.c */
 ps_stmt_seq *pp_statements(pp_parser *p);
+void *pp_expected_block(pp_parser *p, const char *what, int line);
 ps_stmt_seq *pp_block(pp_parser *p, const char *what, const ps_token *kwtok);
 ps_arguments *pp_params(pp_parser *p, int lambda);
 ps_expr *pp_type_expressions_stub(pp_parser *p);

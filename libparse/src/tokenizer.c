@@ -213,6 +213,23 @@ int ps_tok_byte_offsets(const ps_tokenizer *tok)
     return tok->encoding == NULL;
 }
 
+static int unclosed_error(ps_tokenizer *tok);
+
+int ps_tok_error_deferred(const ps_tokenizer *tok)
+{
+    return tok->done == -1 && tok->deferred;
+}
+
+int ps_tok_open_bracket_line(const ps_tokenizer *tok)
+{
+    return tok->level > 0 ? tok->parenline[tok->level - 1] : 0;
+}
+
+int ps_tok_unclosed_error(ps_tokenizer *tok)
+{
+    return tok->level > 0 ? unclosed_error(tok) : 0;
+}
+
 /* SyntaxError.offset for errors CPython raises from its parser (at the
  * tokenizer's request): a byte count converted to characters, except when
  * the source declared no encoding (see ps_tok_byte_offsets). */
@@ -500,7 +517,7 @@ static int read_indent(ps_tokenizer *tok, int *blank)
             goto tab_error;
     } else if (col > tok->indstack[tok->indent]) {
         if (tok->indent + 1 >= PS_MAXINDENT)
-            return ps_tok_fail(tok, PS_ERR_INDENTATION, lineno, ls, 1, 0, 0, -1, 1,
+            return tok->deferred = 1, ps_tok_fail(tok, PS_ERR_INDENTATION, lineno, ls, 1, 0, 0, -1, 1,
                                "too many levels of indentation");
         if (altcol <= tok->altindstack[tok->indent])
             goto tab_error;
@@ -518,6 +535,7 @@ static int read_indent(ps_tokenizer *tok, int *blank)
             size_t ll = line_len_of(tok, ls);
             size_t full = ls + ll < tok->end ? ll + 1 : ll;
             int off = parser_offset(tok, ls, full);
+            tok->deferred = 1;
             return ps_tok_fail(tok, PS_ERR_INDENTATION, lineno, ls, off, -1,
                                (int)(tok->cur - ls), -1, 1,
                                "unindent does not match any outer indentation level");
@@ -528,12 +546,14 @@ static int read_indent(ps_tokenizer *tok, int *blank)
     return 0;
 
 tab_error:
+    tok->deferred = 1;
     return ps_tok_fail(tok, PS_ERR_TAB, lineno, ls, 1, 0, 0, -1, 1,
                        "inconsistent use of tabs and spaces in indentation");
 }
 
 static int unclosed_error(ps_tokenizer *tok)
 {
+    tok->deferred = 1;
     int i = tok->level - 1;
     int ln = tok->parenline[i];
     const char *line = tok->lines[ln - 1];
@@ -565,6 +585,7 @@ static int linecont_error(ps_tokenizer *tok, const char *line, int lineno)
     size_t tl = line_len_of(tok, tok->cur);
     tl = (size_t)(tok->cur - t) + tl + (tok->cur + tl < tok->end);
     int off = tok->encoding ? ps_error_char_offset(t, tl, nb) : (int)nb;
+    tok->deferred = 1;
     return fail_span(tok, PS_ERR_SYNTAX, lineno, t, tl, off, 0,
                      (int)(tok->cur - line) - 1, -1,
                      "unexpected character after line continuation character");
@@ -579,6 +600,7 @@ static int eof_after_continuation(ps_tokenizer *tok, const char *line, int linen
      * newline */
     size_t ll = line_len_of(tok, line);
     int off = parser_offset(tok, line, ll + 1);
+    tok->deferred = 1;
     /* the text is CPython's whole buffer: continued lines included */
     return fail_span(tok, PS_ERR_SYNTAX, lineno, tok->buf_start,
                      (size_t)(tok->end - tok->buf_start), off, -1,

@@ -36,6 +36,8 @@ struct ps_tokenizer {
     int parenline[PS_MAXLEVEL];
     int parencol[PS_MAXLEVEL]; /* byte column of the opening bracket */
     int done;                  /* 0 running, 1 after ENDMARKER, -1 failed */
+    int deferred;              /* the failure is one CPython's tokenizer
+                                  returns as a code, raising nothing */
     int oom;                   /* line index allocation failed */
     ps_error *err;
     ps_warn_fn warn;

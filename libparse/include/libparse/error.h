@@ -45,6 +45,11 @@ typedef enum ps_error_kind {
     PS_ERR_VALUE,       /* ValueError: 3.11's compile() raises
                            "source code string cannot contain null bytes" */
     PS_ERR_OVERFLOW,    /* input too large for libparse's int positions */
+    PS_ERR_UNICODE_DECODE, /* UnicodeDecodeError, as CPython 3.11's compile()
+                           lets escape when, after a syntax error, it
+                           tokenizes on and meets an identifier that is not
+                           UTF-8; msg is str() of that exception (encoding
+                           'utf-8', no location) */
 } ps_error_kind;
 
 #define PS_ERROR_MSG_MAX 512

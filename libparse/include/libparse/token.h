@@ -93,6 +93,20 @@ const char *ps_tok_encoding(const ps_tokenizer *tok);
  * conversion); the parser must do the same to match compile(bytes). */
 int ps_tok_byte_offsets(const ps_tokenizer *tok);
 
+/* After a failure: 1 when CPython's tokenizer reports this error through a
+ * return code instead of raising it (indentation and tab errors, "unexpected
+ * character after line continuation character", "unexpected EOF while
+ * parsing", a bracket still open at the end).  When the parser has already
+ * failed, CPython tokenizes on and lets a *raised* tokenizer error replace
+ * the parser's; a deferred one does not, except that a bracket opened on a
+ * line before the parser's error line is then reported as never closed. */
+int ps_tok_error_deferred(const ps_tokenizer *tok);
+/* Line of the innermost bracket open where the tokenizer stopped; 0 if none. */
+int ps_tok_open_bracket_line(const ps_tokenizer *tok);
+/* Report that bracket as "'(' was never closed" in the tokenizer's error
+ * record (returns -1); 0 and nothing set when no bracket is open. */
+int ps_tok_unclosed_error(ps_tokenizer *tok);
+
 /* CPython's token name ("NAME", "LPAR", ...) and operator spelling ("(", or
  * NULL for kinds without fixed text). */
 const char *ps_token_name(ps_token_kind kind);

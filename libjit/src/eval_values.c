@@ -1,0 +1,127 @@
+/* libjit/src/eval_values.c — value-building helpers of the interpreter:
+ * sequence unpacking, f-string formatting, **kwargs merging. */
+#include "eval.h"
+
+static int not_iterable(KnObject *o)
+{
+    KnTypeObject *t = KN_TYPE(o);
+    return t->tp_iter == NULL && (t->tp_as_sequence == NULL || t->tp_as_sequence->sq_item == NULL);
+}
+
+/* Unpack seq onto the stack whose new top is `top`: item 0 lands at
+ * top[-1].  after < 0: exactly `before` items.  Otherwise `before` items,
+ * a list of the rest, then `after` items (UNPACK_EX). */
+int jit_eval_unpack(KnObject *seq, int before, int after, KnObject **top)
+{
+    KnObject *it = ob_get_iter(seq);
+    if (it == NULL) {
+        if (ob_err_matches((KnObject *)ob_exc_TypeError) && not_iterable(seq)) {
+            ob_err_clear();
+            ob_err_format(ob_exc_TypeError, "cannot unpack non-iterable %s object",
+                          ob_type_name(KN_TYPE(seq)));
+        }
+        return -1;
+    }
+    for (int i = 0; i < before; i++) {
+        KnObject *v = ob_iter_next(it);
+        if (v == NULL) {
+            if (ob_err_occurred())
+                return -1;
+            if (after < 0)
+                ob_err_format(ob_exc_ValueError,
+                              "not enough values to unpack (expected %d, got %d)", before, i);
+            else
+                ob_err_format(ob_exc_ValueError,
+                              "not enough values to unpack (expected at least %d, got %d)",
+                              before + after, i);
+            return -1;
+        }
+        top[-1 - i] = v;
+    }
+    if (after < 0) {
+        KnObject *v = ob_iter_next(it);
+        if (v != NULL) {
+            ob_err_format(ob_exc_ValueError, "too many values to unpack (expected %d)", before);
+            return -1;
+        }
+        return ob_err_occurred() ? -1 : 0;
+    }
+    KnObject *list = ob_sequence_list(it);
+    if (list == NULL)
+        return -1;
+    kn_ssize_t n = KN_SIZE(list);
+    if (n < after) {
+        ob_err_format(ob_exc_ValueError,
+                      "not enough values to unpack (expected at least %d, got %zd)",
+                      before + after, before + n);
+        return -1;
+    }
+    top[-1 - before] = list;
+    for (int j = 0; j < after; j++) {
+        top[-2 - before - j] = KN_LIST_GET(list, n - after + j);
+        KN_LIST_ITEMS(list)[n - after + j] = NULL;
+    }
+    KN_SET_SIZE(list, n - after);
+    return 0;
+}
+
+KnObject *jit_eval_format_value(KnObject *value, int conv, KnObject *spec)
+{
+    switch (conv) {
+    case 1: value = ob_str(value); break;
+    case 2: value = ob_repr(value); break;
+    case 3: value = ob_ascii(value); break;
+    default: break;
+    }
+    if (value == NULL)
+        return NULL;
+    if (spec == NULL && KN_STR_CHECK_EXACT(value))
+        return value;
+    return ob_format(value, spec ? spec : ob_str_empty());
+}
+
+/* DICT_MERGE and f(**m) with a non-dict m: copy m's items into dict,
+ * refusing duplicates with CPython's messages. */
+int jit_eval_dict_merge(KnObject *func, KnObject *dict, KnObject *other)
+{
+    KnObject *keys;
+    if (KN_DICT_CHECK(other)) {
+        keys = ob_dict_keys_list(other);
+    } else {
+        KnObject *meth = NULL;
+        if (ob_lookup_attr(other, ob_str_intern_cstr("keys"), &meth) < 0)
+            return -1;
+        if (meth == NULL) {
+            KnObject *fs = jit_function_str(func);
+            if (fs != NULL)
+                ob_err_format(ob_exc_TypeError, "%U argument after ** must be a mapping, not %s",
+                              fs, ob_type_name(KN_TYPE(other)));
+            return -1;
+        }
+        KnObject *k = ob_call_noargs(meth);
+        keys = k ? ob_sequence_list(k) : NULL;
+    }
+    if (keys == NULL)
+        return -1;
+    for (kn_ssize_t i = 0; i < KN_SIZE(keys); i++) {
+        KnObject *key = KN_LIST_GET(keys, i);
+        int has = ob_dict_contains(dict, key);
+        if (has < 0)
+            return -1;
+        if (has) {
+            KnObject *fs = jit_function_str(func);
+            if (fs == NULL)
+                return -1;
+            if (KN_STR_CHECK(key))
+                ob_err_format(ob_exc_TypeError,
+                              "%U got multiple values for keyword argument '%S'", fs, key);
+            else
+                ob_err_format(ob_exc_TypeError, "%U keywords must be strings", fs);
+            return -1;
+        }
+        KnObject *v = ob_getitem(other, key);
+        if (v == NULL || ob_dict_setitem(dict, key, v) < 0)
+            return -1;
+    }
+    return 0;
+}

@@ -1,2 +1,0 @@
-/* placeholder until libjit's compiler part lands; remove from build-compiler.ninja then. */
-typedef int jit_placeholder_compiler;
