@@ -680,7 +680,8 @@ static KnObject *frozenset_tp_new(KnTypeObject *type, KnObject *args, KnObject *
      "(i.e. all elements that are in exactly one of the sets.)"}, \
     {"union", FAST(set_union), KN_METH_FASTCALL, \
      "Return the union of sets as a new set.\n\n" \
-     "(i.e. all elements that are in either set.)"},
+     "(i.e. all elements that are in either set.)"}, \
+    KN_CONT_CLASS_GETITEM_METHOD
 
 static KnMethodDef set_methods[] = {
     SET_READ_METHODS(set_copy)
