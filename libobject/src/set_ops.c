@@ -680,7 +680,8 @@ static KnObject *frozenset_tp_new(KnTypeObject *type, KnObject *args, KnObject *
      "(i.e. all elements that are in exactly one of the sets.)"}, \
     {"union", FAST(set_union), KN_METH_FASTCALL, \
      "Return the union of sets as a new set.\n\n" \
-     "(i.e. all elements that are in either set.)"},
+     "(i.e. all elements that are in either set.)"}, \
+    KN_CONT_CLASS_GETITEM_METHOD
 
 static KnMethodDef set_methods[] = {
     SET_READ_METHODS(set_copy)
@@ -829,9 +830,17 @@ static KnObject *setiter_length_hint(KnObject *self, KnObject *unused)
     return ob_int_from_ssize(n);
 }
 
+static KnObject *setiter_reduce(KnObject *self, KnObject *unused)
+{
+    SetIter copy = *(SetIter *)self;
+    return ob_cont_reduce_remaining((KnObject *)&copy);
+}
+
 static KnMethodDef setiter_methods[] = {
     {"__length_hint__", (KnCFunction)setiter_length_hint, KN_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", (KnCFunction)setiter_reduce, KN_METH_NOARGS,
+     "Return state information for pickling."},
     {NULL, NULL, 0, NULL}
 };
 
