@@ -237,10 +237,46 @@ static int ins_is_target(jit_unit *u, const int *block_first, int k)
     return 0;
 }
 
+/* LOAD_CONST a; ...; LOAD_CONST z; BUILD_TUPLE n  ->  LOAD_CONST (a, ..., z)
+ * within a block (CPython's fold_tuple_on_constants). */
+static int fold_const_tuples(jit_compiler *c, jit_unit *u)
+{
+    for (int bi = 0; bi < u->nblocks; bi++) {
+        jit_block *b = &u->blocks[bi];
+        for (int k = 0; k < b->n; k++) {
+            jit_instr *in = &b->ins[k];
+            int n = in->arg;
+            if (in->op != JIT_OP_BUILD_TUPLE || n < 1 || n > k)
+                continue;
+            int ok = 1;
+            for (int j = k - n; j < k && ok; j++)
+                if (b->ins[j].op != JIT_OP_LOAD_CONST)
+                    ok = 0;
+            if (!ok)
+                continue;
+            KnObject *t = ob_tuple_new(n);
+            if (!t)
+                return jit_c_objerr(c);
+            for (int j = 0; j < n; j++) {
+                b->ins[k - n + j].op = JIT_OP_NOP;
+                ((KnTupleObject *)t)->ob_item[j] = u->consts[b->ins[k - n + j].arg];
+            }
+            int idx = jit_c_add_const(c, t);
+            if (idx < 0)
+                return -1;
+            in->op = JIT_OP_LOAD_CONST;
+            in->arg = idx;
+        }
+    }
+    return 0;
+}
+
 KnObject *jit_assemble(jit_compiler *c, jit_unit *u)
 {
     int maxdepth = 0;
     thread_jumps(u);
+    if (fold_const_tuples(c, u) < 0)
+        return NULL;
     if (stackdepth(c, u, &maxdepth) < 0)
         return NULL;
     /* Flatten reachable blocks; drop pseudo SETUP/POP_BLOCK, redundant
@@ -350,6 +386,35 @@ KnObject *jit_assemble(jit_compiler *c, jit_unit *u)
                 block_at[bi] = remap[block_at[bi]];
         n = m;
     }
+    /* constants only dead code used are dropped (the first one stays: it
+     * is a function's docstring slot) */
+    {
+        int *newidx = kgc_alloc(sizeof(int) * (size_t)(u->nconsts + 1));
+        if (!newidx) {
+            jit_c_nomem(c);
+            return NULL;
+        }
+        for (int i = 0; i < u->nconsts; i++)
+            newidx[i] = i == 0 ? 0 : -1;
+        for (int k = 0; k < n; k++)
+            if (jit_op_flags(ins[k].op) & JIT_OPF_CONST)
+                newidx[ins[k].arg] = 0;
+        int m = 0;
+        for (int i = 0; i < u->nconsts; i++) {
+            if (newidx[i] < 0)
+                continue;
+            u->consts[m] = u->consts[i];
+            newidx[i] = m++;
+        }
+        u->nconsts = m;
+        for (int k = 0; k < n; k++)
+            if (jit_op_flags(ins[k].op) & JIT_OPF_CONST)
+                ins[k].arg = newidx[ins[k].arg];
+    }
+    /* cell and free variable indexes become localsplus slots */
+    for (int k = 0; k < n; k++)
+        if (jit_op_flags(ins[k].op) & JIT_OPF_FREE)
+            ins[k].arg = jit_c_deref_slot(u, ins[k].arg);
     /* sizes and offsets, to a fixed point */
     for (int k = 0; k < n; k++)
         ins[k].size = 1 + ext_count((unsigned)ins[k].arg) + jit_op_caches(ins[k].op);

@@ -312,6 +312,17 @@ int jit_c_add_const(jit_compiler *c, KnObject *v)
         int *idx = jit_strmap_get(&u->constkeys, key);
         if (idx)
             return *idx;
+    } else if (KN_TYPE(v) == &jit_code_type) {
+        /* equal code objects (a while test compiled twice) are shared */
+        for (int i = 0; i < u->nconsts; i++) {
+            if (KN_TYPE(u->consts[i]) != &jit_code_type)
+                continue;
+            int eq = ob_richcompare_bool(u->consts[i], v, KN_EQ);
+            if (eq < 0)
+                return jit_c_objerr(c);
+            if (eq)
+                return i;
+        }
     }
     KnObject **nc = grow(u->consts, u->nconsts, &u->constcap, sizeof(KnObject *));
     if (!nc)
@@ -365,33 +376,40 @@ int jit_c_is_top_level_await(jit_compiler *c)
     return (c->flags & JIT_CF_ALLOW_TOP_LEVEL_AWAIT) && c->u->scope_type == SCOPE_MODULE;
 }
 
-/* localsplus index of a cell or free variable. */
+/* Raw index of a cell or free variable: cells number 0.. in u->cellvars,
+ * free variables follow them.  The assembler turns raw indexes into
+ * localsplus slots (jit_c_deref_slot) once the locals are all known. */
 static int deref_index(jit_compiler *c, const char *name, int isfree)
 {
     jit_unit *u = c->u;
-    int nl = u->varnames.len;
     if (!isfree) {
         int i = jit_strmap_find(&u->cellvars, name);
-        if (i >= 0) {
-            /* a cell that is also a parameter shares the parameter's slot */
-            int v = jit_strmap_find(&u->varnames, name);
-            if (v >= 0)
-                return v;
-            int k = 0;
-            for (int j = 0; j < i; j++)
-                if (jit_strmap_find(&u->varnames, u->cellvars.keys[j]) < 0)
-                    k++;
-            return nl + k;
-        }
+        if (i >= 0)
+            return i;
     }
     int i = jit_strmap_find(&u->freevars, name);
     if (i < 0)
         return -1;
-    int ncell = 0;
+    return u->cellvars.len + i;
+}
+
+int jit_c_deref_slot(jit_unit *u, int raw)
+{
+    int nl = u->varnames.len, k = 0;
+    if (raw < u->cellvars.len) {
+        /* a cell that is also a parameter shares the parameter's slot */
+        int v = jit_strmap_find(&u->varnames, u->cellvars.keys[raw]);
+        if (v >= 0)
+            return v;
+        for (int j = 0; j < raw; j++)
+            if (jit_strmap_find(&u->varnames, u->cellvars.keys[j]) < 0)
+                k++;
+        return nl + k;
+    }
     for (int j = 0; j < u->cellvars.len; j++)
         if (jit_strmap_find(&u->varnames, u->cellvars.keys[j]) < 0)
-            ncell++;
-    return nl + ncell + i;
+            k++;
+    return nl + k + (raw - u->cellvars.len);
 }
 
 int jit_c_nameop(jit_compiler *c, const char *name, ps_expr_context ctx)
@@ -514,16 +532,6 @@ int jit_c_enter_scope(jit_compiler *c, const char *name, int scope_type, const v
         if (jit_strmap_find(&u->varnames, u->ste->params[i]) < 0 &&
             jit_strmap_add(&u->varnames, u->ste->params[i], 0, c->arena) < 0)
             return jit_c_nomem(c);
-    /* Locals of a function: all of them now, so that cell slots (after
-     * the locals) are known when MAKE_CELL is emitted. */
-    if (u->ste->type == JIT_BLOCK_FUNCTION) {
-        for (int i = 0; i < u->ste->symbols.len; i++) {
-            const char *nm = u->ste->symbols.keys[i];
-            if (u->ste->scopes[i] == JIT_SCOPE_LOCAL && jit_strmap_find(&u->varnames, nm) < 0 &&
-                jit_strmap_add(&u->varnames, nm, 0, c->arena) < 0)
-                return jit_c_nomem(c);
-        }
-    }
     /* Cells: sorted by name (CPython sorts them); __class__ first for classes. */
     jit_ste *e = u->ste;
     const char **cells = ps_arena_alloc(c->arena, sizeof(char *) * (size_t)(e->symbols.len + 1));

@@ -181,6 +181,8 @@ KnObject *jit_c_exit_scope(jit_compiler *c, int add_return);
 /* Load / store / delete a name with the right opcode for its scope. */
 int jit_c_nameop(jit_compiler *c, const char *name, ps_expr_context ctx);
 const char *jit_c_mangle(jit_compiler *c, const char *name);
+/* localsplus slot of a raw cell/free index (assembler). */
+int jit_c_deref_slot(jit_unit *u, int raw);
 /* Build the closure tuple for `co` (LOAD_CLOSURE...BUILD_TUPLE) and
  * MAKE_FUNCTION with the given flags (0x08 added when there are free
  * variables). */

@@ -27,8 +27,14 @@ static int arg_annotation(jit_compiler *c, const char *name, ps_expr *ann, int *
     const char *m = jit_c_mangle(c, name);
     if (!m || jit_c_load_const(c, jit_c_str(c, m)) < 0)
         return -1;
-    if (jit_c_annexpr(c, ann) < 0)
+    if (ann->kind == PS_EXPR_Starred && !(c->future & JIT_FUTURE_ANNOTATIONS)) {
+        /* *args: *Ts -- the annotation is the one item of *Ts */
+        if (jit_c_expr(c, ann->v.Starred.value) < 0)
+            return -1;
+        EMIT(JIT_OP_UNPACK_SEQUENCE, 1);
+    } else if (jit_c_annexpr(c, ann) < 0) {
         return -1;
+    }
     *n += 2;
     return 0;
 }
@@ -141,8 +147,7 @@ int jit_c_class(jit_compiler *c, ps_stmt *s)
         int idx = jit_strmap_find(&u->cellvars, "__class__");
         if (idx < 0)
             return jit_c_error(c, s, "compiler: missing __class__ cell");
-        /* __class__ is the first cell; class bodies have no parameters */
-        EMIT(JIT_OP_LOAD_CLOSURE, u->varnames.len + idx);
+        EMIT(JIT_OP_LOAD_CLOSURE, idx);     /* raw cell index */
         EMIT(JIT_OP_COPY, 1);
         int ni = jit_c_name_index(c, &u->names, "__classcell__");
         if (ni < 0)

@@ -102,13 +102,6 @@ int jit_c_check_forbidden(jit_compiler *c, const char *name, const void *node,
     return 0;
 }
 
-/* ---- constants ---- */
-
-static int is_const(ps_expr *e)
-{
-    return e->kind == PS_EXPR_Constant;
-}
-
 /* ---- containers ---- */
 
 static int has_starred(ps_expr_seq *elts)
@@ -171,7 +164,11 @@ general:;
             EMIT(build, (int)(n + pushed));
         return 0;
     }
-    int seen = 0;
+    /* With a starred item, or too many items for the stack: start from
+     * the items already pushed and add one at a time. */
+    int seen = big;
+    if (big)
+        EMIT(build, pushed);
     for (ptrdiff_t i = 0; i < n; i++) {
         ps_expr *e = elts->items[i];
         if (e->kind == PS_EXPR_Starred) {
@@ -186,14 +183,9 @@ general:;
             if (seen)
                 EMIT(add, 1);
         }
-        if (!seen && (i + 1 + pushed >= STACK_USE_GUIDELINE || i == n - 1)) {
-            /* Big literal: build what is on the stack, then append. */
-            EMIT(build, (int)(i + 1 + pushed));
-            seen = 1;
-        }
     }
     if (!seen)
-        EMIT(build, pushed);
+        EMIT(build, (int)(n + pushed));
     if (tuple)
         EMIT(JIT_OP_LIST_TO_TUPLE, 0);
     return 0;
@@ -205,20 +197,22 @@ static int subdict(jit_compiler *c, ps_expr *e, ptrdiff_t begin, ptrdiff_t end)
     ps_expr_seq *keys = e->v.Dict.keys, *vals = e->v.Dict.values;
     int big = n * 2 > STACK_USE_GUIDELINE;
     int allconst = n > 1 && !big;
-    for (ptrdiff_t i = begin; i < end && allconst; i++)
-        if (!is_const(keys->items[i]))
+    KnObject *t = allconst ? ob_tuple_new(n) : NULL;
+    if (allconst && !t)
+        return jit_c_objerr(c);
+    for (ptrdiff_t i = begin; i < end && allconst; i++) {
+        KnObject *v;
+        int r = jit_c_fold(c, keys->items[i], &v);
+        if (r < 0)
+            return -1;
+        if (!r)
             allconst = 0;
-    if (allconst) {
-        KnObject *t = ob_tuple_new(n);
-        if (!t)
-            return jit_c_objerr(c);
-        for (ptrdiff_t i = begin; i < end; i++) {
-            KnObject *v;
-            if (jit_c_constant(c, &keys->items[i]->v.Constant.value, &v) < 0)
-                return -1;
+        else
             ((KnTupleObject *)t)->ob_item[i - begin] = v;
+    }
+    if (allconst) {
+        for (ptrdiff_t i = begin; i < end; i++)
             VISIT(vals->items[i]);
-        }
         if (jit_c_load_const(c, t) < 0)
             return -1;
         EMIT(JIT_OP_BUILD_CONST_KEY_MAP, (int)n);
@@ -378,6 +372,24 @@ int jit_c_jump_if(jit_compiler *c, ps_expr *e, int target, int cond)
     jit_position saved = c->u->pos;
     SET_LOC(c, e);
     int r = 0;
+    if (e->kind == PS_EXPR_Constant || e->kind == PS_EXPR_UnaryOp || e->kind == PS_EXPR_BinOp ||
+        e->kind == PS_EXPR_Name) {
+        /* a constant condition: an unconditional jump or nothing */
+        KnObject *k;
+        int f = jit_c_fold(c, e, &k);
+        if (f < 0)
+            return -1;
+        if (f) {
+            int t = ob_is_true(k);
+            if (t < 0)
+                return jit_c_objerr(c);
+            if (t == cond)
+                EMIT_JUMP(JIT_OP_JUMP, target);
+            else
+                EMIT(JIT_OP_NOP, 0);
+            goto out;
+        }
+    }
     switch (e->kind) {
     case PS_EXPR_UnaryOp:
         if (e->v.UnaryOp.op == PS_Not) {
@@ -506,6 +518,17 @@ static int kwnames_const(jit_compiler *c, ps_keyword_seq *kws, ptrdiff_t begin, 
 static int subkwargs(jit_compiler *c, ps_keyword_seq *kws, ptrdiff_t begin, ptrdiff_t end)
 {
     ptrdiff_t n = end - begin;
+    int big = n * 2 > STACK_USE_GUIDELINE;
+    if (big) {
+        EMIT(JIT_OP_BUILD_MAP, 0);
+        for (ptrdiff_t i = begin; i < end; i++) {
+            if (jit_c_load_const(c, jit_c_str(c, kws->items[i]->arg)) < 0)
+                return -1;
+            VISIT(kws->items[i]->value);
+            EMIT(JIT_OP_MAP_ADD, 1);
+        }
+        return 0;
+    }
     if (n > 1) {
         for (ptrdiff_t i = begin; i < end; i++)
             VISIT(kws->items[i]->value);
@@ -531,7 +554,7 @@ int jit_c_call_helper(jit_compiler *c, int n, ps_expr_seq *args, ps_keyword_seq 
     if (validate_keywords(c, kws) < 0)
         return -1;
     ptrdiff_t nargs = PS_SEQ_LEN(args), nkw = PS_SEQ_LEN(kws);
-    int simple = nargs + nkw + n <= STACK_USE_GUIDELINE;
+    int simple = n + nargs + nkw * 2 <= STACK_USE_GUIDELINE;
     for (ptrdiff_t i = 0; i < nargs && simple; i++)
         if (args->items[i]->kind == PS_EXPR_Starred)
             simple = 0;
@@ -606,7 +629,7 @@ static int compile_call(jit_compiler *c, ps_expr *e)
     ps_keyword_seq *kws = e->v.Call.keywords;
     /* obj.meth(...) without * / ** uses LOAD_METHOD. */
     if (f->kind == PS_EXPR_Attribute && f->v.Attribute.ctx == PS_Load &&
-        PS_SEQ_LEN(args) + PS_SEQ_LEN(kws) < STACK_USE_GUIDELINE) {
+        PS_SEQ_LEN(args) + PS_SEQ_LEN(kws) + (PS_SEQ_LEN(kws) != 0) < STACK_USE_GUIDELINE) {
         int ok = 1;
         for (ptrdiff_t i = 0; i < PS_SEQ_LEN(args) && ok; i++)
             if (args->items[i]->kind == PS_EXPR_Starred)

@@ -205,6 +205,10 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     KnObject *kwnames = NULL;
     uint16_t *next_instr = first;
     int opcode, oparg;
+    /* The instruction being executed: where the exception table is
+     * searched.  frame->lasti normally equals it, but RERAISE restores
+     * the lasti of the original raise (for the traceback) first. */
+    int32_t here = frame->lasti;
     if (frame->lasti >= 0)
         next_instr = first + frame->lasti + 1 + jit_eval_caches[first[frame->lasti] & 0xff];
     if (throwflag)
@@ -213,7 +217,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 #define DISPATCH()                                                  \
     do {                                                            \
         uint16_t w_ = *next_instr;                                  \
-        frame->lasti = (int32_t)(next_instr - first);               \
+        here = frame->lasti = (int32_t)(next_instr - first);        \
         next_instr++;                                               \
         opcode = w_ & 0xff;                                         \
         oparg = w_ >> 8;                                            \
@@ -243,7 +247,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 
     TARGET(EXTENDED_ARG) {
         uint16_t w = *next_instr;
-        frame->lasti = (int32_t)(next_instr - first);
+        here = frame->lasti = (int32_t)(next_instr - first);
         next_instr++;
         opcode = w & 0xff;
         oparg = (oparg << 8) | (w >> 8);
@@ -1236,7 +1240,7 @@ error:
         ob_err_set_string(ob_exc_SystemError, "error return without exception set");
     jit_traceback_here(frame);
 exception_unwind: {
-        const jit_exc_entry *h = find_handler(co, frame->lasti);
+        const jit_exc_entry *h = find_handler(co, here);
         if (h == NULL) {
             while (sp > base)
                 *--sp = NULL;

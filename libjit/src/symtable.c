@@ -67,8 +67,8 @@ const char *jit_mangle(const char *private_name, const char *name, ps_arena *are
     if (!private_name || name[0] != '_' || name[1] != '_')
         return name;
     size_t n = strlen(name);
-    if (n >= 4 && name[n - 1] == '_' && name[n - 2] == '_')
-        return name;                       /* __dunder__ */
+    if (name[n - 1] == '_' && name[n - 2] == '_')
+        return name;                       /* __dunder__ (and "__" itself) */
     if (strchr(name, '.'))
         return name;                       /* dotted import name */
     const char *p = private_name;
@@ -629,6 +629,10 @@ static int visit_comprehension(st_state *s, ps_expr *e, ps_comprehension_seq *ge
     if (visit_expr(s, elt) < 0)
         return -1;
     s->cur = c->parent;
+    /* an async list/set/dict comprehension is awaited where it is built:
+     * an enclosing comprehension becomes a coroutine too */
+    if (c->is_coroutine && e->kind != PS_EXPR_GeneratorExp && c->parent->is_comprehension)
+        c->parent->is_coroutine = 1;
     if (c->is_generator && e->kind != PS_EXPR_GeneratorExp) {
         /* a yield inside a list/set/dict comprehension */
         return SERR(s, e, "'yield' inside %s", comp_kind_name(e));
@@ -654,7 +658,9 @@ static int visit_namedexpr_target(st_state *s, ps_expr *e)
             continue;
         }
         if (c->type == JIT_BLOCK_FUNCTION) {
-            if (add_def(s, name, JIT_DEF_NONLOCAL) < 0)
+            /* a name the function declares global stays global */
+            int decl = jit_ste_flags(c, jit_mangle(c->private_name, name, s->arena));
+            if (add_def(s, name, (decl & JIT_DEF_GLOBAL) ? JIT_DEF_GLOBAL : JIT_DEF_NONLOCAL) < 0)
                 return -1;
             if (add_def_in(s, c, name, JIT_DEF_LOCAL) < 0)
                 return -1;
@@ -1084,10 +1090,8 @@ int jit_future_features(ps_mod *mod, const char *src, size_t srclen, ps_error *e
                 !strcmp(f, "absolute_import") || !strcmp(f, "print_function") ||
                 !strcmp(f, "unicode_literals"))
                 continue;
-            if (!strcmp(f, "generator_stop")) {
-                features |= JIT_FUTURE_GENERATOR_STOP;
-                continue;
-            }
+            if (!strcmp(f, "generator_stop"))
+                continue;           /* always on since 3.7: no flag */
             if (!strcmp(f, "annotations")) {
                 features |= JIT_FUTURE_ANNOTATIONS;
                 continue;

@@ -153,13 +153,20 @@ KnObject *ob_bam_sizeof(KnObject *self, KnObject *unused)
     return ob_int_from_ssize(KN_TYPE(self)->tp_basicsize + KN_BA(self)->ob_alloc);
 }
 
-/* (type(b), (b.decode('latin-1'), 'latin-1'), b.__dict__ or None) */
-KnObject *ob_bam_reduce(KnObject *self, KnObject *unused)
+/* (type(b), args, b.__dict__ or None): args is (b.decode('latin-1'),
+ * 'latin-1') for pickle protocols below 3, (bytes(b),) from 3 on. */
+static KnObject *reduce_common(KnObject *self, int as_bytes)
 {
     KnBView v = ob_bv_self(self);
-    KnObject *text = ob_str_from_latin1(v.s, v.n);
-    KnObject *enc = text ? ob_str_from_cstr("latin-1") : NULL;
-    KnObject *args = enc ? ob_tuple_pack(2, text, enc) : NULL;
+    KnObject *args;
+    if (as_bytes) {
+        KnObject *b = ob_bytes_from_data(v.s, v.n);
+        args = b ? ob_tuple_pack(1, b) : NULL;
+    } else {
+        KnObject *text = ob_str_from_latin1(v.s, v.n);
+        KnObject *enc = text ? ob_str_from_cstr("latin-1") : NULL;
+        args = enc ? ob_tuple_pack(2, text, enc) : NULL;
+    }
     if (args == NULL)
         return NULL;
     KnObject *state = NULL;
@@ -168,14 +175,17 @@ KnObject *ob_bam_reduce(KnObject *self, KnObject *unused)
     return ob_tuple_pack(3, (KnObject *)KN_TYPE(self), args, state ? state : KN_None);
 }
 
+KnObject *ob_bam_reduce(KnObject *self, KnObject *unused)
+{
+    return reduce_common(self, 0);
+}
+
 KnObject *ob_bam_reduce_ex(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
 {
     if (ob_args_check_positional("__reduce_ex__", nargs, 0, 1) < 0)
         return NULL;
-    if (nargs == 1) {
-        kn_ssize_t proto;
-        if (ob_bv_ssize(args[0], &proto) < 0)
-            return NULL;
-    }
-    return ob_bam_reduce(self, NULL);
+    kn_ssize_t proto = 0;
+    if (nargs == 1 && ob_bv_ssize(args[0], &proto) < 0)
+        return NULL;
+    return reduce_common(self, proto >= 3);
 }

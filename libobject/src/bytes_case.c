@@ -231,8 +231,8 @@ KnObject *ob_bm_expandtabs(KnObject *self, KnObject *const *args, kn_ssize_t nar
     KnObject *a[1];
     if (ob_args_parse(&spec, args, nargs, kw, a) < 0)
         return NULL;
-    kn_ssize_t tabsize = 8;
-    if (a[0] != NULL && ob_bv_ssize(a[0], &tabsize) < 0)
+    int tabsize = 8;
+    if (a[0] != NULL && ob_bv_cint(a[0], &tabsize) < 0)
         return NULL;
     KnBView v = ob_bv_self(self);
     KnBytesWriter w;

@@ -48,6 +48,8 @@ int ob_bv_arg(KnObject *o, KnBView *v);
 int ob_bv_try_arg(KnObject *o, KnBView *v);
 /* An integer argument: "'T' object cannot be interpreted as an integer". */
 int ob_bv_ssize(KnObject *o, kn_ssize_t *out);
+/* A C int argument ("Python int too large to convert to C int"). */
+int ob_bv_cint(KnObject *o, int *out);
 /* A slice bound (None allowed, clamped). */
 int ob_bv_slice_index(KnObject *o, kn_ssize_t *out);
 /* A byte value 0..255 from an int-like; `msg` for the range error. */

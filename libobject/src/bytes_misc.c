@@ -15,34 +15,30 @@ KnObject *ob_bm_hex(KnObject *self, KnObject *const *args, kn_ssize_t nargs, KnO
     char sep = 0;
     kn_ssize_t group = 1;
     if (a[0] != NULL) {
-        if (KN_STR_CHECK(a[0])) {
-            if (ob_str_length(a[0]) != 1) {
-                ob_err_set_string(ob_exc_ValueError, "sep must be length 1.");
-                return NULL;
-            }
-            uint32_t ch = ob_str_read_char(a[0], 0);
-            if (ch > 0x7f) {
-                ob_err_set_string(ob_exc_ValueError, "sep must be ASCII.");
-                return NULL;
-            }
-            sep = (char)ch;
-        } else {
-            KnBView sv;
-            if (ob_bv_try_arg(a[0], &sv) <= 0) {
-                if (!ob_err_occurred())
-                    ob_err_set_string(ob_exc_TypeError, "sep must be str or bytes.");
-                return NULL;
-            }
-            if (sv.n != 1) {
-                ob_err_set_string(ob_exc_ValueError, "sep must be length 1.");
-                return NULL;
-            }
-            if ((unsigned char)sv.s[0] > 0x7f) {
-                ob_err_set_string(ob_exc_ValueError, "sep must be ASCII.");
-                return NULL;
-            }
-            sep = sv.s[0];
+        /* CPython takes len(sep) first, then insists on str or bytes */
+        kn_ssize_t seplen = ob_length(a[0]);
+        if (seplen < 0)
+            return NULL;
+        if (seplen != 1) {
+            ob_err_set_string(ob_exc_ValueError, "sep must be length 1.");
+            return NULL;
         }
+        uint32_t ch;
+        KnBView sv;
+        if (KN_STR_CHECK(a[0])) {
+            ch = ob_str_read_char(a[0], 0);
+        } else if (ob_bv_try_arg(a[0], &sv) > 0) {
+            ch = (unsigned char)sv.s[0];
+        } else {
+            if (!ob_err_occurred())
+                ob_err_set_string(ob_exc_TypeError, "sep must be str or bytes.");
+            return NULL;
+        }
+        if (ch > 0x7f) {
+            ob_err_set_string(ob_exc_ValueError, "sep must be ASCII.");
+            return NULL;
+        }
+        sep = (char)ch;
     }
     if (a[1] != NULL && ob_bv_ssize(a[1], &group) < 0)
         return NULL;

@@ -4,6 +4,7 @@
  * values, results of self's kind, and the source rules of bytes(x) /
  * bytearray(x).
  */
+#include <limits.h>
 #include "bytes_internal.h"
 
 KnObject *ob_bv_result(KnObject *self, const char *data, kn_ssize_t n)
@@ -92,6 +93,27 @@ int ob_bv_ssize(KnObject *o, kn_ssize_t *out)
     }
     *out = ob_number_as_ssize(o, ob_exc_OverflowError);
     return (*out == -1 && ob_err_occurred()) ? -1 : 0;
+}
+
+int ob_bv_cint(KnObject *o, int *out)
+{
+    if (!KN_INT_CHECK(o) && !has_index(o)) {
+        ob_err_format(ob_exc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+                      ob_type_name(KN_TYPE(o)));
+        return -1;
+    }
+    KnObject *i = KN_INT_CHECK(o) ? o : ob_number_index(o);
+    if (i == NULL)
+        return -1;
+    int overflow = 0;
+    long long x = ob_int_as_long_long_and_overflow(i, &overflow);
+    if (overflow || x > INT_MAX || x < INT_MIN) {
+        /* CPython says "too large" for both directions here */
+        ob_err_set_string(ob_exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)x;
+    return 0;
 }
 
 int ob_bv_slice_index(KnObject *o, kn_ssize_t *out)
@@ -200,8 +222,8 @@ int ob_bv_from_source(KnObject *x, KnObject *encoding, KnObject *errors, KnBytes
         return -1;
     }
     if (has_index(x)) {
-        kn_ssize_t n;
-        if (ob_bv_ssize(x, &n) < 0) {
+        kn_ssize_t n = ob_number_as_ssize(x, ob_exc_OverflowError);
+        if (n == -1 && ob_err_occurred()) {
             if (!ob_err_matches((KnObject *)ob_exc_TypeError))
                 return -1;
             ob_err_clear();     /* an __index__ that refuses: try the other rules */

@@ -3,7 +3,7 @@
  * API.  The methods, operators and type objects are in set_ops.c.
  *
  * The table follows CPython 3.11 exactly (see NOTES-set.md): probe runs of
- * LINEAR_PROBES adjacent slots, then a perturbed jump; the first dummy seen
+ * LINEAR_PROBES adjacent slots, then a perturbed jump; the last dummy seen
  * on an insert's way is reused; resize at fill*5 >= mask*3 to a power of two
  * above used*4 (used*2 past 50000).  Iteration walks the slots in order, so
  * equal hashes give CPython's iteration order.
@@ -133,8 +133,8 @@ restart:
                 if (table != so->table || e->key != start)
                     goto restart;
                 mask = (size_t)so->mask;
-            } else if (e->hash == -1 && freeslot == NULL) {
-                freeslot = e;
+            } else if (e->hash == -1) {
+                freeslot = e;       /* the LAST dummy on the path wins */
             }
             e++;
         } while (probes--);

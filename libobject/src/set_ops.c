@@ -829,9 +829,17 @@ static KnObject *setiter_length_hint(KnObject *self, KnObject *unused)
     return ob_int_from_ssize(n);
 }
 
+static KnObject *setiter_reduce(KnObject *self, KnObject *unused)
+{
+    SetIter copy = *(SetIter *)self;
+    return ob_cont_reduce_remaining((KnObject *)&copy);
+}
+
 static KnMethodDef setiter_methods[] = {
     {"__length_hint__", (KnCFunction)setiter_length_hint, KN_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", (KnCFunction)setiter_reduce, KN_METH_NOARGS,
+     "Return state information for pickling."},
     {NULL, NULL, 0, NULL}
 };
 

@@ -708,6 +708,8 @@ static int recursive_issubclass(KnObject *derived, KnObject *cls)
 static int check_with_hook(KnObject *a, KnObject *cls, KnObject *hookname,
                            int (*plain)(KnObject *, KnObject *), const char *where)
 {
+    if (ob_type_union_check(cls))         /* int | str: like (int, str) */
+        cls = ob_type_union_args(cls);
     if (KN_TUPLE_CHECK(cls)) {
         if (ob_enter_recursive_call(where) < 0)
             return -1;

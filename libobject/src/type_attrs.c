@@ -435,6 +435,9 @@ static KnObject *type_repr(KnObject *self)
     return ob_str_from_format("<class '%s'>", t->tp_name);
 }
 
+/* int | str (type_new_union.c) */
+static KnNumberMethods type_as_number = { .nb_or = ob_type_union_or };
+
 KnTypeObject ob_type_type = {
     KN_VAR_HEAD_INIT(&ob_type_type, 0),
     .tp_name = "type",
@@ -442,6 +445,7 @@ KnTypeObject ob_type_type = {
     .tp_itemsize = sizeof(KnMemberDef),
     .tp_vectorcall_offset = offsetof(KnTypeObject, tp_vectorcall),
     .tp_repr = type_repr,
+    .tp_as_number = &type_as_number,
     .tp_call = ob_type_call,
     .tp_getattro = ob_type_getattro,
     .tp_setattro = ob_type_setattro,

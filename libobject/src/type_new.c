@@ -22,7 +22,9 @@ int ob_type_is_function(KnObject *o)
     return ob_type_hooks.function_type != NULL && KN_TYPE(o) == ob_type_hooks.function_type;
 }
 
-KnObject *ob_type_new_err_cause(KnTypeObject *exc, const char *fmt, ...)
+/* Replace the current exception by a new `exc` built from fmt, with the
+ * old one as __cause__ (CPython's _PyErr_FormatFromCause). */
+static void err_format_from_cause(KnTypeObject *exc, const char *fmt, ...)
 {
     KnObject *cause = ob_err_fetch();
     va_list ap;
@@ -37,7 +39,6 @@ KnObject *ob_type_new_err_cause(KnTypeObject *exc, const char *fmt, ...)
         e->suppress_context = 1;
     }
     ob_err_restore(now);
-    return NULL;
 }
 
 /* ------------------------------------------------------------ metaclass */
@@ -155,9 +156,9 @@ static int set_names(KnTypeObject *t)
             return -1;
         KnObject *args[2] = { (KnObject *)t, key };
         if (ob_vectorcall(m, args, 2, NULL) == NULL) {
-            ob_type_new_err_cause(ob_exc_RuntimeError,
-                                     "Error calling __set_name__ on '%s' instance %R in '%s'",
-                                     KN_TNAME(value), key, t->tp_name);
+            err_format_from_cause(ob_exc_RuntimeError,
+                                  "Error calling __set_name__ on '%s' instance %R in '%s'",
+                                  KN_TNAME(value), key, t->tp_name);
             return -1;
         }
     }

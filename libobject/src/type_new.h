@@ -50,6 +50,16 @@ int ob_heaptype_layout_compatible(KnTypeObject *oldt, KnTypeObject *newt, const 
 /* Private-name mangling: "__x" in class "_A" -> "_A__x". */
 KnObject *ob_heaptype_mangle(KnObject *classname, KnObject *ident);
 
+/* ---- X | Y (type_new_union.c) ---- */
+
+int ob_type_union_check(KnObject *o);          /* a types.UnionType? */
+KnObject *ob_type_union_args(KnObject *u);     /* its __args__ tuple */
+/* type.__or__/__ror__: a union, the single member, or NotImplemented */
+KnObject *ob_type_union_or(KnObject *a, KnObject *b);
+
+/* How unions and generic aliases print a member (type_new_union.c). */
+KnObject *ob_type_repr_item(KnObject *p);
+
 /* ---- super (super.c) ---- */
 
 /* Look `name` up along start's MRO in the classes after `after` and bind
@@ -57,9 +67,5 @@ KnObject *ob_heaptype_mangle(KnObject *classname, KnObject *ident);
  * Returns NULL without an error when no class defines it. */
 KnObject *ob_super_lookup(KnTypeObject *start, KnTypeObject *after, KnObject *obj,
                           KnObject *name);
-
-/* Replace the current exception by a new `exc` built from fmt, with the
- * old one as __cause__ (CPython's _PyErr_FormatFromCause).  Returns NULL. */
-KnObject *ob_type_new_err_cause(KnTypeObject *exc, const char *fmt, ...);
 
 #endif /* LIBOBJECT_TYPE_NEW_H */

@@ -86,6 +86,9 @@ static void test_mutating_methods(void **state)
     assert_repr(c, "bytearray(b'z4l!43Bxy\\x01\\x02\\x00\\x01\\x02q')");
     assert_repr(call(BA("abc"), "__reduce__", 0),
                 "(<class 'bytearray'>, ('abc', 'latin-1'), None)");
+    assert_repr(call(BA("abc"), "__reduce_ex__", 1, I(2)),
+                "(<class 'bytearray'>, ('abc', 'latin-1'), None)");
+    assert_repr(call(BA("abc"), "__reduce_ex__", 1, I(4)), "(<class 'bytearray'>, (b'abc',), None)");
 }
 
 static void test_construction(void **state)

@@ -11,6 +11,8 @@ static KnObject *new_bytes(int n, KnObject *a0, KnObject *a1)
                                                        : tc_new(&ob_bytes_type, 2, a0, a1);
 }
 
+#define BIGINT(digits) ob_int_from_string((digits), (kn_ssize_t)strlen(digits), 10)
+
 #include "test_bytes_table.inc"
 
 static void test_constructor(void **state)

@@ -61,6 +61,39 @@ for mk in (b, ba):
     case(mk(b'abc'), '__eq__', b(b'abc')); case(mk(b'abc'), '__eq__', ba(b'abc')); case(mk(b'abc'), '__lt__', b(b'abd')); case(mk(b'abc'), '__ge__', b(b'ab'))
     case(mk(b'abc'), '__eq__', s('abc')); case(mk(b'\'"'), '__repr__'); case(mk(b'it\'s\n\x00\x7f'), '__repr__'); case(mk(b'abc'), '__len__')
     case(mk(b'abc'), '__str__')
+# seeded random cases over a small alphabet (whitespace, separators, case)
+import random
+rnd = random.Random(3110)
+ALPHA = b'ab  A\t\n,,xX'
+def rb(lo, hi):
+    return bytes(rnd.choice(ALPHA) for _ in range(rnd.randint(lo, hi)))
+for k in range(240):
+    mk = b if k % 2 == 0 else ba
+    v = mk(rb(0, 12))
+    m = rnd.choice(['split', 'rsplit', 'strip', 'lstrip', 'rstrip', 'find', 'rfind', 'count',
+                    'replace', 'partition', 'rpartition', 'startswith', 'endswith', 'title',
+                    'capitalize', 'swapcase', 'splitlines', 'expandtabs', 'istitle', 'center'])
+    if m in ('split', 'rsplit'):
+        args = rnd.choice([(), (N, i(rnd.randint(-1, 3))), (b(rnd.choice([b',', b'a', b',,', b' '])),),
+                           (b(rnd.choice([b',', b'a'])), i(rnd.randint(0, 2)))])
+    elif m in ('strip', 'lstrip', 'rstrip'):
+        args = rnd.choice([(), (N,), (b(rb(1, 3)),)])
+    elif m in ('find', 'rfind', 'count', 'startswith', 'endswith'):
+        args = (b(rb(0, 2)),) + tuple(i(rnd.randint(-14, 14)) for _ in range(rnd.randint(0, 2)))
+    elif m == 'replace':
+        args = (b(rb(0, 2)), b(rb(0, 2))) + ((i(rnd.randint(-1, 3)),) if rnd.random() < .5 else ())
+    elif m in ('partition', 'rpartition'):
+        args = (b(rb(1, 2)),)
+    elif m == 'splitlines':
+        args = rnd.choice([(), (i(1),)])
+    elif m == 'expandtabs':
+        args = rnd.choice([(), (i(rnd.randint(0, 5)),)])
+    elif m == 'center':
+        args = (i(rnd.randint(0, 16)), b(rnd.choice([b'*', b' ', b'-'])))
+    else:
+        args = ()
+    case(v, m, *args)
+
 # errors
 errs = []
 def err(self, meth, *args):
@@ -75,6 +108,17 @@ for mk in (b, ba):
     err(mk(b'a'), 'ljust', i(3), s('x')); err(mk(b'ab'), '__getitem__', i(5)); err(mk(b'a'), '__getitem__', s('x'))
     err(mk(b'a'), '__add__', s('b')); err(mk(b'a'), 'decode', s('no-such-codec')); err(mk(b'\xff'), 'decode')
     err(mk(b'a'), 'startswith', t(b(b'x'), i(1)))
+BIGI = A(2**70, 'BIGINT("1180591620717411303424")')
+NBIGI = A(-2**40, 'I(-1099511627776LL)')
+for mk in (b, ba):
+    err(mk(b'a'), 'hex', i(1)); err(mk(b'a'), 'center', BIGI); err(mk(b'a'), 'replace', b(b'a'), b(b'b'), s('x'))
+    err(mk(b'a'), 'split', b(b'a'), s('x')); err(mk(b'a'), 'decode', i(1)); err(mk(b'a'), 'decode', s('utf-8'), i(1))
+    err(mk(b'a'), 'expandtabs', BIGI); err(mk(b'a'), 'expandtabs', NBIGI); err(mk(b'ab'), '__getitem__', BIGI)
+    err(mk(b'a'), 'translate', N, i(1)); err(mk(b'a'), 'splitlines', A(1.5, 'ob_float_from_double(1.5)'))
+    err(mk(b'a'), 'zfill', BIGI); err(mk(b'a'), 'join', A([b'x'], 'L(1, B("x"))'), i(1)); err(mk(b'a'), 'endswith', i(1))
+    err(mk(b'%s'), '__mod__', t(i(1), i(2))); err(mk(b'a'), '__mul__', BIGI)
+err(ba(b''), 'insert', s('a'), i(1))
+err(A(bytes, '(KnObject *)&ob_bytes_type'), 'maketrans', i(1), i(2))
 err(A(bytes, '(KnObject *)&ob_bytes_type'), 'fromhex', s('zz')); err(A(bytes, '(KnObject *)&ob_bytes_type'), 'fromhex', s('abc'))
 err(A(bytes, '(KnObject *)&ob_bytes_type'), 'maketrans', b(b'a'), b(b'bc'))
 err(ba(b''), 'pop'); err(ba(b'a'), 'remove', i(9)); err(ba(b''), 'append', i(256)); err(ba(b''), 'append', s('a'))

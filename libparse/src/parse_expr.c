@@ -61,14 +61,16 @@ const char *pp_expr_name(const ps_expr *e)
 
 /* The first sub-expression that cannot be a target (CPython's
  * _PyPegen_get_invalid_target), or NULL if `e` is a valid target. */
-ps_expr *pp_invalid_target(ps_expr *e, ps_expr_context ctx)
+/* for_target: CPython's FOR_TARGETS reading, where `a in b` is the target
+ * `a` followed by `in` and any other comparison is no error of its own. */
+static ps_expr *invalid_target(ps_expr *e, ps_expr_context ctx, int for_target)
 {
     switch (e->kind) {
     case PS_EXPR_List:
     case PS_EXPR_Tuple: {
         ps_expr_seq *s = e->kind == PS_EXPR_List ? e->v.List.elts : e->v.Tuple.elts;
         for (ptrdiff_t i = 0; i < PS_SEQ_LEN(s); i++) {
-            ps_expr *r = pp_invalid_target(s->items[i], ctx);
+            ps_expr *r = invalid_target(s->items[i], ctx, for_target);
             if (r)
                 return r;
         }
@@ -77,11 +79,13 @@ ps_expr *pp_invalid_target(ps_expr *e, ps_expr_context ctx)
     case PS_EXPR_Starred:
         if (ctx == PS_Del)
             return e;
-        return pp_invalid_target(e->v.Starred.value, ctx);
+        return invalid_target(e->v.Starred.value, ctx, for_target);
     case PS_EXPR_Compare:
-        /* (CPython looks left of an `in` only for invalid_for_target, which
-         * libparse never needs: its for targets are parsed as targets) */
-        return e;
+        if (!for_target)
+            return e;
+        if (e->v.Compare.ops->items[0] == PS_In)
+            return invalid_target(e->v.Compare.left, ctx, for_target);
+        return NULL;
     case PS_EXPR_Name:
     case PS_EXPR_Subscript:
     case PS_EXPR_Attribute:
@@ -89,6 +93,11 @@ ps_expr *pp_invalid_target(ps_expr *e, ps_expr_context ctx)
     default:
         return e;
     }
+}
+
+ps_expr *pp_invalid_target(ps_expr *e, ps_expr_context ctx)
+{
+    return invalid_target(e, ctx, 0);
 }
 
 int pp_set_context(pp_parser *p, ps_expr *e, ps_expr_context ctx)
@@ -182,15 +191,16 @@ static void check_missing_comma(pp_parser *p, size_t st, ps_expr *a)
     if (p->toks[st].kind == PS_TOK_NAME && (pp_kind_at(p, st + 1) == PS_TOK_STRING
                                               || ps_keyword_is_soft(p->kw[st])))
         return;
-    if (level_at(p, p->pos - 1) == 0)
-        return;
     /* CPython tries this only in its second pass, whose tokens do not move
-     * the generic error's location: a failed try leaves maxpos alone */
+     * the generic error's location: a failed try leaves maxpos alone.  It
+     * parses b before it looks at the bracket level, so errors met in b
+     * (the tokenizer's included) are raised even outside brackets. */
     size_t m = p->pos, maxpos = p->maxpos;
     ps_expr *b = expression_noinvalid(p);
-    if (!b || p->failed) {
-        if (!p->failed)
-            pp_unlook(p, m, maxpos);
+    if (p->failed)
+        return;
+    if (!b || level_at(p, m - 1) == 0) {
+        pp_unlook(p, m, maxpos);
         return;
     }
     PP_ERR_RANGE(p, a, b, "invalid syntax. Perhaps you forgot a comma?");
@@ -837,20 +847,43 @@ done:
 
 /* ---- comprehensions ----------------------------------------------------------------------- */
 
-/* invalid_for_target, as far as it differs from star_targets' own checks:
- * CPython's second pass reads the target as star_expressions, whose
- * invalid_expression check reports "Perhaps you forgot a comma?" for
- * `(x for a b in c)`.  Leaves pos and maxpos as they were (second-pass
- * tokens do not move the generic error). */
-static void invalid_for_target(pp_parser *p, size_t tpos)
+/* invalid_for_target: when `for` targets 'in' did not parse, CPython's
+ * second pass reads the targets as star_expressions — which raises what
+ * they raise ("Perhaps you forgot a comma?") — and reports the first
+ * sub-expression that cannot be a for target.  Otherwise nothing: pos and
+ * maxpos as they were. */
+void pp_invalid_for_target(pp_parser *p, size_t tpos)
 {
     if (p->failed || p->noinvalid)
         return;
     size_t m = p->pos, maxpos = p->maxpos;
     p->pos = tpos;
-    (void)pp_star_expressions(p);
-    if (!p->failed)
-        pp_unlook(p, m, maxpos);
+    ps_expr *e = pp_star_expressions(p);
+    if (p->failed)
+        return;
+    ps_expr *bad = e ? invalid_target(e, PS_Store, 1) : NULL;
+    if (bad) {
+        PP_ERR_NODE(p, bad, "cannot assign to %s", pp_expr_name(bad));
+        return;
+    }
+    pp_unlook(p, m, maxpos);
+}
+
+/* star_targets of a for loop or comprehension.  A failure without error at
+ * a token that cannot begin a target stops CPython's first pass right
+ * there, before anything the expression grammar looked at after it. */
+ps_expr *pp_for_targets(pp_parser *p)
+{
+    size_t tpos = p->pos, maxpos = p->maxpos;
+    int k = pp_kind(p);
+    p->for_targets++;
+    ps_expr *t = pp_star_targets(p);
+    p->for_targets--;
+    if (!t && !p->failed && k != PS_TOK_NAME && k != PS_TOK_LPAR && k != PS_TOK_LSQB
+        && k != PS_TOK_LBRACE && k != PS_TOK_STRING && k != PS_TOK_NUMBER
+        && k != PS_TOK_ELLIPSIS && k != PS_TOK_STAR)
+        p->maxpos = maxpos > tpos ? maxpos : tpos;
+    return t;
 }
 
 static ps_comprehension_seq *for_if_clauses(pp_parser *p)
@@ -865,11 +898,9 @@ static ps_comprehension_seq *for_if_clauses(pp_parser *p)
         if (!pp_accept_kw(p, PS_KW_FOR))
             break;
         size_t tpos = p->pos;
-        p->for_targets++;
-        ps_expr *t = pp_star_targets(p);
-        p->for_targets--;
+        ps_expr *t = pp_for_targets(p);
         if (!t || !pp_accept_kw(p, PS_KW_IN)) {
-            invalid_for_target(p, tpos);
+            pp_invalid_for_target(p, tpos);
             goto fail;
         }
         ps_expr *it = pp_disjunction(p);

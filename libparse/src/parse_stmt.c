@@ -40,9 +40,7 @@ static const char *ident_at(pp_parser *p)
 }
 
 /* "expected an indented block after <what> on line N" at the current
- * token.  At a DEDENT, CPython (which gives DEDENT no column) reports the
- * tokenizer's column there, i.e. the new indentation, unconverted, and no
- * end. */
+ * token (at a DEDENT, see pp_dedent_location). */
 void *pp_expected_block(pp_parser *p, const char *what, int line)
 {
     if (p->failed)
@@ -51,10 +49,7 @@ void *pp_expected_block(pp_parser *p, const char *what, int line)
     pp_error_at(p, PS_ERR_INDENTATION, t->lineno, t->col_offset, t->end_lineno,
                 t->end_col_offset, "expected an indented block after %s on line %d",
                 what, line);
-    if (t->kind == PS_TOK_DEDENT && p->err->kind == PS_ERR_INDENTATION) {
-        p->err->offset = t->col_offset;
-        p->err->end_offset = -1;
-    }
+    pp_dedent_location(p, t);
     return NULL;
 }
 
@@ -665,13 +660,12 @@ static ps_stmt *for_stmt(pp_parser *p, size_t st, int is_async)
 {
     const ps_token *kt = pp_cur(p);
     p->pos++;
-    p->for_targets++;
-    ps_expr *t = pp_star_targets(p);
-    p->for_targets--;
-    if (!t)
+    size_t tpos = p->pos;
+    ps_expr *t = pp_for_targets(p);
+    if (!t || !pp_accept_kw(p, PS_KW_IN)) {
+        pp_invalid_for_target(p, tpos);
         return NULL;
-    if (!pp_accept_kw(p, PS_KW_IN))
-        return NULL;
+    }
     ps_expr *it = pp_star_expressions(p);
     if (!it || !expect_colon(p, 0))
         return NULL;
@@ -892,7 +886,10 @@ static ps_stmt *try_stmt(pp_parser *p)
     } else if (!handlers->len) {
         if (p->failed)
             return NULL;
-        return PP_ERR_TOK(p, pp_cur(p), "expected 'except' or 'finally' block");
+        const ps_token *t = pp_cur(p);
+        PP_ERR_TOK(p, t, "expected 'except' or 'finally' block");
+        pp_dedent_location(p, t);
+        return NULL;
     }
     if (!orelse) {
         orelse = ps_stmt_seq_new(0, p->arena);

@@ -38,19 +38,19 @@ void *pp_error_at(pp_parser *p, ps_error_kind kind, int l, int c, int el, int ec
     if (p->failed)
         return NULL;
     if (p->in_fstring > 0) {
-        /* an f-string's sub-parser: CPython reports positions inside
-         * "(" expression ")", so undo the shift applied to the tokens */
+        /* an f-string's sub-parser: CPython reports columns inside
+         * "(" expression ")" (so undo the shift applied to the tokens) but
+         * the file's line numbers */
         if (l == p->fs_line)
             c -= p->fs_col;
         if (el == p->fs_line)
             ec -= p->fs_col;
-        l -= p->fs_line - 1;
-        el -= p->fs_line - 1;
     }
     size_t len = 0;
     const char *line = NULL;
-    if (l > 0)
-        line = ps_tok_line(p->tz, l, &len);
+    int tl = p->in_fstring > 0 ? l - (p->fs_line - 1) : l;   /* line in p->tz */
+    if (tl > 0)
+        line = ps_tok_line(p->tz, tl, &len);
     if (line && line[len] == '\n')
         len++;
     va_list ap;
@@ -65,6 +65,40 @@ void *pp_error_at(pp_parser *p, ps_error_kind kind, int l, int c, int el, int ec
     }
     p->failed = 1;
     return NULL;
+}
+
+/* Only DEDENTs from t to the ENDMARKER: t is one of the dedents that
+ * close the source. */
+static int dedent_at_eof(pp_parser *p, const ps_token *t)
+{
+    if (t < p->toks || t >= p->toks + p->ntok)
+        return 0;
+    for (size_t i = (size_t)(t - p->toks); i < p->ntok; i++) {
+        if (p->toks[i].kind == PS_TOK_ENDMARKER)
+            return 1;
+        if (p->toks[i].kind != PS_TOK_DEDENT)
+            return 0;
+    }
+    return 0;
+}
+
+void pp_dedent_location(pp_parser *p, const ps_token *t)
+{
+    if (!p->failed || t->kind != PS_TOK_DEDENT || p->err->kind == PS_ERR_MEMORY)
+        return;
+    size_t len = 0;
+    const char *prev = t->lineno > 1 ? ps_tok_line(p->tz, t->lineno - 1, &len) : NULL;
+    if (dedent_at_eof(p, t) && prev) {
+        /* the end of the last line, its newline included */
+        p->err->lineno = p->err->end_lineno = t->lineno - 1;
+        p->err->offset = ps_tok_byte_offsets(p->tz)
+            ? (int)len + 1 : ps_error_char_offset(prev, len + 1, len + 1);
+        if (ps_error_set_text(p->err, prev, len + 1) < 0)
+            return;
+    } else {
+        p->err->offset = t->col_offset;   /* indentation: bytes = characters */
+    }
+    p->err->end_offset = -1;
 }
 
 void *pp_nomem(pp_parser *p)
@@ -109,10 +143,7 @@ static void pp_generic_error(pp_parser *p)
     } else if (t->kind == PS_TOK_DEDENT) {
         pp_error_at(p, PS_ERR_INDENTATION, t->lineno, t->col_offset, t->end_lineno,
                     t->end_col_offset, "unexpected unindent");
-        /* CPython's DEDENT has no column: it reports the tokenizer's (the
-         * new indentation), unconverted, and no end */
-        p->err->offset = t->col_offset;
-        p->err->end_offset = -1;
+        pp_dedent_location(p, t);
         p->indent_error = 1;
     } else {
         int ec = t->end_col_offset;

@@ -144,6 +144,11 @@ void *pp_error_at(pp_parser *p, ps_error_kind kind, int l, int c, int el, int ec
 #define PP_ERR_RANGE(p, a, b, ...) pp_error_at(p, PS_ERR_SYNTAX, (a)->lineno, (a)->col_offset, \
     (b)->end_lineno, (b)->end_col_offset, __VA_ARGS__)
 void *pp_nomem(pp_parser *p);
+/* After an error raised at token t: if t is a DEDENT, CPython (whose DEDENT
+ * has no position) reports the tokenizer's position instead — the new
+ * indentation, or at the end of the source the end of the last line — and
+ * no end offset. */
+void pp_dedent_location(pp_parser *p, const ps_token *t);
 /* Count one level of nesting; 0 (error recorded) past PP_MAX_DEPTH. */
 int pp_enter(pp_parser *p);
 static inline void pp_leave(pp_parser *p) { p->depth--; }
@@ -204,6 +209,8 @@ ps_arguments *pp_lambda_params(pp_parser *p);
 int pp_set_context(pp_parser *p, ps_expr *e, ps_expr_context ctx);
 const char *pp_expr_name(const ps_expr *e);
 ps_expr *pp_invalid_target(ps_expr *e, ps_expr_context ctx);
+ps_expr *pp_for_targets(pp_parser *p);
+void pp_invalid_for_target(pp_parser *p, size_t tpos);
 
 /* parse_stmt.c */
 ps_stmt_seq *pp_statements(pp_parser *p);

@@ -87,6 +87,16 @@ KnObject *ob_type_build_class(KnObject *meta, KnObject *name, KnObject *bases,
                               KnObject *orig_bases, KnObject *ns, KnObject *kwargs,
                               KnObject *cell);
 
+/* types.UnionType: `int | str` (PEP 604). */
+extern KnTypeObject ob_union_type;
+
+/* types.GenericAlias: `list[int]` (PEP 585).  Built-in generic classes put
+ * ob_generic_alias_class_getitem_def (a classmethod __class_getitem__) in
+ * their tp_methods; `type[X]` is ob_generic_alias_new(&ob_type_type, X). */
+extern KnTypeObject ob_generic_alias_type;
+extern KnMethodDef ob_generic_alias_class_getitem_def;
+KnObject *ob_generic_alias_new(KnObject *origin, KnObject *args);   /* args: tuple or one item */
+
 /* super(type, obj) object layout (CPython's superobject). */
 typedef struct KnSuperObject {
     KN_OBJECT_HEAD;
