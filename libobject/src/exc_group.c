@@ -251,13 +251,10 @@ static KnObject *eg_subgroup(KnObject *self, KnObject *args)
     return match ? match : KN_None;
 }
 
-/* ExceptionGroup[X] is a types.GenericAlias in CPython; libobject has no
- * GenericAlias yet, and a wrong answer would be worse than this. */
+/* ExceptionGroup[X] is a types.GenericAlias (PEP 585). */
 static KnObject *eg_class_getitem(KnObject *cls, KnObject *item)
 {
-    return ob_err_format(ob_exc_NotImplementedError,
-                         "%s[...] needs types.GenericAlias, which Kiln does not have yet",
-                         ((KnTypeObject *)cls)->tp_name);
+    return ob_generic_alias_new(cls, item);
 }
 
 KnMethodDef ob_exc_group_methods[] = {

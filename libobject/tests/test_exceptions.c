@@ -189,9 +189,13 @@ static void test_exception_group_class(void **state)
 
 static void test_class_getitem(void **state)
 {
-    assert_null(ob_getitem(EGT, (KnObject *)&ob_int_type));
-    assert_raised(ob_exc_NotImplementedError,
-                  "ExceptionGroup[...] needs types.GenericAlias, which Kiln does not have yet");
+    KnObject *alias = ob_getitem(EGT, (KnObject *)&ob_int_type);
+    assert_non_null(alias);
+    assert_ptr_equal(KN_TYPE(alias), &ob_generic_alias_type);
+    assert_repr(alias, "ExceptionGroup[int]");
+    assert_ptr_equal(ob_getattr(alias, S("__origin__")), EGT);
+    assert_repr(ob_getitem(BEG, ob_tuple_pack(2, (KnObject *)&ob_int_type, (KnObject *)&ob_str_type)),
+                "BaseExceptionGroup[int, str]");
     assert_str(ob_getattr(ob_getattr(BEG, S("__class_getitem__")), S("__doc__")), "See PEP 585");
 }
 
