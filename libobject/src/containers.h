@@ -42,6 +42,12 @@ KnObject *ob_cont_reduce_remaining(KnObject *copy);
     {"__reduce__", (KnCFunction)(reduce), KN_METH_NOARGS, "Return state information for pickling."}, \
     {"__setstate__", (KnCFunction)(setstate), KN_METH_O, "Set state information for unpickling."},
 
+/* cont_generic.c: list[int], set[str], ... (types.GenericAlias). */
+KnObject *ob_cont_class_getitem(KnObject *cls, KnObject *item);
+#define KN_CONT_CLASS_GETITEM_METHOD \
+    {"__class_getitem__", (KnCFunction)ob_cont_class_getitem, KN_METH_O | KN_METH_CLASS, \
+     "See PEP 585"},
+
 /* iterators.c: tp_iter of every iterator (returns itself). */
 KnObject *ob_iter_self(KnObject *o);
 

@@ -339,6 +339,7 @@ static KnMethodDef tuple_methods[] = {
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"count", (KnCFunction)tuple_count, KN_METH_O,
      "Return number of occurrences of value."},
+    KN_CONT_CLASS_GETITEM_METHOD
     {NULL, NULL, 0, NULL}
 };
 
