@@ -26,6 +26,27 @@ static const char *kind_of(KnGenObject *g)
     return "generator";
 }
 
+/* cr_origin: (filename, lineno, name) of up to `depth` frames, innermost
+ * first, starting at the coroutine's caller (sys.set_coroutine_origin_
+ * tracking_depth). */
+static KnObject *coro_origin(jit_frame *caller, int depth)
+{
+    int n = 0;
+    for (jit_frame *p = caller; p != NULL && n < depth; p = p->previous)
+        n++;
+    KnObject *t = ob_tuple_new(n);
+    jit_frame *p = caller;
+    for (int i = 0; t != NULL && i < n; i++, p = p->previous) {
+        KnObject *line = ob_int_from_ssize(jit_frame_lineno(p));
+        KnObject *item = line ? ob_tuple_pack(3, p->code->co_filename, line, p->code->co_name)
+                              : NULL;
+        if (item == NULL)
+            return NULL;
+        KN_TUPLE_SET(t, i, item);
+    }
+    return t;
+}
+
 KnObject *jit_gen_from_frame(jit_frame *f, int stacktop)
 {
     KnCodeObject *co = f->code;
@@ -54,6 +75,10 @@ KnObject *jit_gen_from_frame(jit_frame *f, int stacktop)
     }
     g->gi_code = (KnObject *)co;
     g->gi_frame_state = JIT_GEN_CREATED;
+    int depth = ob_tstate_get()->coroutine_origin_tracking_depth;
+    if (type == &jit_coro_type && depth > 0 &&
+        (g->gi_origin_or_finalizer = coro_origin(f->previous, depth)) == NULL)
+        return NULL;
     return (KnObject *)g;
 }
 
