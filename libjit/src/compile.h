@@ -151,6 +151,14 @@ int jit_c_error_at(jit_compiler *c, int lineno, int col, int end_lineno, int end
 #endif
     ;
 int jit_c_nomem(jit_compiler *c);
+/* A compile-time warning at lineno (see jit_compile_set_warn_hook); -1
+ * when it was turned into an error (the SyntaxError is recorded). */
+int jit_c_warn(jit_compiler *c, KnTypeObject *category, int lineno, int col, int end_lineno,
+               int end_col, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 8)))
+#endif
+    ;
 /* A KnObject error (already set) carried out of the compiler. */
 int jit_c_objerr(jit_compiler *c);
 

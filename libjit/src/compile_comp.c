@@ -162,6 +162,7 @@ int jit_c_comprehension(jit_compiler *c, ps_expr *e)
     if (jit_c_enter_scope(c, name, SCOPE_COMPREHENSION, e, e->lineno) < 0)
         return -1;
     c->u->argcount = 1;
+    SET_LOC(c, e);
     int is_async = c->u->ste->is_coroutine;
     if (is_async && type != COMP_GENEXP && outer_scope != SCOPE_ASYNC_FUNCTION &&
         outer_scope != SCOPE_COMPREHENSION && !top_await)

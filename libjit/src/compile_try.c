@@ -25,6 +25,23 @@ static int store_none_and_del(jit_compiler *c, const char *name)
     return 0;
 }
 
+/* The body of try/except (or try/except*), protected by a handler at
+ * `except`; the region is closed again afterwards.  (Try and TryStar share
+ * their layout in the AST.) */
+static int protected_body(jit_compiler *c, ps_stmt *s, int body, int except)
+{
+    if (!PS_SEQ_LEN(s->v.Try.finalbody))
+        EMIT(JIT_OP_NOP, 0);            /* the `try:` line */
+    if (jit_c_push_fblock(c, FB_TRY_EXCEPT, body, -1, NULL) < 0)
+        return -1;
+    PUSH_REGION(JIT_OP_SETUP_FINALLY, except);
+    USE_BLOCK(body);
+    VISIT_STMTS(s->v.Try.body);
+    jit_c_pop_fblock(c);
+    jit_c_pop_region(c);
+    return 0;
+}
+
 static int try_except(jit_compiler *c, ps_stmt *s)
 {
     jit_unit *u = c->u;
@@ -35,15 +52,8 @@ static int try_except(jit_compiler *c, ps_stmt *s)
     NEW_BLOCK(end);
     NEW_BLOCK(cleanup);
     int outer = u->cur_region;
-    if (!PS_SEQ_LEN(s->v.Try.finalbody))
-        EMIT(JIT_OP_NOP, 0);            /* the `try:` line */
-    if (jit_c_push_fblock(c, FB_TRY_EXCEPT, body, -1, NULL) < 0)
+    if (protected_body(c, s, body, except) < 0)
         return -1;
-    PUSH_REGION(JIT_OP_SETUP_FINALLY, except);
-    USE_BLOCK(body);
-    VISIT_STMTS(s->v.Try.body);
-    jit_c_pop_fblock(c);
-    jit_c_pop_region(c);
     VISIT_STMTS(s->v.Try.orelse);
     EMIT_JUMP(JIT_OP_JUMP, end);
     USE_BLOCK(except);
@@ -184,15 +194,8 @@ static int try_star_except(jit_compiler *c, ps_stmt *s)
     NEW_BLOCK(cleanup);
     NEW_BLOCK(reraise_star);
     int outer = u->cur_region;
-    if (!PS_SEQ_LEN(s->v.TryStar.finalbody))
-        EMIT(JIT_OP_NOP, 0);            /* the `try:` line */
-    if (jit_c_push_fblock(c, FB_TRY_EXCEPT, body, -1, NULL) < 0)
+    if (protected_body(c, s, body, except) < 0)
         return -1;
-    PUSH_REGION(JIT_OP_SETUP_FINALLY, except);
-    USE_BLOCK(body);
-    VISIT_STMTS(s->v.TryStar.body);
-    jit_c_pop_fblock(c);
-    u->cur_region = outer;
     EMIT_JUMP(JIT_OP_JUMP, orelse);
     USE_BLOCK(except);
     PUSH_REGION(JIT_OP_SETUP_CLEANUP, cleanup);

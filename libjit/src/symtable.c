@@ -707,7 +707,7 @@ static int visit_namedexpr_target(st_state *s, ps_expr *e)
 
 static int annotation_error(st_state *s, ps_expr *e, const char *what)
 {
-    return SERR(s, e, "%s cannot be used within an annotation", what);
+    return SERR(s, e, "'%s' can not be used within an annotation", what);
 }
 
 static int visit_expr1(st_state *s, ps_expr *e)
@@ -1152,9 +1152,10 @@ int jit_future_features(ps_mod *mod, const char *src, size_t srclen, ps_error *e
                 err->end_offset = JIT_ERR_NO_END;   /* CPython gives None here */
                 return -1;
             }
-            return jit_syntax_error(err, src, srclen, st->lineno, st->col_offset,
-                                    st->end_lineno, st->end_col_offset,
-                                    "future feature %s is not defined", f);
+            jit_syntax_error(err, src, srclen, st->lineno, st->col_offset, st->end_lineno,
+                             st->end_col_offset, "future feature %s is not defined", f);
+            err->end_offset = JIT_ERR_NO_END;   /* CPython gives None here */
+            return -1;
         }
     }
     return features;
