@@ -5,11 +5,7 @@
  */
 #include "bytes_internal.h"
 
-typedef struct {
-    KN_OBJECT_HEAD;
-    kn_ssize_t index;
-    KnObject *seq;          /* NULL once exhausted */
-} BytesIter;
+typedef KnIndexIter BytesIter;    /* seq NULL once exhausted */
 
 KnObject *ob_bv_iter(KnObject *self)
 {
@@ -43,6 +39,7 @@ static KnObject *bytesiter_length_hint(KnObject *self, KnObject *unused)
 static KnMethodDef bytesiter_methods[] = {
     {"__length_hint__", (KnCFunction)bytesiter_length_hint, KN_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    KN_ITER_PICKLE_METHODS(ob_cont_iter_reduce, ob_cont_iter_setstate)
     {NULL, NULL, 0, NULL}
 };
 

@@ -19,6 +19,35 @@
 extern KnTypeObject ob_tuple_iter_type;          /* tuple.c */
 extern KnTypeObject ob_list_iter_type, ob_list_reviter_type;   /* list.c */
 
+/* The layout shared by the index-based iterators (list, tuple, bytes,
+ * bytearray): the next position, and the sequence (NULL once exhausted). */
+typedef struct KnIndexIter {
+    KN_OBJECT_HEAD;
+    kn_ssize_t index;
+    KnObject *seq;
+} KnIndexIter;
+
+/* iter_pickle.c: __reduce__ / __setstate__ of those iterators (forward:
+ * (iter, (seq,), index); list_reverseiterator: (reversed, (seq,), index)),
+ * and builtins.iter itself (NotImplementedError until registered). */
+KnObject *ob_cont_iter_reduce(KnObject *self, KnObject *unused);
+KnObject *ob_cont_iter_setstate(KnObject *self, KnObject *state);
+KnObject *ob_cont_reviter_reduce(KnObject *self, KnObject *unused);
+KnObject *ob_cont_reviter_setstate(KnObject *self, KnObject *state);
+KnObject *ob_cont_builtin_iter(void);
+/* (iter, (list,)) with the items a COPY of an iterator still produces
+ * (the copy is drained; the iterator itself is untouched). */
+KnObject *ob_cont_reduce_remaining(KnObject *copy);
+#define KN_ITER_PICKLE_METHODS(reduce, setstate) \
+    {"__reduce__", (KnCFunction)(reduce), KN_METH_NOARGS, "Return state information for pickling."}, \
+    {"__setstate__", (KnCFunction)(setstate), KN_METH_O, "Set state information for unpickling."},
+
+/* cont_generic.c: list[int], set[str], ... (types.GenericAlias). */
+KnObject *ob_cont_class_getitem(KnObject *cls, KnObject *item);
+#define KN_CONT_CLASS_GETITEM_METHOD \
+    {"__class_getitem__", (KnCFunction)ob_cont_class_getitem, KN_METH_O | KN_METH_CLASS, \
+     "See PEP 585"},
+
 /* iterators.c: tp_iter of every iterator (returns itself). */
 KnObject *ob_iter_self(KnObject *o);
 

@@ -105,9 +105,18 @@ static KnObject *dictiter_length_hint(KnObject *self, KnObject *unused)
     return ob_int_from_ssize(n);
 }
 
+/* (iter, (list of what is still to come,)), as CPython's dict iterators. */
+static KnObject *dictiter_reduce(KnObject *self, KnObject *unused)
+{
+    DictIter copy = *(DictIter *)self;
+    return ob_cont_reduce_remaining((KnObject *)&copy);
+}
+
 static KnMethodDef dictiter_methods[] = {
     {"__length_hint__", (KnCFunction)dictiter_length_hint, KN_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", (KnCFunction)dictiter_reduce, KN_METH_NOARGS,
+     "Return state information for pickling."},
     {NULL, NULL, 0, NULL}
 };
 

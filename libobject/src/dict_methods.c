@@ -336,6 +336,7 @@ static KnObject *dict_iter(KnObject *self)
 #define FAST(f) (KnCFunction)(void (*)(void))(f)
 
 KnMethodDef ob_dict_methods[] = {
+    KN_CONT_CLASS_GETITEM_METHOD
     {"__contains__", (KnCFunction)dict_contains_m, KN_METH_O | KN_METH_COEXIST,
      "True if the dictionary has the specified key, else False."},
     {"__getitem__", (KnCFunction)dict_getitem_m, KN_METH_O | KN_METH_COEXIST,

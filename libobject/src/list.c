@@ -609,11 +609,7 @@ KnTypeObject ob_list_type = {
 
 /* ---- list_iterator / list_reverseiterator ---- */
 
-typedef struct {
-    KN_OBJECT_HEAD;
-    kn_ssize_t index;
-    KnObject *seq;          /* NULL once exhausted */
-} ListIter;
+typedef KnIndexIter ListIter;     /* seq NULL once exhausted */
 
 KnObject *ob_listiter_new(KnObject *list, int reverse)
 {
@@ -664,6 +660,14 @@ static KnObject *listiter_length_hint(KnObject *self, KnObject *unused)
 static KnMethodDef listiter_methods[] = {
     {"__length_hint__", (KnCFunction)listiter_length_hint, KN_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    KN_ITER_PICKLE_METHODS(ob_cont_iter_reduce, ob_cont_iter_setstate)
+    {NULL, NULL, 0, NULL}
+};
+
+static KnMethodDef listreviter_methods[] = {
+    {"__length_hint__", (KnCFunction)listiter_length_hint, KN_METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
+    KN_ITER_PICKLE_METHODS(ob_cont_reviter_reduce, ob_cont_reviter_setstate)
     {NULL, NULL, 0, NULL}
 };
 
@@ -686,5 +690,5 @@ KnTypeObject ob_list_reviter_type = {
     .tp_flags = KN_TPFLAGS_DEFAULT,
     .tp_iter = ob_iter_self,
     .tp_iternext = listreviter_next,
-    .tp_methods = listiter_methods,
+    .tp_methods = listreviter_methods,
 };

@@ -187,6 +187,7 @@ static KnObject *list_sizeof(KnObject *self, KnObject *unused)
 #define FAST(f) (KnCFunction)(void (*)(void))(f)
 
 KnMethodDef ob_list_methods[] = {
+    KN_CONT_CLASS_GETITEM_METHOD
     {"__reversed__", (KnCFunction)list_reversed, KN_METH_NOARGS,
      "Return a reverse iterator over the list."},
     {"__sizeof__", (KnCFunction)list_sizeof, KN_METH_NOARGS,

@@ -359,14 +359,16 @@ static KnObject *range_reduce(KnObject *self, KnObject *unused)
 
 /* ---- iterators ---- */
 
+/* CPython 3.11's iterators: the value at position index is start +
+ * index * step; __reduce__ rebuilds the range from (start, step, len). */
 typedef struct {
     KN_OBJECT_HEAD;
-    long start, step, len;
+    long index, start, step, len;
 } RangeIter;
 
 typedef struct {
     KN_OBJECT_HEAD;
-    KnObject *start, *step, *len;
+    KnObject *index, *start, *step, *len;
 } LongRangeIter;
 
 static KnObject *fast_iter(long start, long step, long len)
@@ -385,6 +387,7 @@ static KnObject *long_iter(KnObject *start, KnObject *step, KnObject *len)
     LongRangeIter *it = (LongRangeIter *)ob_alloc(&ob_longrange_iter_type, 0);
     if (it == NULL)
         return NULL;
+    it->index = ob_int_from_ssize(0);
     it->start = start;
     it->step = step;
     it->len = len;
@@ -461,48 +464,99 @@ static KnObject *range_reversed(KnObject *self, KnObject *unused)
 static KnObject *rangeiter_next(KnObject *self)
 {
     RangeIter *it = (RangeIter *)self;
-    if (it->len <= 0)
+    if (it->index >= it->len)
         return NULL;
-    long v = it->start;
-    it->start = (long)((unsigned long)v + (unsigned long)it->step);
-    it->len--;
+    /* wraps like CPython's unsigned arithmetic; the value itself fits */
+    long v = (long)((unsigned long)it->start + (unsigned long)it->index * (unsigned long)it->step);
+    it->index++;
     return ob_int_from_long_long(v);
 }
 
 static KnObject *rangeiter_length_hint(KnObject *self, KnObject *unused)
 {
-    return ob_int_from_long_long(((RangeIter *)self)->len);
+    RangeIter *it = (RangeIter *)self;
+    return ob_int_from_long_long(it->len - it->index);
+}
+
+/* (iter, (range(start, start + len * step, step),), index) */
+static KnObject *reduce_range(KnObject *start, KnObject *step, KnObject *len, KnObject *index)
+{
+    KnObject *fn = ob_cont_builtin_iter();
+    KnObject *span = fn ? ob_int_mul(len, step) : NULL;
+    KnObject *stop = span ? ob_int_add(start, span) : NULL;
+    KnObject *r = stop ? make_range(&ob_range_type, start, stop, step) : NULL;
+    KnObject *args = r ? ob_tuple_pack(1, r) : NULL;
+    return args ? ob_tuple_pack(3, fn, args, index) : NULL;
+}
+
+static KnObject *rangeiter_reduce(KnObject *self, KnObject *unused)
+{
+    RangeIter *it = (RangeIter *)self;
+    return reduce_range(ob_int_from_long_long(it->start), ob_int_from_long_long(it->step),
+                        ob_int_from_long_long(it->len), ob_int_from_long_long(it->index));
+}
+
+static KnObject *rangeiter_setstate(KnObject *self, KnObject *state)
+{
+    RangeIter *it = (RangeIter *)self;
+    kn_ssize_t index = ob_number_as_ssize(state, ob_exc_OverflowError);
+    if (index == -1 && ob_err_occurred())
+        return NULL;
+    it->index = index < 0 ? 0 : index > it->len ? it->len : (long)index;
+    return KN_None;
 }
 
 static KnObject *longrangeiter_next(KnObject *self)
 {
     LongRangeIter *it = (LongRangeIter *)self;
-    if (ob_int_sign(it->len) <= 0)
+    if (ob_int_compare(it->index, it->len) >= 0)
         return NULL;
-    KnObject *v = it->start;
-    KnObject *next = ob_int_add(v, it->step);
-    KnObject *len = next ? ob_int_sub(it->len, ob_int_from_ssize(1)) : NULL;
-    if (len == NULL)
+    KnObject *off = ob_int_mul(it->index, it->step);
+    KnObject *v = off ? ob_int_add(it->start, off) : NULL;
+    KnObject *next = v ? ob_int_add(it->index, ob_int_from_ssize(1)) : NULL;
+    if (next == NULL)
         return NULL;
-    it->start = next;
-    it->len = len;
+    it->index = next;
     return v;
 }
 
 static KnObject *longrangeiter_length_hint(KnObject *self, KnObject *unused)
 {
-    return ((LongRangeIter *)self)->len;
+    LongRangeIter *it = (LongRangeIter *)self;
+    return ob_int_sub(it->len, it->index);
+}
+
+static KnObject *longrangeiter_reduce(KnObject *self, KnObject *unused)
+{
+    LongRangeIter *it = (LongRangeIter *)self;
+    return reduce_range(it->start, it->step, it->len, it->index);
+}
+
+static KnObject *longrangeiter_setstate(KnObject *self, KnObject *state)
+{
+    LongRangeIter *it = (LongRangeIter *)self;
+    KnObject *i = as_index(state);
+    if (i == NULL)
+        return NULL;
+    if (ob_int_sign(i) < 0)
+        i = ob_int_from_ssize(0);
+    else if (ob_int_compare(i, it->len) > 0)
+        i = it->len;
+    it->index = i;
+    return KN_None;
 }
 
 static KnMethodDef rangeiter_methods[] = {
     {"__length_hint__", (KnCFunction)rangeiter_length_hint, KN_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    KN_ITER_PICKLE_METHODS(rangeiter_reduce, rangeiter_setstate)
     {NULL, NULL, 0, NULL}
 };
 
 static KnMethodDef longrangeiter_methods[] = {
     {"__length_hint__", (KnCFunction)longrangeiter_length_hint, KN_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    KN_ITER_PICKLE_METHODS(longrangeiter_reduce, longrangeiter_setstate)
     {NULL, NULL, 0, NULL}
 };
 

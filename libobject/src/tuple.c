@@ -339,6 +339,7 @@ static KnMethodDef tuple_methods[] = {
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"count", (KnCFunction)tuple_count, KN_METH_O,
      "Return number of occurrences of value."},
+    KN_CONT_CLASS_GETITEM_METHOD
     {NULL, NULL, 0, NULL}
 };
 
@@ -379,11 +380,7 @@ KnTypeObject ob_tuple_type = {
 
 /* ---- tuple_iterator ---- */
 
-typedef struct {
-    KN_OBJECT_HEAD;
-    kn_ssize_t index;
-    KnObject *seq;          /* NULL once exhausted */
-} TupleIter;
+typedef KnIndexIter TupleIter;    /* seq NULL once exhausted */
 
 static KnObject *tuple_iter(KnObject *self)
 {
@@ -415,6 +412,7 @@ static KnObject *tupleiter_length_hint(KnObject *self, KnObject *unused)
 static KnMethodDef tupleiter_methods[] = {
     {"__length_hint__", (KnCFunction)tupleiter_length_hint, KN_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    KN_ITER_PICKLE_METHODS(ob_cont_iter_reduce, ob_cont_iter_setstate)
     {NULL, NULL, 0, NULL}
 };
 

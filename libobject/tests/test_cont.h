@@ -13,6 +13,7 @@
 #include "libobject/set.h"
 #include "libobject/range.h"
 #include "libobject/slice.h"
+#include "libobject/iter.h"
 
 static inline int tc_setup(void **state)
 {
@@ -141,6 +142,21 @@ static inline KnObject *tc_new(KnTypeObject *t, int n, ...)
 }
 
 #endif
+
+/* ---- builtins.iter for the iterators' __reduce__ ---- */
+
+static inline KnObject *tc_iter_fn(KnObject *self, KnObject *arg)
+{
+    return ob_get_iter(arg);
+}
+
+static KnMethodDef tc_iter_def = {"iter", (KnCFunction)tc_iter_fn, KN_METH_O, NULL};
+
+/* Register a stand-in for libjit's builtins.iter (same name and repr). */
+static inline void tc_register_iter(void)
+{
+    ob_iter_register_builtin_iter(tc_ok(ob_cfunction_new(&tc_iter_def, NULL, NULL)));
+}
 
 /* ---- classes built from C (there is no interpreter in libobject) ---- */
 

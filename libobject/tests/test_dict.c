@@ -122,6 +122,23 @@ static void test_errors(void **state)
                "'<' not supported between instances of 'dict' and 'dict'");
 }
 
+static void test_iterators(void **state)
+{
+    (void)state;
+    tc_register_iter();
+    KnObject *d = D(3, I(1), I(10), I(2), I(20), I(3), I(30));
+    KnObject *it = ob_get_iter(call(d, "items", 0));
+    assert_string_equal(ob_type_name(KN_TYPE(it)), "dict_itemiterator");
+    assert_int_obj(call(it, "__length_hint__", 0), 3);
+    ob_iter_next(it);
+    assert_repr(call(it, "__reduce__", 0), "(<built-in function iter>, ([(2, 20), (3, 30)],))");
+    assert_int_obj(call(it, "__length_hint__", 0), 2);   /* the copy was drained, not it */
+    it = call(d, "__reversed__", 0);
+    assert_string_equal(ob_type_name(KN_TYPE(it)), "dict_reversekeyiterator");
+    assert_repr(call(it, "__reduce__", 0), "(<built-in function iter>, ([3, 2, 1],))");
+    assert_repr(ob_sequence_list(call(call(d, "values", 0), "__reversed__", 0)), "[30, 20, 10]");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -130,6 +147,7 @@ int main(void)
         cmocka_unit_test(test_views_as_sets),
         cmocka_unit_test(test_deletions_and_iteration),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_iterators),
     };
     return cmocka_run_group_tests(tests, tc_setup, NULL);
 }

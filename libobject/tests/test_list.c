@@ -2,6 +2,11 @@
  * values are python3.11's output for the same operations. */
 #include "test_cont.h"
 
+static KnObject *SET_OF3(void)
+{
+    return tc_ok(ob_set_new(L(3, I(1), I(2), I(3))));
+}
+
 static KnObject *rng(long long lo, long long hi)
 {
     return tc_ok(tc_new(&ob_range_type, 2, I(lo), I(hi)));
@@ -132,6 +137,50 @@ static void test_errors(void **state)
     assert_exc(try_call(L(1, I(1)), "insert", 1, I(1)), TypeError, "insert expected 2 arguments, got 1");
 }
 
+/* __reduce__ / __setstate__ of the list, tuple, bytes, bytearray and set
+ * iterators (python3.11's answers). */
+static void test_iterator_pickling(void **state)
+{
+    (void)state;
+    tc_register_iter();
+    KnObject *it = ob_get_iter(L(2, I(1), I(2)));
+    ob_iter_next(it);
+    assert_repr(call(it, "__reduce__", 0), "(<built-in function iter>, ([1, 2],), 1)");
+    ob_iter_next(it);
+    assert_null(ob_iter_next(it));
+    assert_repr(call(it, "__reduce__", 0), "(<built-in function iter>, ([],))");
+    it = ob_get_iter(T(2, I(1), I(2)));
+    ob_iter_next(it);
+    ob_iter_next(it);
+    assert_repr(call(it, "__reduce__", 0), "(<built-in function iter>, ((1, 2),), 2)");
+    assert_null(ob_iter_next(it));
+    assert_repr(call(it, "__reduce__", 0), "(<built-in function iter>, ((),))");
+    it = ob_get_iter(B("ab"));
+    ob_iter_next(it);
+    assert_repr(call(it, "__reduce__", 0), "(<built-in function iter>, (b'ab',), 1)");
+    it = ob_get_iter(BA("ab"));
+    ob_iter_next(it);
+    assert_repr(call(it, "__reduce__", 0), "(<built-in function iter>, (bytearray(b'ab'),), 1)");
+    it = ob_get_iter(SET_OF3());
+    ob_iter_next(it);
+    assert_repr(call(it, "__reduce__", 0), "(<built-in function iter>, ([2, 3],))");
+    it = ob_get_iter(L(3, I(1), I(2), I(3)));
+    call(it, "__setstate__", 1, I(2));
+    assert_repr(ob_sequence_list(it), "[3]");
+    it = ob_get_iter(B("abc"));
+    call(it, "__setstate__", 1, I(-1));
+    assert_repr(ob_sequence_list(it), "[97, 98, 99]");
+    it = ob_get_iter(B("abc"));
+    call(it, "__setstate__", 1, I(100));
+    assert_repr(ob_sequence_list(it), "[]");
+    assert_repr(call(it, "__reduce__", 0), "(<built-in function iter>, ((),))");
+    it = call(L(3, I(1), I(2), I(3)), "__reversed__", 0);
+    ob_iter_next(it);
+    assert_repr(call(it, "__reduce__", 0), "(<class 'reversed'>, ([1, 2, 3],), 1)");
+    call(it, "__setstate__", 1, I(9));
+    assert_repr(ob_sequence_list(it), "[3, 2, 1]");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +189,7 @@ int main(void)
         cmocka_unit_test(test_slices),
         cmocka_unit_test(test_operators_and_repr),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_iterator_pickling),
     };
     return cmocka_run_group_tests(tests, tc_setup, NULL);
 }

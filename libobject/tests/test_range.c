@@ -149,6 +149,31 @@ static void test_iterator_choice(void **state)
                 "[-9223372036854775805, -9223372036854775806, -9223372036854775807]");
 }
 
+/* __reduce__ / __setstate__ (python3.11's answers). */
+static void test_iterator_pickling(void **state)
+{
+    (void)state;
+    KnObject *it = ob_get_iter(RG(3, I(1), I(10), I(3)));
+    assert_exc(try_call(it, "__reduce__", 0), NotImplementedError, NULL);
+    tc_register_iter();
+    assert_int_obj(ob_iter_next(it), 1);
+    assert_repr(call(it, "__reduce__", 0), "(<built-in function iter>, (range(1, 10, 3),), 1)");
+    call(it, "__setstate__", 1, I(2));
+    assert_repr(drain(it), "[7]");
+    assert_repr(call(it, "__reduce__", 0), "(<built-in function iter>, (range(1, 10, 3),), 3)");
+    it = ob_get_iter(RG(1, big("100000000000000000000")));
+    assert_int_obj(ob_iter_next(it), 0);
+    assert_repr(call(it, "__reduce__", 0),
+                "(<built-in function iter>, (range(0, 100000000000000000000),), 1)");
+    call(it, "__setstate__", 1, big("99999999999999999998"));
+    assert_repr(drain(it), "[99999999999999999998, 99999999999999999999]");
+    it = call(RG(1, I(5)), "__reversed__", 0);
+    ob_iter_next(it);
+    assert_repr(call(it, "__reduce__", 0), "(<built-in function iter>, (range(4, -1, -1),), 1)");
+    call(it, "__setstate__", 1, I(-7));
+    assert_repr(drain(it), "[4, 3, 2, 1, 0]");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +183,7 @@ int main(void)
         cmocka_unit_test(test_equality_and_hash),
         cmocka_unit_test(test_iterators),
         cmocka_unit_test(test_iterator_choice),
+        cmocka_unit_test(test_iterator_pickling),
     };
     return cmocka_run_group_tests(tests, tc_setup, NULL);
 }

@@ -335,6 +335,15 @@ static void test_subclasses(void **state)
     assert_repr(f, "F({1})");
     assert_string_equal(ob_type_name(KN_TYPE(ob_number_or(f, SET(L(1, I(2)))))), "frozenset");
     assert_int_equal(ob_hash(f), ob_hash(tc_ok(ob_frozenset_new(L(1, I(1))))));
+    /* PEP 585 */
+    assert_repr(ob_getitem((KnObject *)&ob_set_type, (KnObject *)&ob_int_type), "set[int]");
+    assert_repr(ob_getitem((KnObject *)&ob_frozenset_type, (KnObject *)&ob_str_type),
+                "frozenset[str]");
+    assert_repr(ob_getitem((KnObject *)&ob_dict_type,
+                           T(2, (KnObject *)&ob_str_type, (KnObject *)&ob_int_type)),
+                "dict[str, int]");
+    assert_repr(ob_getitem((KnObject *)&ob_list_type, (KnObject *)&ob_int_type), "list[int]");
+    assert_repr(ob_getitem((KnObject *)&ob_tuple_type, (KnObject *)&ob_int_type), "tuple[int]");
 }
 
 int main(void)

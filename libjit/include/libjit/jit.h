@@ -61,6 +61,38 @@ KnObject *jit_builtins_dict(void);
 int jit_run_file(const char *path);
 int jit_run_string(const char *src, const char *filename);
 
+
+/* ---- builtins part: command-line configuration and shutdown ----
+ * python-bin fills a jit_config from its options and hands it over before
+ * jit_init(); sys.flags, sys._xoptions, sys.warnoptions, sys.orig_argv and
+ * the standard streams follow it.  All zero is CPython's default run. */
+typedef struct jit_config {
+    int optimize;              /* -O count (sys.flags.optimize, __debug__) */
+    int inspect, interactive, verbose, quiet, bytes_warning, debug;
+    int unbuffered;            /* -u: stdout/stderr unbuffered */
+    int isolated, no_site, no_user_site, ignore_environment;
+    int dont_write_bytecode, safe_path, dev_mode, utf8_mode;
+    int warn_default_encoding;
+    int int_max_str_digits;    /* -X int_max_str_digits; -1: default */
+    const char *const *xoptions;   /* "-X" option texts, "name" or "name=value" */
+    int n_xoptions;
+    const char *const *warnoptions; /* "-W" texts */
+    int n_warnoptions;
+    int orig_argc;             /* the whole command line (sys.orig_argv) */
+    char **orig_argv;
+    const char *path0;         /* sys.path[0] to insert ("" for -c, -); NULL: none */
+    int skip_first_line;       /* -x: jit_run_file blanks the script's first line */
+} jit_config;
+
+/* Like jit_run_string for a program read from a file-like origin (piped
+ * stdin): __main__.__file__ is `filename`, as CPython sets it. */
+int jit_run_source_file(const char *src, size_t len, const char *filename);
+/* Before jit_init(): copy *cfg (the arrays must outlive the program). */
+void jit_configure(const jit_config *cfg);
+/* Flush sys.stdout and sys.stderr before the process exits.  Returns 0, or
+ * 120 when flushing stdout failed (CPython's status for that case). */
+int jit_finalize(void);
+
 /* ---- eval (eval_tbprint.c, eval_entry.c) ---- */
 /* Print exc (its chained causes/contexts first) with its traceback as
  * CPython 3.11 prints an uncaught exception: source lines, PEP 657 carets,

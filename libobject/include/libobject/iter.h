@@ -19,6 +19,13 @@ KnObject *ob_seqiter_new(KnObject *seq);
 /* iter(callable, sentinel). */
 KnObject *ob_calliter_new(KnObject *callable, KnObject *sentinel);
 
+/* ---- CONTAINERS (src/iter_pickle.c): pickling the built-in iterators ----
+ * The container iterators' __reduce__ returns (builtins.iter, (seq,),
+ * index) as CPython's do.  libjit's builtins module registers its iter
+ * function here at start-up; until one is registered, __reduce__ raises
+ * NotImplementedError. */
+void ob_iter_register_builtin_iter(KnObject *iter_function);
+
 #ifdef __cplusplus
 }
 #endif

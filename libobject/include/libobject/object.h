@@ -228,8 +228,8 @@ typedef struct KnMemberDef {
 #define KN_T_CHAR 7
 #define KN_T_BYTE 8
 #define KN_T_UBYTE 9
-#define KN_T_UINT 10
-#define KN_T_USHORT 11
+#define KN_T_USHORT 10
+#define KN_T_UINT 11
 #define KN_T_ULONG 12
 #define KN_T_STRING_INPLACE 13
 #define KN_T_BOOL 14

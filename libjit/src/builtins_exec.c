@@ -1,0 +1,503 @@
+/* builtins_exec.c — builtins that compile and run code, and the two hooks
+ * the compiler emits calls to: compile exec eval __import__ __build_class__.
+ *
+ * compile/exec/eval take source text (str, bytes, bytearray) or code
+ * objects; AST objects need the `ast` module (later) and are refused with a
+ * clear error.  __import__ only knows the modules already in sys.modules
+ * (builtins, sys) until the import system lands (importlib._bootstrap
+ * driven by _imp, _io, marshal, posix). */
+#include <string.h>
+
+#include "builtins.h"
+#include "code.h"
+#include "eval.h"
+#include "libgc/gc.h"
+
+/* CPython's PyCF_* compile() flags that are ours to check. */
+#define CF_ONLY_AST 0x0400
+#define CF_TYPE_COMMENTS 0x1000
+#define CF_ALLOW_TOP_LEVEL_AWAIT 0x2000
+#define CF_ALLOW_INCOMPLETE_INPUT 0x4000
+#define CF_DONT_IMPLY_DEDENT 0x0200
+#define CF_SOURCE_IS_UTF8 0x0100
+#define CF_IGNORE_COOKIE 0x0800
+#define CF_FUTURE_MASK 0x3fe0000        /* CO_FUTURE_* bits */
+#define CF_KNOWN (CF_ONLY_AST | CF_TYPE_COMMENTS | CF_ALLOW_TOP_LEVEL_AWAIT \
+                  | CF_ALLOW_INCOMPLETE_INPUT | CF_DONT_IMPLY_DEDENT | CF_SOURCE_IS_UTF8 \
+                  | CF_IGNORE_COOKIE | CF_FUTURE_MASK)
+
+/* The bytes of a source argument; NULL without error when `src` is not
+ * text (the caller words the TypeError). */
+static const char *source_bytes(KnObject *src, kn_ssize_t *len, int *is_text)
+{
+    *is_text = 1;
+    if (KN_STR_CHECK(src))
+        return ob_str_as_utf8(src, len);
+    if (KN_BYTES_CHECK(src)) {
+        *len = KN_SIZE(src);
+        return KN_BYTES_AS_STRING(src);
+    }
+    if (&ob_bytearray_type != NULL && KN_TYPE_CHECK(src, &ob_bytearray_type)) {
+        *len = KN_SIZE(src);
+        char *copy = kgc_alloc_atomic((size_t)*len + 1);
+        if (copy == NULL) {
+            ob_err_nomemory();
+            return NULL;
+        }
+        memcpy(copy, ((KnByteArrayObject *)src)->ob_start, (size_t)*len);
+        copy[*len] = '\0';
+        return copy;
+    }
+    *is_text = 0;
+    return NULL;
+}
+
+static int check_no_nul(const char *s, kn_ssize_t len)
+{
+    if (memchr(s, '\0', (size_t)len) == NULL)
+        return 0;
+    ob_err_set_string(ob_exc_ValueError, "source code string cannot contain null bytes");
+    return -1;
+}
+
+static int is_code(KnObject *o)
+{
+    return KN_TYPE(o) == &jit_code_type;
+}
+
+static KnObject *compile_text(const char *s, kn_ssize_t len, const char *filename,
+                              jit_mode mode, int flags, int optimize)
+{
+    if (check_no_nul(s, len) < 0)
+        return NULL;
+    return jit_compile_source(s, (size_t)len, filename, mode, flags, optimize);
+}
+
+static KnObject *bi_compile(KnObject *self, KnObject *const *args, kn_ssize_t nargs,
+                            KnObject *kwnames)
+{
+    static const char *const names[] = { "source", "filename", "mode", "flags",
+                                         "dont_inherit", "optimize", "_feature_version",
+                                         NULL };
+    static const KnArgSpec spec = { "compile", names, 3, 6, 0 };
+    KnObject *a[7];
+    if (ob_args_parse(&spec, args, nargs, kwnames, a) < 0)
+        return NULL;
+    KnObject *fn = a[1];
+    const char *filename;
+    if (KN_STR_CHECK(fn)) {
+        if ((filename = ob_str_as_utf8(fn, NULL)) == NULL)
+            return NULL;
+    } else if (KN_BYTES_CHECK(fn)) {
+        filename = KN_BYTES_AS_STRING(fn);
+    } else {
+        return ob_err_format(ob_exc_TypeError,
+                             "expected str, bytes or os.PathLike object, not %s",
+                             ob_type_name(KN_TYPE(fn)));
+    }
+    if (!KN_STR_CHECK(a[2]))
+        return ob_err_format(ob_exc_TypeError, "compile() argument 'mode' must be str, not %s",
+                             ob_type_name(KN_TYPE(a[2])));
+    long long flags = 0, optimize = -1;
+    if (a[3] != NULL && ((flags = ob_number_as_ssize(a[3], ob_exc_OverflowError)) == -1)
+        && ob_err_occurred())
+        return NULL;
+    if (a[5] != NULL && ((optimize = ob_number_as_ssize(a[5], ob_exc_OverflowError)) == -1)
+        && ob_err_occurred())
+        return NULL;
+    if (flags & ~(long long)CF_KNOWN)
+        return ob_err_format(ob_exc_ValueError, "compile(): unrecognised flags");
+    if (optimize < -1 || optimize > 2)
+        return ob_err_format(ob_exc_ValueError, "compile(): invalid optimize value");
+    jit_mode mode;
+    if (ob_str_equal_cstr(a[2], "exec"))
+        mode = JIT_MODE_EXEC;
+    else if (ob_str_equal_cstr(a[2], "eval"))
+        mode = JIT_MODE_EVAL;
+    else if (ob_str_equal_cstr(a[2], "single"))
+        mode = JIT_MODE_SINGLE;
+    else if (ob_str_equal_cstr(a[2], "func_type")) {
+        if (!(flags & CF_ONLY_AST))
+            return ob_err_format(ob_exc_ValueError,
+                                 "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+        mode = JIT_MODE_EXEC;
+    } else
+        return ob_err_format(ob_exc_ValueError,
+                             "compile() mode must be 'exec', 'eval' or 'single'");
+    if (flags & CF_ONLY_AST)
+        return ob_err_format(ob_exc_NotImplementedError,
+                             "compile() to an AST (PyCF_ONLY_AST) needs the ast module, "
+                             "which Kiln does not have yet");
+    if (is_code(a[0]))
+        return a[0];
+    kn_ssize_t len;
+    int is_text;
+    const char *s = source_bytes(a[0], &len, &is_text);
+    if (s == NULL) {
+        if (is_text)
+            return NULL;
+        return ob_err_format(ob_exc_TypeError,
+                             "compile() arg 1 must be a string, bytes or AST object");
+    }
+    return compile_text(s, len, filename, mode, (int)flags, (int)optimize);
+}
+
+/* Shared by exec() and eval(): check and default globals/locals, compile
+ * text, run.  `is_eval` selects eval's wording and mode. */
+static KnObject *run_source(int is_eval, KnObject *src, KnObject *globals, KnObject *locals,
+                            KnObject *closure)
+{
+    const char *fname = is_eval ? "eval" : "exec";
+    if (globals == KN_None)
+        globals = NULL;
+    if (locals == KN_None)
+        locals = NULL;
+    if (globals != NULL && !KN_DICT_CHECK(globals)) {
+        if (is_eval) {
+            int mapping = ob_type_lookup(KN_TYPE(globals), ob_str_intern_cstr("__getitem__")) != NULL;
+            ob_err_set_string(ob_exc_TypeError,
+                              mapping ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                                      : "globals must be a dict");
+            return NULL;
+        }
+        return ob_err_format(ob_exc_TypeError, "exec() globals must be a dict, not %s",
+                             ob_type_name(KN_TYPE(globals)));
+    }
+    if (locals != NULL && !KN_DICT_CHECK(locals)
+        && ob_type_lookup(KN_TYPE(locals), ob_str_intern_cstr("__getitem__")) == NULL) {
+        if (is_eval)
+            return ob_err_format(ob_exc_TypeError, "locals must be a mapping");
+        return ob_err_format(ob_exc_TypeError, "locals must be a mapping or None, not %s",
+                             ob_type_name(KN_TYPE(locals)));
+    }
+    if (globals == NULL) {
+        if ((globals = jit_current_globals()) == NULL)
+            return NULL;
+        if (locals == NULL && (locals = jit_current_locals()) == NULL)
+            return NULL;
+    } else if (locals == NULL) {
+        locals = globals;
+    }
+    int has = ob_dict_contains(globals, ob_str_intern_cstr("__builtins__"));
+    if (has < 0)
+        return NULL;
+    if (!has && ob_dict_setitem_str(globals, "__builtins__", jit_builtins_module()) < 0)
+        return NULL;
+
+    KnObject *code;
+    if (is_code(src)) {
+        int nfree = JIT_CODE(src)->co_nfreevars;
+        if (closure != NULL && closure != KN_None)
+            return ob_err_format(ob_exc_NotImplementedError,
+                                 "exec() with a closure is not supported yet in Kiln");
+        if (nfree > 0)
+            return ob_err_format(ob_exc_TypeError,
+                                 "code object requires a closure of exactly length %d", nfree);
+        code = src;
+    } else {
+        if (closure != NULL && closure != KN_None)
+            return ob_err_format(ob_exc_TypeError,
+                                 "closure can only be used when source is a code object");
+        kn_ssize_t len;
+        int is_text;
+        const char *s = source_bytes(src, &len, &is_text);
+        if (s == NULL) {
+            if (is_text)
+                return NULL;
+            return ob_err_format(ob_exc_TypeError,
+                                 "%s() arg 1 must be a string, bytes or code object", fname);
+        }
+        if (is_eval) {
+            while (len > 0 && (*s == ' ' || *s == '\t')) {
+                s++;
+                len--;
+            }
+        }
+        code = compile_text(s, len, "<string>", is_eval ? JIT_MODE_EVAL : JIT_MODE_EXEC, 0, -1);
+        if (code == NULL)
+            return NULL;
+    }
+    KnObject *r = jit_eval_code(code, globals, locals);
+    if (r == NULL)
+        return NULL;
+    return is_eval ? r : KN_None;
+}
+
+static KnObject *bi_exec(KnObject *self, KnObject *const *args, kn_ssize_t nargs,
+                         KnObject *kwnames)
+{
+    static const char *const names[] = { "", "", "", "closure", NULL };
+    static const KnArgSpec spec = { "exec", names, 1, 3, 0 };
+    KnObject *a[4];
+    if (ob_args_parse(&spec, args, nargs, kwnames, a) < 0)
+        return NULL;
+    return run_source(0, a[0], a[1], a[2], a[3]);
+}
+
+static KnObject *bi_eval(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
+{
+    if (ob_args_check_positional("eval", nargs, 1, 3) < 0)
+        return NULL;
+    return run_source(1, args[0], nargs > 1 ? args[1] : NULL, nargs > 2 ? args[2] : NULL, NULL);
+}
+
+/* ---- __import__ ---- */
+
+static KnObject *module_not_found(KnObject *name, KnObject *parent_not_pkg)
+{
+    KnObject *msg = parent_not_pkg
+        ? ob_str_from_format("No module named '%U'; '%U' is not a package", name, parent_not_pkg)
+        : ob_str_from_format("No module named '%U'", name);
+    if (msg == NULL)
+        return NULL;
+    KnObject *exc = ob_call_onearg((KnObject *)ob_exc_ModuleNotFoundError, msg);
+    if (exc == NULL || ob_setattr_str(exc, "name", name) < 0)
+        return NULL;
+    ob_err_set_object(ob_exc_ModuleNotFoundError, exc);
+    return NULL;
+}
+
+/* The package a relative import in `globals` is relative to ("" if none). */
+static KnObject *import_package(KnObject *globals)
+{
+    if (globals == NULL || !KN_DICT_CHECK(globals))
+        return ob_err_format(ob_exc_KeyError, "'__name__' not in globals");
+    KnObject *pkg = ob_dict_getitem_str(globals, "__package__");
+    if (pkg != NULL && pkg != KN_None) {
+        if (!KN_STR_CHECK(pkg))
+            return ob_err_format(ob_exc_TypeError, "package must be a string");
+        return pkg;
+    }
+    KnObject *name = ob_dict_getitem_str(globals, "__name__");
+    if (name == NULL)
+        return ob_err_format(ob_exc_KeyError, "'__name__' not in globals");
+    if (!KN_STR_CHECK(name))
+        return ob_err_format(ob_exc_TypeError, "__name__ must be a string");
+    if (ob_dict_getitem_str(globals, "__path__") != NULL)
+        return name;
+    kn_ssize_t dot = ob_str_find(name, ob_str_intern_cstr("."), 0, KN_STR_LEN(name), 1);
+    return dot < 0 ? ob_str_empty() : ob_str_substring(name, 0, dot);
+}
+
+/* sys.modules[name], or ModuleNotFoundError. */
+static KnObject *find_loaded(KnObject *name)
+{
+    KnObject *modules = jit_sys_modules();
+    if (modules == NULL)
+        return ob_err_format(ob_exc_RuntimeError, "lost sys.modules");
+    KnObject *m = ob_dict_getitem(modules, name);
+    if (m != NULL && m != KN_None)
+        return m;
+    if (ob_err_occurred())
+        return NULL;
+    kn_ssize_t dot = ob_str_find(name, ob_str_intern_cstr("."), 0, KN_STR_LEN(name), 1);
+    if (dot > 0) {
+        KnObject *parent_name = ob_str_substring(name, 0, dot);
+        if (parent_name == NULL)
+            return NULL;
+        KnObject *parent = find_loaded(parent_name);
+        if (parent == NULL)
+            return NULL;
+        if (!ob_hasattr(parent, ob_str_intern_cstr("__path__")))
+            return module_not_found(name, parent_name);
+    }
+    return module_not_found(name, NULL);
+}
+
+static KnObject *bi_import(KnObject *self, KnObject *const *args, kn_ssize_t nargs,
+                           KnObject *kwnames)
+{
+    static const char *const names[] = { "name", "globals", "locals", "fromlist", "level",
+                                         NULL };
+    static const KnArgSpec spec = { "__import__", names, 1, -1, 0 };
+    KnObject *a[5];
+    if (ob_args_parse(&spec, args, nargs, kwnames, a) < 0)
+        return NULL;
+    KnObject *name = a[0], *globals = a[1] == KN_None ? NULL : a[1];
+    if (!KN_STR_CHECK(name))
+        return ob_err_format(ob_exc_TypeError, "module name must be a string");
+    kn_ssize_t level = 0;
+    if (a[4] != NULL && (level = ob_number_as_ssize(a[4], ob_exc_OverflowError)) == -1
+        && ob_err_occurred())
+        return NULL;
+    if (level < 0)
+        return ob_err_format(ob_exc_ValueError, "level must be >= 0");
+    KnObject *full = name;
+    if (level > 0) {
+        KnObject *pkg = import_package(globals);
+        if (pkg == NULL)
+            return NULL;
+        if (KN_STR_LEN(pkg) == 0)
+            return ob_err_format(ob_exc_ImportError,
+                                 "attempted relative import with no known parent package");
+        for (kn_ssize_t i = 1; i < level; i++) {
+            kn_ssize_t dot = ob_str_find(pkg, ob_str_intern_cstr("."), 0, KN_STR_LEN(pkg), 1);
+            if (dot < 0)
+                return ob_err_format(ob_exc_ImportError,
+                                     "attempted relative import beyond top-level package");
+            if ((pkg = ob_str_substring(pkg, 0, dot)) == NULL)
+                return NULL;
+        }
+        full = KN_STR_LEN(name) ? ob_str_from_format("%U.%U", pkg, name) : pkg;
+        if (full == NULL)
+            return NULL;
+    } else if (KN_STR_LEN(name) == 0) {
+        return ob_err_format(ob_exc_ValueError, "Empty module name");
+    }
+    KnObject *m = find_loaded(full);
+    if (m == NULL)
+        return NULL;
+    int has_fromlist = a[3] != NULL && a[3] != KN_None ? ob_is_true(a[3]) : 0;
+    if (has_fromlist < 0)
+        return NULL;
+    if (has_fromlist || level > 0)
+        return m;
+    /* `import a.b.c` binds the top-level package a. */
+    kn_ssize_t dot = ob_str_find(name, ob_str_intern_cstr("."), 0, KN_STR_LEN(name), 0);
+    if (dot < 0)
+        return m;
+    KnObject *top = ob_str_substring(name, 0, dot);
+    return top == NULL ? NULL : find_loaded(top);
+}
+
+/* ---- __build_class__ ---- */
+
+/* PEP 560: replace bases that are not classes but have __mro_entries__. */
+static KnObject *update_bases(KnObject *orig)
+{
+    KnObject *out = NULL;           /* a list once something changed */
+    kn_ssize_t n = KN_SIZE(orig);
+    for (kn_ssize_t i = 0; i < n; i++) {
+        KnObject *base = KN_TUPLE_GET(orig, i);
+        KnObject *meth = NULL;
+        if (!KN_TYPE_OBJ_CHECK(base)) {
+            int found = ob_lookup_attr(base, ob_str_intern_cstr("__mro_entries__"), &meth);
+            if (found < 0)
+                return NULL;
+            if (!found)
+                meth = NULL;
+        }
+        if (meth == NULL) {
+            if (out != NULL && ob_list_append(out, base) < 0)
+                return NULL;
+            continue;
+        }
+        KnObject *entries = ob_call_onearg(meth, orig);
+        if (entries == NULL)
+            return NULL;
+        if (!KN_TUPLE_CHECK(entries))
+            return ob_err_format(ob_exc_TypeError, "__mro_entries__ must return a tuple");
+        if (out == NULL && (out = ob_list_from_array(KN_TUPLE_ITEMS(orig), i)) == NULL)
+            return NULL;
+        for (kn_ssize_t j = 0; j < KN_SIZE(entries); j++)
+            if (ob_list_append(out, KN_TUPLE_GET(entries, j)) < 0)
+                return NULL;
+    }
+    if (out == NULL)
+        return orig;
+    return ob_tuple_from_array(KN_LIST_ITEMS(out), KN_SIZE(out));
+}
+
+static KnObject *bi_build_class(KnObject *self, KnObject *const *args, kn_ssize_t nargs,
+                                KnObject *kwnames)
+{
+    if (nargs < 2)
+        return ob_err_format(ob_exc_TypeError, "__build_class__: not enough arguments");
+    KnObject *func = args[0], *name = args[1];
+    if (KN_TYPE(func) != &jit_function_type)
+        return ob_err_format(ob_exc_TypeError, "__build_class__: func must be a function");
+    if (!KN_STR_CHECK(name))
+        return ob_err_format(ob_exc_TypeError, "__build_class__: name is not a string");
+    KnObject *orig_bases = ob_tuple_from_array(args + 2, nargs - 2);
+    if (orig_bases == NULL)
+        return NULL;
+    KnObject *bases = update_bases(orig_bases);
+    if (bases == NULL)
+        return NULL;
+
+    /* Keywords: metaclass=... is ours, the rest go to __prepare__ and the
+     * metaclass call (and on to __init_subclass__). */
+    KnObject *meta = NULL, *kwds = ob_dict_new();
+    if (kwds == NULL)
+        return NULL;
+    kn_ssize_t nkw = kwnames ? KN_SIZE(kwnames) : 0;
+    for (kn_ssize_t i = 0; i < nkw; i++) {
+        KnObject *k = KN_TUPLE_GET(kwnames, i);
+        if (ob_str_equal_cstr(k, "metaclass"))
+            meta = args[nargs + i];
+        else if (ob_dict_setitem(kwds, k, args[nargs + i]) < 0)
+            return NULL;
+    }
+    int is_class;
+    if (meta == NULL) {
+        meta = KN_SIZE(bases) == 0 ? (KnObject *)&ob_type_type
+                                   : (KnObject *)KN_TYPE(KN_TUPLE_GET(bases, 0));
+        is_class = 1;
+    } else {
+        is_class = KN_TYPE_OBJ_CHECK(meta);
+    }
+    if (is_class) {
+        KnTypeObject *winner = ob_type_calculate_meta((KnTypeObject *)meta, bases);
+        if (winner == NULL)
+            return NULL;
+        meta = (KnObject *)winner;
+    }
+
+    KnObject *prepare, *ns;
+    int found = ob_lookup_attr(meta, ob_str_intern_cstr("__prepare__"), &prepare);
+    if (found < 0)
+        return NULL;
+    if (found) {
+        KnObject *pargs[2] = { name, bases };
+        if ((ns = ob_vectorcall_dict(prepare, pargs, 2, kwds)) == NULL)
+            return NULL;
+    } else if ((ns = ob_dict_new()) == NULL) {
+        return NULL;
+    }
+    if (!KN_DICT_CHECK(ns)
+        && ob_type_lookup(KN_TYPE(ns), ob_str_intern_cstr("__getitem__")) == NULL)
+        return ob_err_format(ob_exc_TypeError,
+                             "%s.__prepare__() must return a mapping, not %s",
+                             is_class ? ob_type_name((KnTypeObject *)meta) : "<metaclass>",
+                             ob_type_name(KN_TYPE(ns)));
+
+    KnObject *cell = jit_function_call_with_locals(func, ns);
+    if (cell == NULL)
+        return NULL;
+    if (bases != orig_bases && ob_setitem(ns, ob_str_intern_cstr("__orig_bases__"),
+                                          orig_bases) < 0)
+        return NULL;
+    KnObject *margs[3] = { name, bases, ns };
+    KnObject *cls = ob_vectorcall_dict(meta, margs, 3, kwds);
+    if (cls == NULL)
+        return NULL;
+    if (KN_TYPE_OBJ_CHECK(cls) && KN_TYPE(cell) == &ob_cell_type) {
+        KnObject *cell_cls = KN_CELL_GET(cell);
+        if (cell_cls != cls) {
+            if (cell_cls == NULL)
+                return ob_err_format(ob_exc_RuntimeError,
+                                     "__class__ not set defining %R as %R. Was __classcell__ "
+                                     "propagated to type.__new__?", name, cls);
+            return ob_err_format(ob_exc_TypeError, "__class__ set to %R defining %R as %R",
+                                 cell_cls, name, cls);
+        }
+    }
+    return cls;
+}
+
+#define FAST(f) ((KnCFunction)(void (*)(void))(f))
+
+KnMethodDef jit_builtins_exec_methods[] = {
+    { "__build_class__", FAST(bi_build_class), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+      "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\n"
+      "Internal helper function used by the class statement." },
+    { "__import__", FAST(bi_import), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+      "Import a module." },
+    { "compile", FAST(bi_compile), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+      "Compile source into a code object that can be executed by exec() or eval()." },
+    { "eval", FAST(bi_eval), KN_METH_FASTCALL,
+      "Evaluate the given source in the context of globals and locals." },
+    { "exec", FAST(bi_exec), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+      "Execute the given source in the context of globals and locals." },
+    { NULL, NULL, 0, NULL },
+};

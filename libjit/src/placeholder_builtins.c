@@ -1,2 +1,0 @@
-/* placeholder until libjit's builtins part lands; remove from build-builtins.ninja then. */
-typedef int jit_placeholder_builtins;

@@ -1,0 +1,364 @@
+/* stdio_writer.c — sys.stdin/stdout/stderr until `_io` exists: a small
+ * UTF-8 text stream over a file descriptor.
+ *
+ * It is deliberately minimal and honest: write/flush/fileno/isatty/
+ * readline/read/close and the attributes print() and input() use.  Output
+ * is buffered in the object (block, line or no buffering, chosen at
+ * creation) and flushed by flush(), by a newline in line mode, when the
+ * buffer is full, and at exit (jit_stdio_flush_all).  When `_io` lands,
+ * sys's streams become real io.TextIOWrapper objects and this file goes. */
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "builtins.h"
+#include "libgc/gc.h"
+
+#define STDIO_BUFSIZE 8192
+
+typedef struct {
+    KN_OBJECT_HEAD;
+    int fd;
+    int writable;
+    int buffering;          /* JIT_STDIO_* */
+    int closed;
+    KnObject *name;         /* "<stdout>" */
+    KnObject *errors;       /* error handler for encoding/decoding */
+    char *buf;              /* output bytes not yet written, or input read ahead */
+    kn_ssize_t len, cap;
+    int eof;                /* input: read() returned 0 */
+} StdioObject;
+
+#define SO(o) ((StdioObject *)(o))
+
+static int check_open(StdioObject *so)
+{
+    if (!so->closed)
+        return 0;
+    ob_err_set_string(ob_exc_ValueError, "I/O operation on closed file.");
+    return -1;
+}
+
+static int reserve(StdioObject *so, kn_ssize_t extra)
+{
+    if (so->len + extra <= so->cap)
+        return 0;
+    kn_ssize_t cap = so->cap ? so->cap : 256;
+    while (cap < so->len + extra)
+        cap *= 2;
+    char *nb = kgc_alloc_atomic((size_t)cap);
+    if (nb == NULL) {
+        ob_err_nomemory();
+        return -1;
+    }
+    if (so->len)
+        memcpy(nb, so->buf, (size_t)so->len);
+    so->buf = nb;
+    so->cap = cap;
+    return 0;
+}
+
+/* Write the whole output buffer to the fd (retrying on EINTR). */
+static int flush_buffer(StdioObject *so)
+{
+    kn_ssize_t done = 0;
+    while (done < so->len) {
+        ssize_t n = write(so->fd, so->buf + done, (size_t)(so->len - done));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            /* Keep what was not written, as a buffered writer does. */
+            memmove(so->buf, so->buf + done, (size_t)(so->len - done));
+            so->len -= done;
+            ob_err_from_errno(ob_exc_OSError, NULL);
+            return -1;
+        }
+        done += n;
+    }
+    so->len = 0;
+    return 0;
+}
+
+static KnObject *stdio_write(KnObject *self, KnObject *s)
+{
+    StdioObject *so = SO(self);
+    if (!KN_STR_CHECK(s))
+        return ob_err_format(ob_exc_TypeError, "write() argument must be str, not %s",
+                             ob_type_name(KN_TYPE(s)));
+    if (check_open(so) < 0)
+        return NULL;
+    if (!so->writable)
+        return ob_err_format(ob_exc_OSError, "not writable");
+    KnObject *b = ob_str_encode(s, "utf-8", ob_str_as_utf8(so->errors, NULL));
+    if (b == NULL)
+        return NULL;
+    kn_ssize_t n = KN_SIZE(b);
+    if (reserve(so, n) < 0)
+        return NULL;
+    memcpy(so->buf + so->len, KN_BYTES_AS_STRING(b), (size_t)n);
+    so->len += n;
+    int must_flush = so->buffering == JIT_STDIO_UNBUFFERED || so->len >= STDIO_BUFSIZE
+        || (so->buffering == JIT_STDIO_LINE && memchr(KN_BYTES_AS_STRING(b), '\n', (size_t)n));
+    if (must_flush && flush_buffer(so) < 0)
+        return NULL;
+    return ob_int_from_ssize(KN_STR_LEN(s));
+}
+
+static KnObject *stdio_flush(KnObject *self, KnObject *unused)
+{
+    StdioObject *so = SO(self);
+    if (check_open(so) < 0)
+        return NULL;
+    if (so->writable && flush_buffer(so) < 0)
+        return NULL;
+    return KN_None;
+}
+
+/* Input: read more bytes into the buffer; 0 at end of file, -1 on error. */
+static kn_ssize_t fill(StdioObject *so)
+{
+    if (so->eof || reserve(so, 4096) < 0)
+        return so->eof ? 0 : -1;
+    for (;;) {
+        ssize_t n = read(so->fd, so->buf + so->len, (size_t)(so->cap - so->len));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            ob_err_from_errno(ob_exc_OSError, NULL);
+            return -1;
+        }
+        if (n == 0)
+            so->eof = 1;
+        so->len += n;
+        return n;
+    }
+}
+
+/* Take the first n buffered input bytes as a str. */
+static KnObject *take(StdioObject *so, kn_ssize_t n)
+{
+    KnObject *r = ob_str_decode(so->buf, n, "utf-8", ob_str_as_utf8(so->errors, NULL));
+    if (r == NULL)
+        return NULL;
+    memmove(so->buf, so->buf + n, (size_t)(so->len - n));
+    so->len -= n;
+    return r;
+}
+
+static int check_readable(StdioObject *so)
+{
+    if (check_open(so) < 0)
+        return -1;
+    if (so->writable) {
+        ob_err_set_string(ob_exc_OSError, "not readable");
+        return -1;
+    }
+    return 0;
+}
+
+static KnObject *stdio_readline(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
+{
+    StdioObject *so = SO(self);
+    if (ob_args_check_positional("readline", nargs, 0, 1) < 0 || check_readable(so) < 0)
+        return NULL;
+    kn_ssize_t limit = -1;
+    if (nargs == 1 && args[0] != KN_None
+        && (limit = ob_number_as_ssize(args[0], ob_exc_OverflowError)) == -1 && ob_err_occurred())
+        return NULL;
+    /* The limit counts bytes here, not characters: exact for ASCII input. */
+    for (kn_ssize_t scanned = 0;;) {
+        char *nl = memchr(so->buf + scanned, '\n', (size_t)(so->len - scanned));
+        if (nl != NULL && (limit < 0 || nl - so->buf < limit))
+            return take(so, nl - so->buf + 1);
+        if (limit >= 0 && so->len >= limit)
+            return take(so, limit);
+        scanned = so->len;
+        kn_ssize_t got = fill(so);
+        if (got < 0)
+            return NULL;
+        if (got == 0)
+            return take(so, so->len);
+    }
+}
+
+static KnObject *stdio_read(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
+{
+    StdioObject *so = SO(self);
+    if (ob_args_check_positional("read", nargs, 0, 1) < 0 || check_readable(so) < 0)
+        return NULL;
+    kn_ssize_t limit = -1;
+    if (nargs == 1 && args[0] != KN_None
+        && (limit = ob_number_as_ssize(args[0], ob_exc_OverflowError)) == -1 && ob_err_occurred())
+        return NULL;
+    while (limit < 0 || so->len < limit) {
+        kn_ssize_t got = fill(so);
+        if (got < 0)
+            return NULL;
+        if (got == 0)
+            break;
+    }
+    return take(so, limit >= 0 && limit < so->len ? limit : so->len);
+}
+
+static KnObject *stdio_iternext(KnObject *self)
+{
+    KnObject *line = stdio_readline(self, NULL, 0);
+    if (line == NULL || KN_STR_LEN(line) > 0)
+        return line;
+    return NULL;            /* end of file: StopIteration */
+}
+
+static KnObject *stdio_iter(KnObject *self)
+{
+    if (check_readable(SO(self)) < 0)
+        return NULL;
+    return self;
+}
+
+static KnObject *stdio_close(KnObject *self, KnObject *unused)
+{
+    StdioObject *so = SO(self);
+    if (so->closed)
+        return KN_None;
+    int r = so->writable ? flush_buffer(so) : 0;
+    so->closed = 1;     /* the fd stays open: 0-2 belong to the process */
+    return r < 0 ? NULL : KN_None;
+}
+
+static KnObject *stdio_fileno(KnObject *self, KnObject *unused)
+{
+    if (check_open(SO(self)) < 0)
+        return NULL;
+    return ob_int_from_ssize(SO(self)->fd);
+}
+
+static KnObject *stdio_isatty(KnObject *self, KnObject *unused)
+{
+    if (check_open(SO(self)) < 0)
+        return NULL;
+    return KN_BOOL(isatty(SO(self)->fd));
+}
+
+static KnObject *stdio_readable(KnObject *self, KnObject *unused)
+{
+    if (check_open(SO(self)) < 0)
+        return NULL;
+    return KN_BOOL(!SO(self)->writable);
+}
+
+static KnObject *stdio_writable(KnObject *self, KnObject *unused)
+{
+    if (check_open(SO(self)) < 0)
+        return NULL;
+    return KN_BOOL(SO(self)->writable);
+}
+
+static KnObject *stdio_seekable(KnObject *self, KnObject *unused)
+{
+    if (check_open(SO(self)) < 0)
+        return NULL;
+    return KN_False;
+}
+
+static KnObject *stdio_repr(KnObject *self)
+{
+    StdioObject *so = SO(self);
+    return ob_str_from_format("<kiln stdio name=%R mode='%s' encoding='utf-8'>", so->name,
+                              so->writable ? "w" : "r");
+}
+
+static KnObject *get_closed(KnObject *self, void *c) { return KN_BOOL(SO(self)->closed); }
+static KnObject *get_name(KnObject *self, void *c) { return SO(self)->name; }
+static KnObject *get_errors(KnObject *self, void *c) { return SO(self)->errors; }
+static KnObject *get_encoding(KnObject *self, void *c) { return ob_str_intern_cstr("utf-8"); }
+static KnObject *get_mode(KnObject *self, void *c)
+{
+    return ob_str_intern_cstr(SO(self)->writable ? "w" : "r");
+}
+static KnObject *get_line_buffering(KnObject *self, void *c)
+{
+    return KN_BOOL(SO(self)->buffering == JIT_STDIO_LINE);
+}
+
+static KnGetSetDef stdio_getset[] = {
+    { "closed", get_closed, NULL, NULL, NULL },
+    { "name", get_name, NULL, NULL, NULL },
+    { "encoding", get_encoding, NULL, NULL, NULL },
+    { "errors", get_errors, NULL, NULL, NULL },
+    { "mode", get_mode, NULL, NULL, NULL },
+    { "line_buffering", get_line_buffering, NULL, NULL, NULL },
+    { NULL, NULL, NULL, NULL, NULL },
+};
+
+#define FAST(f) ((KnCFunction)(void (*)(void))(f))
+
+static KnMethodDef stdio_methods[] = {
+    { "write", stdio_write, KN_METH_O, NULL },
+    { "flush", stdio_flush, KN_METH_NOARGS, NULL },
+    { "readline", FAST(stdio_readline), KN_METH_FASTCALL, NULL },
+    { "read", FAST(stdio_read), KN_METH_FASTCALL, NULL },
+    { "close", stdio_close, KN_METH_NOARGS, NULL },
+    { "fileno", stdio_fileno, KN_METH_NOARGS, NULL },
+    { "isatty", stdio_isatty, KN_METH_NOARGS, NULL },
+    { "readable", stdio_readable, KN_METH_NOARGS, NULL },
+    { "writable", stdio_writable, KN_METH_NOARGS, NULL },
+    { "seekable", stdio_seekable, KN_METH_NOARGS, NULL },
+    { NULL, NULL, 0, NULL },
+};
+
+KnTypeObject jit_stdio_type = {
+    KN_VAR_HEAD_INIT(&ob_type_type, 0),
+    .tp_name = "_kiln.StdioStream",
+    .tp_basicsize = sizeof(StdioObject),
+    .tp_repr = stdio_repr,
+    .tp_getattro = ob_generic_getattr,
+    .tp_flags = KN_TPFLAGS_DEFAULT,
+    .tp_doc = "Text stream over a file descriptor (sys.stdin/stdout/stderr until _io exists).",
+    .tp_iter = stdio_iter,
+    .tp_iternext = stdio_iternext,
+    .tp_methods = stdio_methods,
+    .tp_getset = stdio_getset,
+};
+
+KnObject *jit_stdio_new(int fd, const char *name, int writable, int buffering)
+{
+    if (!(jit_stdio_type.tp_flags & KN_TPFLAGS_READY) && ob_type_ready(&jit_stdio_type) < 0)
+        return NULL;
+    StdioObject *so = (StdioObject *)ob_alloc(&jit_stdio_type, 0);
+    if (so == NULL)
+        return NULL;
+    so->fd = fd;
+    so->writable = writable;
+    so->buffering = buffering;
+    so->name = ob_str_from_cstr(name);
+    so->errors = ob_str_from_cstr(fd == 2 ? "backslashreplace" : "strict");
+    if (so->name == NULL || so->errors == NULL)
+        return NULL;
+    return (KnObject *)so;
+}
+
+/* Flush one stream object if it is ours or has a flush() method. */
+static int flush_stream(const char *name)
+{
+    KnObject *f = jit_sys_get(name);
+    if (f == NULL || f == KN_None)
+        return 0;
+    if (KN_TYPE(f) == &jit_stdio_type && SO(f)->closed)
+        return 0;
+    if (ob_call_method(f, "flush", 0) == NULL) {
+        ob_err_clear();
+        return -1;
+    }
+    return 0;
+}
+
+void jit_stdio_flush_all(void)
+{
+    flush_stream("stdout");
+    flush_stream("stderr");
+}
+
+int jit_stdio_flush_stdout(void)
+{
+    return flush_stream("stdout");
+}

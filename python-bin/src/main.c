@@ -1,0 +1,289 @@
+/* python-bin/src/main.c — the `python` program: CPython 3.11's command
+ * line, handed to libjit (jit_configure, jit_init, jit_run_*).
+ *
+ *   python [option] ... [-c cmd | -m mod | file | -] [arg] ...
+ *
+ * Options are parsed as CPython does: short flags may be combined
+ * ("-uB"), -c/-m/-W/-X take the rest of their word or the next word, and
+ * the first non-option ends the options (it and everything after it is
+ * sys.argv).  -m and the interactive prompt need parts Kiln does not have
+ * yet (the import system, a REPL) and say so. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "libjit/jit.h"
+#include "libobject/libobject.h"
+
+#define PY_VERSION "3.11.2"
+
+static const char *prog;
+
+static void usage_hint(void)
+{
+    fprintf(stderr, "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+                    "Try `python -h' for more information.\n", prog);
+}
+
+static void help(void)
+{
+    printf("usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n", prog);
+    fputs("Kiln, a Python " PY_VERSION " implementation.  Options:\n"
+          "-b     : warn about str(bytes) and bytes/str comparison (-bb: errors)\n"
+          "-B     : do not write .pyc files on import\n"
+          "-c cmd : program passed in as a string (terminates the option list)\n"
+          "-d     : turn on parser debugging output\n"
+          "-E     : ignore PYTHON* environment variables\n"
+          "-h     : print this help message and exit (also -? or --help)\n"
+          "-i     : inspect interactively after running the script\n"
+          "-I     : isolate from the user's environment (implies -E, -P and -s)\n"
+          "-m mod : run library module as a script (terminates the option list)\n"
+          "-O     : remove assert and __debug__-dependent statements (-OO: docstrings too)\n"
+          "-P     : do not prepend a potentially unsafe path to sys.path\n"
+          "-q     : do not print version and copyright messages on interactive start-up\n"
+          "-s     : do not add the user site directory to sys.path\n"
+          "-S     : do not imply 'import site' on initialisation\n"
+          "-u     : unbuffered binary stdout and stderr\n"
+          "-v     : verbose (trace import statements)\n"
+          "-V     : print the Python version number and exit (also --version; -VV: more)\n"
+          "-W arg : warning control (sys.warnoptions)\n"
+          "-x     : skip the first line of the source\n"
+          "-X opt : implementation-specific option (sys._xoptions)\n"
+          "file   : program read from a script file\n"
+          "-      : program read from stdin (default when stdin is not a terminal)\n"
+          "arg ...: arguments passed to the program in sys.argv[1:]\n",
+          stdout);
+}
+
+static int version(int verbose)
+{
+    if (verbose < 2) {
+        printf("Python " PY_VERSION "\n");
+        return 0;
+    }
+    /* -VV prints sys.version, which libjit builds. */
+    char *argv0[] = { (char *)prog, NULL };
+    if (jit_init(1, argv0) < 0)
+        return 1;
+    KnObject *imp = ob_dict_getitem_str(jit_builtins_dict(), "__import__");
+    KnObject *sys = imp ? ob_call_onearg(imp, ob_str_from_cstr("sys")) : NULL;
+    KnObject *v = sys ? ob_getattr_str(sys, "version") : NULL;
+    const char *text = v ? ob_str_as_utf8(v, NULL) : NULL;
+    if (text == NULL)
+        return 1;
+    printf("Python %s\n", text);
+    return 0;
+}
+
+/* Read all of stdin (the program for `python -` and piped input). */
+static char *read_stdin(size_t *lenp)
+{
+    size_t cap = 1 << 16, len = 0, n;
+    char *buf = malloc(cap + 1);
+    while (buf != NULL && (n = fread(buf + len, 1, cap - len, stdin)) > 0) {
+        len += n;
+        if (len == cap) {
+            char *nb = realloc(buf, (cap *= 2) + 1);
+            if (nb == NULL) {
+                free(buf);
+                return NULL;
+            }
+            buf = nb;
+        }
+    }
+    if (buf != NULL)
+        buf[len] = '\0';
+    *lenp = len;
+    return buf;
+}
+
+static int env_flag(const jit_config *cfg, const char *name)
+{
+    if (cfg->ignore_environment)
+        return 0;
+    const char *v = getenv(name);
+    if (v == NULL || *v == '\0')
+        return 0;
+    int n = atoi(v);
+    return n > 0 ? n : 1;
+}
+
+int main(int argc, char **argv)
+{
+    prog = argc > 0 ? argv[0] : "python";
+    static jit_config cfg;
+    static const char *xopts[256], *wopts[256];
+    int nx = 0, nw = 0, show_version = 0, skip_first_line = 0;
+    const char *command = NULL, *module = NULL;
+    int i = 1;
+
+    cfg.int_max_str_digits = -1;
+    for (; i < argc && command == NULL && module == NULL; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || strcmp(a, "-") == 0)
+            break;
+        if (strcmp(a, "--") == 0) {
+            i++;
+            break;
+        }
+        if (a[1] == '-') {
+            if (strcmp(a, "--help") == 0) {
+                help();
+                return 0;
+            }
+            if (strcmp(a, "--version") == 0) {
+                show_version++;
+                continue;
+            }
+            if (strncmp(a, "--check-hash-based-pycs", 23) == 0) {
+                if (a[23] == '\0')
+                    i++;
+                continue;
+            }
+            fprintf(stderr, "unknown option %s\n", a);
+            usage_hint();
+            return 2;
+        }
+        for (const char *p = a + 1; *p; p++) {
+            char c = *p;
+            if (strchr("cmWX", c) != NULL) {
+                const char *val = p[1] ? p + 1 : (i + 1 < argc ? argv[++i] : NULL);
+                if (val == NULL) {
+                    fprintf(stderr, "Argument expected for the -%c option\n", c);
+                    usage_hint();
+                    return 2;
+                }
+                if (c == 'c')
+                    command = val;
+                else if (c == 'm')
+                    module = val;
+                else if (c == 'W' && nw < 256)
+                    wopts[nw++] = val;
+                else if (c == 'X' && nx < 256)
+                    xopts[nx++] = val;
+                break;
+            }
+            switch (c) {
+            case 'b': cfg.bytes_warning++; break;
+            case 'B': cfg.dont_write_bytecode = 1; break;
+            case 'd': cfg.debug++; break;
+            case 'E': cfg.ignore_environment = 1; break;
+            case 'h': case '?': help(); return 0;
+            case 'i': cfg.inspect = cfg.interactive = 1; break;
+            case 'I': cfg.isolated = cfg.ignore_environment = cfg.no_user_site = 1;
+                      cfg.safe_path = 1; break;
+            case 'O': cfg.optimize++; break;
+            case 'P': cfg.safe_path = 1; break;
+            case 'q': cfg.quiet = 1; break;
+            case 's': cfg.no_user_site = 1; break;
+            case 'S': cfg.no_site = 1; break;
+            case 'u': cfg.unbuffered = 1; break;
+            case 'v': cfg.verbose++; break;
+            case 'V': show_version++; break;
+            case 'x': skip_first_line = 1; break;
+            default:
+                fprintf(stderr, "Unknown option: -%c\n", c);
+                usage_hint();
+                return 2;
+            }
+        }
+    }
+    if (show_version)
+        return version(show_version);
+
+    /* Environment variables (after the options: -E/-I turn them off). */
+    if (env_flag(&cfg, "PYTHONUNBUFFERED"))
+        cfg.unbuffered = 1;
+    if (env_flag(&cfg, "PYTHONDONTWRITEBYTECODE"))
+        cfg.dont_write_bytecode = 1;
+    if (env_flag(&cfg, "PYTHONSAFEPATH"))
+        cfg.safe_path = 1;
+    int envopt = env_flag(&cfg, "PYTHONOPTIMIZE");
+    if (envopt > cfg.optimize)
+        cfg.optimize = envopt;
+    int envverbose = env_flag(&cfg, "PYTHONVERBOSE");
+    if (envverbose > cfg.verbose)
+        cfg.verbose = envverbose;
+    cfg.xoptions = xopts;
+    cfg.n_xoptions = nx;
+    cfg.warnoptions = wopts;
+    cfg.n_warnoptions = nw;
+    cfg.skip_first_line = skip_first_line;
+    cfg.orig_argc = argc;
+    cfg.orig_argv = argv;
+
+    /* sys.argv and sys.path[0], as CPython sets them per mode. */
+    const char *script = NULL;
+    char *script_dir = NULL;
+    char **sys_argv = argv + i;
+    int sys_argc = argc - i;
+    char *dash_c[] = { "-c" }, *empty[] = { "" };
+    if (command != NULL) {
+        sys_argv = argv + i - 1;       /* argv[0] becomes "-c" below */
+        sys_argc = argc - i + 1;
+        cfg.path0 = "";
+    } else if (module != NULL) {
+        fprintf(stderr, "%s: -m needs the import system, which Kiln does not have yet "
+                        "(cannot run module %s)\n", prog, module);
+        return 1;
+    } else if (i < argc && strcmp(argv[i], "-") != 0) {
+        script = argv[i];
+        char *real = realpath(script, NULL);
+        if (real != NULL) {
+            char *slash = strrchr(real, '/');
+            if (slash != NULL)
+                *(slash == real ? slash + 1 : slash) = '\0';
+            script_dir = real;
+        }
+        cfg.path0 = script_dir ? script_dir : "";
+    } else {
+        cfg.path0 = "";
+        if (i >= argc) {
+            sys_argv = empty;
+            sys_argc = 1;
+        }
+    }
+    if (cfg.safe_path)
+        cfg.path0 = NULL;
+    if (command != NULL) {
+        /* sys.argv[0] is "-c": copy so argv itself is untouched. */
+        char **copy = malloc(sizeof(char *) * (size_t)(sys_argc + 1));
+        if (copy == NULL)
+            return 1;
+        copy[0] = dash_c[0];
+        for (int k = 1; k < sys_argc; k++)
+            copy[k] = sys_argv[k];
+        copy[sys_argc] = NULL;
+        sys_argv = copy;
+    }
+
+    jit_configure(&cfg);
+    if (jit_init(sys_argc, sys_argv) < 0)
+        return 1;
+
+    int status;
+    if (command != NULL) {
+        status = jit_run_string(command, "<string>");
+    } else if (script != NULL) {
+        status = jit_run_file(script);
+    } else {
+        if (isatty(0) && i >= argc) {
+            fprintf(stderr, "%s: Kiln has no interactive prompt yet; pass a file, -c, "
+                            "or pipe a program into stdin\n", prog);
+            return 1;
+        }
+        size_t len = 0;
+        char *src = read_stdin(&len);
+        if (src == NULL) {
+            fprintf(stderr, "%s: cannot read the program from stdin\n", prog);
+            return 1;
+        }
+        status = jit_run_source_file(src, len, "<stdin>");
+    }
+    int fin = jit_finalize();
+    if (status == 0 && fin != 0)
+        status = fin;
+    return status;
+}
