@@ -300,12 +300,17 @@ static KnObject *index_any_int(KnObject *o)
         return ob_err_format(ob_exc_TypeError, "'%s' object cannot be interpreted as an integer",
                              KN_TYPE(o)->tp_name);
     KnObject *r = KN_TYPE(o)->tp_as_number->nb_index(o);
-    if (r == NULL || KN_INT_CHECK(r))
+    if (r == NULL || KN_INT_CHECK_EXACT(r))
         return r;
-    /* CPython 3.11 also warns (DeprecationWarning) for an int subclass
-     * result; Kiln has no warnings machinery in libobject yet. */
-    return ob_err_format(ob_exc_TypeError, "__index__ returned non-int (type %s)",
-                         KN_TYPE(r)->tp_name);
+    if (!KN_INT_CHECK(r))
+        return ob_err_format(ob_exc_TypeError, "__index__ returned non-int (type %s)",
+                             KN_TYPE(r)->tp_name);
+    if (ob_err_warn_format((KnObject *)ob_exc_DeprecationWarning, 1,
+                           "__index__ returned non-int (type %.200s).  The ability to return an "
+                           "instance of a strict subclass of int is deprecated, and may be "
+                           "removed in a future version of Python.", KN_TYPE(r)->tp_name) < 0)
+        return NULL;
+    return r;
 }
 
 KnObject *ob_number_index(KnObject *o)
@@ -369,13 +374,24 @@ KnObject *ob_number_long(KnObject *o)
     if (KN_INT_CHECK_EXACT(o))
         return o;
     KnNumberMethods *nb = KN_TYPE(o)->tp_as_number;
-    if (nb != NULL && nb->nb_int != NULL)
-        return exact_int_result(nb->nb_int(o), "__int__");
+    if (nb != NULL && nb->nb_int != NULL) {
+        KnObject *r = nb->nb_int(o);
+        if (r != NULL && KN_INT_CHECK(r) && !KN_INT_CHECK_EXACT(r) &&
+            ob_err_warn_format((KnObject *)ob_exc_DeprecationWarning, 1,
+                               "__int__ returned non-int (type %.200s).  The ability to return "
+                               "an instance of a strict subclass of int is deprecated, and may "
+                               "be removed in a future version of Python.",
+                               KN_TYPE(r)->tp_name) < 0)
+            return NULL;
+        return exact_int_result(r, "__int__");
+    }
     if (nb != NULL && nb->nb_index != NULL)
         return ob_number_index(o);
     KnObject *trunc = ob_lookup_special(o, KN_ID(__trunc__));
     if (trunc != NULL) {
-        /* CPython 3.11 warns that this delegation is deprecated. */
+        if (ob_err_warn((KnObject *)ob_exc_DeprecationWarning,
+                        "The delegation of int() to __trunc__ is deprecated.", 1) < 0)
+            return NULL;
         KnObject *r = ob_call_noargs(trunc);
         if (r == NULL || KN_INT_CHECK(r))
             return exact_int_result(r, "__trunc__");
@@ -406,7 +422,12 @@ KnObject *ob_number_float(KnObject *o)
         if (!KN_FLOAT_CHECK(r))
             return ob_err_format(ob_exc_TypeError, "%s.__float__ returned non-float (type %s)",
                                  KN_TYPE(o)->tp_name, KN_TYPE(r)->tp_name);
-        /* a float subclass: CPython 3.11 warns (deprecated), then converts */
+        if (ob_err_warn_format((KnObject *)ob_exc_DeprecationWarning, 1,
+                               "%.50s.__float__ returned non-float (type %.50s).  The ability to "
+                               "return an instance of a strict subclass of float is deprecated, "
+                               "and may be removed in a future version of Python.",
+                               KN_TYPE(o)->tp_name, KN_TYPE(r)->tp_name) < 0)
+            return NULL;
         return ob_float_from_double(KN_FLOAT_VALUE(r));
     }
     if (nb != NULL && nb->nb_index != NULL) {

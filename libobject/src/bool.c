@@ -67,7 +67,9 @@ static KnNumberMethods bool_as_number = {
 KnTypeObject ob_bool_type = {
     KN_VAR_HEAD_INIT(&ob_type_type, 0),
     .tp_name = "bool",
-    .tp_basicsize = offsetof(KnLongObject, ob_digit),
+    /* CPython allocates bool as a whole PyLongObject (one digit, padded:
+     * 32 bytes); Cython checks this size when it imports bool. */
+    .tp_basicsize = sizeof(KnLongObject),
     .tp_itemsize = sizeof(kn_digit),
     .tp_repr = bool_repr,
     .tp_as_number = &bool_as_number,

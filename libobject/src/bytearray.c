@@ -448,8 +448,7 @@ KnTypeObject ob_bytearray_type = {
     .tp_str = bytearray_repr,
     .tp_getattro = ob_generic_getattr,
     .tp_as_buffer = &bytearray_as_buffer,
-    .tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_BASETYPE | KN_TPFLAGS_MATCH_SELF |
-                KN_TPFLAGS_SEQUENCE,
+    .tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_BASETYPE | KN_TPFLAGS_MATCH_SELF,
     .tp_doc = "bytearray(iterable_of_ints) -> bytearray\n"
               "bytearray(string, encoding[, errors]) -> bytearray\n"
               "bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\n"

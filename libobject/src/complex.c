@@ -473,6 +473,13 @@ KnObject *ob_complex_new_impl(KnTypeObject *t, KnObject *r, KnObject *i)
         if (!KN_COMPLEX_CHECK(v))
             return ob_err_format(ob_exc_TypeError, "__complex__ returned non-complex (type %s)",
                                  ob_type_name(KN_TYPE(v)));
+        if (!KN_COMPLEX_CHECK_EXACT(v) &&
+            ob_err_warn_format((KnObject *)ob_exc_DeprecationWarning, 1,
+                               "__complex__ returned non-complex (type %.200s).  The ability to "
+                               "return an instance of a strict subclass of complex is "
+                               "deprecated, and may be removed in a future version of Python.",
+                               KN_TYPE(v)->tp_name) < 0)
+            return NULL;
         cr = KN_COMPLEX_VALUE(v);
         cr_is_complex = 1;
     } else if (ob_err_occurred()) {
@@ -579,7 +586,7 @@ KnTypeObject ob_complex_type = {
     .tp_repr = complex_repr,
     .tp_as_number = &complex_as_number,
     .tp_hash = complex_hash,
-    .tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_BASETYPE | KN_TPFLAGS_MATCH_SELF,
+    .tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_BASETYPE,
     .tp_doc = "Create a complex number from a real part and an optional imaginary part.\n\n"
               "This is equivalent to (real + imag*1j) where imag defaults to 0.",
     .tp_richcompare = complex_richcompare,

@@ -237,9 +237,14 @@ int ob_enter_recursive_call(const char *where)
     KnThreadState *ts = ob_tstate_get();
     if (++ts->c_recursion_depth > ts->recursion_limit + 50 ||
         --ts->recursion_remaining < 0) {
-        ts->c_recursion_depth--;
-        ts->recursion_remaining++;
+        /* Raising calls the RecursionError class, which enters this guard
+         * again: give it 50 levels of headroom, or every RecursionError
+         * would recurse until the C stack overflows. */
+        ts->c_recursion_depth -= 51;
+        ts->recursion_remaining += 51;
         ob_err_format(ob_exc_RecursionError, "maximum recursion depth exceeded%s", where);
+        ts->c_recursion_depth += 50;
+        ts->recursion_remaining -= 50;
         return -1;
     }
     return 0;

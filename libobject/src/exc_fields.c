@@ -5,6 +5,7 @@
  * filename2, errno -> subclass), SyntaxError (msg and location).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "exc_fields.h"
@@ -321,5 +322,198 @@ KnMemberDef ob_exc_syntaxerror_members[] = {
     { "end_lineno", KN_T_OBJECT, offsetof(KnSyntaxErrorObject, end_lineno), 0, "exception end lineno" },
     { "end_offset", KN_T_OBJECT, offsetof(KnSyntaxErrorObject, end_offset), 0, "exception end offset" },
     { "print_file_and_line", KN_T_OBJECT, offsetof(KnSyntaxErrorObject, print_file_and_line), 0, "exception print_file_and_line" },
+    { NULL, 0, 0, 0, NULL }
+};
+
+/* ---- UnicodeDecodeError / UnicodeEncodeError / UnicodeTranslateError ----
+ *
+ * The five fields of KnUnicodeErrorObject are set by __init__ from
+ * (encoding, object, start, end, reason) -- (object, start, end, reason)
+ * for UnicodeTranslateError, whose encoding stays None.  Only the
+ * constructor checks types; the attributes are plain members afterwards,
+ * as in CPython. */
+
+#define UERR(o) ((KnUnicodeErrorObject *)(o))
+
+/* "argument N must be str, not T" (CPython's "U" conversion). */
+static int uerr_str_arg(KnObject *args, kn_ssize_t i, KnObject **out)
+{
+    KnObject *v = KN_TUPLE_GET(args, i);
+    if (!KN_STR_CHECK(v)) {
+        ob_err_format(ob_exc_TypeError, "argument %zd must be str, not %.50s", i + 1,
+                      v == KN_None ? "None" : KN_TNAME(v));
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* An index-sized position ("n" conversion). */
+static int uerr_pos_arg(KnObject *args, kn_ssize_t i, kn_ssize_t *out)
+{
+    KnObject *v = ob_number_index(KN_TUPLE_GET(args, i));
+    if (v == NULL)
+        return -1;
+    *out = ob_int_as_ssize(v);
+    return *out == -1 && ob_err_occurred() ? -1 : 0;
+}
+
+/* bytes of a bytes-like object (decode errors keep a bytes copy). */
+static KnObject *uerr_bytes_of(KnObject *o)
+{
+    if (KN_TYPE(o) == &ob_bytes_type)
+        return o;
+    KnBufferProcs *bp = KN_TYPE(o)->tp_as_buffer;
+    if (bp == NULL || bp->bf_getbuffer == NULL)
+        return ob_err_format(ob_exc_TypeError, "a bytes-like object is required, not '%.100s'",
+                             KN_TNAME(o));
+    KnBuffer view;
+    if (bp->bf_getbuffer(o, &view, 0) < 0)
+        return NULL;
+    KnObject *b = ob_bytes_from_data(view.buf, view.len);
+    if (bp->bf_releasebuffer != NULL)
+        bp->bf_releasebuffer(o, &view);
+    return b;
+}
+
+enum { UERR_DECODE, UERR_ENCODE, UERR_TRANSLATE };
+
+/* Common part of the three inits: args set, fields cleared, then
+ * (encoding,) object, start, end, reason parsed in order. */
+static int uerr_init(KnObject *self, KnObject *args, KnObject *kwargs, int mode)
+{
+    if (no_kwargs(self, kwargs) < 0)
+        return -1;
+    base_init(self, args);
+    KnUnicodeErrorObject *u = UERR(self);
+    u->encoding = u->object = u->reason = NULL;
+    u->start = u->end = 0;
+    kn_ssize_t want = mode == UERR_TRANSLATE ? 4 : 5, n = KN_SIZE(args);
+    if (n != want) {
+        ob_err_format(ob_exc_TypeError, "function takes exactly %zd arguments (%zd given)", want,
+                      n);
+        return -1;
+    }
+    kn_ssize_t i = 0;
+    KnObject *encoding = NULL, *object, *reason;
+    kn_ssize_t start, end;
+    if (mode != UERR_TRANSLATE && uerr_str_arg(args, i++, &encoding) < 0)
+        return -1;
+    object = KN_TUPLE_GET(args, i);
+    if (mode != UERR_DECODE && uerr_str_arg(args, i, &object) < 0)
+        return -1;
+    i++;
+    if (uerr_pos_arg(args, i++, &start) < 0 || uerr_pos_arg(args, i++, &end) < 0 ||
+        uerr_str_arg(args, i, &reason) < 0)
+        return -1;
+    if (mode == UERR_DECODE && (object = uerr_bytes_of(object)) == NULL)
+        return -1;
+    u->encoding = encoding;
+    u->object = object;
+    u->start = start;
+    u->end = end;
+    u->reason = reason;
+    return 0;
+}
+
+int ob_exc_unicodedecode_init(KnObject *self, KnObject *args, KnObject *kwargs)
+{
+    return uerr_init(self, args, kwargs, UERR_DECODE);
+}
+
+int ob_exc_unicodeencode_init(KnObject *self, KnObject *args, KnObject *kwargs)
+{
+    return uerr_init(self, args, kwargs, UERR_ENCODE);
+}
+
+int ob_exc_unicodetranslate_init(KnObject *self, KnObject *args, KnObject *kwargs)
+{
+    return uerr_init(self, args, kwargs, UERR_TRANSLATE);
+}
+
+/* str() of encoding and reason (any object once assigned). */
+static int uerr_texts(KnObject *self, KnObject **enc, KnObject **reason)
+{
+    KnUnicodeErrorObject *u = UERR(self);
+    *reason = ob_str(u->reason ? u->reason : KN_None);
+    if (*reason == NULL)
+        return -1;
+    if (enc != NULL && (*enc = ob_str(u->encoding ? u->encoding : KN_None)) == NULL)
+        return -1;
+    return 0;
+}
+
+/* Does [start, end) name the single item at start, inside len items?
+ * (CPython reads the item without the start >= 0 check; Kiln falls back
+ * to the range wording instead of reading outside the object.) */
+static int uerr_single(const KnUnicodeErrorObject *u, kn_ssize_t len)
+{
+    return u->start >= 0 && u->start < len && u->end == u->start + 1;
+}
+
+KnObject *ob_exc_unicodedecode_str(KnObject *self)
+{
+    KnUnicodeErrorObject *u = UERR(self);
+    KnObject *enc, *reason;
+    if (u->object == NULL)
+        return ob_str_from_utf8("", 0);
+    if (uerr_texts(self, &enc, &reason) < 0)
+        return NULL;
+    if (KN_BYTES_CHECK(u->object) && uerr_single(u, KN_SIZE(u->object))) {
+        char byte[8];
+        snprintf(byte, sizeof byte, "0x%02x",
+                 (unsigned char)KN_BYTES_AS_STRING(u->object)[u->start]);
+        return ob_str_from_format("'%U' codec can't decode byte %s in position %zd: %U", enc,
+                                  byte, u->start, reason);
+    }
+    return ob_str_from_format("'%U' codec can't decode bytes in position %zd-%zd: %U", enc,
+                              u->start, u->end - 1, reason);
+}
+
+/* '\xNN', '\uNNNN' or '\UNNNNNNNN' of character i of s. */
+static void uerr_char_escape(KnObject *s, kn_ssize_t i, char *buf, size_t n)
+{
+    uint32_t c = KN_STR_READ(KN_STR_KIND(s), KN_STR_DATA(s), i);
+    if (c <= 0xff)
+        snprintf(buf, n, "'\\x%02x'", c);
+    else if (c <= 0xffff)
+        snprintf(buf, n, "'\\u%04x'", c);
+    else
+        snprintf(buf, n, "'\\U%08x'", c);
+}
+
+static KnObject *uerr_char_str(KnObject *self, int translate)
+{
+    KnUnicodeErrorObject *u = UERR(self);
+    KnObject *enc = NULL, *reason;
+    if (u->object == NULL)
+        return ob_str_from_utf8("", 0);
+    if (uerr_texts(self, translate ? NULL : &enc, &reason) < 0)
+        return NULL;
+    if (KN_STR_CHECK(u->object) && uerr_single(u, KN_STR_LEN(u->object))) {
+        char ch[16];
+        uerr_char_escape(u->object, u->start, ch, sizeof ch);
+        if (translate)
+            return ob_str_from_format("can't translate character %s in position %zd: %U", ch,
+                                      u->start, reason);
+        return ob_str_from_format("'%U' codec can't encode character %s in position %zd: %U",
+                                  enc, ch, u->start, reason);
+    }
+    if (translate)
+        return ob_str_from_format("can't translate characters in position %zd-%zd: %U",
+                                  u->start, u->end - 1, reason);
+    return ob_str_from_format("'%U' codec can't encode characters in position %zd-%zd: %U", enc,
+                              u->start, u->end - 1, reason);
+}
+
+KnObject *ob_exc_unicodeencode_str(KnObject *self) { return uerr_char_str(self, 0); }
+KnObject *ob_exc_unicodetranslate_str(KnObject *self) { return uerr_char_str(self, 1); }
+
+KnMemberDef ob_exc_unicodeerror_members[] = {
+    { "encoding", KN_T_OBJECT, offsetof(KnUnicodeErrorObject, encoding), 0, "exception encoding" },
+    { "object", KN_T_OBJECT, offsetof(KnUnicodeErrorObject, object), 0, "exception object" },
+    { "start", KN_T_PYSSIZET, offsetof(KnUnicodeErrorObject, start), 0, "exception start" },
+    { "end", KN_T_PYSSIZET, offsetof(KnUnicodeErrorObject, end), 0, "exception end" },
+    { "reason", KN_T_OBJECT, offsetof(KnUnicodeErrorObject, reason), 0, "exception reason" },
     { NULL, 0, 0, 0, NULL }
 };

@@ -224,6 +224,7 @@ typedef struct KnExcSpec {
     reprfunc str;
     KnMemberDef *members;
     const char *doc;
+    KnMethodDef *methods;
 } KnExcSpec;
 
 #include "exc_fields.h"
@@ -234,13 +235,15 @@ static KnTypeObject exc_types[80];
 
 /* Order matters: a base comes before its subclasses. */
 static const KnExcSpec exc_table[] = {
-#define E(name, base, doc) { #name, &ob_exc_##base, 0, NULL, NULL, NULL, NULL, doc }
+#define E(name, base, doc) { #name, &ob_exc_##base, 0, NULL, NULL, NULL, NULL, doc, NULL }
 #define F(name, base, size, init, str, members, doc) \
-    { #name, &ob_exc_##base, size, init, NULL, str, members, doc }
+    { #name, &ob_exc_##base, size, init, NULL, str, members, doc, NULL }
     { "BaseException", NULL, sizeof(KnBaseExceptionObject), exc_init, exc_new, exc_str, NULL,
-      "Common base class for all exceptions" },
+      "Common base class for all exceptions", NULL },
     E(Exception, BaseException, "Common base class for all non-exit exceptions."),
-    E(BaseExceptionGroup, BaseException, "A combination of multiple unrelated exceptions."),
+    { "BaseExceptionGroup", &ob_exc_BaseException, sizeof(KnBaseExceptionGroupObject), NULL,
+      ob_exc_group_new, ob_exc_group_str, ob_exc_group_members,
+      "A combination of multiple unrelated exceptions.", ob_exc_group_methods },
     E(GeneratorExit, BaseException, "Request that a generator exit."),
     E(KeyboardInterrupt, BaseException, "Program interrupted by user."),
     F(SystemExit, BaseException, sizeof(KnSystemExitObject), ob_exc_systemexit_init, NULL,
@@ -298,10 +301,13 @@ static const KnExcSpec exc_table[] = {
     E(TypeError, Exception, "Inappropriate argument type."),
     E(ValueError, Exception, "Inappropriate argument value (of correct type)."),
     E(UnicodeError, ValueError, "Unicode related error."),
-    E(UnicodeDecodeError, UnicodeError, "Unicode decoding error."),
-    E(UnicodeEncodeError, UnicodeError, "Unicode encoding error."),
-    E(UnicodeTranslateError, UnicodeError, "Unicode translation error."),
-    E(ExceptionGroup, BaseExceptionGroup, NULL),
+    F(UnicodeDecodeError, UnicodeError, sizeof(KnUnicodeErrorObject), ob_exc_unicodedecode_init,
+      ob_exc_unicodedecode_str, ob_exc_unicodeerror_members, "Unicode decoding error."),
+    F(UnicodeEncodeError, UnicodeError, sizeof(KnUnicodeErrorObject), ob_exc_unicodeencode_init,
+      ob_exc_unicodeencode_str, ob_exc_unicodeerror_members, "Unicode encoding error."),
+    F(UnicodeTranslateError, UnicodeError, sizeof(KnUnicodeErrorObject),
+      ob_exc_unicodetranslate_init, ob_exc_unicodetranslate_str, ob_exc_unicodeerror_members,
+      "Unicode translation error."),
     E(Warning, Exception, "Base class for warning categories."),
     E(BytesWarning, Warning, "Base class for warnings about bytes and buffer related problems, mostly\nrelated to conversion from str or comparing to str."),
     E(DeprecationWarning, Warning, "Base class for warnings about deprecated features."),
@@ -347,6 +353,7 @@ int ob_exceptions_init(void)
         t->tp_new = s->new_ ? s->new_ : exc_new;
         t->tp_str = s->str;
         t->tp_members = s->members;
+        t->tp_methods = s->methods;
         if (strcmp(s->name, "OSError") == 0)
             t->tp_new = ob_exc_oserror_new;
         if (base == &ob_object_type) {
@@ -362,6 +369,10 @@ int ob_exceptions_init(void)
         if (ob_type_ready(t) < 0)
             return -1;
     }
+    /* ExceptionGroup is a heap class (as in CPython), made once Exception
+     * and BaseExceptionGroup are ready. */
+    if ((ob_exc_ExceptionGroup = ob_exc_group_make_exception_group()) == NULL)
+        return -1;
     ob_errors_preallocate();
     return 0;
 }

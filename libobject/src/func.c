@@ -318,6 +318,20 @@ static KnGetSetDef method_getset[] = {
     { NULL, NULL, NULL, NULL, NULL }
 };
 
+/* types.MethodType(func, obj): CPython's checks, in its order. */
+static KnObject *method_tp_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
+{
+    if (ob_args_no_kwargs_dict("method", kwargs) < 0 ||
+        ob_args_check_positional("method", KN_SIZE(args), 2, 2) < 0)
+        return NULL;
+    KnObject *func = KN_TUPLE_GET(args, 0), *self = KN_TUPLE_GET(args, 1);
+    if (!ob_callable_check(func))
+        return ob_err_format(ob_exc_TypeError, "first argument must be callable");
+    if (self == KN_None)
+        return ob_err_format(ob_exc_TypeError, "instance must not be None");
+    return ob_method_new(func, self);
+}
+
 KnTypeObject ob_method_type = {
     KN_VAR_HEAD_INIT(&ob_type_type, 0),
     .tp_name = "method",
@@ -333,6 +347,8 @@ KnTypeObject ob_method_type = {
     .tp_weaklistoffset = offsetof(KnMethodObject, im_weakreflist),
     .tp_members = method_members,
     .tp_getset = method_getset,
+    .tp_doc = "Create a bound instance method object.",
+    .tp_new = method_tp_new,
 };
 
 /* ------------------------------------------ classmethod, staticmethod */

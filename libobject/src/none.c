@@ -24,6 +24,15 @@ static int none_bool(KnObject *o) { return 0; }
 /* hash(None) is a constant in 3.12; in 3.11 it is the identity hash. */
 static KnNumberMethods none_as_number = { .nb_bool = none_bool };
 
+/* bool(NotImplemented) is True, with a DeprecationWarning since 3.9. */
+static int notimpl_bool(KnObject *o)
+{
+    return ob_err_warn((KnObject *)ob_exc_DeprecationWarning,
+                       "NotImplemented should not be used in a boolean context", 1) < 0 ? -1 : 1;
+}
+
+static KnNumberMethods notimpl_as_number = { .nb_bool = notimpl_bool };
+
 static KnObject *reduce_name(KnObject *o, KnObject *unused)
 {
     return o == KN_NotImplemented ? ob_str_intern_cstr("NotImplemented")
@@ -51,6 +60,7 @@ KnTypeObject ob_notimplemented_type = {
     .tp_name = "NotImplementedType",
     .tp_basicsize = sizeof(KnObject),
     .tp_repr = notimpl_repr,
+    .tp_as_number = &notimpl_as_number,
     .tp_flags = KN_TPFLAGS_DEFAULT,
     .tp_methods = singleton_methods,
     .tp_new = notimpl_new,

@@ -739,45 +739,40 @@ static KnSequenceMethods set_as_sequence = {
 
 KnObject *ob_setiter_new(KnObject *so);
 
+/* What set and frozenset have in common. */
+#define SET_TYPE_COMMON                                              \
+    KN_VAR_HEAD_INIT(&ob_type_type, 0),                              \
+    .tp_basicsize = sizeof(KnSetObject),                             \
+    .tp_repr = set_repr,                                             \
+    .tp_as_sequence = &set_as_sequence,                              \
+    .tp_getattro = ob_generic_getattr,                               \
+    .tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_HAVE_GC |            \
+                KN_TPFLAGS_BASETYPE | KN_TPFLAGS_MATCH_SELF,         \
+    .tp_richcompare = set_richcompare,                               \
+    .tp_weaklistoffset = offsetof(KnSetObject, weakreflist),         \
+    .tp_iter = ob_setiter_new
+
 KnTypeObject ob_set_type = {
-    KN_VAR_HEAD_INIT(&ob_type_type, 0),
+    SET_TYPE_COMMON,
     .tp_name = "set",
-    .tp_basicsize = sizeof(KnSetObject),
-    .tp_repr = set_repr,
     .tp_as_number = &set_as_number,
-    .tp_as_sequence = &set_as_sequence,
     .tp_hash = ob_hash_not_implemented,
-    .tp_getattro = ob_generic_getattr,
-    .tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_HAVE_GC | KN_TPFLAGS_BASETYPE |
-                KN_TPFLAGS_MATCH_SELF,
     .tp_doc = "set() -> new empty set object\n"
               "set(iterable) -> new set object\n\n"
               "Build an unordered collection of unique elements.",
-    .tp_richcompare = set_richcompare,
-    .tp_weaklistoffset = offsetof(KnSetObject, weakreflist),
-    .tp_iter = ob_setiter_new,
     .tp_methods = set_methods,
     .tp_init = set_init,
     .tp_new = set_tp_new,
 };
 
 KnTypeObject ob_frozenset_type = {
-    KN_VAR_HEAD_INIT(&ob_type_type, 0),
+    SET_TYPE_COMMON,
     .tp_name = "frozenset",
-    .tp_basicsize = sizeof(KnSetObject),
-    .tp_repr = set_repr,
     .tp_as_number = &frozenset_as_number,
-    .tp_as_sequence = &set_as_sequence,
     .tp_hash = frozenset_hash,
-    .tp_getattro = ob_generic_getattr,
-    .tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_HAVE_GC | KN_TPFLAGS_BASETYPE |
-                KN_TPFLAGS_MATCH_SELF,
     .tp_doc = "frozenset() -> empty frozenset object\n"
               "frozenset(iterable) -> frozenset object\n\n"
               "Build an immutable unordered collection of unique elements.",
-    .tp_richcompare = set_richcompare,
-    .tp_weaklistoffset = offsetof(KnSetObject, weakreflist),
-    .tp_iter = ob_setiter_new,
     .tp_methods = frozenset_methods,
     .tp_new = frozenset_tp_new,
 };

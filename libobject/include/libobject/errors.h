@@ -92,6 +92,27 @@ void ob_leave_recursive_call(void);
 OB_EXC_LIST(OB_EXC_DECLARE)
 #undef OB_EXC_DECLARE
 
+/* ---- ob-fixes: warnings (src/warnings.c) ----
+ * Issue a warning of `category` (a Warning subclass; NULL: RuntimeWarning)
+ * attributed `stacklevel` frames up (1: the code that called the C
+ * function), as CPython's PyErr_WarnEx / PyErr_WarnFormat.  Returns 0, or
+ * -1 with an exception set when the warning became an error (a filter
+ * with action "error") or could not be issued: the caller must then fail.
+ * ob_err_warn_format builds the message with ob_str_from_format's rules.
+ *
+ * libobject has no filters of its own: libjit registers the real
+ * implementation (the _warnings module) with ob_err_set_warn_hook; the
+ * hook gets the message as a str and returns 0 / -1 as above.  Without a
+ * hook a warning is handled as CPython handles one that has no Python
+ * frame, under its default filters: DeprecationWarning,
+ * PendingDeprecationWarning, ImportWarning and ResourceWarning are
+ * ignored; any other category is written once per (category, message) to
+ * stderr as "sys:1: Category: message". */
+typedef int (*KnWarnHook)(KnObject *category, KnObject *message, kn_ssize_t stacklevel);
+void ob_err_set_warn_hook(KnWarnHook hook);
+int ob_err_warn(KnObject *category, const char *message, kn_ssize_t stacklevel);
+int ob_err_warn_format(KnObject *category, kn_ssize_t stacklevel, const char *fmt, ...);
+
 #ifdef __cplusplus
 }
 #endif
