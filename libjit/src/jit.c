@@ -247,16 +247,73 @@ int jit_run_source_file(const char *src, size_t len, const char *filename)
     return run_source(src, len, filename, 1);
 }
 
+/* ---- SIGINT -> KeyboardInterrupt ----
+ * The handler only records the signal and asks the interpreter for a safe
+ * point (jit_eval_pending); the eval part then calls the pending hook,
+ * which raises KeyboardInterrupt in the running Python code.  Blocking
+ * reads and writes of the standard streams see EINTR (no SA_RESTART) and
+ * call jit_check_signals themselves.  Until the signal module exists this
+ * is the only handler; it will take the job over then. */
+
+static volatile sig_atomic_t sigint_pending;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    sigint_pending = 1;
+    jit_eval_pending = 1;
+}
+
+int jit_check_signals(void)
+{
+    if (!sigint_pending)
+        return 0;
+    sigint_pending = 0;
+    ob_err_set_none(ob_exc_KeyboardInterrupt);
+    return -1;
+}
+
+int jit_install_sigint_handler(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGINT, &sa, NULL) < 0)
+        return -1;
+    jit_eval_pending_hook = jit_check_signals;
+    return 0;
+}
+
 /* ---- the interactive prompt ----
  * Lines are read from sys.stdin, prompts (sys.ps1, sys.ps2) written to
  * sys.stderr, each complete input compiled in "single" mode (expression
  * values go to sys.displayhook) and run in __main__.  Until the parser can
  * report "incomplete input" (codeop's flag), an input continues while
  * brackets or a triple-quoted string are open or a line ends with a
- * backslash, and a block opened by a line ending in ':' continues until an
- * empty line — the usual interactive rhythm. */
+ * backslash, and a compound statement (or a line ending in ':') continues
+ * until an empty line — the usual interactive rhythm. */
 
 typedef struct { int depth, in_triple, backslash, colon; } InputState;
+
+/* Does the input start a compound statement?  Interactively those always
+ * end with an empty line, even on one line ("while x: pass"). */
+static int starts_compound(const char *s)
+{
+    static const char *const kw[] = { "if", "while", "for", "def", "class", "with", "try",
+                                      "async", NULL };
+    s += strspn(s, " \t");
+    if (*s == '@')
+        return 1;
+    for (int i = 0; kw[i] != NULL; i++) {
+        size_t n = strlen(kw[i]);
+        if (strncmp(s, kw[i], n) == 0 && !(s[n] == '_' || (s[n] >= 'a' && s[n] <= 'z')
+                                           || (s[n] >= 'A' && s[n] <= 'Z')
+                                           || (s[n] >= '0' && s[n] <= '9')))
+            return 1;
+    }
+    return 0;
+}
 
 static void scan_input(const char *s, InputState *st)
 {
@@ -354,6 +411,14 @@ int jit_run_interactive(void)
             || ob_call_method(err, "flush", 0) == NULL)
             ob_err_clear();
         KnObject *line = ob_call_method(in, "readline", 0);
+        if (line == NULL && ob_err_matches((KnObject *)ob_exc_KeyboardInterrupt)) {
+            /* Ctrl-C at the prompt drops the pending input, as CPython. */
+            ob_err_clear();
+            jit_file_write_cstr(err, "\nKeyboardInterrupt\n");
+            pending = ob_str_empty();
+            block = 0;
+            continue;
+        }
         if (line == NULL) {
             handle_uncaught();
             return 1;
@@ -377,7 +442,7 @@ int jit_run_interactive(void)
         if (!eof) {
             if (st.depth > 0 || st.in_triple || st.backslash)
                 continue;
-            if (st.colon)
+            if (st.colon || starts_compound(src))
                 block = 1;
             if (block && !blank)
                 continue;

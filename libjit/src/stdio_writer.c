@@ -66,8 +66,13 @@ static int flush_buffer(StdioObject *so)
     while (done < so->len) {
         ssize_t n = write(so->fd, so->buf + done, (size_t)(so->len - done));
         if (n < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR && jit_check_signals() == 0)
                 continue;
+            if (errno == EINTR) {
+                memmove(so->buf, so->buf + done, (size_t)(so->len - done));
+                so->len -= done;
+                return -1;
+            }
             /* Keep what was not written, as a buffered writer does. */
             memmove(so->buf, so->buf + done, (size_t)(so->len - done));
             so->len -= done;
@@ -126,8 +131,11 @@ static kn_ssize_t fill(StdioObject *so)
         return so->eof ? 0 : -1;
     for (;;) {
         ssize_t n = read(so->fd, so->buf + so->len, (size_t)(so->cap - so->len));
-        if (n < 0 && errno == EINTR)
+        if (n < 0 && errno == EINTR) {
+            if (jit_check_signals() < 0)
+                return -1;
             continue;
+        }
         if (n < 0) {
             ob_err_from_errno(ob_exc_OSError, NULL);
             return -1;

@@ -267,8 +267,10 @@ int main(int argc, char **argv)
     if (cfg.safe_path)
         cfg.path0 = NULL;
 
-    /* As CPython: a closed pipe is a BrokenPipeError, not death by SIGPIPE. */
+    /* As CPython: a closed pipe is a BrokenPipeError, not death by SIGPIPE,
+     * and Ctrl-C is a KeyboardInterrupt. */
     signal(SIGPIPE, SIG_IGN);
+    jit_install_sigint_handler();
     jit_configure(&cfg);
     if (jit_init(sys_argc, sys_argv) < 0)
         return 1;
