@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "libjit/jit.h"
+#include "libobject/hash.h"
 #include "libobject/libobject.h"
 
 #define PY_VERSION "3.11.2"
@@ -220,6 +221,15 @@ int main(int argc, char **argv)
     int envopt = env_flag(&cfg, "PYTHONOPTIMIZE");
     if (envopt > cfg.optimize)
         cfg.optimize = envopt;
+    /* The hash secret (libobject would read PYTHONHASHSEED lazily; -E must
+     * ignore it, and a bad value is fatal as in CPython). */
+    const char *seed = cfg.ignore_environment ? NULL : getenv("PYTHONHASHSEED");
+    if (ob_hash_init(seed) < 0) {
+        fputs("Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" "
+              "or an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n",
+              stderr);
+        return 1;
+    }
     int envverbose = env_flag(&cfg, "PYTHONVERBOSE");
     if (envverbose > cfg.verbose)
         cfg.verbose = envverbose;

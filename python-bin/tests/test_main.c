@@ -84,6 +84,15 @@ static void test_command_and_argv(void **state)
            0, "{'dev': True, 'a': 'b'} ['ignore']\n");
 }
 
+static void test_hash_seed(void **state)
+{
+    expect("$PY -c 'print(hash(\"abc\"))'", 0, "-4594863902769663758\n");
+    char out[8192];
+    assert_int_equal(run("PYTHONHASHSEED=abc $PY -c 'print(1)'", out, sizeof out), 1);
+    assert_non_null(strstr(out, "PYTHONHASHSEED must be \"random\" or an integer"));
+    expect("PYTHONHASHSEED=abc $PY -E -c 'print(1)'", 0, "1\n");
+}
+
 static void test_exit_status(void **state)
 {
     expect("$PY -c 'raise SystemExit'", 0, "");
@@ -134,6 +143,7 @@ int main(void)
         cmocka_unit_test(test_version_and_help),
         cmocka_unit_test(test_usage_errors),
         cmocka_unit_test(test_command_and_argv),
+        cmocka_unit_test(test_hash_seed),
         cmocka_unit_test(test_exit_status),
         cmocka_unit_test(test_interactive),
         cmocka_unit_test(test_script),
