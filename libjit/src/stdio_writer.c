@@ -470,6 +470,10 @@ KnObject *jit_stdio_new(int fd, const char *name, int writable, int buffering)
     so->fd = fd;
     so->writable = writable;
     so->buffering = buffering;
+    /* Never NULL: memchr/memcpy/memmove on it are then always defined. */
+    if ((so->buf = kgc_alloc_atomic(256)) == NULL)
+        return ob_err_nomemory();
+    so->cap = 256;
     so->name = ob_str_from_cstr(name);
     so->errors = ob_str_from_cstr(fd == 2 ? "backslashreplace" : "strict");
     if (so->name == NULL || so->errors == NULL)
