@@ -89,6 +89,8 @@ static int flush_buffer(StdioObject *so)
  * counts for text writes, as a binary BufferedWriter ignores lines). */
 static int append(StdioObject *so, const char *data, kn_ssize_t n, int text)
 {
+    if (n == 0)
+        return so->buffering == JIT_STDIO_UNBUFFERED ? flush_buffer(so) : 0;
     if (reserve(so, n) < 0)
         return -1;
     memcpy(so->buf + so->len, data, (size_t)n);
