@@ -104,6 +104,29 @@ int io_fileio_exact(KnObject *o);
 kn_ssize_t io_fileio_read_raw(KnObject *self, char *buf, kn_ssize_t n);
 kn_ssize_t io_fileio_write_raw(KnObject *self, const char *buf, kn_ssize_t n);
 
+/* ---- io_newline.c ---- */
+#define IO_NL_LF 1
+#define IO_NL_CR 2
+#define IO_NL_CRLF 4
+typedef struct IoNlState {
+    int pendingcr, seennl, translate;
+} IoNlState;
+/* The code points of str s in fresh GC memory (*n of them). */
+uint32_t *io_ucs4_of(KnObject *s, kn_ssize_t *n);
+/* Newline step of a decoder: record endings, hold back a final '\r'
+ * unless `final`, translate to '\n' when st->translate. */
+int io_nl_process(IoNlState *st, const uint32_t *in, kn_ssize_t n, int final, uint32_t **out,
+                  kn_ssize_t *outn);
+/* The `newlines` value for a seennl mask. */
+KnObject *io_nl_newlines(int seennl);
+/* End (index after the terminator) of the first line in s[start:end], or
+ * -1 with *consumed = where a later search may resume.  translated: only
+ * '\n'; universal: '\r', '\n', "\r\n"; else the nllen-char nl. */
+kn_ssize_t io_find_line_end(const uint32_t *s, kn_ssize_t start, kn_ssize_t end, int translated,
+                            int universal, const uint32_t *nl, int nllen, kn_ssize_t *consumed);
+/* IncrementalNewlineDecoder.decode from C. */
+KnObject *io_nldecoder_decode(KnObject *self, KnObject *input, int final);
+
 /* ---- io_module.c ---- */
 KnObject *io_open(KnObject *self, KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames);
 KnObject *io_text_encoding(KnObject *self, KnObject *const *args, kn_ssize_t nargs);
