@@ -30,6 +30,11 @@ int io_fileio_exact(KnObject *o)
     return KN_TYPE(o) == &io_fileio_type;
 }
 
+int io_fileio_closed(KnObject *o)
+{
+    return F(o)->fd < 0;
+}
+
 static KnObject *err_closed(void)
 {
     ob_err_set_string(ob_exc_ValueError, "I/O operation on closed file");

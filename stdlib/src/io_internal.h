@@ -99,6 +99,8 @@ KnObject *io_iobase_iternext(KnObject *self);
 /* ---- io_fileio.c: C-level access for the buffered classes ---- */
 /* 1 when o is exactly a FileIO (its C methods may be used directly). */
 int io_fileio_exact(KnObject *o);
+/* 1 when the FileIO o is closed (fd < 0). */
+int io_fileio_closed(KnObject *o);
 /* read(2)/write(2) with EINTR retried.  -2: would block (EAGAIN), -1 error
  * set.  Otherwise the count. */
 kn_ssize_t io_fileio_read_raw(KnObject *self, char *buf, kn_ssize_t n);

@@ -10,11 +10,15 @@ KnTypeObject *io_unsupported_operation;
 static KnTypeObject *const io_all_types[] = {
     &io_iobase_type, &io_rawiobase_type, &io_bufferediobase_type, &io_textiobase_type,
     &io_fileio_type, &io_bytesio_type, &io_stringio_type, &io_nldecoder_type,
+    &io_bufferedreader_type, &io_bufferedwriter_type, &io_bufferedrandom_type,
+    &io_bufferedrwpair_type,
 };
 
 static const char *const io_type_names[] = {
     "_IOBase", "_RawIOBase", "_BufferedIOBase", "_TextIOBase",
     "FileIO", "BytesIO", "StringIO", "IncrementalNewlineDecoder",
+    "BufferedReader", "BufferedWriter", "BufferedRandom",
+    "BufferedRWPair",
 };
 
 #define N_TYPES (sizeof io_all_types / sizeof io_all_types[0])
