@@ -405,7 +405,7 @@ static KnObject *readinto_generic(KnObject *self, KnObject *buffer, const char *
                       "%zd returned", v.len, n);
         goto error;
     }
-    memcpy(v.data, KN_BYTES_AS_STRING(data), (size_t)n);
+    io_memcpy(v.data, KN_BYTES_AS_STRING(data), (size_t)n);
     io_view_release(&v);
     return ob_int_from_ssize(n);
 error:

@@ -97,7 +97,7 @@ static kn_ssize_t fill(IoBuffered *b)
 static kn_ssize_t take(IoBuffered *b, char *dst, kn_ssize_t n)
 {
     kn_ssize_t k = avail(b) < n ? avail(b) : n;
-    memcpy(dst, b->buf + b->pos, (size_t)k);
+    io_memcpy(dst, b->buf + b->pos, (size_t)k);
     b->pos += k;
     return k;
 }
@@ -363,7 +363,7 @@ static KnObject *buffered_write(KnObject *self, KnObject *data)
     if (b->read_end > 0 && drop_read(b) < 0)
         goto done;
     if (b->wlen + v.len <= b->size) {
-        memcpy(b->buf + b->wlen, v.data, (size_t)v.len);
+        io_memcpy(b->buf + b->wlen, v.data, (size_t)v.len);
         b->wlen += v.len;
     } else {
         if (flush_writes(b) < 0)
@@ -372,7 +372,7 @@ static KnObject *buffered_write(KnObject *self, KnObject *data)
             if (io_raw_write_all(b, v.data, v.len) < 0)
                 goto done;
         } else {
-            memcpy(b->buf, v.data, (size_t)v.len);
+            io_memcpy(b->buf, v.data, (size_t)v.len);
             b->wlen = v.len;
         }
     }

@@ -30,7 +30,7 @@ kn_ssize_t io_raw_read(IoBuffered *b, char *buf, kn_ssize_t n)
                       "(should have been between 0 and %zd)", got, n);
         return -1;
     }
-    memcpy(buf, ((KnByteArrayObject *)ba)->ob_start, (size_t)got);
+    io_memcpy(buf, ((KnByteArrayObject *)ba)->ob_start, (size_t)got);
     return got;
 }
 

@@ -27,7 +27,7 @@ static int bytesio_write_data(IoBytesIO *b, const char *data, kn_ssize_t n)
         return -1;
     if (b->pos > b->buf.len)
         memset(b->buf.data + b->buf.len, 0, (size_t)(b->pos - b->buf.len));
-    memcpy(b->buf.data + b->pos, data, (size_t)n);
+    io_memcpy(b->buf.data + b->pos, data, (size_t)n);
     b->pos = end;
     if (end > b->buf.len)
         b->buf.len = end;
@@ -140,7 +140,7 @@ static KnObject *bytesio_readinto(KnObject *self, KnObject *buffer)
         return NULL;
     IoBytesIO *b = BIO(self);
     kn_ssize_t n = avail(b, v.len);
-    memcpy(v.data, b->buf.data + b->pos, (size_t)n);
+    io_memcpy(v.data, b->buf.data + b->pos, (size_t)n);
     b->pos += n;
     io_view_release(&v);
     return ob_int_from_ssize(n);

@@ -12,6 +12,7 @@
 #define STDLIB_IO_INTERNAL_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "libobject/libobject.h"
 
@@ -26,6 +27,13 @@
     int iobase_closed
 
 typedef struct IoBase { IO_BASE_HEAD; } IoBase;
+
+/* memcpy that accepts NULL pointers when n == 0 (empty buffers). */
+static inline void io_memcpy(void *dst, const void *src, size_t n)
+{
+    if (n > 0)
+        memcpy(dst, src, n);
+}
 
 /* Method-table entries of any calling convention. */
 #define FC(f) ((KnCFunction)(void (*)(void))(f))

@@ -38,7 +38,7 @@ int io_nl_process(IoNlState *st, const uint32_t *in, kn_ssize_t n, int final, ui
         buf[len++] = '\r';
         st->pendingcr = 0;
     }
-    memcpy(buf + len, in, (size_t)n * sizeof(uint32_t));
+    io_memcpy(buf + len, in, (size_t)n * sizeof(uint32_t));
     len += n;
     if (!final && len > 0 && buf[len - 1] == '\r') {
         len--;

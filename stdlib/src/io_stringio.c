@@ -98,7 +98,7 @@ static int write_text(IoStringIO *s, KnObject *text)
         return -1;
     if (s->pos > s->len)
         memset(s->buf + s->len, 0, (size_t)(s->pos - s->len) * 4);
-    memcpy(s->buf + s->pos, cp, (size_t)n * 4);
+    io_memcpy(s->buf + s->pos, cp, (size_t)n * 4);
     s->pos += n;
     if (s->pos > s->len)
         s->len = s->pos;

@@ -178,13 +178,15 @@ int io_bytes_reserve(IoBytes *b, kn_ssize_t need)
 
 int io_bytes_append(IoBytes *b, const char *data, kn_ssize_t n)
 {
+    if (n == 0)
+        return 0;
     if (n > KN_SSIZE_MAX - b->len) {
         ob_err_nomemory();
         return -1;
     }
     if (io_bytes_reserve(b, b->len + n) < 0)
         return -1;
-    memcpy(b->data + b->len, data, (size_t)n);
+    io_memcpy(b->data + b->len, data, (size_t)n);
     b->len += n;
     return 0;
 }
