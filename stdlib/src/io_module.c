@@ -11,14 +11,14 @@ static KnTypeObject *const io_all_types[] = {
     &io_iobase_type, &io_rawiobase_type, &io_bufferediobase_type, &io_textiobase_type,
     &io_fileio_type, &io_bytesio_type, &io_stringio_type, &io_nldecoder_type,
     &io_bufferedreader_type, &io_bufferedwriter_type, &io_bufferedrandom_type,
-    &io_bufferedrwpair_type,
+    &io_bufferedrwpair_type, &io_textiowrapper_type,
 };
 
 static const char *const io_type_names[] = {
     "_IOBase", "_RawIOBase", "_BufferedIOBase", "_TextIOBase",
     "FileIO", "BytesIO", "StringIO", "IncrementalNewlineDecoder",
     "BufferedReader", "BufferedWriter", "BufferedRandom",
-    "BufferedRWPair",
+    "BufferedRWPair", "TextIOWrapper",
 };
 
 #define N_TYPES (sizeof io_all_types / sizeof io_all_types[0])
@@ -42,6 +42,10 @@ int io_types_init(void)
 }
 
 static KnMethodDef io_functions[] = {
+    {"open", FC(io_open), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+     "Open file and return a stream.  Raise OSError upon failure."},
+    {"text_encoding", FC(io_text_encoding), KN_METH_FASTCALL,
+     "A helper function to choose the text encoding."},
     {NULL, NULL, 0, NULL}
 };
 
