@@ -416,15 +416,12 @@ static KnObject *buffered_seek(KnObject *self, KnObject *const *args, kn_ssize_t
     IoBuffered *b = BUF(self);
     if (check_init(b) < 0 || ob_args_check_positional("seek", nargs, 1, 2) < 0)
         return NULL;
-    int whence = 0;
-    if (nargs > 1) {
-        long long w = ob_int_as_long_long(args[1]);
-        if (w == -1 && ob_err_occurred())
-            return NULL;
-        if (w < 0 || w > 4)
-            return ob_err_format(ob_exc_ValueError, "whence value %lld unsupported", w);
-        whence = (int)w;
-    }
+    long long w;
+    if (io_whence_arg(args, nargs, &w) < 0)
+        return NULL;
+    if (w < 0 || w > 4)     /* SEEK_DATA and SEEK_HOLE pass through */
+        return ob_err_format(ob_exc_ValueError, "whence value %lld unsupported", w);
+    int whence = (int)w;
     if (check_open(b, "seek of closed file") < 0 || io_check_seekable(b->raw) < 0)
         return NULL;
     off_t target;
@@ -492,15 +489,7 @@ static KnObject *buffered_close(KnObject *self, KnObject *unused)
     KnObject *flushed = ob_call_method(self, "flush", 0);
     KnObject *exc = flushed == NULL ? ob_err_fetch() : NULL;
     b->pos = b->read_end = 0;
-    KnObject *r = ob_call_method(b->raw, "close", 0);
-    if (exc != NULL) {
-        if (r == NULL)
-            ob_err_chain_context(exc);   /* raw.close() error stays current */
-        else
-            ob_err_restore(exc);
-        return NULL;
-    }
-    return r == NULL ? NULL : KN_None;
+    return io_close_finish(exc, ob_call_method(b->raw, "close", 0));
 }
 
 static KnObject *buffered_detach(KnObject *self, KnObject *unused)

@@ -178,15 +178,11 @@ static KnObject *bytesio_seek(KnObject *self, KnObject *const *args, kn_ssize_t 
     kn_ssize_t pos = ob_number_as_ssize(args[0], ob_exc_OverflowError);
     if (pos == -1 && ob_err_occurred())
         return NULL;
-    int whence = 0;
-    if (nargs > 1) {
-        long long w = ob_int_as_long_long(args[1]);
-        if (w == -1 && ob_err_occurred())
-            return NULL;
-        if (w < 0 || w > 2)
-            return ob_err_format(ob_exc_ValueError, "invalid whence (%lld, should be 0, 1 or 2)", w);
-        whence = (int)w;
-    }
+    long long whence;
+    if (io_whence_arg(args, nargs, &whence) < 0)
+        return NULL;
+    if (whence < 0 || whence > 2)
+        return ob_err_format(ob_exc_ValueError, "invalid whence (%lld, should be 0, 1 or 2)", whence);
     if (whence == 0 && pos < 0)
         return ob_err_format(ob_exc_ValueError, "negative seek value %zd", pos);
     IoBytesIO *b = BIO(self);

@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -48,19 +49,25 @@ static KnObject *err_mode(const char *action)
 
 /* ------------------------------------------------------- system calls */
 
+/* A read(2) or write(2) result after EINTR retries: -2 would block, -1
+ * error set, else the count. */
+static kn_ssize_t syscall_result(ssize_t r)
+{
+    if (r >= 0)
+        return r;
+    if (errno == EAGAIN || errno == EWOULDBLOCK)
+        return -2;
+    io_err_errno(NULL);
+    return -1;
+}
+
 kn_ssize_t io_fileio_read_raw(KnObject *self, char *buf, kn_ssize_t n)
 {
     ssize_t r;
     do
         r = read(F(self)->fd, buf, (size_t)n);
     while (r < 0 && errno == EINTR);
-    if (r < 0) {
-        if (errno == EAGAIN || errno == EWOULDBLOCK)
-            return -2;
-        io_err_errno(NULL);
-        return -1;
-    }
-    return r;
+    return syscall_result(r);
 }
 
 kn_ssize_t io_fileio_write_raw(KnObject *self, const char *buf, kn_ssize_t n)
@@ -69,13 +76,7 @@ kn_ssize_t io_fileio_write_raw(KnObject *self, const char *buf, kn_ssize_t n)
     do
         r = write(F(self)->fd, buf, (size_t)n);
     while (r < 0 && errno == EINTR);
-    if (r < 0) {
-        if (errno == EAGAIN || errno == EWOULDBLOCK)
-            return -2;
-        io_err_errno(NULL);
-        return -1;
-    }
-    return r;
+    return syscall_result(r);
 }
 
 /* --------------------------------------------------------- new / init */
@@ -422,16 +423,11 @@ static KnObject *fileio_seek(KnObject *self, KnObject *const *args, kn_ssize_t n
         return NULL;
     CHECK_OPEN(f);
     off_t pos;
-    int whence = 0;
-    if (io_offset_arg(args[0], &pos) < 0)
+    long long whence;
+    if (io_offset_arg(args[0], &pos) < 0 || io_whence_arg(args, nargs, &whence) < 0)
         return NULL;
-    if (nargs > 1) {
-        off_t w;
-        if (io_offset_arg(args[1], &w) < 0)
-            return NULL;
-        whence = (int)w;
-    }
-    off_t r = lseek(f->fd, pos, whence);
+    off_t r = whence < INT_MIN || whence > INT_MAX ? (errno = EINVAL, -1)
+                                                   : lseek(f->fd, pos, (int)whence);
     if (r < 0)
         return io_err_errno(NULL);
     if (f->seekable < 0)
@@ -513,18 +509,12 @@ static KnObject *fileio_close(KnObject *self, KnObject *unused)
     /* _RawIOBase.close: flush, then mark closed (honours a flush override) */
     KnObject *res = io_iobase_close(self, NULL);
     KnObject *exc = res == NULL ? ob_err_fetch() : NULL;
-    if (!f->closefd) {
+    int r = 0;
+    if (!f->closefd)
         f->fd = -1;
-    } else if (fileio_close_fd(f) < 0) {
-        if (exc != NULL)
-            ob_err_chain_context(exc);
-        return NULL;
-    }
-    if (exc != NULL) {
-        ob_err_restore(exc);
-        return NULL;
-    }
-    return KN_None;
+    else
+        r = fileio_close_fd(f);
+    return io_close_finish(exc, r < 0 ? NULL : KN_None);
 }
 
 static KnObject *fileio_dealloc_warn(KnObject *self, KnObject *source)

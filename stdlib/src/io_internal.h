@@ -95,6 +95,14 @@ int io_bytes_append(IoBytes *b, const char *data, kn_ssize_t n);
 /* ob_call_method helpers that hand back a converted result. */
 int io_call_bool(KnObject *self, const char *meth);      /* -1, 0, 1 */
 
+/* Finish a two-step close (flush, then close): `first` is the exception
+ * of step one (NULL: it succeeded), `second` the result of step two.  A
+ * failing second step keeps its error, with `first` as its __context__;
+ * else `first` is raised again.  None on success. */
+KnObject *io_close_finish(KnObject *first, KnObject *second);
+/* The whence argument args[1] (0 when absent) as a C integer. */
+int io_whence_arg(KnObject *const *args, kn_ssize_t nargs, long long *whence);
+
 /* Raise the errno-selected OSError subclass (filename may be NULL). */
 KnObject *io_err_errno(KnObject *filename);
 

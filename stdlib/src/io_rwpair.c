@@ -75,15 +75,7 @@ static KnObject *rwpair_close(KnObject *self, KnObject *unused)
         return NULL;
     KnObject *res = ob_call_method(w, "close", 0);
     KnObject *exc = res == NULL ? ob_err_fetch() : NULL;
-    res = ob_call_method(r, "close", 0);
-    if (exc != NULL) {
-        if (res == NULL)
-            ob_err_chain_context(exc);
-        else
-            ob_err_restore(exc);
-        return NULL;
-    }
-    return res;
+    return io_close_finish(exc, ob_call_method(r, "close", 0));
 }
 
 static KnObject *rwpair_isatty(KnObject *self, KnObject *unused)

@@ -248,8 +248,8 @@ static KnObject *stringio_seek(KnObject *self, KnObject *const *args, kn_ssize_t
     kn_ssize_t pos = ob_number_as_ssize(args[0], ob_exc_OverflowError);
     if (pos == -1 && ob_err_occurred())
         return NULL;
-    long long whence = 0;
-    if (nargs > 1 && (whence = ob_int_as_long_long(args[1])) == -1 && ob_err_occurred())
+    long long whence;
+    if (io_whence_arg(args, nargs, &whence) < 0)
         return NULL;
     if (whence < 0 || whence > 2)
         return ob_err_format(ob_exc_ValueError, "Invalid whence (%lld, should be 0, 1 or 2)", whence);

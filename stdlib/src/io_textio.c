@@ -450,8 +450,8 @@ static KnObject *textio_seek(KnObject *self, KnObject *const *args, kn_ssize_t n
     IoText *t = T(self);
     if (ob_args_check_positional("seek", nargs, 1, 2) < 0 || check_open(self) < 0)
         return NULL;
-    long long whence = 0;
-    if (nargs > 1 && (whence = ob_int_as_long_long(args[1])) == -1 && ob_err_occurred())
+    long long whence;
+    if (io_whence_arg(args, nargs, &whence) < 0)
         return NULL;
     if (!t->seekable)
         return io_unsupported("underlying stream is not seekable");
@@ -513,15 +513,7 @@ static KnObject *textio_close(KnObject *self, KnObject *unused)
         return KN_None;
     KnObject *r = ob_call_method(self, "flush", 0);
     KnObject *exc = r == NULL ? ob_err_fetch() : NULL;
-    r = ob_call_method(t->buffer, "close", 0);
-    if (exc != NULL) {
-        if (r == NULL)
-            ob_err_chain_context(exc);
-        else
-            ob_err_restore(exc);
-        return NULL;
-    }
-    return r;
+    return io_close_finish(exc, ob_call_method(t->buffer, "close", 0));
 }
 
 static KnObject *textio_detach(KnObject *self, KnObject *unused)

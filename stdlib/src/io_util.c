@@ -26,6 +26,29 @@ KnObject *io_err_errno(KnObject *filename)
     return ob_err_from_errno(ob_exc_OSError, filename);
 }
 
+KnObject *io_close_finish(KnObject *first, KnObject *second)
+{
+    if (first == NULL)
+        return second == NULL ? NULL : KN_None;
+    if (second == NULL) {
+        KnObject *cur = ob_err_fetch();
+        ob_exc_set_context(cur, first);
+        ob_err_restore(cur);
+    } else {
+        ob_err_restore(first);
+    }
+    return NULL;
+}
+
+int io_whence_arg(KnObject *const *args, kn_ssize_t nargs, long long *whence)
+{
+    *whence = 0;
+    if (nargs < 2)
+        return 0;
+    *whence = ob_int_as_long_long(args[1]);
+    return *whence == -1 && ob_err_occurred() ? -1 : 0;
+}
+
 int io_is_closed(KnObject *self)
 {
     KnObject *c = ob_getattr_str(self, "closed");
