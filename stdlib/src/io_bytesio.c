@@ -211,13 +211,9 @@ static KnObject *bytesio_truncate(KnObject *self, KnObject *const *args, kn_ssiz
         return NULL;
     CHECK_OPEN(self);
     IoBytesIO *b = BIO(self);
-    kn_ssize_t size = b->pos;
-    if (nargs && args[0] != KN_None) {
-        if (io_size_arg(args[0], &size) < 0)
-            return NULL;
-        if (size < 0)
-            return ob_err_format(ob_exc_ValueError, "negative size value %zd", size);
-    }
+    kn_ssize_t size;
+    if (io_truncate_size(args, nargs, b->pos, "negative size value %zd", &size) < 0)
+        return NULL;
     if (size < b->buf.len)
         b->buf.len = size;
     return ob_int_from_ssize(size);

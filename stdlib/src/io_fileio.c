@@ -380,40 +380,32 @@ static KnObject *fileio_read(KnObject *self, KnObject *const *args, kn_ssize_t n
     return ob_bytes_from_data(KN_BYTES_AS_STRING(b), n);
 }
 
-static KnObject *fileio_readinto(KnObject *self, KnObject *buffer)
+/* readinto(b) / write(b): one system call on b's memory. */
+static KnObject *transfer(KnObject *self, KnObject *obj, int writing)
 {
     IoFileIO *f = F(self);
     CHECK_OPEN(f);
-    if (!f->readable)
-        return err_mode("reading");
+    if (!(writing ? f->writable : f->readable))
+        return err_mode(writing ? "writing" : "reading");
     IoView v;
-    if (io_view_get(buffer, &v, 1, "readinto") < 0)
+    if (io_view_get(obj, &v, !writing, writing ? "write" : "readinto") < 0)
         return NULL;
-    kn_ssize_t n = io_fileio_read_raw(self, v.data, v.len);
+    kn_ssize_t n = writing ? io_fileio_write_raw(self, v.data, v.len)
+                           : io_fileio_read_raw(self, v.data, v.len);
     io_view_release(&v);
     if (n == -1)
         return NULL;
-    if (n == -2)
-        return KN_None;
-    return ob_int_from_ssize(n);
+    return n == -2 ? KN_None : ob_int_from_ssize(n);
+}
+
+static KnObject *fileio_readinto(KnObject *self, KnObject *buffer)
+{
+    return transfer(self, buffer, 0);
 }
 
 static KnObject *fileio_write(KnObject *self, KnObject *data)
 {
-    IoFileIO *f = F(self);
-    CHECK_OPEN(f);
-    if (!f->writable)
-        return err_mode("writing");
-    IoView v;
-    if (io_view_get(data, &v, 0, "write") < 0)
-        return NULL;
-    kn_ssize_t n = io_fileio_write_raw(self, v.data, v.len);
-    io_view_release(&v);
-    if (n == -1)
-        return NULL;
-    if (n == -2)
-        return KN_None;
-    return ob_int_from_ssize(n);
+    return transfer(self, data, 1);
 }
 
 static KnObject *fileio_seek(KnObject *self, KnObject *const *args, kn_ssize_t nargs)

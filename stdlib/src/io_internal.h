@@ -100,6 +100,11 @@ int io_call_bool(KnObject *self, const char *meth);      /* -1, 0, 1 */
  * failing second step keeps its error, with `first` as its __context__;
  * else `first` is raised again.  None on success. */
 KnObject *io_close_finish(KnObject *first, KnObject *second);
+/* truncate()'s size for an in-memory stream: args[0] when given and not
+ * None (a negative one raises ValueError negfmt, a "%zd" format), else
+ * pos.  Checks the argument count too. */
+int io_truncate_size(KnObject *const *args, kn_ssize_t nargs, kn_ssize_t pos, const char *negfmt,
+                     kn_ssize_t *size);
 /* The whence argument args[1] (0 when absent) as a C integer. */
 int io_whence_arg(KnObject *const *args, kn_ssize_t nargs, long long *whence);
 
@@ -147,6 +152,7 @@ KnObject *io_nldecoder_decode(KnObject *self, KnObject *input, int final);
 
 /* ---- io_module.c ---- */
 KnObject *io_open(KnObject *self, KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames);
+KnObject *io_open_code(KnObject *self, KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames);
 KnObject *io_text_encoding(KnObject *self, KnObject *const *args, kn_ssize_t nargs);
 
 #endif /* STDLIB_IO_INTERNAL_H */

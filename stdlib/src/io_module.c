@@ -44,6 +44,8 @@ int io_types_init(void)
 static KnMethodDef io_functions[] = {
     {"open", FC(io_open), KN_METH_FASTCALL | KN_METH_KEYWORDS,
      "Open file and return a stream.  Raise OSError upon failure."},
+    {"open_code", FC(io_open_code), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+     "Opens the provided file with the intent to import the contents."},
     {"text_encoding", FC(io_text_encoding), KN_METH_FASTCALL,
      "A helper function to choose the text encoding."},
     {NULL, NULL, 0, NULL}

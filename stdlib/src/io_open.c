@@ -165,6 +165,21 @@ error:;
     return NULL;
 }
 
+static const char *const open_code_kw[] = {"path", NULL};
+static const KnArgSpec open_code_spec = {"open_code", open_code_kw, 1, 1, 0};
+
+KnObject *io_open_code(KnObject *self, KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames)
+{
+    KnObject *path;
+    if (ob_args_parse(&open_code_spec, args, nargs, kwnames, &path) < 0)
+        return NULL;
+    if (!KN_STR_CHECK(path))
+        return ob_err_format(ob_exc_TypeError, "open_code() argument 'path' must be str, not %s",
+                             ob_type_name(KN_TYPE(path)));
+    /* no PyFile_SetOpenCodeHook equivalent yet: always open(path, "rb") */
+    return io_open(NULL, (KnObject *[]){path, ob_str_from_cstr("rb")}, 2, NULL);
+}
+
 KnObject *io_text_encoding(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
 {
     if (ob_args_check_positional("text_encoding", nargs, 1, 2) < 0)

@@ -278,13 +278,9 @@ static KnObject *stringio_truncate(KnObject *self, KnObject *const *args, kn_ssi
         return NULL;
     CHECK(self);
     IoStringIO *s = SIO(self);
-    kn_ssize_t size = s->pos;
-    if (nargs && args[0] != KN_None) {
-        if (io_size_arg(args[0], &size) < 0)
-            return NULL;
-        if (size < 0)
-            return ob_err_format(ob_exc_ValueError, "Negative size value %zd", size);
-    }
+    kn_ssize_t size;
+    if (io_truncate_size(args, nargs, s->pos, "Negative size value %zd", &size) < 0)
+        return NULL;
     if (size < s->len)
         s->len = size;
     return ob_int_from_ssize(size);

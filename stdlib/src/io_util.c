@@ -40,6 +40,21 @@ KnObject *io_close_finish(KnObject *first, KnObject *second)
     return NULL;
 }
 
+int io_truncate_size(KnObject *const *args, kn_ssize_t nargs, kn_ssize_t pos, const char *negfmt,
+                     kn_ssize_t *size)
+{
+    *size = pos;
+    if (nargs == 0 || args[0] == KN_None)
+        return 0;
+    if (io_size_arg(args[0], size) < 0)
+        return -1;
+    if (*size < 0) {
+        ob_err_format(ob_exc_ValueError, negfmt, *size);
+        return -1;
+    }
+    return 0;
+}
+
 int io_whence_arg(KnObject *const *args, kn_ssize_t nargs, long long *whence)
 {
     *whence = 0;

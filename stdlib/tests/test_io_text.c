@@ -369,6 +369,14 @@ static void test_open(void **state)
     assert_null(op(p, "r", "encoding", S("nope")));
     assert_raised(ob_exc_LookupError, "unknown encoding: nope");
 
+    tput("opened", "code", 4);
+    f = assert_ok(ob_call_onearg(io_fn("open_code"), p));
+    assert_ptr_equal(KN_TYPE(f), &io_bufferedreader_type);
+    assert_b(M(f, "read", 0), "code");
+    M(f, "close", 0);
+    assert_null(ob_call_onearg(io_fn("open_code"), B("x")));
+    assert_raised(ob_exc_TypeError, "open_code() argument 'path' must be str, not bytes");
+
     KnObject *te = io_fn("text_encoding");
     assert_str(ob_call_onearg(te, KN_None), "locale");
     assert_str(ob_call_onearg(te, S("x")), "x");
