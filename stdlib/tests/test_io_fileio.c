@@ -297,6 +297,93 @@ static void test_fileio_opener(void **state)
     assert_memory_equal(tget("op", &n), "op", 2);
 }
 
+/* Classes made at run time over the abstract bases, with C functions as
+ * overrides (not bound: they receive only the call's arguments), stand in
+ * for Python subclasses: the base-class methods must go through them. */
+static const char *src_data = "ab\ncd";
+static kn_ssize_t src_pos;
+
+static KnObject *src_readinto(KnObject *m, KnObject *buf)
+{
+    KnByteArrayObject *ba = (KnByteArrayObject *)buf;
+    kn_ssize_t n = (kn_ssize_t)strlen(src_data) - src_pos;
+    if (n > 2)
+        n = 2;          /* short reads */
+    if (n > KN_SIZE(ba))
+        n = KN_SIZE(ba);
+    memcpy(ba->ob_start, src_data + src_pos, (size_t)n);
+    src_pos += n;
+    return I(n);
+}
+
+static KnObject *src_read(KnObject *m, KnObject *const *args, kn_ssize_t nargs)
+{
+    kn_ssize_t want = ob_int_as_ssize(args[0]);
+    kn_ssize_t n = (kn_ssize_t)strlen(src_data) - src_pos;
+    if (n > want)
+        n = want;
+    src_pos += n;
+    return BN(src_data + src_pos - n, n);
+}
+
+static int flushes;
+static KnObject *count_flush(KnObject *m, KnObject *const *args, kn_ssize_t nargs)
+{
+    flushes++;
+    return KN_None;
+}
+
+static KnMethodDef override_defs[] = {
+    {"readinto", src_readinto, KN_METH_O, NULL},
+    {"read", FC(src_read), KN_METH_FASTCALL, NULL},
+    {"flush", FC(count_flush), KN_METH_FASTCALL, NULL},
+};
+
+static KnObject *subclass(KnTypeObject *base, int ndefs, KnMethodDef *defs)
+{
+    KnObject *ns = ob_dict_new();
+    for (int i = 0; i < ndefs; i++)
+        ob_dict_setitem_str(ns, defs[i].ml_name, ob_cfunction_new(&defs[i], NULL, NULL));
+    return ob_type_new(&ob_type_type, S("Sub"), ob_tuple_pack(1, (KnObject *)base), ns);
+}
+
+static void test_overrides_reach_base_methods(void **state)
+{
+    /* _RawIOBase.read/readall on top of readinto */
+    KnObject *cls = assert_ok(subclass(&io_rawiobase_type, 1, &override_defs[0]));
+    KnObject *r = assert_ok(ob_call(cls, ob_tuple_empty(), NULL));
+    src_pos = 0;
+    assert_b(M(r, "read", 1, I(5)), "ab");
+    assert_b(M(r, "readall", 0), "\ncd");
+    src_pos = 0;
+    assert_b(M(r, "read", 0), "ab\ncd");
+    /* _IOBase.readline / iteration / readlines on top of read */
+    cls = assert_ok(subclass(&io_iobase_type, 1, &override_defs[1]));
+    KnObject *b = assert_ok(ob_call(cls, ob_tuple_empty(), NULL));
+    src_pos = 0;
+    assert_repr(ob_sequence_list(b), "[b'ab\\n', b'cd']");
+    src_pos = 0;
+    assert_b(M(b, "readline", 1, I(1)), "a");
+    assert_repr(M(b, "readlines", 0), "[b'b\\n', b'cd']");
+    /* close() calls the overriding flush once */
+    cls = assert_ok(subclass(&io_iobase_type, 1, &override_defs[2]));
+    b = assert_ok(ob_call(cls, ob_tuple_empty(), NULL));
+    flushes = 0;
+    assert_ptr_equal(M(b, "close", 0), KN_None);
+    assert_ptr_equal(M(b, "close", 0), KN_None);
+    assert_int_equal(flushes, 1);
+    assert_ptr_equal(ob_getattr_str(b, "closed"), KN_True);
+    /* a subclass of FileIO keeps FileIO's behaviour and its own dict */
+    cls = assert_ok(subclass(&io_fileio_type, 0, NULL));
+    tput("sub", "xy", 2);
+    KnObject *f = assert_ok(ob_call(cls, ob_tuple_pack(1, tpath("sub")), NULL));
+    assert_b(M(f, "read", 0), "xy");
+    char want[200];
+    snprintf(want, sizeof want, "<Sub name='%s/sub' mode='rb' closefd=True>", io_tmpdir);
+    assert_repr(f, want);
+    M(f, "close", 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -309,6 +396,7 @@ int main(void)
         cmocka_unit_test(test_fileio_open_errors),
         cmocka_unit_test(test_fileio_fd_and_closed),
         cmocka_unit_test(test_fileio_opener),
+        cmocka_unit_test(test_overrides_reach_base_methods),
     };
     return cmocka_run_group_tests(tests, io_setup, io_teardown);
 }
