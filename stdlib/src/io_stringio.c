@@ -25,6 +25,7 @@ typedef struct IoStringIO {
     const char *writenl;        /* NULL, "\r" or "\r\n" */
     int has_decoder;
     IoNlState dec;
+    KnObject *newline;          /* the newline argument (None or str) */
 } IoStringIO;
 
 #define SIO(o) ((IoStringIO *)(o))
@@ -140,6 +141,7 @@ static int stringio_init(KnObject *self, KnObject *args, KnObject *kwargs)
     IoStringIO *s = SIO(self);
     s->len = s->pos = 0;
     s->closed = 0;
+    s->newline = newline == NULL ? KN_None : nl != NULL ? nl : ob_str_from_cstr("\n");
     s->readnl_len = 0;
     if (newline != NULL) {
         for (const char *p = newline; *p; p++)
@@ -328,7 +330,68 @@ static KnObject *stringio_newlines_get(KnObject *self, void *c)
     return SIO(self)->has_decoder ? io_nl_newlines(SIO(self)->dec.seennl) : KN_None;
 }
 
+static KnObject *stringio_getstate(KnObject *self, KnObject *unused)
+{
+    KnObject *v = stringio_getvalue(self, NULL);
+    if (v == NULL)
+        return NULL;
+    KnObject *d = SIO(self)->dict;
+    if (d == NULL)
+        d = KN_None;
+    else if ((d = ob_dict_copy(d)) == NULL)
+        return NULL;
+    return ob_tuple_pack(4, v, SIO(self)->newline, ob_int_from_ssize(SIO(self)->pos), d);
+}
+
+static KnObject *stringio_setstate(KnObject *self, KnObject *state)
+{
+    if (!KN_TUPLE_CHECK(state) || KN_SIZE(state) < 4)
+        return ob_err_format(ob_exc_TypeError,
+                             "%s.__setstate__ argument should be 4-tuple, got %s",
+                             KN_TYPE(self)->tp_name, ob_type_name(KN_TYPE(state)));
+    KnObject *value = KN_TUPLE_GET(state, 0), *pos = KN_TUPLE_GET(state, 2),
+             *d = KN_TUPLE_GET(state, 3);
+    /* __init__ checks value and newline; the text is then put back as it
+     * was, without a second newline translation */
+    KnObject *init = ob_tuple_pack(2, KN_None, KN_TUPLE_GET(state, 1));
+    if (init == NULL || stringio_init(self, init, NULL) < 0)
+        return NULL;
+    if (value != KN_None && !KN_STR_CHECK(value))
+        return ob_err_format(ob_exc_TypeError, "initial_value must be str or None, not %s",
+                             ob_type_name(KN_TYPE(value)));
+    IoStringIO *s = SIO(self);
+    if (value != KN_None) {
+        kn_ssize_t n;
+        uint32_t *cp = io_ucs4_of(value, &n);
+        if (cp == NULL || reserve(s, n) < 0)
+            return NULL;
+        io_memcpy(s->buf, cp, (size_t)n * 4);
+        s->len = n;
+    }
+    if (!KN_INT_CHECK(pos))
+        return ob_err_format(ob_exc_TypeError, "third item of state must be an integer, got %s",
+                             ob_type_name(KN_TYPE(pos)));
+    kn_ssize_t p = ob_int_as_ssize(pos);
+    if (p == -1 && ob_err_occurred())
+        return NULL;
+    if (p < 0)
+        return ob_err_format(ob_exc_ValueError, "position value cannot be negative");
+    s->pos = p;
+    if (d != KN_None) {
+        if (!KN_DICT_CHECK(d))
+            return ob_err_format(ob_exc_TypeError, "fourth item of state should be a dict, got a %s",
+                                 ob_type_name(KN_TYPE(d)));
+        if (s->dict == NULL && (s->dict = ob_dict_new()) == NULL)
+            return NULL;
+        if (ob_dict_update(s->dict, d) < 0)
+            return NULL;
+    }
+    return KN_None;
+}
+
 static KnMethodDef stringio_methods[] = {
+    {"__getstate__", FC(stringio_getstate), KN_METH_NOARGS, NULL},
+    {"__setstate__", FC(stringio_setstate), KN_METH_O, NULL},
     {"close", FC(stringio_close), KN_METH_NOARGS, NULL},
     {"getvalue", FC(stringio_getvalue), KN_METH_NOARGS, NULL},
     {"read", FC(stringio_read), KN_METH_FASTCALL, NULL},

@@ -188,6 +188,37 @@ static void test_stringio_positions(void **state)
     assert_ptr_equal(ob_getattr_str(s, "closed"), KN_True);
 }
 
+static void test_stringio_state(void **state)
+{
+    KnObject *s = assert_ok(sio("a\r\nb", KN_None));
+    assert_str(M(s, "read", 1, I(1)), "a");
+    ob_setattr_str(s, "x", I(1));
+    assert_repr(M(s, "__getstate__", 0), "('a\\nb', None, 1, {'x': 1})");
+    s = assert_ok(sio("a\nb", S("\r\n")));
+    assert_repr(M(s, "__getstate__", 0), "('a\\r\\nb', '\\r\\n', 0, None)");
+    KnObject *t = assert_ok(mk(&io_stringio_type, 0));
+    KnObject *d = ob_dict_new();
+    ob_dict_setitem_str(d, "y", I(2));
+    assert_ptr_equal(M(t, "__setstate__", 1, ob_tuple_pack(4, S("q\nz"), S("\r\n"), I(1), d)),
+                     KN_None);
+    assert_str(M(t, "getvalue", 0), "q\nz");
+    assert_int(M(t, "tell", 0), 1);
+    assert_int(ob_getattr_str(t, "y"), 2);
+    assert_null(M(t, "__setstate__", 1, ob_tuple_pack(1, I(1))));
+    assert_raised(ob_exc_TypeError, "_io.StringIO.__setstate__ argument should be 4-tuple, got tuple");
+    assert_null(M(t, "__setstate__", 1, ob_tuple_pack(4, S("a"), KN_None, I(-1), KN_None)));
+    assert_raised(ob_exc_ValueError, "position value cannot be negative");
+    assert_null(M(t, "__setstate__", 1, ob_tuple_pack(4, S("a"), KN_None, I(0), I(3))));
+    assert_raised(ob_exc_TypeError, "fourth item of state should be a dict, got a int");
+    assert_null(M(t, "__setstate__", 1, ob_tuple_pack(4, S("a"), KN_None, S("x"), KN_None)));
+    assert_raised(ob_exc_TypeError, "third item of state must be an integer, got str");
+    assert_null(M(t, "__setstate__", 1, ob_tuple_pack(4, I(3), KN_None, I(0), KN_None)));
+    assert_raised(ob_exc_TypeError, "initial_value must be str or None, not int");
+    M(t, "close", 0);
+    assert_null(M(t, "__getstate__", 0));
+    assert_raised(ob_exc_ValueError, "I/O operation on closed file");
+}
+
 static void test_newline_decoder(void **state)
 {
     KnObject *d = assert_ok(mk(&io_nldecoder_type, 2, KN_None, KN_True));
@@ -216,6 +247,7 @@ int main(void)
         cmocka_unit_test(test_bytesio_constructor),
         cmocka_unit_test(test_stringio_newline_modes),
         cmocka_unit_test(test_stringio_positions),
+        cmocka_unit_test(test_stringio_state),
         cmocka_unit_test(test_newline_decoder),
     };
     return cmocka_run_group_tests(tests, io_setup, io_teardown);
