@@ -118,8 +118,13 @@ kn_ssize_t io_find_line_end(const uint32_t *s, kn_ssize_t start, kn_ssize_t end,
         if (s[i] == nl[0] && (nllen == 1 || s[i + 1] == nl[1]))
             return i + nllen;
     }
-    /* a partial terminator may sit at the very end */
-    *consumed = end - start >= nllen ? end - nllen + 1 : start;
+    /* a terminator may begin in the last nllen - 1 characters */
+    *consumed = end;
+    for (kn_ssize_t i = end - nllen + 1 > start ? end - nllen + 1 : start; i < end; i++)
+        if (s[i] == nl[0]) {
+            *consumed = i;
+            break;
+        }
     return -1;
 }
 

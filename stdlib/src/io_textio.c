@@ -114,9 +114,12 @@ static void reset_decoder(IoText *t)
     t->nchars = t->charpos = t->charcap = 0;
     t->npartial = 0;
     t->eof = 0;
+    t->last_ndec = 0;
     t->nl.pendingcr = 0;
     t->snap = (IoBytes){0};
     t->snap_valid = 0;
+    t->had_chunk = 0;
+    t->lost = 0;
 }
 
 static const char *const text_kw[] = {"buffer", "encoding", "errors", "newline",
@@ -234,13 +237,14 @@ static int maybe_restart(IoText *t)
     if (t->snap_valid && t->charpos < t->nchars)
         return 0;
     uint8_t held[5];
-    int nh = 0;
+    int nh = 0, had = t->had_chunk;
     if (t->nl.pendingcr)
         held[nh++] = '\r';
     io_memcpy(held + nh, t->partial, (size_t)t->npartial);
     nh += t->npartial;
     reset_decoder(t);       /* also forgets EOF: the stream may have grown */
     t->snap_valid = 1;
+    t->had_chunk = had;
     if (nh > 0) {
         if (io_bytes_append(&t->snap, (const char *)held, nh) < 0)
             return -1;
@@ -250,15 +254,25 @@ static int maybe_restart(IoText *t)
     return 0;
 }
 
-/* Decode one more chunk into chars: 1 data came, 0 at EOF, -1 error. */
-static int read_chunk(IoText *t)
+/* Decode one more chunk into chars: 1 data came, 0 at EOF, -1 error.
+ * size_hint: characters the caller still wants (0: a line); the chunk is
+ * sized from it by the last bytes-per-char ratio, as CPython does — it
+ * decides where the buffer stands, which later writes can see. */
+static int read_chunk(IoText *t, kn_ssize_t size_hint)
 {
     if (maybe_restart(t) < 0)
         return -1;
     if (t->eof)
         return 0;
+    kn_ssize_t want = t->chunk_size;
+    if (size_hint > 0) {
+        double r = t->b2cratio > 1.0 ? t->b2cratio : 1.0;
+        double h = r * (double)size_hint;
+        if (h > (double)want)
+            want = h >= (double)KN_SSIZE_HALF ? KN_SSIZE_HALF : (kn_ssize_t)h;
+    }
     KnObject *chunk = ob_call_method(t->buffer, t->has_read1 ? "read1" : "read", 1,
-                                     ob_int_from_ssize(t->chunk_size));
+                                     ob_int_from_ssize(want));
     if (chunk == NULL)
         return -1;
     if (chunk == KN_None)
@@ -281,8 +295,21 @@ static int read_chunk(IoText *t)
     uint32_t *dec;
     kn_ssize_t ndec, used;
     if (io_codec_decode(&t->codec, t->err, (const uint8_t *)in.data, in.len, t->eof, &dec, &ndec,
-                        &used) < 0)
+                        &used) < 0) {
+        /* as CPython: the undecodable chunk is gone from the buffer and
+         * the text decoded so far for this call is lost; the decoder keeps
+         * the bytes it held before the chunk */
+        if (t->had_chunk) {
+            /* CPython's snapshot is still the last good chunk, and its
+             * decoded text is dropped: tell() = position - that input */
+            t->nchars = t->charpos = 0;
+            t->snap = (IoBytes){0};
+            t->lost = t->last_input;
+        } else {
+            reset_decoder(t);
+        }
         return -1;
+    }
     t->npartial = (int)(in.len - used);
     io_memcpy(t->partial, in.data + used, (size_t)t->npartial);
     if (t->readuniversal) {
@@ -293,6 +320,10 @@ static int read_chunk(IoText *t)
     }
     if (append_chars(t, dec, ndec) < 0)
         return -1;
+    t->b2cratio = ndec > 0 ? (double)n / (double)ndec : 0.0;
+    t->had_chunk = 1;
+    t->last_input = in.len;
+    t->last_ndec = ndec;
     return !t->eof;
 }
 
@@ -315,8 +346,7 @@ static KnObject *textio_read(KnObject *self, KnObject *const *args, kn_ssize_t n
     if (flush_pending(t) < 0)
         return NULL;
     if (n < 0) {
-        KnObject *rest = take_chars(t, t->nchars - t->charpos);
-        KnObject *all = rest ? ob_call_method(t->buffer, "read", 0) : NULL;
+        KnObject *all = ob_call_method(t->buffer, "read", 0);
         if (all == NULL)
             return NULL;
         if (all == KN_None)
@@ -324,13 +354,12 @@ static KnObject *textio_read(KnObject *self, KnObject *const *args, kn_ssize_t n
         if (!KN_BYTES_CHECK(all))
             return ob_err_format(ob_exc_TypeError, "underlying read() should have returned a "
                                  "bytes object, not '%s'", ob_type_name(KN_TYPE(all)));
-        /* decode what is left as the final input */
+        /* decode what is left as the final input; on an error the decoder
+         * keeps what it held (a cut character, a '\r'), as CPython's */
         IoBytes in = {0};
-        if (io_bytes_append(&in, t->nl.pendingcr ? "\r" : "", t->nl.pendingcr) < 0 ||
-            io_bytes_append(&in, (const char *)t->partial, t->npartial) < 0 ||
+        if (io_bytes_append(&in, (const char *)t->partial, t->npartial) < 0 ||
             io_bytes_append(&in, KN_BYTES_AS_STRING(all), KN_SIZE(all)) < 0)
             return NULL;
-        reset_decoder(t);
         uint32_t *dec;
         kn_ssize_t ndec, used;
         if (io_codec_decode(&t->codec, t->err, (const uint8_t *)in.data, in.len, 1, &dec, &ndec,
@@ -338,11 +367,15 @@ static KnObject *textio_read(KnObject *self, KnObject *const *args, kn_ssize_t n
             return NULL;
         if (t->readuniversal && io_nl_process(&t->nl, dec, ndec, 1, &dec, &ndec) < 0)
             return NULL;
+        /* only now is what was decoded before handed out (CPython keeps
+         * it when the decode fails) */
+        KnObject *rest = take_chars(t, t->nchars - t->charpos);
+        reset_decoder(t);
         KnObject *tail = ob_str_from_kind_data(KN_STR_4BYTE_KIND, dec, ndec);
-        return tail ? ob_str_concat(rest, tail) : NULL;
+        return tail && rest ? ob_str_concat(rest, tail) : NULL;
     }
     while (t->nchars - t->charpos < n) {
-        int r = read_chunk(t);
+        int r = read_chunk(t, n - (t->nchars - t->charpos));
         if (r < 0)
             return NULL;
         if (r == 0)
@@ -357,20 +390,36 @@ static KnObject *readline_limit(KnObject *self, kn_ssize_t limit)
     IoText *t = T(self);
     if (check_open(self) < 0 || flush_pending(t) < 0)
         return NULL;
+    /* like CPython: unless the last chunk gave characters (used or not),
+     * decode some before looking at the limit */
+    while (t->last_ndec == 0) {
+        int r = read_chunk(t, 0);
+        if (r < 0)
+            return NULL;
+        if (r == 0)
+            break;
+    }
     kn_ssize_t scan = t->charpos;
     for (;;) {
         kn_ssize_t consumed = scan;
         kn_ssize_t end = io_find_line_end(t->chars, scan, t->nchars, t->readtranslate,
                                           t->readuniversal, t->readnl, t->readnl_len, &consumed);
-        kn_ssize_t have = (end >= 0 ? end : t->nchars) - t->charpos;
-        if (limit >= 0 && have >= limit)
+        if (end >= 0) {
+            kn_ssize_t have = end - t->charpos;
+            return take_chars(t, limit >= 0 && have > limit ? limit : have);
+        }
+        /* no terminator yet: only the part that cannot begin one counts
+         * against the limit (CPython reads on otherwise) */
+        if (limit >= 0 && consumed - t->charpos >= limit)
             return take_chars(t, limit);
-        if (end >= 0 || t->eof)
-            return take_chars(t, have);
+        if (t->eof) {
+            kn_ssize_t have = t->nchars - t->charpos;
+            return take_chars(t, limit >= 0 && have > limit ? limit : have);
+        }
         /* more is needed: decoded chars are kept, unless all were used
          * (then the snapshot restarts and chars[] begins afresh) */
         int restart = !t->snap_valid || t->charpos >= t->nchars;
-        if (read_chunk(t) < 0)
+        if (read_chunk(t, 0) < 0)
             return NULL;
         scan = restart ? t->charpos : consumed;
     }
@@ -442,7 +491,7 @@ static KnObject *textio_tell(KnObject *self, KnObject *unused)
     kn_ssize_t off = io_text_snapshot_offset(t);
     if (off < 0)
         return NULL;
-    return ob_int_from_long_long(pos - t->snap.len + off);
+    return ob_int_from_long_long(pos - t->lost - t->snap.len + off);
 }
 
 static KnObject *textio_seek(KnObject *self, KnObject *const *args, kn_ssize_t nargs)

@@ -54,10 +54,15 @@ typedef struct IoText {
     uint8_t partial[4];         /* bytes of a cut character */
     int npartial;
     int eof;
+    kn_ssize_t last_ndec;       /* chars the last chunk gave (0: none since reset) */
+    double b2cratio;            /* bytes per char of the last chunk (0: none) */
     /* snapshot: every byte fed to the decoder since chars[0] began, from
      * a clean decoder state; valid while snap_valid */
     IoBytes snap;
     int snap_valid;
+    int had_chunk;              /* a chunk decoded since the last reset */
+    kn_ssize_t last_input;      /* bytes the last decoded chunk took, with held ones */
+    kn_ssize_t lost;            /* bytes read past the snapshot (after a decode error) */
     /* write side: encoded text not yet handed to the buffer */
     IoBytes pending;
 } IoText;

@@ -6,8 +6,12 @@
  * clean state (no cut character, no held-back '\r').  To find it we replay
  * the snapshot — the bytes decoded since chars[0], which began in a clean
  * state — step by step with io_codec_step and the newline rules, counting
- * the characters produced, and stop at the first step boundary where
- * exactly `charpos` characters came out and no '\r' is held.
+ * the characters produced, and take the last step boundary where
+ * exactly `charpos` characters came out and no '\r' is held (past input
+ * that decodes to nothing, such as bytes under errors='ignore', as
+ * CPython's cookie is).  When every
+ * decoded character was returned the answer is simply the end of the
+ * input minus the bytes the decoder holds back.
  */
 #include "io_textio.h"
 
@@ -16,10 +20,15 @@ kn_ssize_t io_text_snapshot_offset(IoText *t)
     kn_ssize_t target = t->charpos;
     if (target == 0)
         return 0;
+    /* everything decoded was returned: the cookie is the end of the input
+     * minus what the decoder holds (a '\r', a cut character) — like
+     * CPython's, past input that decoded to nothing */
+    if (target == t->nchars)
+        return t->snap.len - t->npartial - t->nl.pendingcr;
     const uint8_t *s = (const uint8_t *)t->snap.data;
-    kn_ssize_t n = t->snap.len, i = 0, o = 0;
+    kn_ssize_t n = t->snap.len, i = 0, o = 0, best = -1;
     int held = 0;
-    while (i < n) {
+    while (i < n && o <= target) {
         uint32_t out[16];
         int k, step = io_codec_step(&t->codec, t->err, s + i, n - i, t->eof, out, &k);
         if (step <= 0)
@@ -35,7 +44,7 @@ kn_ssize_t io_text_snapshot_offset(IoText *t)
                     }
                     o++;                    /* the '\r' comes out now */
                     if (o == target && j == 0)
-                        return i;
+                        best = i;
                     if (c == '\n') {
                         o++;
                         continue;
@@ -50,12 +59,12 @@ kn_ssize_t io_text_snapshot_offset(IoText *t)
         }
         i += step;
         if (o == target && !held)
-            return i;
-        if (o > target)
-            break;
+            best = i;
     }
-    if (held && t->eof && ++o == target)
-        return i;
+    if (held && t->eof && o + 1 == target)
+        best = i;
+    if (best >= 0)
+        return best;
     ob_err_set_string(ob_exc_OSError, "can't reconstruct logical file position");
     return -1;
 }

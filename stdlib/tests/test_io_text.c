@@ -110,11 +110,17 @@ static void test_read_sizes_and_tell(void **state)
         assert_ok(M(w, "read", 1, I(1)));
         assert_int(M(w, "tell", 0), tells[i]);
     }
+    /* under errors='ignore' the offsets before and after an ignored byte
+     * are equivalent: python3.11 says 2 here (its search heuristic), Kiln
+     * the later one; both bring back the same text */
     w = assert_ok(WRAP("ab\xff" "cd", "utf-8", "errors", S("ignore")));
     assert_str(M(w, "read", 1, I(2)), "ab");
-    assert_int(M(w, "tell", 0), 2);
+    KnObject *cookie = assert_ok(M(w, "tell", 0));
+    assert_int(cookie, 3);
     assert_str(M(w, "read", 1, I(1)), "c");
     assert_int(M(w, "tell", 0), 4);
+    assert_ok(M(w, "seek", 1, cookie));
+    assert_str(M(w, "read", 0), "cd");
 }
 
 /* Kiln's own cookies (byte offsets) must bring back the same text at
