@@ -300,11 +300,14 @@ static int read_chunk(IoText *t, kn_ssize_t size_hint)
          * the text decoded so far for this call is lost; the decoder keeps
          * the bytes it held before the chunk */
         if (t->had_chunk) {
-            /* CPython's snapshot is still the last good chunk, and its
-             * decoded text is dropped: tell() = position - that input */
+            /* CPython's snapshot is still the last good chunk, measured
+             * back from the buffer's new position: tell() is that minus
+             * the chunk's input, plus the characters returned from it —
+             * none after readline() (which drops them first), all of them
+             * after read(n), i.e. all but the bytes the decoder holds */
             t->nchars = t->charpos = 0;
             t->snap = (IoBytes){0};
-            t->lost = t->last_input;
+            t->lost = size_hint > 0 ? t->npartial + t->nl.pendingcr : t->last_input;
         } else {
             reset_decoder(t);
         }

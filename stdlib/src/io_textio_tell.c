@@ -9,9 +9,7 @@
  * the characters produced, and take the last step boundary where
  * exactly `charpos` characters came out and no '\r' is held (past input
  * that decodes to nothing, such as bytes under errors='ignore', as
- * CPython's cookie is).  When every
- * decoded character was returned the answer is simply the end of the
- * input minus the bytes the decoder holds back.
+ * CPython's cookie is).
  */
 #include "io_textio.h"
 
@@ -20,11 +18,6 @@ kn_ssize_t io_text_snapshot_offset(IoText *t)
     kn_ssize_t target = t->charpos;
     if (target == 0)
         return 0;
-    /* everything decoded was returned: the cookie is the end of the input
-     * minus what the decoder holds (a '\r', a cut character) — like
-     * CPython's, past input that decoded to nothing */
-    if (target == t->nchars)
-        return t->snap.len - t->npartial - t->nl.pendingcr;
     const uint8_t *s = (const uint8_t *)t->snap.data;
     kn_ssize_t n = t->snap.len, i = 0, o = 0, best = -1;
     int held = 0;
