@@ -443,9 +443,11 @@ static KnObject *buffered_seek(KnObject *self, KnObject *const *args, kn_ssize_t
         return NULL;
     if (whence == 1)
         target -= avail(b);
-    b->pos = b->read_end = 0;
     off_t r = io_raw_seek(b, target, whence);
-    return r < 0 ? NULL : ob_int_from_long_long((long long)r);
+    if (r < 0)
+        return NULL;        /* the raw stream did not move: keep the read-ahead */
+    b->pos = b->read_end = 0;
+    return ob_int_from_long_long((long long)r);
 }
 
 static KnObject *buffered_tell(KnObject *self, KnObject *unused)
