@@ -67,6 +67,21 @@ static const char *run_op(KnObject *f, const char *tok, int text, KnObject **coo
     case 'f':
         r = M(f, "flush", 0);
         break;
+    case '1':
+        r = M(f, "read1", 1, I(atoi(arg)));
+        break;
+    case 'p':
+        r = M(f, "peek", 1, I(atoi(arg)));
+        break;
+    case 'i': case 'j': {
+        KnObject *ba = ob_bytearray_from_data(NULL, atoi(arg));
+        r = M(f, k == 'i' ? "readinto" : "readinto1", 1, ba);
+        if (r != NULL) {
+            kn_ssize_t n = r == KN_None ? 0 : ob_int_as_ssize(r);
+            r = ob_tuple_pack(2, r, BN(((KnByteArrayObject *)ba)->ob_start, n));
+        }
+        break;
+    }
     case 'u':
         r = *arg ? M(f, "truncate", 1, I(atoi(arg))) : M(f, "truncate", 0);
         break;
