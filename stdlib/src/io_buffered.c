@@ -102,6 +102,16 @@ static kn_ssize_t take(IoBuffered *b, char *dst, kn_ssize_t n)
     return k;
 }
 
+/* flush + bring the raw stream to the logical position. */
+static int flush_and_rewind(IoBuffered *b)
+{
+    if (flush_writes(b) < 0)
+        return -1;
+    if (b->readable && drop_read(b) < 0)
+        return -1;
+    return 0;
+}
+
 /* Append to the read-ahead from the raw stream once: count, 0, -2, -1. */
 static kn_ssize_t fill_more(IoBuffered *b)
 {
@@ -313,6 +323,10 @@ static KnObject *buffered_peek(KnObject *self, KnObject *const *args, kn_ssize_t
         return NULL;
     if (check_open(b, "peek of closed file") < 0)
         return NULL;
+    /* a BufferedRandom flushes and gives back its read-ahead first, so
+     * peek() always shows a fresh buffer (CPython) */
+    if (b->writable && flush_and_rewind(b) < 0)
+        return NULL;
     if (avail(b) == 0) {
         kn_ssize_t r = fill(b);
         if (r == -1)
@@ -439,16 +453,6 @@ static KnObject *buffered_write(KnObject *self, KnObject *data)
 done:
     io_view_release(&v);
     return res;
-}
-
-/* flush + bring the raw stream to the logical position. */
-static int flush_and_rewind(IoBuffered *b)
-{
-    if (flush_writes(b) < 0)
-        return -1;
-    if (b->readable && drop_read(b) < 0)
-        return -1;
-    return 0;
 }
 
 static KnObject *buffered_flush(KnObject *self, KnObject *unused)

@@ -96,11 +96,13 @@ def buf_case(kind):
         if kind not in 'wW':
             choices += ['r%d' % rng.randrange(0, 12), 'r', 'l', 'l%d' % rng.randrange(0, 6),
                         'i%d' % rng.randrange(0, 12)]
+        if kind not in 'wW':
+            choices += ['p%d' % rng.randrange(0, 3)]
         if kind in 'rR':
-            # what stays buffered shows here; BufferedRandom keeps reads
-            # and writes apart where CPython shares one buffer (NOTES-io.md)
-            choices += ['1%d' % rng.randrange(-1, 12), 'p%d' % rng.randrange(0, 3),
-                        'j%d' % rng.randrange(0, 12)]
+            # read1/readinto1 on a BufferedRandom with pending writes hit a
+            # python3.11.2 bug (no flush first: the writes land elsewhere);
+            # Kiln flushes (NOTES-io.md), so they are checked on readers only
+            choices += ['1%d' % rng.randrange(-1, 12), 'j%d' % rng.randrange(0, 12)]
         if kind not in 'rR':
             choices += ['w' + ''.join(rng.choice('XYZ_') for _ in range(rng.randrange(1, 20)))] * 2
             choices += ['u', 'f']
