@@ -218,11 +218,7 @@ static kn_ssize_t read1_into(IoBuffered *b, char *dst, kn_ssize_t n, int *blocke
         return -1;
     b->pos = b->read_end = 0;
     kn_ssize_t r = io_raw_read(b, dst, n);
-    if (r == -2) {
-        *blocked = 1;
-        return 0;
-    }
-    return r;
+    return r == -2 ? 0 : r;     /* would block: b'' (never None) */
 }
 
 static KnObject *read_all(IoBuffered *b)
@@ -266,6 +262,23 @@ static int size_arg(KnObject *const *args, kn_ssize_t nargs, const char *fname, 
     return io_size_arg(nargs ? args[0] : NULL, n);
 }
 
+/* n bytes (fewer at EOF) read by `fill` into a fresh bytes; None when the
+ * raw stream would block before anything came. */
+static KnObject *read_bytes(IoBuffered *b, kn_ssize_t n,
+                            kn_ssize_t (*fill)(IoBuffered *, char *, kn_ssize_t, int *))
+{
+    KnObject *out = ob_bytes_new_uninit(n);
+    if (out == NULL)
+        return NULL;
+    int blocked;
+    kn_ssize_t got = fill(b, KN_BYTES_AS_STRING(out), n, &blocked);
+    if (got < 0)
+        return NULL;
+    if (blocked)
+        return KN_None;
+    return got == n ? out : ob_bytes_from_data(KN_BYTES_AS_STRING(out), got);
+}
+
 static KnObject *buffered_read(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
 {
     IoBuffered *b = BUF(self);
@@ -283,16 +296,7 @@ static KnObject *buffered_read(KnObject *self, KnObject *const *args, kn_ssize_t
         b->pos += n;
         return r;
     }
-    KnObject *out = ob_bytes_new_uninit(n);
-    if (out == NULL)
-        return NULL;
-    int blocked;
-    kn_ssize_t got = read_into(b, KN_BYTES_AS_STRING(out), n, &blocked);
-    if (got < 0)
-        return NULL;
-    if (blocked)
-        return KN_None;
-    return got == n ? out : ob_bytes_from_data(KN_BYTES_AS_STRING(out), got);
+    return read_bytes(b, n, read_into);
 }
 
 static KnObject *buffered_read1(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
@@ -305,14 +309,7 @@ static KnObject *buffered_read1(KnObject *self, KnObject *const *args, kn_ssize_
         n = b->size;
     if (check_open(b, "read of closed file") < 0)
         return NULL;
-    KnObject *out = ob_bytes_new_uninit(n);
-    if (out == NULL)
-        return NULL;
-    int blocked;
-    kn_ssize_t got = read1_into(b, KN_BYTES_AS_STRING(out), n, &blocked);
-    if (got < 0)
-        return NULL;
-    return got == n ? out : ob_bytes_from_data(KN_BYTES_AS_STRING(out), got);
+    return read_bytes(b, n, read1_into);
 }
 
 static KnObject *buffered_peek(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
