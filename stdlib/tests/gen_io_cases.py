@@ -10,7 +10,7 @@ expected trace is what CPython's _io returns.  Each case is one line
   BUF(kind, "initial bytes", buffer_size, "ops", "trace")
 (kind r/w/x: BufferedReader/Writer/Random over BytesIO; R/W/X: over a
 FileIO on a scratch file — the final item is then the file's contents)
-  TXT("bytes", "newline", "errors", chunk, "ops", "trace")
+  TXT("bytes", "encoding", "newline", "errors", chunk, "ops", "trace")
 Ops are space-separated tokens: rN read(N) (r read()), lN readline(N)
 (l readline()), 1N read1(N), pN peek(N),
 iN / jN readinto / readinto1 of a bytearray(N) (result: (count, bytes)), wXYZ write(b'XYZ' / 'XYZ'), sP.W seek(P, W), t tell(),
@@ -138,9 +138,12 @@ PIECES = ['a', 'b', 'é', '€', '😀', '\r', '\n', '\r\n', '\r\r', '\n\r']
 
 def txt_case():
     text = ''.join(rng.choice(PIECES) for _ in range(rng.randrange(0, 25)))
-    data = text.encode()
+    enc = rng.choice(['utf-8'] * 6 + ['utf-16', 'utf-16-le', 'utf-16-be', 'utf-32'])
+    data = text.encode(enc)
+    if enc == 'utf-16' and rng.random() < 0.3:
+        data = b'\xfe\xff' + text.encode('utf-16-be')
     errors = 'strict'
-    if rng.random() < 0.2:
+    if enc == 'utf-8' and rng.random() < 0.2:
         errors = rng.choice(['replace', 'surrogateescape', 'ignore'])
         pos = rng.randrange(0, len(data) + 1)
         data = data[:pos] + b'\xff' + data[pos:]
@@ -151,11 +154,17 @@ def txt_case():
         ops.append(rng.choice(['r%d' % rng.randrange(0, 6), 'l', 'l%d' % rng.randrange(0, 4),
                                't', 't', 'S', 'r', 'f', 's0.2', 's0.0',
                                'w' + ''.join(rng.choice('XY_') for _ in range(rng.randrange(1, 6)))]))
+    if enc != 'utf-8':
+        # writes into UTF-16/32 text at odd places leave undecodable
+        # streams whose error-after-error states are not compared, and
+        # CPython's cookies carry a BOM's byte order where Kiln relies on
+        # the stream's BOM (NOTES-io.md)
+        ops = [op for op in ops if op[0] != 'w'] or ['t']
     if 't' not in ops:
         ops.insert(0, 't')
     ops = ops[:ops.index('t')] + ops[ops.index('t'):]
     ops = [op for i, op in enumerate(ops) if op != 'S' or 't' in ops[:i]]
-    f = _io.TextIOWrapper(_io.BytesIO(data), encoding='utf-8', errors=errors, newline=newline)
+    f = _io.TextIOWrapper(_io.BytesIO(data), encoding=enc, errors=errors, newline=newline)
     f._CHUNK_SIZE = chunk
     trace = run_ops(f, ops, True)
     try:
@@ -166,7 +175,7 @@ def txt_case():
     if '?' in trace and any(op[0] == 'w' for op in ops):
         return txt_case()   # where a write lands after seek(cookie) differs there
     nl = 'NULL' if newline is None else c_str(newline.encode())
-    return 'TXT(%s, %s, "%s", %d, "%s", %s)' % (c_str(data), nl, errors, chunk, ' '.join(ops),
+    return 'TXT(%s, "%s", %s, "%s", %d, "%s", %s)' % (c_str(data), enc, nl, errors, chunk, ' '.join(ops),
                                                 c_str('|'.join(trace).encode()))
 
 

@@ -16,20 +16,20 @@ typedef struct BufCase {
 typedef struct TxtCase {
     const char *data;
     kn_ssize_t data_len;
-    const char *newline, *errors;
+    const char *encoding, *newline, *errors;
     int chunk;
     const char *ops, *trace;
 } TxtCase;
 
 #define BUF(k, init, size, ops, trace) {k, init, sizeof(init) - 1, size, ops, trace},
-#define TXT(d, nl, err, chunk, ops, trace)
+#define TXT(d, enc, nl, err, chunk, ops, trace)
 static const BufCase buf_cases[] = {
 #include "io_cases.inc"
 };
 #undef BUF
 #undef TXT
 #define BUF(k, init, size, ops, trace)
-#define TXT(d, nl, err, chunk, ops, trace) {d, sizeof(d) - 1, nl, err, chunk, ops, trace},
+#define TXT(d, enc, nl, err, chunk, ops, trace) {d, sizeof(d) - 1, enc, nl, err, chunk, ops, trace},
 static const TxtCase txt_cases[] = {
 #include "io_cases.inc"
 };
@@ -191,7 +191,7 @@ static void test_text_traces(void **state)
     for (size_t i = 0; i < n; i++) {
         const TxtCase *c = &txt_cases[i];
         KnObject *kw = ob_dict_new();
-        ob_dict_setitem_str(kw, "encoding", S("utf-8"));
+        ob_dict_setitem_str(kw, "encoding", S(c->encoding));
         ob_dict_setitem_str(kw, "errors", S(c->errors));
         ob_dict_setitem_str(kw, "newline", c->newline ? S(c->newline) : KN_None);
         KnObject *raw = mk(&io_bytesio_type, 1, BN(c->data, c->data_len));
