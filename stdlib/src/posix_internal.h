@@ -77,9 +77,11 @@ extern KnMethodDef px_fd_methods[];      /* posix_fd.c */
 extern KnMethodDef px_dir_methods[];     /* posix_dir.c */
 extern KnMethodDef px_proc_methods[];    /* posix_proc.c */
 extern KnMethodDef px_sys_methods[];     /* posix_sys.c */
+extern KnMethodDef px_extra_methods[];   /* posix_extra.c */
 
 int px_fd_init(KnObject *m);             /* terminal_size type */
 int px_dir_init(KnObject *m);            /* DirEntry, ScandirIterator */
 int px_sys_init(KnObject *m);            /* environ, uname_result, times_result */
+int px_extra_init(KnObject *m);          /* statvfs_result */
 
 #endif /* STDLIB_POSIX_INTERNAL_H */

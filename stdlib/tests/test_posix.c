@@ -395,8 +395,41 @@ static void test_module_constants(void **state)
     assert_ptr_equal(attr(px, "error"), ob_exc_OSError);
     KnObject *have = attr(px, "_have_functions");
     assert_int_equal(ob_contains(have, S("HAVE_FSTATAT")), 1);
-    assert_int_equal(ob_contains(have, S("HAVE_MKFIFOAT")), 0);
+    assert_int_equal(ob_contains(have, S("HAVE_MKFIFOAT")), 1);
+    assert_int_equal(ob_contains(have, S("HAVE_EVENTFD")), 0);
     ASSERT_REPR(attr(px, "terminal_size"), "<class 'os.terminal_size'>");
+}
+
+static void test_extras(void **state)
+{
+    (void)state;
+    KnObject *v = OK(CALL(px, "statvfs", S(px_tmp)));
+    ASSERT_REPR(attr(px, "statvfs_result"), "<class 'os.statvfs_result'>");
+    assert_int_equal(ob_length(v), 10);
+    assert_true(ob_int_as_long_long(attr(v, "f_bsize")) > 0);
+    assert_true(KN_INT_CHECK(attr(v, "f_fsid")));
+    ASSERT_INT(CALL(px, "makedev", I(8), I(1)), 2049);
+    ASSERT_INT(CALL(px, "major", I(2049)), 8);
+    ASSERT_INT(CALL(px, "minor", I(2049)), 1);
+    OK(CALL(px, "mkfifo", TP("fifo")));
+    assert_true(S_ISFIFO(ob_int_as_long_long(attr(OK(CALL(px, "stat", TP("fifo"))), "st_mode"))));
+    KnObject *fd = OK(CALL(px, "open", TP("pfile"), I(O_RDWR | O_CREAT), I(0600)));
+    ASSERT_INT(CALL(px, "pwrite", fd, B("abcdef"), I(2)), 6);
+    KnObject *data = OK(CALL(px, "pread", fd, I(3), I(4)));
+    assert_int_equal(KN_SIZE(data), 3);
+    assert_memory_equal(KN_BYTES_AS_STRING(data), "cde", 3);
+    ASSERT_INT(attr(OK(CALL(px, "fstatvfs", fd)), "f_namemax"),
+               ob_int_as_long_long(attr(v, "f_namemax")));
+    assert_null(CALL(px, "ttyname", fd));
+    RAISED(ob_exc_OSError, "[Errno 25] Inappropriate ioctl for device");
+    OK(CALL(px, "close", fd));
+    ASSERT_INT(CALL(px, "system", S("exit 3")), 3 << 8);
+    assert_null(CALL(px, "system", I(5)));
+    RAISED(ob_exc_TypeError, "expected str, bytes or os.PathLike object, not int");
+    KnObject *cpus = OK(CALL(px, "sched_getaffinity", I(0)));
+    assert_true(ob_length(cpus) >= 1);
+    ASSERT_INT(CALL(px, "getpgid", I(0)), getpgid(0));
+    ASSERT_INT(CALL(px, "getsid", I(0)), getsid(0));
 }
 
 static void test_stat_module(void **state)
@@ -436,6 +469,7 @@ int main(void)
         cmocka_unit_test(test_descriptors),
         cmocka_unit_test(test_environ_and_process),
         cmocka_unit_test(test_module_constants),
+        cmocka_unit_test(test_extras),
         cmocka_unit_test(test_stat_module),
     };
     return cmocka_run_group_tests(tests, setup, px_remove_tmp);
