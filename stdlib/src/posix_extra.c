@@ -3,11 +3,15 @@
  * sched_yield, sched_getaffinity, session / group / user ids (setsid,
  * setpgid, getpgid, getsid, setuid, setgid, seteuid, setegid), sync,
  * mkfifo, major / minor / makedev, statvfs / fstatvfs
- * (os.statvfs_result), pread, pwrite, ttyname.
+ * (os.statvfs_result), pread, pwrite, ttyname, setpgrp, get/setpriority,
+ * getres[ug]id, setre[ug]id, tcget/tcsetpgrp, ctermid, chroot, lockf,
+ * getrandom, posix_fallocate, posix_fadvise.
  */
-#define _GNU_SOURCE 1
 #include <sched.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/random.h>
+#include <sys/resource.h>
 #include <sys/statvfs.h>
 #include <sys/sysmacros.h>
 
@@ -305,6 +309,191 @@ static KnObject *px_ttyname(KnObject *m, KnObject *arg)
     return px_fsdecode(buf, (kn_ssize_t)strlen(buf), 0);
 }
 
+static KnObject *px_setpgrp(KnObject *m, KnObject *unused)
+{
+    (void)m;
+    (void)unused;
+    if (setpgid(0, 0) < 0)
+        return px_err(NULL);
+    return KN_None;
+}
+
+static KnObject *px_getpriority(PX_ARGS)
+{
+    long long v[2];
+    (void)m;
+    if (ints("getpriority", args, nargs, kw, 2, v) < 0)
+        return NULL;
+    errno = 0;
+    int r = getpriority((int)v[0], (id_t)v[1]);
+    if (r == -1 && errno != 0)
+        return px_err(NULL);
+    return ob_int_from_ssize(r);
+}
+
+static KnObject *px_setpriority(PX_ARGS)
+{
+    long long v[3];
+    (void)m;
+    if (ints("setpriority", args, nargs, kw, 3, v) < 0)
+        return NULL;
+    if (setpriority((int)v[0], (id_t)v[1], (int)v[2]) < 0)
+        return px_err(NULL);
+    return KN_None;
+}
+
+static KnObject *three_ids(int (*f)(unsigned *, unsigned *, unsigned *))
+{
+    unsigned a, b, c;
+    if (f(&a, &b, &c) < 0)
+        return px_err(NULL);
+    return ob_tuple_pack(3, ob_int_from_long_long(a), ob_int_from_long_long(b), ob_int_from_long_long(c));
+}
+
+static int c_getresuid(unsigned *a, unsigned *b, unsigned *c) { return getresuid(a, b, c); }
+static int c_getresgid(unsigned *a, unsigned *b, unsigned *c) { return getresgid(a, b, c); }
+static KnObject *px_getresuid(KnObject *m, KnObject *u) { (void)m; (void)u; return three_ids(c_getresuid); }
+static KnObject *px_getresgid(KnObject *m, KnObject *u) { (void)m; (void)u; return three_ids(c_getresgid); }
+
+/* setreuid / setregid: -1 keeps an id. */
+static KnObject *two_ids(const char *fname, int (*f)(unsigned, unsigned), KnObject *const *args,
+                         kn_ssize_t nargs, KnObject *kw)
+{
+    long long v[2];
+    if (ints(fname, args, nargs, kw, 2, v) < 0)
+        return NULL;
+    if (f((unsigned)v[0], (unsigned)v[1]) < 0)
+        return px_err(NULL);
+    return KN_None;
+}
+
+static int c_setreuid(unsigned a, unsigned b) { return setreuid(a, b); }
+static int c_setregid(unsigned a, unsigned b) { return setregid(a, b); }
+static KnObject *px_setreuid(PX_ARGS) { (void)m; return two_ids("setreuid", c_setreuid, args, nargs, kw); }
+static KnObject *px_setregid(PX_ARGS) { (void)m; return two_ids("setregid", c_setregid, args, nargs, kw); }
+
+static KnObject *px_tcgetpgrp(KnObject *m, KnObject *arg)
+{
+    (void)m;
+    int fd;
+    if (px_int_conv(arg, &fd) < 0)
+        return NULL;
+    pid_t r = tcgetpgrp(fd);
+    if (r < 0)
+        return px_err(NULL);
+    return ob_int_from_long_long(r);
+}
+
+static KnObject *px_tcsetpgrp(PX_ARGS)
+{
+    long long v[2];
+    (void)m;
+    if (ints("tcsetpgrp", args, nargs, kw, 2, v) < 0)
+        return NULL;
+    if (tcsetpgrp((int)v[0], (pid_t)v[1]) < 0)
+        return px_err(NULL);
+    return KN_None;
+}
+
+static KnObject *px_ctermid(KnObject *m, KnObject *unused)
+{
+    (void)m;
+    (void)unused;
+    char buf[L_ctermid];
+    const char *r = ctermid(buf);
+    if (r == NULL)
+        return px_err(NULL);
+    return px_fsdecode(r, (kn_ssize_t)strlen(r), 0);
+}
+
+static KnObject *px_chroot(PX_ARGS)
+{
+    static const char *const names[] = {"path", NULL};
+    static const KnArgSpec spec = {"chroot", names, 1, 1, 0};
+    KnObject *a[1] = {0};
+    PxPath p = PX_PATH_INIT("chroot", "path", 0, 0);
+    if (PARSE(spec, a) < 0 || px_path_conv(a[0], &p) < 0)
+        return NULL;
+    if (chroot(p.narrow) < 0)
+        return px_err_path(&p);
+    return KN_None;
+}
+
+static KnObject *px_lockf(PX_ARGS)
+{
+    long long v[3];
+    (void)m;
+    if (ints("lockf", args, nargs, kw, 3, v) < 0)
+        return NULL;
+    int r;
+    PX_RETRY(r, lockf((int)v[0], (int)v[1], (off_t)v[2]));
+    if (r < 0)
+        return px_err(NULL);
+    return KN_None;
+}
+
+static KnObject *px_getrandom(PX_ARGS)
+{
+    static const char *const names[] = {"size", "flags", NULL};
+    static const KnArgSpec spec = {"getrandom", names, 1, 2, 0};
+    KnObject *a[2] = {0};
+    long long size, flags = 0;
+    if (PARSE(spec, a) < 0 || px_ll_conv(a[0], &size) < 0 || (a[1] && px_ll_conv(a[1], &flags) < 0))
+        return NULL;
+    if (size < 0) {
+        errno = EINVAL;
+        return px_err(NULL);
+    }
+    KnObject *b = ob_bytes_new_uninit((kn_ssize_t)size);
+    if (b == NULL)
+        return NULL;
+    ssize_t r;
+    PX_RETRY(r, getrandom(KN_BYTES_AS_STRING(b), (size_t)size, (unsigned)flags));
+    if (r < 0)
+        return px_err(NULL);
+    return r == size ? b : ob_bytes_from_data(KN_BYTES_AS_STRING(b), r);
+}
+
+/* posix_fallocate / posix_fadvise report the error as their result. */
+static KnObject *px_posix_fallocate(PX_ARGS)
+{
+    long long v[3];
+    (void)m;
+    if (ints("posix_fallocate", args, nargs, kw, 3, v) < 0)
+        return NULL;
+    int r;
+    do
+        r = posix_fallocate((int)v[0], (off_t)v[1], (off_t)v[2]);
+    while (r == EINTR);
+    if (r != 0) {
+        errno = r;
+        return px_err(NULL);
+    }
+    return KN_None;
+}
+
+static KnObject *px_posix_fadvise(PX_ARGS)
+{
+    static const char *const names[] = {"", "", "", "", NULL};
+    static const KnArgSpec spec = {"posix_fadvise", names, 4, 4, 0};
+    KnObject *a[4] = {0};
+    long long v[4];
+    if (PARSE(spec, a) < 0)
+        return NULL;
+    for (int i = 0; i < 4; i++)
+        if (px_ll_conv(a[i], &v[i]) < 0)
+            return NULL;
+    int r;
+    do
+        r = posix_fadvise((int)v[0], (off_t)v[1], (off_t)v[2], (int)v[3]);
+    while (r == EINTR);
+    if (r != 0) {
+        errno = r;
+        return px_err(NULL);
+    }
+    return KN_None;
+}
+
 int px_extra_init(KnObject *m)
 {
     if (statvfs_type == NULL) {
@@ -339,6 +528,21 @@ KnMethodDef px_extra_methods[] = {
     {"fstatvfs", px_fstatvfs, KN_METH_O, "Perform an fstatvfs system call on the given fd."},
     {"pread", PX_FC(px_pread), PX_KW, "Read a number of bytes from a file descriptor starting at a particular offset."},
     {"pwrite", PX_FC(px_pwrite), PX_KW, "Write bytes to a file descriptor starting at a particular offset."},
+    {"setpgrp", px_setpgrp, KN_METH_NOARGS, "Make the current process the leader of its process group."},
+    {"getpriority", PX_FC(px_getpriority), PX_KW, "Return program scheduling priority."},
+    {"setpriority", PX_FC(px_setpriority), PX_KW, "Set program scheduling priority."},
+    {"getresuid", px_getresuid, KN_METH_NOARGS, "Return a tuple of the current process's real, effective, and saved user ids."},
+    {"getresgid", px_getresgid, KN_METH_NOARGS, "Return a tuple of the current process's real, effective, and saved group ids."},
+    {"setreuid", PX_FC(px_setreuid), PX_KW, "Set the current process's real and effective user ids."},
+    {"setregid", PX_FC(px_setregid), PX_KW, "Set the current process's real and effective group ids."},
+    {"tcgetpgrp", px_tcgetpgrp, KN_METH_O, "Return the process group associated with the terminal specified by fd."},
+    {"tcsetpgrp", PX_FC(px_tcsetpgrp), PX_KW, "Set the process group associated with the terminal specified by fd."},
+    {"ctermid", px_ctermid, KN_METH_NOARGS, "Return the name of the controlling terminal for this process."},
+    {"chroot", PX_FC(px_chroot), PX_KW, "Change root directory to path."},
+    {"lockf", PX_FC(px_lockf), PX_KW, "Apply, test or remove a POSIX lock on an open file descriptor."},
+    {"getrandom", PX_FC(px_getrandom), PX_KW, "Obtain a series of random bytes."},
+    {"posix_fallocate", PX_FC(px_posix_fallocate), PX_KW, "Ensure a file has allocated at least a particular number of bytes on disk."},
+    {"posix_fadvise", PX_FC(px_posix_fadvise), PX_KW, "Announce an intention to access data in a specific pattern."},
     {"ttyname", px_ttyname, KN_METH_O, "Return the name of the terminal device connected to 'fd'."},
     {NULL, NULL, 0, NULL}
 };

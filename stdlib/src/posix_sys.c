@@ -3,7 +3,7 @@
  * (bytes keys and values, as CPython's posix.environ), putenv, unsetenv,
  * uname (posix.uname_result), times (posix.times_result), urandom,
  * cpu_count, strerror, sysconf / confstr with their *_names tables,
- * getloadavg.
+ * pathconf / fpathconf, getloadavg.
  */
 #include <stdlib.h>
 #include <sys/random.h>
@@ -192,6 +192,19 @@ static const PxConfName confstr_table[] = {
     {NULL, 0}
 };
 
+static const PxConfName pathconf_table[] = {
+    {"PC_LINK_MAX", _PC_LINK_MAX}, {"PC_MAX_CANON", _PC_MAX_CANON}, {"PC_MAX_INPUT", _PC_MAX_INPUT},
+    {"PC_NAME_MAX", _PC_NAME_MAX}, {"PC_PATH_MAX", _PC_PATH_MAX}, {"PC_PIPE_BUF", _PC_PIPE_BUF},
+    {"PC_CHOWN_RESTRICTED", _PC_CHOWN_RESTRICTED}, {"PC_NO_TRUNC", _PC_NO_TRUNC},
+    {"PC_VDISABLE", _PC_VDISABLE}, {"PC_SYNC_IO", _PC_SYNC_IO}, {"PC_ASYNC_IO", _PC_ASYNC_IO},
+    {"PC_PRIO_IO", _PC_PRIO_IO}, {"PC_SOCK_MAXBUF", _PC_SOCK_MAXBUF},
+    {"PC_FILESIZEBITS", _PC_FILESIZEBITS}, {"PC_REC_INCR_XFER_SIZE", _PC_REC_INCR_XFER_SIZE},
+    {"PC_REC_MAX_XFER_SIZE", _PC_REC_MAX_XFER_SIZE}, {"PC_REC_MIN_XFER_SIZE", _PC_REC_MIN_XFER_SIZE},
+    {"PC_REC_XFER_ALIGN", _PC_REC_XFER_ALIGN}, {"PC_ALLOC_SIZE_MIN", _PC_ALLOC_SIZE_MIN},
+    {"PC_SYMLINK_MAX", _PC_SYMLINK_MAX},
+    {NULL, 0}
+};
+
 static int conf_name(KnObject *o, const PxConfName *table, int *out)
 {
     if (KN_INT_CHECK(o))
@@ -251,6 +264,30 @@ static KnObject *px_confstr(KnObject *m, KnObject *arg)
     return ob_str_decode_utf8(buf, (kn_ssize_t)strlen(buf), "surrogateescape");
 }
 
+/* pathconf(path, name) (path may be an fd) / fpathconf(fd, name). */
+static KnObject *pathconf_common(const char *fname, int allow_path, PX_ARGS)
+{
+    static const char *const names_p[] = {"path", "name", NULL};
+    static const char *const names_f[] = {"fd", "name", NULL};
+    KnArgSpec spec = {fname, allow_path ? names_p : names_f, 2, 2, 0};
+    KnObject *a[2] = {0};
+    PxPath p = PX_PATH_INIT(fname, "path", 0, 1);
+    int name;
+    if (PARSE(spec, a) < 0 || px_path_conv(a[0], &p) < 0 || conf_name(a[1], pathconf_table, &name) < 0)
+        return NULL;
+    if (!allow_path && p.narrow != NULL)
+        return ob_err_format(ob_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                             ob_type_name(KN_TYPE(a[0])));
+    errno = 0;
+    long r = p.narrow ? pathconf(p.narrow, name) : fpathconf(p.fd, name);
+    if (r == -1 && errno != 0)
+        return px_err_path(&p);
+    return ob_int_from_ssize(r);
+}
+
+static KnObject *px_pathconf(PX_ARGS) { return pathconf_common("pathconf", 1, m, args, nargs, kw); }
+static KnObject *px_fpathconf(PX_ARGS) { return pathconf_common("fpathconf", 0, m, args, nargs, kw); }
+
 int px_sys_init(KnObject *m)
 {
     if (uname_type == NULL) {
@@ -267,7 +304,8 @@ int px_sys_init(KnObject *m)
         || ob_module_add_object(m, "uname_result", (KnObject *)uname_type) < 0
         || ob_module_add_object(m, "times_result", (KnObject *)times_type) < 0
         || ob_module_add_object(m, "sysconf_names", conf_names_dict(sysconf_table)) < 0
-        || ob_module_add_object(m, "confstr_names", conf_names_dict(confstr_table)) < 0)
+        || ob_module_add_object(m, "confstr_names", conf_names_dict(confstr_table)) < 0
+        || ob_module_add_object(m, "pathconf_names", conf_names_dict(pathconf_table)) < 0)
         return -1;
     return 0;
 }
@@ -282,6 +320,8 @@ KnMethodDef px_sys_methods[] = {
     {"strerror", px_strerror, KN_METH_O, "Translate an error code to a message string."},
     {"getloadavg", px_getloadavg, KN_METH_NOARGS, "Return average recent system load information."},
     {"sysconf", px_sysconf, KN_METH_O, "Return an integer-valued system configuration variable."},
+    {"pathconf", PX_FC(px_pathconf), PX_KW, "Return the configuration limit name for the file or directory path."},
+    {"fpathconf", PX_FC(px_fpathconf), PX_KW, "Return the configuration limit name for the file descriptor fd."},
     {"confstr", px_confstr, KN_METH_O, "Return a string-valued system configuration variable."},
     {NULL, NULL, 0, NULL}
 };

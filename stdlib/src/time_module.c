@@ -1,12 +1,14 @@
 /*
  * time_module.c — the `time` module: clocks (time, monotonic,
  * perf_counter, process_time, thread_time and their _ns forms,
- * clock_gettime / clock_getres), sleep, get_clock_info, the time-zone
+ * clock_gettime / clock_getres / clock_settime, pthread_getcpuclockid),
+ * sleep, get_clock_info, the time-zone
  * variables, tzset, strptime (delegated to _strptime) and the
  * conversions of time_convert.c.
  */
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -103,6 +105,67 @@ static KnObject *tm_clock_getres(KnObject *m, KnObject *arg)
     if (clock_getres(clk, &ts) < 0)
         return ob_err_from_errno(ob_exc_OSError, NULL);
     return ob_float_from_double((double)ts.tv_sec + ts.tv_nsec * 1e-9);
+}
+
+/* clock_settime(clk, seconds) / clock_settime_ns(clk, ns). */
+static KnObject *settime(const char *fname, KnObject *const *args, kn_ssize_t nargs, int ns_form)
+{
+    clockid_t clk;
+    if (ob_args_check_positional(fname, nargs, 2, 2) < 0 || clk_arg(args[0], &clk) < 0)
+        return NULL;
+    struct timespec ts;
+    if (ns_form) {
+        long long ns;
+        int overflow;
+        if (kn_arg_index_ll(args[1], &ns, &overflow) < 0)
+            return NULL;
+        if (overflow)
+            return ob_err_format(ob_exc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+        ts.tv_sec = (time_t)(ns / 1000000000LL);
+        ts.tv_nsec = (long)(ns % 1000000000LL);
+        if (ts.tv_nsec < 0) {
+            ts.tv_sec -= 1;
+            ts.tv_nsec += 1000000000L;
+        }
+    } else {
+        double d = ob_float_as_double(args[1]);
+        if (d == -1.0 && ob_err_occurred())
+            return NULL;
+        double fl = floor(d);
+        ts.tv_sec = (time_t)fl;
+        ts.tv_nsec = (long)((d - fl) * 1e9);
+    }
+    if (clock_settime(clk, &ts) < 0)
+        return ob_err_from_errno(ob_exc_OSError, NULL);
+    return KN_None;
+}
+
+static KnObject *tm_clock_settime(KnObject *m, KnObject *const *args, kn_ssize_t nargs)
+{
+    (void)m;
+    return settime("clock_settime", args, nargs, 0);
+}
+
+static KnObject *tm_clock_settime_ns(KnObject *m, KnObject *const *args, kn_ssize_t nargs)
+{
+    (void)m;
+    return settime("clock_settime_ns", args, nargs, 1);
+}
+
+static KnObject *tm_pthread_getcpuclockid(KnObject *m, KnObject *arg)
+{
+    (void)m;
+    long long tid;
+    int overflow;
+    if (kn_arg_index_ll(arg, &tid, &overflow) < 0)
+        return NULL;
+    clockid_t clk;
+    int r = pthread_getcpuclockid((pthread_t)tid, &clk);
+    if (r != 0) {
+        errno = r;
+        return ob_err_from_errno(ob_exc_OSError, NULL);
+    }
+    return ob_int_from_ssize(clk);
 }
 
 /* sleep(secs): float or int seconds; sleeps the whole time even when a
@@ -250,6 +313,9 @@ static KnMethodDef tm_methods[] = {
     {"clock_gettime", tm_clock_gettime, KN_METH_O, "clock_gettime(clk_id) -> float\n\nReturn the time of the specified clock clk_id."},
     {"clock_gettime_ns", tm_clock_gettime_ns, KN_METH_O, "clock_gettime_ns(clk_id) -> int\n\nReturn the time of the specified clock clk_id as nanoseconds."},
     {"clock_getres", tm_clock_getres, KN_METH_O, "clock_getres(clk_id) -> floating point number\n\nReturn the resolution (precision) of the specified clock clk_id."},
+    {"clock_settime", TM_FC(tm_clock_settime), KN_METH_FASTCALL, "clock_settime(clk_id, time)\n\nSet the time of the specified clock clk_id."},
+    {"clock_settime_ns", TM_FC(tm_clock_settime_ns), KN_METH_FASTCALL, "clock_settime_ns(clk_id, time)\n\nSet the time of the specified clock clk_id with nanoseconds."},
+    {"pthread_getcpuclockid", tm_pthread_getcpuclockid, KN_METH_O, "pthread_getcpuclockid(thread_id) -> int\n\nReturn the clk_id of a thread's CPU time clock."},
     {"sleep", tm_sleep, KN_METH_O, "sleep(seconds)\n\nDelay execution for a given number of seconds."},
     {"get_clock_info", tm_get_clock_info, KN_METH_O, "get_clock_info(name: str) -> dict\n\nGet information of the specified clock."},
     {"strptime", TM_FC(tm_strptime), KN_METH_FASTCALL, "strptime(string, format) -> struct_time\n\nParse a string to a time tuple according to a format specification."},

@@ -335,6 +335,36 @@ static void test_descriptors(void **state)
     ASSERT_STR(attr(e, "filename"), tp("nope/x"));
 }
 
+/* Fork hooks record their order in `hook_log`. */
+static char hook_log[16];
+static KnObject *hook_a(KnObject *self, KnObject *unused) { (void)self; (void)unused; strcat(hook_log, "a"); return KN_None; }
+static KnObject *hook_b(KnObject *self, KnObject *unused) { (void)self; (void)unused; strcat(hook_log, "b"); return KN_None; }
+static KnObject *hook_p(KnObject *self, KnObject *unused) { (void)self; (void)unused; strcat(hook_log, "P"); return KN_None; }
+
+static void test_register_at_fork(void **state)
+{
+    (void)state;
+    static KnMethodDef defs[] = {
+        {"a", hook_a, KN_METH_NOARGS, NULL}, {"b", hook_b, KN_METH_NOARGS, NULL},
+        {"p", hook_p, KN_METH_NOARGS, NULL}, {NULL, NULL, 0, NULL}
+    };
+    KnObject *hm = ob_module_new_cstr("hooks");
+    ob_module_add_functions(hm, defs);
+    KnObject *reg = ob_getattr_str(px, "register_at_fork");
+    OK(ob_call(reg, ob_tuple_empty(), KW("before", ob_getattr_str(hm, "a"))));
+    OK(ob_call(reg, ob_tuple_empty(), KW("before", ob_getattr_str(hm, "b"))));
+    OK(ob_call(reg, ob_tuple_empty(), KW("after_in_parent", ob_getattr_str(hm, "p"))));
+    assert_null(ob_call(reg, ob_tuple_empty(), NULL));
+    RAISED(ob_exc_TypeError, "At least one argument is required.");
+    assert_null(ob_call(reg, ob_tuple_empty(), KW("before", I(1))));
+    RAISED(ob_exc_TypeError, "'before' must be callable, not int");
+    KnObject *pid = OK(CALL0(px, "fork"));
+    if (ob_int_as_long_long(pid) == 0)
+        _exit(0);
+    OK(CALL(px, "waitpid", pid, I(0)));
+    assert_string_equal(hook_log, "baP");    /* before: newest first */
+}
+
 static void test_environ_and_process(void **state)
 {
     (void)state;
@@ -389,7 +419,9 @@ static void test_module_constants(void **state)
     (void)state;
     ASSERT_INT(attr(px, "O_CREAT"), O_CREAT);
     ASSERT_INT(attr(px, "W_OK"), W_OK);
-    ASSERT_INT(attr(px, "SEEK_END"), SEEK_END);
+    ASSERT_INT(attr(px, "SEEK_DATA"), SEEK_DATA);
+    assert_null(ob_getattr_str(px, "SEEK_END"));   /* os.py defines SEEK_SET/CUR/END itself */
+    ob_err_clear();
     ASSERT_INT(attr(px, "WNOHANG"), WNOHANG);
     ASSERT_INT(attr(px, "EX_OK"), 0);
     assert_ptr_equal(attr(px, "error"), ob_exc_OSError);
@@ -429,6 +461,17 @@ static void test_extras(void **state)
     KnObject *cpus = OK(CALL(px, "sched_getaffinity", I(0)));
     assert_true(ob_length(cpus) >= 1);
     ASSERT_INT(CALL(px, "getpgid", I(0)), getpgid(0));
+    ASSERT_INT(CALL(px, "pathconf", S("/"), S("PC_NAME_MAX")), pathconf("/", _PC_NAME_MAX));
+    assert_null(CALL(px, "pathconf", S("/"), S("X")));
+    RAISED(ob_exc_ValueError, "unrecognized configuration name");
+    unsigned ru, eu, su;
+    getresuid(&ru, &eu, &su);
+    KnObject *ids = OK(CALL0(px, "getresuid"));
+    ASSERT_INT(KN_TUPLE_GET(ids, 1), eu);
+    assert_int_equal(KN_SIZE(OK(CALL(px, "getrandom", I(7)))), 7);
+    assert_null(CALL(px, "getrandom", I(-1)));
+    RAISED(ob_exc_OSError, "[Errno 22] Invalid argument");
+    ASSERT_INT(attr(px, "ST_RDONLY"), 1);
     ASSERT_INT(CALL(px, "getsid", I(0)), getsid(0));
 }
 
@@ -468,6 +511,7 @@ int main(void)
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_descriptors),
         cmocka_unit_test(test_environ_and_process),
+        cmocka_unit_test(test_register_at_fork),
         cmocka_unit_test(test_module_constants),
         cmocka_unit_test(test_extras),
         cmocka_unit_test(test_stat_module),

@@ -4,6 +4,7 @@
  * struct_time and the error messages.
  */
 #include <math.h>
+#include <pthread.h>
 #include <time.h>
 
 #include "test_posix_util.h"
@@ -152,6 +153,10 @@ static void test_clocks(void **state)
     assert_true(fabs(F(CALL(tm, "clock_gettime", rt)) - now) < 2.0);
     assert_true(F(CALL(tm, "clock_getres", attr(tm, "CLOCK_MONOTONIC"))) > 0.0);
     OK(CALL(tm, "sleep", I(0)));
+    KnObject *clk = OK(CALL(tm, "pthread_getcpuclockid", I((long long)pthread_self())));
+    assert_true(F(CALL(tm, "clock_gettime", clk)) >= 0.0);
+    assert_null(CALL(tm, "clock_settime", I(12345), I(0)));
+    RAISED(ob_exc_OSError, "[Errno 22] Invalid argument");
     assert_null(CALL(tm, "sleep", I(-1)));
     RAISED(ob_exc_ValueError, "sleep length must be non-negative");
     assert_null(CALL(tm, "sleep", S("x")));
