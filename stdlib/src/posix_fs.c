@@ -61,8 +61,6 @@ static KnObject *two_paths(const char *fname, int is_link, PX_ARGS)
         || px_dirfd_conv(a[2], &sfd) < 0 || px_dirfd_conv(a[3], &dfd) < 0
         || px_bool_conv(a[4], 1, &follow) < 0)
         return NULL;
-    if (s.is_bytes != d.is_bytes)
-        return ob_err_format(ob_exc_TypeError, "%s: src and dst must be the same type", fname);
     int r = is_link ? linkat(sfd, s.narrow, dfd, d.narrow, follow ? AT_SYMLINK_FOLLOW : 0)
                     : renameat(sfd, s.narrow, dfd, d.narrow);
     if (r < 0)
