@@ -16,13 +16,25 @@ static const char *const stat_fields[] = {
     "st_blksize", "st_blocks", "st_rdev",
 };
 
+/* stat_result(tuple10): st_atime/st_mtime/st_ctime left None take the
+ * integer times of items 7-9, as CPython's stat_result does. */
+static void stat_result_post_new(KnObject *self)
+{
+    for (int i = 0; i < 3; i++)
+        if (KN_TUPLE_ITEMS(self)[10 + i] == KN_None)
+            KN_TUPLE_ITEMS(self)[10 + i] = KN_TUPLE_ITEMS(self)[7 + i];
+}
+
 int px_stat_init(void)
 {
     if (px_stat_result_type != NULL)
         return 0;
     px_stat_result_type = ss_new_type("os.stat_result",
         "stat_result: Result from stat, fstat, or lstat.", stat_fields, 19, 10);
-    return px_stat_result_type ? 0 : -1;
+    if (px_stat_result_type == NULL)
+        return -1;
+    ss_set_post_new(px_stat_result_type, stat_result_post_new);
+    return 0;
 }
 
 static KnObject *ns_total(const struct timespec *ts)

@@ -15,6 +15,7 @@ typedef struct SsType {
     KnTypeObject type;
     const char *const *fields;
     int n_fields, n_in_sequence;
+    void (*post_new)(KnObject *self);   /* ss_set_post_new */
 } SsType;
 
 static KnObject *ss_tp_new(KnTypeObject *t, KnObject *args, KnObject *kwargs);
@@ -125,7 +126,15 @@ static KnObject *ss_tp_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
         } else
             vals[i] = NULL;
     }
-    return ss_new(t, vals);
+    KnObject *o = ss_new(t, vals);
+    if (o != NULL && d->post_new != NULL)
+        d->post_new(o);
+    return o;
+}
+
+void ss_set_post_new(KnTypeObject *type, void (*post_new)(KnObject *self))
+{
+    ss_desc(type)->post_new = post_new;
 }
 
 /* (type, (visible items, {hidden named fields})) — what pickle needs. */

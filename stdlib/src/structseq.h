@@ -21,6 +21,9 @@ KnTypeObject *ss_new_type(const char *name, const char *doc, const char *const *
 /* A new instance holding values[0 .. n_fields-1] (NULL entries become
  * None). */
 KnObject *ss_new(KnTypeObject *type, KnObject *const *values);
+/* A fix-up run on instances created from Python (T(sequence, dict)),
+ * e.g. stat_result's float times defaulting to the integer ones. */
+void ss_set_post_new(KnTypeObject *type, void (*post_new)(KnObject *self));
 /* Field i of an instance (any index below n_fields). */
 KnObject *ss_get(KnObject *self, int i);
 

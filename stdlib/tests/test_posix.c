@@ -63,6 +63,8 @@ static void test_stat_result(void **state)
     KnObject *made = OK(ob_call(t, ob_tuple_pack(2, seq, KW("st_atime", ob_float_from_double(5.5))), NULL));
     assert_true(ob_float_as_double(attr(made, "st_atime")) == 5.5);
     assert_ptr_equal(attr(made, "st_rdev"), KN_None);
+    made = OK(ob_call(t, ob_tuple_pack(1, seq), NULL));
+    ASSERT_INT(attr(made, "st_mtime"), 8);    /* the float times default to items 7-9 */
     assert_int_equal(ob_richcompare_bool(made, seq, KN_EQ), 1);
     assert_null(ob_call(t, ob_tuple_pack(1, ob_tuple_pack(3, I(1), I(2), I(3))), NULL));
     RAISED(ob_exc_TypeError, "os.stat_result() takes an at least 10-sequence (3-sequence given)");
