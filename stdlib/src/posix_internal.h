@@ -33,10 +33,11 @@ typedef struct PxPath {
     kn_ssize_t length;
     int fd;                 /* -1 unless the argument was an int */
     int is_bytes;           /* results (listdir, readlink) are bytes */
+    KnObject *encoded;      /* the bytes object `narrow` points into (keeps it alive) */
 } PxPath;
 
 #define PX_PATH_INIT(fn, arg, nullable, allow_fd) \
-    {fn, arg, nullable, allow_fd, NULL, NULL, 0, -1, 0}
+    {fn, arg, nullable, allow_fd, NULL, NULL, 0, -1, 0, NULL}
 
 /* Fill *p from o; -1 with TypeError / ValueError as CPython words them. */
 int px_path_conv(KnObject *o, PxPath *p);

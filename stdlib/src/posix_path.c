@@ -165,6 +165,7 @@ int px_path_conv(KnObject *o, PxPath *p)
             return -1;
         }
     }
+    p->encoded = b;
     p->narrow = KN_BYTES_AS_STRING(b);
     p->length = KN_SIZE(b);
     return 0;
