@@ -17,17 +17,23 @@
 
 KnObject *kn_init_time(void);
 
-/* libobject's hook table (src/type_new.h); libjit fills import_module.
- * time.strptime and time.get_clock_info import pure-Python modules
- * through it. */
+/* `import name` for time.strptime (_strptime) and time.get_clock_info
+ * (types.SimpleNamespace).  libjit's jit_import_module (libjit/jit.h,
+ * branch jit-import) when the program links libjit — a weak reference, so
+ * the cmocka tests link without libjit; else libobject's import hook
+ * (ob_type_hooks.import_module, declared in libobject's internal
+ * src/type_new.h); else NotImplementedError naming the module. */
+KnObject *jit_import_module(const char *name) __attribute__((weak));
 extern KnClassHooks ob_type_hooks;
 
 static KnObject *import_module(const char *name)
 {
-    if (ob_type_hooks.import_module == NULL)
-        return ob_err_format(ob_exc_NotImplementedError,
-                             "Kiln: time needs the %s module and no import hook is set", name);
-    return ob_type_hooks.import_module(ob_str_intern_cstr(name));
+    if (jit_import_module != NULL)
+        return jit_import_module(name);
+    if (ob_type_hooks.import_module != NULL)
+        return ob_type_hooks.import_module(ob_str_intern_cstr(name));
+    return ob_err_format(ob_exc_NotImplementedError,
+                         "Kiln: time needs the %s module and no import hook is set", name);
 }
 
 static int clock_ns(clockid_t clk, long long *ns)
