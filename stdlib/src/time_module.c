@@ -239,15 +239,15 @@ static KnObject *tm_get_clock_info(KnObject *m, KnObject *arg)
             return ob_err_from_errno(ob_exc_OSError, NULL);
         KnObject *types = import_module("types");
         KnObject *ns_type = types ? ob_getattr_str(types, "SimpleNamespace") : NULL;
-        KnObject *kw = ob_dict_new();
-        if (ns_type == NULL || kw == NULL
-            || ob_dict_setitem_str(kw, "implementation", ob_str_from_cstr(clocks[i].impl)) < 0
-            || ob_dict_setitem_str(kw, "monotonic", KN_BOOL(clocks[i].monotonic)) < 0
-            || ob_dict_setitem_str(kw, "adjustable", KN_BOOL(clocks[i].adjustable)) < 0
-            || ob_dict_setitem_str(kw, "resolution",
-                                   ob_float_from_double((double)res.tv_sec + res.tv_nsec * 1e-9)) < 0)
+        KnObject *ns = ns_type ? ob_call_noargs(ns_type) : NULL;
+        if (ns == NULL
+            || ob_setattr_str(ns, "implementation", ob_str_from_cstr(clocks[i].impl)) < 0
+            || ob_setattr_str(ns, "monotonic", KN_BOOL(clocks[i].monotonic)) < 0
+            || ob_setattr_str(ns, "adjustable", KN_BOOL(clocks[i].adjustable)) < 0
+            || ob_setattr_str(ns, "resolution",
+                              ob_float_from_double((double)res.tv_sec + res.tv_nsec * 1e-9)) < 0)
             return NULL;
-        return ob_call(ns_type, ob_tuple_empty(), kw);
+        return ns;
     }
     return ob_err_format(ob_exc_ValueError, "unknown clock");
 }
