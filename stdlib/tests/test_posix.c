@@ -173,6 +173,17 @@ static void test_listdir(void **state)
     assert_int_equal(ob_length(l), 3);
     l = OK(CALL(px, "listdir", I(fd)));    /* the descriptor is rewound and still open */
     assert_int_equal(ob_length(l), 3);
+    /* scandir(fd): entries are looked up relative to that descriptor,
+     * also after the iterator is exhausted */
+    KnObject *entries = OK(ob_sequence_list(OK(CALL(px, "scandir", I(fd)))));
+    assert_int_equal(ob_length(entries), 3);
+    for (int i = 0; i < 3; i++) {
+        KnObject *e = ob_sequence_getitem(entries, i);
+        KnObject *st1 = OK(ob_call_method(e, "stat", 0));
+        assert_ptr_equal(attr(e, "path"), attr(e, "name"));
+        if (ob_str_equal_cstr(attr(e, "name"), "b"))
+            ASSERT_INT(attr(st1, "st_size"), 2);
+    }
     close(fd);
     char cwd[512];
     assert_non_null(getcwd(cwd, sizeof cwd));
