@@ -79,10 +79,12 @@ extern KnMethodDef px_dir_methods[];     /* posix_dir.c */
 extern KnMethodDef px_proc_methods[];    /* posix_proc.c */
 extern KnMethodDef px_sys_methods[];     /* posix_sys.c */
 extern KnMethodDef px_extra_methods[];   /* posix_extra.c */
+extern KnMethodDef px_more_methods[];    /* posix_more.c */
 
 int px_fd_init(KnObject *m);             /* terminal_size type */
 int px_dir_init(KnObject *m);            /* DirEntry, ScandirIterator */
 int px_sys_init(KnObject *m);            /* environ, uname_result, times_result */
 int px_extra_init(KnObject *m);          /* statvfs_result */
+int px_more_init(KnObject *m);           /* waitid_result, MFD_ / EFD_ */
 
 #endif /* STDLIB_POSIX_INTERNAL_H */
