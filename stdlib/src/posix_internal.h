@@ -54,6 +54,9 @@ int px_dirfd_conv(KnObject *o, int *fd);
  * messages). */
 int px_int_conv(KnObject *o, int *v);
 int px_ll_conv(KnObject *o, long long *v);
+/* A call taking n (1..4) positional-only integer arguments, as long long. */
+int px_lls(const char *fname, KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames,
+           int n, long long *out);
 /* A bool argument (NULL -> dflt). */
 int px_bool_conv(KnObject *o, int dflt, int *v);
 

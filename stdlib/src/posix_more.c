@@ -22,26 +22,11 @@
 static KnTypeObject *waitid_type;
 static const char *const waitid_fields[] = {"si_pid", "si_uid", "si_signo", "si_status", "si_code"};
 
-/* Positional long long arguments a[0..n-1] of a call named fname. */
-static int lls(const char *fname, KnObject *const *args, kn_ssize_t nargs, KnObject *kw,
-               int n, long long *out)
-{
-    static const char *const names[] = {"", "", "", "", NULL};
-    KnArgSpec spec = {fname, names + (4 - n), n, n, 0};
-    KnObject *a[4] = {0};
-    if (ob_args_parse(&spec, args, nargs, kw, a) < 0)
-        return -1;
-    for (int i = 0; i < n; i++)
-        if (px_ll_conv(a[i], &out[i]) < 0)
-            return -1;
-    return 0;
-}
-
 static KnObject *px_waitid(PX_ARGS)
 {
     long long v[3];
     (void)m;
-    if (lls("waitid", args, nargs, kw, 3, v) < 0)
+    if (px_lls("waitid", args, nargs, kw, 3, v) < 0)
         return NULL;
     siginfo_t si;
     memset(&si, 0, sizeof si);
@@ -62,7 +47,7 @@ static KnObject *px_setresuid(PX_ARGS)
 {
     long long v[3];
     (void)m;
-    if (lls("setresuid", args, nargs, kw, 3, v) < 0)
+    if (px_lls("setresuid", args, nargs, kw, 3, v) < 0)
         return NULL;
     if (setresuid((uid_t)v[0], (uid_t)v[1], (uid_t)v[2]) < 0)
         return px_err(NULL);
@@ -73,7 +58,7 @@ static KnObject *px_setresgid(PX_ARGS)
 {
     long long v[3];
     (void)m;
-    if (lls("setresgid", args, nargs, kw, 3, v) < 0)
+    if (px_lls("setresgid", args, nargs, kw, 3, v) < 0)
         return NULL;
     if (setresgid((gid_t)v[0], (gid_t)v[1], (gid_t)v[2]) < 0)
         return px_err(NULL);
@@ -279,7 +264,7 @@ static KnObject *px_eventfd_read(PX_ARGS)
 {
     long long fd;
     (void)m;
-    if (lls("eventfd_read", args, nargs, kw, 1, &fd) < 0)
+    if (px_lls("eventfd_read", args, nargs, kw, 1, &fd) < 0)
         return NULL;
     eventfd_t v;
     int r;
@@ -293,7 +278,7 @@ static KnObject *px_eventfd_write(PX_ARGS)
 {
     long long v[2];
     (void)m;
-    if (lls("eventfd_write", args, nargs, kw, 2, v) < 0)
+    if (px_lls("eventfd_write", args, nargs, kw, 2, v) < 0)
         return NULL;
     int r;
     PX_RETRY(r, eventfd_write((int)v[0], (eventfd_t)v[1]));
