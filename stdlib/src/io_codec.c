@@ -59,10 +59,9 @@ int io_codec_lookup(const char *name, IoCodec *codec)
             return 0;
         }
     if (strcmp(n, "utf-8-sig") == 0 || strcmp(n, "utf8-sig") == 0) {
-        ob_err_format(ob_exc_NotImplementedError,
-                      "TextIOWrapper: no incremental '%s' codec in Kiln yet "
-                      "(utf-8, ascii, latin-1, utf-16 and utf-32 are supported)", name);
-        return -1;
+        codec->kind = IO_CODEC_UTF8SIG;
+        codec->name = "utf-8";
+        return 0;
     }
     ob_err_format(ob_exc_LookupError, "unknown encoding: %s", name);
     return -1;
@@ -203,7 +202,7 @@ static int wide_step(IoCodecKind kind, const uint8_t *s, kn_ssize_t n, int final
 int io_codec_step(const IoCodec *codec, IoErrors e, const uint8_t *s, kn_ssize_t n, int final,
                   uint32_t out[16], int *nout)
 {
-    if (codec->kind >= IO_CODEC_UTF16LE) {
+    if (codec->kind >= IO_CODEC_UTF16LE && codec->kind <= IO_CODEC_UTF32) {
         uint32_t cp = 0;
         int r = wide_step(codec->kind, s, n, final, &cp);
         if (r > 0) {
@@ -231,7 +230,7 @@ int io_codec_step(const IoCodec *codec, IoErrors e, const uint8_t *s, kn_ssize_t
         return 1;
     }
     int bad = 1;
-    if (codec->kind == IO_CODEC_UTF8) {
+    if (codec->kind == IO_CODEC_UTF8 || codec->kind == IO_CODEC_UTF8SIG) {
         int need, k = utf8_prefix(s, n, &need);
         if (k == need) {
             uint32_t cp = need == 2 ? c & 0x1F : need == 3 ? c & 0x0F : c & 0x07;

@@ -125,7 +125,7 @@ static void reset_decoder(IoText *t)
 
 static int is_bom_codec(IoCodecKind k)
 {
-    return k == IO_CODEC_UTF16 || k == IO_CODEC_UTF32;
+    return k == IO_CODEC_UTF16 || k == IO_CODEC_UTF32 || k == IO_CODEC_UTF8SIG;
 }
 
 /* "utf-16"/"utf-32" write a BOM first unless the stream does not start
@@ -165,6 +165,8 @@ static void seeked(IoText *t, int at_start)
             t->codec = (IoCodec){IO_CODEC_UTF16LE, "utf-16-le"};
         else if (t->codec.kind == IO_CODEC_UTF32)
             t->codec = (IoCodec){IO_CODEC_UTF32LE, "utf-32-le"};
+        else if (t->codec.kind == IO_CODEC_UTF8SIG)
+            t->codec = (IoCodec){IO_CODEC_UTF8, "utf-8"};
         t->bom_pending = 0;
     }
 }
@@ -172,8 +174,8 @@ static void seeked(IoText *t, int at_start)
 /* The codec name for the next encode (a BOM-writing one only once). */
 static const char *encode_name(IoText *t)
 {
-    if (!is_bom_codec(t->codec0.kind))
-        return t->codec0.name;
+    if (!is_bom_codec(t->codec0.kind) || t->codec0.kind == IO_CODEC_UTF8SIG)
+        return t->codec0.name;      /* utf-8-sig: the BOM is added by write() */
     if (t->bom_pending)
         return t->codec0.name;
     return t->codec0.kind == IO_CODEC_UTF16 ? "utf-16-le" : "utf-32-le";
@@ -186,6 +188,19 @@ static int resolve_bom(IoText *t, const uint8_t *in, kn_ssize_t len, int final, 
     *skip = 0;
     if (!is_bom_codec(t->codec.kind))
         return 1;
+    if (t->codec.kind == IO_CODEC_UTF8SIG) {
+        /* a BOM, or a cut one, is dropped; anything else is utf-8 */
+        static const uint8_t bom[3] = {0xEF, 0xBB, 0xBF};
+        if (len == 0)
+            return final ? 1 : 0;
+        kn_ssize_t k = len < 3 ? len : 3;
+        if (k < 3 && memcmp(in, bom, (size_t)k) == 0 && !final)
+            return 0;
+        t->codec = t->detected = (IoCodec){IO_CODEC_UTF8, "utf-8"};
+        if (memcmp(in, bom, (size_t)k) == 0)
+            *skip = k;
+        return 1;
+    }
     kn_ssize_t need = t->codec.kind == IO_CODEC_UTF16 ? 2 : 4;
     if (len == 0)
         return final ? 1 : 0;
@@ -295,6 +310,9 @@ static KnObject *textio_write(KnObject *self, KnObject *text)
             haslf = ob_str_find(text, ob_str_from_cstr("\r"), 0, len, 0) >= 0;
     }
     int needflush = t->write_through || (t->line_buffering && haslf);
+    if (t->codec0.kind == IO_CODEC_UTF8SIG && t->bom_pending &&
+        io_bytes_append(&t->pending, "\xef\xbb\xbf", 3) < 0)
+        return NULL;
     KnObject *b = ob_str_encode(out, encode_name(t), ob_str_as_utf8(t->errors, NULL));
     if (b == NULL)
         return NULL;

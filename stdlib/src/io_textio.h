@@ -10,7 +10,8 @@
 typedef enum {
     IO_CODEC_UTF8, IO_CODEC_ASCII, IO_CODEC_LATIN1,
     IO_CODEC_UTF16LE, IO_CODEC_UTF16BE, IO_CODEC_UTF32LE, IO_CODEC_UTF32BE,
-    IO_CODEC_UTF16, IO_CODEC_UTF32      /* byte order from a BOM */
+    IO_CODEC_UTF16, IO_CODEC_UTF32,     /* byte order from a BOM */
+    IO_CODEC_UTF8SIG                    /* utf-8, a BOM skipped / written first */
 } IoCodecKind;
 typedef enum {
     IO_ERR_STRICT, IO_ERR_IGNORE, IO_ERR_REPLACE, IO_ERR_SURROGATEESCAPE, IO_ERR_BACKSLASH

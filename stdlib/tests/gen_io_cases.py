@@ -138,7 +138,7 @@ PIECES = ['a', 'b', 'é', '€', '😀', '\r', '\n', '\r\n', '\r\r', '\n\r']
 
 def txt_case():
     text = ''.join(rng.choice(PIECES) for _ in range(rng.randrange(0, 25)))
-    enc = rng.choice(['utf-8'] * 6 + ['utf-16', 'utf-16-le', 'utf-16-be', 'utf-32'])
+    enc = rng.choice(['utf-8'] * 6 + ['utf-16', 'utf-16-le', 'utf-16-be', 'utf-32', 'utf-8-sig'])
     data = text.encode(enc)
     if enc == 'utf-16' and rng.random() < 0.3:
         data = b'\xfe\xff' + text.encode('utf-16-be')

@@ -262,7 +262,27 @@ static void test_utf16_utf32(void **state)
         assert_ok(M(w, "seek", 1, cookie));
         assert_str(M(w, "read", 0), rows[i].rest);
     }
-    KnObject *w = assert_ok(WRAP("a\0b\0", "utf-16", NULL, NULL));
+    /* utf-8-sig: a BOM (even a cut one) is skipped, and written first */
+    KnObject *w = assert_ok(WRAP("\xef\xbb\xbf" "abc", "utf-8-sig", NULL, NULL));
+    assert_str(M(w, "read", 1, I(1)), "a");
+    assert_int(M(w, "tell", 0), 4);
+    assert_str(M(w, "read", 0), "bc");
+    assert_int(M(w, "seek", 1, I(0)), 0);
+    assert_str(M(w, "read", 0), "abc");
+    w = assert_ok(WRAP("abc", "utf-8-sig", NULL, NULL));
+    assert_str(M(w, "read", 1, I(1)), "a");
+    assert_int(M(w, "tell", 0), 1);
+    w = assert_ok(WRAP("\xef\xbb", "utf-8-sig", NULL, NULL));
+    assert_str(M(w, "read", 0), "");
+    KnObject *sb = assert_ok(mk(&io_bytesio_type, 0));
+    w = assert_ok(mk(&io_textiowrapper_type, 2, sb, S("utf-8-sig")));
+    M(w, "write", 1, S("a"));
+    M(w, "write", 1, S("b"));
+    M(w, "flush", 0);
+    assert_bytes(M(sb, "getvalue", 0), "\xef\xbb\xbf" "ab", 5);
+    assert_str(ob_getattr_str(w, "encoding"), "utf-8-sig");
+
+    w = assert_ok(WRAP("a\0b\0", "utf-16", NULL, NULL));
     assert_null(M(w, "read", 0));
     assert_raised(ob_exc_UnicodeError, "UTF-16 stream does not start with BOM");
     w = assert_ok(WRAP("a\0\0\xd8" "b\0", "utf-16-le", NULL, NULL));
@@ -312,8 +332,6 @@ static void test_constructor_and_attributes(void **state)
     assert_raised(ob_exc_TypeError, "TextIOWrapper() argument 'encoding' must be str or None, not int");
     assert_null(mk(&io_textiowrapper_type, 3, b, S("utf-8"), I(5)));
     assert_raised(ob_exc_TypeError, "TextIOWrapper() argument 'errors' must be str or None, not int");
-    assert_null(mk(&io_textiowrapper_type, 2, b, S("utf-8-sig")));
-    assert_raised(ob_exc_NotImplementedError, NULL);
     KnObject *w = assert_ok(mk(&io_textiowrapper_type, 1, b));
     assert_str(ob_getattr_str(w, "encoding"), "UTF-8");
     w = assert_ok(mk(&io_textiowrapper_type, 2, b, S("UTF8")));
