@@ -1,0 +1,35 @@
+/*
+ * codecs_internal.h — shared by the files of the `_codecs` module
+ * (codecs_module.c: registry and error handlers; codecs_funcs.c: the
+ * per-encoding *_encode / *_decode functions; codecs_charmap.c).
+ */
+#ifndef STDLIB_CODECS_INTERNAL_H
+#define STDLIB_CODECS_INTERNAL_H
+
+#include "libgc/gc.h"
+#include "libobject/libobject.h"
+
+/* Bytes of a bytes-like argument, copied out of the buffer (the buffer
+ * is released before return).  -1 with TypeError "a bytes-like object is
+ * required, not 'X'". */
+typedef struct CdBytes { const char *data; kn_ssize_t len; } CdBytes;
+int cd_get_bytes(KnObject *o, CdBytes *out);
+
+/* errors argument: NULL/None -> NULL (strict); str -> its UTF-8;
+ * otherwise TypeError "F() argument N must be str or None, not X". */
+int cd_get_errors(const char *fname, int argno, KnObject *o, const char **errors);
+
+/* -1 with TypeError unless o is a str: "F() argument N must be str, not X". */
+int cd_check_str(const char *fname, int argno, KnObject *o);
+
+/* Positional-only argument check (no keywords). */
+int cd_args(const char *fname, KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames,
+            kn_ssize_t min, kn_ssize_t max);
+
+/* (a, n) tuple. */
+KnObject *cd_pair(KnObject *a, kn_ssize_t n);
+
+extern KnMethodDef cd_codec_methods[];     /* codecs_funcs.c */
+extern KnMethodDef cd_charmap_methods[];   /* codecs_charmap.c */
+
+#endif /* STDLIB_CODECS_INTERNAL_H */
