@@ -8,6 +8,7 @@ KnObject *kn_init_errno(void);
 KnObject *kn_init__stat(void);
 KnObject *kn_init_time(void);
 KnObject *kn_init__codecs(void);
+KnObject *kn_init_math(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -16,5 +17,6 @@ const stdlib_module stdlib_modules[] = {
     {"_stat", kn_init__stat},
     {"time", kn_init_time},
     {"_codecs", kn_init__codecs},
+    {"math", kn_init_math},
     {NULL, NULL}
 };
