@@ -9,6 +9,8 @@ KnObject *kn_init__stat(void);
 KnObject *kn_init_time(void);
 KnObject *kn_init__codecs(void);
 KnObject *kn_init_math(void);
+KnObject *kn_init__signal(void);
+KnObject *kn_init_atexit(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -18,5 +20,7 @@ const stdlib_module stdlib_modules[] = {
     {"time", kn_init_time},
     {"_codecs", kn_init__codecs},
     {"math", kn_init_math},
+    {"_signal", kn_init__signal},
+    {"atexit", kn_init_atexit},
     {NULL, NULL}
 };
