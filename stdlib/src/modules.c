@@ -11,6 +11,7 @@ KnObject *kn_init__codecs(void);
 KnObject *kn_init_math(void);
 KnObject *kn_init__signal(void);
 KnObject *kn_init_atexit(void);
+KnObject *kn_init__locale(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -22,5 +23,6 @@ const stdlib_module stdlib_modules[] = {
     {"math", kn_init_math},
     {"_signal", kn_init__signal},
     {"atexit", kn_init_atexit},
+    {"_locale", kn_init__locale},
     {NULL, NULL}
 };
