@@ -14,52 +14,7 @@
 
 #include "codecs_internal.h"
 
-KnObject *kn_codecs_lookup_error(const char *name);
-
 #define UNDEF "character maps to <undefined>"
-
-/* Call the handler for [start, end); *rep gets the replacement, *newpos
- * the resume position (normalised, range-checked). */
-static int call_handler(const char *errors, KnTypeObject *exc_type, KnObject *obj,
-                        kn_ssize_t len, kn_ssize_t start, kn_ssize_t end,
-                        KnObject **rep, kn_ssize_t *newpos)
-{
-    KnObject *h = kn_codecs_lookup_error(errors);
-    if (h == NULL)
-        return -1;
-    KnObject *a = ob_int_from_ssize(start), *b = ob_int_from_ssize(end);
-    if (a == NULL || b == NULL)
-        return -1;
-    KnObject *exc = ob_call((KnObject *)exc_type,
-                            ob_tuple_pack(5, ob_str_from_cstr("charmap"), obj, a, b,
-                                          ob_str_from_cstr(UNDEF)), NULL);
-    if (exc == NULL)
-        return -1;
-    KnObject *r = ob_call_onearg(h, exc);
-    if (r == NULL)
-        return -1;
-    int enc = exc_type == ob_exc_UnicodeEncodeError;
-    if (!KN_TUPLE_CHECK(r) || KN_SIZE(r) != 2
-        || !(KN_STR_CHECK(KN_TUPLE_GET(r, 0)) || (enc && KN_BYTES_CHECK(KN_TUPLE_GET(r, 0))))
-        || !KN_INT_CHECK(KN_TUPLE_GET(r, 1))) {
-        ob_err_format(ob_exc_TypeError, enc
-                      ? "encoding error handler must return (str/bytes, int) tuple"
-                      : "decoding error handler must return (str, int) tuple");
-        return -1;
-    }
-    kn_ssize_t p = ob_int_as_ssize(KN_TUPLE_GET(r, 1));
-    if (p == -1 && ob_err_occurred())
-        return -1;
-    if (p < 0)
-        p += len;
-    if (p < 0 || p > len) {
-        ob_err_format(ob_exc_IndexError, "position %zd from error handler out of range", p);
-        return -1;
-    }
-    *rep = KN_TUPLE_GET(r, 0);
-    *newpos = p;
-    return 0;
-}
 
 /* Decode byte c through mapping: 1 with text appended to list, 0 when
  * undefined, -1 on error. */
@@ -132,8 +87,8 @@ static KnObject *cd_charmap_decode(KnObject *m, KnObject *const *args, kn_ssize_
         if (bytes_obj == NULL && (bytes_obj = ob_bytes_from_data(b.data, b.len)) == NULL)
             return NULL;
         KnObject *rep;
-        if (call_handler(errors, ob_exc_UnicodeDecodeError, bytes_obj, b.len, i, i + 1,
-                         &rep, &i) < 0 || ob_list_append(parts, rep) < 0)
+        if (cd_call_handler("charmap", UNDEF, errors, ob_exc_UnicodeDecodeError, bytes_obj,
+                            b.len, i, i + 1, &rep, &i) < 0 || ob_list_append(parts, rep) < 0)
             return NULL;
     }
     return cd_pair(ob_str_join(ob_str_empty(), parts), b.len);
@@ -203,7 +158,8 @@ static KnObject *cd_charmap_encode(KnObject *m, KnObject *const *args, kn_ssize_
             return NULL;
         KnObject *rep;
         kn_ssize_t newpos;
-        if (call_handler(errors, ob_exc_UnicodeEncodeError, s, len, i, j, &rep, &newpos) < 0)
+        if (cd_call_handler("charmap", UNDEF, errors, ob_exc_UnicodeEncodeError, s, len, i, j,
+                            &rep, &newpos) < 0)
             return NULL;
         if (KN_BYTES_CHECK(rep)) {
             if (ob_list_append(parts, rep) < 0)

@@ -29,7 +29,18 @@ int cd_args(const char *fname, KnObject *const *args, kn_ssize_t nargs, KnObject
 /* (a, n) tuple. */
 KnObject *cd_pair(KnObject *a, kn_ssize_t n);
 
+/* Run the error handler `errors` (NULL: strict) for obj[start:end]: a
+ * Unicode{En,De}codeError(encoding, obj, start, end, reason) is built and
+ * passed to it; *rep gets the replacement (str, or bytes for encoding),
+ * *newpos the position to resume at (negative counts from len; IndexError
+ * when out of range). */
+int cd_call_handler(const char *encoding, const char *reason, const char *errors,
+                    KnTypeObject *exc_type, KnObject *obj, kn_ssize_t len, kn_ssize_t start,
+                    kn_ssize_t end, KnObject **rep, kn_ssize_t *newpos);
+KnObject *kn_codecs_lookup_error(const char *name);
+
 extern KnMethodDef cd_codec_methods[];     /* codecs_funcs.c */
 extern KnMethodDef cd_charmap_methods[];   /* codecs_charmap.c */
+extern KnMethodDef cd_escape_methods[];    /* codecs_escape.c */
 
 #endif /* STDLIB_CODECS_INTERNAL_H */

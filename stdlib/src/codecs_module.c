@@ -191,6 +191,49 @@ static KnObject *cd_lookup_error(KnObject *m, KnObject *name)
     return kn_codecs_lookup_error(ob_str_as_utf8(name, NULL));
 }
 
+/* Call the handler for [start, end); *rep gets the replacement, *newpos
+ * the resume position (normalised, range-checked). */
+int cd_call_handler(const char *encoding, const char *reason, const char *errors,
+                    KnTypeObject *exc_type, KnObject *obj, kn_ssize_t len, kn_ssize_t start,
+                    kn_ssize_t end, KnObject **rep, kn_ssize_t *newpos)
+{
+    KnObject *h = kn_codecs_lookup_error(errors);
+    if (h == NULL)
+        return -1;
+    KnObject *a = ob_int_from_ssize(start), *b = ob_int_from_ssize(end);
+    if (a == NULL || b == NULL)
+        return -1;
+    KnObject *exc = ob_call((KnObject *)exc_type,
+                            ob_tuple_pack(5, ob_str_from_cstr(encoding), obj, a, b,
+                                          ob_str_from_cstr(reason)), NULL);
+    if (exc == NULL)
+        return -1;
+    KnObject *r = ob_call_onearg(h, exc);
+    if (r == NULL)
+        return -1;
+    int enc = exc_type == ob_exc_UnicodeEncodeError;
+    if (!KN_TUPLE_CHECK(r) || KN_SIZE(r) != 2
+        || !(KN_STR_CHECK(KN_TUPLE_GET(r, 0)) || (enc && KN_BYTES_CHECK(KN_TUPLE_GET(r, 0))))
+        || !KN_INT_CHECK(KN_TUPLE_GET(r, 1))) {
+        ob_err_format(ob_exc_TypeError, enc
+                      ? "encoding error handler must return (str/bytes, int) tuple"
+                      : "decoding error handler must return (str, int) tuple");
+        return -1;
+    }
+    kn_ssize_t p = ob_int_as_ssize(KN_TUPLE_GET(r, 1));
+    if (p == -1 && ob_err_occurred())
+        return -1;
+    if (p < 0)
+        p += len;
+    if (p < 0 || p > len) {
+        ob_err_format(ob_exc_IndexError, "position %zd from error handler out of range", p);
+        return -1;
+    }
+    *rep = KN_TUPLE_GET(r, 0);
+    *newpos = p;
+    return 0;
+}
+
 enum { EXC_ENCODE, EXC_DECODE, EXC_TRANSLATE, EXC_OTHER };
 
 static int exc_kind(KnObject *exc)
@@ -422,7 +465,8 @@ KnObject *kn_init__codecs(void)
     KnObject *m = ob_module_new_cstr("_codecs");
     if (m == NULL || ob_module_add_functions(m, cd_methods) < 0
         || ob_module_add_functions(m, cd_codec_methods) < 0
-        || ob_module_add_functions(m, cd_charmap_methods) < 0)
+        || ob_module_add_functions(m, cd_charmap_methods) < 0
+        || ob_module_add_functions(m, cd_escape_methods) < 0)
         return NULL;
     return m;
 }

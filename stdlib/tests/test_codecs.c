@@ -182,6 +182,46 @@ static void test_error_handlers(void **state)
     check_repr(CALL(cm, "charmap_decode", BL("\0\5", 2), S("kiln_mine"), S("xyz")), "('x', 2)");
 }
 
+static void test_escape(void **state)
+{
+    (void)state;
+    check_repr(CALL(cm, "escape_encode", BL("\0a'\"\\\n\x7f\xff", 8)),
+               "(b'\\\\x00a\\\\\\'\"\\\\\\\\\\\\n\\\\x7f\\\\xff', 8)");
+    check_repr(CALL(cm, "escape_decode", B("\\x41\\n\\101")), "(b'A\\nA', 10)");
+    check_repr(CALL(cm, "escape_decode", S("\\x41\xc3\xa9")), "(b'A\\xc3\\xa9', 6)");
+    assert_null(CALL(cm, "escape_decode", B("\\x4")));
+    check_raised(ob_exc_ValueError, "invalid \\x escape at position 0");
+    check_repr(CALL(cm, "unicode_escape_encode", S("a\\'\"\t\x7f\xc3\xa9\xe1\x88\xb4\xf0\x9f\x98\x80")),
+               "(b'a\\\\\\\\\\'\"\\\\t\\\\x7f\\\\xe9\\\\u1234\\\\U0001f600', 9)");
+    check_repr(CALL(cm, "raw_unicode_escape_encode", S("a\\\xc3\xa9\xe1\x88\xb4\xf0\x9f\x98\x80")),
+               "(b'a\\\\\\xe9\\\\u1234\\\\U0001f600', 5)");
+    check_repr(CALL(cm, "raw_unicode_escape_decode", B("\\\\u0041\\u0041\\x")),
+               "('\\\\\\\\u0041A\\\\x', 15)");
+    check_repr(CALL(cm, "unicode_escape_decode", B("\\u00e9x\\101\\t")), "('\xc3\xa9xA\\t', 13)");
+    assert_null(CALL(cm, "unicode_escape_decode", B("\\x4")));
+    check_raised(ob_exc_UnicodeDecodeError,
+                 "'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape");
+    assert_null(CALL(cm, "unicode_escape_decode", B("a\\u12")));
+    check_raised(ob_exc_UnicodeDecodeError,
+                 "'unicodeescape' codec can't decode bytes in position 1-4: truncated \\uXXXX escape");
+    assert_null(CALL(cm, "unicode_escape_decode", B("\\U00110000")));
+    check_raised(ob_exc_UnicodeDecodeError,
+                 "'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character");
+    assert_null(CALL(cm, "unicode_escape_decode", B("ab\\")));
+    check_raised(ob_exc_UnicodeDecodeError,
+                 "'unicodeescape' codec can't decode byte 0x5c in position 2: \\ at end of string");
+    check_repr(CALL(cm, "unicode_escape_decode", B("\\x4"), KN_None, KN_False), "('', 0)");
+    check_repr(CALL(cm, "unicode_escape_decode", B("a\\u12"), KN_None, KN_False), "('a', 1)");
+    check_repr(CALL(cm, "unicode_escape_decode", B("ab\\"), KN_None, KN_False), "('ab', 2)");
+    check_repr(CALL(cm, "unicode_escape_decode", B("\\x4"), S("replace")), "('\xef\xbf\xbd', 3)");
+    check_repr(CALL(cm, "unicode_escape_decode", B("a\\u12"), S("replace")), "('a\xef\xbf\xbd', 5)");
+    check_repr(CALL(cm, "raw_unicode_escape_decode", B("a\\"), KN_None, KN_False), "('a', 1)");
+    check_repr(CALL(cm, "raw_unicode_escape_decode", B("a\\u00"), KN_None, KN_False), "('a', 1)");
+    assert_null(CALL(cm, "raw_unicode_escape_decode", B("\\U00110000")));
+    check_raised(ob_exc_UnicodeDecodeError,
+                 "'rawunicodeescape' codec can't decode bytes in position 0-9: \\Uxxxxxxxx out of range");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,6 +232,7 @@ int main(void)
         cmocka_unit_test(test_charmap),
         cmocka_unit_test(test_registry),
         cmocka_unit_test(test_error_handlers),
+        cmocka_unit_test(test_escape),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
