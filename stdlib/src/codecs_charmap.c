@@ -71,7 +71,7 @@ static KnObject *cd_charmap_decode(KnObject *m, KnObject *const *args, kn_ssize_
         return NULL;
     KnObject *mapping = nargs > 2 ? args[2] : KN_None;
     if (mapping == KN_None)
-        return cd_pair(ob_str_decode(b.data, b.len, "latin-1", errors), b.len);
+        return cd_pair(cd_str_decode(b.data, b.len, "latin-1", errors), b.len);
     KnObject *parts = ob_list_new(0), *bytes_obj = NULL;
     if (parts == NULL)
         return NULL;
@@ -137,7 +137,7 @@ static KnObject *cd_charmap_encode(KnObject *m, KnObject *const *args, kn_ssize_
     KnObject *s = args[0], *mapping = nargs > 2 ? args[2] : KN_None;
     kn_ssize_t len = ob_str_length(s);
     if (mapping == KN_None)
-        return cd_pair(ob_str_encode(s, "latin-1", errors), len);
+        return cd_pair(cd_str_encode(s, "latin-1", errors), len);
     KnObject *parts = ob_list_new(0);
     if (parts == NULL)
         return NULL;

@@ -155,7 +155,7 @@ static KnObject *cd_encode_simple(const char *fname, const char *encoding,
     if (cd_args(fname, args, nargs, kwnames, 1, 2) < 0 || cd_check_str(fname, 1, args[0]) < 0
         || cd_get_errors(fname, 2, nargs > 1 ? args[1] : NULL, &errors) < 0)
         return NULL;
-    return cd_pair(ob_str_encode(args[0], encoding, errors), ob_str_length(args[0]));
+    return cd_pair(cd_str_encode(args[0], encoding, errors), ob_str_length(args[0]));
 }
 
 static KnObject *cd_decode_simple(const char *fname, const char *encoding, int has_final,
@@ -175,7 +175,7 @@ static KnObject *cd_decode_simple(const char *fname, const char *encoding, int h
         if (!final)
             n -= utf8_tail((const unsigned char *)b.data, b.len);
     }
-    return cd_pair(ob_str_decode(b.data, n, encoding, errors), n);
+    return cd_pair(cd_str_decode(b.data, n, encoding, errors), n);
 }
 
 #define SIMPLE(name, enc, fin) \
@@ -214,7 +214,7 @@ static KnObject *cd_decode_wide(const char *data, kn_ssize_t len, const char *er
     if (!final)
         n = unit == 2 ? utf16_usable(s + start, n, big) : n - n % 4;
     const char *enc = unit == 2 ? (big ? "utf-16-be" : "utf-16-le") : (big ? "utf-32-be" : "utf-32-le");
-    KnObject *r = ob_str_decode(data + start, n, enc, errors);
+    KnObject *r = cd_str_decode(data + start, n, enc, errors);
     *consumed = start + n;
     return r;
 }
@@ -255,10 +255,19 @@ static KnObject *cd_wide_encode(const char *fname, int unit, int fixed_bo, int h
         return NULL;
     if (has_bo && nargs > 2 && cd_int(args[2], &bo) < 0)
         return NULL;
+    if (bo == 0 && !cd_builtin_handler(errors)) {
+        /* the BOM separately, so a handler's resumed slices carry none */
+        KnObject *body = cd_str_encode(args[0], unit == 2 ? "utf-16-le" : "utf-32-le", errors);
+        KnObject *bom = unit == 2 ? ob_bytes_from_data("\xff\xfe", 2)
+                                  : ob_bytes_from_data("\xff\xfe\0\0", 4);
+        if (body == NULL || bom == NULL)
+            return NULL;
+        return cd_pair(ob_bytes_concat(bom, body), ob_str_length(args[0]));
+    }
     const char *enc = bo == 0 ? (unit == 2 ? "utf-16" : "utf-32")
                     : bo < 0 ? (unit == 2 ? "utf-16-le" : "utf-32-le")
                     : (unit == 2 ? "utf-16-be" : "utf-32-be");
-    return cd_pair(ob_str_encode(args[0], enc, errors), ob_str_length(args[0]));
+    return cd_pair(cd_str_encode(args[0], enc, errors), ob_str_length(args[0]));
 }
 
 #define WIDE(name, unit, bo) \

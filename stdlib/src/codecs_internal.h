@@ -39,6 +39,13 @@ int cd_call_handler(const char *encoding, const char *reason, const char *errors
                     kn_ssize_t end, KnObject **rep, kn_ssize_t *newpos);
 KnObject *kn_codecs_lookup_error(const char *name);
 
+/* ob_str_decode / ob_str_encode honouring any registered error handler
+ * (codecs_handled.c). */
+KnObject *cd_str_decode(const char *data, kn_ssize_t len, const char *encoding, const char *errors);
+KnObject *cd_str_encode(KnObject *s, const char *encoding, const char *errors);
+/* 1 for NULL and the names libobject's codecs handle themselves. */
+int cd_builtin_handler(const char *errors);
+
 extern KnMethodDef cd_codec_methods[];     /* codecs_funcs.c */
 extern KnMethodDef cd_charmap_methods[];   /* codecs_charmap.c */
 extern KnMethodDef cd_escape_methods[];    /* codecs_escape.c */

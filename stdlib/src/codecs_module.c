@@ -161,6 +161,65 @@ static KnObject *cd_decode(KnObject *m, KnObject *const *a, kn_ssize_t n, KnObje
     return run_codec("decode", 1, a, n, k);
 }
 
+/* ---- libobject's hooks (ob_codec_hooks, str.h): bytes.decode and
+ * str.encode with an encoding or handler libobject does not know ---- */
+
+static KnObject *text_codec(const char *encoding, int index)
+{
+    KnObject *info = codec_lookup(ob_str_from_cstr(encoding));
+    if (info == NULL)
+        return NULL;
+    KnObject *is_text;
+    if (ob_lookup_attr(info, ob_str_intern_cstr("_is_text_encoding"), &is_text) < 0)
+        return NULL;
+    if (is_text != NULL) {
+        int t = ob_is_true(is_text);
+        if (t < 0)
+            return NULL;
+        if (!t)
+            return ob_err_format(ob_exc_LookupError, "'%.400s' is not a text encoding; use "
+                                 "codecs.%s() to handle arbitrary codecs", encoding,
+                                 index == 0 ? "encode" : "decode");
+    }
+    return ob_sequence_getitem(info, index);
+}
+
+static KnObject *hook_run(const char *encoding, const char *errors, int index, KnObject *arg)
+{
+    KnObject *fn = text_codec(encoding, index);
+    if (fn == NULL)
+        return NULL;
+    KnObject *r = ob_call(fn, ob_tuple_pack(2, arg, ob_str_from_cstr(errors ? errors : "strict")),
+                          NULL);
+    if (r == NULL)
+        return NULL;
+    if (!KN_TUPLE_CHECK(r) || KN_SIZE(r) != 2)
+        return ob_err_format(ob_exc_TypeError, index == 0
+                             ? "encoder must return a tuple (object, integer)"
+                             : "decoder must return a tuple (object,integer)");
+    KnObject *v = KN_TUPLE_GET(r, 0);
+    if (index == 0 ? !KN_BYTES_CHECK(v) : !KN_STR_CHECK(v))
+        return ob_err_format(ob_exc_TypeError, index == 0
+                             ? "'%.400s' encoder returned '%.400s' instead of 'bytes'; use "
+                               "codecs.encode() to encode to arbitrary types"
+                             : "'%.400s' decoder returned '%.400s' instead of 'str'; use "
+                               "codecs.decode() to decode to arbitrary types",
+                             encoding, ob_type_name(KN_TYPE(v)));
+    return v;
+}
+
+static KnObject *hook_decode(const char *data, kn_ssize_t len, const char *encoding,
+                             const char *errors)
+{
+    KnObject *b = ob_bytes_from_data(data, len);
+    return b == NULL ? NULL : hook_run(encoding, errors, 1, b);
+}
+
+static KnObject *hook_encode(KnObject *s, const char *encoding, const char *errors)
+{
+    return hook_run(encoding, errors, 0, s);
+}
+
 /* ---- error handlers ---- */
 
 static KnObject *cd_register_error(KnObject *m, KnObject *const *args, kn_ssize_t nargs,
@@ -461,6 +520,8 @@ KnObject *kn_init__codecs(void)
             search_path = NULL;
             return NULL;
         }
+        ob_codec_hooks.decode = hook_decode;
+        ob_codec_hooks.encode = hook_encode;
     }
     KnObject *m = ob_module_new_cstr("_codecs");
     if (m == NULL || ob_module_add_functions(m, cd_methods) < 0

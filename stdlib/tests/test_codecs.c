@@ -145,6 +145,14 @@ static void test_registry(void **state)
     check_raised(ob_exc_LookupError, "unknown encoding: kiln-test");
     check_repr(CALL(cm, "encode", S("\xc3\xa9"), S("kiln_test")), "b'\\xe9'");
     check_repr(CALL(cm, "decode", B("\xe9"), S("kiln_test")), "'\xc3\xa9'");
+    /* libobject's hooks go through the registry */
+    check_repr(ob_codec_hooks.decode("\xe9", 1, "Kiln Test", NULL), "'\xc3\xa9'");
+    check_repr(ob_codec_hooks.encode(S("\xc3\xa9"), "kiln_test", NULL), "b'\\xe9'");
+    assert_null(ob_codec_hooks.encode(S("\xe1\x88\xb4"), "kiln_test", NULL));
+    check_raised(ob_exc_UnicodeEncodeError,
+                 "'latin-1' codec can't encode character '\\u1234' in position 0: ordinal not in range(256)");
+    assert_null(ob_codec_hooks.decode("", 0, "nope", NULL));
+    check_raised(ob_exc_LookupError, "unknown encoding: nope");
     check_repr(CALL(cm, "_forget_codec", S("kiln_test")), "None");
     check_repr(CALL(cm, "unregister", fn), "None");
     assert_null(CALL(cm, "lookup", S("kiln_test")));
@@ -180,6 +188,17 @@ static void test_error_handlers(void **state)
     KnObject *ign = CALL(cm, "lookup_error", S("ignore"));
     check_repr(CALL(cm, "register_error", S("kiln_mine"), ign), "None");
     check_repr(CALL(cm, "charmap_decode", BL("\0\5", 2), S("kiln_mine"), S("xyz")), "('x', 2)");
+    /* ... and through libobject's codecs */
+    check_repr(CALL(cm, "utf_8_decode", B("a\xff" "b\xfe"), S("kiln_mine"), KN_True), "('ab', 4)");
+    check_repr(CALL(cm, "ascii_encode", S("a\xc3\xa9" "b\xc3\xa9\xc3\xa9" "c"), S("kiln_mine")), "(b'abc', 6)");
+    check_repr(CALL(cm, "utf_16_encode", S("a\xf0\x9f\x98\x80"), S("kiln_mine")),
+               "(b'\\xff\\xfea\\x00=\\xd8\\x00\\xde', 2)");
+    check_repr(CALL(cm, "latin_1_encode", S("\xe1\x88\xb4x"), S("kiln_mine")), "(b'x', 2)");
+    KnObject *xml = CALL(cm, "lookup_error", S("xmlcharrefreplace"));
+    CALL(cm, "register_error", S("kiln_xml"), xml);
+    check_repr(CALL(cm, "ascii_encode", S("a\xc3\xa9" "b"), S("kiln_xml")), "(b'a&#233;b', 3)");
+    assert_null(CALL(cm, "utf_8_decode", B("a\xff"), S("kiln_none"), KN_True));
+    check_raised(ob_exc_LookupError, "unknown error handler name 'kiln_none'");
 }
 
 static void test_escape(void **state)
