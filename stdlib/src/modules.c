@@ -9,6 +9,7 @@ KnObject *kn_init__stat(void);
 KnObject *kn_init_time(void);
 KnObject *kn_init__codecs(void);
 KnObject *kn_init_math(void);
+KnObject *kn_init_cmath(void);
 KnObject *kn_init__signal(void);
 KnObject *kn_init_atexit(void);
 KnObject *kn_init__locale(void);
@@ -21,6 +22,7 @@ const stdlib_module stdlib_modules[] = {
     {"time", kn_init_time},
     {"_codecs", kn_init__codecs},
     {"math", kn_init_math},
+    {"cmath", kn_init_cmath},
     {"_signal", kn_init__signal},
     {"atexit", kn_init_atexit},
     {"_locale", kn_init__locale},

@@ -9,10 +9,12 @@
 #include <stdint.h>
 
 #include "test_posix_util.h"
+#include "libobject/complex.h"
 
 KnObject *kn_init_math(void);
+KnObject *kn_init_cmath(void);
 
-static KnObject *mm;
+static KnObject *mm, *cmm;
 
 typedef struct MathCase {
     const char *fn;
@@ -26,10 +28,14 @@ static const MathCase cases[] = {
 #include "math_cases.inc"
 };
 
+static const MathCase cmath_cases[] = {
+#include "cmath_cases.inc"
+};
+
 static int setup(void **state)
 {
     (void)state;
-    if (ob_runtime_init() < 0 || (mm = kn_init_math()) == NULL)
+    if (ob_runtime_init() < 0 || (mm = kn_init_math()) == NULL || (cmm = kn_init_cmath()) == NULL)
         return -1;
     return 0;
 }
@@ -44,6 +50,11 @@ static KnObject *make_arg(const char *a)
         return ob_int_from_string(v, (kn_ssize_t)strlen(v), 10);
     case 's':
         return S(v);
+    case 'c': {
+        char *end;
+        double re = strtod(v, &end);
+        return ob_complex_from_doubles(re, strtod(end + 1, NULL));
+    }
     case 't': {
         KnObject *items[8];
         int n = 0;
@@ -65,6 +76,16 @@ static int64_t ordered(double d)
     return i < 0 ? INT64_MIN - i : i;
 }
 
+static int close_enough(double want, double have, int tol)
+{
+    if (isnan(want) || isnan(have) || isinf(want) || isinf(have))
+        return (isnan(want) && isnan(have)) || want == have;
+    if (want == 0 || have == 0)
+        return fabs(want - have) < 1e-300 || want == have;
+    int64_t d = ordered(want) - ordered(have);
+    return (d < 0 ? -d : d) <= tol;
+}
+
 /* 1 when got matches the expected text within tol ulps. */
 static int matches(KnObject *got, const char *expect, int tol, char *why, size_t whylen)
 {
@@ -80,26 +101,33 @@ static int matches(KnObject *got, const char *expect, int tol, char *why, size_t
     snprintf(why, whylen, "r:%s", r);
     if (expect[0] == 'r' && strcmp(r, expect + 2) == 0)
         return 1;
-    if (tol == 0 || !KN_FLOAT_CHECK(got) || expect[0] != 'r')
+    if (tol == 0 || expect[0] != 'r')
         return 0;
-    double want = strtod(expect + 2, NULL), have = KN_FLOAT_VALUE(got);
-    if (isnan(want) || isnan(have) || isinf(want) || isinf(have))
+    if (KN_COMPLEX_CHECK(got)) {
+        /* expect is repr(complex): parse it with complex() */
+        const char *t = expect + 2;
+        KnObject *w = ob_call_onearg((KnObject *)&ob_complex_type, ob_str_from_cstr(t));
+        if (w == NULL) {
+            ob_err_clear();
+            return 0;
+        }
+        KnComplex a = KN_COMPLEX_VALUE(w), b = KN_COMPLEX_VALUE(got);
+        return close_enough(a.real, b.real, tol) && close_enough(a.imag, b.imag, tol);
+    }
+    if (!KN_FLOAT_CHECK(got))
         return 0;
-    int64_t d = ordered(want) - ordered(have);
-    return (d < 0 ? -d : d) <= tol;
+    return close_enough(strtod(expect + 2, NULL), KN_FLOAT_VALUE(got), tol);
 }
 
-static void test_cases(void **state)
+static void run_cases(KnObject *mod, const MathCase *cases, size_t n)
 {
-    (void)state;
     int failures = 0;
-    size_t n = sizeof cases / sizeof cases[0];
     for (size_t i = 0; i < n; i++) {
         const MathCase *c = &cases[i];
         KnObject *args[3];
         for (int k = 0; k < c->nargs; k++)
             args[k] = make_arg(c->args[k]);
-        KnObject *got = callv(mm, c->fn, c->nargs, args, NULL);
+        KnObject *got = callv(mod, c->fn, c->nargs, args, NULL);
         char why[512];
         if (!matches(got, c->expect, c->tol, why, sizeof why)) {
             print_error("%s(%s, %s): got %s, expected %s\n", c->fn, c->args[0] ? c->args[0] : "",
@@ -107,8 +135,20 @@ static void test_cases(void **state)
             failures++;
         }
     }
-    print_message("%zu math cases, %d failures\n", n, failures);
+    print_message("%zu cases, %d failures\n", n, failures);
     assert_int_equal(failures, 0);
+}
+
+static void test_cases(void **state)
+{
+    (void)state;
+    run_cases(mm, cases, sizeof cases / sizeof cases[0]);
+}
+
+static void test_cmath_cases(void **state)
+{
+    (void)state;
+    run_cases(cmm, cmath_cases, sizeof cmath_cases / sizeof cmath_cases[0]);
 }
 
 static KnObject *list_of_floats(const double *v, int n)
@@ -190,6 +230,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_cmath_cases),
         cmocka_unit_test(test_fsum),
         cmocka_unit_test(test_prod_isclose),
         cmocka_unit_test(test_constants),
