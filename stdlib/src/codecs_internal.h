@@ -49,5 +49,6 @@ int cd_builtin_handler(const char *errors);
 extern KnMethodDef cd_codec_methods[];     /* codecs_funcs.c */
 extern KnMethodDef cd_charmap_methods[];   /* codecs_charmap.c */
 extern KnMethodDef cd_escape_methods[];    /* codecs_escape.c */
+extern KnMethodDef cd_utf7_methods[];      /* codecs_utf7.c */
 
 #endif /* STDLIB_CODECS_INTERNAL_H */

@@ -527,7 +527,8 @@ KnObject *kn_init__codecs(void)
     if (m == NULL || ob_module_add_functions(m, cd_methods) < 0
         || ob_module_add_functions(m, cd_codec_methods) < 0
         || ob_module_add_functions(m, cd_charmap_methods) < 0
-        || ob_module_add_functions(m, cd_escape_methods) < 0)
+        || ob_module_add_functions(m, cd_escape_methods) < 0
+        || ob_module_add_functions(m, cd_utf7_methods) < 0)
         return NULL;
     return m;
 }

@@ -241,6 +241,46 @@ static void test_escape(void **state)
                  "'rawunicodeescape' codec can't decode bytes in position 0-9: \\Uxxxxxxxx out of range");
 }
 
+typedef struct Utf7Case {
+    const char *fn, *arg;
+    int len;
+    const char *errors;
+    int final;
+    const char *expect;
+} Utf7Case;
+
+static const Utf7Case utf7_cases[] = {
+#include "utf7_cases.inc"
+};
+
+static void test_utf7(void **state)
+{
+    (void)state;
+    int failures = 0;
+    size_t n = sizeof utf7_cases / sizeof utf7_cases[0];
+    for (size_t i = 0; i < n; i++) {
+        const Utf7Case *c = &utf7_cases[i];
+        int enc = strcmp(c->fn, "utf_7_encode") == 0;
+        KnObject *arg = enc ? ob_str_decode(c->arg, c->len, "utf-8", "surrogatepass")
+                            : BL(c->arg, (size_t)c->len);
+        KnObject *r = enc ? CALL(cm, c->fn, arg)
+                          : CALL(cm, c->fn, arg, c->errors ? S(c->errors) : KN_None, KN_BOOL(c->final));
+        const char *got;
+        if (r == NULL) {
+            KnObject *e = ob_err_fetch();
+            got = ob_str_as_utf8(ob_str_from_format("e:%s:%s", ob_type_name(KN_TYPE(e)),
+                                                    ob_str_as_utf8(ob_str(e), NULL)), NULL);
+        } else {
+            got = ob_str_as_utf8(ob_str_from_format("r:%s", ob_str_as_utf8(ob_repr(r), NULL)), NULL);
+        }
+        if (strcmp(got, c->expect) != 0) {
+            print_error("case %zu %s: got %s, expected %s\n", i, c->fn, got, c->expect);
+            failures++;
+        }
+    }
+    assert_int_equal(failures, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_registry),
         cmocka_unit_test(test_error_handlers),
         cmocka_unit_test(test_escape),
+        cmocka_unit_test(test_utf7),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
