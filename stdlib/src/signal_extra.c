@@ -7,7 +7,12 @@
 #include <math.h>
 #include <pthread.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
+#include <unistd.h>
+
+#include "structseq.h"
+#include "stdlib/signals.h"
 
 #include "signal_internal.h"
 
@@ -129,6 +134,98 @@ static KnObject *sg_pthread_kill(KnObject *m, KnObject *const *args, kn_ssize_t 
     return KN_None;
 }
 
+/* ---- sigwaitinfo / sigtimedwait (signal.struct_siginfo) ---- */
+
+static KnTypeObject *siginfo_type;
+
+static KnObject *siginfo_result(const siginfo_t *si)
+{
+    if (siginfo_type == NULL) {
+        static const char *const fields[] = {"si_signo", "si_code", "si_errno", "si_pid",
+                                             "si_uid", "si_status", "si_band"};
+        siginfo_type = ss_new_type("signal.struct_siginfo",
+                                   "struct_siginfo: Result from sigwaitinfo or sigtimedwait.",
+                                   fields, 7, 7);
+        if (siginfo_type == NULL)
+            return NULL;
+    }
+    KnObject *v[7] = {
+        ob_int_from_long_long(si->si_signo), ob_int_from_long_long(si->si_code),
+        ob_int_from_long_long(si->si_errno), ob_int_from_long_long(si->si_pid),
+        ob_int_from_unsigned_long_long(si->si_uid), ob_int_from_long_long(si->si_status),
+        ob_int_from_long_long(si->si_band),
+    };
+    for (int i = 0; i < 7; i++)
+        if (v[i] == NULL)
+            return NULL;
+    return ss_new(siginfo_type, v);
+}
+
+/* timeout < 0: wait forever (sigwaitinfo). EINTR runs the handlers and
+ * waits again, as PEP 475 asks. */
+static KnObject *wait_info(KnObject *set, double timeout)
+{
+    sigset_t mask;
+    siginfo_t si;
+    if (mask_from_iterable(set, &mask) < 0)
+        return NULL;
+    for (;;) {
+        int r;
+        if (timeout < 0) {
+            r = sigwaitinfo(&mask, &si);
+        } else {
+            struct timespec ts;
+            ts.tv_sec = (time_t)timeout;
+            ts.tv_nsec = (long)((timeout - (double)ts.tv_sec) * 1e9);
+            r = sigtimedwait(&mask, &si, &ts);
+        }
+        if (r >= 0)
+            return siginfo_result(&si);
+        if (errno == EAGAIN && timeout >= 0)
+            return KN_None;
+        if (errno != EINTR)
+            return ob_err_from_errno(ob_exc_OSError, NULL);
+        if (kn_signal_check() < 0)
+            return NULL;
+    }
+}
+
+static KnObject *sg_sigwaitinfo(KnObject *m, KnObject *arg)
+{
+    (void)m;
+    return wait_info(arg, -1.0);
+}
+
+static KnObject *sg_sigtimedwait(KnObject *m, KnObject *const *args, kn_ssize_t nargs)
+{
+    (void)m;
+    if (ob_args_check_positional("sigtimedwait", nargs, 2, 2) < 0)
+        return NULL;
+    double t = ob_float_as_double(args[1]);
+    if (t == -1.0 && ob_err_occurred())
+        return NULL;
+    if (isnan(t) || t > 1e15)
+        return ob_err_format(ob_exc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+    if (t < 0)
+        return ob_err_format(ob_exc_ValueError, "timeout must be non-negative");
+    return wait_info(args[0], t);
+}
+
+/* pidfd_send_signal(pidfd, signalnum, siginfo=None, flags=0) */
+static KnObject *sg_pidfd_send_signal(KnObject *m, KnObject *const *args, kn_ssize_t nargs)
+{
+    (void)m;
+    int fd, sig, flags = 0;
+    if (ob_args_check_positional("pidfd_send_signal", nargs, 2, 4) < 0 || c_int(args[0], &fd) < 0
+        || c_int(args[1], &sig) < 0 || (nargs > 3 && c_int(args[3], &flags) < 0))
+        return NULL;
+    if (nargs > 2 && args[2] != KN_None)
+        return ob_err_format(ob_exc_TypeError, "siginfo must be None");
+    if (syscall(SYS_pidfd_send_signal, fd, sig, NULL, flags) < 0)
+        return ob_err_from_errno(ob_exc_OSError, NULL);
+    return KN_None;
+}
+
 static double tv_seconds(const struct timeval *tv)
 {
     return (double)tv->tv_sec + (double)tv->tv_usec / 1e6;
@@ -199,6 +296,9 @@ KnMethodDef sig_extra_methods[] = {
     {"pthread_kill", (KnCFunction)(void *)sg_pthread_kill, KN_METH_FASTCALL, NULL},
     {"setitimer", (KnCFunction)(void *)sg_setitimer, KN_METH_FASTCALL, NULL},
     {"getitimer", (KnCFunction)sg_getitimer, KN_METH_O, NULL},
+    {"sigwaitinfo", (KnCFunction)sg_sigwaitinfo, KN_METH_O, NULL},
+    {"sigtimedwait", (KnCFunction)(void *)sg_sigtimedwait, KN_METH_FASTCALL, NULL},
+    {"pidfd_send_signal", (KnCFunction)(void *)sg_pidfd_send_signal, KN_METH_FASTCALL, NULL},
     {NULL, NULL, 0, NULL}
 };
 
@@ -230,5 +330,8 @@ int sig_add_constants(KnObject *m)
             return -1;
         itimer_error = (KnTypeObject *)cls;
     }
-    return ob_module_add_object(m, "ItimerError", (KnObject *)itimer_error);
+    if (ob_module_add_object(m, "ItimerError", (KnObject *)itimer_error) < 0
+        || siginfo_result(&(siginfo_t){0}) == NULL)      /* creates the type */
+        return -1;
+    return ob_module_add_object(m, "struct_siginfo", (KnObject *)siginfo_type);
 }

@@ -154,6 +154,14 @@ static void test_masks_timers(void **state)
     assert_string_equal(R(CALL0(sm, "sigpending")), "{10}");
     ASSERT_INT(CALL(sm, "sigwait", usr1), SIGUSR1);
     assert_string_equal(R(CALL0(sm, "sigpending")), "set()");
+    raise(SIGUSR1);
+    KnObject *info = CALL(sm, "sigwaitinfo", usr1);
+    assert_ptr_equal(KN_TYPE(info), (KnTypeObject *)attr(sm, "struct_siginfo"));
+    ASSERT_INT(ob_getattr_str(info, "si_signo"), SIGUSR1);
+    ASSERT_INT(ob_getattr_str(info, "si_pid"), getpid());
+    assert_string_equal(R(CALL(sm, "sigtimedwait", usr1, I(0))), "None");
+    assert_null(CALL(sm, "sigtimedwait", usr1, I(-1)));
+    expect_exc(ob_exc_ValueError, "timeout must be non-negative");
     CALL(sm, "pthread_sigmask", I(SIG_UNBLOCK), usr1);
     assert_string_equal(R(CALL(sm, "getitimer", I(0))), "(0.0, 0.0)");
     assert_string_equal(R(CALL(sm, "setitimer", I(0), ob_float_from_double(100.0), ob_float_from_double(0.25))),
