@@ -1,0 +1,131 @@
+/* test_memoryview.c — the buffer protocol (src/buffer.c) and memoryview
+ * (src/memoryview*.c).  Expected values: python3.11. */
+#include "test_cont.h"
+#include "libobject/buffer.h"
+#include "libobject/memoryview.h"
+
+static KnObject *MVW(KnObject *o)
+{
+    return tc_ok(ob_memoryview_from_object(o));
+}
+
+static KnObject *getitem(KnObject *o, KnObject *k)
+{
+    return KN_TYPE(o)->tp_as_mapping->mp_subscript(o, k);
+}
+
+static int setitem(KnObject *o, KnObject *k, KnObject *v)
+{
+    return KN_TYPE(o)->tp_as_mapping->mp_ass_subscript(o, k, v);
+}
+
+static void test_flags_and_get(void **state)
+{
+    (void)state;
+    assert_int_equal(KN_BUF_STRIDES, 0x18);
+    assert_int_equal(KN_BUF_FULL_RO, 0x11c);
+    assert_int_equal(KN_BUF_RECORDS, 0x1d);
+    KnBuffer v;
+    assert_int_equal(ob_buffer_get(B("abc"), &v, KN_BUF_SIMPLE), 0);
+    assert_int_equal(v.len, 3);
+    assert_true(ob_buffer_is_contiguous(&v, 'C'));
+    ob_buffer_release(&v);
+    assert_int_equal(ob_buffer_get(S("abc"), &v, 0), -1);
+    assert_exc(NULL, TypeError, "a bytes-like object is required, not 'str'");
+    assert_int_equal(ob_buffer_get(B("abc"), &v, KN_BUF_WRITABLE), -1);
+    assert_exc(NULL, BufferError, "Object is not writable.");
+    kn_ssize_t shape[2] = {2, 3}, strides[2];
+    ob_buffer_fill_contiguous_strides(2, shape, strides, 4, 'C');
+    assert_int_equal(strides[0], 12);
+    assert_int_equal(strides[1], 4);
+    ob_buffer_fill_contiguous_strides(2, shape, strides, 4, 'F');
+    assert_int_equal(strides[0], 4);
+    assert_int_equal(strides[1], 8);
+}
+
+static KnObject *attr(KnObject *o, const char *name)
+{
+    return ob_getattr_str(o, name);
+}
+
+static void test_construct_and_release(void **state)
+{
+    (void)state;
+    KnObject *ba = BA("abc");
+    KnObject *m = MVW(ba);
+    KnObject *m2 = MVW(m);
+    assert_ptr_equal(tc_ok(attr(m2, "obj")), ba);
+    assert_exc(try_call(ba, "append", 1, I(1)), BufferError,
+               "Existing exports of data: object cannot be re-sized");
+    call(m, "release", 0);
+    /* m2 still holds the managed buffer */
+    assert_exc(try_call(ba, "append", 1, I(1)), BufferError, NULL);
+    assert_int_obj(getitem(m2, I(0)), 97);
+    call(m2, "release", 0);
+    call(ba, "append", 1, I(100));
+    assert_exc(attr(m, "nbytes"), ValueError, "operation forbidden on released memoryview object");
+    assert_exc(ob_memoryview_from_object(S("x")), TypeError,
+               "memoryview: a bytes-like object is required, not 'str'");
+    assert_int_equal(strncmp(R(m), "<released memory at 0x", 22), 0);
+}
+
+static void test_items_and_cast(void **state)
+{
+    (void)state;
+    KnObject *m = MVW(BA("\x01\x00\x02\x00\xff\xff\x00\x80"));
+    KnObject *h = call(m, "cast", 1, S("h"));
+    assert_repr(call(h, "tolist", 0), "[1, 2, -1, -32768]");
+    assert_repr(call(call(m, "cast", 1, S("@H")), "tolist", 0), "[1, 2, 65535, 32768]");
+    assert_int_equal(setitem(h, I(0), I(-2)), 0);
+    assert_int_obj(getitem(m, I(0)), 254);
+    assert_int_equal(setitem(h, I(0), I(40000)), -1);
+    assert_exc(NULL, ValueError, "memoryview: invalid value for format 'h'");
+    assert_int_equal(setitem(h, I(0), S("x")), -1);
+    assert_exc(NULL, TypeError, "memoryview: invalid type for format 'h'");
+    assert_exc(try_call(h, "cast", 1, S("i")), TypeError,
+               "memoryview: cannot cast between two non-byte formats");
+    assert_exc(try_call(m, "cast", 1, S("<h")), ValueError,
+               "memoryview: destination format must be a native single character format "
+               "prefixed with an optional '@'");
+    KnObject *m2 = call(m, "cast", 2, S("B"), T(2, I(2), I(4)));
+    assert_repr(attr(m2, "shape"), "(2, 4)");
+    assert_repr(attr(m2, "strides"), "(4, 1)");
+    assert_repr(call(m2, "tolist", 0), "[[254, 255, 2, 0], [255, 255, 0, 128]]");
+    assert_int_obj(getitem(m2, T(2, I(1), I(3))), 128);
+    assert_exc(getitem(m2, I(0)), NotImplementedError,
+               "multi-dimensional sub-views are not implemented");
+    KnObject *rev = getitem(m, SL(NULL, NULL, I(-2)));
+    assert_repr(call(rev, "tobytes", 0), "b'\\x80\\xff\\x00\\xff'");
+    assert_false_obj(attr(rev, "c_contiguous"));
+    assert_exc(try_call(rev, "cast", 1, S("B")), TypeError,
+               "memoryview: casts are restricted to C-contiguous views");
+    assert_exc(getitem(m, I(8)), IndexError, "index out of bounds on dimension 1");
+}
+
+static void test_compare_hash_hex(void **state)
+{
+    (void)state;
+    KnObject *m = MVW(B("abc"));
+    assert_true_obj(ob_richcompare(m, B("abc"), KN_EQ));
+    assert_false_obj(ob_richcompare(m, call(m, "cast", 1, S("c")), KN_EQ));
+    assert_int_equal(ob_hash(m), ob_hash(B("abc")));
+    ob_hash(MVW(BA("abc")));
+    assert_exc(NULL, ValueError, "cannot hash writable memoryview object");
+    assert_repr(call(m, "hex", 2, S(":"), I(2)), "'61:6263'");
+    KnObject *w = MVW(BA("abcd"));
+    assert_int_equal(setitem(w, SL(I(0), I(2), NULL), getitem(w, SL(I(2), NULL, NULL))), 0);
+    assert_repr(call(w, "tobytes", 0), "b'cdcd'");
+    assert_int_equal(setitem(w, SL(I(0), I(2), NULL), B("abc")), -1);
+    assert_exc(NULL, ValueError, "memoryview assignment: lvalue and rvalue have different structures");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_flags_and_get),
+        cmocka_unit_test(test_construct_and_release),
+        cmocka_unit_test(test_items_and_cast),
+        cmocka_unit_test(test_compare_hash_hex),
+    };
+    return cmocka_run_group_tests(tests, tc_setup, NULL);
+}
