@@ -11,6 +11,7 @@
 #include "libobject/exceptions.h"
 #include "libobject/type.h"
 #include "libobject/abstract.h"
+#include "libgc/gc.h"
 
 int ob_buffer_check(KnObject *o)
 {
@@ -171,4 +172,27 @@ int ob_buffer_to_contiguous(void *dst, const KnBuffer *view, kn_ssize_t len, cha
         }
     }
     return 0;
+}
+
+int ob_buffer_copy_data(KnObject *o, char **data, kn_ssize_t *len)
+{
+    if (!ob_buffer_check(o))
+        return 0;
+    KnBuffer view;
+    if (ob_buffer_get(o, &view, KN_BUF_FULL_RO) < 0)
+        return -1;
+    char *copy = kgc_alloc_atomic((size_t)view.len + 1);
+    if (copy == NULL) {
+        ob_buffer_release(&view);
+        ob_err_nomemory();
+        return -1;
+    }
+    int rc = ob_buffer_to_contiguous(copy, &view, view.len, 'C');
+    ob_buffer_release(&view);
+    if (rc < 0)
+        return -1;
+    copy[view.len] = '\0';
+    *data = copy;
+    *len = view.len;
+    return 1;
 }

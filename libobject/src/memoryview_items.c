@@ -467,9 +467,7 @@ KnObject *ob_mv_cast(KnObject *self, KnObject *const *args, kn_ssize_t nargs, Kn
                       ob_type_name(KN_TYPE(a[0])));
         return NULL;
     }
-    KnObject *shape = a[1];
-    if (shape == KN_None)
-        shape = NULL;
+    KnObject *shape = a[1];     /* None is no default here: a type error */
     if (ob_mv_check_released(self) < 0)
         return NULL;
     KnMemoryViewObject *mv = MV(self);

@@ -34,6 +34,17 @@ static void test_flags_and_get(void **state)
     assert_exc(NULL, TypeError, "a bytes-like object is required, not 'str'");
     assert_int_equal(ob_buffer_get(B("abc"), &v, KN_BUF_WRITABLE), -1);
     assert_exc(NULL, BufferError, "Object is not writable.");
+    char *data;
+    kn_ssize_t n;
+    KnObject *odd = getitem(MVW(B("abcdef")), SL(NULL, NULL, I(2)));
+    assert_int_equal(ob_buffer_copy_data(odd, &data, &n), 1);
+    assert_int_equal(n, 3);
+    assert_string_equal(data, "ace");
+    assert_int_equal(ob_buffer_copy_data(I(3), &data, &n), 0);
+    assert_null(ob_err_occurred());
+    /* a strided view refuses a simple request */
+    assert_int_equal(ob_buffer_get(odd, &v, KN_BUF_SIMPLE), -1);
+    assert_exc(NULL, BufferError, "memoryview: underlying buffer is not C-contiguous");
     kn_ssize_t shape[2] = {2, 3}, strides[2];
     ob_buffer_fill_contiguous_strides(2, shape, strides, 4, 'C');
     assert_int_equal(strides[0], 12);
@@ -119,6 +130,50 @@ static void test_compare_hash_hex(void **state)
     assert_exc(NULL, ValueError, "memoryview assignment: lvalue and rvalue have different structures");
 }
 
+static void test_formats_iter_memory(void **state)
+{
+    (void)state;
+    static const char *const codes[] = {"b", "B", "h", "H", "i", "I", "l", "L", "q", "Q",
+                                        "n", "N", "P", "f", "d", "?", "@c"};
+    KnObject *m = MVW(BA("\x00\x00\x00\x00\x00\x00\x00\x00"));
+    for (size_t k = 0; k < sizeof codes / sizeof codes[0]; k++) {
+        KnObject *v = call(m, "cast", 1, S(codes[k]));
+        KnObject *val = codes[k][0] == '?' ? KN_True
+                      : codes[k][1] == 'c' ? B("z")
+                      : (codes[k][0] == 'f' || codes[k][0] == 'd') ? ob_float_from_double(1.5)
+                      : I(7);
+        assert_int_equal(setitem(v, I(0), val), 0);
+        KnObject *got = getitem(v, I(0));
+        assert_true(ob_richcompare_bool(got, val, KN_EQ));
+        assert_string_equal(text(attr(v, "format")), codes[k]);
+        assert_int_obj(attr(v, "itemsize"), codes[k][1] == 'c' ? 1 : (long long)(
+            codes[k][0] == 'b' || codes[k][0] == 'B' || codes[k][0] == '?' ? 1 :
+            codes[k][0] == 'h' || codes[k][0] == 'H' ? 2 :
+            codes[k][0] == 'i' || codes[k][0] == 'I' || codes[k][0] == 'f' ? 4 : 8));
+        call(m, "__setitem__", 2, SL(NULL, NULL, NULL), B("\0\0\0\0\0\0\0\0"));
+    }
+    KnObject *it = tc_ok(ob_get_iter(MVW(B("xy"))));
+    assert_string_equal(ob_type_name(KN_TYPE(it)), "memory_iterator");
+    assert_int_obj(ob_iter_next(it), 120);
+    assert_int_obj(ob_iter_next(it), 121);
+    assert_null(ob_iter_next(it));
+    assert_null(ob_err_occurred());
+    char raw[4] = "abc";
+    KnObject *rm = tc_ok(ob_memoryview_from_memory(raw, 3, KN_BUF_WRITE));
+    assert_int_equal(setitem(rm, I(1), I(66)), 0);
+    assert_string_equal(raw, "aBc");
+    assert_ptr_equal(attr(rm, "obj"), KN_None);
+    KnObject *ro = call(rm, "toreadonly", 0);
+    assert_true_obj(attr(ro, "readonly"));
+    assert_int_equal(setitem(ro, I(0), I(1)), -1);
+    assert_exc(NULL, TypeError, "cannot modify read-only memory");
+    KnBuffer v;
+    assert_int_equal(ob_buffer_get(rm, &v, KN_BUF_WRITABLE), 0);
+    assert_exc(try_call(rm, "release", 0), BufferError, "memoryview has 1 exported buffer");
+    ob_buffer_release(&v);
+    call(rm, "release", 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -126,6 +181,7 @@ int main(void)
         cmocka_unit_test(test_construct_and_release),
         cmocka_unit_test(test_items_and_cast),
         cmocka_unit_test(test_compare_hash_hex),
+        cmocka_unit_test(test_formats_iter_memory),
     };
     return cmocka_run_group_tests(tests, tc_setup, NULL);
 }

@@ -60,6 +60,11 @@ void ob_buffer_fill_contiguous_strides(int ndim, const kn_ssize_t *shape,
 /* Copy view's items into dst (len bytes, = view->len) in order 'C', 'F'
  * or 'A' (the view's own if contiguous, else C). 0 / -1. */
 int ob_buffer_to_contiguous(void *dst, const KnBuffer *view, kn_ssize_t len, char order);
+/* A C-order copy of the bytes o exports (gathered when the view is not
+ * contiguous, as bytes(x), bytearray(x) and int.from_bytes(x) do in
+ * CPython): *data is GC memory with a NUL after *len bytes.  1 when copied,
+ * 0 with no error when o exports no buffer, -1 with the exception set. */
+int ob_buffer_copy_data(KnObject *o, char **data, kn_ssize_t *len);
 /* Address of the item at indices[0 .. ndim-1] (suboffsets followed). */
 void *ob_buffer_get_pointer(const KnBuffer *view, const kn_ssize_t *indices);
 
