@@ -4,6 +4,22 @@
 #include "libobject/buffer.h"
 #include "libobject/memoryview.h"
 
+#include <stddef.h>
+/* CPython 3.11's PyMemoryViewObject / _PyManagedBufferObject on LP64
+ * (Include/memoryobject.h, measured with python3.11-dev's headers). */
+_Static_assert(sizeof(KnBuffer) == 80, "Py_buffer size");
+_Static_assert(offsetof(KnMemoryViewObject, mbuf) == 24, "mbuf");
+_Static_assert(offsetof(KnMemoryViewObject, hash) == 32, "hash");
+_Static_assert(offsetof(KnMemoryViewObject, flags) == 40, "flags");
+_Static_assert(offsetof(KnMemoryViewObject, exports) == 48, "exports");
+_Static_assert(offsetof(KnMemoryViewObject, view) == 56, "view");
+_Static_assert(offsetof(KnMemoryViewObject, weakreflist) == 136, "weakreflist");
+_Static_assert(offsetof(KnMemoryViewObject, ob_array) == 144, "ob_array");
+_Static_assert(offsetof(KnManagedBufferObject, flags) == 16, "mbuf flags");
+_Static_assert(offsetof(KnManagedBufferObject, exports) == 24, "mbuf exports");
+_Static_assert(offsetof(KnManagedBufferObject, master) == 32, "master");
+_Static_assert(sizeof(KnManagedBufferObject) == 112, "mbuf size");
+
 static KnObject *MVW(KnObject *o)
 {
     return tc_ok(ob_memoryview_from_object(o));
