@@ -3,8 +3,11 @@
  * objects are registered, and the hooks libgc calls at a safe point
  * (finalize → weak callbacks → dealloc).  See NOTES-finalize.md.
  */
+#include <string.h>
+
 #include "libgc/gc.h"
 #include "core.h"
+#include "libobject/complex.h"
 #include "weakref_internal.h"
 
 /* Step 1: tp_finalize (a class's __del__ is slot_tp_finalize), at most once
@@ -86,11 +89,69 @@ int ob_finalize_register_new(KnObject *o)
     return 0;
 }
 
+/* Zero the unused C stack below the caller: dead frames of deeper calls
+ * (the interpreter's, a C callee's) hold stale pointers that the
+ * collector's own frames would otherwise expose to conservative scanning. */
+__attribute__((noinline)) static void wipe_dead_stack(void)
+{
+    volatile char buf[65536];
+    memset((char *)buf, 0, sizeof buf);
+    __asm__ volatile("" : : "r"(buf) : "memory");
+}
+
 kn_ssize_t ob_gc_collect(void)
 {
     ob_finalize_install_hooks();
     KnObject *exc = ob_err_fetch();
+    wipe_dead_stack();
     size_t n = kgc_collect();
     ob_err_restore(exc);
     return (kn_ssize_t)n;
+}
+
+/* ------------------------------------------------------ interpreter exit */
+
+/* Values __main__ keeps at exit so that the __del__ methods still running
+ * can use them: scalars, strings, classes, modules, functions and other
+ * descriptors.  Everything else (instances, containers) is dropped. */
+static int kept_at_exit(KnObject *v)
+{
+    KnTypeObject *t = KN_TYPE(v);
+    if (t->tp_finalize != NULL)
+        return 0;
+    if (v == KN_None || KN_INT_CHECK(v) || KN_FLOAT_CHECK(v) || KN_STR_CHECK(v) ||
+        KN_BYTES_CHECK(v) || KN_TYPE_CHECK(v, &ob_complex_type) || KN_TYPE_CHECK(v, &ob_type_type) ||
+        KN_MODULE_CHECK(v))
+        return 1;
+    return t->tp_descr_get != NULL;
+}
+
+/* In a frame of its own: the values it drops must not stay in registers or
+ * stack slots of the frame that then collects. */
+__attribute__((noinline)) static void drop_main_values(KnObject *main_globals)
+{
+    KnObject *keys = ob_dict_keys_list(main_globals);
+    for (kn_ssize_t i = 0; keys != NULL && i < KN_SIZE(keys); i++) {
+        KnObject *k = KN_LIST_ITEMS(keys)[i];
+        if (!KN_STR_CHECK(k))
+            continue;
+        const char *name = ob_str_as_utf8(k, NULL);
+        size_t n = name ? strlen(name) : 0;
+        if (n > 4 && name[0] == '_' && name[1] == '_' && name[n - 1] == '_' &&
+            name[n - 2] == '_')
+            continue;
+        KnObject *v = ob_dict_getitem(main_globals, k);
+        if (v != NULL && !kept_at_exit(v))
+            ob_dict_delitem(main_globals, k);
+    }
+    ob_err_clear();
+}
+
+void ob_finalize_at_exit(KnObject *main_globals)
+{
+    KnObject *exc = ob_err_fetch();
+    if (main_globals != NULL && KN_DICT_CHECK(main_globals))
+        drop_main_values(main_globals);
+    ob_gc_collect();
+    ob_err_restore(exc);
 }
