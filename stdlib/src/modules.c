@@ -3,8 +3,10 @@
 #include "stdlib/modules.h"
 
 KnObject *kn_init__io(void);
+KnObject *kn_init_gc(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
+    {"gc", kn_init_gc},
     {NULL, NULL}
 };

@@ -60,6 +60,11 @@ KnObject *ob_weakref_get_object(KnObject *ref);
 kn_ssize_t ob_weakref_count(KnObject *obj);
 KnObject *ob_weakref_list(KnObject *obj);
 
+/* Fill module m (the `_weakref` module) with ref, ReferenceType,
+ * ProxyType, CallableProxyType, proxy, getweakrefcount, getweakrefs and
+ * _remove_dead_weakref.  0, or -1 with an exception set. */
+int ob_weakref_module_fill(KnObject *m);
+
 /* ---- part: ob-finalize (finalization) ---- */
 
 /* Register a new object with libgc when its type needs finalization
