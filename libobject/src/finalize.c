@@ -111,24 +111,28 @@ kn_ssize_t ob_gc_collect(void)
 
 /* ------------------------------------------------------ interpreter exit */
 
-/* Values __main__ keeps at exit so that the __del__ methods still running
- * can use them: scalars, strings, classes, modules, functions and other
- * descriptors.  Everything else (instances, containers) is dropped. */
-static int kept_at_exit(KnObject *v)
+/* At exit, __main__'s globals are dropped in two rounds, each followed by
+ * a collection: first the objects that have a finalizer themselves, while
+ * the containers the __del__ methods may use are still there; then the
+ * other instances and containers.  Classes, functions, modules, numbers
+ * and strings stay for the __del__ methods that still run. */
+static int dropped_at_exit(KnObject *v, int round)
 {
     KnTypeObject *t = KN_TYPE(v);
     if (t->tp_finalize != NULL)
+        return 1;
+    if (round == 0)
         return 0;
     if (v == KN_None || KN_INT_CHECK(v) || KN_FLOAT_CHECK(v) || KN_STR_CHECK(v) ||
-        KN_BYTES_CHECK(v) || KN_TYPE_CHECK(v, &ob_complex_type) || KN_TYPE_CHECK(v, &ob_type_type) ||
-        KN_MODULE_CHECK(v))
-        return 1;
-    return t->tp_descr_get != NULL;
+        KN_BYTES_CHECK(v) || KN_TYPE_CHECK(v, &ob_complex_type) ||
+        KN_TYPE_CHECK(v, &ob_type_type) || KN_MODULE_CHECK(v))
+        return 0;
+    return t->tp_descr_get == NULL;
 }
 
 /* In a frame of its own: the values it drops must not stay in registers or
  * stack slots of the frame that then collects. */
-__attribute__((noinline)) static void drop_main_values(KnObject *main_globals)
+__attribute__((noinline)) static void drop_main_values(KnObject *main_globals, int round)
 {
     KnObject *keys = ob_dict_keys_list(main_globals);
     for (kn_ssize_t i = 0; keys != NULL && i < KN_SIZE(keys); i++) {
@@ -141,7 +145,7 @@ __attribute__((noinline)) static void drop_main_values(KnObject *main_globals)
             name[n - 2] == '_')
             continue;
         KnObject *v = ob_dict_getitem(main_globals, k);
-        if (v != NULL && !kept_at_exit(v))
+        if (v != NULL && dropped_at_exit(v, round))
             ob_dict_delitem(main_globals, k);
     }
     ob_err_clear();
@@ -150,8 +154,11 @@ __attribute__((noinline)) static void drop_main_values(KnObject *main_globals)
 void ob_finalize_at_exit(KnObject *main_globals)
 {
     KnObject *exc = ob_err_fetch();
-    if (main_globals != NULL && KN_DICT_CHECK(main_globals))
-        drop_main_values(main_globals);
-    ob_gc_collect();
+    int have = main_globals != NULL && KN_DICT_CHECK(main_globals);
+    for (int round = 0; round < 2; round++) {
+        if (have)
+            drop_main_values(main_globals, round);
+        ob_gc_collect();
+    }
     ob_err_restore(exc);
 }

@@ -14,6 +14,8 @@
  * is_tracked, is_finalized, freeze, unfreeze, get_freeze_count) raises
  * NotImplementedError.
  */
+#include <string.h>
+
 #include "libgc/gc.h"
 #include "libobject/libobject.h"
 #include "libobject/weakref.h"
@@ -42,8 +44,11 @@ static int as_int(KnObject *o, int *out)
 }
 
 /* Call every gc.callbacks entry with (phase, info); errors are unraisable
- * as in CPython. */
-static void run_callbacks(const char *phase, int generation, kn_ssize_t collected)
+ * as in CPython.  Not inlined: its locals would be stack slots of
+ * gc_collect's frame, left holding stale pointers of earlier deeper calls
+ * (conservative scanning would keep that garbage) when there are no
+ * callbacks. */
+__attribute__((noinline)) static void run_callbacks(const char *phase, int generation, kn_ssize_t collected)
 {
     if (gc_callbacks == NULL || !KN_LIST_CHECK(gc_callbacks) || KN_SIZE(gc_callbacks) == 0)
         return;
@@ -67,8 +72,8 @@ static void run_callbacks(const char *phase, int generation, kn_ssize_t collecte
     ob_err_restore(exc);
 }
 
-static KnObject *gc_collect(KnObject *self, KnObject *const *args, kn_ssize_t nargs,
-                            KnObject *kwnames)
+__attribute__((noinline)) static KnObject *collect_impl(KnObject *self, KnObject *const *args,
+                                                      kn_ssize_t nargs, KnObject *kwnames)
 {
     (void)self;
     static const char *const names[] = { "generation", NULL };
@@ -87,6 +92,27 @@ static KnObject *gc_collect(KnObject *self, KnObject *const *args, kn_ssize_t na
     kn_ssize_t n = ob_gc_collect();
     run_callbacks("stop", generation, n);
     return ob_int_from_ssize(n);
+}
+
+/* Zero the dead C stack below the caller before the real work: frames of
+ * earlier, deeper calls (a class's __init__ run from C) leave pointers to
+ * new objects there, and the collection's own frames would expose them to
+ * conservative scanning — `f(); gc.collect()` would miss f's garbage. */
+__attribute__((noinline)) static void wipe_below(void)
+{
+    volatile char buf[16384];
+    memset((char *)buf, 0, sizeof buf);
+    __asm__ volatile("" : : "r"(buf) : "memory");
+}
+
+static KnObject *gc_collect(KnObject *self, KnObject *const *args, kn_ssize_t nargs,
+                            KnObject *kwnames)
+{
+    wipe_below();
+    KnObject *r = collect_impl(self, args, nargs, kwnames);
+    __asm__ volatile("" : : "r"(r) : "memory");    /* no tail call: keep the
+                                                       work below the wipe */
+    return r;
 }
 
 static KnObject *gc_enable(KnObject *self, KnObject *unused)

@@ -76,11 +76,12 @@ int ob_finalize_register_new(KnObject *o);
  * the garbage found is destroyed.  Returns how many objects were destroyed.
  * The current exception, if any, is kept. */
 kn_ssize_t ob_gc_collect(void);
-/* Interpreter exit (jit_finalize): drop the instances and containers
- * __main__'s globals hold (classes, functions, modules, numbers and strings
- * stay, for the __del__ methods that still run), then ob_gc_collect, so
- * that the __del__ of objects only __main__ kept runs as in CPython.
- * main_globals may be NULL.  The current exception is kept. */
+/* Interpreter exit (jit_finalize): drop from __main__'s globals first the
+ * objects with a finalizer, then the other instances and containers
+ * (classes, functions, modules, numbers and strings stay for the __del__
+ * methods that still run), with ob_gc_collect after each round, so that the
+ * __del__ of what only __main__ kept runs as in CPython.  main_globals may
+ * be NULL.  The current exception is kept. */
 void ob_finalize_at_exit(KnObject *main_globals);
 
 #ifdef __cplusplus
