@@ -76,17 +76,44 @@ void ob_finalize_install_hooks(void)
     installed = 1;
 }
 
-int ob_finalize_register_new(KnObject *o)
+/* Types whose objects register themselves later (ob_finalize_defer_type):
+ * a generator needs its finalizer only once it is suspended inside its
+ * body, and registering every generator at birth costs ~1 us each. */
+static KnTypeObject *deferred_types[8];
+static int n_deferred;
+
+int ob_finalize_defer_type(KnTypeObject *t)
 {
-    KnTypeObject *t = KN_TYPE(o);
-    if (t->tp_finalize == NULL && t->tp_del == NULL && t->tp_dealloc == NULL)
-        return 0;
+    for (int i = 0; i < n_deferred; i++)
+        if (deferred_types[i] == t)
+            return 0;
+    if (n_deferred == (int)(sizeof deferred_types / sizeof deferred_types[0])) {
+        ob_err_set_string(ob_exc_SystemError, "ob_finalize_defer_type: table full");
+        return -1;
+    }
+    deferred_types[n_deferred++] = t;
+    return 0;
+}
+
+int ob_finalize_register(KnObject *o)
+{
     ob_finalize_install_hooks();
     if (kgc_register_finalizer(o) < 0) {
         ob_err_nomemory();
         return -1;
     }
     return 0;
+}
+
+int ob_finalize_register_new(KnObject *o)
+{
+    KnTypeObject *t = KN_TYPE(o);
+    if (t->tp_finalize == NULL && t->tp_del == NULL && t->tp_dealloc == NULL)
+        return 0;
+    for (int i = 0; i < n_deferred; i++)
+        if (deferred_types[i] == t)
+            return 0;
+    return ob_finalize_register(o);
 }
 
 /* Zero the unused C stack below the caller: dead frames of deeper calls

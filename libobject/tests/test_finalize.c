@@ -223,6 +223,41 @@ static void test_c_type_finalize_and_dealloc(void **state)
     assert_true(cdealloc_count >= d && cdealloc_count <= 10);
 }
 
+static KnTypeObject cdefer_type = {
+    KN_VAR_HEAD_INIT(&ob_type_type, 0),
+    .tp_name = "cdefer",
+    .tp_basicsize = sizeof(CObj),
+    .tp_flags = KN_TPFLAGS_DEFAULT,
+    .tp_finalize = cobj_finalize,
+};
+
+NOINLINE static void drop_deferred(int n, int register_them)
+{
+    for (int i = 0; i < n; i++) {
+        CObj *o = (CObj *)ob_alloc(&cdefer_type, 0);
+        assert_non_null(o);
+        o->payload = 77;
+        if (register_them)
+            assert_int_equal(ob_finalize_register((KnObject *)o), 0);
+    }
+}
+
+/* A deferred type's objects are finalized only once registered by hand. */
+static void test_deferred_type(void **state)
+{
+    (void)state;
+    assert_int_equal(ob_type_ready(&cdefer_type), 0);
+    assert_int_equal(ob_finalize_defer_type(&cdefer_type), 0);
+    assert_int_equal(ob_finalize_defer_type(&cdefer_type), 0);   /* idempotent */
+    cfin_count = 0;
+    drop_deferred(10, 0);
+    collect();
+    assert_int_equal(cfin_count, 0);
+    drop_deferred(10, 1);
+    collect();
+    assert_true(cfin_count >= 8 && cfin_count <= 10);
+}
+
 /* A type without finalization needs is not registered: nothing is
  * finalized or destroyed through the queue for it. */
 static void test_plain_objects_not_queued(void **state)
@@ -245,6 +280,7 @@ int main(void)
         cmocka_unit_test_setup(test_del_exception_is_unraisable, fin_reset),
         cmocka_unit_test_setup(test_finalizer_before_weak_callback, fin_reset),
         cmocka_unit_test_setup(test_c_type_finalize_and_dealloc, fin_reset),
+        cmocka_unit_test_setup(test_deferred_type, fin_reset),
         cmocka_unit_test_setup(test_plain_objects_not_queued, fin_reset),
     };
     return cmocka_run_group_tests(tests, fin_setup, NULL);

@@ -71,6 +71,14 @@ int ob_weakref_module_fill(KnObject *m);
  * (tp_finalize, tp_del, a tp_dealloc).  Called by ob_alloc; 0 or -1
  * (MemoryError set). */
 int ob_finalize_register_new(KnObject *o);
+/* Register o now (idempotent; its finalizer still runs at most once): for
+ * objects of a deferred type, when they start to need finalization.  0 or
+ * -1 (MemoryError set). */
+int ob_finalize_register(KnObject *o);
+/* Objects of type t (exactly t) are not registered by ob_alloc; their
+ * code calls ob_finalize_register when it matters (libjit: a generator at
+ * its first suspension).  0, or -1 (SystemError: at most 8 types). */
+int ob_finalize_defer_type(KnTypeObject *t);
 /* gc.collect(): a full collection, then the finalization queue (finalizers,
  * weak references cleared and their callbacks, destruction), repeated until
  * the garbage found is destroyed.  Returns how many objects were destroyed.
