@@ -18,18 +18,17 @@ def start(name):
     next(g)
 
 
-def collect():
-    # Conservative stack scanning: a dead C frame's stale slot may keep the
-    # newest garbage for one collection; unrelated calls in between
-    # overwrite such slots (Kiln's collector, DESIGN §4).
-    for _ in range(3):
-        sorted(range(20), key=lambda x: -x)
-        "%s" % ([str(i) for i in range(10)],)
-        gc.collect()
+def churn():
+    # Conservative stack scanning: dead C frames of the calls that made the
+    # garbage can leave stale pointers in slots that the collection's own
+    # frames do not overwrite; unrelated deeper calls do.  gc.collect() is
+    # called from module level, below which libgc wipes the dead stack.
+    sorted(range(20), key=lambda x: -x)
+    "%s" % ([str(i) for i in range(10)],)
 
 
 start("g1")
-collect()
+churn(); gc.collect(); churn(); gc.collect(); churn(); gc.collect()
 print(events)
 g = gen("g2")
 print(next(g), events)

@@ -18,14 +18,13 @@ def cb(w):
     events.append(("callback", w() is None))
 
 
-def collect():
-    # Conservative stack scanning: a dead C frame's stale slot may keep the
-    # newest garbage for one collection; unrelated calls in between
-    # overwrite such slots (Kiln's collector, DESIGN §4).
-    for _ in range(3):
-        sorted(range(20), key=lambda x: -x)
-        "%s" % ([str(i) for i in range(10)],)
-        gc.collect()
+def churn():
+    # Conservative stack scanning: dead C frames of the calls that made the
+    # garbage can leave stale pointers in slots that the collection's own
+    # frames do not overwrite; unrelated deeper calls do.  gc.collect() is
+    # called from module level, below which libgc wipes the dead stack.
+    sorted(range(20), key=lambda x: -x)
+    "%s" % ([str(i) for i in range(10)],)
 
 
 keep = C()
@@ -47,19 +46,25 @@ except TypeError as e:
     print("TypeError:", e)
 
 
+holder = []
+
+
 def make():
     o = C()
     o.x = 5
-    p = _weakref.proxy(o)
-    return o, _weakref.ref(o, cb), p
+    holder.append(o)
+    hashed = _weakref.ref(o)
+    return _weakref.ref(o, cb), _weakref.proxy(o), hashed, hash(hashed)
 
 
-o, w, p = make()
-hashed = _weakref.ref(o)
-h = hash(hashed)
-print(p.x, w() is o, type(p).__name__)
-del o
-collect()
+def check_alive():
+    print(p.x, w() is holder[0], type(p).__name__)
+
+
+w, p, hashed, h = make()
+check_alive()
+holder.clear()
+churn(); gc.collect(); churn(); gc.collect(); churn(); gc.collect()
 print(events, w(), hashed() is None, hash(hashed) == h)
 print(repr(w).endswith("; dead>"), w == w, w == hashed)
 try:
