@@ -25,11 +25,15 @@ static void hook_finalize(void *p)
     ob_err_restore(exc);
 }
 
-/* Step 3: the weak reference's callback, called with the (now dead) weak
- * reference, once. */
-static void hook_weak_callback(void *cookie)
+/* Step 3: a weak reference's callback, called with the (now dead) weak
+ * reference, once.  libgc hands the references of one referent over oldest
+ * first; CPython calls the newest first.  So they are queued here and run,
+ * newest first, by the clear hook (step 4), which libgc calls for every
+ * object of the batch right after the weak references are cleared. */
+static KnObject *pending_callbacks;     /* a list; static: a root */
+
+static void call_weak_callback(KnWeakReference *w)
 {
-    KnWeakReference *w = cookie;
     KnObject *cb = w->wr_callback;
     if (cb == NULL)
         return;
@@ -38,6 +42,30 @@ static void hook_weak_callback(void *cookie)
     if (ob_call_onearg(cb, (KnObject *)w) == NULL)
         ob_err_write_unraisable(cb);
     ob_err_restore(exc);
+}
+
+static void hook_weak_callback(void *cookie)
+{
+    KnObject *exc = ob_err_fetch();
+    if ((pending_callbacks == NULL && (pending_callbacks = ob_list_new(0)) == NULL) ||
+        ob_list_append(pending_callbacks, cookie) < 0) {
+        ob_err_restore(exc);
+        call_weak_callback(cookie);     /* no memory to queue: now */
+        return;
+    }
+    ob_err_restore(exc);
+}
+
+/* Step 4 (see above): run the queued callbacks, newest first. */
+static void hook_clear(void *p)
+{
+    (void)p;
+    KnObject *list = pending_callbacks;
+    if (list == NULL || KN_SIZE(list) == 0)
+        return;
+    pending_callbacks = NULL;           /* callbacks may queue anew */
+    for (kn_ssize_t i = KN_SIZE(list) - 1; i >= 0; i--)
+        call_weak_callback((KnWeakReference *)KN_LIST_ITEMS(list)[i]);
 }
 
 /* Step 5: the legacy tp_del, then a type's own tp_dealloc (external
@@ -63,12 +91,13 @@ void ob_finalize_install_hooks(void)
     static int installed;
     if (installed)
         return;
-    /* No clear hook: Boehm reclaims cycles without tp_clear, and clearing
-     * could only damage an object resurrected late (NOTES-finalize.md). */
+    /* The clear hook only runs the weak callbacks: Boehm reclaims cycles
+     * without tp_clear, and clearing could only damage an object resurrected
+     * late (NOTES-finalize.md). */
     struct kgc_hooks h = {
         .finalize = hook_finalize,
         .weak_callback = hook_weak_callback,
-        .clear = NULL,
+        .clear = hook_clear,
         .dealloc = hook_dealloc,
         .weak_sentinel = KN_None,
     };

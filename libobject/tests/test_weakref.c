@@ -141,6 +141,32 @@ static void test_callback_on_death(void **state)
     assert_ptr_equal(call0(r_nocb), KN_None);
 }
 
+static KnObject *cb2_fn(KnObject *const *args, kn_ssize_t n, KnObject *kw)
+{
+    (void)kw;
+    (void)args;
+    assert_int_equal(n, 1);
+    fin_record("cb2", NULL);
+    return KN_None;
+}
+
+NOINLINE static void two_callbacks(KnObject *C, KnObject **r1, KnObject **r2)
+{
+    KnObject *o = mk(C, 1);
+    *r1 = ob_weakref_new_ref(o, fn(cb_fn));
+    *r2 = ob_weakref_new_ref(o, fn(cb2_fn));
+}
+
+/* CPython calls the callbacks of one referent newest first. */
+static void test_callback_order(void **state)
+{
+    (void)state;
+    static KnObject *r1, *r2;
+    two_callbacks(plain_class(), &r1, &r2);
+    collect();
+    assert_string_equal(fin_log, "cb2 -1;cb -1");
+}
+
 /* A weak reference that is garbage itself gets no callback. */
 NOINLINE static void garbage_ref(KnObject *C, KnObject *keep_cls, KnObject **keep)
 {
@@ -258,6 +284,7 @@ int main(void)
         cmocka_unit_test_setup(test_ref_errors, fin_reset),
         cmocka_unit_test_setup(test_hash_eq_repr, fin_reset),
         cmocka_unit_test_setup(test_callback_on_death, fin_reset),
+        cmocka_unit_test_setup(test_callback_order, fin_reset),
         cmocka_unit_test_setup(test_dead_ref_no_callback, fin_reset),
         cmocka_unit_test_setup(test_subclass, fin_reset),
         cmocka_unit_test_setup(test_proxy_forwarding, fin_reset),

@@ -47,6 +47,7 @@ except TypeError as e:
 
 
 holder = []
+kept = []          # a weak reference created before the one with cb
 
 
 def make():
@@ -54,6 +55,7 @@ def make():
     o.x = 5
     holder.append(o)
     hashed = _weakref.ref(o)
+    kept.append(_weakref.ref(o, lambda w: events.append("first")))
     return _weakref.ref(o, cb), _weakref.proxy(o), hashed, hash(hashed)
 
 
