@@ -4,14 +4,14 @@
  * Items, slicing, cast and comparison are in memoryview_items.c.
  *
  * Kiln has no reference counts: an export ends when release() is called
- * (or the with-block ends), never when the last reference goes.  A
- * bytearray viewed by a memoryview that was dropped unreleased stays
- * unresizable.
+ * (or the with-block ends), or when a collection finds the managed buffer
+ * dead — never at the last `del` (NOTES-memoryview.md).
  */
 #include <string.h>
 #include "memoryview_internal.h"
 #include "bytes_internal.h"
 #include "libobject/hash.h"
+#include "libobject/weakref.h"
 
 #define RELEASED_MSG "operation forbidden on released memoryview object"
 
@@ -75,10 +75,42 @@ KnObject *ob_mv_new_from(KnManagedBufferObject *mbuf, const KnBuffer *src)
     return (KnObject *)mv;
 }
 
+/* A managed buffer dropped unreleased (its memoryviews were never
+ * released) gives the exporter its view back when the collector finds it
+ * dead: at the next collection, not at `del` (NOTES-memoryview.md). */
+static void mbuf_finalize(KnObject *o)
+{
+    KnManagedBufferObject *mbuf = (KnManagedBufferObject *)o;
+    if (!(mbuf->flags & KN_MBUF_RELEASED)) {
+        mbuf->flags |= KN_MBUF_RELEASED;
+        ob_buffer_release(&mbuf->master);
+    }
+}
+
+/* Only exporters with a bf_releasebuffer notice a missing release, so only
+ * their managed buffers pay for finalization (registered by hand; the type
+ * is deferred once, before its first allocation). */
+static int mbuf_needs_finalizer(const KnBuffer *master)
+{
+    KnObject *o = master->obj;
+    return o != NULL && KN_TYPE(o)->tp_as_buffer != NULL &&
+           KN_TYPE(o)->tp_as_buffer->bf_releasebuffer != NULL;
+}
+
+static KnManagedBufferObject *mbuf_alloc(void)
+{
+    static int deferred;
+    if (!deferred) {
+        if (ob_finalize_defer_type(&ob_managedbuffer_type) < 0)
+            return NULL;
+        deferred = 1;
+    }
+    return (KnManagedBufferObject *)ob_alloc(&ob_managedbuffer_type, 0);
+}
+
 static KnManagedBufferObject *mbuf_from_object(KnObject *obj)
 {
-    KnManagedBufferObject *mbuf =
-        (KnManagedBufferObject *)ob_alloc(&ob_managedbuffer_type, 0);
+    KnManagedBufferObject *mbuf = mbuf_alloc();
     if (mbuf == NULL)
         return NULL;
     if (ob_buffer_get(obj, &mbuf->master, KN_BUF_FULL_RO) < 0)
@@ -87,6 +119,10 @@ static KnManagedBufferObject *mbuf_from_object(KnObject *obj)
         ob_buffer_release(&mbuf->master);
         ob_err_set_string(ob_exc_ValueError,
                           "memoryview: number of dimensions must not exceed 64");
+        return NULL;
+    }
+    if (mbuf_needs_finalizer(&mbuf->master) && ob_finalize_register((KnObject *)mbuf) < 0) {
+        ob_buffer_release(&mbuf->master);
         return NULL;
     }
     return mbuf;
@@ -113,8 +149,7 @@ KnObject *ob_memoryview_from_object(KnObject *obj)
 
 KnObject *ob_memoryview_from_memory(char *mem, kn_ssize_t size, int flags)
 {
-    KnManagedBufferObject *mbuf =
-        (KnManagedBufferObject *)ob_alloc(&ob_managedbuffer_type, 0);
+    KnManagedBufferObject *mbuf = mbuf_alloc();   /* no exporter: no finalizer */
     if (mbuf == NULL)
         return NULL;
     int readonly = (flags & KN_BUF_WRITE) ? 0 : 1;
@@ -449,6 +484,7 @@ KnTypeObject ob_managedbuffer_type = {
     KN_VAR_HEAD_INIT(&ob_type_type, 0),
     .tp_name = "managedbuffer",
     .tp_basicsize = sizeof(KnManagedBufferObject),
+    .tp_finalize = mbuf_finalize,
     .tp_getattro = ob_generic_getattr,
     .tp_flags = KN_TPFLAGS_DEFAULT,
 };

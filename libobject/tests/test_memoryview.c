@@ -3,6 +3,7 @@
 #include "test_cont.h"
 #include "libobject/buffer.h"
 #include "libobject/memoryview.h"
+#include "libobject/weakref.h"
 
 #include <stddef.h>
 /* CPython 3.11's PyMemoryViewObject / _PyManagedBufferObject on LP64
@@ -190,6 +191,32 @@ static void test_formats_iter_memory(void **state)
     call(rm, "release", 0);
 }
 
+/* Views made and dropped in a frame of their own, so that no live stack
+ * slot still points at them when the collector runs. */
+static __attribute__((noinline)) void view_and_drop(KnObject *ba)
+{
+    KnObject *m = MVW(ba);
+    KnObject *s = getitem(m, SL(I(1), NULL, NULL));
+    assert_int_obj(getitem(s, I(0)), 98);
+}
+
+static __attribute__((noinline)) void scrub_stack(void)
+{
+    volatile char junk[8192];
+    memset((char *)junk, 0, sizeof junk);
+}
+
+static void test_collect_releases(void **state)
+{
+    (void)state;
+    KnObject *ba = BA("abc");
+    view_and_drop(ba);
+    scrub_stack();
+    ob_gc_collect();
+    assert_non_null(try_call(ba, "append", 1, I(100)));
+    assert_repr(ba, "bytearray(b'abcd')");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -198,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_items_and_cast),
         cmocka_unit_test(test_compare_hash_hex),
         cmocka_unit_test(test_formats_iter_memory),
+        cmocka_unit_test(test_collect_releases),
     };
     return cmocka_run_group_tests(tests, tc_setup, NULL);
 }

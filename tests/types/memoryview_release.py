@@ -3,7 +3,7 @@
 CPython releases the buffer when the last reference to the memoryview goes
 (reference counting), so the bytearray can be resized right after `del m`.
 Kiln frees memory by tracing collection and keeps the bytearray pinned until
-the view is released explicitly.  Workaround: call m.release() or use
+the view is released explicitly or the next collection finds it dead.  Workaround: call m.release() or use
 `with memoryview(ba) as m:` — both behave the same everywhere.
 """
 
