@@ -24,6 +24,16 @@ const uint8_t jit_eval_caches[256] = {
 #include "opcodes.def"
 };
 
+volatile int jit_eval_pending;
+int (*jit_eval_pending_hook)(void);
+
+/* 0, or -1 with the hook's exception set. */
+static int run_pending(void)
+{
+    jit_eval_pending = 0;
+    return jit_eval_pending_hook != NULL ? jit_eval_pending_hook() : 0;
+}
+
 static KnObject *binary_op(int nb, KnObject *a, KnObject *b)
 {
     switch (nb) {
@@ -256,6 +266,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     }
 
     TARGET(RESUME)
+        if (jit_eval_pending && run_pending() < 0)
+            goto error;
         DISPATCH();
 
     TARGET(COPY_FREE_VARS) {
@@ -874,6 +886,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 
     TARGET(JUMP_BACKWARD)
         next_instr -= oparg;
+        if (jit_eval_pending && run_pending() < 0)
+            goto error;
         DISPATCH();
 
     TARGET(JUMP_BACKWARD_NO_INTERRUPT)

@@ -127,6 +127,13 @@ KnObject *jit_frame_object(jit_frame *f);
 int jit_super_args(KnTypeObject **type, KnObject **obj);
 
 /* ---- the interpreter (eval.c) ---- */
+/* Safe points.  Whoever needs the interpreter's attention (a signal
+ * handler, the collector's finalization queue, a GIL drop request) sets
+ * jit_eval_pending; at its next RESUME or JUMP_BACKWARD the interpreter
+ * clears it and calls jit_eval_pending_hook (when set), raising what the
+ * hook raises (-1).  The signal module / start-up install the hook. */
+extern volatile int jit_eval_pending;
+extern int (*jit_eval_pending_hook)(void);
 /* Inline cache units after each opcode (from opcodes.def). */
 extern const uint8_t jit_eval_caches[256];
 /* Run frame f (pushed by jit_frame_push, or a generator's frame) from its

@@ -61,7 +61,8 @@ int jit_init(int argc, char **argv)
     }
     KnObject *builtins = jit_builtins_create();
     if (builtins == NULL
-        || ob_dict_setitem_str(jit_sys_modules(), "builtins", builtins) < 0) {
+        || ob_dict_setitem_str(jit_sys_modules(), "builtins", builtins) < 0
+        || (!config.no_site && jit_builtins_add_site_names(jit_builtins_dict()) < 0)) {
         print_current_to_fd("cannot create the builtins module");
         return -1;
     }

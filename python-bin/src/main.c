@@ -8,7 +8,7 @@
  * the first non-option ends the options (it and everything after it is
  * sys.argv).  -m and the interactive prompt need parts Kiln does not have
  * yet (the import system, a REPL) and say so. */
-#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,51 +214,44 @@ int main(int argc, char **argv)
     cfg.orig_argc = argc;
     cfg.orig_argv = argv;
 
-    /* sys.argv and sys.path[0], as CPython sets them per mode. */
+    /* sys.argv and sys.path[0], as CPython sets them per mode:
+     *   -c cmd args   ['-c', args...]        path0 ''
+     *   file args     [file, args...]        path0 the script's directory
+     *   - args        ['-', args...]         path0 ''
+     *   (nothing)     ['']                   path0 '' */
     const char *script = NULL;
-    char *script_dir = NULL;
     char **sys_argv = argv + i;
     int sys_argc = argc - i;
-    char *dash_c[] = { "-c" }, *empty[] = { "" };
-    if (command != NULL) {
-        sys_argv = argv + i - 1;       /* argv[0] becomes "-c" below */
-        sys_argc = argc - i + 1;
-        cfg.path0 = "";
-    } else if (module != NULL) {
+    cfg.path0 = "";
+    if (module != NULL) {
         fprintf(stderr, "%s: -m needs the import system, which Kiln does not have yet "
                         "(cannot run module %s)\n", prog, module);
         return 1;
-    } else if (i < argc && strcmp(argv[i], "-") != 0) {
+    }
+    if (command != NULL || i >= argc) {
+        sys_argv = malloc(sizeof(char *) * (size_t)(argc - i + 2));
+        if (sys_argv == NULL)
+            return 1;
+        sys_argv[0] = command != NULL ? "-c" : "";
+        for (int k = i; k < argc; k++)
+            sys_argv[k - i + 1] = argv[k];
+        sys_argc = argc - i + 1;
+        sys_argv[sys_argc] = NULL;
+    } else if (strcmp(argv[i], "-") != 0) {
         script = argv[i];
-        char *real = realpath(script, NULL);
-        if (real != NULL) {
-            char *slash = strrchr(real, '/');
+        char *dir = realpath(script, NULL);
+        if (dir != NULL) {
+            char *slash = strrchr(dir, '/');
             if (slash != NULL)
-                *(slash == real ? slash + 1 : slash) = '\0';
-            script_dir = real;
-        }
-        cfg.path0 = script_dir ? script_dir : "";
-    } else {
-        cfg.path0 = "";
-        if (i >= argc) {
-            sys_argv = empty;
-            sys_argc = 1;
+                *(slash == dir ? slash + 1 : slash) = '\0';
+            cfg.path0 = dir;
         }
     }
     if (cfg.safe_path)
         cfg.path0 = NULL;
-    if (command != NULL) {
-        /* sys.argv[0] is "-c": copy so argv itself is untouched. */
-        char **copy = malloc(sizeof(char *) * (size_t)(sys_argc + 1));
-        if (copy == NULL)
-            return 1;
-        copy[0] = dash_c[0];
-        for (int k = 1; k < sys_argc; k++)
-            copy[k] = sys_argv[k];
-        copy[sys_argc] = NULL;
-        sys_argv = copy;
-    }
 
+    /* As CPython: a closed pipe is a BrokenPipeError, not death by SIGPIPE. */
+    signal(SIGPIPE, SIG_IGN);
     jit_configure(&cfg);
     if (jit_init(sys_argc, sys_argv) < 0)
         return 1;
@@ -282,6 +275,9 @@ int main(int argc, char **argv)
         }
         status = jit_run_source_file(src, len, "<stdin>");
     }
+    if (cfg.inspect)
+        fprintf(stderr, "%s: Kiln has no interactive prompt yet; -i only sets sys.flags\n",
+                prog);
     int fin = jit_finalize();
     if (status == 0 && fin != 0)
         status = fin;

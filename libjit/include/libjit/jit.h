@@ -111,6 +111,17 @@ int jit_eval_types_init(void);
  * its constants, after it) in the format of CPython 3.11's dis.dis. */
 #include <stdio.h>
 void jit_code_dis(KnObject *code, FILE *out);
+/* Compile-time warnings (SyntaxWarning, DeprecationWarning for invalid
+ * escape sequences) go to this hook: return 0 to go on, or -1 with an
+ * exception set to turn the warning into an error (the compiler then raises
+ * SyntaxError with the warning's message, as CPython does).  Without a hook
+ * SyntaxWarnings are printed on stderr as CPython's default filters show
+ * them ("file:line: SyntaxWarning: msg" and the source line) and
+ * DeprecationWarnings are ignored.  The builtins part installs the warnings
+ * machinery here. */
+typedef int (*jit_warn_hook)(KnTypeObject *category, KnObject *message,
+                             KnObject *filename, int lineno);
+void jit_compile_set_warn_hook(jit_warn_hook hook);
 
 #ifdef __cplusplus
 }
