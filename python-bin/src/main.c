@@ -16,6 +16,7 @@
 
 #include "libjit/jit.h"
 #include "libobject/libobject.h"
+#include "stdlib/modules.h"
 
 #define PY_VERSION "3.11.2"
 
@@ -57,6 +58,13 @@ static void help(void)
           stdout);
 }
 
+/* The stdlib's C modules become built-in modules (before jit_init). */
+static void add_stdlib_modules(void)
+{
+    for (const stdlib_module *m = stdlib_modules; m->name != NULL; m++)
+        jit_import_add_builtin(m->name, m->init);
+}
+
 static int version(int verbose)
 {
     if (verbose < 2) {
@@ -65,6 +73,7 @@ static int version(int verbose)
     }
     /* -VV prints sys.version, which libjit builds. */
     char *argv0[] = { (char *)prog, NULL };
+    add_stdlib_modules();
     if (jit_init(1, argv0) < 0)
         return 1;
     KnObject *imp = ob_dict_getitem_str(jit_builtins_dict(), "__import__");
@@ -253,6 +262,7 @@ int main(int argc, char **argv)
     /* As CPython: a closed pipe is a BrokenPipeError, not death by SIGPIPE. */
     signal(SIGPIPE, SIG_IGN);
     jit_configure(&cfg);
+    add_stdlib_modules();
     if (jit_init(sys_argc, sys_argv) < 0)
         return 1;
 

@@ -1,0 +1,346 @@
+/* import.c — the table of built-in modules, the import bootstrap and
+ * builtins.__import__'s C path (see NOTES-import.md).
+ *
+ * Bootstrap, as CPython's init_importlib: _imp goes into sys.modules;
+ * importlib/_bootstrap.py is compiled from the stdlib's source and run as
+ * module _frozen_importlib; _install(sys, _imp) sets up BuiltinImporter
+ * (which loads _thread, _warnings, _weakref); _bootstrap_external.py runs
+ * as _frozen_importlib_external (its `import posix, _io, marshal, ...`
+ * already go through __import__ and BuiltinImporter), gets Kiln's magic
+ * number, and _install_external_importers() adds the path finder. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "builtins.h"
+#include "import.h"
+#include "libgc/gc.h"
+#include "libjit/jit.h"
+
+#define MAX_BUILTINS 128
+
+typedef struct builtin_entry {
+    const char *name;
+    KnObject *(*init)(void);
+} builtin_entry;
+
+KnObject *jit_import_posix_init(void);
+
+/* posix: import_posix.c's minimal one until the stdlib's is added. */
+static builtin_entry table[MAX_BUILTINS] = {
+    {"builtins", NULL}, {"sys", NULL},
+    {"_imp", kn_init__imp}, {"_warnings", kn_init__warnings}, {"marshal", kn_init_marshal},
+    {"posix", jit_import_posix_init},
+};
+static int ntable = 6;
+static KnObject *bootstrap;     /* _frozen_importlib */
+
+int jit_import_add_builtin(const char *name, KnObject *(*init)(void))
+{
+    for (int i = 0; i < ntable; i++)
+        if (strcmp(table[i].name, name) == 0) {
+            table[i].init = init;
+            return 0;
+        }
+    if (ntable == MAX_BUILTINS)
+        return -1;
+    table[ntable].name = name;
+    table[ntable].init = init;
+    ntable++;
+    return 0;
+}
+
+int jit_import_builtin_index(KnObject *name)
+{
+    const char *s = KN_STR_CHECK(name) ? ob_str_as_utf8(name, NULL) : NULL;
+    if (s == NULL) {
+        ob_err_clear();
+        return -1;
+    }
+    for (int i = 0; i < ntable; i++)
+        if (strcmp(table[i].name, s) == 0)
+            return i;
+    return -1;
+}
+
+KnObject *jit_import_builtin_create(int i)
+{
+    if (strcmp(table[i].name, "sys") == 0)
+        return jit_sys_module();
+    if (strcmp(table[i].name, "builtins") == 0)
+        return jit_builtins_module();
+    KnObject *m = table[i].init();
+    if (m == NULL && !ob_err_occurred())
+        ob_err_format(ob_exc_SystemError, "initialization of %s did not return a module",
+                      table[i].name);
+    return m;
+}
+
+KnObject *jit_import_bootstrap_module(void)
+{
+    return bootstrap;
+}
+
+/* sys.builtin_module_names: the table's names, sorted. */
+static int set_builtin_names(void)
+{
+    KnObject *l = ob_list_new(0);
+    for (int i = 0; l != NULL && i < ntable; i++)
+        if (ob_list_append(l, ob_str_intern_cstr(table[i].name)) < 0)
+            return -1;
+    if (l == NULL || ob_call_method(l, "sort", 0) == NULL)
+        return -1;
+    KnObject *t = ob_sequence_tuple(l);
+    return t == NULL ? -1 : jit_sys_set("builtin_module_names", t);
+}
+
+/* Compile importlib/<file> and run it as module `modname`. */
+static KnObject *run_importlib_file(const char *file, const char *modname, const char *shown)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", JIT_IMPORTLIB_DIR, file);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return ob_err_format(ob_exc_ImportError, "Kiln: cannot read %s: %s", path, strerror(errno));
+    size_t cap = 1 << 17, len = 0, n;
+    char *src = kgc_alloc_atomic(cap + 1);
+    while (src != NULL && (n = fread(src + len, 1, cap - len, f)) > 0) {
+        len += n;
+        if (len == cap) {
+            char *nb = kgc_alloc_atomic(cap * 2 + 1);
+            if (nb != NULL)
+                memcpy(nb, src, len);
+            src = nb;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (src == NULL)
+        return ob_err_nomemory();
+    src[len] = '\0';
+    KnObject *co = jit_compile_source(src, len, shown, JIT_MODE_EXEC, 0, -1);
+    if (co == NULL)
+        return NULL;
+    KnObject *m = ob_module_new_cstr(modname);
+    if (m == NULL)
+        return NULL;
+    KnObject *d = ob_module_get_dict(m);
+    if (ob_dict_setitem_str(d, "__builtins__", jit_builtins_module()) < 0
+        || ob_dict_setitem_str(jit_sys_modules(), modname, m) < 0
+        || jit_eval_code(co, d, d) == NULL)
+        return NULL;
+    return m;
+}
+
+int jit_import_init(void)
+{
+    if (set_builtin_names() < 0)
+        return -1;
+    KnObject *imp = kn_init__imp();
+    if (imp == NULL || ob_dict_setitem_str(jit_sys_modules(), "_imp", imp) < 0)
+        return -1;
+    KnObject *b = run_importlib_file("_bootstrap.py", "_frozen_importlib",
+                                     "<frozen importlib._bootstrap>");
+    if (b == NULL || ob_call_method(b, "_install", 2, jit_sys_module(), imp) == NULL)
+        return -1;
+    bootstrap = b;
+    KnObject *ext = run_importlib_file("_bootstrap_external.py", "_frozen_importlib_external",
+                                       "<frozen importlib._bootstrap_external>");
+    if (ext == NULL)
+        return -1;
+    /* Kiln's own magic number: Kiln's .pyc files never pass for CPython's. */
+    KnObject *word = ob_int_from_ssize(JIT_PYC_MAGIC_WORD);
+    KnObject *magic = ob_bytes_from_data("KN\r\n", 4);
+    KnObject *raw = magic ? ob_call_method((KnObject *)&ob_int_type, "from_bytes", 2, magic,
+                                           ob_str_from_cstr("little")) : NULL;
+    if (word == NULL || raw == NULL || ob_setattr_str(ext, "MAGIC_NUMBER", magic) < 0
+        || ob_setattr_str(ext, "_RAW_MAGIC_NUMBER", raw) < 0)
+        return -1;
+    if (ob_call_method(b, "_install_external_importers", 0) == NULL)
+        return -1;
+    return 0;
+}
+
+/* ---- __import__ ---- */
+
+static KnObject *warn_import(const char *msg)
+{
+    return ob_err_warn((KnObject *)ob_exc_ImportWarning, msg, 1) < 0 ? NULL : KN_None;
+}
+
+/* The absolute name of a relative import (CPython's resolve_name). */
+static KnObject *resolve_name(KnObject *name, KnObject *globals, kn_ssize_t level)
+{
+    if (globals == NULL)
+        return ob_err_format(ob_exc_KeyError, "'__name__' not in globals");
+    if (!KN_DICT_CHECK(globals))
+        return ob_err_format(ob_exc_TypeError, "globals must be a dict");
+    KnObject *package = ob_dict_getitem_str(globals, "__package__");
+    KnObject *spec = ob_dict_getitem_str(globals, "__spec__");
+    if (package == KN_None)
+        package = NULL;
+    if (spec == KN_None)
+        spec = NULL;
+    if (package != NULL) {
+        if (!KN_STR_CHECK(package))
+            return ob_err_format(ob_exc_TypeError, "package must be a string");
+        if (spec != NULL) {
+            KnObject *parent = ob_getattr_str(spec, "parent");
+            if (parent == NULL)
+                return NULL;
+            int eq = ob_richcompare_bool(package, parent, KN_EQ);
+            if (eq < 0 || (eq == 0 && warn_import("__package__ != __spec__.parent") == NULL))
+                return NULL;
+        }
+    } else if (spec != NULL) {
+        if ((package = ob_getattr_str(spec, "parent")) == NULL)
+            return NULL;
+        if (!KN_STR_CHECK(package))
+            return ob_err_format(ob_exc_TypeError, "__spec__.parent must be a string");
+    } else {
+        if (warn_import("can't resolve package from __spec__ or __package__, "
+                        "falling back on __name__ and __path__") == NULL)
+            return NULL;
+        package = ob_dict_getitem_str(globals, "__name__");
+        if (package == NULL)
+            return ob_err_format(ob_exc_KeyError, "'__name__' not in globals");
+        if (!KN_STR_CHECK(package))
+            return ob_err_format(ob_exc_TypeError, "__name__ must be a string");
+        if (ob_dict_getitem_str(globals, "__path__") == NULL) {
+            kn_ssize_t dot = ob_str_find(package, ob_str_intern_cstr("."), 0,
+                                         KN_STR_LEN(package), -1);
+            package = dot < 0 ? ob_str_empty() : ob_str_substring(package, 0, dot);
+            if (package == NULL)
+                return NULL;
+        }
+    }
+    if (KN_STR_LEN(package) == 0)
+        return ob_err_format(ob_exc_ImportError,
+                             "attempted relative import with no known parent package");
+    kn_ssize_t last = KN_STR_LEN(package);
+    for (kn_ssize_t up = 1; up < level; up++) {
+        last = ob_str_find(package, ob_str_intern_cstr("."), 0, last, -1);
+        if (last < 0)
+            return ob_err_format(ob_exc_ImportError,
+                                 "attempted relative import beyond top-level package");
+    }
+    KnObject *base = ob_str_substring(package, 0, last);
+    if (base == NULL || KN_STR_LEN(name) == 0)
+        return base;
+    return ob_str_from_format("%U.%U", base, name);
+}
+
+/* CPython hides importlib's own frames from an ImportError's traceback. */
+static void remove_importlib_frames(void)
+{
+    KnObject *exc = ob_err_fetch();
+    if (exc == NULL)
+        return;
+    if (KN_TYPE_CHECK(exc, ob_exc_ImportError)) {
+        KnObject *tb = ob_getattr_str(exc, "__traceback__"), *keep_head = NULL, *keep_tail = NULL;
+        for (; tb != NULL && tb != KN_None; tb = ob_getattr_str(tb, "tb_next")) {
+            KnObject *fr = ob_getattr_str(tb, "tb_frame");
+            KnObject *code = fr ? ob_getattr_str(fr, "f_code") : NULL;
+            KnObject *fn = code ? ob_getattr_str(code, "co_filename") : NULL;
+            const char *s = fn && KN_STR_CHECK(fn) ? ob_str_as_utf8(fn, NULL) : NULL;
+            if (s != NULL && strncmp(s, "<frozen importlib._bootstrap", 28) == 0)
+                continue;
+            if (keep_tail == NULL)
+                keep_head = tb;
+            else if (ob_setattr_str(keep_tail, "tb_next", tb) < 0)
+                break;
+            keep_tail = tb;
+        }
+        if (keep_tail != NULL)
+            ob_setattr_str(keep_tail, "tb_next", KN_None);
+        if (ob_setattr_str(exc, "__traceback__", keep_head ? keep_head : KN_None) < 0)
+            ob_err_clear();
+        ob_err_clear();
+    }
+    ob_err_restore(exc);
+}
+
+static KnObject *find_and_load(KnObject *abs_name)
+{
+    KnObject *mod = ob_dict_getitem(jit_sys_modules(), abs_name);
+    if (mod != NULL && mod != KN_None)
+        return mod;
+    if (ob_err_occurred())
+        return NULL;
+    if (bootstrap == NULL)
+        return ob_err_format(ob_exc_ModuleNotFoundError, "No module named '%U'", abs_name);
+    KnObject *imp = ob_dict_getitem_str(jit_builtins_dict(), "__import__");
+    if (imp == NULL)
+        return ob_err_format(ob_exc_ImportError, "__import__ not found");
+    mod = ob_call_method(bootstrap, "_find_and_load", 2, abs_name, imp);
+    if (mod == NULL)
+        remove_importlib_frames();
+    return mod;
+}
+
+KnObject *jit_import_module_level(KnObject *name, KnObject *globals, KnObject *locals,
+                                  KnObject *fromlist, kn_ssize_t level)
+{
+    (void)locals;
+    if (!KN_STR_CHECK(name))
+        return ob_err_format(ob_exc_TypeError, "module name must be a string");
+    if (level < 0)
+        return ob_err_format(ob_exc_ValueError, "level must be >= 0");
+    KnObject *abs_name = name;
+    if (level > 0) {
+        if ((abs_name = resolve_name(name, globals, level)) == NULL)
+            return NULL;
+    } else if (KN_STR_LEN(name) == 0) {
+        return ob_err_format(ob_exc_ValueError, "Empty module name");
+    }
+    KnObject *mod = find_and_load(abs_name);
+    if (mod == NULL)
+        return NULL;
+    int has_from = 0;
+    if (fromlist != NULL && fromlist != KN_None && (has_from = ob_is_true(fromlist)) < 0)
+        return NULL;
+    if (!has_from) {
+        kn_ssize_t dot = ob_str_find(name, ob_str_intern_cstr("."), 0, KN_STR_LEN(name), 1);
+        if (level == 0 || KN_STR_LEN(name) > 0) {
+            if (dot < 0)
+                return mod;
+            KnObject *front = ob_str_substring(name, 0, dot);
+            if (front == NULL)
+                return NULL;
+            if (level == 0)
+                return jit_import_module_level(front, NULL, NULL, NULL, 0);
+            kn_ssize_t cut = KN_STR_LEN(name) - dot;
+            KnObject *ret = ob_str_substring(abs_name, 0, KN_STR_LEN(abs_name) - cut);
+            if (ret == NULL)
+                return NULL;
+            KnObject *m = ob_dict_getitem(jit_sys_modules(), ret);
+            if (m == NULL && !ob_err_occurred())
+                ob_err_format(ob_exc_KeyError, "%R not in sys.modules as expected", ret);
+            return m;
+        }
+        return mod;
+    }
+    KnObject *path = ob_getattr_str(mod, "__path__");
+    if (path == NULL) {
+        if (!ob_err_matches((KnObject *)ob_exc_AttributeError))
+            return NULL;
+        ob_err_clear();
+        return mod;
+    }
+    KnObject *imp = ob_dict_getitem_str(jit_builtins_dict(), "__import__");
+    KnObject *r = ob_call_method(bootstrap, "_handle_fromlist", 3, mod, fromlist, imp);
+    if (r == NULL)
+        remove_importlib_frames();
+    return r;
+}
+
+KnObject *jit_import_module(const char *name)
+{
+    KnObject *n = ob_str_from_cstr(name);
+    KnObject *fl = ob_tuple_pack(1, ob_str_intern_cstr("__name__"));
+    if (n == NULL || fl == NULL)
+        return NULL;
+    if (jit_import_module_level(n, NULL, NULL, fl, 0) == NULL)
+        return NULL;
+    return ob_dict_getitem(jit_sys_modules(), n);
+}
