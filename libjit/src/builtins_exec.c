@@ -54,7 +54,8 @@ static const char *source_bytes(KnObject *src, kn_ssize_t *len, int *is_text)
             ob_err_nomemory();
             return NULL;
         }
-        memcpy(copy, ((KnByteArrayObject *)src)->ob_start, (size_t)*len);
+        if (*len > 0)
+            memcpy(copy, ((KnByteArrayObject *)src)->ob_start, (size_t)*len);
         copy[*len] = '\0';
         return copy;
     }

@@ -690,9 +690,11 @@ KnObject *jit_c_exit_scope(jit_compiler *c, int add_return)
 {
     jit_unit *u = c->u;
     if (add_return) {
-        /* The implicit `return None` has no position of its own in a
-         * function body; it keeps the last line (as CPython). */
-        if (jit_c_load_const(c, &ob_none_obj) < 0 || jit_c_emit(c, JIT_OP_RETURN_VALUE, 0) < 0)
+        /* The implicit `return None` has no position of its own: the
+         * assembler gives it the line of the code that reaches it. */
+        int k = jit_c_add_const(c, &ob_none_obj);
+        if (k < 0 || jit_c_emit_noloc(c, JIT_OP_LOAD_CONST, k) < 0 ||
+            jit_c_emit_noloc(c, JIT_OP_RETURN_VALUE, 0) < 0)
             return NULL;
     }
     KnObject *co = jit_assemble(c, u);

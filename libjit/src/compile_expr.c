@@ -696,10 +696,9 @@ int jit_c_call_helper(jit_compiler *c, int n, ps_expr_seq *args, ps_keyword_seq 
     }
     /* General form: CALL_FUNCTION_EX with an args tuple and a kwargs dict. */
     if (n == 0 && nargs == 1 && args->items[0]->kind == PS_EXPR_Starred) {
-        EMIT(JIT_OP_BUILD_LIST, 0);
+        /* f(*a): CALL_FUNCTION_EX converts a to a tuple itself, with
+         * CPython's message when it is not iterable */
         VISIT(args->items[0]->v.Starred.value);
-        EMIT(JIT_OP_LIST_EXTEND, 1);
-        EMIT(JIT_OP_LIST_TO_TUPLE, 0);
     } else if (starunpack(c, args, n, 1) < 0) {
         return -1;
     }

@@ -211,6 +211,8 @@ KnSendResult jit_gen_send_ex(KnGenObject *g, KnObject *arg, int exc, int closing
 KnObject *jit_gen_throw(KnGenObject *g, int close_on_genexit, KnObject *typ, KnObject *val,
                         KnObject *tb);
 KnObject *jit_gen_close(KnObject *g);
+/* tp_finalize of generators, coroutines and async generators. */
+void jit_gen_finalize(KnObject *g);
 /* ASYNC_GEN_WRAP. */
 KnObject *jit_async_gen_wrap(KnObject *value);
 

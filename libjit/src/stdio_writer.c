@@ -66,8 +66,13 @@ static int flush_buffer(StdioObject *so)
     while (done < so->len) {
         ssize_t n = write(so->fd, so->buf + done, (size_t)(so->len - done));
         if (n < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR && jit_check_signals() == 0)
                 continue;
+            if (errno == EINTR) {
+                memmove(so->buf, so->buf + done, (size_t)(so->len - done));
+                so->len -= done;
+                return -1;
+            }
             /* Keep what was not written, as a buffered writer does. */
             memmove(so->buf, so->buf + done, (size_t)(so->len - done));
             so->len -= done;
@@ -84,6 +89,8 @@ static int flush_buffer(StdioObject *so)
  * counts for text writes, as a binary BufferedWriter ignores lines). */
 static int append(StdioObject *so, const char *data, kn_ssize_t n, int text)
 {
+    if (n == 0)
+        return so->buffering == JIT_STDIO_UNBUFFERED ? flush_buffer(so) : 0;
     if (reserve(so, n) < 0)
         return -1;
     memcpy(so->buf + so->len, data, (size_t)n);
@@ -126,8 +133,11 @@ static kn_ssize_t fill(StdioObject *so)
         return so->eof ? 0 : -1;
     for (;;) {
         ssize_t n = read(so->fd, so->buf + so->len, (size_t)(so->cap - so->len));
-        if (n < 0 && errno == EINTR)
+        if (n < 0 && errno == EINTR) {
+            if (jit_check_signals() < 0)
+                return -1;
             continue;
+        }
         if (n < 0) {
             ob_err_from_errno(ob_exc_OSError, NULL);
             return -1;
@@ -462,6 +472,10 @@ KnObject *jit_stdio_new(int fd, const char *name, int writable, int buffering)
     so->fd = fd;
     so->writable = writable;
     so->buffering = buffering;
+    /* Never NULL: memchr/memcpy/memmove on it are then always defined. */
+    if ((so->buf = kgc_alloc_atomic(256)) == NULL)
+        return ob_err_nomemory();
+    so->cap = 256;
     so->name = ob_str_from_cstr(name);
     so->errors = ob_str_from_cstr(fd == 2 ? "backslashreplace" : "strict");
     if (so->name == NULL || so->errors == NULL)

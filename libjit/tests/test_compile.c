@@ -706,6 +706,40 @@ static void test_positions(void **state)
     free(buf);
 }
 
+static char *dis_mode(const char *src, jit_mode mode)
+{
+    KnObject *co = tu_compile(src, mode);
+    assert_non_null(co);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    jit_code_dis(co, f);
+    fclose(f);
+    return buf;
+}
+
+/* compile(..., "eval") returns the value; "single" prints expression
+ * statements (PRINT_EXPR) anywhere at module level. */
+static void test_eval_and_single(void **state)
+{
+    (void)state;
+    char *d = dis_mode("a + 1", JIT_MODE_EVAL);
+    assert_string_equal(d, "  0           0 RESUME                   0\n"
+                           "\n"
+                           "  1           2 LOAD_NAME                0 (a)\n"
+                           "              4 LOAD_CONST               0 (1)\n"
+                           "              6 BINARY_OP                0 (+)\n"
+                           "             10 RETURN_VALUE\n");
+    free(d);
+    d = dis_mode("if x:\n  x + 1\n", JIT_MODE_SINGLE);
+    assert_non_null(strstr(d, "BINARY_OP                0 (+)\n"
+                              "             14 PRINT_EXPR\n"));
+    free(d);
+    d = dis_mode("def f():\n  x + 1\n", JIT_MODE_SINGLE);
+    assert_null(strstr(d, "PRINT_EXPR"));
+    free(d);
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && (strcmp(argv[1], "--check") == 0 || strcmp(argv[1], "--summary") == 0 ||
@@ -745,6 +779,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_recursion_bound),
         cmocka_unit_test(test_annotation_strings),
         cmocka_unit_test(test_positions),
+        cmocka_unit_test(test_eval_and_single),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

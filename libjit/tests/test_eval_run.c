@@ -280,6 +280,40 @@ static void test_generator_close_and_exc_info(void **state)
     assert_repr(ns, "log", "[1, 'exit', 'finally', None, True]");
 }
 
+static void test_coroutine_origin(void **state)
+{
+    (void)state;
+    ob_tstate_get()->coroutine_origin_tracking_depth = 2;
+    KnObject *ns = run("async def c(): pass\n"
+                       "def mk():\n"
+                       "    return c()\n"
+                       "x = mk()\n"
+                       "origin = [(f[1], f[2]) for f in x.cr_origin]\n");
+    ob_tstate_get()->coroutine_origin_tracking_depth = 0;
+    assert_repr(ns, "origin", "[(3, 'mk'), (4, '<module>')]");
+}
+
+static void test_generator_finalize(void **state)
+{
+    (void)state;
+    KnObject *ns = run("log = []\n"
+                       "def g():\n"
+                       "    try:\n"
+                       "        yield 1\n"
+                       "    finally:\n"
+                       "        log.append('finally')\n"
+                       "it = g()\n"
+                       "it.__next__()\n"
+                       "fresh = g()\n");
+    KnObject *it = get(ns, "it");
+    jit_gen_finalize(it);
+    jit_gen_finalize(it);               /* completed: nothing more */
+    jit_gen_finalize(get(ns, "fresh")); /* never started: closes silently */
+    assert_null(ob_err_occurred());
+    assert_repr(ns, "log", "['finally']");
+    assert_ptr_equal(ob_getattr(it, ob_str_intern_cstr("gi_frame")), KN_None);
+}
+
 static int polls;
 
 static int interrupt_hook(void)
@@ -318,6 +352,8 @@ int main(void)
         cmocka_unit_test(test_async),
         cmocka_unit_test(test_generator_close_and_exc_info),
         cmocka_unit_test(test_safe_point_hook),
+        cmocka_unit_test(test_coroutine_origin),
+        cmocka_unit_test(test_generator_finalize),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -6,8 +6,9 @@
  * Options are parsed as CPython does: short flags may be combined
  * ("-uB"), -c/-m/-W/-X take the rest of their word or the next word, and
  * the first non-option ends the options (it and everything after it is
- * sys.argv).  -m and the interactive prompt need parts Kiln does not have
- * yet (the import system, a REPL) and say so. */
+ * sys.argv).  A terminal on stdin without a program, or -i, gives the
+ * interactive prompt (jit_run_interactive).  -m needs the import system,
+ * which Kiln does not have yet, and says so. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "libjit/jit.h"
+#include "libobject/hash.h"
 #include "libobject/libobject.h"
 #include "stdlib/modules.h"
 
@@ -84,6 +86,22 @@ static int version(int verbose)
         return 1;
     printf("Python %s\n", text);
     return 0;
+}
+
+/* The start-up banner of the interactive prompt (on stderr). */
+static void banner(void)
+{
+    KnObject *imp = ob_dict_getitem_str(jit_builtins_dict(), "__import__");
+    KnObject *sys = imp ? ob_call_onearg(imp, ob_str_from_cstr("sys")) : NULL;
+    KnObject *v = sys ? ob_getattr_str(sys, "version") : NULL;
+    const char *text = v ? ob_str_as_utf8(v, NULL) : NULL;
+    if (text == NULL) {
+        ob_err_clear();
+        return;
+    }
+    fprintf(stderr, "Python %s on linux\n"
+                    "Type \"exit()\" or Ctrl-D to leave (help(), copyright, credits and "
+                    "license need site and pydoc, not in Kiln yet).\n", text);
 }
 
 /* Read all of stdin (the program for `python -` and piped input). */
@@ -212,6 +230,15 @@ int main(int argc, char **argv)
     int envopt = env_flag(&cfg, "PYTHONOPTIMIZE");
     if (envopt > cfg.optimize)
         cfg.optimize = envopt;
+    /* The hash secret (libobject would read PYTHONHASHSEED lazily; -E must
+     * ignore it, and a bad value is fatal as in CPython). */
+    const char *seed = cfg.ignore_environment ? NULL : getenv("PYTHONHASHSEED");
+    if (ob_hash_init(seed) < 0) {
+        fputs("Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" "
+              "or an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n",
+              stderr);
+        return 1;
+    }
     int envverbose = env_flag(&cfg, "PYTHONVERBOSE");
     if (envverbose > cfg.verbose)
         cfg.verbose = envverbose;
@@ -259,8 +286,10 @@ int main(int argc, char **argv)
     if (cfg.safe_path)
         cfg.path0 = NULL;
 
-    /* As CPython: a closed pipe is a BrokenPipeError, not death by SIGPIPE. */
+    /* As CPython: a closed pipe is a BrokenPipeError, not death by SIGPIPE,
+     * and Ctrl-C is a KeyboardInterrupt. */
     signal(SIGPIPE, SIG_IGN);
+    jit_install_sigint_handler();
     jit_configure(&cfg);
     add_stdlib_modules();
     if (jit_init(sys_argc, sys_argv) < 0)
@@ -272,22 +301,24 @@ int main(int argc, char **argv)
     } else if (script != NULL) {
         status = jit_run_file(script);
     } else {
-        if (isatty(0) && i >= argc) {
-            fprintf(stderr, "%s: Kiln has no interactive prompt yet; pass a file, -c, "
-                            "or pipe a program into stdin\n", prog);
-            return 1;
+        if (isatty(0) || cfg.inspect) {
+            /* A terminal (or -i): the interactive prompt, as CPython. */
+            if (isatty(0) && !cfg.quiet)
+                banner();
+            cfg.inspect = 0;
+            status = jit_run_interactive();
+        } else {
+            size_t len = 0;
+            char *src = read_stdin(&len);
+            if (src == NULL) {
+                fprintf(stderr, "%s: cannot read the program from stdin\n", prog);
+                return 1;
+            }
+            status = jit_run_source_file(src, len, "<stdin>");
         }
-        size_t len = 0;
-        char *src = read_stdin(&len);
-        if (src == NULL) {
-            fprintf(stderr, "%s: cannot read the program from stdin\n", prog);
-            return 1;
-        }
-        status = jit_run_source_file(src, len, "<stdin>");
     }
     if (cfg.inspect)
-        fprintf(stderr, "%s: Kiln has no interactive prompt yet; -i only sets sys.flags\n",
-                prog);
+        status = jit_run_interactive();
     int fin = jit_finalize();
     if (status == 0 && fin != 0)
         status = fin;

@@ -84,6 +84,15 @@ static void test_command_and_argv(void **state)
            0, "{'dev': True, 'a': 'b'} ['ignore']\n");
 }
 
+static void test_hash_seed(void **state)
+{
+    expect("$PY -c 'print(hash(\"abc\"))'", 0, "-4594863902769663758\n");
+    char out[8192];
+    assert_int_equal(run("PYTHONHASHSEED=abc $PY -c 'print(1)'", out, sizeof out), 1);
+    assert_non_null(strstr(out, "PYTHONHASHSEED must be \"random\" or an integer"));
+    expect("PYTHONHASHSEED=abc $PY -E -c 'print(1)'", 0, "1\n");
+}
+
 static void test_exit_status(void **state)
 {
     expect("$PY -c 'raise SystemExit'", 0, "");
@@ -105,6 +114,19 @@ static void test_exit_status(void **state)
            "SyntaxError: invalid syntax\n");
 }
 
+/* -i with piped input: CPython's prompts (on stderr) and outputs. */
+static void test_interactive(void **state)
+{
+    expect("printf '1+1\\nfor i in range(2):\\n    print(i)\\n\\nx = (1,\\n 2)\\nx\\n' "
+           "| $PY -i -q", 0,
+           ">>> 2\n>>> ... ... 0\n1\n>>> ... >>> (1, 2)\n>>> \n");
+    expect("printf 'print(y)\\nexit(4)\\n' | $PY -i -c 'y = 7'", 4, ">>> 7\n>>> ");
+    expect("printf '1/0\\n' | $PY -i -q", 0,
+           ">>> Traceback (most recent call last):\n"
+           "  File \"<stdin>\", line 1, in <module>\n"
+           "ZeroDivisionError: division by zero\n>>> \n");
+}
+
 static void test_script(void **state)
 {
     expect("printf 'import sys\\nprint(sys.argv[1:], __name__)\\n' > /tmp/kiln_tm.py && "
@@ -121,7 +143,9 @@ int main(void)
         cmocka_unit_test(test_version_and_help),
         cmocka_unit_test(test_usage_errors),
         cmocka_unit_test(test_command_and_argv),
+        cmocka_unit_test(test_hash_seed),
         cmocka_unit_test(test_exit_status),
+        cmocka_unit_test(test_interactive),
         cmocka_unit_test(test_script),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

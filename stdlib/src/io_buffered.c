@@ -102,33 +102,103 @@ static kn_ssize_t take(IoBuffered *b, char *dst, kn_ssize_t n)
     return k;
 }
 
+/* flush + bring the raw stream to the logical position. */
+static int flush_and_rewind(IoBuffered *b)
+{
+    if (flush_writes(b) < 0)
+        return -1;
+    if (b->readable && drop_read(b) < 0)
+        return -1;
+    return 0;
+}
+
+/* Append to the read-ahead from the raw stream once: count, 0, -2, -1. */
+static kn_ssize_t fill_more(IoBuffered *b)
+{
+    kn_ssize_t n = io_raw_read(b, b->buf + b->read_end, b->size - b->read_end);
+    if (n > 0)
+        b->read_end += n;
+    return n;
+}
+
 /* Read into dst[0, n) until full or EOF; *blocked when the raw stream
- * would block before anything came.  The count, or -1. */
+ * would block before anything came.  The count, or -1.  CPython's order
+ * of raw reads (it decides what stays buffered, which peek() and read1()
+ * show): whole multiples of the buffer size straight into dst, then the
+ * rest through the buffer, refilling at its end while it has room. */
 static kn_ssize_t read_into(IoBuffered *b, char *dst, kn_ssize_t n, int *blocked)
 {
-    kn_ssize_t got = take(b, dst, n);
+    kn_ssize_t got = take(b, dst, n), rem = n - got;
     *blocked = 0;
-    while (got < n) {
-        kn_ssize_t rem = n - got, r;
-        if (rem >= b->size) {
-            if (flush_writes(b) < 0)
-                return -1;
-            b->pos = b->read_end = 0;
+    if (rem == 0)
+        return got;
+    if (flush_writes(b) < 0)
+        return -1;
+    b->pos = b->read_end = 0;
+    while (rem >= b->size) {
+        kn_ssize_t r = io_raw_read(b, dst + got, rem - rem % b->size);
+        if (r == -1)
+            return -1;
+        if (r <= 0) {
+            *blocked = r == -2 && got == 0;
+            return got;
+        }
+        got += r;
+        rem -= r;
+    }
+    while (rem > 0 && b->read_end < b->size) {
+        kn_ssize_t r = fill_more(b);
+        if (r == -1)
+            return -1;
+        if (r <= 0) {
+            *blocked = r == -2 && got == 0;
+            break;
+        }
+        kn_ssize_t k = take(b, dst + got, rem);
+        got += k;
+        rem -= k;
+    }
+    return got;
+}
+
+/* readinto(b) / readinto1(b), CPython's way: what is buffered, then raw
+ * reads straight into b while more than a buffer is missing, else through
+ * the buffer; readinto1 makes at most one raw read, and none through the
+ * buffer once it has something. */
+static kn_ssize_t readinto_raw(IoBuffered *b, char *dst, kn_ssize_t n, int one, int *blocked)
+{
+    kn_ssize_t got = take(b, dst, n), rem = n - got;
+    *blocked = 0;
+    if (rem == 0)
+        return got;
+    if (flush_writes(b) < 0)
+        return -1;
+    b->pos = b->read_end = 0;
+    while (rem > 0) {
+        kn_ssize_t r;
+        if (rem > b->size) {
             r = io_raw_read(b, dst + got, rem);
-            if (r > 0)
-                got += r;
+        } else if (!(one && got > 0)) {
+            b->pos = b->read_end = 0;
+            r = fill_more(b);
+            if (r > 0) {
+                kn_ssize_t k = take(b, dst + got, rem);
+                got += k;
+                rem -= k;
+                continue;
+            }
         } else {
-            r = fill(b);
-            if (r > 0)
-                got += take(b, dst + got, rem);
+            r = 0;
         }
         if (r == -1)
             return -1;
-        if (r == -2) {
-            *blocked = got == 0;
+        if (r == 0 || r == -2) {
+            *blocked = r == -2 && got == 0;
             break;
         }
-        if (r == 0)
+        got += r;
+        rem -= r;
+        if (one)
             break;
     }
     return got;
@@ -148,11 +218,7 @@ static kn_ssize_t read1_into(IoBuffered *b, char *dst, kn_ssize_t n, int *blocke
         return -1;
     b->pos = b->read_end = 0;
     kn_ssize_t r = io_raw_read(b, dst, n);
-    if (r == -2) {
-        *blocked = 1;
-        return 0;
-    }
-    return r;
+    return r == -2 ? 0 : r;     /* would block: b'' (never None) */
 }
 
 static KnObject *read_all(IoBuffered *b)
@@ -196,6 +262,23 @@ static int size_arg(KnObject *const *args, kn_ssize_t nargs, const char *fname, 
     return io_size_arg(nargs ? args[0] : NULL, n);
 }
 
+/* n bytes (fewer at EOF) read by `fill` into a fresh bytes; None when the
+ * raw stream would block before anything came. */
+static KnObject *read_bytes(IoBuffered *b, kn_ssize_t n,
+                            kn_ssize_t (*fill)(IoBuffered *, char *, kn_ssize_t, int *))
+{
+    KnObject *out = ob_bytes_new_uninit(n);
+    if (out == NULL)
+        return NULL;
+    int blocked;
+    kn_ssize_t got = fill(b, KN_BYTES_AS_STRING(out), n, &blocked);
+    if (got < 0)
+        return NULL;
+    if (blocked)
+        return KN_None;
+    return got == n ? out : ob_bytes_from_data(KN_BYTES_AS_STRING(out), got);
+}
+
 static KnObject *buffered_read(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
 {
     IoBuffered *b = BUF(self);
@@ -213,16 +296,7 @@ static KnObject *buffered_read(KnObject *self, KnObject *const *args, kn_ssize_t
         b->pos += n;
         return r;
     }
-    KnObject *out = ob_bytes_new_uninit(n);
-    if (out == NULL)
-        return NULL;
-    int blocked;
-    kn_ssize_t got = read_into(b, KN_BYTES_AS_STRING(out), n, &blocked);
-    if (got < 0)
-        return NULL;
-    if (blocked)
-        return KN_None;
-    return got == n ? out : ob_bytes_from_data(KN_BYTES_AS_STRING(out), got);
+    return read_bytes(b, n, read_into);
 }
 
 static KnObject *buffered_read1(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
@@ -235,14 +309,7 @@ static KnObject *buffered_read1(KnObject *self, KnObject *const *args, kn_ssize_
         n = b->size;
     if (check_open(b, "read of closed file") < 0)
         return NULL;
-    KnObject *out = ob_bytes_new_uninit(n);
-    if (out == NULL)
-        return NULL;
-    int blocked;
-    kn_ssize_t got = read1_into(b, KN_BYTES_AS_STRING(out), n, &blocked);
-    if (got < 0)
-        return NULL;
-    return got == n ? out : ob_bytes_from_data(KN_BYTES_AS_STRING(out), got);
+    return read_bytes(b, n, read1_into);
 }
 
 static KnObject *buffered_peek(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
@@ -252,6 +319,10 @@ static KnObject *buffered_peek(KnObject *self, KnObject *const *args, kn_ssize_t
     if (check_init(b) < 0 || size_arg(args, nargs, "peek", &n) < 0)
         return NULL;
     if (check_open(b, "peek of closed file") < 0)
+        return NULL;
+    /* a BufferedRandom flushes and gives back its read-ahead first, so
+     * peek() always shows a fresh buffer (CPython) */
+    if (b->writable && flush_and_rewind(b) < 0)
         return NULL;
     if (avail(b) == 0) {
         kn_ssize_t r = fill(b);
@@ -273,10 +344,9 @@ static KnObject *readinto_common(KnObject *self, KnObject *buffer, int one, cons
     if (check_open(b, "readinto of closed file") < 0)
         goto done;
     int blocked;
-    kn_ssize_t got = one ? read1_into(b, v.data, v.len, &blocked)
-                         : read_into(b, v.data, v.len, &blocked);
+    kn_ssize_t got = readinto_raw(b, v.data, v.len, one, &blocked);
     if (got >= 0)
-        res = blocked && !one ? KN_None : ob_int_from_ssize(got);
+        res = blocked ? KN_None : ob_int_from_ssize(got);
 done:
     io_view_release(&v);
     return res;
@@ -382,16 +452,6 @@ done:
     return res;
 }
 
-/* flush + bring the raw stream to the logical position. */
-static int flush_and_rewind(IoBuffered *b)
-{
-    if (flush_writes(b) < 0)
-        return -1;
-    if (b->readable && drop_read(b) < 0)
-        return -1;
-    return 0;
-}
-
 static KnObject *buffered_flush(KnObject *self, KnObject *unused)
 {
     IoBuffered *b = BUF(self);
@@ -427,8 +487,9 @@ static KnObject *buffered_seek(KnObject *self, KnObject *const *args, kn_ssize_t
     off_t target;
     if (io_offset_arg(args[0], &target) < 0)
         return NULL;
-    /* within the read-ahead: move in the buffer only */
-    if ((whence == 0 || whence == 1) && b->read_end > 0) {
+    /* within the read-ahead (while some is left, as CPython): move in the
+     * buffer only */
+    if ((whence == 0 || whence == 1) && avail(b) > 0) {
         off_t rawpos = io_raw_tell(b);
         if (rawpos < 0)
             return NULL;
@@ -443,9 +504,11 @@ static KnObject *buffered_seek(KnObject *self, KnObject *const *args, kn_ssize_t
         return NULL;
     if (whence == 1)
         target -= avail(b);
-    b->pos = b->read_end = 0;
     off_t r = io_raw_seek(b, target, whence);
-    return r < 0 ? NULL : ob_int_from_long_long((long long)r);
+    if (r < 0)
+        return NULL;        /* the raw stream did not move: keep the read-ahead */
+    b->pos = b->read_end = 0;
+    return ob_int_from_long_long((long long)r);
 }
 
 static KnObject *buffered_tell(KnObject *self, KnObject *unused)

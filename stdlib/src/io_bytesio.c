@@ -22,6 +22,10 @@ static int bytesio_write_data(IoBytesIO *b, const char *data, kn_ssize_t n)
 {
     if (n == 0)
         return 0;
+    if (n > KN_SSIZE_MAX - b->pos) {
+        ob_err_set_string(ob_exc_OverflowError, "new buffer size too large");
+        return -1;
+    }
     kn_ssize_t end = b->pos + n;
     if (io_bytes_reserve(&b->buf, end) < 0)
         return -1;

@@ -44,13 +44,24 @@ int io_codec_lookup(const char *name, IoCodec *codec)
                 codec->name = table[t].pyname;
                 return 0;
             }
-    if (strncmp(n, "utf-16", 6) == 0 || strncmp(n, "utf-32", 6) == 0 ||
-        strncmp(n, "utf16", 5) == 0 || strncmp(n, "utf32", 5) == 0 ||
-        strcmp(n, "utf-8-sig") == 0) {
-        ob_err_format(ob_exc_NotImplementedError,
-                      "TextIOWrapper: no incremental '%s' codec in Kiln yet "
-                      "(utf-8, ascii and latin-1 are supported)", name);
-        return -1;
+    static const struct { const char *name; IoCodecKind kind; const char *pyname; } wide[] = {
+        {"utf-16", IO_CODEC_UTF16, "utf-16"}, {"utf16", IO_CODEC_UTF16, "utf-16"},
+        {"utf-16-le", IO_CODEC_UTF16LE, "utf-16-le"}, {"utf-16le", IO_CODEC_UTF16LE, "utf-16-le"},
+        {"utf-16-be", IO_CODEC_UTF16BE, "utf-16-be"}, {"utf-16be", IO_CODEC_UTF16BE, "utf-16-be"},
+        {"utf-32", IO_CODEC_UTF32, "utf-32"}, {"utf32", IO_CODEC_UTF32, "utf-32"},
+        {"utf-32-le", IO_CODEC_UTF32LE, "utf-32-le"}, {"utf-32le", IO_CODEC_UTF32LE, "utf-32-le"},
+        {"utf-32-be", IO_CODEC_UTF32BE, "utf-32-be"}, {"utf-32be", IO_CODEC_UTF32BE, "utf-32-be"},
+    };
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        if (strcmp(n, wide[i].name) == 0) {
+            codec->kind = wide[i].kind;
+            codec->name = wide[i].pyname;
+            return 0;
+        }
+    if (strcmp(n, "utf-8-sig") == 0 || strcmp(n, "utf8-sig") == 0) {
+        codec->kind = IO_CODEC_UTF8SIG;
+        codec->name = "utf-8";
+        return 0;
     }
     ob_err_format(ob_exc_LookupError, "unknown encoding: %s", name);
     return -1;
@@ -130,9 +141,88 @@ static int error_output(IoErrors e, const uint8_t *s, int n, uint32_t *out)
     }
 }
 
+int io_codec_bom(IoCodec *codec, const uint8_t *s, kn_ssize_t n)
+{
+    if (codec->kind == IO_CODEC_UTF16 && n >= 2) {
+        if (s[0] == 0xFF && s[1] == 0xFE) {
+            *codec = (IoCodec){IO_CODEC_UTF16LE, "utf-16-le"};
+            return 2;
+        }
+        if (s[0] == 0xFE && s[1] == 0xFF) {
+            *codec = (IoCodec){IO_CODEC_UTF16BE, "utf-16-be"};
+            return 2;
+        }
+    }
+    if (codec->kind == IO_CODEC_UTF32 && n >= 4) {
+        if (s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0) {
+            *codec = (IoCodec){IO_CODEC_UTF32LE, "utf-32-le"};
+            return 4;
+        }
+        if (s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF) {
+            *codec = (IoCodec){IO_CODEC_UTF32BE, "utf-32-be"};
+            return 4;
+        }
+    }
+    return 0;
+}
+
+/* One step of UTF-16 / UTF-32 (fixed byte order): the bytes taken, 0 for
+ * a cut unit, or -(bad bytes) for an invalid sequence. */
+static int wide_step(IoCodecKind kind, const uint8_t *s, kn_ssize_t n, int final, uint32_t *cp)
+{
+    int be = kind == IO_CODEC_UTF16BE || kind == IO_CODEC_UTF32BE;
+    if (kind == IO_CODEC_UTF32LE || kind == IO_CODEC_UTF32BE) {
+        if (n < 4)
+            return final ? -(int)n : 0;
+        uint32_t c = be ? (uint32_t)s[0] << 24 | (uint32_t)s[1] << 16 | (uint32_t)s[2] << 8 | s[3]
+                        : (uint32_t)s[3] << 24 | (uint32_t)s[2] << 16 | (uint32_t)s[1] << 8 | s[0];
+        if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+            return -4;
+        *cp = c;
+        return 4;
+    }
+    if (n < 2)
+        return final ? -(int)n : 0;
+    uint32_t u = be ? (uint32_t)s[0] << 8 | s[1] : (uint32_t)s[1] << 8 | s[0];
+    if (u < 0xD800 || u > 0xDFFF) {
+        *cp = u;
+        return 2;
+    }
+    if (u > 0xDBFF)
+        return -2;              /* a lone low surrogate */
+    if (n < 4)
+        return final ? -(int)n : 0;
+    uint32_t v = be ? (uint32_t)s[2] << 8 | s[3] : (uint32_t)s[3] << 8 | s[2];
+    if (v < 0xDC00 || v > 0xDFFF)
+        return -2;              /* a high surrogate without its pair */
+    *cp = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+    return 4;
+}
+
 int io_codec_step(const IoCodec *codec, IoErrors e, const uint8_t *s, kn_ssize_t n, int final,
                   uint32_t out[16], int *nout)
 {
+    if (codec->kind >= IO_CODEC_UTF16LE && codec->kind <= IO_CODEC_UTF32) {
+        uint32_t cp = 0;
+        int r = wide_step(codec->kind, s, n, final, &cp);
+        if (r > 0) {
+            out[0] = cp;
+            *nout = 1;
+            return r;
+        }
+        if (r == 0)
+            return 0;
+        int bad = -r;
+        if (e == IO_ERR_SURROGATEESCAPE)
+            for (int i = 0; i < bad; i++)
+                if (s[i] < 0x80)
+                    return -1;  /* not escapable: the error stands */
+        int k = error_output(e, s, bad, out);
+        if (k < 0)
+            return -1;
+        *nout = k;
+        return bad;
+    }
     uint8_t c = s[0];
     if (c < 0x80 || codec->kind == IO_CODEC_LATIN1) {
         out[0] = c;
@@ -140,7 +230,7 @@ int io_codec_step(const IoCodec *codec, IoErrors e, const uint8_t *s, kn_ssize_t
         return 1;
     }
     int bad = 1;
-    if (codec->kind == IO_CODEC_UTF8) {
+    if (codec->kind == IO_CODEC_UTF8 || codec->kind == IO_CODEC_UTF8SIG) {
         int need, k = utf8_prefix(s, n, &need);
         if (k == need) {
             uint32_t cp = need == 2 ? c & 0x1F : need == 3 ? c & 0x0F : c & 0x07;

@@ -95,6 +95,10 @@ static int write_text(IoStringIO *s, KnObject *text)
     }
     if (n == 0)
         return 0;
+    if (n > KN_SSIZE_MAX / 4 - s->pos) {
+        ob_err_nomemory();
+        return -1;
+    }
     if (reserve(s, s->pos + n) < 0)
         return -1;
     if (s->pos > s->len)

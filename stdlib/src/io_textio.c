@@ -120,6 +120,122 @@ static void reset_decoder(IoText *t)
     t->snap_valid = 0;
     t->had_chunk = 0;
     t->lost = 0;
+    t->bom_len = 0;
+}
+
+static int is_bom_codec(IoCodecKind k)
+{
+    return k == IO_CODEC_UTF16 || k == IO_CODEC_UTF32 || k == IO_CODEC_UTF8SIG;
+}
+
+/* "utf-16"/"utf-32" write a BOM first unless the stream does not start
+ * here (CPython checks buffer.tell() when it can). */
+static int init_encoder_state(IoText *t)
+{
+    t->bom_pending = is_bom_codec(t->codec0.kind);
+    if (!t->bom_pending || !t->seekable)
+        return 0;
+    int w = io_call_bool(t->buffer, "writable");
+    if (w <= 0)
+        return w;
+    KnObject *pos = ob_call_method(t->buffer, "tell", 0);
+    if (pos == NULL)
+        return -1;
+    int zero = ob_richcompare_bool(pos, ob_int_from_ssize(0), KN_EQ);
+    if (zero < 0)
+        return -1;
+    t->bom_pending = zero;
+    return 0;
+}
+
+/* After a seek to `at_start` (the stream's beginning) or elsewhere: a BOM
+ * is looked for / written again only at the start; elsewhere the native
+ * order (little-endian) applies until a BOM was seen. */
+static void seeked(IoText *t, int at_start)
+{
+    if (at_start) {
+        t->codec = t->codec0;
+        t->bom_pending = is_bom_codec(t->codec0.kind);
+    } else {
+        /* CPython's cookie carries the byte order; Kiln's plain offset
+         * relies on the order the stream's BOM selected */
+        if (is_bom_codec(t->codec.kind))
+            t->codec = t->detected;
+        if (t->codec.kind == IO_CODEC_UTF16)
+            t->codec = (IoCodec){IO_CODEC_UTF16LE, "utf-16-le"};
+        else if (t->codec.kind == IO_CODEC_UTF32)
+            t->codec = (IoCodec){IO_CODEC_UTF32LE, "utf-32-le"};
+        else if (t->codec.kind == IO_CODEC_UTF8SIG)
+            t->codec = (IoCodec){IO_CODEC_UTF8, "utf-8"};
+        t->bom_pending = 0;
+    }
+}
+
+/* The codec name for the next encode (a BOM-writing one only once). */
+static const char *encode_name(IoText *t)
+{
+    if (!is_bom_codec(t->codec0.kind) || t->codec0.kind == IO_CODEC_UTF8SIG)
+        return t->codec0.name;      /* utf-8-sig: the BOM is added by write() */
+    if (t->bom_pending)
+        return t->codec0.name;
+    return t->codec0.kind == IO_CODEC_UTF16 ? "utf-16-le" : "utf-32-le";
+}
+
+/* Before decoding `in` with "utf-16"/"utf-32": 1 go on (*skip: BOM bytes
+ * to pass over), 0 more bytes needed, -1 no BOM (UnicodeError). */
+static int resolve_bom(IoText *t, const uint8_t *in, kn_ssize_t len, int final, kn_ssize_t *skip)
+{
+    *skip = 0;
+    if (!is_bom_codec(t->codec.kind))
+        return 1;
+    if (t->codec.kind == IO_CODEC_UTF8SIG) {
+        /* a BOM, or a cut one, is dropped; anything else is utf-8 */
+        static const uint8_t bom[3] = {0xEF, 0xBB, 0xBF};
+        if (len == 0)
+            return final ? 1 : 0;
+        kn_ssize_t k = len < 3 ? len : 3;
+        if (k < 3 && memcmp(in, bom, (size_t)k) == 0 && !final)
+            return 0;
+        t->codec = t->detected = (IoCodec){IO_CODEC_UTF8, "utf-8"};
+        if (memcmp(in, bom, (size_t)k) == 0)
+            *skip = k;
+        return 1;
+    }
+    kn_ssize_t need = t->codec.kind == IO_CODEC_UTF16 ? 2 : 4;
+    if (len == 0)
+        return final ? 1 : 0;
+    if (len < need && !final)
+        return 0;
+    *skip = io_codec_bom(&t->codec, in, len);
+    if (*skip > 0) {
+        t->detected = t->codec;
+        return 1;
+    }
+    /* no BOM: CPython decodes in the native order first (its errors come
+     * first), then refuses once a whole unit was seen */
+    IoCodec native = need == 2 ? (IoCodec){IO_CODEC_UTF16LE, "utf-16-le"}
+                               : (IoCodec){IO_CODEC_UTF32LE, "utf-32-le"};
+    uint32_t *d;
+    kn_ssize_t nd, used;
+    if (io_codec_decode(&native, t->err, in, len, final, &d, &nd, &used) < 0)
+        return -1;
+    if (used < need)
+        return final ? 1 : 0;
+    ob_err_format(ob_exc_UnicodeError, "UTF-%d stream does not start with BOM", need == 2 ? 16 : 32);
+    return -1;
+}
+
+/* '\r' as the codec writes it; its length. */
+static int cr_bytes(const IoCodec *c, uint8_t out[4])
+{
+    memset(out, 0, 4);
+    switch (c->kind) {
+    case IO_CODEC_UTF16LE: out[0] = '\r'; return 2;
+    case IO_CODEC_UTF16BE: out[1] = '\r'; return 2;
+    case IO_CODEC_UTF32LE: out[0] = '\r'; return 4;
+    case IO_CODEC_UTF32BE: out[3] = '\r'; return 4;
+    default: out[0] = '\r'; return 1;
+    }
 }
 
 static const char *const text_kw[] = {"buffer", "encoding", "errors", "newline",
@@ -150,7 +266,10 @@ static int textio_init(KnObject *self, KnObject *args, KnObject *kwargs)
     t->has_read1 = ob_hasattr(buffer, ob_str_intern_cstr("read1"));
     t->chunk_size = IO_DEFAULT_BUFFER_SIZE;
     t->pending = (IoBytes){0};
+    t->codec0 = t->detected = t->codec;
     reset_decoder(t);
+    if (init_encoder_state(t) < 0)
+        return -1;
     t->ok = 1;
     return 0;
 }
@@ -191,9 +310,13 @@ static KnObject *textio_write(KnObject *self, KnObject *text)
             haslf = ob_str_find(text, ob_str_from_cstr("\r"), 0, len, 0) >= 0;
     }
     int needflush = t->write_through || (t->line_buffering && haslf);
-    KnObject *b = ob_str_encode(out, t->codec.name, ob_str_as_utf8(t->errors, NULL));
+    if (t->codec0.kind == IO_CODEC_UTF8SIG && t->bom_pending &&
+        io_bytes_append(&t->pending, "\xef\xbb\xbf", 3) < 0)
+        return NULL;
+    KnObject *b = ob_str_encode(out, encode_name(t), ob_str_as_utf8(t->errors, NULL));
     if (b == NULL)
         return NULL;
+    t->bom_pending = 0;
     if (io_bytes_append(&t->pending, KN_BYTES_AS_STRING(b), KN_SIZE(b)) < 0)
         return NULL;
     if (needflush || t->pending.len > t->chunk_size) {
@@ -202,8 +325,10 @@ static KnObject *textio_write(KnObject *self, KnObject *text)
     }
     if (t->line_buffering && haslf && ob_call_method(t->buffer, "flush", 0) == NULL)
         return NULL;
-    /* what was decoded ahead no longer describes the stream */
+    /* what was decoded ahead no longer describes the stream; like
+     * CPython's decoder.reset(), "utf-16"/"utf-32" look for a BOM again */
     reset_decoder(t);
+    t->codec = t->codec0;
     return ob_int_from_ssize(len);
 }
 
@@ -236,10 +361,10 @@ static int maybe_restart(IoText *t)
 {
     if (t->snap_valid && t->charpos < t->nchars)
         return 0;
-    uint8_t held[5];
+    uint8_t held[8];
     int nh = 0, had = t->had_chunk;
     if (t->nl.pendingcr)
-        held[nh++] = '\r';
+        nh = cr_bytes(&t->codec, held);
     io_memcpy(held + nh, t->partial, (size_t)t->npartial);
     nh += t->npartial;
     reset_decoder(t);       /* also forgets EOF: the stream may have grown */
@@ -292,10 +417,24 @@ static int read_chunk(IoText *t, kn_ssize_t size_hint)
     if (io_bytes_append(&in, (const char *)t->partial, t->npartial) < 0 ||
         io_bytes_append(&in, KN_BYTES_AS_STRING(chunk), n) < 0)
         return -1;
+    kn_ssize_t skip;
+    int rb = resolve_bom(t, (const uint8_t *)in.data, in.len, t->eof, &skip);
+    if (rb < 0)
+        goto failed;
+    if (rb == 0) {                      /* too short to tell a BOM yet */
+        io_memcpy(t->partial, in.data, (size_t)in.len);
+        t->npartial = (int)in.len;
+        return 1;
+    }
+    if (skip > 0) {
+        t->bom_at = t->snap.len - in.len;
+        t->bom_len = skip;
+    }
     uint32_t *dec;
     kn_ssize_t ndec, used;
-    if (io_codec_decode(&t->codec, t->err, (const uint8_t *)in.data, in.len, t->eof, &dec, &ndec,
-                        &used) < 0) {
+    if (io_codec_decode(&t->codec, t->err, (const uint8_t *)in.data + skip, in.len - skip, t->eof,
+                        &dec, &ndec, &used) < 0) {
+    failed:
         /* as CPython: the undecodable chunk is gone from the buffer and
          * the text decoded so far for this call is lost; the decoder keeps
          * the bytes it held before the chunk */
@@ -308,11 +447,22 @@ static int read_chunk(IoText *t, kn_ssize_t size_hint)
             t->nchars = t->charpos = 0;
             t->snap = (IoBytes){0};
             t->lost = size_hint > 0 ? t->npartial + t->nl.pendingcr : t->last_input;
+            if (size_hint == 0)
+                t->last_ndec = 0;   /* readline() had let go of the chunk's text */
         } else {
+            /* no snapshot: tell() is the buffer's position; the decoder
+             * still holds what it held */
+            uint8_t keep[8];
+            int nkeep = t->npartial, cr = t->nl.pendingcr;
+            io_memcpy(keep, t->partial, (size_t)nkeep);
             reset_decoder(t);
+            io_memcpy(t->partial, keep, (size_t)nkeep);
+            t->npartial = nkeep;
+            t->nl.pendingcr = cr;
         }
         return -1;
     }
+    used += skip;
     t->npartial = (int)(in.len - used);
     io_memcpy(t->partial, in.data + used, (size_t)t->npartial);
     if (t->readuniversal) {
@@ -364,9 +514,11 @@ static KnObject *textio_read(KnObject *self, KnObject *const *args, kn_ssize_t n
             io_bytes_append(&in, KN_BYTES_AS_STRING(all), KN_SIZE(all)) < 0)
             return NULL;
         uint32_t *dec;
-        kn_ssize_t ndec, used;
-        if (io_codec_decode(&t->codec, t->err, (const uint8_t *)in.data, in.len, 1, &dec, &ndec,
-                            &used) < 0)
+        kn_ssize_t ndec, used, skip;
+        if (resolve_bom(t, (const uint8_t *)in.data, in.len, 1, &skip) < 0)
+            return NULL;
+        if (io_codec_decode(&t->codec, t->err, (const uint8_t *)in.data + skip, in.len - skip, 1,
+                            &dec, &ndec, &used) < 0)
             return NULL;
         if (t->readuniversal && io_nl_process(&t->nl, dec, ndec, 1, &dec, &ndec) < 0)
             return NULL;
@@ -521,7 +673,15 @@ static KnObject *textio_seek(KnObject *self, KnObject *const *args, kn_ssize_t n
         if (textio_flush(self, NULL) == NULL)
             return NULL;
         reset_decoder(t);
-        return ob_call_method(t->buffer, "seek", 2, ob_int_from_ssize(0), ob_int_from_ssize(2));
+        KnObject *r = ob_call_method(t->buffer, "seek", 2, ob_int_from_ssize(0),
+                                     ob_int_from_ssize(2));
+        if (r == NULL)
+            return NULL;
+        int at_start = ob_richcompare_bool(r, ob_int_from_ssize(0), KN_EQ);
+        if (at_start < 0)
+            return NULL;
+        seeked(t, at_start);
+        return r;
     }
     case 0:
         break;
@@ -538,6 +698,7 @@ static KnObject *textio_seek(KnObject *self, KnObject *const *args, kn_ssize_t n
     reset_decoder(t);
     if (ob_call_method(t->buffer, "seek", 1, pos) == NULL)
         return NULL;
+    seeked(t, ob_int_sign(pos) == 0);
     return cookie;
 }
 
@@ -626,8 +787,10 @@ static KnObject *textio_reconfigure(KnObject *self, KnObject *const *args, kn_ss
             return NULL;
         t->encoding = copy.encoding;
         t->errors = copy.errors;
-        t->codec = copy.codec;
+        t->codec = t->codec0 = t->detected = copy.codec;
         t->err = copy.err;
+        if (init_encoder_state(t) < 0)
+            return NULL;
     }
     if (nl != NULL && set_newline(t, nl) < 0)
         return NULL;

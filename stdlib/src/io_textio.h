@@ -7,7 +7,12 @@
 
 #include "io_internal.h"
 
-typedef enum { IO_CODEC_UTF8, IO_CODEC_ASCII, IO_CODEC_LATIN1 } IoCodecKind;
+typedef enum {
+    IO_CODEC_UTF8, IO_CODEC_ASCII, IO_CODEC_LATIN1,
+    IO_CODEC_UTF16LE, IO_CODEC_UTF16BE, IO_CODEC_UTF32LE, IO_CODEC_UTF32BE,
+    IO_CODEC_UTF16, IO_CODEC_UTF32,     /* byte order from a BOM */
+    IO_CODEC_UTF8SIG                    /* utf-8, a BOM skipped / written first */
+} IoCodecKind;
 typedef enum {
     IO_ERR_STRICT, IO_ERR_IGNORE, IO_ERR_REPLACE, IO_ERR_SURROGATEESCAPE, IO_ERR_BACKSLASH
 } IoErrors;
@@ -16,6 +21,10 @@ typedef struct IoCodec {
     IoCodecKind kind;
     const char *name;       /* the name libobject's codecs know */
 } IoCodec;
+
+/* The fixed-order codec a BOM selects (kind UTF16/UTF32 and the first
+ * bytes); 0 when the bytes are not a BOM. */
+int io_codec_bom(IoCodec *codec, const uint8_t *s, kn_ssize_t n);
 
 /* LookupError "unknown encoding: x" / NotImplementedError for codecs
  * that exist but have no incremental form here yet. */
@@ -36,8 +45,12 @@ typedef struct IoText {
     KnObject *buffer;           /* NULL when detached */
     int ok, detached;
     KnObject *encoding, *errors;    /* str, as given */
-    IoCodec codec;
+    IoCodec codec;              /* what decodes now (a BOM fixes the order) */
+    IoCodec codec0;             /* as named: what a seek to 0 restores */
+    IoCodec detected;           /* the order a BOM selected (else codec0) */
     IoErrors err;
+    int bom_pending;            /* "utf-16"/"utf-32": the next write starts with a BOM */
+    kn_ssize_t bom_at, bom_len; /* a BOM inside the snapshot (bom_len 0: none) */
     /* newline= */
     KnObject *newline;          /* None or str */
     int readuniversal, readtranslate;
@@ -51,7 +64,8 @@ typedef struct IoText {
     uint32_t *chars;
     kn_ssize_t nchars, charpos, charcap;
     IoNlState nl;
-    uint8_t partial[4];         /* bytes of a cut character */
+    uint8_t partial[8];         /* bytes of a cut character (after a restart,
+                                   with the held '\r' in front) */
     int npartial;
     int eof;
     kn_ssize_t last_ndec;       /* chars the last chunk gave (0: none since reset) */

@@ -22,6 +22,10 @@ kn_ssize_t io_text_snapshot_offset(IoText *t)
     kn_ssize_t n = t->snap.len, i = 0, o = 0, best = -1;
     int held = 0;
     while (i < n && o <= target) {
+        if (t->bom_len > 0 && i == t->bom_at) {
+            i += t->bom_len;            /* a BOM gives no character */
+            continue;
+        }
         uint32_t out[16];
         int k, step = io_codec_step(&t->codec, t->err, s + i, n - i, t->eof, out, &k);
         if (step <= 0)

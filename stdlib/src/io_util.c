@@ -153,25 +153,20 @@ int io_offset_arg(KnObject *o, off_t *out)
 int io_view_get(KnObject *o, IoView *v, int writable, const char *fname)
 {
     memset(v, 0, sizeof *v);
-    if (KN_TYPE_CHECK(o, &ob_bytearray_type)) {
-        v->data = ((KnByteArrayObject *)o)->ob_start;
-        v->len = KN_SIZE(o);
-        return 0;
-    }
-    if (!writable && KN_BYTES_CHECK(o)) {
-        v->data = KN_BYTES_AS_STRING(o);
-        v->len = KN_SIZE(o);
-        return 0;
-    }
+    /* through the buffer protocol, so a bytearray is locked against
+     * resizing (ob_exports) while its memory is in use */
     KnBufferProcs *bp = KN_TYPE(o)->tp_as_buffer;
-    if (bp != NULL && bp->bf_getbuffer != NULL && !KN_BYTES_CHECK(o)) {
+    if (bp != NULL && bp->bf_getbuffer != NULL) {
         /* PyBUF_SIMPLE (0) or PyBUF_WRITABLE (1) */
-        if (bp->bf_getbuffer(o, &v->view, writable ? 1 : 0) < 0)
+        if (bp->bf_getbuffer(o, &v->view, writable ? 1 : 0) == 0) {
+            v->has_view = 1;
+            v->data = v->view.buf;
+            v->len = v->view.len;
+            return 0;
+        }
+        if (!writable)
             return -1;
-        v->has_view = 1;
-        v->data = v->view.buf;
-        v->len = v->view.len;
-        return 0;
+        ob_err_clear();
     }
     if (writable)
         ob_err_format(ob_exc_TypeError, "%s() argument must be read-write bytes-like object, not %s",

@@ -8,9 +8,12 @@ BufferedWriter and BufferedReader over BytesIO, and on TextIOWrapper over
 BytesIO with every newline mode, small chunk sizes and mixed UTF-8; the
 expected trace is what CPython's _io returns.  Each case is one line
   BUF(kind, "initial bytes", buffer_size, "ops", "trace")
-  TXT("bytes", "newline", "errors", chunk, "ops", "trace")
+(kind r/w/x: BufferedReader/Writer/Random over BytesIO; R/W/X: over a
+FileIO on a scratch file — the final item is then the file's contents)
+  TXT("bytes", "encoding", "newline", "errors", chunk, "ops", "trace")
 Ops are space-separated tokens: rN read(N) (r read()), lN readline(N)
-(l readline()), wXYZ write(b'XYZ' / 'XYZ'), sP.W seek(P, W), t tell(),
+(l readline()), 1N read1(N), pN peek(N),
+iN / jN readinto / readinto1 of a bytearray(N) (result: (count, bytes)), wXYZ write(b'XYZ' / 'XYZ'), sP.W seek(P, W), t tell(),
 ('_' stands for '\n'), f flush(), u / uN truncate([N]), S seek to the cookie of the last t.
 Trace items are joined with '|': repr() of the result; '?' where
 CPython's text cookie carries decoder state in its high bits (Kiln's
@@ -21,8 +24,10 @@ own cookie works.
 """
 import io as _unused  # noqa: F401  (python3.11 must have _io)
 import _io
+import os
 import random
 import sys
+import tempfile
 
 # optional: a seed and a scale (more cases), for a wider search
 rng = random.Random(int(sys.argv[1]) if len(sys.argv) > 1 else 311)
@@ -62,6 +67,14 @@ def run_ops(f, ops, text):
                     r = '?'
             elif k == 'f':
                 r = f.flush()
+            elif k == '1':
+                r = f.read1(int(arg))
+            elif k in 'ij':
+                b = bytearray(int(arg))
+                n = (f.readinto if k == 'i' else f.readinto1)(b)
+                r = (n, bytes(b[:n or 0]))
+            elif k == 'p':
+                r = f.peek(int(arg))
             elif k == 'u':
                 r = f.truncate(int(arg)) if arg else f.truncate()
             elif k == 'S':
@@ -80,21 +93,42 @@ def buf_case(kind):
     ops = []
     for _ in range(rng.randrange(3, 14)):
         choices = []
-        if kind != 'w':
-            choices += ['r%d' % rng.randrange(0, 12), 'r', 'l', 'l%d' % rng.randrange(0, 6)]
-        if kind != 'r':
+        if kind not in 'wW':
+            choices += ['r%d' % rng.randrange(0, 12), 'r', 'l', 'l%d' % rng.randrange(0, 6),
+                        'i%d' % rng.randrange(0, 12)]
+        if kind not in 'wW':
+            choices += ['p%d' % rng.randrange(0, 3)]
+        if kind in 'rR':
+            # read1/readinto1 on a BufferedRandom with pending writes hit a
+            # python3.11.2 bug (no flush first: the writes land elsewhere);
+            # Kiln flushes (NOTES-io.md), so they are checked on readers only
+            choices += ['1%d' % rng.randrange(-1, 12), 'j%d' % rng.randrange(0, 12)]
+        if kind not in 'rR':
             choices += ['w' + ''.join(rng.choice('XYZ_') for _ in range(rng.randrange(1, 20)))] * 2
             choices += ['u', 'f']
         choices += ['s%d.0' % rng.randrange(0, 45), 's%d.1' % rng.randrange(-5, 6),
                     's%d.2' % rng.randrange(-10, 1), 't']
         ops.append(rng.choice(choices))
-    raw = _io.BytesIO(initial)
-    cls = {'r': _io.BufferedReader, 'w': _io.BufferedWriter, 'x': _io.BufferedRandom}[kind]
+    cls = {'r': _io.BufferedReader, 'w': _io.BufferedWriter, 'x': _io.BufferedRandom}[kind.lower()]
+    if kind.isupper():
+        # over a FileIO: the C fast path
+        fd, path = tempfile.mkstemp()
+        os.write(fd, initial)
+        os.close(fd)
+        raw = _io.FileIO(path, 'rb' if kind == 'R' else 'r+b')
+    else:
+        raw = _io.BytesIO(initial)
     f = cls(raw, size)
     trace = run_ops(f, ops, False)
-    if kind != 'r':
+    if kind.lower() != 'r':
         f.flush()
-    trace.append(repr(raw.getvalue()))
+    if kind.isupper():
+        raw.close()
+        with open(path, 'rb') as g:
+            trace.append(repr(g.read()))
+        os.unlink(path)
+    else:
+        trace.append(repr(raw.getvalue()))
     return 'BUF(\'%s\', %s, %d, "%s", %s)' % (kind, c_str(initial), size, ' '.join(ops),
                                               c_str('|'.join(trace).encode()))
 
@@ -104,9 +138,12 @@ PIECES = ['a', 'b', 'é', '€', '😀', '\r', '\n', '\r\n', '\r\r', '\n\r']
 
 def txt_case():
     text = ''.join(rng.choice(PIECES) for _ in range(rng.randrange(0, 25)))
-    data = text.encode()
+    enc = rng.choice(['utf-8'] * 6 + ['utf-16', 'utf-16-le', 'utf-16-be', 'utf-32', 'utf-8-sig'])
+    data = text.encode(enc)
+    if enc == 'utf-16' and rng.random() < 0.3:
+        data = b'\xfe\xff' + text.encode('utf-16-be')
     errors = 'strict'
-    if rng.random() < 0.2:
+    if enc == 'utf-8' and rng.random() < 0.2:
         errors = rng.choice(['replace', 'surrogateescape', 'ignore'])
         pos = rng.randrange(0, len(data) + 1)
         data = data[:pos] + b'\xff' + data[pos:]
@@ -117,11 +154,17 @@ def txt_case():
         ops.append(rng.choice(['r%d' % rng.randrange(0, 6), 'l', 'l%d' % rng.randrange(0, 4),
                                't', 't', 'S', 'r', 'f', 's0.2', 's0.0',
                                'w' + ''.join(rng.choice('XY_') for _ in range(rng.randrange(1, 6)))]))
+    if enc != 'utf-8':
+        # writes into UTF-16/32 text at odd places leave undecodable
+        # streams whose error-after-error states are not compared, and
+        # CPython's cookies carry a BOM's byte order where Kiln relies on
+        # the stream's BOM (NOTES-io.md)
+        ops = [op for op in ops if op[0] != 'w'] or ['t']
     if 't' not in ops:
         ops.insert(0, 't')
     ops = ops[:ops.index('t')] + ops[ops.index('t'):]
     ops = [op for i, op in enumerate(ops) if op != 'S' or 't' in ops[:i]]
-    f = _io.TextIOWrapper(_io.BytesIO(data), encoding='utf-8', errors=errors, newline=newline)
+    f = _io.TextIOWrapper(_io.BytesIO(data), encoding=enc, errors=errors, newline=newline)
     f._CHUNK_SIZE = chunk
     trace = run_ops(f, ops, True)
     try:
@@ -132,13 +175,13 @@ def txt_case():
     if '?' in trace and any(op[0] == 'w' for op in ops):
         return txt_case()   # where a write lands after seek(cookie) differs there
     nl = 'NULL' if newline is None else c_str(newline.encode())
-    return 'TXT(%s, %s, "%s", %d, "%s", %s)' % (c_str(data), nl, errors, chunk, ' '.join(ops),
+    return 'TXT(%s, "%s", %s, "%s", %d, "%s", %s)' % (c_str(data), enc, nl, errors, chunk, ' '.join(ops),
                                                 c_str('|'.join(trace).encode()))
 
 
 def main():
     print('/* @generated by gen_io_cases.py from python3.11 -- do not edit */')
-    for kind in 'rwx':
+    for kind in 'rwxRWX':
         for _ in range(150 * SCALE):
             print(buf_case(kind))
     for _ in range(600 * SCALE):

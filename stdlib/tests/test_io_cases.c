@@ -16,20 +16,20 @@ typedef struct BufCase {
 typedef struct TxtCase {
     const char *data;
     kn_ssize_t data_len;
-    const char *newline, *errors;
+    const char *encoding, *newline, *errors;
     int chunk;
     const char *ops, *trace;
 } TxtCase;
 
 #define BUF(k, init, size, ops, trace) {k, init, sizeof(init) - 1, size, ops, trace},
-#define TXT(d, nl, err, chunk, ops, trace)
+#define TXT(d, enc, nl, err, chunk, ops, trace)
 static const BufCase buf_cases[] = {
 #include "io_cases.inc"
 };
 #undef BUF
 #undef TXT
 #define BUF(k, init, size, ops, trace)
-#define TXT(d, nl, err, chunk, ops, trace) {d, sizeof(d) - 1, nl, err, chunk, ops, trace},
+#define TXT(d, enc, nl, err, chunk, ops, trace) {d, sizeof(d) - 1, enc, nl, err, chunk, ops, trace},
 static const TxtCase txt_cases[] = {
 #include "io_cases.inc"
 };
@@ -67,6 +67,21 @@ static const char *run_op(KnObject *f, const char *tok, int text, KnObject **coo
     case 'f':
         r = M(f, "flush", 0);
         break;
+    case '1':
+        r = M(f, "read1", 1, I(atoi(arg)));
+        break;
+    case 'p':
+        r = M(f, "peek", 1, I(atoi(arg)));
+        break;
+    case 'i': case 'j': {
+        KnObject *ba = ob_bytearray_from_data(NULL, atoi(arg));
+        r = M(f, k == 'i' ? "readinto" : "readinto1", 1, ba);
+        if (r != NULL) {
+            kn_ssize_t n = r == KN_None ? 0 : ob_int_as_ssize(r);
+            r = ob_tuple_pack(2, r, BN(((KnByteArrayObject *)ba)->ob_start, n));
+        }
+        break;
+    }
     case 'u':
         r = *arg ? M(f, "truncate", 1, I(atoi(arg))) : M(f, "truncate", 0);
         break;
@@ -94,8 +109,9 @@ static int item_matches(const char **expected, const char *got)
     return strlen(got) == n && memcmp(got, e, n) == 0;
 }
 
+/* file: the scratch file under a FileIO raw stream, or NULL. */
 static int run_trace(KnObject *f, const char *ops, const char *trace, int text, int idx,
-                     const char *what)
+                     const char *what, const char *file)
 {
     char buf[512];
     snprintf(buf, sizeof buf, "%s", ops);
@@ -120,7 +136,14 @@ static int run_trace(KnObject *f, const char *ops, const char *trace, int text, 
         KnObject *raw = ob_getattr_str(f, "raw");
         if (!KN_TYPE_CHECK(f, &io_bufferedreader_type))
             M(f, "flush", 0);
-        tail = M(raw, "getvalue", 0);
+        if (file != NULL) {
+            M(raw, "close", 0);
+            size_t n;
+            char *data = tget(file, &n);
+            tail = BN(data, (kn_ssize_t)n);
+        } else {
+            tail = M(raw, "getvalue", 0);
+        }
     }
     const char *got;
     if (tail == NULL) {
@@ -142,11 +165,21 @@ static void test_buffered_traces(void **state)
     size_t n = sizeof buf_cases / sizeof buf_cases[0];
     for (size_t i = 0; i < n; i++) {
         const BufCase *c = &buf_cases[i];
-        KnTypeObject *t = c->kind == 'r' ? &io_bufferedreader_type
-                        : c->kind == 'w' ? &io_bufferedwriter_type : &io_bufferedrandom_type;
-        KnObject *raw = mk(&io_bytesio_type, 1, BN(c->initial, c->initial_len));
-        KnObject *f = assert_ok(mk(t, 2, raw, I(c->size)));
-        bad += !run_trace(f, c->ops, c->trace, 0, (int)i, "buffered");
+        char k = (char)(c->kind | 0x20);
+        KnTypeObject *t = k == 'r' ? &io_bufferedreader_type
+                        : k == 'w' ? &io_bufferedwriter_type : &io_bufferedrandom_type;
+        const char *file = c->kind != k ? "trace" : NULL;
+        KnObject *raw;
+        if (file != NULL) {
+            tput(file, c->initial, (size_t)c->initial_len);
+            raw = mk(&io_fileio_type, 2, tpath(file), S(c->kind == 'R' ? "rb" : "r+b"));
+        } else {
+            raw = mk(&io_bytesio_type, 1, BN(c->initial, c->initial_len));
+        }
+        KnObject *f = assert_ok(mk(t, 2, assert_ok(raw), I(c->size)));
+        bad += !run_trace(f, c->ops, c->trace, 0, (int)i, "buffered", file);
+        if (file != NULL)
+            M(raw, "close", 0);
     }
     assert_int_equal(bad, 0);
 }
@@ -158,13 +191,13 @@ static void test_text_traces(void **state)
     for (size_t i = 0; i < n; i++) {
         const TxtCase *c = &txt_cases[i];
         KnObject *kw = ob_dict_new();
-        ob_dict_setitem_str(kw, "encoding", S("utf-8"));
+        ob_dict_setitem_str(kw, "encoding", S(c->encoding));
         ob_dict_setitem_str(kw, "errors", S(c->errors));
         ob_dict_setitem_str(kw, "newline", c->newline ? S(c->newline) : KN_None);
         KnObject *raw = mk(&io_bytesio_type, 1, BN(c->data, c->data_len));
         KnObject *f = assert_ok(ob_call((KnObject *)&io_textiowrapper_type, ob_tuple_pack(1, raw), kw));
         assert_int_equal(ob_setattr_str(f, "_CHUNK_SIZE", I(c->chunk)), 0);
-        bad += !run_trace(f, c->ops, c->trace, 1, (int)i, "text");
+        bad += !run_trace(f, c->ops, c->trace, 1, (int)i, "text", NULL);
     }
     assert_int_equal(bad, 0);
 }

@@ -108,6 +108,7 @@ static void test_fileio_write_read(void **state)
     KnObject *ba = ob_bytearray_from_data(NULL, 4);
     assert_int(M(f, "readinto", 1, ba), 4);
     assert_memory_equal(((KnByteArrayObject *)ba)->ob_start, " wor", 4);
+    assert_int_equal(((KnByteArrayObject *)ba)->ob_exports, 0);   /* export released */
     assert_null(M(f, "readinto", 1, B("xx")));
     assert_raised(ob_exc_TypeError, "readinto() argument must be read-write bytes-like object, not bytes");
     assert_b(M(f, "readall", 0), "ld!\n");

@@ -167,6 +167,15 @@ static void test_stringio_positions(void **state)
     assert_str(M(s, "getvalue", 0), "h\xc3\xa9");
     assert_null(M(s, "truncate", 1, I(-1)));
     assert_raised(ob_exc_ValueError, "Negative size value -1");
+    /* a write far past the end fails cleanly */
+    KnObject *far = assert_ok(mk(&io_stringio_type, 0));
+    assert_ok(M(far, "seek", 1, ob_int_from_long_long(1LL << 61)));
+    assert_null(M(far, "write", 1, S("x")));
+    assert_raised(ob_exc_MemoryError, NULL);
+    far = assert_ok(mk(&io_bytesio_type, 0));
+    assert_ok(M(far, "seek", 1, ob_int_from_long_long(0x7fffffffffffffffLL)));
+    assert_null(M(far, "write", 1, B("x")));
+    assert_raised(ob_exc_OverflowError, "new buffer size too large");
     assert_ptr_equal(ob_getattr_str(s, "line_buffering"), KN_False);
     assert_ptr_equal(ob_getattr_str(s, "encoding"), KN_None);
     assert_str(M(s, "readline", 1, I(1)), "");
