@@ -3,11 +3,19 @@
 #include "stdlib/modules.h"
 
 KnObject *kn_init__io(void);
+KnObject *kn_init_posix(void);
+KnObject *kn_init_errno(void);
+KnObject *kn_init__stat(void);
+KnObject *kn_init_time(void);
 KnObject *kn_init__thread(void);
 KnObject *kn_init__weakref(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
+    {"posix", kn_init_posix},
+    {"errno", kn_init_errno},
+    {"_stat", kn_init__stat},
+    {"time", kn_init_time},
     {"_thread", kn_init__thread},
     {"_weakref", kn_init__weakref},
     {NULL, NULL}
