@@ -8,7 +8,8 @@
  * as cookie, which calls the Python callback.  The refs to an object live
  * in a list stored in the object's weak-list slot (tp_weaklistoffset), so
  * getweakrefcount/getweakrefs work and a callback-less ref(o) is shared,
- * as in CPython.  weakref.proxy is not implemented yet (see NOTES).
+ * as in CPython.  proxy forwards attributes, str, bool, calls and
+ * comparisons (not arithmetic or item access yet).
  */
 #include <stddef.h>
 
@@ -196,6 +197,99 @@ KnTypeObject wr_ref_type = {
     .tp_new = ref_new,
 };
 
+
+/* ---- proxy: forwards attribute access, str, bool, call, comparison to
+ * the referent; ReferenceError once it died.  (Arithmetic, item access
+ * and iteration are not forwarded yet.) */
+
+extern KnTypeObject wr_proxy_type, wr_callable_proxy_type;
+
+static KnObject *proxy_target(KnObject *self)
+{
+    KnObject *o = referent((WrRef *)self);
+    if (o == NULL)
+        return ob_err_format(ob_exc_ReferenceError, "weakly-referenced object no longer exists");
+    return o;
+}
+
+static KnObject *proxy_getattro(KnObject *self, KnObject *name)
+{
+    KnObject *o = proxy_target(self);
+    return o ? ob_getattr(o, name) : NULL;
+}
+
+static int proxy_setattro(KnObject *self, KnObject *name, KnObject *value)
+{
+    KnObject *o = proxy_target(self);
+    return o ? ob_setattr(o, name, value) : -1;
+}
+
+static KnObject *proxy_str(KnObject *self)
+{
+    KnObject *o = proxy_target(self);
+    return o ? ob_str(o) : NULL;
+}
+
+static KnObject *proxy_repr(KnObject *self)
+{
+    KnObject *o = referent((WrRef *)self);
+    return ob_str_from_format("<weakproxy at %p; to '%s' at %p>", (void *)self,
+                              o ? ob_type_name(KN_TYPE(o)) : "NoneType", (void *)o);
+}
+
+static int proxy_bool(KnObject *self)
+{
+    KnObject *o = proxy_target(self);
+    return o ? ob_is_true(o) : -1;
+}
+
+static KnObject *proxy_call(KnObject *self, KnObject *args, KnObject *kwargs)
+{
+    KnObject *o = proxy_target(self);
+    return o ? ob_call(o, args, kwargs) : NULL;
+}
+
+static KnObject *proxy_richcompare(KnObject *a, KnObject *b, int op)
+{
+    if (KN_TYPE(a) == &wr_proxy_type || KN_TYPE(a) == &wr_callable_proxy_type)
+        if ((a = proxy_target(a)) == NULL)
+            return NULL;
+    if (KN_TYPE(b) == &wr_proxy_type || KN_TYPE(b) == &wr_callable_proxy_type)
+        if ((b = proxy_target(b)) == NULL)
+            return NULL;
+    return ob_richcompare(a, b, op);
+}
+
+static KnNumberMethods proxy_as_number = { .nb_bool = proxy_bool };
+
+#define PROXY_TYPE(var, tname, call)                                          \
+    KnTypeObject var = {                                                      \
+        KN_VAR_HEAD_INIT(&ob_type_type, 0),                                   \
+        .tp_name = tname,                                                     \
+        .tp_basicsize = sizeof(WrRef),                                        \
+        .tp_repr = proxy_repr,                                                \
+        .tp_as_number = &proxy_as_number,                                     \
+        .tp_hash = ob_hash_not_implemented,                                   \
+        .tp_call = call,                                                      \
+        .tp_str = proxy_str,                                                  \
+        .tp_getattro = proxy_getattro,                                        \
+        .tp_setattro = proxy_setattro,                                        \
+        .tp_flags = KN_TPFLAGS_DEFAULT,                                       \
+        .tp_richcompare = proxy_richcompare,                                  \
+    };
+
+PROXY_TYPE(wr_proxy_type, "weakref.ProxyType", NULL)
+PROXY_TYPE(wr_callable_proxy_type, "weakref.CallableProxyType", proxy_call)
+
+static KnObject *wr_proxy(KnObject *m, KnObject *const *args, kn_ssize_t nargs)
+{
+    (void)m;
+    if (ob_args_check_positional("proxy", nargs, 1, 2) < 0)
+        return NULL;
+    KnTypeObject *t = ob_callable_check(args[0]) ? &wr_callable_proxy_type : &wr_proxy_type;
+    return new_ref(t, args[0], nargs > 1 ? args[1] : NULL);
+}
+
 /* The live refs to o, as a new list. */
 static KnObject *live_refs(KnObject *o)
 {
@@ -248,6 +342,8 @@ static KnObject *wr_remove_dead(KnObject *m, KnObject *const *args, kn_ssize_t n
 }
 
 static KnMethodDef wr_functions[] = {
+    {"proxy", FC(wr_proxy), KN_METH_FASTCALL,
+     "Create a proxy object that weakly references 'object'."},
     {"getweakrefcount", FC(wr_getweakrefcount), KN_METH_O,
      "Return the number of weak references to 'object'."},
     {"getweakrefs", FC(wr_getweakrefs), KN_METH_O,
@@ -267,12 +363,15 @@ KnObject *kn_init__weakref(void)
         kgc_set_hooks(&h);
         hooked = 1;
     }
-    if (ob_type_ready(&wr_ref_type) < 0)
+    if (ob_type_ready(&wr_ref_type) < 0 || ob_type_ready(&wr_proxy_type) < 0
+        || ob_type_ready(&wr_callable_proxy_type) < 0)
         return NULL;
     KnObject *m = ob_module_new_cstr("_weakref");
     if (m == NULL || ob_module_add_functions(m, wr_functions) < 0
         || ob_module_add_object(m, "ref", (KnObject *)&wr_ref_type) < 0
-        || ob_module_add_object(m, "ReferenceType", (KnObject *)&wr_ref_type) < 0)
+        || ob_module_add_object(m, "ReferenceType", (KnObject *)&wr_ref_type) < 0
+        || ob_module_add_object(m, "ProxyType", (KnObject *)&wr_proxy_type) < 0
+        || ob_module_add_object(m, "CallableProxyType", (KnObject *)&wr_callable_proxy_type) < 0)
         return NULL;
     return m;
 }
