@@ -236,33 +236,79 @@ static KnObject *resolve_name(KnObject *name, KnObject *globals, kn_ssize_t leve
     return ob_str_from_format("%U.%U", base, name);
 }
 
-/* CPython hides importlib's own frames from an ImportError's traceback. */
+/* CPython's rule for an exception escaping the import machinery:
+ * importlib's frames are cut from the traceback — all of them for an
+ * ImportError, otherwise each run of them that ends in
+ * _call_with_frames_removed (the frames between the importer and the
+ * imported module's code). */
+static int tb_is_importlib(KnObject *tb, int *is_marker)
+{
+    KnObject *fr = ob_getattr_str(tb, "tb_frame");
+    KnObject *code = fr ? ob_getattr_str(fr, "f_code") : NULL;
+    KnObject *fn = code ? ob_getattr_str(code, "co_filename") : NULL;
+    KnObject *nm = code ? ob_getattr_str(code, "co_name") : NULL;
+    const char *f = fn && KN_STR_CHECK(fn) ? ob_str_as_utf8(fn, NULL) : NULL;
+    const char *n = nm && KN_STR_CHECK(nm) ? ob_str_as_utf8(nm, NULL) : NULL;
+    if (f == NULL || n == NULL) {
+        ob_err_clear();
+        return 0;
+    }
+    *is_marker = strcmp(n, "_call_with_frames_removed") == 0;
+    return strncmp(f, "<frozen importlib._bootstrap", 28) == 0;
+}
+
 static void remove_importlib_frames(void)
 {
     KnObject *exc = ob_err_fetch();
     if (exc == NULL)
         return;
-    if (KN_TYPE_CHECK(exc, ob_exc_ImportError)) {
-        KnObject *tb = ob_getattr_str(exc, "__traceback__"), *keep_head = NULL, *keep_tail = NULL;
-        for (; tb != NULL && tb != KN_None; tb = ob_getattr_str(tb, "tb_next")) {
-            KnObject *fr = ob_getattr_str(tb, "tb_frame");
-            KnObject *code = fr ? ob_getattr_str(fr, "f_code") : NULL;
-            KnObject *fn = code ? ob_getattr_str(code, "co_filename") : NULL;
-            const char *s = fn && KN_STR_CHECK(fn) ? ob_str_as_utf8(fn, NULL) : NULL;
-            if (s != NULL && strncmp(s, "<frozen importlib._bootstrap", 28) == 0)
-                continue;
-            if (keep_tail == NULL)
-                keep_head = tb;
-            else if (ob_setattr_str(keep_tail, "tb_next", tb) < 0)
-                break;
-            keep_tail = tb;
-        }
-        if (keep_tail != NULL)
-            ob_setattr_str(keep_tail, "tb_next", KN_None);
-        if (ob_setattr_str(exc, "__traceback__", keep_head ? keep_head : KN_None) < 0)
-            ob_err_clear();
+    int always = KN_TYPE_CHECK(exc, ob_exc_ImportError);
+    KnObject *tbs = ob_list_new(0), *keep = ob_list_new(0);
+    KnObject *tb = ob_getattr_str(exc, "__traceback__");
+    for (; tbs != NULL && tb != NULL && tb != KN_None; tb = ob_getattr_str(tb, "tb_next"))
+        if (ob_list_append(tbs, tb) < 0)
+            tbs = NULL;
+    if (tbs == NULL || keep == NULL || tb == NULL) {
         ob_err_clear();
+        ob_err_restore(exc);
+        return;
     }
+    kn_ssize_t n = KN_SIZE(tbs), chunk = -1;    /* start of the current importlib run */
+    char *drop = kgc_alloc_atomic((size_t)n + 1);
+    if (drop == NULL) {
+        ob_err_restore(exc);
+        return;
+    }
+    memset(drop, 0, (size_t)n + 1);
+    for (kn_ssize_t i = 0; i < n; i++) {
+        int marker = 0;
+        if (!tb_is_importlib(KN_LIST_GET(tbs, i), &marker)) {
+            chunk = -1;
+            continue;
+        }
+        if (chunk < 0)
+            chunk = i;
+        if (always || marker) {
+            for (kn_ssize_t j = chunk; j <= i; j++)
+                drop[j] = 1;
+            chunk = -1;
+        }
+    }
+    KnObject *head = KN_None, *tail = NULL;
+    for (kn_ssize_t i = 0; i < n; i++) {
+        if (drop[i])
+            continue;
+        KnObject *t = KN_LIST_GET(tbs, i);
+        if (tail == NULL)
+            head = t;
+        else if (ob_setattr_str(tail, "tb_next", t) < 0)
+            ob_err_clear();
+        tail = t;
+    }
+    if (tail != NULL && ob_setattr_str(tail, "tb_next", KN_None) < 0)
+        ob_err_clear();
+    if (ob_setattr_str(exc, "__traceback__", head) < 0)
+        ob_err_clear();
     ob_err_restore(exc);
 }
 
