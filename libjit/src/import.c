@@ -138,6 +138,18 @@ static KnObject *run_importlib_file(const char *file, const char *modname, const
     return m;
 }
 
+/* CPython's start-up makes builtins.open io.open (which is _io.open). */
+static int set_builtins_open(void)
+{
+    if (jit_import_builtin_index(ob_str_intern_cstr("_io")) < 0)
+        return 0;
+    KnObject *io = jit_import_module("_io");
+    KnObject *open = io ? ob_getattr_str(io, "open") : NULL;
+    if (open == NULL)
+        return -1;
+    return ob_dict_setitem_str(jit_builtins_dict(), "open", open);
+}
+
 int jit_import_init(void)
 {
     if (set_builtin_names() < 0)
@@ -164,7 +176,7 @@ int jit_import_init(void)
         return -1;
     if (ob_call_method(b, "_install_external_importers", 0) == NULL)
         return -1;
-    return 0;
+    return set_builtins_open();
 }
 
 /* ---- __import__ ---- */
