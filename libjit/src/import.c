@@ -154,6 +154,10 @@ int jit_import_init(void)
 {
     if (set_builtin_names() < 0)
         return -1;
+    /* importlib._bootstrap needs _thread and _weakref (the stdlib's). */
+    if (jit_import_builtin_index(ob_str_intern_cstr("_thread")) < 0
+        || jit_import_builtin_index(ob_str_intern_cstr("_weakref")) < 0)
+        return 0;
     KnObject *imp = kn_init__imp();
     if (imp == NULL || ob_dict_setitem_str(jit_sys_modules(), "_imp", imp) < 0)
         return -1;
@@ -324,6 +328,41 @@ static void remove_importlib_frames(void)
     ob_err_restore(exc);
 }
 
+static KnObject *find_and_load(KnObject *abs_name);
+
+/* Without importlib (libjit linked without the stdlib's _thread and
+ * _weakref): only the table's built-in modules can be imported. */
+static KnObject *load_builtin_only(KnObject *abs_name)
+{
+    int i = jit_import_builtin_index(abs_name);
+    kn_ssize_t dot = ob_str_find(abs_name, ob_str_intern_cstr("."), 0, KN_STR_LEN(abs_name), -1);
+    KnObject *parent = dot > 0 ? ob_str_substring(abs_name, 0, dot) : NULL;
+    if (parent != NULL) {
+        KnObject *pm = find_and_load(parent);
+        if (pm == NULL)
+            return NULL;
+        if (!ob_hasattr(pm, ob_str_intern_cstr("__path__"))) {
+            KnObject *msg = ob_str_from_format("No module named '%U'; '%U' is not a package",
+                                               abs_name, parent);
+            KnObject *exc = msg ? ob_call_onearg((KnObject *)ob_exc_ModuleNotFoundError, msg) : NULL;
+            if (exc != NULL && ob_setattr_str(exc, "name", abs_name) == 0)
+                ob_err_set_object(ob_exc_ModuleNotFoundError, exc);
+            return NULL;
+        }
+    }
+    if (i < 0) {
+        KnObject *msg = ob_str_from_format("No module named '%U'", abs_name);
+        KnObject *exc = msg ? ob_call_onearg((KnObject *)ob_exc_ModuleNotFoundError, msg) : NULL;
+        if (exc != NULL && ob_setattr_str(exc, "name", abs_name) == 0)
+            ob_err_set_object(ob_exc_ModuleNotFoundError, exc);
+        return NULL;
+    }
+    KnObject *m = jit_import_builtin_create(i);
+    if (m == NULL || ob_dict_setitem(jit_sys_modules(), abs_name, m) < 0)
+        return NULL;
+    return m;
+}
+
 static KnObject *find_and_load(KnObject *abs_name)
 {
     KnObject *mod = ob_dict_getitem(jit_sys_modules(), abs_name);
@@ -332,7 +371,7 @@ static KnObject *find_and_load(KnObject *abs_name)
     if (ob_err_occurred())
         return NULL;
     if (bootstrap == NULL)
-        return ob_err_format(ob_exc_ModuleNotFoundError, "No module named '%U'", abs_name);
+        return load_builtin_only(abs_name);
     KnObject *imp = ob_dict_getitem_str(jit_builtins_dict(), "__import__");
     if (imp == NULL)
         return ob_err_format(ob_exc_ImportError, "__import__ not found");
