@@ -7,6 +7,7 @@
 #include "libjit/jit.h"
 #include "libobject/complex.h"
 #include "libobject/set.h"
+#include "code.h"
 #include "marshal.h"
 
 #define FC(f) ((KnCFunction)(void (*)(void))(f))
@@ -81,9 +82,76 @@ static int mw_sized(mw_state *w, int type, const char *data, kn_ssize_t n)
     return mw_bytes(w, data, n);
 }
 
-/* Kiln keeps no reference counts, so every object that can be flagged is
- * (CPython flags those with more than one reference): the output is the
- * same whenever the objects are shared, as constants are. */
+/* FLAG_REF.  CPython flags the objects with more than one reference.
+ * Kiln keeps no reference counts, so it flags what such a count would
+ * show for a freshly built value: objects met more than once inside it
+ * (counted first, see count_refs) and the objects CPython always shares
+ * (small ints, interned or one-character strings, empty str/bytes/tuple,
+ * one-byte bytes).  marshal.dumps(eval(expr)) is then byte for byte
+ * CPython's. */
+static int globally_shared(KnObject *v)
+{
+    if (KN_INT_CHECK_EXACT(v)) {
+        int overflow = 0;
+        long long x = ob_int_as_long_long_and_overflow(v, &overflow);
+        return !overflow && x >= -5 && x <= 256;
+    }
+    if (KN_STR_CHECK_EXACT(v)) {
+        KnASCIIObject *a = (KnASCIIObject *)v;
+        return a->state.interned != KN_SSTATE_NOT_INTERNED || a->length == 0
+               || (a->length == 1 && a->state.kind == KN_STR_1BYTE_KIND);
+    }
+    if (KN_BYTES_CHECK_EXACT(v))
+        return KN_SIZE(v) <= 1;
+    if (KN_TUPLE_CHECK_EXACT(v))
+        return KN_SIZE(v) == 0;
+    return 0;
+}
+
+static int count_refs(mw_state *w, KnObject *v, int depth)
+{
+    if (v == NULL || v == KN_None || v == KN_True || v == KN_False || v == KN_Ellipsis
+        || depth > MARSHAL_MAX_DEPTH)
+        return 0;
+    KnObject *key = ob_int_from_size((size_t)(uintptr_t)v);
+    if (key == NULL)
+        return -1;
+    KnObject *c = ob_dict_getitem(w->counts, key);
+    kn_ssize_t n = c ? ob_int_as_ssize(c) : 0;
+    if (ob_dict_setitem(w->counts, key, ob_int_from_ssize(n + 1)) < 0)
+        return -1;
+    if (n > 0)
+        return 0;   /* its contents were counted the first time */
+    KnObject *items = NULL;
+    if (KN_TUPLE_CHECK_EXACT(v) || KN_LIST_CHECK_EXACT(v) || KN_SET_CHECK_EXACT(v)
+        || KN_FROZENSET_CHECK_EXACT(v))
+        items = ob_sequence_list(v);
+    else if (KN_DICT_CHECK_EXACT(v)) {
+        items = ob_list_new(0);
+        kn_ssize_t pos = 0;
+        KnObject *k, *val;
+        while (items != NULL && ob_dict_next(v, &pos, &k, &val))
+            if (ob_list_append(items, k) < 0 || ob_list_append(items, val) < 0)
+                return -1;
+    } else if (KN_TYPE(v) == &jit_code_type) {
+        KnCodeObject *co = JIT_CODE(v);
+        items = ob_list_new(0);
+        KnObject *parts[] = { co->co_consts, co->co_names, co->co_localsplusnames,
+                              co->co_filename, co->co_name, co->co_qualname };
+        for (size_t i = 0; items != NULL && i < sizeof parts / sizeof parts[0]; i++)
+            if (ob_list_append(items, parts[i]) < 0)
+                return -1;
+    } else {
+        return 0;
+    }
+    if (items == NULL)
+        return -1;
+    for (kn_ssize_t i = 0; i < KN_SIZE(items); i++)
+        if (count_refs(w, KN_LIST_GET(items, i), depth + 1) < 0)
+            return -1;
+    return 0;
+}
+
 static int mw_ref(mw_state *w, KnObject *v, int *flag)
 {
     *flag = 0;
@@ -101,6 +169,9 @@ static int mw_ref(mw_state *w, KnObject *v, int *flag)
     }
     if (ob_err_occurred())
         return -1;
+    KnObject *c = ob_dict_getitem(w->counts, key);
+    if (!globally_shared(v) && (c == NULL || ob_int_as_ssize(c) < 2))
+        return 0;
     KnObject *n = ob_int_from_ssize(ob_dict_size(w->refs));
     if (n == NULL || ob_dict_setitem(w->refs, key, n) < 0)
         return -1;
@@ -134,7 +205,9 @@ static int mw_long(mw_state *w, KnObject *v, int flag)
 static int mw_str(mw_state *w, KnObject *v, int flag)
 {
     KnASCIIObject *a = (KnASCIIObject *)v;
-    int interned = a->state.interned != KN_SSTATE_NOT_INTERNED;
+    /* CPython's empty and one-character ASCII strings are interned. */
+    int interned = a->state.interned != KN_SSTATE_NOT_INTERNED || a->length == 0
+                   || (a->length == 1 && a->state.ascii);
     kn_ssize_t n;
     if (a->state.ascii && w->version >= 3) {
         const char *s = ob_str_as_utf8(v, &n);
@@ -272,7 +345,9 @@ int mw_object(mw_state *w, KnObject *v)
 KnObject *jit_marshal_dumps(KnObject *v, int version)
 {
     mw_state w = { .version = version };
-    if (version >= 3 && (w.refs = ob_dict_new()) == NULL)
+    if (version >= 3
+        && ((w.refs = ob_dict_new()) == NULL || (w.counts = ob_dict_new()) == NULL
+            || count_refs(&w, v, 0) < 0))
         return NULL;
     if (mw_object(&w, v) < 0)
         return NULL;

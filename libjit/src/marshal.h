@@ -17,6 +17,7 @@ typedef struct mw_state {
     int version;
     int depth;
     KnObject *refs;          /* dict id(obj) -> index; NULL below version 3 */
+    KnObject *counts;        /* dict id(obj) -> times seen in the value */
 } mw_state;
 
 typedef struct mr_state {
