@@ -211,7 +211,7 @@ static KnObject *imp_source_hash(KnObject *m, KnObject *const *args, kn_ssize_t 
 {
     (void)m;
     static const char *const names[] = {"key", "source", NULL};
-    static const KnArgSpec spec = {"source_hash", names, 2, 0, 0};
+    static const KnArgSpec spec = {"source_hash", names, 2, 2, 0};
     KnObject *a[2];
     if (ob_args_parse(&spec, args, nargs, kwnames, a) < 0)
         return NULL;

@@ -45,6 +45,8 @@ static int matches(KnObject *pattern, KnObject *text)
 {
     if (pattern == KN_None)
         return 1;
+    if (KN_STR_CHECK_EXACT(pattern))    /* a plain string matches exactly */
+        return ob_richcompare_bool(pattern, text, KN_EQ);
     KnObject *r = ob_call_method(pattern, "match", 1, text);
     return r == NULL ? -1 : ob_is_true(r);
 }
