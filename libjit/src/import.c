@@ -180,7 +180,15 @@ int jit_import_init(void)
         return -1;
     if (ob_call_method(b, "_install_external_importers", 0) == NULL)
         return -1;
-    return set_builtins_open();
+    if (set_builtins_open() < 0)
+        return -1;
+    /* As CPython: with -W options, warnings is imported at start-up (it
+     * applies sys.warnoptions to the filters). */
+    KnObject *wopts = jit_sys_get("warnoptions");
+    if (wopts != NULL && KN_LIST_CHECK(wopts) && KN_SIZE(wopts) > 0
+        && jit_import_module("warnings") == NULL)
+        return -1;
+    return 0;
 }
 
 /* ---- __import__ ---- */
