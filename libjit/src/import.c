@@ -9,6 +9,7 @@
  * already go through __import__ and BuiltinImporter), gets Kiln's magic
  * number, and _install_external_importers() adds the path finder. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@
 #include "import.h"
 #include "libgc/gc.h"
 #include "libjit/jit.h"
+#include "opcode.h"
 
 #define MAX_BUILTINS 128
 
@@ -150,6 +152,25 @@ static int set_builtins_open(void)
     return ob_dict_setitem_str(jit_builtins_dict(), "open", open);
 }
 
+/* The .pyc magic word: 'K' and a byte that changes with the bytecode —
+ * a hash of the real opcodes (names, numbers, cache sizes) and the code record's
+ * version — so a .pyc made by a Kiln with other opcodes is recompiled. */
+unsigned jit_pyc_magic_word(void)
+{
+    uint32_t h = 2166136261u ^ JIT_PYC_RECORD_VERSION;
+    /* Real opcodes only: they are what co_code holds in a .pyc. */
+    for (int op = 0; op < JIT_OP__NREAL; op++) {
+        const char *name = jit_op_name(op);
+        if (name == NULL)
+            continue;
+        for (const char *c = name; *c; c++)
+            h = (h ^ (uint8_t)*c) * 16777619u;
+        h = (h ^ (uint32_t)op ^ (uint32_t)jit_op_caches(op) << 8) * 16777619u;
+    }
+    unsigned b = (h ^ (h >> 8) ^ (h >> 16) ^ (h >> 24)) & 0xFF;
+    return 'K' | (b == '\r' ? 0x80u : b) << 8;
+}
+
 int jit_import_init(void)
 {
     if (set_builtin_names() < 0)
@@ -171,11 +192,12 @@ int jit_import_init(void)
     if (ext == NULL)
         return -1;
     /* Kiln's own magic number: Kiln's .pyc files never pass for CPython's. */
-    KnObject *word = ob_int_from_ssize(JIT_PYC_MAGIC_WORD);
-    KnObject *magic = ob_bytes_from_data("KN\r\n", 4);
+    unsigned word = jit_pyc_magic_word();
+    char mb[4] = { (char)(word & 0xFF), (char)(word >> 8), '\r', '\n' };
+    KnObject *magic = ob_bytes_from_data(mb, 4);
     KnObject *raw = magic ? ob_call_method((KnObject *)&ob_int_type, "from_bytes", 2, magic,
                                            ob_str_from_cstr("little")) : NULL;
-    if (word == NULL || raw == NULL || ob_setattr_str(ext, "MAGIC_NUMBER", magic) < 0
+    if (raw == NULL || ob_setattr_str(ext, "MAGIC_NUMBER", magic) < 0
         || ob_setattr_str(ext, "_RAW_MAGIC_NUMBER", raw) < 0)
         return -1;
     if (ob_call_method(b, "_install_external_importers", 0) == NULL)

@@ -18,7 +18,10 @@ KnObject *kn_init__imp(void);
 KnObject *kn_init__warnings(void);
 KnObject *kn_init_marshal(void);
 
-/* Kiln's .pyc magic number (4 bytes, see NOTES-import.md). */
-#define JIT_PYC_MAGIC_WORD 20043   /* "KN" little-endian */
+/* Kiln's .pyc magic number: bytes 'K', a hash byte of the opcode table
+ * and JIT_PYC_RECORD_VERSION (bump it when marshal_code.c's record
+ * changes), '\r', '\n'.  See NOTES-import.md. */
+#define JIT_PYC_RECORD_VERSION 1
+unsigned jit_pyc_magic_word(void);
 
 #endif /* LIBJIT_IMPORT_H */
