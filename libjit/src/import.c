@@ -140,6 +140,22 @@ static KnObject *run_importlib_file(const char *file, const char *modname, const
     return m;
 }
 
+/* CPython's _PyImportZip_Init: zipimporter goes first in sys.path_hooks;
+ * a zipimport that cannot be imported is skipped (said under -v). */
+static int install_zipimport(void)
+{
+    KnObject *z = jit_import_module("zipimport");
+    KnObject *hook = z ? ob_getattr_str(z, "zipimporter") : NULL;
+    KnObject *hooks = jit_sys_get("path_hooks");
+    if (hook == NULL || hooks == NULL || !KN_LIST_CHECK(hooks)) {
+        if (jit_get_config()->verbose)
+            fputs("# can't import zipimport\n", stderr);
+        ob_err_clear();
+        return 0;
+    }
+    return ob_call_method(hooks, "insert", 2, ob_int_from_ssize(0), hook) == NULL ? -1 : 0;
+}
+
 /* CPython's start-up makes builtins.open io.open (which is _io.open). */
 static int set_builtins_open(void)
 {
@@ -202,7 +218,7 @@ int jit_import_init(void)
         return -1;
     if (ob_call_method(b, "_install_external_importers", 0) == NULL)
         return -1;
-    if (set_builtins_open() < 0)
+    if (set_builtins_open() < 0 || install_zipimport() < 0)
         return -1;
     /* As CPython: with -W options, warnings is imported at start-up (it
      * applies sys.warnoptions to the filters). */
