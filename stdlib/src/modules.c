@@ -9,6 +9,7 @@ KnObject *kn_init__stat(void);
 KnObject *kn_init_time(void);
 KnObject *kn_init__thread(void);
 KnObject *kn_init__weakref(void);
+KnObject *kn_init_gc(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -18,5 +19,6 @@ const stdlib_module stdlib_modules[] = {
     {"time", kn_init_time},
     {"_thread", kn_init__thread},
     {"_weakref", kn_init__weakref},
+    {"gc", kn_init_gc},
     {NULL, NULL}
 };

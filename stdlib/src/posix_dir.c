@@ -223,7 +223,7 @@ static KnObject *entry_new(PxScandir *s, struct dirent *d)
     int as_bytes = s->path.is_bytes;
     e->d_type = d->d_type;
     e->d_ino = d->d_ino;
-    e->dir_fd = s->fd >= 0 ? dirfd(s->dir) : -1;
+    e->dir_fd = s->fd;    /* the caller's descriptor, valid after the iterator closes */
     e->name = px_fsdecode(d->d_name, (kn_ssize_t)nlen, as_bytes);
     if (e->name == NULL)
         return NULL;

@@ -29,21 +29,6 @@ static const char *const statvfs_fields[] = {
     "f_favail", "f_flag", "f_namemax", "f_fsid",
 };
 
-/* A positional-only call with `n` int arguments (long long). */
-static int ints(const char *fname, KnObject *const *args, kn_ssize_t nargs, KnObject *kw,
-                int n, long long *out)
-{
-    static const char *const names[] = {"", "", "", NULL};
-    KnArgSpec spec = {fname, names + (3 - n), n, n, 0};
-    KnObject *a[3] = {0};
-    if (ob_args_parse(&spec, args, nargs, kw, a) < 0)
-        return -1;
-    for (int i = 0; i < n; i++)
-        if (px_ll_conv(a[i], &out[i]) < 0)
-            return -1;
-    return 0;
-}
-
 static KnObject *px_system(PX_ARGS)
 {
     static const char *const names[] = {"command", NULL};
@@ -71,7 +56,7 @@ static KnObject *px_nice(KnObject *m, KnObject *const *args, kn_ssize_t nargs, K
 {
     long long inc;
     (void)m;
-    if (ints("nice", args, nargs, kw, 1, &inc) < 0)
+    if (px_lls("nice", args, nargs, kw, 1, &inc) < 0)
         return NULL;
     errno = 0;
     int r = nice((int)inc);
@@ -92,7 +77,7 @@ static KnObject *px_sched_getaffinity(KnObject *m, KnObject *const *args, kn_ssi
 {
     long long pid;
     (void)m;
-    if (ints("sched_getaffinity", args, nargs, kw, 1, &pid) < 0)
+    if (px_lls("sched_getaffinity", args, nargs, kw, 1, &pid) < 0)
         return NULL;
     cpu_set_t set;
     CPU_ZERO(&set);
@@ -118,7 +103,7 @@ static KnObject *px_setpgid(KnObject *m, KnObject *const *args, kn_ssize_t nargs
 {
     long long v[2];
     (void)m;
-    if (ints("setpgid", args, nargs, kw, 2, v) < 0)
+    if (px_lls("setpgid", args, nargs, kw, 2, v) < 0)
         return NULL;
     if (setpgid((pid_t)v[0], (pid_t)v[1]) < 0)
         return px_err(NULL);
@@ -130,7 +115,7 @@ static KnObject *id_of(const char *fname, pid_t (*f)(pid_t), KnObject *const *ar
                        KnObject *kw)
 {
     long long pid;
-    if (ints(fname, args, nargs, kw, 1, &pid) < 0)
+    if (px_lls(fname, args, nargs, kw, 1, &pid) < 0)
         return NULL;
     pid_t r = f((pid_t)pid);
     if (r < 0)
@@ -207,7 +192,7 @@ static KnObject *px_makedev(PX_ARGS)
 {
     long long v[2];
     (void)m;
-    if (ints("makedev", args, nargs, kw, 2, v) < 0)
+    if (px_lls("makedev", args, nargs, kw, 2, v) < 0)
         return NULL;
     return ob_int_from_unsigned_long_long(makedev((unsigned)v[0], (unsigned)v[1]));
 }
@@ -259,7 +244,7 @@ static KnObject *px_pread(PX_ARGS)
 {
     long long v[3];
     (void)m;
-    if (ints("pread", args, nargs, kw, 3, v) < 0)
+    if (px_lls("pread", args, nargs, kw, 3, v) < 0)
         return NULL;
     if (v[1] < 0) {
         errno = EINVAL;
@@ -322,7 +307,7 @@ static KnObject *px_getpriority(PX_ARGS)
 {
     long long v[2];
     (void)m;
-    if (ints("getpriority", args, nargs, kw, 2, v) < 0)
+    if (px_lls("getpriority", args, nargs, kw, 2, v) < 0)
         return NULL;
     errno = 0;
     int r = getpriority((int)v[0], (id_t)v[1]);
@@ -335,7 +320,7 @@ static KnObject *px_setpriority(PX_ARGS)
 {
     long long v[3];
     (void)m;
-    if (ints("setpriority", args, nargs, kw, 3, v) < 0)
+    if (px_lls("setpriority", args, nargs, kw, 3, v) < 0)
         return NULL;
     if (setpriority((int)v[0], (id_t)v[1], (int)v[2]) < 0)
         return px_err(NULL);
@@ -360,7 +345,7 @@ static KnObject *two_ids(const char *fname, int (*f)(unsigned, unsigned), KnObje
                          kn_ssize_t nargs, KnObject *kw)
 {
     long long v[2];
-    if (ints(fname, args, nargs, kw, 2, v) < 0)
+    if (px_lls(fname, args, nargs, kw, 2, v) < 0)
         return NULL;
     if (f((unsigned)v[0], (unsigned)v[1]) < 0)
         return px_err(NULL);
@@ -388,7 +373,7 @@ static KnObject *px_tcsetpgrp(PX_ARGS)
 {
     long long v[2];
     (void)m;
-    if (ints("tcsetpgrp", args, nargs, kw, 2, v) < 0)
+    if (px_lls("tcsetpgrp", args, nargs, kw, 2, v) < 0)
         return NULL;
     if (tcsetpgrp((int)v[0], (pid_t)v[1]) < 0)
         return px_err(NULL);
@@ -423,7 +408,7 @@ static KnObject *px_lockf(PX_ARGS)
 {
     long long v[3];
     (void)m;
-    if (ints("lockf", args, nargs, kw, 3, v) < 0)
+    if (px_lls("lockf", args, nargs, kw, 3, v) < 0)
         return NULL;
     int r;
     PX_RETRY(r, lockf((int)v[0], (int)v[1], (off_t)v[2]));
@@ -459,7 +444,7 @@ static KnObject *px_posix_fallocate(PX_ARGS)
 {
     long long v[3];
     (void)m;
-    if (ints("posix_fallocate", args, nargs, kw, 3, v) < 0)
+    if (px_lls("posix_fallocate", args, nargs, kw, 3, v) < 0)
         return NULL;
     int r;
     do

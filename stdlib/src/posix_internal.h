@@ -33,10 +33,11 @@ typedef struct PxPath {
     kn_ssize_t length;
     int fd;                 /* -1 unless the argument was an int */
     int is_bytes;           /* results (listdir, readlink) are bytes */
+    KnObject *encoded;      /* the bytes object `narrow` points into (keeps it alive) */
 } PxPath;
 
 #define PX_PATH_INIT(fn, arg, nullable, allow_fd) \
-    {fn, arg, nullable, allow_fd, NULL, NULL, 0, -1, 0}
+    {fn, arg, nullable, allow_fd, NULL, NULL, 0, -1, 0, NULL}
 
 /* Fill *p from o; -1 with TypeError / ValueError as CPython words them. */
 int px_path_conv(KnObject *o, PxPath *p);
@@ -53,6 +54,9 @@ int px_dirfd_conv(KnObject *o, int *fd);
  * messages). */
 int px_int_conv(KnObject *o, int *v);
 int px_ll_conv(KnObject *o, long long *v);
+/* A call taking n (1..4) positional-only integer arguments, as long long. */
+int px_lls(const char *fname, KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames,
+           int n, long long *out);
 /* A bool argument (NULL -> dflt). */
 int px_bool_conv(KnObject *o, int dflt, int *v);
 
@@ -78,10 +82,12 @@ extern KnMethodDef px_dir_methods[];     /* posix_dir.c */
 extern KnMethodDef px_proc_methods[];    /* posix_proc.c */
 extern KnMethodDef px_sys_methods[];     /* posix_sys.c */
 extern KnMethodDef px_extra_methods[];   /* posix_extra.c */
+extern KnMethodDef px_more_methods[];    /* posix_more.c */
 
 int px_fd_init(KnObject *m);             /* terminal_size type */
 int px_dir_init(KnObject *m);            /* DirEntry, ScandirIterator */
 int px_sys_init(KnObject *m);            /* environ, uname_result, times_result */
 int px_extra_init(KnObject *m);          /* statvfs_result */
+int px_more_init(KnObject *m);           /* waitid_result, MFD_ / EFD_ */
 
 #endif /* STDLIB_POSIX_INTERNAL_H */

@@ -70,9 +70,9 @@ static const PxConst px_constants[] = {
 };
 
 static const char *const px_have[] = {
-    "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN",
+    "HAVE_EVENTFD", "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN",
     "HAVE_FCHOWNAT", "HAVE_FDOPENDIR", "HAVE_FEXECVE", "HAVE_FPATHCONF", "HAVE_FSTATAT", "HAVE_FTRUNCATE",
-    "HAVE_FSTATVFS", "HAVE_FUTIMENS", "HAVE_LCHOWN", "HAVE_LINKAT", "HAVE_LSTAT", "HAVE_MKDIRAT", "HAVE_MKFIFOAT",
+    "HAVE_FSTATVFS", "HAVE_FUTIMENS", "HAVE_LCHOWN", "HAVE_LINKAT", "HAVE_LSTAT", "HAVE_MKDIRAT", "HAVE_MKFIFOAT", "HAVE_MEMFD_CREATE", "HAVE_MKNODAT",
     "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT",
     "HAVE_UTIMENSAT", NULL
 };
@@ -80,6 +80,7 @@ static const char *const px_have[] = {
 static KnMethodDef *const px_tables[] = {
     px_module_methods, px_stat_methods, px_fs_methods, px_fd_methods, px_dir_methods,
     px_proc_methods, px_sys_methods, px_extra_methods,
+    px_more_methods,
 };
 
 KnObject *kn_init_posix(void)
@@ -103,7 +104,8 @@ KnObject *kn_init_posix(void)
         || ob_module_add_object(m, "_have_functions", have) < 0
         || ob_module_add_object(m, "error", (KnObject *)ob_exc_OSError) < 0
         || ob_module_add_object(m, "stat_result", (KnObject *)px_stat_result_type) < 0
-        || px_fd_init(m) < 0 || px_dir_init(m) < 0 || px_sys_init(m) < 0 || px_extra_init(m) < 0)
+        || px_fd_init(m) < 0 || px_dir_init(m) < 0 || px_sys_init(m) < 0 || px_extra_init(m) < 0
+        || px_more_init(m) < 0)
         return NULL;
     return m;
 }

@@ -79,6 +79,24 @@ int px_ll_conv(KnObject *o, long long *v)
     return 0;
 }
 
+int px_lls(const char *fname, KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames,
+           int n, long long *out)
+{
+    static const char *const names[] = {"", "", "", "", NULL};
+    KnArgSpec spec = {fname, names + (4 - n), n, n, 0};
+    KnObject *a[4] = {0};
+    if (n < 1 || n > 4) {
+        ob_err_bad_internal_call();
+        return -1;
+    }
+    if (ob_args_parse(&spec, args, nargs, kwnames, a) < 0)
+        return -1;
+    for (int i = 0; i < n; i++)
+        if (px_ll_conv(a[i], &out[i]) < 0)
+            return -1;
+    return 0;
+}
+
 int px_int_conv(KnObject *o, int *v)
 {
     long long r;
@@ -165,6 +183,7 @@ int px_path_conv(KnObject *o, PxPath *p)
             return -1;
         }
     }
+    p->encoded = b;
     p->narrow = KN_BYTES_AS_STRING(b);
     p->length = KN_SIZE(b);
     return 0;

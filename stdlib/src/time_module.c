@@ -17,17 +17,23 @@
 
 KnObject *kn_init_time(void);
 
-/* libobject's hook table (src/type_new.h); libjit fills import_module.
- * time.strptime and time.get_clock_info import pure-Python modules
- * through it. */
+/* `import name` for time.strptime (_strptime) and time.get_clock_info
+ * (types.SimpleNamespace).  libjit's jit_import_module (libjit/jit.h,
+ * branch jit-import) when the program links libjit — a weak reference, so
+ * the cmocka tests link without libjit; else libobject's import hook
+ * (ob_type_hooks.import_module, declared in libobject's internal
+ * src/type_new.h); else NotImplementedError naming the module. */
+KnObject *jit_import_module(const char *name) __attribute__((weak));
 extern KnClassHooks ob_type_hooks;
 
 static KnObject *import_module(const char *name)
 {
-    if (ob_type_hooks.import_module == NULL)
-        return ob_err_format(ob_exc_NotImplementedError,
-                             "Kiln: time needs the %s module and no import hook is set", name);
-    return ob_type_hooks.import_module(ob_str_intern_cstr(name));
+    if (jit_import_module != NULL)
+        return jit_import_module(name);
+    if (ob_type_hooks.import_module != NULL)
+        return ob_type_hooks.import_module(ob_str_intern_cstr(name));
+    return ob_err_format(ob_exc_NotImplementedError,
+                         "Kiln: time needs the %s module and no import hook is set", name);
 }
 
 static int clock_ns(clockid_t clk, long long *ns)
@@ -233,15 +239,15 @@ static KnObject *tm_get_clock_info(KnObject *m, KnObject *arg)
             return ob_err_from_errno(ob_exc_OSError, NULL);
         KnObject *types = import_module("types");
         KnObject *ns_type = types ? ob_getattr_str(types, "SimpleNamespace") : NULL;
-        KnObject *kw = ob_dict_new();
-        if (ns_type == NULL || kw == NULL
-            || ob_dict_setitem_str(kw, "implementation", ob_str_from_cstr(clocks[i].impl)) < 0
-            || ob_dict_setitem_str(kw, "monotonic", KN_BOOL(clocks[i].monotonic)) < 0
-            || ob_dict_setitem_str(kw, "adjustable", KN_BOOL(clocks[i].adjustable)) < 0
-            || ob_dict_setitem_str(kw, "resolution",
-                                   ob_float_from_double((double)res.tv_sec + res.tv_nsec * 1e-9)) < 0)
+        KnObject *ns = ns_type ? ob_call_noargs(ns_type) : NULL;
+        if (ns == NULL
+            || ob_setattr_str(ns, "implementation", ob_str_from_cstr(clocks[i].impl)) < 0
+            || ob_setattr_str(ns, "monotonic", KN_BOOL(clocks[i].monotonic)) < 0
+            || ob_setattr_str(ns, "adjustable", KN_BOOL(clocks[i].adjustable)) < 0
+            || ob_setattr_str(ns, "resolution",
+                              ob_float_from_double((double)res.tv_sec + res.tv_nsec * 1e-9)) < 0)
             return NULL;
-        return ob_call(ns_type, ob_tuple_empty(), kw);
+        return ns;
     }
     return ob_err_format(ob_exc_ValueError, "unknown clock");
 }

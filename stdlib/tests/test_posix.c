@@ -173,6 +173,17 @@ static void test_listdir(void **state)
     assert_int_equal(ob_length(l), 3);
     l = OK(CALL(px, "listdir", I(fd)));    /* the descriptor is rewound and still open */
     assert_int_equal(ob_length(l), 3);
+    /* scandir(fd): entries are looked up relative to that descriptor,
+     * also after the iterator is exhausted */
+    KnObject *entries = OK(ob_sequence_list(OK(CALL(px, "scandir", I(fd)))));
+    assert_int_equal(ob_length(entries), 3);
+    for (int i = 0; i < 3; i++) {
+        KnObject *e = ob_sequence_getitem(entries, i);
+        KnObject *st1 = OK(ob_call_method(e, "stat", 0));
+        assert_ptr_equal(attr(e, "path"), attr(e, "name"));
+        if (ob_str_equal_cstr(attr(e, "name"), "b"))
+            ASSERT_INT(attr(st1, "st_size"), 2);
+    }
     close(fd);
     char cwd[512];
     assert_non_null(getcwd(cwd, sizeof cwd));
@@ -430,7 +441,7 @@ static void test_module_constants(void **state)
     KnObject *have = attr(px, "_have_functions");
     assert_int_equal(ob_contains(have, S("HAVE_FSTATAT")), 1);
     assert_int_equal(ob_contains(have, S("HAVE_MKFIFOAT")), 1);
-    assert_int_equal(ob_contains(have, S("HAVE_EVENTFD")), 0);
+    assert_int_equal(ob_contains(have, S("HAVE_FUTIMESAT")), 0);
     ASSERT_REPR(attr(px, "terminal_size"), "<class 'os.terminal_size'>");
 }
 
@@ -477,6 +488,58 @@ static void test_extras(void **state)
     ASSERT_INT(CALL(px, "getsid", I(0)), getsid(0));
 }
 
+static void test_more(void **state)
+{
+    (void)state;
+    ASSERT_INT(attr(px, "MFD_HUGE_2GB"), 2080374784);
+    ASSERT_INT(attr(px, "EFD_CLOEXEC"), 524288);
+    KnObject *efd = OK(CALL(px, "eventfd", I(3)));
+    assert_ptr_equal(CALL(px, "get_inheritable", efd), KN_False);
+    ASSERT_INT(CALL(px, "eventfd_read", efd), 3);
+    OK(CALL(px, "eventfd_write", efd, I(5)));
+    ASSERT_INT(CALL(px, "eventfd_read", efd), 5);
+    OK(CALL(px, "close", efd));
+    KnObject *mfd = OK(CALL(px, "memfd_create", S("kiln")));
+    KnObject *bufs = ob_list_new(0);
+    ob_list_append(bufs, B("ab"));
+    ob_list_append(bufs, B("cde"));
+    ASSERT_INT(CALL(px, "writev", mfd, bufs), 5);
+    OK(CALL(px, "lseek", mfd, I(0), I(SEEK_SET)));
+    KnObject *b1 = ob_bytearray_from_data(NULL, 3), *b2 = ob_bytearray_from_data(NULL, 4);
+    ASSERT_INT(CALL(px, "readv", mfd, ob_tuple_pack(2, b1, b2)), 5);
+    ASSERT_REPR(b1, "bytearray(b'abc')");
+    ASSERT_REPR(b2, "bytearray(b'de\\x00\\x00')");
+    assert_null(CALL(px, "readv", mfd, ob_tuple_pack(1, B("x"))));
+    RAISED(ob_exc_BufferError, NULL);
+    assert_null(CALL(px, "writev", mfd, S("x")));
+    RAISED(ob_exc_TypeError, "a bytes-like object is required, not 'str'");
+    /* sendfile / copy_file_range into a file */
+    KnObject *out = OK(CALL(px, "open", TP("sent"), I(O_RDWR | O_CREAT | O_TRUNC), I(0600)));
+    ASSERT_INT(CALL(px, "sendfile", out, mfd, I(1), I(3)), 3);
+    ASSERT_INT(attr(OK(CALL(px, "fstat", out)), "st_size"), 3);
+    KnObject *out2 = OK(CALL(px, "open", TP("copied"), I(O_RDWR | O_CREAT | O_TRUNC), I(0600)));
+    ASSERT_INT(CALL(px, "copy_file_range", out, out2, I(2), I(1), I(0)), 2);
+    KnObject *all = OK(CALL(px, "pread", out2, I(10), I(0)));
+    assert_int_equal(KN_SIZE(all), 2);
+    assert_memory_equal(KN_BYTES_AS_STRING(all), "cd", 2);
+    OK(CALL(px, "close", out2));
+    OK(CALL(px, "close", out));
+    OK(CALL(px, "close", mfd));
+    /* waitid on a child that exits with 4 */
+    KnObject *pid = OK(CALL0(px, "fork"));
+    if (ob_int_as_long_long(pid) == 0)
+        _exit(4);
+    KnObject *w = OK(CALL(px, "waitid", I(P_PID), pid, I(WEXITED)));
+    ASSERT_REPR(attr(px, "waitid_result"), "<class 'posix.waitid_result'>");
+    ASSERT_INT(attr(w, "si_status"), 4);
+    ASSERT_INT(attr(w, "si_code"), CLD_EXITED);
+    assert_int_equal(ob_richcompare_bool(attr(w, "si_pid"), pid, KN_EQ), 1);
+    assert_null(CALL(px, "waitid", I(P_ALL), I(0), I(WEXITED | WNOHANG)));
+    RAISED(ob_exc_ChildProcessError, NULL);
+    OK(CALL(px, "mknod", TP("node"), I(S_IFIFO | 0600)));
+    assert_true(S_ISFIFO(ob_int_as_long_long(attr(OK(CALL(px, "stat", TP("node"))), "st_mode"))));
+}
+
 static void test_stat_module(void **state)
 {
     (void)state;
@@ -516,6 +579,7 @@ int main(void)
         cmocka_unit_test(test_register_at_fork),
         cmocka_unit_test(test_module_constants),
         cmocka_unit_test(test_extras),
+        cmocka_unit_test(test_more),
         cmocka_unit_test(test_stat_module),
     };
     return cmocka_run_group_tests(tests, setup, px_remove_tmp);
