@@ -1,6 +1,7 @@
 /* marshal.c — the `marshal` module: CPython's format (versions 0-4) for
  * every value it supports; code objects use Kiln's own record
  * (marshal_code.c).  See NOTES-marshal.md. */
+#include <stdio.h>
 #include <string.h>
 
 #include "libgc/gc.h"
@@ -69,6 +70,21 @@ static int mw_double(mw_state *w, double d)
     for (int i = 0; i < 8; i++)
         b[i] = (unsigned char)(u >> (8 * i));
     return mw_bytes(w, b, 8);
+}
+
+/* Versions 0-1: a float as text, '%.17g' (CPython's repr-free form),
+ * with inf/nan spelled as CPython spells them. */
+static int mw_text_double(mw_state *w, double d)
+{
+    char buf[64];
+    if (d != d)
+        snprintf(buf, sizeof buf, "nan");
+    else if (d == 1.0 / 0.0 || d == -1.0 / 0.0)
+        snprintf(buf, sizeof buf, "%sinf", d < 0 ? "-" : "");
+    else
+        snprintf(buf, sizeof buf, "%.17g", d);
+    int n = (int)strlen(buf);
+    return mw_byte(w, n) < 0 ? -1 : mw_bytes(w, buf, n);
 }
 
 static int mw_sized(mw_state *w, int type, const char *data, kn_ssize_t n)
@@ -209,11 +225,11 @@ static int mw_str(mw_state *w, KnObject *v, int flag)
     int interned = a->state.interned != KN_SSTATE_NOT_INTERNED || a->length == 0
                    || (a->length == 1 && a->state.ascii);
     kn_ssize_t n;
-    if (a->state.ascii && w->version >= 3) {
+    if (a->state.ascii && w->version >= 4) {
         const char *s = ob_str_as_utf8(v, &n);
         if (s == NULL)
             return -1;
-        if (w->version >= 4 && n < 256) {
+        if (n < 256) {
             if (mw_byte(w, (interned ? 'Z' : 'z') | flag) < 0 || mw_byte(w, (int)n) < 0)
                 return -1;
             return mw_bytes(w, s, n);
@@ -223,7 +239,7 @@ static int mw_str(mw_state *w, KnObject *v, int flag)
     KnObject *b = ob_str_encode_utf8(v, "surrogatepass");
     if (b == NULL)
         return -1;
-    int type = interned && w->version >= 1 ? 't' : 'u';
+    int type = interned && w->version >= 3 ? 't' : 'u';
     return mw_sized(w, type | flag, KN_BYTES_AS_STRING(b), KN_SIZE(b));
 }
 
@@ -313,22 +329,16 @@ int mw_object(mw_state *w, KnObject *v)
     else if (KN_FLOAT_CHECK_EXACT(v)) {
         if (w->version > 1)
             r = mw_byte(w, 'g' | flag) < 0 ? -1 : mw_double(w, KN_FLOAT_VALUE(v));
-        else {
-            KnObject *s = ob_repr(v);
-            kn_ssize_t n;
-            const char *t = s ? ob_str_as_utf8(s, &n) : NULL;
-            r = t == NULL || mw_byte(w, 'f' | flag) < 0 || mw_byte(w, (int)n) < 0
-                || mw_bytes(w, t, n) < 0 ? -1 : 0;
-        }
+        else
+            r = mw_byte(w, 'f' | flag) < 0 ? -1 : mw_text_double(w, KN_FLOAT_VALUE(v));
     } else if (KN_COMPLEX_CHECK_EXACT(v)) {
         KnComplex c = KN_COMPLEX_VALUE(v);
         if (w->version > 1)
             r = mw_byte(w, 'y' | flag) < 0 || mw_double(w, c.real) < 0 || mw_double(w, c.imag) < 0
                 ? -1 : 0;
-        else {
-            ob_err_format(ob_exc_ValueError, "unmarshallable object");
-            r = -1;
-        }
+        else
+            r = mw_byte(w, 'x' | flag) < 0 || mw_text_double(w, c.real) < 0
+                || mw_text_double(w, c.imag) < 0 ? -1 : 0;
     } else if (KN_STR_CHECK_EXACT(v))
         r = mw_str(w, v, flag);
     else if (KN_BYTES_CHECK_EXACT(v))
@@ -537,7 +547,7 @@ static KnObject *mr_items(mr_state *r, int type, kn_ssize_t idx)
         return s;
     }
     if (n > r->end - r->p)
-        return mr_eof();
+        return ob_err_format(ob_exc_EOFError, "EOF read where object expected");
     KnObject *t = ob_tuple_new(n);
     for (kn_ssize_t i = 0; t != NULL && i < n; i++) {
         KnObject *v = mr_object(r);
