@@ -127,12 +127,6 @@ static KnObject *run_importlib_file(const char *file, const char *modname, const
     if (m == NULL)
         return NULL;
     KnObject *d = ob_module_get_dict(m);
-    /* Until builtins has memoryview: _bootstrap_external's only use is
-     * memoryview(data)[16:] on a .pyc's bytes, read-only, which bytes()
-     * does equally (a copy instead of a view). */
-    if (ob_dict_getitem_str(jit_builtins_dict(), "memoryview") == NULL
-        && ob_dict_setitem_str(d, "memoryview", (KnObject *)&ob_bytes_type) < 0)
-        return NULL;
     if (ob_dict_setitem_str(d, "__builtins__", jit_builtins_module()) < 0
         || ob_dict_setitem_str(jit_sys_modules(), modname, m) < 0
         || jit_eval_code(co, d, d) == NULL)

@@ -1,6 +1,6 @@
 """__pycache__: a .pyc is written under the interpreter's cache tag, reused
-on the next import, and gives the same behaviour as the source.  (Uses only
-built-in modules: os needs memoryview, which Kiln lacks so far.)"""
+on the next import, and gives the same behaviour as the source (built-in
+modules only)."""
 import _frozen_importlib_external as external
 import posix
 import sys
