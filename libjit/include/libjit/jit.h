@@ -123,6 +123,13 @@ typedef int (*jit_warn_hook)(KnTypeObject *category, KnObject *message,
                              KnObject *filename, int lineno);
 void jit_compile_set_warn_hook(jit_warn_hook hook);
 
+/* ---- jit-quicken: specialisation statistics ----
+ * Print, per opcode, how many instructions specialised, failed to, missed
+ * their guards and were de-specialised (counted only while KILN_SPECSTATS
+ * is set in the environment; libjit then prints this report on stderr at
+ * exit by itself). */
+void jit_specialize_report(FILE *out);
+
 #ifdef __cplusplus
 }
 #endif
