@@ -53,8 +53,15 @@ uint16_t jit_spec_slot_for(KnCodeObject *co, uint16_t *c)
     return *c;
 }
 
+/* KILN_NOQUICKEN=1: every attempt fails (A/B measurements, debugging). */
+static int spec_disabled;
+
 void jit_spec_rewrite(uint16_t *instr, int op)
 {
+    if (spec_disabled) {
+        jit_spec_fail(instr);
+        return;
+    }
     JIT_SPEC_STAT(op, JIT_STAT_SPECIALISED);
     *instr = (uint16_t)((*instr & 0xff00) | (unsigned)op);
     instr[1] = (uint16_t)(JIT_SPEC_BACKOFF(instr[1]) << 12);
@@ -117,6 +124,8 @@ void jit_specialize_init(void)
     if (done)
         return;
     done = 1;
+    const char *q = getenv("KILN_NOQUICKEN");
+    spec_disabled = q != NULL && *q != '\0' && strcmp(q, "0") != 0;
     const char *e = getenv("KILN_SPECSTATS");
     if (e != NULL && *e != '\0' && strcmp(e, "0") != 0) {
         jit_spec_stats_on = 1;
