@@ -54,7 +54,11 @@ static int run_pending(void)
     return jit_eval_pending_hook != NULL ? jit_eval_pending_hook() : 0;
 }
 
-#define SAFE_POINT_DUE() (jit_eval_pending || kgc_finalizers_pending())
+/* The finalization queue is polled at every 32nd safe point of a loop
+ * (it is a call into libgc); pending signals at every one. */
+static unsigned safe_ticks;   /* racy across threads: only a poll rate */
+#define SAFE_POINT_DUE() \
+    (jit_eval_pending || ((++safe_ticks & 31) == 0 && kgc_finalizers_pending()))
 
 static KnObject *binary_op(int nb, KnObject *a, KnObject *b)
 {
@@ -149,6 +153,8 @@ static int truth(KnObject *v)
         return 1;
     if (v == KN_False || v == KN_None)
         return 0;
+    if (KN_INT_CHECK_EXACT(v))
+        return KN_SIZE(v) != 0;
     return ob_is_true(v);
 }
 
@@ -239,6 +245,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     KnObject **consts = KN_TUPLE_ITEMS(co->co_consts);
     KnObject **fast = frame->localsplus;
     KnObject *kwnames = NULL;
+    jit_frame *inline_frame = NULL;     /* CALL_PY_* / LOAD_ATTR_PROPERTY */
     uint16_t *next_instr = first;
     int opcode, oparg;
     /* The instruction being executed: where the exception table is

@@ -84,21 +84,22 @@ void jit_specialize_store_subscr(uint16_t *instr, KnObject *container, KnObject 
 void jit_specialize_unpack_sequence(uint16_t *instr, int n, KnObject *seq);
 void jit_specialize_call(KnCodeObject *co, uint16_t *instr, KnObject *callable, int nargs, KnObject *kwnames);
 
-/* An exact int of at most one digit: 1 with its value, else 0. */
+/* An exact int of at most two digits (|v| < 2**60): 1 with its value,
+ * else 0. */
 static inline int jit_small_int(KnObject *o, long long *v)
 {
     if (!KN_INT_CHECK_EXACT(o))
         return 0;
     kn_ssize_t n = KN_SIZE(o);
-    if (n == 0)
-        *v = 0;
-    else if (n == 1)
-        *v = ((KnLongObject *)o)->ob_digit[0];
-    else if (n == -1)
-        *v = -(long long)((KnLongObject *)o)->ob_digit[0];
-    else
-        return 0;
-    return 1;
+    const kn_digit *d = ((KnLongObject *)o)->ob_digit;
+    switch (n) {
+    case 0: *v = 0; return 1;
+    case 1: *v = d[0]; return 1;
+    case -1: *v = -(long long)d[0]; return 1;
+    case 2: *v = (long long)d[0] | ((long long)d[1] << KN_INT_SHIFT); return 1;
+    case -2: *v = -((long long)d[0] | ((long long)d[1] << KN_INT_SHIFT)); return 1;
+    default: return 0;
+    }
 }
 
 /* Rich comparison `op` (KN_LT..KN_GE) of two C numbers. */
@@ -118,6 +119,33 @@ static inline int jit_compare_ll(long long x, long long y, int op)
 static inline int jit_compare_double(double x, double y, int op)
 {
     JIT_COMPARE_BODY(x, y, op)
+}
+
+/* BINARY_OP_INT_ARITH: which operators it does inline (an index >= 0),
+ * -1 for the others. */
+static inline int jit_int_arith_op(int nb)
+{
+    switch (nb) {
+    case JIT_NB_FLOOR_DIVIDE: case JIT_NB_INPLACE_FLOOR_DIVIDE: return 0;
+    case JIT_NB_REMAINDER: case JIT_NB_INPLACE_REMAINDER: return 1;
+    case JIT_NB_AND: case JIT_NB_INPLACE_AND: return 2;
+    case JIT_NB_OR: case JIT_NB_INPLACE_OR: return 3;
+    case JIT_NB_XOR: case JIT_NB_INPLACE_XOR: return 4;
+    case JIT_NB_RSHIFT: case JIT_NB_INPLACE_RSHIFT: return 5;
+    case JIT_NB_TRUE_DIVIDE: case JIT_NB_INPLACE_TRUE_DIVIDE: return 6;
+    default: return -1;
+    }
+}
+
+/* Can a call of fn with nargs positional arguments run inline: a plain
+ * (non-generator) function taking exactly nargs positional parameters. */
+static inline int jit_spec_simple_code(KnFunctionObject *fn, int nargs)
+{
+    KnCodeObject *code = JIT_CODE(fn->func_code);
+    return code->co_argcount == nargs && code->co_kwonlyargcount == 0 &&
+           (code->co_flags & (JIT_CO_VARARGS | JIT_CO_VARKEYWORDS | JIT_CO_GENERATOR |
+                              JIT_CO_COROUTINE | JIT_CO_ASYNC_GENERATOR |
+                              JIT_CO_ITERABLE_COROUTINE | JIT_CO_OPTIMIZED)) == JIT_CO_OPTIMIZED;
 }
 
 /* Read KILN_SPECSTATS once (the first frame run calls it). */

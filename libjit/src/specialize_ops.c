@@ -116,6 +116,17 @@ void jit_specialize_load_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner
         REWRITE(instr, LOAD_ATTR_SLOT);
         return;
     }
+    if (descr != NULL && KN_TYPE(descr) == &ob_property_type &&
+        ((KnPropertyObject *)descr)->prop_get != NULL &&
+        ((KnPropertyObject *)descr)->prop_get != KN_None) {
+        uint16_t idx = jit_spec_slot_for(co, &c[3]);
+        if (idx == 0)
+            goto fail;
+        jit_spec_slot_at(co, idx)->value = ((KnPropertyObject *)descr)->prop_get;
+        jit_cache_write32(&c[1], ver);
+        REWRITE(instr, LOAD_ATTR_PROPERTY);
+        return;
+    }
     if (is_data_descr(descr) || tp->tp_dictoffset <= 0 || tp->tp_dictoffset > 0xffff)
         goto fail;
     jit_cache_write32(&c[1], ver);
@@ -226,27 +237,48 @@ fail:
     jit_spec_fail(instr);
 }
 
+static int float_or_int(KnObject *o)
+{
+    return KN_TYPE(o) == &ob_float_type || KN_INT_CHECK_EXACT(o);
+}
+
 void jit_specialize_binary_op(uint16_t *instr, int nb, KnObject *a, KnObject *b)
 {
-    if (KN_TYPE(a) != KN_TYPE(b))
-        goto fail;
-    if (KN_INT_CHECK_EXACT(a)) {
-        switch (nb) {
-        case JIT_NB_ADD: case JIT_NB_INPLACE_ADD: REWRITE(instr, BINARY_OP_ADD_INT); return;
-        case JIT_NB_SUBTRACT: case JIT_NB_INPLACE_SUBTRACT:
-            REWRITE(instr, BINARY_OP_SUBTRACT_INT); return;
-        case JIT_NB_MULTIPLY: case JIT_NB_INPLACE_MULTIPLY:
-            REWRITE(instr, BINARY_OP_MULTIPLY_INT); return;
-        }
-    } else if (KN_TYPE(a) == &ob_float_type) {
-        switch (nb) {
-        case JIT_NB_ADD: case JIT_NB_INPLACE_ADD: REWRITE(instr, BINARY_OP_ADD_FLOAT); return;
-        case JIT_NB_SUBTRACT: case JIT_NB_INPLACE_SUBTRACT:
-            REWRITE(instr, BINARY_OP_SUBTRACT_FLOAT); return;
-        case JIT_NB_MULTIPLY: case JIT_NB_INPLACE_MULTIPLY:
-            REWRITE(instr, BINARY_OP_MULTIPLY_FLOAT); return;
-        }
-    } else if (KN_STR_CHECK_EXACT(a) && (nb == JIT_NB_ADD || nb == JIT_NB_INPLACE_ADD)) {
+    int add = nb == JIT_NB_ADD || nb == JIT_NB_INPLACE_ADD;
+    int sub = nb == JIT_NB_SUBTRACT || nb == JIT_NB_INPLACE_SUBTRACT;
+    int mul = nb == JIT_NB_MULTIPLY || nb == JIT_NB_INPLACE_MULTIPLY;
+    int div = nb == JIT_NB_TRUE_DIVIDE || nb == JIT_NB_INPLACE_TRUE_DIVIDE;
+    if (KN_INT_CHECK_EXACT(a) && KN_INT_CHECK_EXACT(b)) {
+        if (add)
+            REWRITE(instr, BINARY_OP_ADD_INT);
+        else if (sub)
+            REWRITE(instr, BINARY_OP_SUBTRACT_INT);
+        else if (mul)
+            REWRITE(instr, BINARY_OP_MULTIPLY_INT);
+        else if (jit_int_arith_op(nb) >= 0)
+            REWRITE(instr, BINARY_OP_INT_ARITH);
+        else
+            goto fail;
+        return;
+    }
+    if (KN_TYPE(a) == &ob_float_type && KN_TYPE(b) == &ob_float_type) {
+        if (add)
+            REWRITE(instr, BINARY_OP_ADD_FLOAT);
+        else if (sub)
+            REWRITE(instr, BINARY_OP_SUBTRACT_FLOAT);
+        else if (mul)
+            REWRITE(instr, BINARY_OP_MULTIPLY_FLOAT);
+        else if (div)
+            REWRITE(instr, BINARY_OP_FLOAT_ARITH);
+        else
+            goto fail;
+        return;
+    }
+    if (float_or_int(a) && float_or_int(b) && (add || sub || mul || div)) {
+        REWRITE(instr, BINARY_OP_FLOAT_ARITH);
+        return;
+    }
+    if (KN_STR_CHECK_EXACT(a) && KN_STR_CHECK_EXACT(b) && add) {
         REWRITE(instr, BINARY_OP_ADD_UNICODE);
         return;
     }
@@ -329,6 +361,12 @@ void jit_specialize_call(KnCodeObject *co, uint16_t *instr, KnObject *callable, 
     uint16_t *c = instr + 1;
     if (kwnames != NULL)
         goto fail;
+    if (KN_TYPE(callable) == &ob_method_type &&
+        JIT_FUNCTION_CHECK(((KnMethodObject *)callable)->im_func)) {
+        /* CALL_PY_* unpack a bound method of a Python function. */
+        callable = ((KnMethodObject *)callable)->im_func;
+        nargs++;
+    }
     if (JIT_FUNCTION_CHECK(callable)) {
         KnFunctionObject *fn = JIT_FUNC(callable);
         KnCodeObject *code = JIT_CODE(fn->func_code);
@@ -338,7 +376,10 @@ void jit_specialize_call(KnCodeObject *co, uint16_t *instr, KnObject *callable, 
             goto fail;
         if (code->co_kwonlyargcount != 0 || !(code->co_flags & JIT_CO_OPTIMIZED))
             goto fail;
-        jit_cache_write32(&c[1], fn->func_version);
+        uint16_t idx = jit_spec_slot_for(co, &c[1]);
+        if (idx == 0)
+            goto fail;
+        jit_spec_slot_at(co, idx)->value = (KnObject *)code;
         if (nargs == code->co_argcount) {
             REWRITE(instr, CALL_PY_EXACT_ARGS);
             return;

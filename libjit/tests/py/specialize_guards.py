@@ -159,3 +159,46 @@ def gen_user():
         yield add(v, 1)
 print(list(gen_user()), [list(gen_user()) for _ in range(20)][-1])
 print(isinstance(3, int), [isinstance(i, str) for i in range(30)][-1], type(3.5))
+
+# properties (Python getters run inline), closures made per call
+class Q:
+    def __init__(self, v):
+        self._v = v
+    @property
+    def v(self):
+        return self._v * 2
+    @property
+    def bad(self):
+        return 1 // self._v
+qs = [Q(i) for i in range(1, 40)]
+print(sum(q.v for q in qs), sum(q.bad for q in qs))
+try:
+    Q(0).bad
+except ZeroDivisionError as e:
+    print("ZeroDivisionError", e)
+Q.v = property(lambda self: "replaced")
+print(qs[0].v)
+def make(k):
+    def add_k(x):
+        return x + k
+    return add_k
+print(sum(make(i)(i) for i in range(50)))
+def swap_code(a):
+    return a + 1
+for i in range(30):
+    swap_code(i)
+swap_code.__code__ = (lambda a: a * 100).__code__
+print(swap_code(3))
+
+# bound methods called later (the CALL unpacks them), then other callables
+class R:
+    def __init__(self):
+        self.n = 0
+    def bump(self, k=1):
+        self.n += k
+        return self.n
+r = R()
+callbacks = [r.bump] * 40 + [len, R().bump, lambda k=1: -k, r.bump]
+print([cb([1, 2]) if cb is len else cb() for cb in callbacks][-6:])
+b = r.bump
+print([b(2) for _ in range(40)][-1], r.n)
