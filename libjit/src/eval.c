@@ -628,7 +628,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     }
 
     TARGET(STORE_ATTR)
-        ADAPTIVE(jit_specialize_store_attr(INSTR(), TOP(), names[oparg]));
+        ADAPTIVE(jit_specialize_store_attr(co, INSTR(), TOP(), names[oparg]));
     generic_STORE_ATTR: {
         KnObject *owner = PEEK(1), *v = PEEK(2);
         sp -= 2;

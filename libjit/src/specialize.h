@@ -32,7 +32,30 @@ typedef struct jit_spec_slot {
     uint64_t version2;      /* second dict version (builtins) */
     KnObject *dict;         /* the dict the version belongs to */
     KnObject *value;        /* the cached object */
+    /* Polymorphic attribute / method forms: up to JIT_POLY receiver type
+     * versions (0 = free entry) and, for methods, each one's method. */
+    uint32_t types[4];
+    KnObject *values[4];
 } jit_spec_slot;
+
+#define JIT_POLY 4
+
+/* The entry of s for tp's current version, or -1. */
+static inline int jit_poly_find(const jit_spec_slot *s, const KnTypeObject *tp)
+{
+    uint32_t v = tp->tp_version_tag;
+    if (v != 0)
+        for (int i = 0; i < JIT_POLY; i++)
+            if (s->types[i] == v)
+                return i;
+    return -1;
+}
+
+/* A polymorphic form (LOAD_ATTR_INSTANCE_VALUE, STORE_ATTR_INSTANCE_VALUE,
+ * LOAD_METHOD_NO_DICT / WITH_VALUES) met a receiver type it has no entry
+ * for: add one when the type qualifies and an entry is free.  The entry's
+ * index, or -1 (then the caller misses).  Never raises. */
+int jit_spec_poly_add(KnCodeObject *co, uint16_t *instr, KnObject *owner, KnObject *name);
 
 typedef struct jit_spec_data {
     int32_t nslots, cap;
@@ -74,7 +97,7 @@ void jit_spec_miss(uint16_t *instr);
  * calls jit_spec_fail; they never raise. */
 void jit_specialize_load_global(jit_frame *f, uint16_t *instr, KnObject *name);
 void jit_specialize_load_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner, KnObject *name);
-void jit_specialize_store_attr(uint16_t *instr, KnObject *owner, KnObject *name);
+void jit_specialize_store_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner, KnObject *name);
 void jit_specialize_load_method(KnCodeObject *co, uint16_t *instr, KnObject *owner,
                                 KnObject *name);
 void jit_specialize_binary_op(uint16_t *instr, int nb, KnObject *a, KnObject *b);
@@ -137,15 +160,19 @@ static inline int jit_int_arith_op(int nb)
     }
 }
 
+/* Code flags that keep a call on the vectorcall path (CALL_PY_* and
+ * LOAD_ATTR_PROPERTY run only plain optimised functions inline). */
+#define JIT_SPEC_NOT_INLINE_FLAGS                                              \
+    (JIT_CO_VARARGS | JIT_CO_VARKEYWORDS | JIT_CO_GENERATOR | JIT_CO_COROUTINE | \
+     JIT_CO_ASYNC_GENERATOR | JIT_CO_ITERABLE_COROUTINE | JIT_CO_OPTIMIZED)
+
 /* Can a call of fn with nargs positional arguments run inline: a plain
  * (non-generator) function taking exactly nargs positional parameters. */
 static inline int jit_spec_simple_code(KnFunctionObject *fn, int nargs)
 {
     KnCodeObject *code = JIT_CODE(fn->func_code);
     return code->co_argcount == nargs && code->co_kwonlyargcount == 0 &&
-           (code->co_flags & (JIT_CO_VARARGS | JIT_CO_VARKEYWORDS | JIT_CO_GENERATOR |
-                              JIT_CO_COROUTINE | JIT_CO_ASYNC_GENERATOR |
-                              JIT_CO_ITERABLE_COROUTINE | JIT_CO_OPTIMIZED)) == JIT_CO_OPTIMIZED;
+           (code->co_flags & JIT_SPEC_NOT_INLINE_FLAGS) == JIT_CO_OPTIMIZED;
 }
 
 /* Read KILN_SPECSTATS once (the first frame run calls it). */

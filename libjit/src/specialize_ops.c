@@ -89,6 +89,94 @@ static int module_slot(KnCodeObject *co, uint16_t *unit, KnObject *module, KnObj
     return 0;
 }
 
+/* The instance-dict offset through which `name` of tp's instances is read
+ * (store: written) with no descriptor in the way; -1 when it is not. */
+static int instance_dict_offset(KnTypeObject *tp, KnObject *name, int store)
+{
+    if (store ? tp->tp_setattro != ob_generic_setattr : tp->tp_getattro != ob_generic_getattr)
+        return -1;
+    if (tp->tp_dictoffset <= 0 || tp->tp_dictoffset > 0xffff)
+        return -1;
+    KnObject *descr = ob_type_lookup(tp, name);
+    if (ob_err_occurred()) {
+        ob_err_clear();
+        return -1;
+    }
+    return is_data_descr(descr) ? -1 : (int)tp->tp_dictoffset;
+}
+
+/* The method `name` of tp's instances (a method descriptor no instance
+ * attribute can hide when dictoffset is 0), with *offset tp's dict offset;
+ * NULL when it is not one. */
+static KnObject *plain_method(KnTypeObject *tp, KnObject *name, int *offset)
+{
+    if (tp->tp_getattro != ob_generic_getattr || tp->tp_dictoffset < 0 ||
+        tp->tp_dictoffset > 0xffff)
+        return NULL;
+    KnObject *descr = ob_type_lookup(tp, name);
+    if (ob_err_occurred()) {
+        ob_err_clear();
+        return NULL;
+    }
+    if (descr == NULL || !KN_TYPE_HAS_FLAG(KN_TYPE(descr), KN_TPFLAGS_METHOD_DESCRIPTOR))
+        return NULL;
+    *offset = (int)tp->tp_dictoffset;
+    return descr;
+}
+
+/* A fresh polymorphic slot at unit *unit whose first entry is (ver, value). */
+static int poly_start(KnCodeObject *co, uint16_t *unit, uint32_t ver, KnObject *value)
+{
+    uint16_t idx = jit_spec_slot_for(co, unit);
+    if (idx == 0)
+        return -1;
+    jit_spec_slot *s = jit_spec_slot_at(co, idx);
+    for (int i = 0; i < JIT_POLY; i++) {
+        s->types[i] = 0;
+        s->values[i] = NULL;
+    }
+    s->types[0] = ver;
+    s->values[0] = value;
+    return 0;
+}
+
+int jit_spec_poly_add(KnCodeObject *co, uint16_t *instr, KnObject *owner, KnObject *name)
+{
+    KnTypeObject *tp = KN_TYPE(owner);
+    uint16_t *c = instr + 1;
+    int op = *instr & 0xff;
+    jit_spec_slot *s = jit_spec_slot_at(co, op == JIT_OP_LOAD_ATTR_INSTANCE_VALUE ||
+                                                    op == JIT_OP_STORE_ATTR_INSTANCE_VALUE
+                                                ? c[1] : c[3]);
+    int free = -1;
+    for (int i = JIT_POLY - 1; i >= 0; i--)
+        if (s->types[i] == 0)
+            free = i;
+    if (free < 0)
+        return -1;
+    uint32_t ver = ob_type_version(tp);
+    if (ver == 0)
+        return -1;
+    KnObject *value = NULL;
+    int offset;
+    switch (op) {
+    case JIT_OP_LOAD_ATTR_INSTANCE_VALUE:
+    case JIT_OP_STORE_ATTR_INSTANCE_VALUE:
+        offset = instance_dict_offset(tp, name, op == JIT_OP_STORE_ATTR_INSTANCE_VALUE);
+        if (offset != c[2])
+            return -1;
+        break;
+    default:
+        value = plain_method(tp, name, &offset);
+        if (value == NULL || offset != c[4])
+            return -1;
+        break;
+    }
+    s->types[free] = ver;
+    s->values[free] = value;
+    return free;
+}
+
 void jit_specialize_load_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner, KnObject *name)
 {
     KnTypeObject *tp = KN_TYPE(owner);
@@ -96,7 +184,7 @@ void jit_specialize_load_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner
     if (!KN_STR_CHECK_EXACT(name))
         goto fail;
     if (tp == &ob_module_type) {
-        if (module_slot(co, &c[3], owner, name) < 0)
+        if (module_slot(co, &c[1], owner, name) < 0)
             goto fail;
         REWRITE(instr, LOAD_ATTR_MODULE);
         return;
@@ -111,26 +199,24 @@ void jit_specialize_load_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner
         goto fail_clear;
     int off = slot_member(descr, 0);
     if (off > 0) {
-        jit_cache_write32(&c[1], ver);
-        c[3] = (uint16_t)off;
+        if (poly_start(co, &c[1], ver, NULL) < 0)
+            goto fail;
+        c[2] = (uint16_t)off;
         REWRITE(instr, LOAD_ATTR_SLOT);
         return;
     }
     if (descr != NULL && KN_TYPE(descr) == &ob_property_type &&
         ((KnPropertyObject *)descr)->prop_get != NULL &&
         ((KnPropertyObject *)descr)->prop_get != KN_None) {
-        uint16_t idx = jit_spec_slot_for(co, &c[3]);
-        if (idx == 0)
+        if (poly_start(co, &c[1], ver, ((KnPropertyObject *)descr)->prop_get) < 0)
             goto fail;
-        jit_spec_slot_at(co, idx)->value = ((KnPropertyObject *)descr)->prop_get;
-        jit_cache_write32(&c[1], ver);
         REWRITE(instr, LOAD_ATTR_PROPERTY);
         return;
     }
-    if (is_data_descr(descr) || tp->tp_dictoffset <= 0 || tp->tp_dictoffset > 0xffff)
+    off = instance_dict_offset(tp, name, 0);
+    if (off < 0 || poly_start(co, &c[1], ver, NULL) < 0)
         goto fail;
-    jit_cache_write32(&c[1], ver);
-    c[3] = (uint16_t)tp->tp_dictoffset;
+    c[2] = (uint16_t)off;
     REWRITE(instr, LOAD_ATTR_INSTANCE_VALUE);
     return;
 fail_clear:
@@ -139,7 +225,7 @@ fail:
     jit_spec_fail(instr);
 }
 
-void jit_specialize_store_attr(uint16_t *instr, KnObject *owner, KnObject *name)
+void jit_specialize_store_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner, KnObject *name)
 {
     KnTypeObject *tp = KN_TYPE(owner);
     uint16_t *c = instr + 1;
@@ -153,15 +239,16 @@ void jit_specialize_store_attr(uint16_t *instr, KnObject *owner, KnObject *name)
         goto fail_clear;
     int off = slot_member(descr, 1);
     if (off > 0) {
-        jit_cache_write32(&c[1], ver);
-        c[3] = (uint16_t)off;
+        if (poly_start(co, &c[1], ver, NULL) < 0)
+            goto fail;
+        c[2] = (uint16_t)off;
         REWRITE(instr, STORE_ATTR_SLOT);
         return;
     }
-    if (is_data_descr(descr) || tp->tp_dictoffset <= 0 || tp->tp_dictoffset > 0xffff)
+    off = instance_dict_offset(tp, name, 1);
+    if (off < 0 || poly_start(co, &c[1], ver, NULL) < 0)
         goto fail;
-    jit_cache_write32(&c[1], ver);
-    c[3] = (uint16_t)tp->tp_dictoffset;
+    c[2] = (uint16_t)off;
     REWRITE(instr, STORE_ATTR_INSTANCE_VALUE);
     return;
 fail_clear:
@@ -213,19 +300,11 @@ void jit_specialize_load_method(KnCodeObject *co, uint16_t *instr, KnObject *own
     uint32_t ver = type_version(tp);
     if (ver == 0)
         goto fail;
-    KnObject *descr = ob_type_lookup(tp, name);
-    if (ob_err_occurred())
-        goto fail_clear;
-    if (descr == NULL || !KN_TYPE_HAS_FLAG(KN_TYPE(descr), KN_TPFLAGS_METHOD_DESCRIPTOR))
+    int off;
+    KnObject *descr = plain_method(tp, name, &off);
+    if (descr == NULL || poly_start(co, &c[3], ver, descr) < 0)
         goto fail;
-    if (tp->tp_dictoffset < 0 || tp->tp_dictoffset > 0xffff)
-        goto fail;
-    uint16_t idx = jit_spec_slot_for(co, &c[3]);
-    if (idx == 0)
-        goto fail;
-    jit_spec_slot_at(co, idx)->value = descr;
-    jit_cache_write32(&c[1], ver);
-    c[4] = (uint16_t)tp->tp_dictoffset;
+    c[4] = (uint16_t)off;
     if (tp->tp_dictoffset == 0)
         REWRITE(instr, LOAD_METHOD_NO_DICT);
     else
@@ -376,17 +455,12 @@ void jit_specialize_call(KnCodeObject *co, uint16_t *instr, KnObject *callable, 
             goto fail;
         if (code->co_kwonlyargcount != 0 || !(code->co_flags & JIT_CO_OPTIMIZED))
             goto fail;
-        uint16_t idx = jit_spec_slot_for(co, &c[1]);
-        if (idx == 0)
-            goto fail;
-        jit_spec_slot_at(co, idx)->value = (KnObject *)code;
         if (nargs == code->co_argcount) {
             REWRITE(instr, CALL_PY_EXACT_ARGS);
             return;
         }
         kn_ssize_t ndef = fn->func_defaults ? KN_SIZE(fn->func_defaults) : 0;
         if (nargs < code->co_argcount && nargs >= code->co_argcount - ndef) {
-            c[3] = (uint16_t)nargs;
             REWRITE(instr, CALL_PY_WITH_DEFAULTS);
             return;
         }
@@ -405,7 +479,7 @@ void jit_specialize_call(KnCodeObject *co, uint16_t *instr, KnObject *callable, 
             ((KnModuleObject *)cf->m_self)->md_name != NULL &&
             KN_STR_CHECK_EXACT(((KnModuleObject *)cf->m_self)->md_name) &&
             ob_str_equal_cstr(((KnModuleObject *)cf->m_self)->md_name, "builtins")) {
-            uint16_t idx = jit_spec_slot_for(co, &c[3]);
+            uint16_t idx = jit_spec_slot_for(co, &c[1]);
             if (idx == 0)
                 goto fail;
             jit_spec_slot_at(co, idx)->value = callable;

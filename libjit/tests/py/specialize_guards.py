@@ -202,3 +202,39 @@ callbacks = [r.bump] * 40 + [len, R().bump, lambda k=1: -k, r.bump]
 print([cb([1, 2]) if cb is len else cb() for cb in callbacks][-6:])
 b = r.bump
 print([b(2) for _ in range(40)][-1], r.n)
+
+# polymorphic receivers: up to four types share one attribute/method site;
+# a subclass with a data descriptor or __getattr__ must not join it
+class Base:
+    def __init__(self, v):
+        self.v = v
+    def kind(self):
+        return "base"
+class K1(Base):
+    def kind(self):
+        return "k1"
+class K2(Base):
+    pass
+class K3(Base):
+    @property
+    def v(self):
+        return "prop"
+    @v.setter
+    def v(self, x):
+        self.__dict__["v"] = x * 10
+class K4(Base):
+    def __getattr__(self, name):
+        return "getattr " + name
+class K5(Base):
+    def kind(self):
+        return "k5"
+class K6(Base):
+    pass
+objs = [c(i) for i in range(5) for c in (Base, K1, K2, K3, K4, K5, K6)] * 8
+out = []
+for o in objs:
+    o.v = o.v
+    out.append((type(o).__name__, o.v, o.kind(), o.missing if type(o) is K4 else None))
+print(out[-14:])
+K1.kind = lambda self: "patched"
+print(objs[1].kind(), objs[8].kind())
