@@ -432,6 +432,8 @@ static int c_convention(int flags)
         return KN_METH_O;
     if (flags == KN_METH_FASTCALL || flags == (KN_METH_FASTCALL | KN_METH_KEYWORDS))
         return KN_METH_FASTCALL;
+    if (flags == KN_METH_NOARGS)
+        return KN_METH_NOARGS;
     return 0;
 }
 
@@ -494,7 +496,7 @@ void jit_specialize_call(KnCodeObject *co, uint16_t *instr, KnObject *callable, 
             REWRITE(instr, CALL_BUILTIN_O);
             return;
         }
-        if (conv == KN_METH_FASTCALL) {
+        if (conv == KN_METH_FASTCALL || (conv == KN_METH_NOARGS && nargs == 0)) {
             REWRITE(instr, CALL_BUILTIN_FAST);
             return;
         }
@@ -506,7 +508,7 @@ void jit_specialize_call(KnCodeObject *co, uint16_t *instr, KnObject *callable, 
             REWRITE(instr, CALL_METHOD_DESCRIPTOR_O);
             return;
         }
-        if (conv == KN_METH_FASTCALL) {
+        if (conv == KN_METH_FASTCALL || (conv == KN_METH_NOARGS && nargs == 1)) {
             REWRITE(instr, CALL_METHOD_DESCRIPTOR_FAST);
             return;
         }

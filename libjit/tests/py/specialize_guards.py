@@ -238,3 +238,19 @@ for o in objs:
 print(out[-14:])
 K1.kind = lambda self: "patched"
 print(objs[1].kind(), objs[8].kind())
+
+# C methods without arguments, first attribute stores into a fresh dict
+class Fresh:
+    def __init__(self, i):
+        self.a = i
+        self.b = i + 1
+fr = [Fresh(i) for i in range(60)]
+print(sum(f.a + f.b for f in fr))
+words = ["Ab", "cD", "eF"] * 20
+print([w.lower() for w in words][-3:], [list(range(3)).pop() for _ in range(30)][-1])
+d = {"x": 1}
+print([list(d.items()) for _ in range(30)][-1])
+try:
+    [w.lower(1) for w in words]
+except TypeError as e:
+    print("TypeError", e)
