@@ -160,6 +160,8 @@ static const struct error_case error_cases[] = {
      "1:4: SyntaxError: invalid syntax"},
     {"[a for not x in y]\n", sizeof "[a for not x in y]\n" - 1,
      "1:8: SyntaxError: cannot assign to expression"},
+    {"x = f\"ab\303\251\377{a}\"\n", sizeof "x = f\"ab\303\251\377{a}\"\n" - 1,
+     "1:16: SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte"},
     {"x=1\nf\"{a b}\"\n", sizeof "x=1\nf\"{a b}\"\n" - 1,
      "2:2: SyntaxError: f-string: invalid syntax. Perhaps you forgot a comma?"},
     {"x=1\nf\"\"\"\n{a b}\"\"\"\n", sizeof "x=1\nf\"\"\"\n{a b}\"\"\"\n" - 1,

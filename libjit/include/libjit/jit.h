@@ -87,6 +87,14 @@ typedef struct jit_config {
 /* Like jit_run_string for a program read from a file-like origin (piped
  * stdin): __main__.__file__ is `filename`, as CPython sets it. */
 int jit_run_source_file(const char *src, size_t len, const char *filename);
+/* The interactive prompt on sys.stdin, in __main__ (a fresh one, or the
+ * one a script or -c command ran in, for -i).  Returns the exit status. */
+int jit_run_interactive(void);
+/* Make SIGINT raise KeyboardInterrupt in the running Python code (the
+ * `python` program calls it; an embedder may not).  0, or -1 (errno). */
+int jit_install_sigint_handler(void);
+/* Raise KeyboardInterrupt (-1) if SIGINT arrived since the last check. */
+int jit_check_signals(void);
 /* Before jit_init(): copy *cfg (the arrays must outlive the program). */
 void jit_configure(const jit_config *cfg);
 /* Flush sys.stdout and sys.stderr before the process exits.  Returns 0, or
