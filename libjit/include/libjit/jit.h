@@ -148,6 +148,13 @@ KnObject *jit_import_module_level(KnObject *name, KnObject *globals, KnObject *l
                                   KnObject *fromlist, kn_ssize_t level);
 KnObject *jit_import_module(const char *name);
 
+/* ---- jit-quicken: specialisation statistics ----
+ * Print, per opcode, how many instructions specialised, failed to, missed
+ * their guards and were de-specialised (counted only while KILN_SPECSTATS
+ * is set in the environment; libjit then prints this report on stderr at
+ * exit by itself). */
+void jit_specialize_report(FILE *out);
+
 #ifdef __cplusplus
 }
 #endif
