@@ -15,6 +15,7 @@
 
 #include "builtins.h"
 #include "import.h"
+#include "pyc_stamp.h"
 #include "libgc/gc.h"
 #include "libjit/jit.h"
 #include "opcode.h"
@@ -162,12 +163,17 @@ static int set_builtins_open(void)
     return ob_dict_setitem_str(jit_builtins_dict(), "open", open);
 }
 
-/* The .pyc magic word: 'K' and a byte that changes with the bytecode —
- * a hash of the real opcodes (names, numbers, cache sizes) and the code record's
- * version — so a .pyc made by a Kiln with other opcodes is recompiled. */
+/* The .pyc magic word (the first two bytes of MAGIC_NUMBER; '\r\n'
+ * follow): a 16-bit hash of the real opcodes (names, numbers, cache sizes),
+ * the code record's version and the build stamp of the compiler's sources
+ * (pyc_stamp.h), so a .pyc made by any other Kiln compiler is recompiled.
+ * Kiln's files never meet CPython's: the cache tag (kiln-311) keeps them
+ * apart. */
 unsigned jit_pyc_magic_word(void)
 {
     uint32_t h = 2166136261u ^ JIT_PYC_RECORD_VERSION;
+    for (int sh = 0; sh < 32; sh += 8)
+        h = (h ^ ((JIT_PYC_BUILD_STAMP >> sh) & 0xFF)) * 16777619u;
     /* Real opcodes only: they are what co_code holds in a .pyc. */
     for (int op = 0; op < JIT_OP__NREAL; op++) {
         const char *name = jit_op_name(op);
@@ -177,8 +183,7 @@ unsigned jit_pyc_magic_word(void)
             h = (h ^ (uint8_t)*c) * 16777619u;
         h = (h ^ (uint32_t)op ^ (uint32_t)jit_op_caches(op) << 8) * 16777619u;
     }
-    unsigned b = (h ^ (h >> 8) ^ (h >> 16) ^ (h >> 24)) & 0xFF;
-    return 'K' | (b == '\r' ? 0x80u : b) << 8;
+    return (h ^ (h >> 16)) & 0xFFFF;
 }
 
 int jit_import_init(void)

@@ -18,9 +18,9 @@ KnObject *kn_init__imp(void);
 KnObject *kn_init__warnings(void);
 KnObject *kn_init_marshal(void);
 
-/* Kiln's .pyc magic number: bytes 'K', a hash byte of the opcode table
- * and JIT_PYC_RECORD_VERSION (bump it when marshal_code.c's record
- * changes), '\r', '\n'.  See NOTES-import.md. */
+/* Kiln's .pyc magic number: a 16-bit hash of the opcode table,
+ * JIT_PYC_RECORD_VERSION (bump it when marshal_code.c's record changes) and
+ * the compiler's build stamp, then '\r', '\n'.  See NOTES-import.md. */
 #define JIT_PYC_RECORD_VERSION 1
 unsigned jit_pyc_magic_word(void);
 
