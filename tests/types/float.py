@@ -45,7 +45,8 @@ def short(v):
     return s
 
 
-def run_table(T, receivers, table, skip=()):
+def run_table(T, receivers, table, skip=(), mutable=False):
+    # mutable: every call gets a copy of the receiver, printed after the call
     names = sorted(set(dir(T)))
     print(T.__name__, "dir:", names)
     print("not covered:", [n for n in names if n not in table and n not in skip])
@@ -65,7 +66,11 @@ def run_table(T, receivers, table, skip=()):
                 if not isinstance(args, tuple):
                     args = (args,)
                 label = "%s.%s%s" % (short(recv), name, short(args))
-                show(label, m, *args)
+                if mutable:
+                    r2 = recv.copy()
+                    print(label, "->", res(getattr(r2, name), *args), "after:", short(r2))
+                else:
+                    show(label, m, *args)
 
 
 # Inherited from object (and tested in object.py), or implementation details
