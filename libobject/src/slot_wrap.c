@@ -20,6 +20,35 @@ static KnObject *int_or_none(int r)
     return r < 0 ? NULL : KN_None;
 }
 
+/* object.__setattr__(x, ...) must not bypass a C-level tp_setattro that
+ * x's class inherits after the one being called (type's, say): find the
+ * class that supplied x's slot, then walk its bases down to the one that
+ * defines f; a non-Python override met first refuses the call. */
+static int setattr_hackcheck(KnObject *self, setattrofunc f, const char *what)
+{
+    KnTypeObject *t = KN_TYPE(self);
+    KnObject *mro = t->tp_mro;
+    if (mro == NULL)
+        return 0;
+    KnTypeObject *defining = t;
+    for (kn_ssize_t i = KN_SIZE(mro) - 1; i >= 0; i--) {
+        KnTypeObject *base = (KnTypeObject *)KN_TUPLE_GET(mro, i);
+        if (!ob_slot_is_python_setattro(base->tp_setattro) && base->tp_setattro == t->tp_setattro) {
+            defining = base;
+            break;
+        }
+    }
+    for (KnTypeObject *base = defining; base != NULL; base = base->tp_base) {
+        if (base->tp_setattro == f)
+            break;
+        if (!ob_slot_is_python_setattro(base->tp_setattro)) {
+            ob_err_format(ob_exc_TypeError, "can't apply this %s to %s object", what, t->tp_name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 KnObject *ob_slot_wrapper_call(KnWrapperDescrObject *d, KnObject *self, KnObject *const *args,
                                kn_ssize_t nargs, KnObject *kwnames)
 {
@@ -146,9 +175,13 @@ KnObject *ob_slot_wrapper_call(KnWrapperDescrObject *d, KnObject *self, KnObject
     case KN_WRAP_DESCR_DELETE:
         return want(nargs, 1) ? NULL : int_or_none(((descrsetfunc)f)(self, args[0], NULL));
     case KN_WRAP_SETATTR:
-        return want(nargs, 2) ? NULL : int_or_none(((setattrofunc)f)(self, args[0], args[1]));
+        if (want(nargs, 2) || setattr_hackcheck(self, (setattrofunc)f, "__setattr__") < 0)
+            return NULL;
+        return int_or_none(((setattrofunc)f)(self, args[0], args[1]));
     case KN_WRAP_DELATTR:
-        return want(nargs, 1) ? NULL : int_or_none(((setattrofunc)f)(self, args[0], NULL));
+        if (want(nargs, 1) || setattr_hackcheck(self, (setattrofunc)f, "__delattr__") < 0)
+            return NULL;
+        return int_or_none(((setattrofunc)f)(self, args[0], NULL));
     case KN_WRAP_GETATTR:
         return want(nargs, 1) ? NULL : ((getattrofunc)f)(self, args[0]);
     case KN_WRAP_DEL:
