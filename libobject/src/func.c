@@ -384,7 +384,22 @@ static int cm_init(KnObject *self, KnObject *args, KnObject *kwargs, const char 
     if (ob_args_no_kwargs_dict(name, kwargs) < 0 ||
         ob_args_check_positional(name, KN_SIZE(args), 1, 1) < 0)
         return -1;
-    CM(self)->cm_callable = KN_TUPLE_GET(args, 0);
+    KnObject *f = KN_TUPLE_GET(args, 0);
+    CM(self)->cm_callable = f;
+    /* as functools.wraps: the wrapped callable's names and docstring go
+     * into the wrapper's __dict__ (CPython 3.10+) */
+    static const char *const copied[] = { "__module__", "__name__", "__qualname__", "__doc__",
+                                         "__annotations__", NULL };
+    for (int i = 0; copied[i] != NULL; i++) {
+        KnObject *name = ob_str_intern_cstr(copied[i]), *v;
+        if (name == NULL)
+            return -1;
+        int r = ob_lookup_attr(f, name, &v);
+        if (r < 0)
+            return -1;
+        if (r > 0 && ob_setattr(self, name, v) < 0)
+            return -1;
+    }
     return 0;
 }
 

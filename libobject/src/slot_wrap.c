@@ -67,8 +67,11 @@ KnObject *ob_slot_wrapper_call(KnWrapperDescrObject *d, KnObject *self, KnObject
         return want(nargs, 1) ? NULL : ((binaryfunc)f)(args[0], self);
     case KN_WRAP_TERNARY:
     case KN_WRAP_TERNARY_R: {
-        if (nargs < 1 || nargs > 2)
-            return ob_err_format(ob_exc_TypeError, "expected 1 or 2 arguments, got %zd", nargs);
+        /* CPython unpacks these with an empty function name */
+        if (nargs < 1)
+            return ob_err_format(ob_exc_TypeError, " expected at least 1 argument, got %zd", nargs);
+        if (nargs > 2)
+            return ob_err_format(ob_exc_TypeError, " expected at most 2 arguments, got %zd", nargs);
         KnObject *mod = nargs == 2 ? args[1] : KN_None;
         if (s->wrap == KN_WRAP_TERNARY)
             return ((ternaryfunc)f)(self, args[0], mod);
@@ -162,8 +165,11 @@ KnObject *ob_slot_wrapper_call(KnWrapperDescrObject *d, KnObject *self, KnObject
             ob_err_set_none(ob_exc_StopIteration);
         return r;
     case KN_WRAP_DESCR_GET: {
-        if (nargs < 1 || nargs > 2)
-            return ob_err_format(ob_exc_TypeError, "expected 1 or 2 arguments, got %zd", nargs);
+        /* CPython unpacks these with an empty function name */
+        if (nargs < 1)
+            return ob_err_format(ob_exc_TypeError, " expected at least 1 argument, got %zd", nargs);
+        if (nargs > 2)
+            return ob_err_format(ob_exc_TypeError, " expected at most 2 arguments, got %zd", nargs);
         KnObject *obj = args[0] == KN_None ? NULL : args[0];
         KnObject *type = nargs == 2 && args[1] != KN_None ? args[1] : NULL;
         if (obj == NULL && type == NULL)
