@@ -104,14 +104,24 @@ def main():
     w("#include <stdint.h>\n\n")
     w("enum ps_codec_kind {\n    PS_CODEC_UTF8, PS_CODEC_LATIN1, PS_CODEC_ASCII, PS_CODEC_TABLE,\n"
       "    PS_CODEC_NOT_TEXT, PS_CODEC_UNDEFINED, PS_CODEC_UNSUPPORTED\n};\n\n")
+    ascii = "".join(chr(i) for i in range(128))
+    w("/* Bytes 0x00..0x7F of every ASCII-compatible table. */\n")
+    w("#define PS_CODEC_ASCII_HALF \\\n")
+    for row in range(0, 128, 8):
+        w("    " + ", ".join("0x%04X" % i for i in range(row, row + 8)) + ", \\\n")
+    w("\n")
     w("/* Byte -> code point for each single-byte codec; 0xFFFE: undefined. */\n")
     w("static const uint16_t ps_codec_tables[%d][256] = {\n" % len(tables))
     for t in tables:
         w("    {\n")
-        for row in range(0, 256, 8):
+        start = 0
+        if t[:128] == ascii:
+            w("        PS_CODEC_ASCII_HALF\n")
+            start = 128
+        for row in range(start, 256, 8):
             w("        " + ", ".join("0x%04X" % ord(c) for c in t[row:row + 8]) + ",\n")
         w("    },\n")
-    w("};\n\n")
+    w("};\n\n#undef PS_CODEC_ASCII_HALF\n\n")
     w("/* Codec modules of the encodings package, sorted by name; table is an\n"
       " * index into ps_codec_tables for PS_CODEC_TABLE, else -1. */\n")
     w("static const struct ps_codec_module {\n    const char *name;\n"

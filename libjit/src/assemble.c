@@ -271,6 +271,81 @@ static int fold_const_tuples(jit_compiler *c, jit_unit *u)
     return 0;
 }
 
+/* Line numbers for code without a position (CPython's
+ * propagate_line_numbers): a block without a line reached from a single
+ * place takes that place's line.  (CPython also copies exit blocks reached
+ * from several places first; Kiln does not, so such an implicit `return
+ * None` keeps no line of its own.)  Runs after the flow pass. */
+static int block_falls_through(const jit_block *b)
+{
+    return !b->n || !(jit_op_flags(b->ins[b->n - 1].op) & JIT_OPF_TERM);
+}
+
+static int fix_lines(jit_compiler *c, jit_unit *u)
+{
+    int *preds = kgc_alloc(sizeof(int) * (size_t)(u->nblocks + 1) * 2);
+    if (!preds)
+        return jit_c_nomem(c);
+    for (int k = 0; k < u->norder; k++) {
+        jit_block *b = &u->blocks[u->order[k]];
+        if (!b->reachable)
+            continue;
+        for (int j = 0; j < b->n; j++)
+            if (b->ins[j].target >= 0 && !(jit_op_flags(b->ins[j].op) & JIT_OPF_SETUP))
+                preds[b->ins[j].target]++;
+        /* the fall-through successor: the next reachable block in order */
+        if (block_falls_through(b))
+            for (int q = k + 1; q < u->norder; q++)
+                if (u->blocks[u->order[q]].reachable) {
+                    preds[u->order[q]]++;
+                    break;
+                }
+    }
+    /* propagate along single-predecessor edges */
+    for (int k = 0; k < u->norder; k++) {
+        jit_block *b = &u->blocks[u->order[k]];
+        if (!b->reachable || !b->n)
+            continue;
+        jit_position last = {-1, -1, -1, -1};
+        for (int j = 0; j < b->n; j++)
+            if (b->ins[j].pos.lineno >= 0)
+                last = b->ins[j].pos;
+        if (last.lineno < 0)
+            continue;
+        if (block_falls_through(b)) {
+            for (int q = k + 1; q < u->norder; q++) {
+                jit_block *nx = &u->blocks[u->order[q]];
+                if (!nx->reachable)
+                    continue;
+                if (preds[u->order[q]] == 1 && nx->n && nx->ins[0].pos.lineno < 0)
+                    nx->ins[0].pos = last;
+                break;
+            }
+        }
+        jit_instr *lj = &b->ins[b->n - 1];
+        if (lj->target >= 0 && !(jit_op_flags(lj->op) & JIT_OPF_SETUP)) {
+            jit_block *t = &u->blocks[lj->target];
+            if (preds[lj->target] == 1 && t->n && t->ins[0].pos.lineno < 0)
+                t->ins[0].pos = last;
+        }
+    }
+    /* an exit (`return None`) still without a line: the line of the code
+     * laid out before it */
+    jit_position prevpos = {-1, -1, -1, -1};
+    for (int k = 0; k < u->norder; k++) {
+        jit_block *b = &u->blocks[u->order[k]];
+        if (!b->reachable || !b->n)
+            continue;
+        if (b->ins[0].pos.lineno < 0 && b->ins[b->n - 1].op == JIT_OP_RETURN_VALUE &&
+            prevpos.lineno >= 0)
+            b->ins[0].pos = prevpos;
+        for (int j = 0; j < b->n; j++)
+            if (b->ins[j].pos.lineno >= 0)
+                prevpos = b->ins[j].pos;
+    }
+    return 0;
+}
+
 KnObject *jit_assemble(jit_compiler *c, jit_unit *u)
 {
     int maxdepth = 0;
@@ -278,6 +353,8 @@ KnObject *jit_assemble(jit_compiler *c, jit_unit *u)
     if (fold_const_tuples(c, u) < 0)
         return NULL;
     if (stackdepth(c, u, &maxdepth) < 0)
+        return NULL;
+    if (fix_lines(c, u) < 0)
         return NULL;
     /* Flatten reachable blocks; drop pseudo SETUP/POP_BLOCK, redundant
      * NOPs and jumps to the next instruction. */

@@ -13,6 +13,7 @@
  *                      issubclass globals locals
  *   builtins_io.c      print input open breakpoint help
  *   builtins_exec.c    compile exec eval __import__ __build_class__
+ *   builtins_site.c    exit quit (site.py's; added unless -S)
  */
 #ifndef LIBJIT_BUILTINS_H
 #define LIBJIT_BUILTINS_H
@@ -54,6 +55,9 @@ KnObject *jit_current_locals(void);
 
 /* builtins_anext.c: the awaitable of anext(aiterator, default). */
 KnObject *jit_anext_awaitable_new(KnObject *awaitable, KnObject *dflt);
+
+/* builtins_site.c: exit and quit, as site.py would add them. */
+int jit_builtins_add_site_names(KnObject *builtins_dict);
 
 /* builtins.c */
 KnObject *jit_builtins_create(void);

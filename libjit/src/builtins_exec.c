@@ -26,6 +26,16 @@
                   | CF_ALLOW_INCOMPLETE_INPUT | CF_DONT_IMPLY_DEDENT | CF_SOURCE_IS_UTF8 \
                   | CF_IGNORE_COOKIE | CF_FUTURE_MASK)
 
+/* CPython's PyCF_MASK: the __future__ flags a compile() inherits from the
+ * code calling it (unless dont_inherit), and exec/eval of text always. */
+#define CF_INHERITED_FUTURES 0x1fe0000
+
+static int inherited_flags(void)
+{
+    jit_frame *f = jit_frame_current();
+    return f != NULL ? f->code->co_flags & CF_INHERITED_FUTURES : 0;
+}
+
 /* The bytes of a source argument; NULL without error when `src` is not
  * text (the caller words the TypeError). */
 static const char *source_bytes(KnObject *src, kn_ssize_t *len, int *is_text)
@@ -44,7 +54,8 @@ static const char *source_bytes(KnObject *src, kn_ssize_t *len, int *is_text)
             ob_err_nomemory();
             return NULL;
         }
-        memcpy(copy, ((KnByteArrayObject *)src)->ob_start, (size_t)*len);
+        if (*len > 0)
+            memcpy(copy, ((KnByteArrayObject *)src)->ob_start, (size_t)*len);
         copy[*len] = '\0';
         return copy;
     }
@@ -130,6 +141,11 @@ static KnObject *bi_compile(KnObject *self, KnObject *const *args, kn_ssize_t na
                              "which Kiln does not have yet");
     if (is_code(a[0]))
         return a[0];
+    int dont_inherit = a[4] != NULL ? ob_is_true(a[4]) : 0;
+    if (dont_inherit < 0)
+        return NULL;
+    if (!dont_inherit)
+        flags |= inherited_flags();
     kn_ssize_t len;
     int is_text;
     const char *s = source_bytes(a[0], &len, &is_text);
@@ -213,7 +229,8 @@ static KnObject *run_source(int is_eval, KnObject *src, KnObject *globals, KnObj
                 len--;
             }
         }
-        code = compile_text(s, len, "<string>", is_eval ? JIT_MODE_EVAL : JIT_MODE_EXEC, 0, -1);
+        code = compile_text(s, len, "<string>", is_eval ? JIT_MODE_EVAL : JIT_MODE_EXEC,
+                            inherited_flags(), -1);
         if (code == NULL)
             return NULL;
     }
@@ -360,43 +377,11 @@ static KnObject *bi_import(KnObject *self, KnObject *const *args, kn_ssize_t nar
     return top == NULL ? NULL : find_loaded(top);
 }
 
-/* ---- __build_class__ ---- */
-
-/* PEP 560: replace bases that are not classes but have __mro_entries__. */
-static KnObject *update_bases(KnObject *orig)
-{
-    KnObject *out = NULL;           /* a list once something changed */
-    kn_ssize_t n = KN_SIZE(orig);
-    for (kn_ssize_t i = 0; i < n; i++) {
-        KnObject *base = KN_TUPLE_GET(orig, i);
-        KnObject *meth = NULL;
-        if (!KN_TYPE_OBJ_CHECK(base)) {
-            int found = ob_lookup_attr(base, ob_str_intern_cstr("__mro_entries__"), &meth);
-            if (found < 0)
-                return NULL;
-            if (!found)
-                meth = NULL;
-        }
-        if (meth == NULL) {
-            if (out != NULL && ob_list_append(out, base) < 0)
-                return NULL;
-            continue;
-        }
-        KnObject *entries = ob_call_onearg(meth, orig);
-        if (entries == NULL)
-            return NULL;
-        if (!KN_TUPLE_CHECK(entries))
-            return ob_err_format(ob_exc_TypeError, "__mro_entries__ must return a tuple");
-        if (out == NULL && (out = ob_list_from_array(KN_TUPLE_ITEMS(orig), i)) == NULL)
-            return NULL;
-        for (kn_ssize_t j = 0; j < KN_SIZE(entries); j++)
-            if (ob_list_append(out, KN_TUPLE_GET(entries, j)) < 0)
-                return NULL;
-    }
-    if (out == NULL)
-        return orig;
-    return ob_tuple_from_array(KN_LIST_ITEMS(out), KN_SIZE(out));
-}
+/* ---- __build_class__ ----
+ * CPython 3.11's steps, through libobject's class-statement helpers
+ * (type.h: ob_type_build_*): PEP 560 bases, the metaclass, __prepare__,
+ * the body run with the namespace as its locals (the eval part), the
+ * metaclass call and the __class__ cell check. */
 
 static KnObject *bi_build_class(KnObject *self, KnObject *const *args, kn_ssize_t nargs,
                                 KnObject *kwnames)
@@ -409,80 +394,25 @@ static KnObject *bi_build_class(KnObject *self, KnObject *const *args, kn_ssize_
     if (!KN_STR_CHECK(name))
         return ob_err_format(ob_exc_TypeError, "__build_class__: name is not a string");
     KnObject *orig_bases = ob_tuple_from_array(args + 2, nargs - 2);
-    if (orig_bases == NULL)
-        return NULL;
-    KnObject *bases = update_bases(orig_bases);
+    KnObject *bases = orig_bases ? ob_type_build_bases(orig_bases) : NULL;
     if (bases == NULL)
         return NULL;
-
-    /* Keywords: metaclass=... is ours, the rest go to __prepare__ and the
-     * metaclass call (and on to __init_subclass__). */
-    KnObject *meta = NULL, *kwds = ob_dict_new();
-    if (kwds == NULL)
-        return NULL;
+    KnObject *kwds = NULL;
     kn_ssize_t nkw = kwnames ? KN_SIZE(kwnames) : 0;
-    for (kn_ssize_t i = 0; i < nkw; i++) {
-        KnObject *k = KN_TUPLE_GET(kwnames, i);
-        if (ob_str_equal_cstr(k, "metaclass"))
-            meta = args[nargs + i];
-        else if (ob_dict_setitem(kwds, k, args[nargs + i]) < 0)
-            return NULL;
-    }
-    int is_class;
-    if (meta == NULL) {
-        meta = KN_SIZE(bases) == 0 ? (KnObject *)&ob_type_type
-                                   : (KnObject *)KN_TYPE(KN_TUPLE_GET(bases, 0));
-        is_class = 1;
-    } else {
-        is_class = KN_TYPE_OBJ_CHECK(meta);
-    }
-    if (is_class) {
-        KnTypeObject *winner = ob_type_calculate_meta((KnTypeObject *)meta, bases);
-        if (winner == NULL)
-            return NULL;
-        meta = (KnObject *)winner;
-    }
-
-    KnObject *prepare, *ns;
-    int found = ob_lookup_attr(meta, ob_str_intern_cstr("__prepare__"), &prepare);
-    if (found < 0)
+    if (nkw > 0 && (kwds = ob_dict_new()) == NULL)
         return NULL;
-    if (found) {
-        KnObject *pargs[2] = { name, bases };
-        if ((ns = ob_vectorcall_dict(prepare, pargs, 2, kwds)) == NULL)
+    for (kn_ssize_t i = 0; i < nkw; i++)
+        if (ob_dict_setitem(kwds, KN_TUPLE_GET(kwnames, i), args[nargs + i]) < 0)
             return NULL;
-    } else if ((ns = ob_dict_new()) == NULL) {
+    KnObject *meta = ob_type_build_meta(bases, kwds);
+    KnObject *ns = meta ? ob_type_build_prepare(meta, name, bases, kwds) : NULL;
+    if (ns == NULL)
         return NULL;
-    }
-    if (!KN_DICT_CHECK(ns)
-        && ob_type_lookup(KN_TYPE(ns), ob_str_intern_cstr("__getitem__")) == NULL)
-        return ob_err_format(ob_exc_TypeError,
-                             "%s.__prepare__() must return a mapping, not %s",
-                             is_class ? ob_type_name((KnTypeObject *)meta) : "<metaclass>",
-                             ob_type_name(KN_TYPE(ns)));
-
     KnObject *cell = jit_function_call_with_locals(func, ns);
     if (cell == NULL)
         return NULL;
-    if (bases != orig_bases && ob_setitem(ns, ob_str_intern_cstr("__orig_bases__"),
-                                          orig_bases) < 0)
-        return NULL;
-    KnObject *margs[3] = { name, bases, ns };
-    KnObject *cls = ob_vectorcall_dict(meta, margs, 3, kwds);
-    if (cls == NULL)
-        return NULL;
-    if (KN_TYPE_OBJ_CHECK(cls) && KN_TYPE(cell) == &ob_cell_type) {
-        KnObject *cell_cls = KN_CELL_GET(cell);
-        if (cell_cls != cls) {
-            if (cell_cls == NULL)
-                return ob_err_format(ob_exc_RuntimeError,
-                                     "__class__ not set defining %R as %R. Was __classcell__ "
-                                     "propagated to type.__new__?", name, cls);
-            return ob_err_format(ob_exc_TypeError, "__class__ set to %R defining %R as %R",
-                                 cell_cls, name, cls);
-        }
-    }
-    return cls;
+    return ob_type_build_class(meta, name, bases, orig_bases, ns, kwds,
+                               KN_TYPE(cell) == &ob_cell_type ? cell : NULL);
 }
 
 #define FAST(f) ((KnCFunction)(void (*)(void))(f))

@@ -13,6 +13,90 @@
 #include "libobject/complex.h"
 #include "libparse/parser.h"
 
+/* ---- warnings ---- */
+
+static jit_warn_hook warn_hook;
+
+void jit_compile_set_warn_hook(jit_warn_hook hook)
+{
+    warn_hook = hook;
+}
+
+/* The source line (without indentation and newline) for the default
+ * warning display. */
+static void print_source_line(const char *src, size_t len, int lineno)
+{
+    const char *p = src, *end = src + len;
+    for (int l = 1; l < lineno && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\f'))
+        p++;
+    const char *q = p;
+    while (q < end && *q != '\n' && *q != '\r')
+        q++;
+    if (q > p)
+        fprintf(stderr, "  %.*s\n", (int)(q - p), p);
+}
+
+/* 0: go on; -1: the hook turned the warning into an exception. */
+static int emit_warning(KnTypeObject *category, const char *msg, KnObject *filename,
+                        const char *src, size_t srclen, int lineno)
+{
+    if (warn_hook) {
+        KnObject *m = ob_str_from_cstr(msg);
+        if (!m)
+            return -1;
+        return warn_hook(category, m, filename, lineno);
+    }
+    if (category != ob_exc_SyntaxWarning)
+        return 0;           /* DeprecationWarning: ignored by default */
+    const char *fn = ob_str_as_utf8(filename, NULL);
+    fflush(stdout);
+    fprintf(stderr, "%s:%d: SyntaxWarning: %s\n", fn ? fn : "?", lineno, msg);
+    if (src)
+        print_source_line(src, srclen, lineno);
+    return 0;
+}
+
+int jit_c_warn(jit_compiler *c, KnTypeObject *category, int lineno, int col, int end_lineno,
+               int end_col, const char *fmt, ...)
+{
+    char msg[PS_ERROR_MSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (emit_warning(category, msg, c->filename, c->src, c->srclen, lineno) == 0)
+        return 0;
+    if (!ob_err_matches((KnObject *)category))
+        return jit_c_objerr(c);
+    /* the warning became an error: report it as a SyntaxError there */
+    ob_err_clear();
+    return jit_c_error_at(c, lineno, col, end_lineno, end_col, "%s", msg);
+}
+
+/* libparse's warnings (escape sequences, "is" with a literal, ...). */
+typedef struct parse_warn_ctx {
+    KnObject *filename;
+    const char *src;
+    size_t srclen;
+} parse_warn_ctx;
+
+static int parse_warn(void *vctx, ps_warn_category cat, int lineno, int col, const char *msg)
+{
+    parse_warn_ctx *ctx = vctx;
+    (void)col;
+    KnTypeObject *category = cat == PS_WARN_SYNTAX ? ob_exc_SyntaxWarning
+                                                   : ob_exc_DeprecationWarning;
+    if (emit_warning(category, msg, ctx->filename, ctx->src, ctx->srclen, lineno) == 0)
+        return 0;
+    /* libparse turns it into a SyntaxError with the same message */
+    ob_err_clear();
+    return -1;
+}
+
 /* ---- errors ---- */
 
 int jit_c_error_at(jit_compiler *c, int lineno, int col, int end_lineno, int end_col,
@@ -606,9 +690,11 @@ KnObject *jit_c_exit_scope(jit_compiler *c, int add_return)
 {
     jit_unit *u = c->u;
     if (add_return) {
-        /* The implicit `return None` has no position of its own in a
-         * function body; it keeps the last line (as CPython). */
-        if (jit_c_load_const(c, &ob_none_obj) < 0 || jit_c_emit(c, JIT_OP_RETURN_VALUE, 0) < 0)
+        /* The implicit `return None` has no position of its own: the
+         * assembler gives it the line of the code that reaches it. */
+        int k = jit_c_add_const(c, &ob_none_obj);
+        if (k < 0 || jit_c_emit_noloc(c, JIT_OP_LOAD_CONST, k) < 0 ||
+            jit_c_emit_noloc(c, JIT_OP_RETURN_VALUE, 0) < 0)
             return NULL;
     }
     KnObject *co = jit_assemble(c, u);
@@ -751,7 +837,11 @@ KnObject *jit_compile_source(const char *src, size_t len, const char *filename,
         pflags |= PS_INPUT_IS_UTF8_STR;
     if (flags & JIT_FUTURE_BARRY_AS_BDFL)
         pflags |= PS_FUTURE_BARRY_AS_BDFL;
-    ps_mod *mod = ps_parse(src, len, filename, pm, pflags, arena, &err);
+    parse_warn_ctx wctx = {NULL, src, len};
+    wctx.filename = ob_str_decode_utf8(filename, (kn_ssize_t)strlen(filename), "surrogateescape");
+    if (!wctx.filename)
+        goto done;
+    ps_mod *mod = ps_parse_ex(src, len, filename, pm, pflags, arena, &err, parse_warn, &wctx);
     if (!mod)
         goto error;
     if (optimize < 0)
@@ -770,9 +860,7 @@ KnObject *jit_compile_source(const char *src, size_t len, const char *filename,
     c.optimize = optimize;
     c.future = st->future;
     c.flags = flags;
-    c.filename = ob_str_decode_utf8(filename, (kn_ssize_t)strlen(filename), "surrogateescape");
-    if (!c.filename)
-        goto done;
+    c.filename = wctx.filename;
     result = compile_mod(&c, mod, mode);
     if (!result)
         goto error;

@@ -151,6 +151,14 @@ int jit_c_error_at(jit_compiler *c, int lineno, int col, int end_lineno, int end
 #endif
     ;
 int jit_c_nomem(jit_compiler *c);
+/* A compile-time warning at lineno (see jit_compile_set_warn_hook); -1
+ * when it was turned into an error (the SyntaxError is recorded). */
+int jit_c_warn(jit_compiler *c, KnTypeObject *category, int lineno, int col, int end_lineno,
+               int end_col, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 8)))
+#endif
+    ;
 /* A KnObject error (already set) carried out of the compiler. */
 int jit_c_objerr(jit_compiler *c);
 
@@ -245,5 +253,47 @@ KnObject *jit_assemble(jit_compiler *c, jit_unit *u);
 /* A new code object; the arrays are adopted. */
 KnCodeObject *jit_code_new(void);
 int jit_code_ready(void);
+
+/* Emission shorthands for compile*.c: each returns -1 from the calling
+ * function when the step fails (the error is already recorded). */
+#define EMIT(op, arg)                          \
+    do {                                       \
+        if (jit_c_emit(c, (op), (arg)) < 0)    \
+            return -1;                         \
+    } while (0)
+#define EMIT_NOLOC(op, arg)                       \
+    do {                                          \
+        if (jit_c_emit_noloc(c, (op), (arg)) < 0) \
+            return -1;                            \
+    } while (0)
+#define EMIT_JUMP(op, b)                         \
+    do {                                         \
+        if (jit_c_emit_jump(c, (op), (b)) < 0)   \
+            return -1;                           \
+    } while (0)
+#define VISIT(e)                      \
+    do {                              \
+        if (jit_c_expr(c, (e)) < 0)   \
+            return -1;                \
+    } while (0)
+#define VISIT_STMTS(s)                 \
+    do {                               \
+        if (jit_c_stmts(c, (s)) < 0)   \
+            return -1;                 \
+    } while (0)
+#define NEW_BLOCK(var)                  \
+    int var = jit_c_new_block(c);       \
+    if (var < 0)                        \
+        return -1
+#define USE_BLOCK(b)                     \
+    do {                                 \
+        if (jit_c_use_block(c, (b)) < 0) \
+            return -1;                   \
+    } while (0)
+#define PUSH_REGION(op, b)                            \
+    do {                                              \
+        if (jit_c_push_region(c, (op), (b)) < 0)      \
+            return -1;                                \
+    } while (0)
 
 #endif

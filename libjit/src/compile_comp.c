@@ -8,31 +8,6 @@
 #include "compile.h"
 #include "libobject/libobject.h"
 
-#define EMIT(op, arg)                          \
-    do {                                       \
-        if (jit_c_emit(c, (op), (arg)) < 0)    \
-            return -1;                         \
-    } while (0)
-#define EMIT_JUMP(op, b)                         \
-    do {                                         \
-        if (jit_c_emit_jump(c, (op), (b)) < 0)   \
-            return -1;                           \
-    } while (0)
-#define VISIT(e)                      \
-    do {                              \
-        if (jit_c_expr(c, (e)) < 0)   \
-            return -1;                \
-    } while (0)
-#define NEW_BLOCK(var)                  \
-    int var = jit_c_new_block(c);       \
-    if (var < 0)                        \
-        return -1
-#define USE_BLOCK(b)                     \
-    do {                                 \
-        if (jit_c_use_block(c, (b)) < 0) \
-            return -1;                   \
-    } while (0)
-
 enum { COMP_GENEXP, COMP_LIST, COMP_SET, COMP_DICT };
 
 static int comp_generator(jit_compiler *c, ps_comprehension_seq *gens, int idx, int depth,
@@ -187,6 +162,7 @@ int jit_c_comprehension(jit_compiler *c, ps_expr *e)
     if (jit_c_enter_scope(c, name, SCOPE_COMPREHENSION, e, e->lineno) < 0)
         return -1;
     c->u->argcount = 1;
+    SET_LOC(c, e);
     int is_async = c->u->ste->is_coroutine;
     if (is_async && type != COMP_GENEXP && outer_scope != SCOPE_ASYNC_FUNCTION &&
         outer_scope != SCOPE_COMPREHENSION && !top_await)

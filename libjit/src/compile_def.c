@@ -7,17 +7,6 @@
 #include "compile.h"
 #include "libobject/libobject.h"
 
-#define EMIT(op, arg)                          \
-    do {                                       \
-        if (jit_c_emit(c, (op), (arg)) < 0)    \
-            return -1;                         \
-    } while (0)
-#define VISIT(e)                      \
-    do {                              \
-        if (jit_c_expr(c, (e)) < 0)   \
-            return -1;                \
-    } while (0)
-
 int jit_c_annexpr(jit_compiler *c, ps_expr *e);
 
 static int arg_annotation(jit_compiler *c, const char *name, ps_expr *ann, int *n)

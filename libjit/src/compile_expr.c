@@ -11,31 +11,6 @@
 
 int jit_c_fold(jit_compiler *c, ps_expr *e, KnObject **out);
 
-#define EMIT(op, arg)                          \
-    do {                                       \
-        if (jit_c_emit(c, (op), (arg)) < 0)    \
-            return -1;                         \
-    } while (0)
-#define EMIT_JUMP(op, b)                         \
-    do {                                         \
-        if (jit_c_emit_jump(c, (op), (b)) < 0)   \
-            return -1;                           \
-    } while (0)
-#define VISIT(e)                      \
-    do {                              \
-        if (jit_c_expr(c, (e)) < 0)   \
-            return -1;                \
-    } while (0)
-#define NEW_BLOCK(var)                  \
-    int var = jit_c_new_block(c);       \
-    if (var < 0)                        \
-        return -1
-#define USE_BLOCK(b)                     \
-    do {                                 \
-        if (jit_c_use_block(c, (b)) < 0) \
-            return -1;                   \
-    } while (0)
-
 int jit_c_exprs(jit_compiler *c, ps_expr_seq *seq)
 {
     for (ptrdiff_t i = 0; i < PS_SEQ_LEN(seq); i++)
@@ -335,8 +310,28 @@ static int visit_comparator(jit_compiler *c, ps_expr *e, ptrdiff_t i)
 
 /* ---- comparisons ---- */
 
+/* a < b < c ...: every comparison but the last, each leaving the right
+ * operand for the next and jumping (with `jump`) to cleanup when false */
+static int check_compare(jit_compiler *c, ps_expr *e);
+
+static int compare_chain(jit_compiler *c, ps_expr *e, int jump, int cleanup)
+{
+    ptrdiff_t n = PS_SEQ_LEN(e->v.Compare.ops);
+    for (ptrdiff_t i = 0; i < n - 1; i++) {
+        VISIT(e->v.Compare.comparators->items[i]);
+        EMIT(JIT_OP_SWAP, 2);
+        EMIT(JIT_OP_COPY, 2);
+        if (emit_compare(c, e->v.Compare.ops->items[i]) < 0)
+            return -1;
+        EMIT_JUMP(jump, cleanup);
+    }
+    return 0;
+}
+
 static int compile_compare(jit_compiler *c, ps_expr *e)
 {
+    if (check_compare(c, e) < 0)
+        return -1;
     ptrdiff_t n = PS_SEQ_LEN(e->v.Compare.ops);
     VISIT(e->v.Compare.left);
     if (n == 1) {
@@ -345,14 +340,8 @@ static int compile_compare(jit_compiler *c, ps_expr *e)
         return emit_compare(c, e->v.Compare.ops->items[0]);
     }
     NEW_BLOCK(cleanup);
-    for (ptrdiff_t i = 0; i < n - 1; i++) {
-        VISIT(e->v.Compare.comparators->items[i]);
-        EMIT(JIT_OP_SWAP, 2);
-        EMIT(JIT_OP_COPY, 2);
-        if (emit_compare(c, e->v.Compare.ops->items[i]) < 0)
-            return -1;
-        EMIT_JUMP(JIT_OP_JUMP_IF_FALSE_OR_POP, cleanup);
-    }
+    if (compare_chain(c, e, JIT_OP_JUMP_IF_FALSE_OR_POP, cleanup) < 0)
+        return -1;
     if (visit_comparator(c, e, n - 1) < 0)
         return -1;
     if (emit_compare(c, e->v.Compare.ops->items[n - 1]) < 0)
@@ -436,6 +425,8 @@ int jit_c_jump_if(jit_compiler *c, ps_expr *e, int target, int cond)
             ps_expr *right = e->v.Compare.comparators->items[0];
             if ((op == PS_Is || op == PS_IsNot) && right->kind == PS_EXPR_Constant &&
                 right->v.Constant.value.kind == PS_CONST_NONE) {
+                if (check_compare(c, e) < 0)
+                    return -1;
                 VISIT(e->v.Compare.left);
                 int is_none = (op == PS_Is) == cond;
                 EMIT_JUMP(is_none ? JIT_OP_POP_JUMP_IF_NONE : JIT_OP_POP_JUMP_IF_NOT_NONE, target);
@@ -443,16 +434,12 @@ int jit_c_jump_if(jit_compiler *c, ps_expr *e, int target, int cond)
             }
             break;
         }
+        if (check_compare(c, e) < 0)
+            return -1;
         VISIT(e->v.Compare.left);
         NEW_BLOCK(cleanup);
-        for (ptrdiff_t i = 0; i < n - 1; i++) {
-            VISIT(e->v.Compare.comparators->items[i]);
-            EMIT(JIT_OP_SWAP, 2);
-            EMIT(JIT_OP_COPY, 2);
-            if (emit_compare(c, e->v.Compare.ops->items[i]) < 0)
-                return -1;
-            EMIT_JUMP(JIT_OP_POP_JUMP_IF_FALSE, cleanup);
-        }
+        if (compare_chain(c, e, JIT_OP_POP_JUMP_IF_FALSE, cleanup) < 0)
+            return -1;
         if (visit_comparator(c, e, n - 1) < 0)
             return -1;
         if (emit_compare(c, e->v.Compare.ops->items[n - 1]) < 0)
@@ -475,6 +462,135 @@ int jit_c_jump_if(jit_compiler *c, ps_expr *e, int target, int cond)
 out:
     c->u->pos = saved;
     return r;
+}
+
+/* ---- "perhaps you missed a comma?" (CPython's compile-time checks) ---- */
+
+/* The type name of a literal expression, or NULL when unknown. */
+static const char *literal_type(ps_expr *e)
+{
+    switch (e->kind) {
+    case PS_EXPR_Tuple: return "tuple";
+    case PS_EXPR_List: case PS_EXPR_ListComp: return "list";
+    case PS_EXPR_Dict: case PS_EXPR_DictComp: return "dict";
+    case PS_EXPR_Set: case PS_EXPR_SetComp: return "set";
+    case PS_EXPR_GeneratorExp: return "generator";
+    case PS_EXPR_Lambda: return "function";
+    case PS_EXPR_JoinedStr: case PS_EXPR_FormattedValue: return "str";
+    case PS_EXPR_Constant:
+        switch (e->v.Constant.value.kind) {
+        case PS_CONST_NONE: return "NoneType";
+        case PS_CONST_TRUE: case PS_CONST_FALSE: return "bool";
+        case PS_CONST_ELLIPSIS: return "ellipsis";
+        case PS_CONST_INT: return "int";
+        case PS_CONST_FLOAT: return "float";
+        case PS_CONST_COMPLEX: return "complex";
+        case PS_CONST_STR: return "str";
+        case PS_CONST_BYTES: return "bytes";
+        }
+        return NULL;
+    default:
+        return NULL;
+    }
+}
+
+static int warn_at(jit_compiler *c, ps_expr *e, const char *fmt, const char *a, const char *b)
+{
+    return jit_c_warn(c, ob_exc_SyntaxWarning, e->lineno, e->col_offset, e->end_lineno,
+                      e->end_col_offset, fmt, a, b);
+}
+
+static int check_caller(jit_compiler *c, ps_expr *f)
+{
+    switch (f->kind) {
+    case PS_EXPR_Constant: case PS_EXPR_Tuple: case PS_EXPR_List: case PS_EXPR_ListComp:
+    case PS_EXPR_Dict: case PS_EXPR_DictComp: case PS_EXPR_Set: case PS_EXPR_SetComp:
+    case PS_EXPR_GeneratorExp: case PS_EXPR_JoinedStr: case PS_EXPR_FormattedValue:
+        return warn_at(c, f, "'%s' object is not callable; perhaps you missed a comma?%s",
+                       literal_type(f), "");
+    default:
+        return 0;
+    }
+}
+
+static int check_subscripter(jit_compiler *c, ps_expr *v)
+{
+    switch (v->kind) {
+    case PS_EXPR_Constant: {
+        ps_const_kind k = v->v.Constant.value.kind;
+        if (k != PS_CONST_NONE && k != PS_CONST_ELLIPSIS && k != PS_CONST_INT &&
+            k != PS_CONST_FLOAT && k != PS_CONST_COMPLEX && k != PS_CONST_TRUE &&
+            k != PS_CONST_FALSE)
+            return 0;
+        break;
+    }
+    case PS_EXPR_Set: case PS_EXPR_SetComp: case PS_EXPR_GeneratorExp: case PS_EXPR_Lambda:
+        break;
+    default:
+        return 0;
+    }
+    return warn_at(c, v, "'%s' object is not subscriptable; perhaps you missed a comma?%s",
+                   literal_type(v), "");
+}
+
+static int check_index(jit_compiler *c, ps_expr *v, ps_expr *index)
+{
+    const char *it = literal_type(index);
+    if (!it || (index->kind == PS_EXPR_Constant &&
+                (index->v.Constant.value.kind == PS_CONST_INT ||
+                 index->v.Constant.value.kind == PS_CONST_TRUE ||
+                 index->v.Constant.value.kind == PS_CONST_FALSE ||
+                 index->v.Constant.value.kind == PS_CONST_NONE ||
+                 index->v.Constant.value.kind == PS_CONST_ELLIPSIS)))
+        return 0;
+    switch (v->kind) {
+    case PS_EXPR_Constant:
+        if (v->v.Constant.value.kind != PS_CONST_STR && v->v.Constant.value.kind != PS_CONST_BYTES)
+            return 0;
+        break;
+    case PS_EXPR_Tuple: case PS_EXPR_List: case PS_EXPR_ListComp: case PS_EXPR_JoinedStr:
+    case PS_EXPR_FormattedValue:
+        break;
+    default:
+        return 0;
+    }
+    return warn_at(c, v, "%s indices must be integers or slices, not %s; perhaps you missed a "
+                         "comma?", literal_type(v), it);
+}
+
+/* `x is 1`: "is" with a literal (None, True, False and ... are fine). */
+static int is_literal_arg(jit_compiler *c, ps_expr *e, int *lit)
+{
+    *lit = 0;
+    if (e->kind != PS_EXPR_Constant && e->kind != PS_EXPR_UnaryOp && e->kind != PS_EXPR_BinOp &&
+        e->kind != PS_EXPR_Tuple)
+        return 0;
+    KnObject *k;
+    int r = jit_c_fold(c, e, &k);
+    if (r < 0)
+        return -1;
+    *lit = r && k != &ob_none_obj && k != &ob_ellipsis_obj && k != (KnObject *)&ob_true_obj &&
+           k != (KnObject *)&ob_false_obj;
+    return 0;
+}
+
+static int check_compare(jit_compiler *c, ps_expr *e)
+{
+    int left;
+    if (is_literal_arg(c, e->v.Compare.left, &left) < 0)
+        return -1;
+    for (ptrdiff_t i = 0; i < PS_SEQ_LEN(e->v.Compare.ops); i++) {
+        int right;
+        if (is_literal_arg(c, e->v.Compare.comparators->items[i], &right) < 0)
+            return -1;
+        ps_cmpop op = e->v.Compare.ops->items[i];
+        if ((op == PS_Is || op == PS_IsNot) && (left || right))
+            return warn_at(c, e, "%s", op == PS_Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                            : "\"is not\" with a literal. Did you mean \"!=\"?",
+                           NULL);
+        left = right;
+    }
+    return 0;
 }
 
 /* ---- calls ---- */
@@ -580,10 +696,9 @@ int jit_c_call_helper(jit_compiler *c, int n, ps_expr_seq *args, ps_keyword_seq 
     }
     /* General form: CALL_FUNCTION_EX with an args tuple and a kwargs dict. */
     if (n == 0 && nargs == 1 && args->items[0]->kind == PS_EXPR_Starred) {
-        EMIT(JIT_OP_BUILD_LIST, 0);
+        /* f(*a): CALL_FUNCTION_EX converts a to a tuple itself, with
+         * CPython's message when it is not iterable */
         VISIT(args->items[0]->v.Starred.value);
-        EMIT(JIT_OP_LIST_EXTEND, 1);
-        EMIT(JIT_OP_LIST_TO_TUPLE, 0);
     } else if (starunpack(c, args, n, 1) < 0) {
         return -1;
     }
@@ -627,6 +742,8 @@ static int compile_call(jit_compiler *c, ps_expr *e)
     ps_expr *f = e->v.Call.func;
     ps_expr_seq *args = e->v.Call.args;
     ps_keyword_seq *kws = e->v.Call.keywords;
+    if (check_caller(c, f) < 0)
+        return -1;
     /* obj.meth(...) without * / ** uses LOAD_METHOD. */
     if (f->kind == PS_EXPR_Attribute && f->v.Attribute.ctx == PS_Load &&
         PS_SEQ_LEN(args) + PS_SEQ_LEN(kws) + (PS_SEQ_LEN(kws) != 0) < STACK_USE_GUIDELINE) {
@@ -669,7 +786,10 @@ static int compile_call(jit_compiler *c, ps_expr *e)
             return jit_c_call_helper(c, 0, args, kws);
         }
     }
+    jit_position saved = c->u->pos;
+    SET_LOC(c, f);
     EMIT(JIT_OP_PUSH_NULL, 0);
+    c->u->pos = saved;
     VISIT(f);
     return jit_c_call_helper(c, 0, args, kws);
 }
@@ -1131,6 +1251,10 @@ static int expr1(jit_compiler *c, ps_expr *e)
             if (r)
                 return jit_c_load_const(c, k);
         }
+        if (e->v.Subscript.ctx == PS_Load &&
+            (check_subscripter(c, e->v.Subscript.value) < 0 ||
+             check_index(c, e->v.Subscript.value, e->v.Subscript.slice) < 0))
+            return -1;
         VISIT(e->v.Subscript.value);
         VISIT(e->v.Subscript.slice);
         EMIT(e->v.Subscript.ctx == PS_Load ? JIT_OP_BINARY_SUBSCR

@@ -12,27 +12,6 @@
 #include "compile.h"
 #include "libobject/libobject.h"
 
-#define EMIT(op, arg)                          \
-    do {                                       \
-        if (jit_c_emit(c, (op), (arg)) < 0)    \
-            return -1;                         \
-    } while (0)
-#define EMIT_JUMP(op, b)                         \
-    do {                                         \
-        if (jit_c_emit_jump(c, (op), (b)) < 0)   \
-            return -1;                           \
-    } while (0)
-#define VISIT(e)                      \
-    do {                              \
-        if (jit_c_expr(c, (e)) < 0)   \
-            return -1;                \
-    } while (0)
-#define USE_BLOCK(b)                     \
-    do {                                 \
-        if (jit_c_use_block(c, (b)) < 0) \
-            return -1;                   \
-    } while (0)
-
 int jit_c_fold(jit_compiler *c, ps_expr *e, KnObject **out);
 
 typedef struct pattern_ctx {

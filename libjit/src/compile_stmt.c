@@ -6,41 +6,6 @@
 #include "compile.h"
 #include "libobject/libobject.h"
 
-#define EMIT(op, arg)                          \
-    do {                                       \
-        if (jit_c_emit(c, (op), (arg)) < 0)    \
-            return -1;                         \
-    } while (0)
-#define EMIT_NOLOC(op, arg)                       \
-    do {                                          \
-        if (jit_c_emit_noloc(c, (op), (arg)) < 0) \
-            return -1;                            \
-    } while (0)
-#define EMIT_JUMP(op, b)                         \
-    do {                                         \
-        if (jit_c_emit_jump(c, (op), (b)) < 0)   \
-            return -1;                           \
-    } while (0)
-#define VISIT(e)                      \
-    do {                              \
-        if (jit_c_expr(c, (e)) < 0)   \
-            return -1;                \
-    } while (0)
-#define VISIT_STMTS(s)                 \
-    do {                               \
-        if (jit_c_stmts(c, (s)) < 0)   \
-            return -1;                 \
-    } while (0)
-#define NEW_BLOCK(var)                  \
-    int var = jit_c_new_block(c);       \
-    if (var < 0)                        \
-        return -1
-#define USE_BLOCK(b)                     \
-    do {                                 \
-        if (jit_c_use_block(c, (b)) < 0) \
-            return -1;                   \
-    } while (0)
-
 int jit_c_binop_arg(ps_operator op, int inplace);
 
 int jit_c_stmts(jit_compiler *c, ps_stmt_seq *seq)
@@ -240,10 +205,16 @@ static int compile_return(jit_compiler *c, ps_stmt *s)
         return jit_c_error(c, s, "'return' outside function");
     if (v && u->ste->is_coroutine && u->ste->is_generator)
         return jit_c_error(c, s, "'return' with value in async generator");
-    if (preserve)
+    if (preserve) {
         VISIT(v);
-    else if (v) {
-        /* a constant is loaded after the unwinding */
+    } else if (v) {
+        /* a constant is loaded after the unwinding; its line shows first */
+        SET_LOC(c, v);
+        EMIT(JIT_OP_NOP, 0);
+    }
+    if (!v || v->lineno != s->lineno) {
+        SET_LOC(c, s);
+        EMIT(JIT_OP_NOP, 0);
     }
     int saved_region = u->cur_region;
     if (jit_c_unwind_fblock_stack(c, preserve, NULL) < 0)
@@ -481,6 +452,11 @@ static int compile_from_import(jit_compiler *c, ps_stmt *s)
 
 static int compile_assert(jit_compiler *c, ps_stmt *s)
 {
+    ps_expr *t = s->v.Assert.test;
+    if (t->kind == PS_EXPR_Tuple && PS_SEQ_LEN(t->v.Tuple.elts) > 0 &&
+        jit_c_warn(c, ob_exc_SyntaxWarning, s->lineno, s->col_offset, s->end_lineno,
+                   s->end_col_offset, "assertion is always true, perhaps remove parentheses?") < 0)
+        return -1;
     if (c->optimize)
         return 0;
     NEW_BLOCK(end);
@@ -579,53 +555,7 @@ static int check_ann_subscr(jit_compiler *c, ps_expr *e)
     return check_ann_expr(c, e);
 }
 
-/* The annotation as a string: the source text of the expression (CPython
- * unparses the AST; Kiln keeps the text as written — NOTES-compiler.md). */
-KnObject *jit_c_annotation_string(jit_compiler *c, ps_expr *e)
-{
-    if (!c->src)
-        return ob_str_from_cstr("");
-    const char *p = c->src, *end = c->src + c->srclen;
-    for (int l = 1; l < e->lineno && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        p = nl ? nl + 1 : end;
-    }
-    const char *start = p + e->col_offset;
-    const char *q = p;
-    for (int l = e->lineno; l < e->end_lineno && q < end; l++) {
-        const char *nl = memchr(q, '\n', (size_t)(end - q));
-        q = nl ? nl + 1 : end;
-    }
-    const char *stop = q + e->end_col_offset;
-    if (start > end || stop > end || stop < start)
-        return ob_str_from_cstr("");
-    if (e->lineno == e->end_lineno)
-        return ob_str_from_utf8(start, stop - start);
-    /* multi-line: join the lines with single spaces, as unparse would */
-    char *buf = ps_arena_alloc(c->arena, (size_t)(stop - start) + 1);
-    if (!buf)
-        return ob_err_nomemory();
-    size_t n = 0;
-    int space = 0;
-    for (const char *r = start; r < stop; r++) {
-        if (*r == '\n' || *r == '\r' || *r == '\\') {
-            space = 1;
-            continue;
-        }
-        if (space) {
-            while (r < stop && (*r == ' ' || *r == '\t'))
-                r++;
-            if (r >= stop)
-                break;
-            if (n && buf[n - 1] != '(' && buf[n - 1] != '[' && buf[n - 1] != '{' &&
-                *r != ')' && *r != ']' && *r != '}')
-                buf[n++] = ' ';
-            space = 0;
-        }
-        buf[n++] = *r;
-    }
-    return ob_str_from_utf8(buf, (kn_ssize_t)n);
-}
+KnObject *jit_c_annotation_string(jit_compiler *c, ps_expr *e);
 
 int jit_c_annexpr(jit_compiler *c, ps_expr *e)
 {

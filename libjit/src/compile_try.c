@@ -7,46 +7,6 @@
 #include "compile.h"
 #include "libobject/libobject.h"
 
-#define EMIT(op, arg)                          \
-    do {                                       \
-        if (jit_c_emit(c, (op), (arg)) < 0)    \
-            return -1;                         \
-    } while (0)
-#define EMIT_NOLOC(op, arg)                       \
-    do {                                          \
-        if (jit_c_emit_noloc(c, (op), (arg)) < 0) \
-            return -1;                            \
-    } while (0)
-#define EMIT_JUMP(op, b)                         \
-    do {                                         \
-        if (jit_c_emit_jump(c, (op), (b)) < 0)   \
-            return -1;                           \
-    } while (0)
-#define VISIT(e)                      \
-    do {                              \
-        if (jit_c_expr(c, (e)) < 0)   \
-            return -1;                \
-    } while (0)
-#define VISIT_STMTS(s)                 \
-    do {                               \
-        if (jit_c_stmts(c, (s)) < 0)   \
-            return -1;                 \
-    } while (0)
-#define NEW_BLOCK(var)                  \
-    int var = jit_c_new_block(c);       \
-    if (var < 0)                        \
-        return -1
-#define USE_BLOCK(b)                     \
-    do {                                 \
-        if (jit_c_use_block(c, (b)) < 0) \
-            return -1;                   \
-    } while (0)
-#define PUSH_REGION(op, b)                            \
-    do {                                              \
-        if (jit_c_push_region(c, (op), (b)) < 0)      \
-            return -1;                                \
-    } while (0)
-
 /* prev_exc lasti exc -> (exc_info restored to prev_exc; exc re-raised) */
 static int pop_except_and_reraise(jit_compiler *c)
 {
@@ -65,6 +25,23 @@ static int store_none_and_del(jit_compiler *c, const char *name)
     return 0;
 }
 
+/* The body of try/except (or try/except*), protected by a handler at
+ * `except`; the region is closed again afterwards.  (Try and TryStar share
+ * their layout in the AST.) */
+static int protected_body(jit_compiler *c, ps_stmt *s, int body, int except)
+{
+    if (!PS_SEQ_LEN(s->v.Try.finalbody))
+        EMIT(JIT_OP_NOP, 0);            /* the `try:` line */
+    if (jit_c_push_fblock(c, FB_TRY_EXCEPT, body, -1, NULL) < 0)
+        return -1;
+    PUSH_REGION(JIT_OP_SETUP_FINALLY, except);
+    USE_BLOCK(body);
+    VISIT_STMTS(s->v.Try.body);
+    jit_c_pop_fblock(c);
+    jit_c_pop_region(c);
+    return 0;
+}
+
 static int try_except(jit_compiler *c, ps_stmt *s)
 {
     jit_unit *u = c->u;
@@ -75,15 +52,8 @@ static int try_except(jit_compiler *c, ps_stmt *s)
     NEW_BLOCK(end);
     NEW_BLOCK(cleanup);
     int outer = u->cur_region;
-    if (!PS_SEQ_LEN(s->v.Try.finalbody))
-        EMIT(JIT_OP_NOP, 0);            /* the `try:` line */
-    if (jit_c_push_fblock(c, FB_TRY_EXCEPT, body, -1, NULL) < 0)
+    if (protected_body(c, s, body, except) < 0)
         return -1;
-    PUSH_REGION(JIT_OP_SETUP_FINALLY, except);
-    USE_BLOCK(body);
-    VISIT_STMTS(s->v.Try.body);
-    jit_c_pop_fblock(c);
-    jit_c_pop_region(c);
     VISIT_STMTS(s->v.Try.orelse);
     EMIT_JUMP(JIT_OP_JUMP, end);
     USE_BLOCK(except);
@@ -156,10 +126,11 @@ static int try_except(jit_compiler *c, ps_stmt *s)
     return 0;
 }
 
-int jit_c_try(jit_compiler *c, ps_stmt *s)
+/* try: <inner> finally: <finalbody> -- inner is the try/except (or the
+ * plain body) compiled by `inner`. */
+static int try_finally(jit_compiler *c, ps_stmt *s, ps_stmt_seq *finalbody,
+                       int (*inner)(jit_compiler *, ps_stmt *))
 {
-    if (!PS_SEQ_LEN(s->v.Try.finalbody))
-        return try_except(c, s);
     jit_unit *u = c->u;
     NEW_BLOCK(body);
     NEW_BLOCK(end);
@@ -167,19 +138,15 @@ int jit_c_try(jit_compiler *c, ps_stmt *s)
     NEW_BLOCK(cleanup);
     int outer = u->cur_region;
     EMIT(JIT_OP_NOP, 0);                /* the `try:` line */
-    if (jit_c_push_fblock(c, FB_FINALLY_TRY, body, end, s->v.Try.finalbody) < 0)
+    if (jit_c_push_fblock(c, FB_FINALLY_TRY, body, end, finalbody) < 0)
         return -1;
     PUSH_REGION(JIT_OP_SETUP_FINALLY, end);
     USE_BLOCK(body);
-    if (PS_SEQ_LEN(s->v.Try.handlers)) {
-        if (try_except(c, s) < 0)
-            return -1;
-    } else {
-        VISIT_STMTS(s->v.Try.body);
-    }
+    if (inner(c, s) < 0)
+        return -1;
     jit_c_pop_fblock(c);
     u->cur_region = outer;
-    VISIT_STMTS(s->v.Try.finalbody);
+    VISIT_STMTS(finalbody);
     EMIT_JUMP(JIT_OP_JUMP, exit);
     /* the exceptional path */
     USE_BLOCK(end);
@@ -190,7 +157,7 @@ int jit_c_try(jit_compiler *c, ps_stmt *s)
         return -1;
     /* FINALLY_END's unwinding must run outside the cleanup region too */
     u->fblocks[u->nfblocks - 1].region = outer;
-    VISIT_STMTS(s->v.Try.finalbody);
+    VISIT_STMTS(finalbody);
     jit_c_pop_fblock(c);
     EMIT_NOLOC(JIT_OP_RERAISE, 0);
     USE_BLOCK(cleanup);
@@ -199,6 +166,20 @@ int jit_c_try(jit_compiler *c, ps_stmt *s)
         return -1;
     USE_BLOCK(exit);
     return 0;
+}
+
+static int try_body_or_except(jit_compiler *c, ps_stmt *s)
+{
+    if (PS_SEQ_LEN(s->v.Try.handlers))
+        return try_except(c, s);
+    return jit_c_stmts(c, s->v.Try.body);
+}
+
+int jit_c_try(jit_compiler *c, ps_stmt *s)
+{
+    if (!PS_SEQ_LEN(s->v.Try.finalbody))
+        return try_except(c, s);
+    return try_finally(c, s, s->v.Try.finalbody, try_body_or_except);
 }
 
 static int try_star_except(jit_compiler *c, ps_stmt *s)
@@ -213,13 +194,8 @@ static int try_star_except(jit_compiler *c, ps_stmt *s)
     NEW_BLOCK(cleanup);
     NEW_BLOCK(reraise_star);
     int outer = u->cur_region;
-    if (jit_c_push_fblock(c, FB_TRY_EXCEPT, body, -1, NULL) < 0)
+    if (protected_body(c, s, body, except) < 0)
         return -1;
-    PUSH_REGION(JIT_OP_SETUP_FINALLY, except);
-    USE_BLOCK(body);
-    VISIT_STMTS(s->v.TryStar.body);
-    jit_c_pop_fblock(c);
-    u->cur_region = outer;
     EMIT_JUMP(JIT_OP_JUMP, orelse);
     USE_BLOCK(except);
     PUSH_REGION(JIT_OP_SETUP_CLEANUP, cleanup);
@@ -313,38 +289,7 @@ int jit_c_try_star(jit_compiler *c, ps_stmt *s)
 {
     if (!PS_SEQ_LEN(s->v.TryStar.finalbody))
         return try_star_except(c, s);
-    jit_unit *u = c->u;
-    NEW_BLOCK(body);
-    NEW_BLOCK(end);
-    NEW_BLOCK(exit);
-    NEW_BLOCK(cleanup);
-    int outer = u->cur_region;
-    if (jit_c_push_fblock(c, FB_FINALLY_TRY, body, end, s->v.TryStar.finalbody) < 0)
-        return -1;
-    PUSH_REGION(JIT_OP_SETUP_FINALLY, end);
-    USE_BLOCK(body);
-    if (try_star_except(c, s) < 0)
-        return -1;
-    jit_c_pop_fblock(c);
-    u->cur_region = outer;
-    VISIT_STMTS(s->v.TryStar.finalbody);
-    EMIT_JUMP(JIT_OP_JUMP, exit);
-    USE_BLOCK(end);
-    jit_c_set_pos(c, -1, -1, -1, -1);
-    PUSH_REGION(JIT_OP_SETUP_CLEANUP, cleanup);
-    EMIT_NOLOC(JIT_OP_PUSH_EXC_INFO, 0);
-    if (jit_c_push_fblock(c, FB_FINALLY_END, end, -1, NULL) < 0)
-        return -1;
-    u->fblocks[u->nfblocks - 1].region = outer;
-    VISIT_STMTS(s->v.TryStar.finalbody);
-    jit_c_pop_fblock(c);
-    EMIT_NOLOC(JIT_OP_RERAISE, 0);
-    USE_BLOCK(cleanup);
-    u->cur_region = outer;
-    if (pop_except_and_reraise(c) < 0)
-        return -1;
-    USE_BLOCK(exit);
-    return 0;
+    return try_finally(c, s, s->v.TryStar.finalbody, try_star_except);
 }
 
 /* ---- with ---- */

@@ -14,6 +14,7 @@
  * exception table read it. */
 #include <string.h>
 
+#include "libgc/finalize.h"
 #include "libobject/set.h"
 #include "libobject/slice.h"
 #include "eval.h"
@@ -23,6 +24,26 @@ const uint8_t jit_eval_caches[256] = {
 #define OP(name, pops, pushes, caches, flags) [JIT_OP_##name] = (caches),
 #include "opcodes.def"
 };
+
+volatile int jit_eval_pending;
+int (*jit_eval_pending_hook)(void);
+
+/* 0, or -1 with the hook's exception set.  Objects the collector queued
+ * for finalization are finalized here too (never inside a collection). */
+static int run_pending(void)
+{
+    if (kgc_finalizers_pending()) {
+        KnObject *exc = ob_err_fetch();
+        kgc_run_finalizers();
+        ob_err_restore(exc);
+    }
+    if (!jit_eval_pending)
+        return 0;
+    jit_eval_pending = 0;
+    return jit_eval_pending_hook != NULL ? jit_eval_pending_hook() : 0;
+}
+
+#define SAFE_POINT_DUE() (jit_eval_pending || kgc_finalizers_pending())
 
 static KnObject *binary_op(int nb, KnObject *a, KnObject *b)
 {
@@ -256,6 +277,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     }
 
     TARGET(RESUME)
+        if (SAFE_POINT_DUE() && run_pending() < 0)
+            goto error;
         DISPATCH();
 
     TARGET(COPY_FREE_VARS) {
@@ -874,6 +897,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 
     TARGET(JUMP_BACKWARD)
         next_instr -= oparg;
+        if (SAFE_POINT_DUE() && run_pending() < 0)
+            goto error;
         DISPATCH();
 
     TARGET(JUMP_BACKWARD_NO_INTERRUPT)

@@ -127,6 +127,13 @@ KnObject *jit_frame_object(jit_frame *f);
 int jit_super_args(KnTypeObject **type, KnObject **obj);
 
 /* ---- the interpreter (eval.c) ---- */
+/* Safe points.  Whoever needs the interpreter's attention (a signal
+ * handler, the collector's finalization queue, a GIL drop request) sets
+ * jit_eval_pending; at its next RESUME or JUMP_BACKWARD the interpreter
+ * clears it and calls jit_eval_pending_hook (when set), raising what the
+ * hook raises (-1).  The signal module / start-up install the hook. */
+extern volatile int jit_eval_pending;
+extern int (*jit_eval_pending_hook)(void);
 /* Inline cache units after each opcode (from opcodes.def). */
 extern const uint8_t jit_eval_caches[256];
 /* Run frame f (pushed by jit_frame_push, or a generator's frame) from its
@@ -204,6 +211,8 @@ KnSendResult jit_gen_send_ex(KnGenObject *g, KnObject *arg, int exc, int closing
 KnObject *jit_gen_throw(KnGenObject *g, int close_on_genexit, KnObject *typ, KnObject *val,
                         KnObject *tb);
 KnObject *jit_gen_close(KnObject *g);
+/* tp_finalize of generators, coroutines and async generators. */
+void jit_gen_finalize(KnObject *g);
 /* ASYNC_GEN_WRAP. */
 KnObject *jit_async_gen_wrap(KnObject *value);
 

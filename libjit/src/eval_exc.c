@@ -158,8 +158,10 @@ static int collect_leaves(KnObject *exc, KnObject *list)
 {
     if (!is_group(exc))
         return ob_list_append(list, exc);
-    KnObject *excs = ((KnBaseExceptionGroupObject *)exc)->excs;
-    if (excs == NULL)
+    KnObject *excs = NULL;
+    if (ob_lookup_attr(exc, ob_str_intern_cstr("exceptions"), &excs) < 0)
+        return -1;
+    if (excs == NULL || !KN_TUPLE_CHECK(excs))
         return 0;
     for (kn_ssize_t i = 0; i < KN_SIZE(excs); i++)
         if (collect_leaves(KN_TUPLE_GET(excs, i), list) < 0)

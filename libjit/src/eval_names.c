@@ -41,7 +41,8 @@ static KnObject *mapping_lookup(KnObject *mapping, KnObject *name)
 
 KnObject *jit_eval_load_global(jit_frame *f, KnObject *name)
 {
-    KnObject *v = ob_dict_getitem(f->globals, name);
+    /* A dict subclass as globals (exec) gets its __getitem__ called. */
+    KnObject *v = mapping_lookup(f->globals, name);
     if (v != NULL || ob_err_occurred())
         return v;
     v = mapping_lookup(f->builtins, name);

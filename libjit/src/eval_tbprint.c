@@ -423,6 +423,142 @@ static void format_syntax_error(sbuf *b, KnObject *exc)
     sb_puts(b, "\n");
 }
 
+
+/* ---- "Did you mean" (CPython 3.11's suggestions for NameError and
+ * AttributeError) ----
+ * The candidate closest to the missing name by an edit distance where a
+ * case flip costs 1 and any other edit 2, among at most 750 candidates of
+ * at most 40 bytes (after trimming the common prefix and suffix), within
+ * a third of the characters involved. */
+#define SUGGEST_MAX_ITEMS 750
+#define SUGGEST_MAX_LEN 40
+#define SUGGEST_MOVE 2
+#define SUGGEST_CASE 1
+
+static long subst_cost(char a, char b)
+{
+    if (a == b)
+        return 0;
+    if ((a & 31) != (b & 31))
+        return SUGGEST_MOVE;
+    char la = (a >= 'A' && a <= 'Z') ? (char)(a + 32) : a;
+    char lb = (b >= 'A' && b <= 'Z') ? (char)(b + 32) : b;
+    return la == lb ? SUGGEST_CASE : SUGGEST_MOVE;
+}
+
+static long edit_distance(const char *a, long na, const char *b, long nb, long limit)
+{
+    while (na && nb && a[0] == b[0]) {
+        a++, b++;
+        na--, nb--;
+    }
+    while (na && nb && a[na - 1] == b[nb - 1])
+        na--, nb--;
+    if (na == 0 || nb == 0)
+        return (na + nb) * SUGGEST_MOVE;
+    if (na > SUGGEST_MAX_LEN || nb > SUGGEST_MAX_LEN)
+        return limit + 1;
+    if (nb < na) {
+        const char *t = a;
+        a = b;
+        b = t;
+        long tn = na;
+        na = nb;
+        nb = tn;
+    }
+    if ((nb - na) * SUGGEST_MOVE > limit)
+        return limit + 1;
+    long row[SUGGEST_MAX_LEN];
+    for (long i = 0; i < na; i++)
+        row[i] = (i + 1) * SUGGEST_MOVE;
+    long cur = 0;
+    for (long j = 0; j < nb; j++) {
+        long diag = j * SUGGEST_MOVE, best = -1;
+        cur = diag;
+        for (long i = 0; i < na; i++) {
+            long sub = diag + subst_cost(b[j], a[i]);
+            diag = row[i];
+            long del = (cur < diag ? cur : diag) + SUGGEST_MOVE;
+            cur = del < sub ? del : sub;
+            row[i] = cur;
+            if (best < 0 || cur < best)
+                best = cur;
+        }
+        if (best > limit)
+            return limit + 1;
+    }
+    return cur;
+}
+
+/* The best candidate in `names` (a list or tuple of str), or NULL. */
+static KnObject *closest(KnObject *names, KnObject *name)
+{
+    if (names == NULL)
+        return NULL;
+    kn_ssize_t n = KN_SIZE(names);
+    if (n >= SUGGEST_MAX_ITEMS)
+        return NULL;
+    kn_ssize_t nlen = 0;
+    const char *ns = ob_str_as_utf8(name, &nlen);
+    if (ns == NULL)
+        return NULL;
+    KnObject *best = NULL;
+    long best_dist = 0;
+    for (kn_ssize_t i = 0; i < n; i++) {
+        KnObject *item = KN_LIST_CHECK(names) ? KN_LIST_GET(names, i) : KN_TUPLE_GET(names, i);
+        if (!KN_STR_CHECK(item))
+            continue;
+        kn_ssize_t ilen = 0;
+        const char *is = ob_str_as_utf8(item, &ilen);
+        if (is == NULL || ob_str_equal(item, name))
+            continue;
+        long limit = (long)(nlen + ilen + 3) * SUGGEST_MOVE / 6;
+        if (best != NULL && best_dist - 1 < limit)
+            limit = best_dist - 1;
+        long d = edit_distance(ns, (long)nlen, is, (long)ilen, limit);
+        if (d > limit)
+            continue;
+        if (best == NULL || d < best_dist) {
+            best = item;
+            best_dist = d;
+        }
+    }
+    return best;
+}
+
+static KnObject *suggestion(KnObject *exc)
+{
+    if (ob_type_is_subtype(KN_TYPE(exc), ob_exc_AttributeError)) {
+        KnAttributeErrorObject *ae = (KnAttributeErrorObject *)exc;
+        if (ae->name == NULL || !KN_STR_CHECK(ae->name) || ae->obj == NULL)
+            return NULL;
+        KnObject *dir = ob_dir(ae->obj);
+        return dir && KN_LIST_CHECK(dir) ? closest(dir, ae->name) : NULL;
+    }
+    if (!ob_type_is_subtype(KN_TYPE(exc), ob_exc_NameError))
+        return NULL;
+    KnObject *name = ((KnNameErrorObject *)exc)->name;
+    KnTracebackObject *tb = (KnTracebackObject *)ob_exc_get_traceback(exc);
+    if (name == NULL || !KN_STR_CHECK_EXACT(name) || tb == NULL)
+        return NULL;
+    while (tb->tb_next != NULL)
+        tb = tb->tb_next;
+    jit_frame *f = tb->tb_frame ? tb->tb_frame->f_frame : NULL;
+    if (f == NULL)
+        return NULL;
+    KnCodeObject *co = f->code;
+    KnObject *varnames = ob_list_new(0);
+    for (int i = 0; varnames != NULL && i < co->co_nlocalsplus; i++)
+        if ((co->co_localspluskinds[i] & JIT_LOCAL_LOCAL) || co->co_localspluskinds[i] == 0)
+            ob_list_append(varnames, KN_TUPLE_GET(co->co_localsplusnames, i));
+    KnObject *s = closest(varnames, name);
+    if (s == NULL && KN_DICT_CHECK(f->globals))
+        s = closest(ob_dict_keys_list(f->globals), name);
+    if (s == NULL && f->builtins != NULL && KN_DICT_CHECK(f->builtins))
+        s = closest(ob_dict_keys_list(f->builtins), name);
+    return s;
+}
+
 static void format_exception_only(ctx *c, KnObject *exc)
 {
     sbuf b = { 0 };
@@ -437,6 +573,13 @@ static void format_exception_only(ctx *c, KnObject *exc)
             sb_put(&b, v.p, v.n);
         }
         free(v.p);
+        KnObject *sugg = suggestion(exc);
+        ob_err_clear();
+        if (sugg != NULL) {
+            sb_puts(&b, ". Did you mean: '");
+            sb_obj(&b, sugg);
+            sb_puts(&b, "'?");
+        }
         sb_puts(&b, "\n");
     }
     KnObject *notes = NULL;
@@ -485,7 +628,13 @@ static void format_group(ctx *c, KnObject *exc, int chain)
         format_stack(c, tb);
     }
     format_exception_only(c, exc);
-    KnObject *excs = ((KnBaseExceptionGroupObject *)exc)->excs;
+    /* Through the attribute, not the struct: a group type whose layout
+     * lacks `excs` must not be read past its end. */
+    KnObject *excs = NULL;
+    if (ob_lookup_attr(exc, ob_str_intern_cstr("exceptions"), &excs) < 0)
+        ob_err_clear();
+    if (excs != NULL && !KN_TUPLE_CHECK(excs))
+        excs = NULL;
     kn_ssize_t num = excs ? KN_SIZE(excs) : 0;
     kn_ssize_t n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
     c->need_close = 0;

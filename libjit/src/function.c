@@ -536,6 +536,51 @@ static KnObject *func_call(KnObject *self, KnObject *args, KnObject *kwargs)
     return func_vectorcall(self, stack, (size_t)nargs, kwnames);
 }
 
+/* types.FunctionType(code, globals, name=None, argdefs=None, closure=None) */
+static KnObject *func_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
+{
+    static const char *const names[] = { "code", "globals", "name", "argdefs", "closure", NULL };
+    static const KnArgSpec spec = { "function", names, 2, 5, 0 };
+    KnObject *a[5] = { NULL };
+    (void)type;
+    if (ob_args_parse_tuple(&spec, args, kwargs, a) < 0)
+        return NULL;
+    if (KN_TYPE(a[0]) != &jit_code_type)
+        return ob_err_format(ob_exc_TypeError, "function() argument 'code' must be code, not %s",
+                             ob_type_name(KN_TYPE(a[0])));
+    if (!KN_DICT_CHECK(a[1]))
+        return ob_err_format(ob_exc_TypeError,
+                             "function() argument 'globals' must be dict, not %s",
+                             ob_type_name(KN_TYPE(a[1])));
+    KnObject *name = a[2] == KN_None ? NULL : a[2];
+    KnObject *defs = a[3] == KN_None ? NULL : a[3];
+    KnObject *closure = a[4] == KN_None ? NULL : a[4];
+    if (name != NULL && !KN_STR_CHECK(name))
+        return ob_err_format(ob_exc_TypeError, "arg 3 (name) must be None or string");
+    if (defs != NULL && !KN_TUPLE_CHECK(defs))
+        return ob_err_format(ob_exc_TypeError, "arg 4 (defaults) must be None or tuple");
+    if (closure != NULL && !KN_TUPLE_CHECK(closure))
+        return ob_err_format(ob_exc_TypeError, "arg 5 (closure) must be None or tuple");
+    KnCodeObject *co = JIT_CODE(a[0]);
+    kn_ssize_t nclosure = closure ? KN_SIZE(closure) : 0;
+    if (co->co_nfreevars != nclosure)
+        return ob_err_format(ob_exc_ValueError, "%U requires closure of length %zd, not %zd",
+                             co->co_name, (kn_ssize_t)co->co_nfreevars, nclosure);
+    for (kn_ssize_t i = 0; i < nclosure; i++)
+        if (KN_TYPE(KN_TUPLE_GET(closure, i)) != &ob_cell_type)
+            return ob_err_format(ob_exc_TypeError,
+                                 "arg 5 (closure) expected cell, found %s",
+                                 ob_type_name(KN_TYPE(KN_TUPLE_GET(closure, i))));
+    KnObject *f = jit_function_new(a[0], a[1]);
+    if (f == NULL)
+        return NULL;
+    if (name != NULL)
+        JIT_FUNC(f)->func_name = name;
+    JIT_FUNC(f)->func_defaults = defs;
+    JIT_FUNC(f)->func_closure = closure;
+    return f;
+}
+
 static KnObject *func_descr_get(KnObject *self, KnObject *obj, KnObject *type)
 {
     (void)type;
@@ -560,4 +605,5 @@ KnTypeObject jit_function_type = {
     .tp_getset = func_getset,
     .tp_descr_get = func_descr_get,
     .tp_dictoffset = offsetof(KnFunctionObject, func_dict),
+    .tp_new = func_new,
 };

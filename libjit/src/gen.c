@@ -26,6 +26,27 @@ static const char *kind_of(KnGenObject *g)
     return "generator";
 }
 
+/* cr_origin: (filename, lineno, name) of up to `depth` frames, innermost
+ * first, starting at the coroutine's caller (sys.set_coroutine_origin_
+ * tracking_depth). */
+static KnObject *coro_origin(jit_frame *caller, int depth)
+{
+    int n = 0;
+    for (jit_frame *p = caller; p != NULL && n < depth; p = p->previous)
+        n++;
+    KnObject *t = ob_tuple_new(n);
+    jit_frame *p = caller;
+    for (int i = 0; t != NULL && i < n; i++, p = p->previous) {
+        KnObject *line = ob_int_from_ssize(jit_frame_lineno(p));
+        KnObject *item = line ? ob_tuple_pack(3, p->code->co_filename, line, p->code->co_name)
+                              : NULL;
+        if (item == NULL)
+            return NULL;
+        KN_TUPLE_SET(t, i, item);
+    }
+    return t;
+}
+
 KnObject *jit_gen_from_frame(jit_frame *f, int stacktop)
 {
     KnCodeObject *co = f->code;
@@ -54,6 +75,10 @@ KnObject *jit_gen_from_frame(jit_frame *f, int stacktop)
     }
     g->gi_code = (KnObject *)co;
     g->gi_frame_state = JIT_GEN_CREATED;
+    int depth = ob_tstate_get()->coroutine_origin_tracking_depth;
+    if (type == &jit_coro_type && depth > 0 &&
+        (g->gi_origin_or_finalizer = coro_origin(f->previous, depth)) == NULL)
+        return NULL;
     return (KnObject *)g;
 }
 
@@ -448,6 +473,28 @@ KnObject *jit_coro_get_awaitable_iter(KnObject *o)
                          KN_TYPE(o)->tp_name);
 }
 
+/* tp_finalize (PEP 442), run by the collector's finalization queue: a
+ * suspended generator is closed (its finally blocks run); an async
+ * generator goes to the event loop's finalizer when one was installed
+ * (sys.set_asyncgen_hooks).  A coroutine that was never awaited only
+ * warns in CPython; without the warnings machinery it is left alone. */
+void jit_gen_finalize(KnObject *self)
+{
+    KnGenObject *g = GEN(self);
+    if (g->gi_frame_state >= JIT_GEN_COMPLETED || g->gi_frame_state == JIT_GEN_EXECUTING)
+        return;
+    KnObject *pending = ob_err_fetch();
+    KnObject *res = KN_None;
+    if (JIT_ASYNC_GEN_CHECK(g) && g->gi_origin_or_finalizer != NULL && !g->gi_closed) {
+        res = ob_call_onearg(g->gi_origin_or_finalizer, self);
+    } else if (!(JIT_CORO_CHECK(g) && g->gi_frame_state == JIT_GEN_CREATED)) {
+        res = gen_close(self, NULL);
+    }
+    if (res == NULL)
+        ob_err_write_unraisable(self);
+    ob_err_restore(pending);
+}
+
 /* ---- attributes ---- */
 
 static KnObject *gen_get_frame(KnObject *self, void *c)
@@ -574,6 +621,7 @@ static KnMethodDef gen_methods[] = {
 static KnAsyncMethods gen_as_async = { NULL, NULL, NULL, gen_am_send };
 
 #define GEN_TYPE_COMMON                                                  \
+    .tp_finalize = jit_gen_finalize,                                         \
     .tp_basicsize = sizeof(KnGenObject),                                 \
     .tp_itemsize = sizeof(KnObject *),                                   \
     .tp_repr = gen_repr,                                                 \

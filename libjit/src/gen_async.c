@@ -420,6 +420,7 @@ KnTypeObject jit_async_gen_type = {
     .tp_getattro = ob_generic_getattr,
     .tp_flags = KN_TPFLAGS_DEFAULT,
     .tp_weaklistoffset = offsetof(KnGenObject, gi_weakreflist),
+    .tp_finalize = jit_gen_finalize,
     .tp_methods = agen_methods,
     .tp_getset = agen_getset,
 };

@@ -13,6 +13,7 @@
 #include "builtins.h"
 #include "eval.h"
 #include "libgc/gc.h"
+#include "libobject/weakref.h"
 
 static jit_config config = { .int_max_str_digits = -1 };
 static int died_of_sigint;      /* uncaught KeyboardInterrupt: re-raise SIGINT at exit */
@@ -61,7 +62,8 @@ int jit_init(int argc, char **argv)
     }
     KnObject *builtins = jit_builtins_create();
     if (builtins == NULL
-        || ob_dict_setitem_str(jit_sys_modules(), "builtins", builtins) < 0) {
+        || ob_dict_setitem_str(jit_sys_modules(), "builtins", builtins) < 0
+        || (!config.no_site && jit_builtins_add_site_names(jit_builtins_dict()) < 0)) {
         print_current_to_fd("cannot create the builtins module");
         return -1;
     }
@@ -246,10 +248,224 @@ int jit_run_source_file(const char *src, size_t len, const char *filename)
     return run_source(src, len, filename, 1);
 }
 
+/* ---- SIGINT -> KeyboardInterrupt ----
+ * The handler only records the signal and asks the interpreter for a safe
+ * point (jit_eval_pending); the eval part then calls the pending hook,
+ * which raises KeyboardInterrupt in the running Python code.  Blocking
+ * reads and writes of the standard streams see EINTR (no SA_RESTART) and
+ * call jit_check_signals themselves.  Until the signal module exists this
+ * is the only handler; it will take the job over then. */
+
+static volatile sig_atomic_t sigint_pending;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    sigint_pending = 1;
+    jit_eval_pending = 1;
+}
+
+int jit_check_signals(void)
+{
+    if (!sigint_pending)
+        return 0;
+    sigint_pending = 0;
+    ob_err_set_none(ob_exc_KeyboardInterrupt);
+    return -1;
+}
+
+int jit_install_sigint_handler(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGINT, &sa, NULL) < 0)
+        return -1;
+    jit_eval_pending_hook = jit_check_signals;
+    return 0;
+}
+
+/* ---- the interactive prompt ----
+ * Lines are read from sys.stdin, prompts (sys.ps1, sys.ps2) written to
+ * sys.stderr, each complete input compiled in "single" mode (expression
+ * values go to sys.displayhook) and run in __main__.  Until the parser can
+ * report "incomplete input" (codeop's flag), an input continues while
+ * brackets or a triple-quoted string are open or a line ends with a
+ * backslash, and a compound statement (or a line ending in ':') continues
+ * until an empty line — the usual interactive rhythm. */
+
+typedef struct { int depth, in_triple, backslash, colon; } InputState;
+
+/* Does the input start a compound statement?  Interactively those always
+ * end with an empty line, even on one line ("while x: pass"). */
+static int starts_compound(const char *s)
+{
+    static const char *const kw[] = { "if", "while", "for", "def", "class", "with", "try",
+                                      "async", NULL };
+    s += strspn(s, " \t");
+    if (*s == '@')
+        return 1;
+    for (int i = 0; kw[i] != NULL; i++) {
+        size_t n = strlen(kw[i]);
+        if (strncmp(s, kw[i], n) == 0 && !(s[n] == '_' || (s[n] >= 'a' && s[n] <= 'z')
+                                           || (s[n] >= 'A' && s[n] <= 'Z')
+                                           || (s[n] >= '0' && s[n] <= '9')))
+            return 1;
+    }
+    return 0;
+}
+
+static void scan_input(const char *s, InputState *st)
+{
+    memset(st, 0, sizeof *st);
+    char quote = 0;
+    const char *last = NULL;        /* last significant character */
+    for (const char *p = s; *p; p++) {
+        if (st->in_triple) {
+            if (p[0] == quote && p[1] == quote && p[2] == quote) {
+                st->in_triple = 0;
+                p += 2;
+                last = p;
+            }
+            continue;
+        }
+        if (quote) {
+            if (*p == '\\' && p[1])
+                p++;
+            else if (*p == quote || *p == '\n')
+                quote = 0;
+            last = p;
+            continue;
+        }
+        if (*p == '#') {
+            while (p[1] && p[1] != '\n')
+                p++;
+        } else if (*p == '\'' || *p == '"') {
+            if (p[1] == *p && p[2] == *p) {
+                st->in_triple = 1;
+                quote = *p;
+                p += 2;
+                continue;
+            }
+            quote = *p;
+        } else if (strchr("([{", *p)) {
+            st->depth++;
+        } else if (strchr(")]}", *p) && st->depth > 0) {
+            st->depth--;
+        }
+        if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+            last = p;
+    }
+    if (st->in_triple)
+        return;
+    st->backslash = last != NULL && *last == '\\';
+    st->colon = last != NULL && *last == ':';
+}
+
+static KnObject *prompt_text(const char *name, const char *dflt)
+{
+    KnObject *v = jit_sys_get(name);
+    if (v == NULL)
+        return ob_str_from_cstr(dflt);
+    return ob_str(v);
+}
+
+/* Compile and run one interactive input; 0, or -1 when SystemExit asks to
+ * leave (*status set). */
+static int run_interactive_input(KnObject *g, const char *src, size_t len, int *status)
+{
+    KnObject *code = jit_compile_source(src, len, "<stdin>", JIT_MODE_SINGLE, 0, -1);
+    if (code != NULL && jit_eval_code(code, g, g) != NULL)
+        return 0;
+    KnObject *exc = ob_err_fetch();
+    if (exc != NULL && KN_TYPE_CHECK(exc, ob_exc_SystemExit)) {
+        *status = handle_system_exit(exc);
+        return -1;
+    }
+    ob_err_restore(exc);
+    handle_uncaught();
+    died_of_sigint = 0;
+    return 0;
+}
+
+int jit_run_interactive(void)
+{
+    KnObject *mods = jit_sys_modules();
+    KnObject *m = mods ? ob_dict_getitem_str(mods, "__main__") : NULL;
+    KnObject *g = m != NULL ? ob_module_get_dict(m) : main_globals("<stdin>", 0);
+    if (g == NULL || jit_sys_set("ps1", ob_str_from_cstr(">>> ")) < 0
+        || jit_sys_set("ps2", ob_str_from_cstr("... ")) < 0)
+        return handle_uncaught();
+    KnObject *in = jit_sys_get("stdin"), *err = jit_sys_get("stderr");
+    if (in == NULL || in == KN_None || err == NULL || err == KN_None) {
+        fputs("kiln: no sys.stdin or sys.stderr for the interactive prompt\n", stderr);
+        return 1;
+    }
+    KnObject *pending = ob_str_empty();
+    int block = 0, status = 0;
+    for (;;) {
+        KnObject *prompt = KN_STR_LEN(pending) ? prompt_text("ps2", "... ")
+                                               : prompt_text("ps1", ">>> ");
+        jit_stdio_flush_all();
+        if (prompt == NULL || jit_file_write_str(err, prompt) < 0
+            || ob_call_method(err, "flush", 0) == NULL)
+            ob_err_clear();
+        KnObject *line = ob_call_method(in, "readline", 0);
+        if (line == NULL && ob_err_matches((KnObject *)ob_exc_KeyboardInterrupt)) {
+            /* Ctrl-C at the prompt drops the pending input, as CPython. */
+            ob_err_clear();
+            jit_file_write_cstr(err, "\nKeyboardInterrupt\n");
+            pending = ob_str_empty();
+            block = 0;
+            continue;
+        }
+        if (line == NULL) {
+            handle_uncaught();
+            return 1;
+        }
+        int eof = !KN_STR_CHECK(line) || KN_STR_LEN(line) == 0;
+        if (eof) {
+            jit_file_write_cstr(err, "\n");
+            ob_err_clear();
+            if (KN_STR_LEN(pending) == 0)
+                return 0;
+        } else if ((pending = ob_str_concat(pending, line)) == NULL) {
+            return handle_uncaught();
+        }
+        kn_ssize_t len;
+        const char *src = ob_str_as_utf8(pending, &len);
+        if (src == NULL)
+            return handle_uncaught();
+        InputState st;
+        scan_input(src, &st);
+        int blank = !eof && KN_STR_LEN(line) <= 1;
+        if (!eof) {
+            if (st.depth > 0 || st.in_triple || st.backslash)
+                continue;
+            if (st.colon || starts_compound(src))
+                block = 1;
+            if (block && !blank)
+                continue;
+        }
+        block = 0;
+        pending = ob_str_empty();
+        if (len > 0 && strspn(src, " \t\r\n") < (size_t)len
+            && run_interactive_input(g, src, (size_t)len, &status) < 0)
+            return status;
+        /* At end of input the next prompt still appears (then EOF again). */
+    }
+}
+
 int jit_stdio_flush_stdout(void);
 
 int jit_finalize(void)
 {
+    /* As CPython's shutdown: the __del__ of what only __main__ kept runs,
+     * and the finalization queue is drained (DESIGN §4). */
+    KnObject *mods = jit_sys_modules();
+    KnObject *m = mods ? ob_dict_getitem_str(mods, "__main__") : NULL;
+    ob_finalize_at_exit(m != NULL && KN_MODULE_CHECK(m) ? ob_module_get_dict(m) : NULL);
     int status = jit_stdio_flush_stdout() < 0 ? 120 : 0;
     jit_stdio_flush_all();
     if (died_of_sigint) {

@@ -27,6 +27,7 @@ typedef struct {
     char *buf;              /* output bytes not yet written, or input read ahead */
     kn_ssize_t len, cap;
     int eof;                /* input: read() returned 0 */
+    KnObject *binary;       /* the .buffer view, made on first use */
 } StdioObject;
 
 #define SO(o) ((StdioObject *)(o))
@@ -65,8 +66,13 @@ static int flush_buffer(StdioObject *so)
     while (done < so->len) {
         ssize_t n = write(so->fd, so->buf + done, (size_t)(so->len - done));
         if (n < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR && jit_check_signals() == 0)
                 continue;
+            if (errno == EINTR) {
+                memmove(so->buf, so->buf + done, (size_t)(so->len - done));
+                so->len -= done;
+                return -1;
+            }
             /* Keep what was not written, as a buffered writer does. */
             memmove(so->buf, so->buf + done, (size_t)(so->len - done));
             so->len -= done;
@@ -77,6 +83,21 @@ static int flush_buffer(StdioObject *so)
     }
     so->len = 0;
     return 0;
+}
+
+/* Queue output bytes; flush as the buffering mode says (a newline only
+ * counts for text writes, as a binary BufferedWriter ignores lines). */
+static int append(StdioObject *so, const char *data, kn_ssize_t n, int text)
+{
+    if (n == 0)
+        return so->buffering == JIT_STDIO_UNBUFFERED ? flush_buffer(so) : 0;
+    if (reserve(so, n) < 0)
+        return -1;
+    memcpy(so->buf + so->len, data, (size_t)n);
+    so->len += n;
+    int must_flush = so->buffering == JIT_STDIO_UNBUFFERED || so->len >= STDIO_BUFSIZE
+        || (text && so->buffering == JIT_STDIO_LINE && memchr(data, '\n', (size_t)n));
+    return must_flush ? flush_buffer(so) : 0;
 }
 
 static KnObject *stdio_write(KnObject *self, KnObject *s)
@@ -90,16 +111,7 @@ static KnObject *stdio_write(KnObject *self, KnObject *s)
     if (!so->writable)
         return ob_err_format(ob_exc_OSError, "not writable");
     KnObject *b = ob_str_encode(s, "utf-8", ob_str_as_utf8(so->errors, NULL));
-    if (b == NULL)
-        return NULL;
-    kn_ssize_t n = KN_SIZE(b);
-    if (reserve(so, n) < 0)
-        return NULL;
-    memcpy(so->buf + so->len, KN_BYTES_AS_STRING(b), (size_t)n);
-    so->len += n;
-    int must_flush = so->buffering == JIT_STDIO_UNBUFFERED || so->len >= STDIO_BUFSIZE
-        || (so->buffering == JIT_STDIO_LINE && memchr(KN_BYTES_AS_STRING(b), '\n', (size_t)n));
-    if (must_flush && flush_buffer(so) < 0)
+    if (b == NULL || append(so, KN_BYTES_AS_STRING(b), KN_SIZE(b), 1) < 0)
         return NULL;
     return ob_int_from_ssize(KN_STR_LEN(s));
 }
@@ -121,8 +133,11 @@ static kn_ssize_t fill(StdioObject *so)
         return so->eof ? 0 : -1;
     for (;;) {
         ssize_t n = read(so->fd, so->buf + so->len, (size_t)(so->cap - so->len));
-        if (n < 0 && errno == EINTR)
+        if (n < 0 && errno == EINTR) {
+            if (jit_check_signals() < 0)
+                return -1;
             continue;
+        }
         if (n < 0) {
             ob_err_from_errno(ob_exc_OSError, NULL);
             return -1;
@@ -134,10 +149,11 @@ static kn_ssize_t fill(StdioObject *so)
     }
 }
 
-/* Take the first n buffered input bytes as a str. */
-static KnObject *take(StdioObject *so, kn_ssize_t n)
+/* Take the first n buffered input bytes, as str (binary 0) or bytes. */
+static KnObject *take(StdioObject *so, kn_ssize_t n, int binary)
 {
-    KnObject *r = ob_str_decode(so->buf, n, "utf-8", ob_str_as_utf8(so->errors, NULL));
+    KnObject *r = binary ? ob_bytes_from_data(so->buf, n)
+                         : ob_str_decode(so->buf, n, "utf-8", ob_str_as_utf8(so->errors, NULL));
     if (r == NULL)
         return NULL;
     memmove(so->buf, so->buf + n, (size_t)(so->len - n));
@@ -156,39 +172,47 @@ static int check_readable(StdioObject *so)
     return 0;
 }
 
-static KnObject *stdio_readline(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
+/* The optional size argument of read()/readline(): -1 when absent/None. */
+static int size_arg(const char *name, KnObject *const *args, kn_ssize_t nargs,
+                    kn_ssize_t *limit)
 {
-    StdioObject *so = SO(self);
-    if (ob_args_check_positional("readline", nargs, 0, 1) < 0 || check_readable(so) < 0)
-        return NULL;
-    kn_ssize_t limit = -1;
+    *limit = -1;
+    if (ob_args_check_positional(name, nargs, 0, 1) < 0)
+        return -1;
     if (nargs == 1 && args[0] != KN_None
-        && (limit = ob_number_as_ssize(args[0], ob_exc_OverflowError)) == -1 && ob_err_occurred())
+        && (*limit = ob_number_as_ssize(args[0], ob_exc_OverflowError)) == -1
+        && ob_err_occurred())
+        return -1;
+    return 0;
+}
+
+/* readline() for the text stream and its binary buffer.  The text form's
+ * limit counts bytes, not characters (exact for ASCII input). */
+static KnObject *read_line(StdioObject *so, KnObject *const *args, kn_ssize_t nargs,
+                           int binary)
+{
+    kn_ssize_t limit;
+    if (size_arg("readline", args, nargs, &limit) < 0 || check_readable(so) < 0)
         return NULL;
-    /* The limit counts bytes here, not characters: exact for ASCII input. */
     for (kn_ssize_t scanned = 0;;) {
         char *nl = memchr(so->buf + scanned, '\n', (size_t)(so->len - scanned));
         if (nl != NULL && (limit < 0 || nl - so->buf < limit))
-            return take(so, nl - so->buf + 1);
+            return take(so, nl - so->buf + 1, binary);
         if (limit >= 0 && so->len >= limit)
-            return take(so, limit);
+            return take(so, limit, binary);
         scanned = so->len;
         kn_ssize_t got = fill(so);
         if (got < 0)
             return NULL;
         if (got == 0)
-            return take(so, so->len);
+            return take(so, so->len, binary);
     }
 }
 
-static KnObject *stdio_read(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
+static KnObject *read_all(StdioObject *so, KnObject *const *args, kn_ssize_t nargs, int binary)
 {
-    StdioObject *so = SO(self);
-    if (ob_args_check_positional("read", nargs, 0, 1) < 0 || check_readable(so) < 0)
-        return NULL;
-    kn_ssize_t limit = -1;
-    if (nargs == 1 && args[0] != KN_None
-        && (limit = ob_number_as_ssize(args[0], ob_exc_OverflowError)) == -1 && ob_err_occurred())
+    kn_ssize_t limit;
+    if (size_arg("read", args, nargs, &limit) < 0 || check_readable(so) < 0)
         return NULL;
     while (limit < 0 || so->len < limit) {
         kn_ssize_t got = fill(so);
@@ -197,7 +221,17 @@ static KnObject *stdio_read(KnObject *self, KnObject *const *args, kn_ssize_t na
         if (got == 0)
             break;
     }
-    return take(so, limit >= 0 && limit < so->len ? limit : so->len);
+    return take(so, limit >= 0 && limit < so->len ? limit : so->len, binary);
+}
+
+static KnObject *stdio_readline(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
+{
+    return read_line(SO(self), args, nargs, 0);
+}
+
+static KnObject *stdio_read(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
+{
+    return read_all(SO(self), args, nargs, 0);
 }
 
 static KnObject *stdio_iternext(KnObject *self)
@@ -280,6 +314,8 @@ static KnObject *get_line_buffering(KnObject *self, void *c)
     return KN_BOOL(SO(self)->buffering == JIT_STDIO_LINE);
 }
 
+static KnObject *get_buffer(KnObject *self, void *c);
+
 static KnGetSetDef stdio_getset[] = {
     { "closed", get_closed, NULL, NULL, NULL },
     { "name", get_name, NULL, NULL, NULL },
@@ -287,6 +323,7 @@ static KnGetSetDef stdio_getset[] = {
     { "errors", get_errors, NULL, NULL, NULL },
     { "mode", get_mode, NULL, NULL, NULL },
     { "line_buffering", get_line_buffering, NULL, NULL, NULL },
+    { "buffer", get_buffer, NULL, NULL, NULL },
     { NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -320,6 +357,111 @@ KnTypeObject jit_stdio_type = {
     .tp_getset = stdio_getset,
 };
 
+/* ---- sys.stdout.buffer & co: the same fd and buffer, in bytes ---- */
+
+typedef struct {
+    KN_OBJECT_HEAD;
+    StdioObject *text;
+} StdioBufferObject;
+
+#define SB(o) (((StdioBufferObject *)(o))->text)
+
+static KnObject *buf_write(KnObject *self, KnObject *b)
+{
+    StdioObject *so = SB(self);
+    const char *data;
+    kn_ssize_t n;
+    if (KN_BYTES_CHECK(b)) {
+        data = KN_BYTES_AS_STRING(b);
+        n = KN_SIZE(b);
+    } else if (KN_TYPE_CHECK(b, &ob_bytearray_type)) {
+        data = ((KnByteArrayObject *)b)->ob_start;
+        n = KN_SIZE(b);
+    } else {
+        return ob_err_format(ob_exc_TypeError, "a bytes-like object is required, not '%s'",
+                             ob_type_name(KN_TYPE(b)));
+    }
+    if (check_open(so) < 0)
+        return NULL;
+    if (!so->writable)
+        return ob_err_format(ob_exc_OSError, "not writable");
+    if (append(so, data, n, 0) < 0)
+        return NULL;
+    return ob_int_from_ssize(n);
+}
+
+static KnObject *buf_read(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
+{
+    return read_all(SB(self), args, nargs, 1);
+}
+
+static KnObject *buf_readline(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
+{
+    return read_line(SB(self), args, nargs, 1);
+}
+
+static KnObject *buf_forward(KnObject *self, const char *meth)
+{
+    return ob_call_method((KnObject *)SB(self), meth, 0);
+}
+
+static KnObject *buf_flush(KnObject *self, KnObject *u) { return buf_forward(self, "flush"); }
+static KnObject *buf_fileno(KnObject *self, KnObject *u) { return buf_forward(self, "fileno"); }
+static KnObject *buf_isatty(KnObject *self, KnObject *u) { return buf_forward(self, "isatty"); }
+static KnObject *buf_readable(KnObject *self, KnObject *u) { return buf_forward(self, "readable"); }
+static KnObject *buf_writable(KnObject *self, KnObject *u) { return buf_forward(self, "writable"); }
+static KnObject *buf_get_closed(KnObject *self, void *c) { return KN_BOOL(SB(self)->closed); }
+static KnObject *buf_get_name(KnObject *self, void *c) { return ob_int_from_ssize(SB(self)->fd); }
+static KnObject *buf_get_mode(KnObject *self, void *c)
+{
+    return ob_str_intern_cstr(SB(self)->writable ? "wb" : "rb");
+}
+
+static KnGetSetDef buf_getset[] = {
+    { "closed", buf_get_closed, NULL, NULL, NULL },
+    { "name", buf_get_name, NULL, NULL, NULL },
+    { "mode", buf_get_mode, NULL, NULL, NULL },
+    { NULL, NULL, NULL, NULL, NULL },
+};
+
+static KnMethodDef buf_methods[] = {
+    { "write", buf_write, KN_METH_O, NULL },
+    { "read", FAST(buf_read), KN_METH_FASTCALL, NULL },
+    { "readline", FAST(buf_readline), KN_METH_FASTCALL, NULL },
+    { "flush", buf_flush, KN_METH_NOARGS, NULL },
+    { "fileno", buf_fileno, KN_METH_NOARGS, NULL },
+    { "isatty", buf_isatty, KN_METH_NOARGS, NULL },
+    { "readable", buf_readable, KN_METH_NOARGS, NULL },
+    { "writable", buf_writable, KN_METH_NOARGS, NULL },
+    { NULL, NULL, 0, NULL },
+};
+
+static KnTypeObject stdio_buffer_type = {
+    KN_VAR_HEAD_INIT(&ob_type_type, 0),
+    .tp_name = "_kiln.StdioBuffer",
+    .tp_basicsize = sizeof(StdioBufferObject),
+    .tp_getattro = ob_generic_getattr,
+    .tp_flags = KN_TPFLAGS_DEFAULT,
+    .tp_doc = "Binary view of a standard stream (its .buffer).",
+    .tp_methods = buf_methods,
+    .tp_getset = buf_getset,
+};
+
+static KnObject *get_buffer(KnObject *self, void *c)
+{
+    StdioObject *so = SO(self);
+    if (so->binary != NULL)
+        return so->binary;
+    if (!(stdio_buffer_type.tp_flags & KN_TPFLAGS_READY) && ob_type_ready(&stdio_buffer_type) < 0)
+        return NULL;
+    StdioBufferObject *b = (StdioBufferObject *)ob_alloc(&stdio_buffer_type, 0);
+    if (b == NULL)
+        return NULL;
+    b->text = so;
+    so->binary = (KnObject *)b;
+    return so->binary;
+}
+
 KnObject *jit_stdio_new(int fd, const char *name, int writable, int buffering)
 {
     if (!(jit_stdio_type.tp_flags & KN_TPFLAGS_READY) && ob_type_ready(&jit_stdio_type) < 0)
@@ -330,6 +472,10 @@ KnObject *jit_stdio_new(int fd, const char *name, int writable, int buffering)
     so->fd = fd;
     so->writable = writable;
     so->buffering = buffering;
+    /* Never NULL: memchr/memcpy/memmove on it are then always defined. */
+    if ((so->buf = kgc_alloc_atomic(256)) == NULL)
+        return ob_err_nomemory();
+    so->cap = 256;
     so->name = ob_str_from_cstr(name);
     so->errors = ob_str_from_cstr(fd == 2 ? "backslashreplace" : "strict");
     if (so->name == NULL || so->errors == NULL)

@@ -10,9 +10,11 @@
 #include <string.h>
 
 #include "compile.h"
+#include "libobject/libobject.h"
 #include "symtable.h"
 
 typedef struct st_state {
+    int depth;                   /* AST nesting, bounded like CPython's */
     jit_symtable *st;
     jit_ste *cur;
     ps_arena *arena;
@@ -53,6 +55,20 @@ int jit_syntax_error(ps_error *err, const char *src, size_t srclen, int lineno,
     jit_syntax_error((s)->err, (s)->st->src, (s)->st->srclen, (node)->lineno,     \
                      (node)->col_offset, (node)->end_lineno, (node)->end_col_offset, \
                      __VA_ARGS__)
+
+/* CPython bounds the symbol-table walk at 3 x the recursion limit (1000)
+ * and raises RecursionError; the compiler's own recursion follows the same
+ * tree, so this bound protects both. */
+#define ST_MAX_DEPTH 3000
+
+static int too_deep(st_state *s)
+{
+    ob_err_set_string(ob_exc_RecursionError,
+                      "maximum recursion depth exceeded during compilation");
+    s->err->kind = PS_ERR_NONE;
+    strcpy(s->err->msg, "\x01");    /* the exception is set (compile.c) */
+    return -1;
+}
 
 static int nomem(st_state *s)
 {
@@ -391,7 +407,7 @@ static int visit_handlers(st_state *s, ps_excepthandler_seq *hs)
     return 0;
 }
 
-static int visit_stmt(st_state *s, ps_stmt *st)
+static int visit_stmt1(st_state *s, ps_stmt *st)
 {
     switch (st->kind) {
     case PS_STMT_FunctionDef:
@@ -544,6 +560,16 @@ static int visit_stmt(st_state *s, ps_stmt *st)
     return 0;
 }
 
+static int visit_stmt(st_state *s, ps_stmt *st)
+{
+    if (++s->depth > ST_MAX_DEPTH)
+        return too_deep(s);
+    int r = visit_stmt1(s, st);
+    s->depth--;
+    return r;
+}
+
+
 static const char *comp_kind_name(ps_expr *e)
 {
     switch (e->kind) {
@@ -681,10 +707,10 @@ static int visit_namedexpr_target(st_state *s, ps_expr *e)
 
 static int annotation_error(st_state *s, ps_expr *e, const char *what)
 {
-    return SERR(s, e, "%s cannot be used within an annotation", what);
+    return SERR(s, e, "'%s' can not be used within an annotation", what);
 }
 
-static int visit_expr(st_state *s, ps_expr *e)
+static int visit_expr1(st_state *s, ps_expr *e)
 {
     switch (e->kind) {
     case PS_EXPR_BoolOp:
@@ -811,7 +837,17 @@ static int visit_expr(st_state *s, ps_expr *e)
     return 0;
 }
 
-static int visit_pattern(st_state *s, ps_pattern *p)
+static int visit_expr(st_state *s, ps_expr *e)
+{
+    if (++s->depth > ST_MAX_DEPTH)
+        return too_deep(s);
+    int r = visit_expr1(s, e);
+    s->depth--;
+    return r;
+}
+
+
+static int visit_pattern1(st_state *s, ps_pattern *p)
 {
     switch (p->kind) {
     case PS_PATTERN_MatchValue:
@@ -860,6 +896,16 @@ static int visit_pattern(st_state *s, ps_pattern *p)
     }
     return 0;
 }
+
+static int visit_pattern(st_state *s, ps_pattern *p)
+{
+    if (++s->depth > ST_MAX_DEPTH)
+        return too_deep(s);
+    int r = visit_pattern1(s, p);
+    s->depth--;
+    return r;
+}
+
 
 /* ---- analysis ---- */
 
@@ -1106,9 +1152,10 @@ int jit_future_features(ps_mod *mod, const char *src, size_t srclen, ps_error *e
                 err->end_offset = JIT_ERR_NO_END;   /* CPython gives None here */
                 return -1;
             }
-            return jit_syntax_error(err, src, srclen, st->lineno, st->col_offset,
-                                    st->end_lineno, st->end_col_offset,
-                                    "future feature %s is not defined", f);
+            jit_syntax_error(err, src, srclen, st->lineno, st->col_offset, st->end_lineno,
+                             st->end_col_offset, "future feature %s is not defined", f);
+            err->end_offset = JIT_ERR_NO_END;   /* CPython gives None here */
+            return -1;
         }
     }
     return features;

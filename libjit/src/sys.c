@@ -137,9 +137,11 @@ static KnObject *sys_getfilesystemencodeerrors(KnObject *self, KnObject *unused)
 
 static KnObject *sys_intern(KnObject *self, KnObject *s)
 {
-    if (!KN_STR_CHECK_EXACT(s))
+    if (!KN_STR_CHECK(s))
         return ob_err_format(ob_exc_TypeError, "intern() argument must be str, not %s",
                              ob_type_name(KN_TYPE(s)));
+    if (!KN_STR_CHECK_EXACT(s))
+        return ob_err_format(ob_exc_TypeError, "can't intern %s", ob_type_name(KN_TYPE(s)));
     return ob_str_intern(s);
 }
 

@@ -2,9 +2,9 @@
  * interval, async-generator hooks, breakpointhook, unraisablehook,
  * tracing/profiling, dlopen flags, call_tracing, is_finalizing.
  *
- * Only what Kiln really does is accepted: tracing, profiling and coroutine
- * origin tracking are not implemented by the interpreter yet, so asking
- * for them raises NotImplementedError instead of being silently ignored. */
+ * Only what Kiln really does is accepted: tracing and profiling are not
+ * implemented by the interpreter yet, so asking for them raises
+ * NotImplementedError instead of being silently ignored. */
 #include <dlfcn.h>
 
 #include "builtins.h"
@@ -125,10 +125,10 @@ static KnObject *sys_set_coro_depth(KnObject *self, KnObject *const *args, kn_ss
         return NULL;
     if (depth < 0)
         return ob_err_format(ob_exc_ValueError, "depth must be >= 0");
-    if (depth > 0)
-        return ob_err_format(ob_exc_NotImplementedError,
-                             "coroutine origin tracking (cr_origin) is not supported by Kiln yet");
-    ob_tstate_get()->coroutine_origin_tracking_depth = 0;
+    if (depth > 0x7fffffff)
+        depth = 0x7fffffff;
+    /* The eval part records cr_origin for new coroutines up to this depth. */
+    ob_tstate_get()->coroutine_origin_tracking_depth = (int)depth;
     return KN_None;
 }
 

@@ -1,6 +1,8 @@
 /* sys_info.c — sys's descriptive attributes: version, version_info,
  * hexversion, implementation, flags, float_info, int_info, hash_info,
  * thread_info, stdlib_module_names, and the standard streams. */
+#include <errno.h>
+#include <fcntl.h>
 #include <float.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,15 +152,23 @@ static KnObject *stdlib_names(void)
     return ob_frozenset_new(l);
 }
 
+/* A standard stream, or None when its fd is not open (CPython's rule). */
+static KnObject *stream(int fd, const char *name, int writable, int buffering)
+{
+    if (fcntl(fd, F_GETFD) == -1 && errno == EBADF)
+        return KN_None;
+    return jit_stdio_new(fd, name, writable, buffering);
+}
+
 static int add_streams(KnObject *d, const jit_config *c)
 {
     /* stdout: line-buffered on a terminal, block-buffered otherwise;
      * stderr: always line-buffered (CPython 3.9+); -u: both write through. */
-    KnObject *in = jit_stdio_new(0, "<stdin>", 0, JIT_STDIO_LINE);
-    KnObject *out = jit_stdio_new(1, "<stdout>", 1, c->unbuffered ? JIT_STDIO_UNBUFFERED
-                                  : isatty(1) ? JIT_STDIO_LINE : JIT_STDIO_FULL);
-    KnObject *err = jit_stdio_new(2, "<stderr>", 1, c->unbuffered ? JIT_STDIO_UNBUFFERED
-                                  : JIT_STDIO_LINE);
+    KnObject *in = stream(0, "<stdin>", 0, JIT_STDIO_LINE);
+    KnObject *out = stream(1, "<stdout>", 1, c->unbuffered ? JIT_STDIO_UNBUFFERED
+                           : isatty(1) ? JIT_STDIO_LINE : JIT_STDIO_FULL);
+    KnObject *err = stream(2, "<stderr>", 1, c->unbuffered ? JIT_STDIO_UNBUFFERED
+                           : JIT_STDIO_LINE);
     if (in == NULL || out == NULL || err == NULL)
         return -1;
     if (set(d, "stdin", in) < 0 || set(d, "stdout", out) < 0 || set(d, "stderr", err) < 0

@@ -519,6 +519,34 @@ static void summary(KnObject *co)
     }
 }
 
+/* --positions FILE: each instruction of the module code with its position
+ * (the format of dis.get_instructions' Positions, for comparing). */
+static void print_positions(KnObject *co)
+{
+    KnCodeObject *c = JIT_CODE(co);
+    for (int i = 0; i < c->co_ncode;) {
+        int op = c->co_code_orig[i] & 0xFF;
+        jit_position p = c->co_positions[i];
+        if (op != JIT_OP_EXTENDED_ARG) {
+            printf("%s Positions(lineno=", jit_op_name(op));
+            p.lineno < 0 ? printf("None") : printf("%d", p.lineno);
+            printf(", end_lineno=");
+            p.end_lineno < 0 ? printf("None") : printf("%d", p.end_lineno);
+            printf(", col_offset=");
+            p.col < 0 ? printf("None") : printf("%d", p.col);
+            printf(", end_col_offset=");
+            p.end_col < 0 ? printf("None") : printf("%d", p.end_col);
+            printf(")\n");
+        }
+        i += 1 + jit_op_caches(op);
+    }
+    for (kn_ssize_t k = 0; k < KN_SIZE(c->co_consts); k++) {
+        KnObject *v = ((KnTupleObject *)c->co_consts)->ob_item[k];
+        if (KN_TYPE(v) == &jit_code_type)
+            print_positions(v);
+    }
+}
+
 /* --check FILE...: compile each file, print the ones that fail. */
 static int check_files(int argc, char **argv)
 {
@@ -538,6 +566,8 @@ static int check_files(int argc, char **argv)
         KnObject *co = jit_compile_source(buf, got, argv[i], JIT_MODE_EXEC, 0, 0);
         if (co && strcmp(argv[1], "--summary") == 0)
             summary(co);
+        if (co && strcmp(argv[1], "--positions") == 0)
+            print_positions(co);
         if (!co) {
             KnObject *e = ob_err_fetch();
             KnObject *r = e ? ob_repr(e) : NULL;
@@ -549,9 +579,171 @@ static int check_files(int argc, char **argv)
     return bad != 0;
 }
 
+/* from __future__ import annotations: the strings are what CPython's
+ * unparser writes (table produced with python3.11). */
+static const struct {
+    const char *stmt, *expected;
+} ann_cases[] = {
+    {"a: int", "int"},
+    {"b: List[int]", "List[int]"},
+    {"c: Dict[str,int] = {}", "Dict[str, int]"},
+    {"d: Optional[\"X\"]", "Optional['X']"},
+    {"e: 'a' + 1 * 2 ** -3", "'a' + 1 * 2 ** (-3)"},
+    {"f: lambda x, *y, z=1, **k: x if y else z", "lambda x, *y, z=1, **k: x if y else z"},
+    {"g: (1, 2)", "(1, 2)"},
+    {"h: x[1:2, ::3]", "x[1:2, ::3]"},
+    {"i: f(a, *b, c=1, **d)", "f(a, *b, c=1, **d)"},
+    {"j: [x for x in y if x] ", "[x for x in y if x]"},
+    {"k: {1: 2, **m}", "{1: 2, **m}"},
+    {"l: not a and b or c", "not a and b or c"},
+    {"m: a < b <= c is not d in e", "a < b <= c is not d in e"},
+    {"n: -(-1) ** 2", "-(-1) ** 2"},
+    {"p: x.y.z", "x.y.z"},
+    {"q: 1 .real", "1 .real"},
+    {"r: ...", "..."},
+    {"s: 1e400", "1e309"},
+    {"t: Tuple[()]", "Tuple[()]"},
+    {"u: {*a, b}", "{*a, b}"},
+    {"x: f\"a{b!r:>{w}}c{{\"", "f'a{b!r:>{w}}c{{'"},
+    {"y: b'xy' + 'q\\n'", "b'xy' + 'q\\n'"},
+    {"z: (a, b)[0]", "(a, b)[0]"},
+    {"aa: x[a,]", "x[a,]"},
+    {"bb: ~a | b ^ c & d << 2", "~a | b ^ c & d << 2"},
+    {"cc: (lambda: 1)()", "(lambda: 1)()"},
+    {"dd: {}", "{}"},
+    {"ee: set()", "set()"},
+    {"ff: a if b else (c if d else e)", "a if b else c if d else e"},
+    {"gg: (a for b in c)", "(a for b in c)"},
+    {"hh: f(a for b in c)", "f(a for b in c)"},
+};
+
+static void test_annotation_strings(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof ann_cases / sizeof ann_cases[0]; i++) {
+        char src[512];
+        snprintf(src, sizeof src, "from __future__ import annotations\n%s\n", ann_cases[i].stmt);
+        KnObject *co = tu_compile(src, JIT_MODE_EXEC);
+        assert_non_null(co);
+        /* the annotation is the first str constant after the target's name */
+        KnObject *consts = JIT_CODE(co)->co_consts;
+        int found = 0;
+        for (kn_ssize_t k = 0; k < KN_SIZE(consts) && !found; k++) {
+            KnObject *v = ((KnTupleObject *)consts)->ob_item[k];
+            if (KN_TYPE(v) == &ob_str_type && ob_str_equal_cstr(v, ann_cases[i].expected))
+                found = 1;
+        }
+        if (!found)
+            fail_msg("%s: no constant %s", ann_cases[i].stmt, ann_cases[i].expected);
+    }
+}
+
+/* Nesting deeper than CPython's compile-time bound (3 x the recursion
+ * limit) is a RecursionError, as in python3.11; just below it compiles. */
+static void test_recursion_bound(void **state)
+{
+    (void)state;
+    for (int n = 2900; n <= 3000; n += 100) {
+        size_t len = 4 + 2 * (size_t)n + 2;
+        char *src = malloc(len);
+        strcpy(src, "x = a");
+        for (int i = 1; i < n; i++)
+            strcat(src, "+a");
+        strcat(src, "\n");
+        KnObject *co = tu_compile(src, JIT_MODE_EXEC);
+        if (n == 2900) {
+            assert_non_null(co);
+        } else {
+            assert_null(co);
+            KnObject *e = ob_err_fetch();
+            assert_true(ob_type_is_subtype(KN_TYPE(e), ob_exc_RecursionError));
+        }
+        free(src);
+    }
+}
+
+/* PEP 657 positions of every instruction, as python3.11's
+ * dis.get_instructions reports them (PRECALL and caches left out). */
+static void test_positions(void **state)
+{
+    (void)state;
+    KnObject *co = tu_compile("x = obj.attr.meth(1, 2)\ny = f(a)[b] + g.h\nobj.m2(\n  1)\n", JIT_MODE_EXEC);
+    assert_non_null(co);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    FILE *saved = stdout;
+    stdout = f;
+    print_positions(co);
+    stdout = saved;
+    fclose(f);
+    assert_string_equal(buf,
+        "RESUME Positions(lineno=0, end_lineno=1, col_offset=0, end_col_offset=0)\n"
+        "LOAD_NAME Positions(lineno=1, end_lineno=1, col_offset=4, end_col_offset=7)\n"
+        "LOAD_ATTR Positions(lineno=1, end_lineno=1, col_offset=4, end_col_offset=12)\n"
+        "LOAD_METHOD Positions(lineno=1, end_lineno=1, col_offset=4, end_col_offset=17)\n"
+        "LOAD_CONST Positions(lineno=1, end_lineno=1, col_offset=18, end_col_offset=19)\n"
+        "LOAD_CONST Positions(lineno=1, end_lineno=1, col_offset=21, end_col_offset=22)\n"
+        "CALL Positions(lineno=1, end_lineno=1, col_offset=4, end_col_offset=23)\n"
+        "STORE_NAME Positions(lineno=1, end_lineno=1, col_offset=0, end_col_offset=1)\n"
+        "PUSH_NULL Positions(lineno=2, end_lineno=2, col_offset=4, end_col_offset=5)\n"
+        "LOAD_NAME Positions(lineno=2, end_lineno=2, col_offset=4, end_col_offset=5)\n"
+        "LOAD_NAME Positions(lineno=2, end_lineno=2, col_offset=6, end_col_offset=7)\n"
+        "CALL Positions(lineno=2, end_lineno=2, col_offset=4, end_col_offset=8)\n"
+        "LOAD_NAME Positions(lineno=2, end_lineno=2, col_offset=9, end_col_offset=10)\n"
+        "BINARY_SUBSCR Positions(lineno=2, end_lineno=2, col_offset=4, end_col_offset=11)\n"
+        "LOAD_NAME Positions(lineno=2, end_lineno=2, col_offset=14, end_col_offset=15)\n"
+        "LOAD_ATTR Positions(lineno=2, end_lineno=2, col_offset=14, end_col_offset=17)\n"
+        "BINARY_OP Positions(lineno=2, end_lineno=2, col_offset=4, end_col_offset=17)\n"
+        "STORE_NAME Positions(lineno=2, end_lineno=2, col_offset=0, end_col_offset=1)\n"
+        "LOAD_NAME Positions(lineno=3, end_lineno=3, col_offset=0, end_col_offset=3)\n"
+        "LOAD_METHOD Positions(lineno=3, end_lineno=3, col_offset=0, end_col_offset=6)\n"
+        "LOAD_CONST Positions(lineno=4, end_lineno=4, col_offset=2, end_col_offset=3)\n"
+        "CALL Positions(lineno=3, end_lineno=4, col_offset=0, end_col_offset=4)\n"
+        "POP_TOP Positions(lineno=3, end_lineno=4, col_offset=0, end_col_offset=4)\n"
+        "LOAD_CONST Positions(lineno=3, end_lineno=4, col_offset=0, end_col_offset=4)\n"
+        "RETURN_VALUE Positions(lineno=3, end_lineno=4, col_offset=0, end_col_offset=4)\n");
+    free(buf);
+}
+
+static char *dis_mode(const char *src, jit_mode mode)
+{
+    KnObject *co = tu_compile(src, mode);
+    assert_non_null(co);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    jit_code_dis(co, f);
+    fclose(f);
+    return buf;
+}
+
+/* compile(..., "eval") returns the value; "single" prints expression
+ * statements (PRINT_EXPR) anywhere at module level. */
+static void test_eval_and_single(void **state)
+{
+    (void)state;
+    char *d = dis_mode("a + 1", JIT_MODE_EVAL);
+    assert_string_equal(d, "  0           0 RESUME                   0\n"
+                           "\n"
+                           "  1           2 LOAD_NAME                0 (a)\n"
+                           "              4 LOAD_CONST               0 (1)\n"
+                           "              6 BINARY_OP                0 (+)\n"
+                           "             10 RETURN_VALUE\n");
+    free(d);
+    d = dis_mode("if x:\n  x + 1\n", JIT_MODE_SINGLE);
+    assert_non_null(strstr(d, "BINARY_OP                0 (+)\n"
+                              "             14 PRINT_EXPR\n"));
+    free(d);
+    d = dis_mode("def f():\n  x + 1\n", JIT_MODE_SINGLE);
+    assert_null(strstr(d, "PRINT_EXPR"));
+    free(d);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc >= 2 && (strcmp(argv[1], "--check") == 0 || strcmp(argv[1], "--summary") == 0))
+    if (argc >= 2 && (strcmp(argv[1], "--check") == 0 || strcmp(argv[1], "--summary") == 0 ||
+                      strcmp(argv[1], "--positions") == 0))
         return check_files(argc, argv);
     if (argc == 3 && strcmp(argv[1], "--dis") == 0) {
         FILE *f = fopen(argv[2], "rb");
@@ -584,6 +776,10 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_exception_table),
         cmocka_unit_test(test_extended_arg),
         cmocka_unit_test(test_no_fold_on_error),
+        cmocka_unit_test(test_recursion_bound),
+        cmocka_unit_test(test_annotation_strings),
+        cmocka_unit_test(test_positions),
+        cmocka_unit_test(test_eval_and_single),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

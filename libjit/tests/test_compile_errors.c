@@ -116,10 +116,54 @@ static void test_errors(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Compile-time warnings go to the hook with CPython's messages and lines;
+ * a hook that raises turns the warning into a SyntaxError. */
+static char warn_log[2048];
+static int warn_raise;
+
+static int hook(KnTypeObject *cat, KnObject *msg, KnObject *filename, int lineno)
+{
+    (void)filename;
+    char line[512];
+    snprintf(line, sizeof line, "%s:%d:%s\n", cat->tp_name, lineno, ob_str_as_utf8(msg, NULL));
+    strcat(warn_log, line);
+    if (warn_raise) {
+        ob_err_set_object(cat, msg);
+        return -1;
+    }
+    return 0;
+}
+
+static void test_warnings(void **state)
+{
+    (void)state;
+    tu_init();
+    jit_compile_set_warn_hook(hook);
+    warn_log[0] = 0;
+    warn_raise = 0;
+    const char *src = "x = 'd'\nif 1 is x: pass\nassert (x, 1)\nz = (1)(2)\n"
+                      "r = [1, 2]['a']\ns = {1}[0]\n";
+    KnObject *co = tu_compile(src, JIT_MODE_EXEC);
+    assert_non_null(co);
+    assert_string_equal(warn_log,
+        "SyntaxWarning:2:\"is\" with a literal. Did you mean \"==\"?\n"
+        "SyntaxWarning:3:assertion is always true, perhaps remove parentheses?\n"
+        "SyntaxWarning:4:'int' object is not callable; perhaps you missed a comma?\n"
+        "SyntaxWarning:5:list indices must be integers or slices, not str; perhaps you "
+        "missed a comma?\n"
+        "SyntaxWarning:6:'set' object is not subscriptable; perhaps you missed a comma?\n");
+    warn_raise = 1;
+    char *got = tu_syntax_error("y = 0\nassert (y, 1)\n");
+    assert_string_equal(got, "assertion is always true, perhaps remove parentheses?|2|1|2|14");
+    free(got);
+    jit_compile_set_warn_hook(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_warnings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

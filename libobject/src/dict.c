@@ -223,12 +223,13 @@ void ob_dict_del_entry(KnObject *d, kn_ssize_t ix)
     k->dk_entries[ix].key = NULL;
     k->dk_entries[ix].value = NULL;
     ((KnDictObject *)d)->ma_used--;
-    /* the last entry's position can be handed out again (popitem stays
-     * O(1)); its slot is a dummy now, so nothing points at it */
-    if (ix == k->dk_nentries - 1) {
+    /* The last entry's position can be handed out again (popitem stays
+     * O(1)); nothing points at it.  dk_usable is NOT given back: the index
+     * slot stays a dummy, and only a resize clears dummies — counting the
+     * entry as usable again would let the index fill with dummies until a
+     * miss probes forever. */
+    if (ix == k->dk_nentries - 1)
         k->dk_nentries--;
-        k->dk_usable++;
-    }
     ob_dict_bump_version(d);
 }
 

@@ -98,7 +98,7 @@ static int add_literal(fs_ctx *c, const ps_token *t, const char *s, size_t n, un
     size_t olen;
     ps_error e;
     ps_error_init(&e);
-    if (ps_decode_body(s, n, flags & ~(unsigned)PS_STR_FSTRING, &out, &olen, NULL, NULL, &e) < 0) {
+    if (ps_decode_body(s, n, flags, &out, &olen, NULL, NULL, &e) < 0) {
         if (e.kind == PS_ERR_MEMORY) {
             ps_error_clear(&e);
             return pp_nomem(p) != NULL;
@@ -251,6 +251,7 @@ static ps_expr *compile_expr(fs_ctx *c, const ps_token *t, const char *tstart,
         p->failed = 1;
     }
     free(sub.kw);
+    free(sub.tried);
     free(sub.stk);
     free(mine);
     ps_error_clear(&sub.tok_err);

@@ -328,7 +328,11 @@ int ps_decode_body(const char *body, size_t len, unsigned flags,
                 goto error;
             }
     }
-    int raw = (flags & PS_STR_RAW) || !memchr(body, '\\', len);
+    /* CPython decodes a body without backslashes in one go, except the
+     * literal pieces of a (non-raw) f-string, which always go through the
+     * escape decoder: there undecodable bytes count from their run */
+    int raw = (flags & PS_STR_RAW)
+              || (!(flags & PS_STR_FSTRING) && !memchr(body, '\\', len));
     if (raw) {
         if (!(flags & PS_STR_BYTES) && ps_utf8_find_error(s, len, &(size_t){0},
                                                          &(size_t){0}, &(const char *){0})) {

@@ -516,9 +516,11 @@ static int read_indent(ps_tokenizer *tok, int *blank)
         if (altcol != tok->altindstack[tok->indent])
             goto tab_error;
     } else if (col > tok->indstack[tok->indent]) {
-        if (tok->indent + 1 >= PS_MAXINDENT)
-            return tok->deferred = 1, ps_tok_fail(tok, PS_ERR_INDENTATION, lineno, ls, 1, 0, 0, -1, 1,
+        if (tok->indent + 1 >= PS_MAXINDENT) {
+            tok->deferred = 1;
+            return ps_tok_fail(tok, PS_ERR_INDENTATION, lineno, ls, 1, 0, 0, -1, 1,
                                "too many levels of indentation");
+        }
         if (altcol <= tok->altindstack[tok->indent])
             goto tab_error;
         tok->pendin++;

@@ -160,6 +160,8 @@ static const struct error_case error_cases[] = {
      "1:4: SyntaxError: invalid syntax"},
     {"[a for not x in y]\n", sizeof "[a for not x in y]\n" - 1,
      "1:8: SyntaxError: cannot assign to expression"},
+    {"x = f\"ab\303\251\377{a}\"\n", sizeof "x = f\"ab\303\251\377{a}\"\n" - 1,
+     "1:16: SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte"},
     {"x=1\nf\"{a b}\"\n", sizeof "x=1\nf\"{a b}\"\n" - 1,
      "2:2: SyntaxError: f-string: invalid syntax. Perhaps you forgot a comma?"},
     {"x=1\nf\"\"\"\n{a b}\"\"\"\n", sizeof "x=1\nf\"\"\"\n{a b}\"\"\"\n" - 1,
@@ -299,6 +301,9 @@ static void test_nesting(void **state)
     free(got);
     free(src);
     free(chain);
+    /* fuzz_parser (timeout): each level's invalid_for_target re-parse used
+     * to re-parse the levels inside it again, 2^60 times here */
+    expect_deep("(a for f(a.b for ", 60, "", ")", "1:1021: SyntaxError: invalid syntax");
     /* the expression of an f-string counts toward the same limits */
     expect_deep_in("f'{", "-", 100000, "1", "", "}'", "MemoryError: ");
     expect_deep_in("f'{", "(", 100000, "", "", "}'",

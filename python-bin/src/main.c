@@ -6,15 +6,17 @@
  * Options are parsed as CPython does: short flags may be combined
  * ("-uB"), -c/-m/-W/-X take the rest of their word or the next word, and
  * the first non-option ends the options (it and everything after it is
- * sys.argv).  -m and the interactive prompt need parts Kiln does not have
- * yet (the import system, a REPL) and say so. */
-#include <limits.h>
+ * sys.argv).  A terminal on stdin without a program, or -i, gives the
+ * interactive prompt (jit_run_interactive).  -m needs the import system,
+ * which Kiln does not have yet, and says so. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "libjit/jit.h"
+#include "libobject/hash.h"
 #include "libobject/libobject.h"
 
 #define PY_VERSION "3.11.2"
@@ -75,6 +77,22 @@ static int version(int verbose)
         return 1;
     printf("Python %s\n", text);
     return 0;
+}
+
+/* The start-up banner of the interactive prompt (on stderr). */
+static void banner(void)
+{
+    KnObject *imp = ob_dict_getitem_str(jit_builtins_dict(), "__import__");
+    KnObject *sys = imp ? ob_call_onearg(imp, ob_str_from_cstr("sys")) : NULL;
+    KnObject *v = sys ? ob_getattr_str(sys, "version") : NULL;
+    const char *text = v ? ob_str_as_utf8(v, NULL) : NULL;
+    if (text == NULL) {
+        ob_err_clear();
+        return;
+    }
+    fprintf(stderr, "Python %s on linux\n"
+                    "Type \"exit()\" or Ctrl-D to leave (help(), copyright, credits and "
+                    "license need site and pydoc, not in Kiln yet).\n", text);
 }
 
 /* Read all of stdin (the program for `python -` and piped input). */
@@ -203,6 +221,15 @@ int main(int argc, char **argv)
     int envopt = env_flag(&cfg, "PYTHONOPTIMIZE");
     if (envopt > cfg.optimize)
         cfg.optimize = envopt;
+    /* The hash secret (libobject would read PYTHONHASHSEED lazily; -E must
+     * ignore it, and a bad value is fatal as in CPython). */
+    const char *seed = cfg.ignore_environment ? NULL : getenv("PYTHONHASHSEED");
+    if (ob_hash_init(seed) < 0) {
+        fputs("Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" "
+              "or an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n",
+              stderr);
+        return 1;
+    }
     int envverbose = env_flag(&cfg, "PYTHONVERBOSE");
     if (envverbose > cfg.verbose)
         cfg.verbose = envverbose;
@@ -214,51 +241,46 @@ int main(int argc, char **argv)
     cfg.orig_argc = argc;
     cfg.orig_argv = argv;
 
-    /* sys.argv and sys.path[0], as CPython sets them per mode. */
+    /* sys.argv and sys.path[0], as CPython sets them per mode:
+     *   -c cmd args   ['-c', args...]        path0 ''
+     *   file args     [file, args...]        path0 the script's directory
+     *   - args        ['-', args...]         path0 ''
+     *   (nothing)     ['']                   path0 '' */
     const char *script = NULL;
-    char *script_dir = NULL;
     char **sys_argv = argv + i;
     int sys_argc = argc - i;
-    char *dash_c[] = { "-c" }, *empty[] = { "" };
-    if (command != NULL) {
-        sys_argv = argv + i - 1;       /* argv[0] becomes "-c" below */
-        sys_argc = argc - i + 1;
-        cfg.path0 = "";
-    } else if (module != NULL) {
+    cfg.path0 = "";
+    if (module != NULL) {
         fprintf(stderr, "%s: -m needs the import system, which Kiln does not have yet "
                         "(cannot run module %s)\n", prog, module);
         return 1;
-    } else if (i < argc && strcmp(argv[i], "-") != 0) {
+    }
+    if (command != NULL || i >= argc) {
+        sys_argv = malloc(sizeof(char *) * (size_t)(argc - i + 2));
+        if (sys_argv == NULL)
+            return 1;
+        sys_argv[0] = command != NULL ? "-c" : "";
+        for (int k = i; k < argc; k++)
+            sys_argv[k - i + 1] = argv[k];
+        sys_argc = argc - i + 1;
+        sys_argv[sys_argc] = NULL;
+    } else if (strcmp(argv[i], "-") != 0) {
         script = argv[i];
-        char *real = realpath(script, NULL);
-        if (real != NULL) {
-            char *slash = strrchr(real, '/');
+        char *dir = realpath(script, NULL);
+        if (dir != NULL) {
+            char *slash = strrchr(dir, '/');
             if (slash != NULL)
-                *(slash == real ? slash + 1 : slash) = '\0';
-            script_dir = real;
-        }
-        cfg.path0 = script_dir ? script_dir : "";
-    } else {
-        cfg.path0 = "";
-        if (i >= argc) {
-            sys_argv = empty;
-            sys_argc = 1;
+                *(slash == dir ? slash + 1 : slash) = '\0';
+            cfg.path0 = dir;
         }
     }
     if (cfg.safe_path)
         cfg.path0 = NULL;
-    if (command != NULL) {
-        /* sys.argv[0] is "-c": copy so argv itself is untouched. */
-        char **copy = malloc(sizeof(char *) * (size_t)(sys_argc + 1));
-        if (copy == NULL)
-            return 1;
-        copy[0] = dash_c[0];
-        for (int k = 1; k < sys_argc; k++)
-            copy[k] = sys_argv[k];
-        copy[sys_argc] = NULL;
-        sys_argv = copy;
-    }
 
+    /* As CPython: a closed pipe is a BrokenPipeError, not death by SIGPIPE,
+     * and Ctrl-C is a KeyboardInterrupt. */
+    signal(SIGPIPE, SIG_IGN);
+    jit_install_sigint_handler();
     jit_configure(&cfg);
     if (jit_init(sys_argc, sys_argv) < 0)
         return 1;
@@ -269,19 +291,24 @@ int main(int argc, char **argv)
     } else if (script != NULL) {
         status = jit_run_file(script);
     } else {
-        if (isatty(0) && i >= argc) {
-            fprintf(stderr, "%s: Kiln has no interactive prompt yet; pass a file, -c, "
-                            "or pipe a program into stdin\n", prog);
-            return 1;
+        if (isatty(0) || cfg.inspect) {
+            /* A terminal (or -i): the interactive prompt, as CPython. */
+            if (isatty(0) && !cfg.quiet)
+                banner();
+            cfg.inspect = 0;
+            status = jit_run_interactive();
+        } else {
+            size_t len = 0;
+            char *src = read_stdin(&len);
+            if (src == NULL) {
+                fprintf(stderr, "%s: cannot read the program from stdin\n", prog);
+                return 1;
+            }
+            status = jit_run_source_file(src, len, "<stdin>");
         }
-        size_t len = 0;
-        char *src = read_stdin(&len);
-        if (src == NULL) {
-            fprintf(stderr, "%s: cannot read the program from stdin\n", prog);
-            return 1;
-        }
-        status = jit_run_source_file(src, len, "<stdin>");
     }
+    if (cfg.inspect)
+        status = jit_run_interactive();
     int fin = jit_finalize();
     if (status == 0 && fin != 0)
         status = fin;

@@ -87,6 +87,14 @@ typedef struct jit_config {
 /* Like jit_run_string for a program read from a file-like origin (piped
  * stdin): __main__.__file__ is `filename`, as CPython sets it. */
 int jit_run_source_file(const char *src, size_t len, const char *filename);
+/* The interactive prompt on sys.stdin, in __main__ (a fresh one, or the
+ * one a script or -c command ran in, for -i).  Returns the exit status. */
+int jit_run_interactive(void);
+/* Make SIGINT raise KeyboardInterrupt in the running Python code (the
+ * `python` program calls it; an embedder may not).  0, or -1 (errno). */
+int jit_install_sigint_handler(void);
+/* Raise KeyboardInterrupt (-1) if SIGINT arrived since the last check. */
+int jit_check_signals(void);
 /* Before jit_init(): copy *cfg (the arrays must outlive the program). */
 void jit_configure(const jit_config *cfg);
 /* Flush sys.stdout and sys.stderr before the process exits.  Returns 0, or
@@ -111,6 +119,17 @@ int jit_eval_types_init(void);
  * its constants, after it) in the format of CPython 3.11's dis.dis. */
 #include <stdio.h>
 void jit_code_dis(KnObject *code, FILE *out);
+/* Compile-time warnings (SyntaxWarning, DeprecationWarning for invalid
+ * escape sequences) go to this hook: return 0 to go on, or -1 with an
+ * exception set to turn the warning into an error (the compiler then raises
+ * SyntaxError with the warning's message, as CPython does).  Without a hook
+ * SyntaxWarnings are printed on stderr as CPython's default filters show
+ * them ("file:line: SyntaxWarning: msg" and the source line) and
+ * DeprecationWarnings are ignored.  The builtins part installs the warnings
+ * machinery here. */
+typedef int (*jit_warn_hook)(KnTypeObject *category, KnObject *message,
+                             KnObject *filename, int lineno);
+void jit_compile_set_warn_hook(jit_warn_hook hook);
 
 #ifdef __cplusplus
 }

@@ -79,3 +79,30 @@ class H(metaclass=plain):
 
 
 print(H)
+class M(type):
+    def __new__(mcls, name, bases, ns):
+        ns.pop("__classcell__", None)
+        return super().__new__(mcls, name, bases, ns)
+try:
+    class A(metaclass=M):
+        def f(self):
+            return __class__
+except RuntimeError as e:
+    print("RuntimeError", e)
+try:
+    class B(metaclass=1):
+        pass
+except TypeError as e:
+    print("TypeError", e)
+class X(type): pass
+class Y(type): pass
+class P(metaclass=X): pass
+class Q(metaclass=Y): pass
+try:
+    class R(P, Q): pass
+except TypeError as e:
+    print("TypeError", e)
+try:
+    __build_class__(lambda: None, "N", metaclass=type, bogus=1)
+except TypeError as e:
+    print("TypeError", e)

@@ -165,6 +165,9 @@ int ps_strlit_parse(const char *tok, size_t len, ps_strlit *out);
  * can't decode bytes in position 0-1: truncated \xXX escape", "(value error)
  * invalid \x escape at position 0", "bytes can only contain ASCII literal
  * characters") with no location (lineno 0): the parser adds the token's.
+ * With PS_STR_FSTRING (a literal piece of an f-string) the body always goes
+ * through the escape decoder, as in CPython: undecodable bytes are then
+ * reported relative to their run of non-ASCII bytes.
  * Invalid escapes like "\d" are kept as is and reported to `warn` (if given)
  * as DeprecationWarning "invalid escape sequence '\d'"; a warn callback
  * returning -1 turns it into a SyntaxError with that message. */

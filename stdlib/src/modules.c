@@ -1,0 +1,20 @@
+/* modules.c — the table of built-in C modules this library provides
+ * (stdlib/include/stdlib/modules.h). */
+#include "stdlib/modules.h"
+
+KnObject *kn_init__io(void);
+KnObject *kn_init_posix(void);
+KnObject *kn_init_errno(void);
+KnObject *kn_init__stat(void);
+KnObject *kn_init_time(void);
+KnObject *kn_init_gc(void);
+
+const stdlib_module stdlib_modules[] = {
+    {"_io", kn_init__io},
+    {"posix", kn_init_posix},
+    {"errno", kn_init_errno},
+    {"_stat", kn_init__stat},
+    {"time", kn_init_time},
+    {"gc", kn_init_gc},
+    {NULL, NULL}
+};
