@@ -157,3 +157,12 @@ class Sub(T):
     pass
 s = Sub(b"ab")
 print(type(s + b"x"), type(s.lower()), type(s[0]), type(s[:1]), repr(s), s == b"ab", type(s * 1))
+
+# a non-contiguous memoryview: gathered by the constructor, refused by
+# join/concat (TypeError) and by the search methods (BufferError)
+m = memoryview(b"\x01\x02\x03")[::2]
+show("T(noncontig)", T, m)
+show("join noncontig", lambda: T(b"").join([m]))
+show("concat noncontig", lambda: T(b"a") + m)
+show("startswith noncontig", lambda: T(b"x").startswith(m))
+show("contiguous mv", lambda: (T(b"-").join([memoryview(b"ab")]), T(b"a") + memoryview(b"b"), T(memoryview(b"xy"))))

@@ -173,3 +173,5 @@ for x in [B(), BB(), IX()]:
         print(int.from_bytes(x, "big"))
     except Exception as e:
         print(type(e).__name__, e)
+show("from_bytes memoryview", int.from_bytes, memoryview(b"\x01\x02"), "big")
+show("from_bytes memoryview slice", int.from_bytes, memoryview(b"\x01\x02\x03")[::2], "little")
