@@ -185,6 +185,25 @@ static KnGetSetDef cfunction_getset[] = {
     { NULL, NULL, NULL, NULL, NULL }
 };
 
+/* A module-level function pickles as its name (found again in its
+ * module); a method bound to an object as getattr(obj, name), which
+ * needs builtins.getattr from libjit: refused clearly until it is
+ * registered. */
+static KnObject *cfunction_reduce(KnObject *f, KnObject *unused)
+{
+    KnObject *self = CF(f)->m_self;
+    if (self == NULL || KN_MODULE_CHECK(self))
+        return ob_str_from_cstr(CF(f)->m_ml->ml_name);
+    return ob_err_format(ob_exc_NotImplementedError,
+                         "Kiln: pickling the bound built-in method %s needs builtins.getattr, "
+                         "which libobject cannot reach yet", CF(f)->m_ml->ml_name);
+}
+
+static KnMethodDef cfunction_methods[] = {
+    { "__reduce__", (KnCFunction)cfunction_reduce, KN_METH_NOARGS, NULL },
+    { NULL, NULL, 0, NULL }
+};
+
 static KnMemberDef cfunction_members[] = {
     { "__module__", KN_T_OBJECT, offsetof(KnCFunctionObject, m_module), 0, NULL },
     { NULL, 0, 0, 0, NULL }
@@ -218,6 +237,7 @@ KnTypeObject ob_cfunction_type = {
     .tp_weaklistoffset = offsetof(KnCFunctionObject, m_weakreflist),
     .tp_members = cfunction_members,
     .tp_getset = cfunction_getset,
+    .tp_methods = cfunction_methods,
 };
 
 /* ------------------------------------------------------- bound method */
