@@ -355,6 +355,11 @@ static int slot_tp_setattro(KnObject *o, KnObject *name, KnObject *value)
     return r ? 0 : -1;
 }
 
+int ob_slot_is_python_setattro(setattrofunc f)
+{
+    return f == slot_tp_setattro;
+}
+
 static KnObject *slot_tp_descr_get(KnObject *self, KnObject *obj, KnObject *type)
 {
     KnObject *args[2] = { obj ? obj : KN_None, type ? type : KN_None };
@@ -411,8 +416,11 @@ static void slot_tp_finalize(KnObject *self)
     KnObject *exc = ob_err_fetch();
     int found;
     KnObject *r = call_special(self, KN_ID(__del__), NULL, 0, &found);
-    if (found && r == NULL)
-        ob_err_write_unraisable(self);
+    if (found && r == NULL) {
+        /* as CPython: "Exception ignored in: <function C.__del__ ...>" */
+        KnObject *del = ob_type_lookup(KN_TYPE(self), KN_ID(__del__));
+        ob_err_write_unraisable(del != NULL ? del : self);
+    }
     ob_err_restore(exc);
 }
 

@@ -7,6 +7,9 @@ KnObject *kn_init_posix(void);
 KnObject *kn_init_errno(void);
 KnObject *kn_init__stat(void);
 KnObject *kn_init_time(void);
+KnObject *kn_init__thread(void);
+KnObject *kn_init__weakref(void);
+KnObject *kn_init_gc(void);
 KnObject *kn_init__codecs(void);
 KnObject *kn_init_math(void);
 KnObject *kn_init_cmath(void);
@@ -20,6 +23,9 @@ const stdlib_module stdlib_modules[] = {
     {"errno", kn_init_errno},
     {"_stat", kn_init__stat},
     {"time", kn_init_time},
+    {"_thread", kn_init__thread},
+    {"_weakref", kn_init__weakref},
+    {"gc", kn_init_gc},
     {"_codecs", kn_init__codecs},
     {"math", kn_init_math},
     {"cmath", kn_init_cmath},
