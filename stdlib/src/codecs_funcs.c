@@ -214,7 +214,7 @@ static KnObject *cd_decode_wide(const char *data, kn_ssize_t len, const char *er
     if (!final)
         n = unit == 2 ? utf16_usable(s + start, n, big) : n - n % 4;
     const char *enc = unit == 2 ? (big ? "utf-16-be" : "utf-16-le") : (big ? "utf-32-be" : "utf-32-le");
-    KnObject *r = cd_str_decode(data + start, n, enc, errors);
+    KnObject *r = cd_str_decode_in(data, len, start, n, enc, errors);
     *consumed = start + n;
     return r;
 }

@@ -43,18 +43,40 @@ static int take_error(KnTypeObject *type, kn_ssize_t *start, kn_ssize_t *end,
     return *reason == NULL || *encoding == NULL ? -1 : 0;
 }
 
-KnObject *cd_str_decode(const char *data, kn_ssize_t len, const char *encoding, const char *errors)
+/* Re-raise the pending UnicodeDecodeError of a decode of
+ * all[off:off+n] as one about the whole input (positions shifted). */
+static void widen_decode_error(const char *all, kn_ssize_t all_len, kn_ssize_t off)
 {
-    if (cd_builtin_handler(errors))
-        return ob_str_decode(data, len, encoding, errors);
+    kn_ssize_t start, end;
+    const char *reason, *name;
+    if (take_error(ob_exc_UnicodeDecodeError, &start, &end, &reason, &name) < 0)
+        return;
+    KnObject *exc = ob_call((KnObject *)ob_exc_UnicodeDecodeError,
+                            ob_tuple_pack(5, ob_str_from_cstr(name), ob_bytes_from_data(all, all_len),
+                                          ob_int_from_ssize(start + off),
+                                          ob_int_from_ssize(end + off), ob_str_from_cstr(reason)),
+                            NULL);
+    if (exc != NULL)
+        ob_err_restore(exc);
+}
+
+KnObject *cd_str_decode_in(const char *all, kn_ssize_t all_len, kn_ssize_t off, kn_ssize_t n,
+                           const char *encoding, const char *errors)
+{
+    if (cd_builtin_handler(errors)) {
+        KnObject *r = ob_str_decode(all + off, n, encoding, errors);
+        if (r == NULL && (off != 0 || n != all_len))
+            widen_decode_error(all, all_len, off);
+        return r;
+    }
     if (kn_codecs_lookup_error(errors) == NULL)
         return NULL;
     KnObject *parts = ob_list_new(0), *whole = NULL;
     if (parts == NULL)
         return NULL;
-    kn_ssize_t pos = 0;
-    for (;;) {
-        KnObject *r = ob_str_decode(data + pos, len - pos, encoding, "strict");
+    kn_ssize_t pos = off, stop = off + n;
+    while (pos < stop) {
+        KnObject *r = ob_str_decode(all + pos, stop - pos, encoding, "strict");
         if (r != NULL) {
             if (ob_list_append(parts, r) < 0)
                 return NULL;
@@ -64,18 +86,23 @@ KnObject *cd_str_decode(const char *data, kn_ssize_t len, const char *encoding, 
         const char *reason, *name;
         if (take_error(ob_exc_UnicodeDecodeError, &start, &end, &reason, &name) < 0)
             return NULL;
-        KnObject *prefix = ob_str_decode(data + pos, start, encoding, "strict"), *rep;
+        KnObject *prefix = ob_str_decode(all + pos, start, encoding, "strict"), *rep;
         if (prefix == NULL || ob_list_append(parts, prefix) < 0)
             return NULL;
-        if (whole == NULL && (whole = ob_bytes_from_data(data, len)) == NULL)
+        if (whole == NULL && (whole = ob_bytes_from_data(all, all_len)) == NULL)
             return NULL;
-        if (cd_call_handler(name, reason, errors, ob_exc_UnicodeDecodeError, whole, len,
+        if (cd_call_handler(name, reason, errors, ob_exc_UnicodeDecodeError, whole, all_len,
                             pos + start, pos + end, &rep, &newpos) < 0
             || ob_list_append(parts, rep) < 0)
             return NULL;
         pos = newpos;
     }
     return ob_str_join(ob_str_empty(), parts);
+}
+
+KnObject *cd_str_decode(const char *data, kn_ssize_t len, const char *encoding, const char *errors)
+{
+    return cd_str_decode_in(data, len, 0, len, encoding, errors);
 }
 
 KnObject *cd_str_encode(KnObject *s, const char *encoding, const char *errors)

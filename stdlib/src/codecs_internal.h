@@ -43,6 +43,10 @@ KnObject *kn_codecs_lookup_error(const char *name);
  * (codecs_handled.c). */
 KnObject *cd_str_decode(const char *data, kn_ssize_t len, const char *encoding, const char *errors);
 KnObject *cd_str_encode(KnObject *s, const char *encoding, const char *errors);
+/* Decode all[off:off+n]; error positions and exception objects refer to
+ * the whole all[0:all_len]. */
+KnObject *cd_str_decode_in(const char *all, kn_ssize_t all_len, kn_ssize_t off, kn_ssize_t n,
+                           const char *encoding, const char *errors);
 /* 1 for NULL and the names libobject's codecs handle themselves. */
 int cd_builtin_handler(const char *errors);
 

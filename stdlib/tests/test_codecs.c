@@ -84,6 +84,10 @@ static void test_utf16_32(void **state)
     check_repr(CALL(cm, "utf_16_encode", S("a"), KN_None, I(-1)), "(b'a\\x00', 1)");
     check_repr(CALL(cm, "utf_32_be_encode", S("a")), "(b'\\x00\\x00\\x00a', 1)");
     check_repr(CALL(cm, "utf_16_le_decode", BL("a\0b", 3)), "('a', 2)");
+    /* errors after a BOM are positioned in the whole input */
+    assert_null(CALL(cm, "utf_16_decode", BL("\xff\xfe\0", 3), KN_None, KN_True));
+    check_raised(ob_exc_UnicodeDecodeError,
+                 "'utf-16-le' codec can't decode byte 0x00 in position 2: truncated data");
 }
 
 static void test_simple(void **state)
