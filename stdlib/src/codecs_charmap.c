@@ -16,6 +16,21 @@
 
 #define UNDEF "character maps to <undefined>"
 
+/* mapping[key]: 1 with *v set, 0 when missing (LookupError) or None,
+ * -1 on another error. */
+static int map_get(KnObject *mapping, uint32_t key, KnObject **v)
+{
+    *v = ob_getitem(mapping, ob_int_from_ssize(key));
+    if (*v == NULL) {
+        if (ob_err_occurred() && ob_err_matches((KnObject *)ob_exc_LookupError)) {
+            ob_err_clear();
+            return 0;
+        }
+        return -1;
+    }
+    return *v != KN_None;
+}
+
 /* Decode byte c through mapping: 1 with text appended to list, 0 when
  * undefined, -1 on error. */
 static int map_byte(KnObject *mapping, unsigned char c, KnObject *out)
@@ -28,16 +43,10 @@ static int map_byte(KnObject *mapping, unsigned char c, KnObject *out)
             return 0;
         return ob_list_append(out, ob_str_from_char(ch)) < 0 ? -1 : 1;
     }
-    KnObject *v = ob_getitem(mapping, ob_int_from_ssize(c));
-    if (v == NULL) {
-        if (ob_err_occurred() && ob_err_matches((KnObject *)ob_exc_LookupError)) {
-            ob_err_clear();
-            return 0;
-        }
-        return -1;
-    }
-    if (v == KN_None)
-        return 0;
+    KnObject *v;
+    int found = map_get(mapping, c, &v);
+    if (found <= 0)
+        return found;
     if (KN_INT_CHECK(v)) {
         long long x = ob_int_as_long_long(v);
         if (x == -1 && ob_err_occurred())
@@ -97,16 +106,10 @@ static KnObject *cd_charmap_decode(KnObject *m, KnObject *const *args, kn_ssize_
 /* Encode ch through mapping into w: 1 done, 0 undefined, -1 error. */
 static int map_char(KnObject *mapping, uint32_t ch, KnObject *out)
 {
-    KnObject *v = ob_getitem(mapping, ob_int_from_ssize(ch));
-    if (v == NULL) {
-        if (ob_err_occurred() && ob_err_matches((KnObject *)ob_exc_LookupError)) {
-            ob_err_clear();
-            return 0;
-        }
-        return -1;
-    }
-    if (v == KN_None)
-        return 0;
+    KnObject *v;
+    int found = map_get(mapping, ch, &v);
+    if (found <= 0)
+        return found;
     if (KN_INT_CHECK(v)) {
         long long x = ob_int_as_long_long(v);
         if (x == -1 && ob_err_occurred())

@@ -76,6 +76,33 @@ static int warn_escape(int *warned, const char *fmt, unsigned v)
     return ob_err_warn((KnObject *)ob_exc_DeprecationWarning, msg, 1);
 }
 
+/* The escapes str and bytes literals share, c being the byte after the
+ * backslash and s[*i] the next one: 2 for a line continuation, 1 with
+ * *out set (one-letter escapes, octal — warning once above 0o377), 0 for
+ * another escape, -1 when the warning became an error. */
+static int common_escape(const unsigned char *s, kn_ssize_t len, kn_ssize_t *i, unsigned char c,
+                         int *warned, uint32_t *out)
+{
+    static const char letters[] = "\\'\"abtnvfr";
+    static const unsigned char values[] = {'\\', '\'', '"', 7, 8, 9, 10, 11, 12, 13};
+    if (c == '\n')
+        return 2;
+    const char *p = c ? strchr(letters, c) : NULL;
+    if (p != NULL) {
+        *out = values[p - letters];
+        return 1;
+    }
+    if (c < '0' || c > '7')
+        return 0;
+    uint32_t v = c - '0';
+    for (int k = 0; k < 2 && *i < len && s[*i] >= '0' && s[*i] <= '7'; k++)
+        v = v * 8 + (uint32_t)(s[(*i)++] - '0');
+    if (v > 0377 && warn_escape(warned, "invalid octal escape sequence '\\%o'", v) < 0)
+        return -1;
+    *out = v;
+    return 1;
+}
+
 /* State of one decode call. */
 typedef struct Dec {
     const char *encoding, *errors;
@@ -141,23 +168,17 @@ static KnObject *cd_unicode_escape_decode(KnObject *m, KnObject *const *args, kn
         unsigned char c = s[i + 1];
         i += 2;
         uint32_t ch;
-        switch (c) {
-        case '\n': continue;
-        case '\\': case '\'': case '"': ch = c; break;
-        case 'a': ch = 7; break;
-        case 'b': ch = 8; break;
-        case 't': ch = 9; break;
-        case 'n': ch = 10; break;
-        case 'v': ch = 11; break;
-        case 'f': ch = 12; break;
-        case 'r': ch = 13; break;
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
-            ch = c - '0';
-            for (int k = 0; k < 2 && i < len && s[i] >= '0' && s[i] <= '7'; k++)
-                ch = ch * 8 + (s[i++] - '0');
-            if (ch > 0377 && warn_escape(&warned, "invalid octal escape sequence '\\%o'", ch) < 0)
+        int common = common_escape(s, len, &i, c, &warned, &ch);
+        if (common < 0)
+            return NULL;
+        if (common == 2)
+            continue;
+        if (common == 1) {
+            if (cps_put(&d.out, ch) < 0)
                 return NULL;
-            break;
+            continue;
+        }
+        switch (c) {
         case 'x': case 'u': case 'U': {
             int count = c == 'x' ? 2 : c == 'u' ? 4 : 8, got;
             ch = read_hex(s, len, i, count, &got);
@@ -397,25 +418,19 @@ static KnObject *cd_escape_decode(KnObject *m, KnObject *const *args, kn_ssize_t
         if (++i >= len)
             return ob_err_format(ob_exc_ValueError, "Trailing \\ in string");
         unsigned char c = s[i++];
-        unsigned v;
-        switch (c) {
-        case '\n': continue;
-        case '\\': case '\'': case '"': v = c; break;
-        case 'a': v = 7; break;
-        case 'b': v = 8; break;
-        case 't': v = 9; break;
-        case 'n': v = 10; break;
-        case 'v': v = 11; break;
-        case 'f': v = 12; break;
-        case 'r': v = 13; break;
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
-            v = c - '0';
-            for (int k = 0; k < 2 && i < len && s[i] >= '0' && s[i] <= '7'; k++)
-                v = v * 8 + (unsigned)(s[i++] - '0');
-            if (v > 0377 && warn_escape(&warned, "invalid octal escape sequence '\\%o'", v) < 0)
+        uint32_t v;
+        int common = common_escape(s, len, &i, c, &warned, &v);
+        if (common < 0)
+            return NULL;
+        if (common == 2)
+            continue;
+        if (common == 1) {
+            ch = (char)(v & 0xff);
+            if (buf_put(&b, &ch, 1) < 0)
                 return NULL;
-            v &= 0xff;
-            break;
+            continue;
+        }
+        switch (c) {
         case 'x':
             if (i + 1 < len && hexval(s[i]) >= 0 && hexval(s[i + 1]) >= 0) {
                 v = (unsigned)(hexval(s[i]) * 16 + hexval(s[i + 1]));

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "codecs_internal.h"
+#include "intarg.h"
 
 /* ---- argument helpers shared by the module ---- */
 
@@ -82,18 +83,12 @@ KnObject *cd_pair(KnObject *a, kn_ssize_t n)
 /* An int argument as a C int (clinic's "i"). */
 static int cd_int(KnObject *o, int *v)
 {
-    if (KN_FLOAT_CHECK(o) || !ob_index_check(o)) {
-        ob_err_format(ob_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                      ob_type_name(KN_TYPE(o)));
-        return -1;
-    }
-    KnObject *i = ob_number_index(o);
-    if (i == NULL)
-        return -1;
+    long long r;
     int overflow;
-    long long r = ob_int_as_long_long_and_overflow(i, &overflow);
+    if (kn_arg_index_ll(o, &r, &overflow) < 0)
+        return -1;
     if (overflow || r > 2147483647LL || r < -2147483647LL - 1) {
-        ob_err_set_string(ob_exc_OverflowError, overflow < 0 || r < 0
+        ob_err_set_string(ob_exc_OverflowError, overflow < 0 || (!overflow && r < 0)
                           ? "signed integer is less than minimum"
                           : "signed integer is greater than maximum");
         return -1;

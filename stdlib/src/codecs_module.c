@@ -330,6 +330,22 @@ static int exc_range(KnObject *exc, kn_ssize_t *start, kn_ssize_t *end, KnObject
     return 0;
 }
 
+/* The common start of the handlers: exc must be one of the kinds in
+ * `allowed` (a bit mask of 1 << EXC_*); its kind and clamped range.
+ * -1 with TypeError for another exception. */
+static int eh_begin(KnObject *exc, int allowed, int *kind, kn_ssize_t *start, kn_ssize_t *end,
+                    KnObject **obj)
+{
+    *kind = exc_kind(exc);
+    if (!(allowed & (1 << *kind))) {
+        wrong_exc(exc);
+        return -1;
+    }
+    return exc_range(exc, start, end, obj);
+}
+
+#define EH_UNICODE ((1 << EXC_ENCODE) | (1 << EXC_DECODE) | (1 << EXC_TRANSLATE))
+
 static KnObject *eh_strict(KnObject *m, KnObject *exc)
 {
     (void)m;
@@ -351,12 +367,10 @@ static KnObject *eh_ignore(KnObject *m, KnObject *exc)
 static KnObject *eh_replace(KnObject *m, KnObject *exc)
 {
     (void)m;
-    int kind = exc_kind(exc);
+    int kind;
     kn_ssize_t start, end;
     KnObject *obj;
-    if (kind == EXC_OTHER)
-        return wrong_exc(exc);
-    if (exc_range(exc, &start, &end, &obj) < 0)
+    if (eh_begin(exc, EH_UNICODE, &kind, &start, &end, &obj) < 0)
         return NULL;
     KnObject *r = kind == EXC_DECODE ? ob_str_from_char(0xfffd)
                 : ob_str_repeat(ob_str_from_char(kind == EXC_ENCODE ? '?' : 0xfffd), end - start);
@@ -366,12 +380,10 @@ static KnObject *eh_replace(KnObject *m, KnObject *exc)
 static KnObject *eh_backslashreplace(KnObject *m, KnObject *exc)
 {
     (void)m;
-    int kind = exc_kind(exc);
+    int kind;
     kn_ssize_t start, end;
     KnObject *obj;
-    if (kind == EXC_OTHER)
-        return wrong_exc(exc);
-    if (exc_range(exc, &start, &end, &obj) < 0)
+    if (eh_begin(exc, EH_UNICODE, &kind, &start, &end, &obj) < 0)
         return NULL;
     char *buf = kgc_alloc_atomic((size_t)(end - start) * 10 + 1);
     if (buf == NULL)
@@ -396,11 +408,10 @@ static KnObject *eh_backslashreplace(KnObject *m, KnObject *exc)
 static KnObject *eh_xmlcharrefreplace(KnObject *m, KnObject *exc)
 {
     (void)m;
+    int kind;
     kn_ssize_t start, end;
     KnObject *obj;
-    if (exc_kind(exc) != EXC_ENCODE)
-        return wrong_exc(exc);
-    if (exc_range(exc, &start, &end, &obj) < 0)
+    if (eh_begin(exc, 1 << EXC_ENCODE, &kind, &start, &end, &obj) < 0)
         return NULL;
     char *buf = kgc_alloc_atomic((size_t)(end - start) * 12 + 1);
     if (buf == NULL)
@@ -416,12 +427,10 @@ static KnObject *eh_xmlcharrefreplace(KnObject *m, KnObject *exc)
 static KnObject *eh_surrogateescape(KnObject *m, KnObject *exc)
 {
     (void)m;
-    int kind = exc_kind(exc);
+    int kind;
     kn_ssize_t start, end;
     KnObject *obj;
-    if (kind != EXC_ENCODE && kind != EXC_DECODE)
-        return wrong_exc(exc);
-    if (exc_range(exc, &start, &end, &obj) < 0)
+    if (eh_begin(exc, (1 << EXC_ENCODE) | (1 << EXC_DECODE), &kind, &start, &end, &obj) < 0)
         return NULL;
     if (kind == EXC_DECODE) {
         CdBytes b;
