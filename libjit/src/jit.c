@@ -58,7 +58,8 @@ static KnObject *import_for_libobject(KnObject *name)
 }
 
 /* What libobject needs from the builtins module and the import system:
- * builtins.iter (iterators' __reduce__) and `import` (copyreg, for
+ * builtins.iter (iterators' __reduce__), builtins.getattr (bound
+ * methods' __reduce__) and `import` (copyreg, for
  * object.__reduce_ex__). */
 static int connect_libobject(void)
 {
@@ -68,6 +69,12 @@ static int connect_libobject(void)
         return -1;
     }
     ob_iter_register_builtin_iter(iter);
+    KnObject *getattr = ob_dict_getitem_str(jit_builtins_dict(), "getattr");
+    if (getattr == NULL) {
+        ob_err_set_string(ob_exc_SystemError, "builtins has no getattr");
+        return -1;
+    }
+    ob_func_register_builtin_getattr(getattr);
     static KnClassHooks hooks;
     hooks = ob_type_hooks;
     hooks.import_module = import_for_libobject;
