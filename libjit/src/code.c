@@ -335,11 +335,20 @@ static KnObject *code_replace(KnObject *self, KnObject *const *args, kn_ssize_t 
             return NULL;
         *strs[i] = v[13 + i];
     }
-    if (v[16] || v[17]) {
+    if (v[16]) {
+        if (check_type(v[16], &ob_bytes_type, "co_linetable") < 0)
+            return NULL;
+        jit_position *pos = kgc_alloc_atomic(sizeof(jit_position) * (size_t)(co->co_ncode + 1));
+        if (!pos)
+            return ob_err_nomemory();
+        if (jit_code_decode_linetable(v[16], co->co_firstlineno, pos, co->co_ncode) < 0)
+            return NULL;
+        co->co_positions = pos;
+    }
+    if (v[17]) {
         ob_err_set_string(ob_exc_NotImplementedError,
-                          "Kiln's code objects keep positions and the exception table "
-                          "as arrays; replace(co_linetable=/co_exceptiontable=) is not "
-                          "supported");
+                          "Kiln's code objects keep the exception table as an array; "
+                          "replace(co_exceptiontable=) is not supported");
         return NULL;
     }
     return (KnObject *)co;

@@ -218,3 +218,92 @@ KnObject *jit_code_table_iter(KnTypeObject *type, KnObject *list)
     it->next = 0;
     return (KnObject *)it;
 }
+
+/* ---- decoding (replace(co_linetable=...)) ---- */
+
+typedef struct {
+    const unsigned char *p, *end;
+} reader;
+
+static int get_varint(reader *r, unsigned *out)
+{
+    unsigned v = 0;
+    for (int shift = 0;; shift += 6) {
+        if (r->p >= r->end || shift > 30)
+            return -1;
+        unsigned b = *r->p++;
+        v |= (b & 0x3F) << shift;
+        if (!(b & 0x40))
+            break;
+    }
+    *out = v;
+    return 0;
+}
+
+static int get_svarint(reader *r, int *out)
+{
+    unsigned u;
+    if (get_varint(r, &u) < 0)
+        return -1;
+    *out = (u & 1) ? -(int)(u >> 1) : (int)(u >> 1);
+    return 0;
+}
+
+static int get_byte(reader *r, int *out)
+{
+    if (r->p >= r->end)
+        return -1;
+    *out = *r->p++;
+    return 0;
+}
+
+int jit_code_decode_linetable(KnObject *table, int firstlineno, jit_position *out, int n)
+{
+    reader r = { (const unsigned char *)((KnBytesObject *)table)->ob_sval, NULL };
+    r.end = r.p + KN_SIZE(table);
+    int line = firstlineno, unit = 0;
+    while (r.p < r.end) {
+        int head = *r.p++;
+        if (!(head & 0x80))
+            goto malformed;
+        int form = (head >> 3) & 15, len = (head & 7) + 1;
+        jit_position p = { -1, -1, -1, -1 };
+        if (form == 15) {
+            /* no location */
+        } else if (form == 14) {
+            int d;
+            unsigned el, c, ec;
+            if (get_svarint(&r, &d) < 0 || get_varint(&r, &el) < 0 || get_varint(&r, &c) < 0 ||
+                get_varint(&r, &ec) < 0)
+                goto malformed;
+            line += d;
+            p = (jit_position){ line, line + (int)el, (int)c - 1, (int)ec - 1 };
+        } else if (form == 13) {
+            int d;
+            if (get_svarint(&r, &d) < 0)
+                goto malformed;
+            line += d;
+            p = (jit_position){ line, line, -1, -1 };
+        } else if (form >= 10) {
+            int c, ec;
+            if (get_byte(&r, &c) < 0 || get_byte(&r, &ec) < 0)
+                goto malformed;
+            line += form - 10;
+            p = (jit_position){ line, line, c, ec };
+        } else {
+            int b;
+            if (get_byte(&r, &b) < 0)
+                goto malformed;
+            int c = form * 8 + ((b >> 4) & 7);
+            p = (jit_position){ line, line, c, c + (b & 15) };
+        }
+        for (int i = 0; i < len && unit < n; i++)
+            out[unit++] = p;
+    }
+    for (; unit < n; unit++)
+        out[unit] = (jit_position){ -1, -1, -1, -1 };
+    return 0;
+malformed:
+    ob_err_set_string(ob_exc_ValueError, "code: co_linetable is malformed");
+    return -1;
+}

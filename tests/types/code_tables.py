@@ -302,3 +302,18 @@ r = iter([1, 2, 3])
 next(r)
 red = r.__reduce__()
 print(red[0] is iter, red[1:])
+# replace(co_linetable=...): the table is read back into positions
+c2 = co.replace(co_linetable=co.co_linetable)
+print("linetable round trip:", list(c2.co_positions()) == list(co.co_positions()),
+      c2.co_linetable == co.co_linetable, list(c2.co_lines()) == list(co.co_lines()))
+# every unit at one place: line firstlineno + 1, columns 2..5, written in the long form
+n = len(co.co_code) // 2
+# (the line delta is relative: +1 in the first entry, 0 after)
+long_form = b"".join(bytes([0x80 | (14 << 3) | (min(8, n - i) - 1), 0 if i else 2, 0, 3, 6])
+                     for i in range(0, n, 8))
+c4 = co.replace(co_linetable=long_form)
+print("long form:", set(c4.co_positions()) == {(co.co_firstlineno + 1, co.co_firstlineno + 1, 2, 5)})
+try:
+    co.replace(co_linetable="x")
+except TypeError as e:
+    print("TypeError", e)
