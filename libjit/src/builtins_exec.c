@@ -325,14 +325,19 @@ static KnObject *bi_build_class(KnObject *self, KnObject *const *args, kn_ssize_
 KnMethodDef jit_builtins_exec_methods[] = {
     { "__build_class__", FAST(bi_build_class), KN_METH_FASTCALL | KN_METH_KEYWORDS,
       "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\n"
+      "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\n"
       "Internal helper function used by the class statement." },
     { "__import__", FAST(bi_import), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+      "__import__($module, /, name, globals=None, locals=None, fromlist=(),\n           level=0)\n--\n\n"
       "Import a module." },
     { "compile", FAST(bi_compile), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+      "compile($module, /, source, filename, mode, flags=0,\n        dont_inherit=False, optimize=-1, *, _feature_version=-1)\n--\n\n"
       "Compile source into a code object that can be executed by exec() or eval()." },
     { "eval", FAST(bi_eval), KN_METH_FASTCALL,
+      "eval($module, source, globals=None, locals=None, /)\n--\n\n"
       "Evaluate the given source in the context of globals and locals." },
     { "exec", FAST(bi_exec), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+      "exec($module, source, globals=None, locals=None, /, *, closure=None)\n--\n\n"
       "Execute the given source in the context of globals and locals." },
     { NULL, NULL, 0, NULL },
 };

@@ -13,7 +13,11 @@
 #include "builtins.h"
 #include "eval.h"
 #include "libgc/gc.h"
+#include "libobject/iter.h"
 #include "libobject/weakref.h"
+
+/* libobject's internal hooks (type_new.c): start-up adds the import one. */
+extern KnClassHooks ob_type_hooks;
 
 static jit_config config = { .int_max_str_digits = -1 };
 static int died_of_sigint;      /* uncaught KeyboardInterrupt: re-raise SIGINT at exit */
@@ -47,6 +51,37 @@ static void print_current_to_fd(const char *what)
     fputc('\n', stderr);
 }
 
+static KnObject *import_for_libobject(KnObject *name)
+{
+    const char *s = ob_str_as_utf8(name, NULL);
+    return s ? jit_import_module(s) : NULL;
+}
+
+/* What libobject needs from the builtins module and the import system:
+ * builtins.iter (iterators' __reduce__), builtins.getattr (bound
+ * methods' __reduce__) and `import` (copyreg, for
+ * object.__reduce_ex__). */
+static int connect_libobject(void)
+{
+    KnObject *iter = ob_dict_getitem_str(jit_builtins_dict(), "iter");
+    if (iter == NULL) {
+        ob_err_set_string(ob_exc_SystemError, "builtins has no iter");
+        return -1;
+    }
+    ob_iter_register_builtin_iter(iter);
+    KnObject *getattr = ob_dict_getitem_str(jit_builtins_dict(), "getattr");
+    if (getattr == NULL) {
+        ob_err_set_string(ob_exc_SystemError, "builtins has no getattr");
+        return -1;
+    }
+    ob_func_register_builtin_getattr(getattr);
+    static KnClassHooks hooks;
+    hooks = ob_type_hooks;
+    hooks.import_module = import_for_libobject;
+    ob_type_set_hooks(&hooks);
+    return 0;
+}
+
 int jit_init(int argc, char **argv)
 {
     if (ob_runtime_init() < 0)
@@ -69,6 +104,10 @@ int jit_init(int argc, char **argv)
     }
     if (jit_import_init() < 0) {
         print_current_to_fd("cannot initialise the import system");
+        return -1;
+    }
+    if (connect_libobject() < 0) {
+        print_current_to_fd("cannot connect libobject to builtins");
         return -1;
     }
     return 0;

@@ -167,13 +167,12 @@ static KnObject *cf_get_self(KnObject *f, void *c)
 
 static KnObject *cf_get_doc(KnObject *f, void *c)
 {
-    const char *d = CF(f)->m_ml->ml_doc;
-    return d ? ob_str_from_cstr(d) : KN_None;
+    return ob_doc_body(CF(f)->m_ml->ml_name, CF(f)->m_ml->ml_doc);
 }
 
 static KnObject *cf_get_text_signature(KnObject *f, void *c)
 {
-    return KN_None;
+    return ob_doc_text_signature(CF(f)->m_ml->ml_name, CF(f)->m_ml->ml_doc);
 }
 
 static KnGetSetDef cfunction_getset[] = {
@@ -186,17 +185,13 @@ static KnGetSetDef cfunction_getset[] = {
 };
 
 /* A module-level function pickles as its name (found again in its
- * module); a method bound to an object as getattr(obj, name), which
- * needs builtins.getattr from libjit: refused clearly until it is
- * registered. */
+ * module); a method bound to an object as getattr(obj, name). */
 static KnObject *cfunction_reduce(KnObject *f, KnObject *unused)
 {
     KnObject *self = CF(f)->m_self;
     if (self == NULL || KN_MODULE_CHECK(self))
         return ob_str_from_cstr(CF(f)->m_ml->ml_name);
-    return ob_err_format(ob_exc_NotImplementedError,
-                         "Kiln: pickling the bound built-in method %s needs builtins.getattr, "
-                         "which libobject cannot reach yet", CF(f)->m_ml->ml_name);
+    return ob_reduce_as_getattr(self, ob_str_from_cstr(CF(f)->m_ml->ml_name));
 }
 
 static KnMethodDef cfunction_methods[] = {
@@ -338,6 +333,11 @@ static KnGetSetDef method_getset[] = {
     { NULL, NULL, NULL, NULL, NULL }
 };
 
+static KnMethodDef method_methods[] = {
+    { "__reduce__", ob_method_reduce, KN_METH_NOARGS, NULL },
+    { NULL, NULL, 0, NULL }
+};
+
 /* types.MethodType(func, obj): CPython's checks, in its order. */
 static KnObject *method_tp_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
 {
@@ -367,6 +367,7 @@ KnTypeObject ob_method_type = {
     .tp_weaklistoffset = offsetof(KnMethodObject, im_weakreflist),
     .tp_members = method_members,
     .tp_getset = method_getset,
+    .tp_methods = method_methods,
     .tp_doc = "Create a bound instance method object.",
     .tp_new = method_tp_new,
 };
