@@ -502,10 +502,20 @@ int jit_run_interactive(void)
 
 int jit_stdio_flush_stdout(void);
 
+static int (*exit_hook)(void);
+
+void jit_set_exit_hook(int (*hook)(void))
+{
+    exit_hook = hook;
+}
+
 int jit_finalize(void)
 {
-    /* As CPython's shutdown: the __del__ of what only __main__ kept runs,
-     * and the finalization queue is drained (DESIGN §4). */
+    /* As CPython's shutdown: atexit callbacks first (the embedder's hook),
+     * then the __del__ of what only __main__ kept runs, and the
+     * finalization queue is drained (DESIGN §4). */
+    if (exit_hook != NULL)
+        exit_hook();
     KnObject *mods = jit_sys_modules();
     KnObject *m = mods ? ob_dict_getitem_str(mods, "__main__") : NULL;
     ob_finalize_at_exit(m != NULL && KN_MODULE_CHECK(m) ? ob_module_get_dict(m) : NULL);

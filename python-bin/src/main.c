@@ -19,6 +19,7 @@
 #include "libobject/hash.h"
 #include "libobject/libobject.h"
 #include "stdlib/modules.h"
+#include "stdlib/atexit.h"
 
 #define PY_VERSION "3.11.2"
 
@@ -65,6 +66,7 @@ static void add_stdlib_modules(void)
 {
     for (const stdlib_module *m = stdlib_modules; m->name != NULL; m++)
         jit_import_add_builtin(m->name, m->init);
+    jit_set_exit_hook(kn_atexit_run);
 }
 
 static int version(int verbose)

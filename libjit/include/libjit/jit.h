@@ -155,6 +155,12 @@ KnObject *jit_import_module(const char *name);
  * exit by itself). */
 void jit_specialize_report(FILE *out);
 
+/* ---- shutdown hook ----
+ * jit_finalize() calls hook first, before anything is torn down: the
+ * embedder (python-bin) passes the stdlib's atexit runner here, so libjit
+ * does not depend on the stdlib. */
+void jit_set_exit_hook(int (*hook)(void));
+
 #ifdef __cplusplus
 }
 #endif
