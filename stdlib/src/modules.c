@@ -8,6 +8,12 @@ KnObject *kn_init_errno(void);
 KnObject *kn_init__stat(void);
 KnObject *kn_init_time(void);
 KnObject *kn_init_gc(void);
+KnObject *kn_init__random(void);
+KnObject *kn_init__sha512(void);
+KnObject *kn_init__sha256(void);
+KnObject *kn_init__md5(void);
+KnObject *kn_init__sha1(void);
+KnObject *kn_init__sha3(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -16,5 +22,11 @@ const stdlib_module stdlib_modules[] = {
     {"_stat", kn_init__stat},
     {"time", kn_init_time},
     {"gc", kn_init_gc},
+    {"_random", kn_init__random},
+    {"_sha512", kn_init__sha512},
+    {"_sha256", kn_init__sha256},
+    {"_md5", kn_init__md5},
+    {"_sha1", kn_init__sha1},
+    {"_sha3", kn_init__sha3},
     {NULL, NULL}
 };
