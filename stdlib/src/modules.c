@@ -14,6 +14,8 @@ KnObject *kn_init__sha256(void);
 KnObject *kn_init__md5(void);
 KnObject *kn_init__sha1(void);
 KnObject *kn_init__sha3(void);
+KnObject *kn_init__bisect(void);
+KnObject *kn_init__heapq(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -28,5 +30,7 @@ const stdlib_module stdlib_modules[] = {
     {"_md5", kn_init__md5},
     {"_sha1", kn_init__sha1},
     {"_sha3", kn_init__sha3},
+    {"_bisect", kn_init__bisect},
+    {"_heapq", kn_init__heapq},
     {NULL, NULL}
 };
