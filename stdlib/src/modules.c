@@ -16,6 +16,7 @@ KnObject *kn_init__sha1(void);
 KnObject *kn_init__sha3(void);
 KnObject *kn_init__bisect(void);
 KnObject *kn_init__heapq(void);
+KnObject *kn_init_binascii(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -32,5 +33,6 @@ const stdlib_module stdlib_modules[] = {
     {"_sha3", kn_init__sha3},
     {"_bisect", kn_init__bisect},
     {"_heapq", kn_init__heapq},
+    {"binascii", kn_init_binascii},
     {NULL, NULL}
 };
