@@ -17,6 +17,7 @@ KnObject *kn_init__sha3(void);
 KnObject *kn_init__bisect(void);
 KnObject *kn_init__heapq(void);
 KnObject *kn_init_binascii(void);
+KnObject *kn_init_zlib(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -34,5 +35,6 @@ const stdlib_module stdlib_modules[] = {
     {"_bisect", kn_init__bisect},
     {"_heapq", kn_init__heapq},
     {"binascii", kn_init_binascii},
+    {"zlib", kn_init_zlib},
     {NULL, NULL}
 };
