@@ -12,7 +12,7 @@
 #define FC(f) ((KnCFunction)(void (*)(void))(f))
 
 /* Feed a bytes-like object to h (CPython's GET_BUFFER_VIEW_OR_ERROUT). */
-static int hash_feed(HashObject *h, KnObject *data)
+int hash_feed(HashObject *h, KnObject *data)
 {
     if (KN_STR_CHECK(data)) {
         ob_err_set_string(ob_exc_TypeError, "Strings must be encoded before hashing");
@@ -40,7 +40,7 @@ static KnObject *hash_update(KnObject *self, KnObject *data)
     return hash_feed((HashObject *)self, data) < 0 ? NULL : KN_None;
 }
 
-static KnObject *hex_of(const uint8_t *d, size_t n)
+KnObject *hash_hex(const uint8_t *d, size_t n)
 {
     static const char digits[] = "0123456789abcdef";
     char *s = kgc_alloc_atomic(2 * n + 1);
@@ -58,8 +58,8 @@ static KnObject *hash_digest(KnObject *self, KnObject *unused)
     (void)unused;
     HashObject *h = (HashObject *)self;
     uint8_t out[64];
-    h->alg->final(h->ctx, out, (size_t)h->alg->digest_size);
-    return ob_bytes_from_data(out, h->alg->digest_size);
+    h->alg->final(h->ctx, out, (size_t)h->digest_size);
+    return ob_bytes_from_data(out, h->digest_size);
 }
 
 static KnObject *hash_hexdigest(KnObject *self, KnObject *unused)
@@ -67,8 +67,8 @@ static KnObject *hash_hexdigest(KnObject *self, KnObject *unused)
     (void)unused;
     HashObject *h = (HashObject *)self;
     uint8_t out[64];
-    h->alg->final(h->ctx, out, (size_t)h->alg->digest_size);
-    return hex_of(out, (size_t)h->alg->digest_size);
+    h->alg->final(h->ctx, out, (size_t)h->digest_size);
+    return hash_hex(out, (size_t)h->digest_size);
 }
 
 static KnObject *hash_copy(KnObject *self, KnObject *unused)
@@ -79,6 +79,7 @@ static KnObject *hash_copy(KnObject *self, KnObject *unused)
     if (c == NULL)
         return NULL;
     c->alg = h->alg;
+    c->digest_size = h->digest_size;
     memcpy(c->ctx, h->ctx, sizeof c->ctx);
     return (KnObject *)c;
 }
@@ -125,7 +126,7 @@ static KnObject *xof_hexdigest(KnObject *self, KnObject *const *args, kn_ssize_t
 {
     size_t n;
     uint8_t *out = xof_out(self, args, nargs, "hexdigest", &n);
-    return out == NULL ? NULL : hex_of(out, n);
+    return out == NULL ? NULL : hash_hex(out, n);
 }
 
 static KnObject *get_name(KnObject *self, void *c)
@@ -137,7 +138,7 @@ static KnObject *get_name(KnObject *self, void *c)
 static KnObject *get_digest_size(KnObject *self, void *c)
 {
     (void)c;
-    return ob_int_from_ssize(((HashObject *)self)->alg->digest_size);
+    return ob_int_from_ssize(((HashObject *)self)->digest_size);
 }
 
 static KnObject *get_block_size(KnObject *self, void *c)
@@ -204,6 +205,7 @@ static KnObject *hash_make(KnTypeObject *t, const HashAlg *alg, KnObject *data)
     if (h == NULL)
         return NULL;
     h->alg = alg;
+    h->digest_size = alg->digest_size;
     alg->init(h->ctx);
     if (data != NULL && data != KN_None && hash_feed(h, data) < 0)
         return NULL;

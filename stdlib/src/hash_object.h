@@ -28,6 +28,7 @@ typedef struct HashAlg {
 typedef struct HashObject {
     KN_OBJECT_HEAD;
     const HashAlg *alg;
+    int digest_size;            /* alg->digest_size; per object for BLAKE2 */
     _Alignas(8) uint8_t ctx[HASH_CTX_BYTES];
 } HashObject;
 
@@ -35,6 +36,10 @@ typedef struct HashObject {
  * sizeof(HashObject). */
 extern KnMethodDef hash_methods[];
 extern KnGetSetDef hash_getset[];
+/* Write a digest in lowercase hex as a str. */
+KnObject *hash_hex(const uint8_t *d, size_t n);
+/* Feed a bytes-like object (CPython's hashing messages for str / others). */
+int hash_feed(HashObject *h, KnObject *data);
 /* The variable-length (shake) methods: digest(length), hexdigest(length). */
 extern KnMethodDef hash_xof_methods[];
 /* _sha3's extra attributes _capacity_bits, _rate_bits, _suffix + name/sizes. */

@@ -18,6 +18,7 @@ KnObject *kn_init__bisect(void);
 KnObject *kn_init__heapq(void);
 KnObject *kn_init_binascii(void);
 KnObject *kn_init_zlib(void);
+KnObject *kn_init__blake2(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -36,5 +37,6 @@ const stdlib_module stdlib_modules[] = {
     {"_heapq", kn_init__heapq},
     {"binascii", kn_init_binascii},
     {"zlib", kn_init_zlib},
+    {"_blake2", kn_init__blake2},
     {NULL, NULL}
 };

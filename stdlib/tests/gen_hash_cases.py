@@ -39,3 +39,39 @@ for alg in ("shake_128", "shake_256"):
         data = bytes((i * 7 + n) & 0xff for i in range(n))
         print('    { "%s", %d, %d, "%s" },' % (alg, n, out, hashlib.new(alg, data).hexdigest(out)))
 print("};")
+
+import random
+rng = random.Random(7693)
+print("typedef struct { const char *alg; int digest_size; const char *key; int keylen;")
+print("                 const char *salt; int saltlen; const char *person; int personlen;")
+print("                 int fanout, depth; unsigned long leaf; unsigned long long offset;")
+print("                 int node_depth, inner, last_node; const char *data; long len;")
+print("                 const char *hex; } BlakeCase;")
+print("static const BlakeCase blake_cases[] = {")
+for i in range(80):
+    alg = rng.choice(["blake2b", "blake2s"])
+    big = alg == "blake2b"
+    mx = 64 if big else 32
+    ss = 16 if big else 8
+    plain = i < 20
+    ds = mx if plain else rng.randrange(1, mx + 1)
+    key = bytes(rng.randrange(256) for _ in range(0 if plain else rng.choice([0, 1, mx, rng.randrange(mx + 1)])))
+    salt = b"" if plain else bytes(rng.randrange(256) for _ in range(rng.randrange(ss + 1)))
+    person = b"" if plain else bytes(rng.randrange(256) for _ in range(rng.randrange(ss + 1)))
+    fanout = 1 if plain else rng.randrange(256)
+    depth = 1 if plain else rng.randrange(1, 256)
+    leaf = 0 if plain else rng.randrange(2 ** 32)
+    offset = 0 if plain else rng.randrange(2 ** 64 if big else 2 ** 48)
+    nd = 0 if plain else rng.randrange(256)
+    inner = 0 if plain else rng.randrange(mx + 1)
+    last = False if plain else bool(rng.randrange(2))
+    n = rng.choice([0, 1, 63, 64, 65, 127, 128, 129, 300])
+    data = bytes((j * 13 + i) & 0xff for j in range(n))
+    h = getattr(hashlib, alg)(
+                    data, digest_size=ds, key=key, salt=salt, person=person, fanout=fanout,
+                    depth=depth, leaf_size=leaf, node_offset=offset, node_depth=nd,
+                    inner_size=inner, last_node=last)
+    print('    { "%s", %d, %s, %d, %s, %d, %s, %d, %d, %d, %dul, %dull, %d, %d, %d, %s, %d, "%s" },' % (
+        alg, ds, cstr(key), len(key), cstr(salt), len(salt), cstr(person), len(person), fanout,
+        depth, leaf, offset, nd, inner, int(last), cstr(data), n, h.hexdigest()))
+print("};")

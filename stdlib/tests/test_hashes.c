@@ -19,7 +19,8 @@ KnObject *kn_init__sha1(void);
 KnObject *kn_init__sha256(void);
 KnObject *kn_init__sha512(void);
 KnObject *kn_init__sha3(void);
-static KnObject *mods[5];
+KnObject *kn_init__blake2(void);
+static KnObject *mods[6];
 
 static int setup(void **state)
 {
@@ -31,7 +32,8 @@ static int setup(void **state)
     mods[2] = kn_init__sha256();
     mods[3] = kn_init__sha512();
     mods[4] = kn_init__sha3();
-    for (int i = 0; i < 5; i++)
+    mods[5] = kn_init__blake2();
+    for (int i = 0; i < 6; i++)
         if (mods[i] == NULL)
             return -1;
     return 0;
@@ -39,7 +41,7 @@ static int setup(void **state)
 
 static KnObject *ctor(const char *alg)
 {
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 6; i++) {
         KnObject *f = ob_getattr_str(mods[i], alg);
         if (f != NULL)
             return f;
@@ -136,12 +138,63 @@ static void test_errors(void **state)
     assert_string_equal(hexdigest(s), "a9993e364706816aba3e25717850c26c9cd0d89d");
 }
 
+static void test_blake2(void **state)
+{
+    (void)state;
+    for (size_t c = 0; c < sizeof blake_cases / sizeof *blake_cases; c++) {
+        const BlakeCase *b = &blake_cases[c];
+        KnObject *kw = ob_dict_new();
+        assert_non_null(kw);
+        ob_dict_setitem_str(kw, "digest_size", ob_int_from_ssize(b->digest_size));
+        ob_dict_setitem_str(kw, "key", ob_bytes_from_data(b->key, b->keylen));
+        ob_dict_setitem_str(kw, "salt", ob_bytes_from_data(b->salt, b->saltlen));
+        ob_dict_setitem_str(kw, "person", ob_bytes_from_data(b->person, b->personlen));
+        ob_dict_setitem_str(kw, "fanout", ob_int_from_ssize(b->fanout));
+        ob_dict_setitem_str(kw, "depth", ob_int_from_ssize(b->depth));
+        ob_dict_setitem_str(kw, "leaf_size", ob_int_from_unsigned_long_long(b->leaf));
+        ob_dict_setitem_str(kw, "node_offset", ob_int_from_unsigned_long_long(b->offset));
+        ob_dict_setitem_str(kw, "node_depth", ob_int_from_ssize(b->node_depth));
+        ob_dict_setitem_str(kw, "inner_size", ob_int_from_ssize(b->inner));
+        ob_dict_setitem_str(kw, "last_node", b->last_node ? KN_True : KN_False);
+        KnObject *h = ob_call(ctor(b->alg), ob_tuple_new(0), kw);
+        if (h == NULL)
+            fail_msg("case %zu: %s", c, ob_str_as_utf8(ob_str(ob_err_fetch()), NULL));
+        /* fed in two pieces through a copy */
+        long half = b->len / 2;
+        assert_non_null(ob_call_method(h, "update", 1, ob_bytes_from_data(b->data, half)));
+        h = ob_call_method(h, "copy", 0);
+        assert_non_null(ob_call_method(h, "update", 1,
+                                       ob_bytes_from_data(b->data + half, b->len - half)));
+        if (strcmp(hexdigest(h), b->hex) != 0)
+            fail_msg("blake case %zu: %s", c, hexdigest(h));
+        assert_int_equal(ob_int_as_ssize(ob_getattr_str(h, "digest_size")), b->digest_size);
+        assert_string_equal(ob_str_as_utf8(ob_getattr_str(h, "name"), NULL), b->alg);
+    }
+    KnObject *kw = ob_dict_new();
+    ob_dict_setitem_str(kw, "digest_size", ob_int_from_ssize(33));
+    assert_null(ob_call(ctor("blake2s"), ob_tuple_new(0), kw));
+    expect_error(ob_exc_ValueError, "digest_size must be between 1 and 32 bytes");
+    kw = ob_dict_new();
+    ob_dict_setitem_str(kw, "salt", ob_bytes_from_data(NULL, 17));
+    assert_null(ob_call(ctor("blake2b"), ob_tuple_new(0), kw));
+    expect_error(ob_exc_ValueError, "maximum salt length is 16 bytes");
+    kw = ob_dict_new();
+    ob_dict_setitem_str(kw, "node_offset", ob_int_from_unsigned_long_long(1ULL << 48));
+    assert_null(ob_call(ctor("blake2s"), ob_tuple_new(0), kw));
+    expect_error(ob_exc_OverflowError, "node_offset is too large");
+    kw = ob_dict_new();
+    ob_dict_setitem_str(kw, "leaf_size", ob_int_from_ssize(-1));
+    assert_null(ob_call(ctor("blake2b"), ob_tuple_new(0), kw));
+    expect_error(ob_exc_ValueError, "value must be positive");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_digests),
         cmocka_unit_test(test_shake),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_blake2),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
