@@ -67,6 +67,10 @@ int jit_init(int argc, char **argv)
         print_current_to_fd("cannot create the builtins module");
         return -1;
     }
+    if (jit_import_init() < 0) {
+        print_current_to_fd("cannot initialise the import system");
+        return -1;
+    }
     return 0;
 }
 

@@ -185,6 +185,25 @@ static KnGetSetDef cfunction_getset[] = {
     { NULL, NULL, NULL, NULL, NULL }
 };
 
+/* A module-level function pickles as its name (found again in its
+ * module); a method bound to an object as getattr(obj, name), which
+ * needs builtins.getattr from libjit: refused clearly until it is
+ * registered. */
+static KnObject *cfunction_reduce(KnObject *f, KnObject *unused)
+{
+    KnObject *self = CF(f)->m_self;
+    if (self == NULL || KN_MODULE_CHECK(self))
+        return ob_str_from_cstr(CF(f)->m_ml->ml_name);
+    return ob_err_format(ob_exc_NotImplementedError,
+                         "Kiln: pickling the bound built-in method %s needs builtins.getattr, "
+                         "which libobject cannot reach yet", CF(f)->m_ml->ml_name);
+}
+
+static KnMethodDef cfunction_methods[] = {
+    { "__reduce__", (KnCFunction)cfunction_reduce, KN_METH_NOARGS, NULL },
+    { NULL, NULL, 0, NULL }
+};
+
 static KnMemberDef cfunction_members[] = {
     { "__module__", KN_T_OBJECT, offsetof(KnCFunctionObject, m_module), 0, NULL },
     { NULL, 0, 0, 0, NULL }
@@ -218,6 +237,7 @@ KnTypeObject ob_cfunction_type = {
     .tp_weaklistoffset = offsetof(KnCFunctionObject, m_weakreflist),
     .tp_members = cfunction_members,
     .tp_getset = cfunction_getset,
+    .tp_methods = cfunction_methods,
 };
 
 /* ------------------------------------------------------- bound method */
@@ -384,7 +404,22 @@ static int cm_init(KnObject *self, KnObject *args, KnObject *kwargs, const char 
     if (ob_args_no_kwargs_dict(name, kwargs) < 0 ||
         ob_args_check_positional(name, KN_SIZE(args), 1, 1) < 0)
         return -1;
-    CM(self)->cm_callable = KN_TUPLE_GET(args, 0);
+    KnObject *f = KN_TUPLE_GET(args, 0);
+    CM(self)->cm_callable = f;
+    /* as functools.wraps: the wrapped callable's names and docstring go
+     * into the wrapper's __dict__ (CPython 3.10+) */
+    static const char *const copied[] = { "__module__", "__name__", "__qualname__", "__doc__",
+                                         "__annotations__", NULL };
+    for (int i = 0; copied[i] != NULL; i++) {
+        KnObject *name = ob_str_intern_cstr(copied[i]), *v;
+        if (name == NULL)
+            return -1;
+        int r = ob_lookup_attr(f, name, &v);
+        if (r < 0)
+            return -1;
+        if (r > 0 && ob_setattr(self, name, v) < 0)
+            return -1;
+    }
     return 0;
 }
 

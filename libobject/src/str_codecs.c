@@ -582,6 +582,8 @@ static CodecId codec_lookup(const char *encoding)
 KnObject *ob_str_decode(const char *data, kn_ssize_t len, const char *encoding,
                         const char *errors)
 {
+    if (len == 0)
+        return ob_str_empty();  /* as CPython: no codec lookup for empty input */
     if (encoding == NULL)
         encoding = "utf-8";
     switch (codec_lookup(encoding)) {

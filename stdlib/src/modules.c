@@ -7,6 +7,8 @@ KnObject *kn_init_posix(void);
 KnObject *kn_init_errno(void);
 KnObject *kn_init__stat(void);
 KnObject *kn_init_time(void);
+KnObject *kn_init__thread(void);
+KnObject *kn_init__weakref(void);
 KnObject *kn_init_gc(void);
 KnObject *kn_init__random(void);
 KnObject *kn_init__sha512(void);
@@ -26,6 +28,8 @@ const stdlib_module stdlib_modules[] = {
     {"errno", kn_init_errno},
     {"_stat", kn_init__stat},
     {"time", kn_init_time},
+    {"_thread", kn_init__thread},
+    {"_weakref", kn_init__weakref},
     {"gc", kn_init_gc},
     {"_random", kn_init__random},
     {"_sha512", kn_init__sha512},
