@@ -22,6 +22,9 @@ for seed in [0, 1, 42, -42, 2**32 - 1, 2**32, 2**64 + 1, 3**100, -(7**60)]:
     print('    { "%d", { %s }, { %s }, { %du, %du, %du }, %d },' % (
         seed, ", ".join(rs), ", ".join(bits), state[0], state[1], state[623], state[624]))
 print("};")
+r = _random.Random(5)
+print('static const char big_bits[] = "%x";  /* Random(5).getrandbits(20000) */' % r.getrandbits(20000))
+print("static const double float_seed_random = %r;  /* Random(1.5).random() */" % _random.Random(1.5).random())
 
 print("typedef struct { const char *alg; const char *data; long len; const char *hex; } HashCase;")
 print("static const HashCase hash_cases[] = {")

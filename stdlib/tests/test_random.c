@@ -87,6 +87,19 @@ static void test_seed_none_and_reseed(void **state)
     assert_true(ob_float_as_double(ob_call_method(r, "random", 0)) == 0.6394267984578837);
 }
 
+static void test_big_bits_and_hash_seed(void **state)
+{
+    (void)state;
+    KnObject *v = ob_call_method(make("5"), "getrandbits", 1, ob_int_from_ssize(20000));
+    assert_non_null(v);
+    KnObject *want = ob_int_from_string(big_bits, (kn_ssize_t)strlen(big_bits), 16);
+    assert_non_null(want);
+    assert_int_equal(ob_richcompare_bool(v, want, KN_EQ), 1);
+    KnObject *r = ob_call_onearg(rnd_type, ob_float_from_double(1.5));
+    assert_non_null(r);
+    assert_true(ob_float_as_double(ob_call_method(r, "random", 0)) == float_seed_random);
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -121,6 +134,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_known_sequences),
         cmocka_unit_test(test_seed_none_and_reseed),
+        cmocka_unit_test(test_big_bits_and_hash_seed),
         cmocka_unit_test(test_errors),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
