@@ -16,6 +16,17 @@ KnObject *kn_init_cmath(void);
 KnObject *kn_init__signal(void);
 KnObject *kn_init_atexit(void);
 KnObject *kn_init__locale(void);
+KnObject *kn_init__random(void);
+KnObject *kn_init__sha512(void);
+KnObject *kn_init__sha256(void);
+KnObject *kn_init__md5(void);
+KnObject *kn_init__sha1(void);
+KnObject *kn_init__sha3(void);
+KnObject *kn_init__bisect(void);
+KnObject *kn_init__heapq(void);
+KnObject *kn_init_binascii(void);
+KnObject *kn_init_zlib(void);
+KnObject *kn_init__blake2(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -32,5 +43,16 @@ const stdlib_module stdlib_modules[] = {
     {"_signal", kn_init__signal},
     {"atexit", kn_init_atexit},
     {"_locale", kn_init__locale},
+    {"_random", kn_init__random},
+    {"_sha512", kn_init__sha512},
+    {"_sha256", kn_init__sha256},
+    {"_md5", kn_init__md5},
+    {"_sha1", kn_init__sha1},
+    {"_sha3", kn_init__sha3},
+    {"_bisect", kn_init__bisect},
+    {"_heapq", kn_init__heapq},
+    {"binascii", kn_init_binascii},
+    {"zlib", kn_init_zlib},
+    {"_blake2", kn_init__blake2},
     {NULL, NULL}
 };
