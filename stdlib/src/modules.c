@@ -8,6 +8,8 @@ KnObject *kn_init_errno(void);
 KnObject *kn_init__stat(void);
 KnObject *kn_init_time(void);
 KnObject *kn_init_gc(void);
+KnObject *kn_init_select(void);
+KnObject *kn_init_fcntl(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -16,5 +18,7 @@ const stdlib_module stdlib_modules[] = {
     {"_stat", kn_init__stat},
     {"time", kn_init_time},
     {"gc", kn_init_gc},
+    {"select", kn_init_select},
+    {"fcntl", kn_init_fcntl},
     {NULL, NULL}
 };
