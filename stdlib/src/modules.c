@@ -10,6 +10,7 @@ KnObject *kn_init_time(void);
 KnObject *kn_init_gc(void);
 KnObject *kn_init_select(void);
 KnObject *kn_init_fcntl(void);
+KnObject *kn_init__posixsubprocess(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -20,5 +21,6 @@ const stdlib_module stdlib_modules[] = {
     {"gc", kn_init_gc},
     {"select", kn_init_select},
     {"fcntl", kn_init_fcntl},
+    {"_posixsubprocess", kn_init__posixsubprocess},
     {NULL, NULL}
 };
