@@ -11,6 +11,7 @@ KnObject *kn_init_gc(void);
 KnObject *kn_init_select(void);
 KnObject *kn_init_fcntl(void);
 KnObject *kn_init__posixsubprocess(void);
+KnObject *kn_init__contextvars(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -22,5 +23,6 @@ const stdlib_module stdlib_modules[] = {
     {"select", kn_init_select},
     {"fcntl", kn_init_fcntl},
     {"_posixsubprocess", kn_init__posixsubprocess},
+    {"_contextvars", kn_init__contextvars},
     {NULL, NULL}
 };
