@@ -12,6 +12,7 @@ KnObject *kn_init_select(void);
 KnObject *kn_init_fcntl(void);
 KnObject *kn_init__posixsubprocess(void);
 KnObject *kn_init__contextvars(void);
+KnObject *kn_init_array(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -24,5 +25,6 @@ const stdlib_module stdlib_modules[] = {
     {"fcntl", kn_init_fcntl},
     {"_posixsubprocess", kn_init__posixsubprocess},
     {"_contextvars", kn_init__contextvars},
+    {"array", kn_init_array},
     {NULL, NULL}
 };
