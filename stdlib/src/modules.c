@@ -13,6 +13,7 @@ KnObject *kn_init_fcntl(void);
 KnObject *kn_init__posixsubprocess(void);
 KnObject *kn_init__contextvars(void);
 KnObject *kn_init_array(void);
+KnObject *kn_init__queue(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -26,5 +27,6 @@ const stdlib_module stdlib_modules[] = {
     {"_posixsubprocess", kn_init__posixsubprocess},
     {"_contextvars", kn_init__contextvars},
     {"array", kn_init_array},
+    {"_queue", kn_init__queue},
     {NULL, NULL}
 };
