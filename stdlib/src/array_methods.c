@@ -146,9 +146,8 @@ static KnObject *am_tounicode(KnObject *self, KnObject *unused)
     return ob_str_from_kind_data(4, ARR(self)->items, ARR_LEN(self));
 }
 
-static KnObject *am_byteswap(KnObject *self, KnObject *unused)
+void arr_byteswap(KnObject *self)
 {
-    (void)unused;
     int sz = ARR(self)->d->itemsize;
     for (kn_ssize_t i = 0; i < ARR_LEN(self); i++) {
         char *p = ARR_AT(self, i);
@@ -158,6 +157,12 @@ static KnObject *am_byteswap(KnObject *self, KnObject *unused)
             p[hi] = c;
         }
     }
+}
+
+static KnObject *am_byteswap(KnObject *self, KnObject *unused)
+{
+    (void)unused;
+    arr_byteswap(self);
     return KN_None;
 }
 

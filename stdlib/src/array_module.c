@@ -552,14 +552,7 @@ static KnObject *arr_reconstructor(KnObject *m, KnObject *const *args, kn_ssize_
     if (a == NULL || arr_frombytes_data(a, KN_BYTES_AS_STRING(items), ob_length(items)) < 0)
         return NULL;
     if (swap)
-        for (kn_ssize_t i = 0; i < ARR_LEN(a); i++) {
-            char *p = ARR_AT(a, i);
-            for (int lo = 0, hi = d->itemsize - 1; lo < hi; lo++, hi--) {
-                char c = p[lo];
-                p[lo] = p[hi];
-                p[hi] = c;
-            }
-        }
+        arr_byteswap(a);
     return a;
 }
 
