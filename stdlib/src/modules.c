@@ -27,6 +27,12 @@ KnObject *kn_init__heapq(void);
 KnObject *kn_init_binascii(void);
 KnObject *kn_init_zlib(void);
 KnObject *kn_init__blake2(void);
+KnObject *kn_init_select(void);
+KnObject *kn_init_fcntl(void);
+KnObject *kn_init__posixsubprocess(void);
+KnObject *kn_init__contextvars(void);
+KnObject *kn_init_array(void);
+KnObject *kn_init__queue(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -54,5 +60,11 @@ const stdlib_module stdlib_modules[] = {
     {"binascii", kn_init_binascii},
     {"zlib", kn_init_zlib},
     {"_blake2", kn_init__blake2},
+    {"select", kn_init_select},
+    {"fcntl", kn_init_fcntl},
+    {"_posixsubprocess", kn_init__posixsubprocess},
+    {"_contextvars", kn_init__contextvars},
+    {"array", kn_init_array},
+    {"_queue", kn_init__queue},
     {NULL, NULL}
 };
