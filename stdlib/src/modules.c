@@ -8,6 +8,7 @@ KnObject *kn_init_errno(void);
 KnObject *kn_init__stat(void);
 KnObject *kn_init_time(void);
 KnObject *kn_init_gc(void);
+KnObject *kn_init__struct(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -16,5 +17,6 @@ const stdlib_module stdlib_modules[] = {
     {"_stat", kn_init__stat},
     {"time", kn_init_time},
     {"gc", kn_init_gc},
+    {"_struct", kn_init__struct},
     {NULL, NULL}
 };
