@@ -9,6 +9,7 @@ KnObject *kn_init__stat(void);
 KnObject *kn_init_time(void);
 KnObject *kn_init_gc(void);
 KnObject *kn_init__struct(void);
+KnObject *kn_init__sre(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -18,5 +19,6 @@ const stdlib_module stdlib_modules[] = {
     {"time", kn_init_time},
     {"gc", kn_init_gc},
     {"_struct", kn_init__struct},
+    {"_sre", kn_init__sre},
     {NULL, NULL}
 };
