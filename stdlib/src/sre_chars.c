@@ -15,18 +15,15 @@ static uint32_t upper_ascii(uint32_t ch)
     return ch >= 'a' && ch <= 'z' ? ch - 32 : ch;
 }
 
-/* The simple (one code point) mappings: the full mapping when it is one
- * code point.  Only U+0130 lowercases to two (its simple lowercase is
- * 'i', the first); an uppercase of several code points has the titlecase
- * as simple uppercase when that is one code point (U+1F80 -> U+1F88),
- * otherwise none (U+00DF). */
+/* CPython's one-code-point mappings (_PyUnicode_ToLowercase/ToUppercase):
+ * the first code point of the full mapping (U+00DF uppercases to 'S',
+ * U+0130 lowercases to 'i'). */
 uint32_t sre_lower_unicode(uint32_t ch)
 {
     if (ch < 128)
         return sre_lower_ascii(ch);
     uint32_t out[3];
-    int n = ob_unicode_to_lower(ch, out);
-    return n >= 1 ? out[0] : ch;
+    return ob_unicode_to_lower(ch, out) >= 1 ? out[0] : ch;
 }
 
 uint32_t sre_upper_unicode(uint32_t ch)
@@ -34,11 +31,7 @@ uint32_t sre_upper_unicode(uint32_t ch)
     if (ch < 128)
         return upper_ascii(ch);
     uint32_t out[3];
-    if (ob_unicode_to_upper(ch, out) == 1)
-        return out[0];
-    if (ob_unicode_to_title(ch, out) == 1)
-        return out[0];
-    return ch;
+    return ob_unicode_to_upper(ch, out) >= 1 ? out[0] : ch;
 }
 
 /* Kiln runs with the C locale's ctype for bytes: ASCII rules. */

@@ -52,6 +52,10 @@ static const SreCase cases[] = {
 #include "sre_cases.inc"
 };
 
+#define SRE_CASE_TABLES
+#include "sre_cases.inc"
+#undef SRE_CASE_TABLES
+
 static KnObject *mod;
 
 static KnObject *text(const char *s, int n, int isbytes)
@@ -168,6 +172,131 @@ static void test_cases(void **state)
     assert_int_equal(bad, 0);
 }
 
+static int int_of(KnObject *o)
+{
+    assert_non_null(o);
+    return (int)ob_int_as_ssize(o);
+}
+
+/* _sre.unicode_iscased / unicode_tolower over every code point. */
+static void test_case_helpers(void **state)
+{
+    (void)state;
+    KnObject *iscased = ob_getattr_str(mod, "unicode_iscased");
+    KnObject *tolower = ob_getattr_str(mod, "unicode_tolower");
+    size_t nr = sizeof iscased_ranges / sizeof iscased_ranges[0], r = 0;
+    size_t np = sizeof tolower_pairs / sizeof tolower_pairs[0], q = 0;
+    int bad = 0;
+    for (uint32_t c = 0; c < 0x110000; c++) {
+        while (r < nr && iscased_ranges[r][1] < c)
+            r++;
+        int want = r < nr && iscased_ranges[r][0] <= c;
+        KnObject *arg = ob_int_from_ssize(c);
+        KnObject *got = ob_call_onearg(iscased, arg);
+        if ((got == KN_True) != want && bad++ < 10)
+            printf("unicode_iscased(%#x) wrong\n", c);
+        uint32_t lower = c;
+        if (q < np && tolower_pairs[q][0] == c)
+            lower = tolower_pairs[q++][1];
+        if ((uint32_t)int_of(ob_call_onearg(tolower, arg)) != lower && bad++ < 10)
+            printf("unicode_tolower(%#x) wrong\n", c);
+    }
+    assert_int_equal(bad, 0);
+}
+
+static KnObject *compile_text(const char *pattern, const uint32_t *code, int n, int groups)
+{
+    SrePat p = { pattern, (int)strlen(pattern), 0, 32, code, n, groups, NULL };
+    const char *names[4] = { NULL, NULL, NULL, NULL };
+    p.names = names;
+    return compile_pat(&p);
+}
+
+/* Repeats of groups over a long subject: the backtracking state lives on
+ * the heap, so this neither recurses nor overflows the C stack. */
+static void test_deep(void **state)
+{
+    (void)state;
+    /* (?:(a)|b)*c  — python3.11: re._compiler._code(re._parser.parse('(?:(a)|b)*c'), 0) */
+    static const uint32_t code[] = { 14u, 4u, 0u, 1u, 4294967295u, 23u, 19u, 0u, 4294967295u,
+                                     7u, 9u, 17u, 0u, 16u, 97u, 17u, 1u, 15u, 7u, 5u, 16u,
+                                     98u, 15u, 2u, 0u, 18u, 16u, 99u, 1u };
+    KnObject *p = compile_text("(?:(a)|b)*c", code, sizeof code / sizeof code[0], 1);
+    assert_non_null(p);
+    size_t n = 100000;
+    char *buf = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        buf[i] = i % 3 ? 'a' : 'b';
+    buf[n - 1] = 'c';
+    KnObject *s = ob_str_from_utf8(buf, (kn_ssize_t)n);
+    KnObject *m = call(p, "match", 1, s);
+    assert_non_null(m);
+    assert_true(m != KN_None);
+    KnObject *span = call(m, "span", 1, ob_int_from_ssize(1));
+    assert_int_equal(int_of(KN_TUPLE_GET(span, 0)), (int)n - 2);
+    /* no 'c' at the end: every alternative is retried, still no recursion */
+    buf[n - 1] = 'a';
+    s = ob_str_from_utf8(buf, (kn_ssize_t)n);
+    assert_true(call(p, "match", 1, s) == KN_None);
+    free(buf);
+}
+
+/* Pattern / Match objects: repr, groups by name, errors, callable repl. */
+static void test_objects(void **state)
+{
+    (void)state;
+    /* (?P<x>a)(?P<y>b)? */
+    static const uint32_t code[] = { 14u, 8u, 1u, 1u, 2u, 1u, 0u, 97u, 0u, 17u, 0u, 16u, 97u,
+                                     17u, 1u, 23u, 9u, 0u, 1u, 17u, 2u, 16u, 98u, 17u, 3u, 18u,
+                                     1u };
+    SrePat sp = { "(?P<x>a)(?P<y>b)?", 17, 0, 32, code, sizeof code / sizeof code[0], 2, NULL };
+    const char *names[] = { NULL, "x", "y" };
+    sp.names = names;
+    KnObject *p = compile_pat(&sp);
+    assert_non_null(p);
+    assert_string_equal(ob_str_as_utf8(ob_repr(p), NULL), "re.compile('(?P<x>a)(?P<y>b)?')");
+    KnObject *m = call(p, "search", 1, ob_str_from_cstr("zab"));
+    assert_non_null(m);
+    assert_string_equal(ob_str_as_utf8(ob_repr(m), NULL),
+                        "<re.Match object; span=(1, 3), match='ab'>");
+    assert_string_equal(ob_str_as_utf8(call(m, "group", 1, ob_str_from_cstr("y")), NULL), "b");
+    assert_string_equal(ob_str_as_utf8(ob_repr(call(m, "groupdict", 0)), NULL),
+                        "{'x': 'a', 'y': 'b'}");
+    assert_string_equal(ob_str_as_utf8(ob_getattr_str(m, "lastgroup"), NULL), "y");
+    assert_null(call(m, "group", 1, ob_int_from_ssize(3)));
+    KnObject *e = ob_err_fetch();
+    assert_string_equal(ob_str_as_utf8(ob_str(e), NULL), "no such group");
+    /* a bytes subject for a str pattern */
+    assert_null(call(p, "match", 1, ob_bytes_from_data("a", 1)));
+    e = ob_err_fetch();
+    assert_string_equal(ob_str_as_utf8(ob_str(e), NULL),
+                        "cannot use a string pattern on a bytes-like object");
+    assert_null(call(p, "match", 1, ob_int_from_ssize(1)));
+    e = ob_err_fetch();
+    assert_string_equal(ob_str_as_utf8(ob_str(e), NULL),
+                        "expected string or bytes-like object, got 'int'");
+    /* sub with a callable: the builtin repr gives each match's text */
+    KnObject *r = call(p, "sub", 2, ob_getattr_str(m, "__class__"), ob_str_from_cstr("ab"));
+    assert_null(r);         /* re.Match() cannot be called: TypeError */
+    ob_err_clear();
+    /* a long match is cut to 50 characters of repr */
+    static const uint32_t dotstar[] = { 14u, 4u, 0u, 0u, 4294967295u, 24u, 5u, 0u,
+                                        4294967295u, 2u, 1u, 1u };
+    KnObject *ds = compile_text(".*", dotstar, sizeof dotstar / sizeof dotstar[0], 0);
+    char big[101];
+    memset(big, 'x', 100);
+    big[100] = 0;
+    m = call(ds, "match", 1, ob_str_from_cstr(big));
+    assert_string_equal(ob_str_as_utf8(ob_repr(m), NULL),
+                        "<re.Match object; span=(0, 100), "
+                        "match='xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx>");
+    /* equal code and pattern: equal and same hash */
+    KnObject *ds2 = compile_text(".*", dotstar, sizeof dotstar / sizeof dotstar[0], 0);
+    assert_int_equal(ob_richcompare_bool(ds, ds2, KN_EQ), 1);
+    assert_true(ob_hash(ds) == ob_hash(ds2));
+    assert_int_equal(ob_richcompare_bool(ds, p, KN_EQ), 0);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -180,6 +309,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_case_helpers),
+        cmocka_unit_test(test_deep),
+        cmocka_unit_test(test_objects),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
