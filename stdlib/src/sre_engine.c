@@ -72,14 +72,16 @@ static int mark_push(SreState *st, SreFrame *f)
             return -1;
         st->data_stack = d;
     }
-    memcpy(st->data_stack + st->ndata, st->marks, (size_t)f->nsaved * sizeof(kn_ssize_t));
+    if (f->nsaved > 0)
+        memcpy(st->data_stack + st->ndata, st->marks, (size_t)f->nsaved * sizeof(kn_ssize_t));
     st->ndata += f->nsaved;
     return 0;
 }
 
 static void mark_restore(SreState *st, SreFrame *f)
 {
-    memcpy(st->marks, st->data_stack + f->markbase, (size_t)f->nsaved * sizeof(kn_ssize_t));
+    if (f->nsaved > 0)
+        memcpy(st->marks, st->data_stack + f->markbase, (size_t)f->nsaved * sizeof(kn_ssize_t));
 }
 
 static void mark_discard(SreState *st, SreFrame *f)
