@@ -11,6 +11,11 @@ such file says why in the test's docstring).
 Both interpreters run with the test's folder as working directory and
 PYTHONHASHSEED=0, so programs that print sets of strings are deterministic.
 
+A test listed in ``tests/xfail.txt`` (one path per line, then `` # why``)
+is a known failure: it still runs, a failure is reported as ``xfail`` and
+does not fail the run, and a pass is reported as ``XPASS`` and fails the
+run until the line is removed (the ledger can only shrink honestly).
+
 The last line printed is ``N passed, N failed, N skipped``.
 """
 
@@ -43,6 +48,21 @@ def find_tests(patterns):
                     continue
                 found.append(path)
     return found
+
+
+def load_xfail():
+    """{relative path: reason} from tests/xfail.txt."""
+    ledger = {}
+    path = os.path.join(ROOT, "tests", "xfail.txt")
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                rel, _, why = line.partition("#")
+                ledger[rel.strip()] = why.strip()
+    return ledger
 
 
 def run(interp, path, timeout):
@@ -104,16 +124,28 @@ def main():
         print("0 passed, 0 failed, %d skipped" % len(tests))
         return 0
 
-    counts = {"pass": 0, "fail": 0}
+    xfail = load_xfail()
+    counts = {"pass": 0, "fail": 0, "xfail": 0}
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         futures = [(t, pool.submit(check, kiln, t, args.timeout)) for t in tests]
         for path, fut in futures:
             verdict, detail = fut.result()
+            rel = os.path.relpath(path, ROOT)
+            if rel in xfail:
+                if verdict == "fail":
+                    counts["xfail"] += 1
+                    print("xfail %s (%s)" % (rel, xfail[rel]))
+                    continue
+                counts["fail"] += 1
+                print("XPASS %s: it passes now; remove it from tests/xfail.txt" % rel)
+                continue
             counts[verdict] += 1
             if verdict == "fail":
-                print("FAIL %s" % os.path.relpath(path, ROOT))
+                print("FAIL %s" % rel)
                 if detail:
                     print("  " + detail.replace("\n", "\n  "))
+    if counts["xfail"]:
+        print("known failures (tests/xfail.txt): %d" % counts["xfail"])
     print("%d passed, %d failed, 0 skipped" % (counts["pass"], counts["fail"]))
     return 1 if counts["fail"] else 0
 

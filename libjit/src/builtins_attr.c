@@ -115,24 +115,34 @@ static KnObject *bi_locals(KnObject *self, KnObject *unused)
 
 KnMethodDef jit_builtins_attr_methods[] = {
     { "delattr", FAST(bi_delattr), KN_METH_FASTCALL,
+      "delattr($module, obj, name, /)\n--\n\n"
       "Deletes the named attribute from the given object." },
     { "dir", FAST(bi_dir), KN_METH_FASTCALL,
+      "dir([object]) -> list of strings\n\n"
       "Show attributes of an object." },
     { "getattr", FAST(bi_getattr), KN_METH_FASTCALL,
+      "getattr(object, name[, default]) -> value\n\n"
       "Get a named attribute from an object." },
     { "globals", bi_globals, KN_METH_NOARGS,
+      "globals($module, /)\n--\n\n"
       "Return the dictionary containing the current scope's global variables." },
     { "hasattr", FAST(bi_hasattr), KN_METH_FASTCALL,
+      "hasattr($module, obj, name, /)\n--\n\n"
       "Return whether the object has an attribute with the given name." },
     { "isinstance", FAST(bi_isinstance), KN_METH_FASTCALL,
+      "isinstance($module, obj, class_or_tuple, /)\n--\n\n"
       "Return whether an object is an instance of a class or of a subclass thereof." },
     { "issubclass", FAST(bi_issubclass), KN_METH_FASTCALL,
+      "issubclass($module, cls, class_or_tuple, /)\n--\n\n"
       "Return whether 'cls' is derived from another class or is the same class." },
     { "locals", bi_locals, KN_METH_NOARGS,
+      "locals($module, /)\n--\n\n"
       "Return a dictionary containing the current scope's local variables." },
     { "setattr", FAST(bi_setattr), KN_METH_FASTCALL,
+      "setattr($module, obj, name, value, /)\n--\n\n"
       "Sets the named attribute on the given object to the specified value." },
     { "vars", FAST(bi_vars), KN_METH_FASTCALL,
+      "vars([object]) -> dictionary\n\n"
       "Show vars." },
     { NULL, NULL, 0, NULL },
 };

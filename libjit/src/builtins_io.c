@@ -138,14 +138,18 @@ static KnObject *bi_help(KnObject *self, KnObject *args, KnObject *kwargs)
 
 KnMethodDef jit_builtins_io_methods[] = {
     { "breakpoint", KW(bi_breakpoint), KN_METH_VARARGS | KN_METH_KEYWORDS,
+      "breakpoint(*args, **kws)\n\n"
       "Call sys.breakpointhook(*args, **kws)." },
     { "help", KW(bi_help), KN_METH_VARARGS | KN_METH_KEYWORDS,
       "Define the builtin 'help'." },
     { "input", FAST(bi_input), KN_METH_FASTCALL,
+      "input($module, prompt='', /)\n--\n\n"
       "Read a string from standard input.  The trailing newline is stripped." },
     { "open", KW(bi_open), KN_METH_VARARGS | KN_METH_KEYWORDS,
+      "open($module, /, file, mode='r', buffering=-1, encoding=None,\n     errors=None, newline=None, closefd=True, opener=None)\n--\n\n"
       "Open file and return a stream.  Raise OSError upon failure." },
     { "print", FAST(bi_print), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+      "print($module, /, *args, sep=' ', end='\\n', file=None, flush=False)\n--\n\n"
       "Prints the values to a stream, or to sys.stdout by default." },
     { NULL, NULL, 0, NULL },
 };

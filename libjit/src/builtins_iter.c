@@ -174,18 +174,27 @@ static KnObject *bi_sorted(KnObject *self, KnObject *const *args, kn_ssize_t nar
 #define FAST(f) ((KnCFunction)(void (*)(void))(f))
 
 KnMethodDef jit_builtins_iter_methods[] = {
-    { "aiter", bi_aiter, KN_METH_O, "Return an AsyncIterator for an AsyncIterable object." },
-    { "all", bi_all, KN_METH_O, "Return True if bool(x) is True for all values x in the iterable." },
+    { "aiter", bi_aiter, KN_METH_O, "aiter($module, async_iterable, /)\n--\n\n"
+      "Return an AsyncIterator for an AsyncIterable object." },
+    { "all", bi_all, KN_METH_O, "all($module, iterable, /)\n--\n\n"
+      "Return True if bool(x) is True for all values x in the iterable." },
     { "anext", FAST(bi_anext), KN_METH_FASTCALL,
+      "anext($module, aiterator, default=<unrepresentable>, /)\n--\n\n"
       "Return the next item from the async iterator." },
-    { "any", bi_any, KN_METH_O, "Return True if bool(x) is True for any x in the iterable." },
-    { "iter", FAST(bi_iter), KN_METH_FASTCALL, "Get an iterator from an object." },
+    { "any", bi_any, KN_METH_O, "any($module, iterable, /)\n--\n\n"
+      "Return True if bool(x) is True for any x in the iterable." },
+    { "iter", FAST(bi_iter), KN_METH_FASTCALL, "iter(iterable) -> iterator\niter(callable, sentinel) -> iterator\n\n"
+      "Get an iterator from an object." },
     { "max", FAST(bi_max), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+      "max(iterable, *[, default=obj, key=func]) -> value\nmax(arg1, arg2, *args, *[, key=func]) -> value\n\n"
       "With a single iterable argument, return its biggest item." },
     { "min", FAST(bi_min), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+      "min(iterable, *[, default=obj, key=func]) -> value\nmin(arg1, arg2, *args, *[, key=func]) -> value\n\n"
       "With a single iterable argument, return its smallest item." },
-    { "next", FAST(bi_next), KN_METH_FASTCALL, "Return the next item from the iterator." },
+    { "next", FAST(bi_next), KN_METH_FASTCALL, "next(iterator[, default])\n\n"
+      "Return the next item from the iterator." },
     { "sorted", FAST(bi_sorted), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+      "sorted($module, iterable, /, *, key=None, reverse=False)\n--\n\n"
       "Return a new list containing all items from the iterable in ascending order." },
     { NULL, NULL, 0, NULL },
 };

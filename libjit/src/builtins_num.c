@@ -178,32 +178,49 @@ static KnObject *bi_callable(KnObject *self, KnObject *x)
 #define FAST(f) ((KnCFunction)(void (*)(void))(f))
 
 KnMethodDef jit_builtins_num_methods[] = {
-    { "abs", bi_abs, KN_METH_O, "Return the absolute value of the argument." },
+    { "abs", bi_abs, KN_METH_O, "abs($module, x, /)\n--\n\n"
+      "Return the absolute value of the argument." },
     { "ascii", bi_ascii, KN_METH_O,
+      "ascii($module, obj, /)\n--\n\n"
       "Return an ASCII-only representation of an object." },
-    { "bin", bi_bin, KN_METH_O, "Return the binary representation of an integer." },
+    { "bin", bi_bin, KN_METH_O, "bin($module, number, /)\n--\n\n"
+      "Return the binary representation of an integer." },
     { "callable", bi_callable, KN_METH_O,
+      "callable($module, obj, /)\n--\n\n"
       "Return whether the object is callable (i.e., some kind of function)." },
     { "chr", bi_chr, KN_METH_O,
+      "chr($module, i, /)\n--\n\n"
       "Return a Unicode string of one character with ordinal i; 0 <= i <= 0x10ffff." },
     { "divmod", FAST(bi_divmod), KN_METH_FASTCALL,
+      "divmod($module, x, y, /)\n--\n\n"
       "Return the tuple (x//y, x%y).  Invariant: div*y + mod == x." },
     { "format", FAST(bi_format), KN_METH_FASTCALL,
+      "format($module, value, format_spec='', /)\n--\n\n"
       "Return value.__format__(format_spec)" },
-    { "hash", bi_hash, KN_METH_O, "Return the hash value for the given object." },
+    { "hash", bi_hash, KN_METH_O, "hash($module, obj, /)\n--\n\n"
+      "Return the hash value for the given object." },
     { "hex", bi_hex, KN_METH_O,
+      "hex($module, number, /)\n--\n\n"
       "Return the hexadecimal representation of an integer." },
-    { "id", bi_id, KN_METH_O, "Return the identity of an object." },
-    { "len", bi_len, KN_METH_O, "Return the number of items in a container." },
-    { "oct", bi_oct, KN_METH_O, "Return the octal representation of an integer." },
+    { "id", bi_id, KN_METH_O, "id($module, obj, /)\n--\n\n"
+      "Return the identity of an object." },
+    { "len", bi_len, KN_METH_O, "len($module, obj, /)\n--\n\n"
+      "Return the number of items in a container." },
+    { "oct", bi_oct, KN_METH_O, "oct($module, number, /)\n--\n\n"
+      "Return the octal representation of an integer." },
     { "ord", bi_ord, KN_METH_O,
+      "ord($module, c, /)\n--\n\n"
       "Return the Unicode code point for a one-character string." },
     { "pow", FAST(bi_pow), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+      "pow($module, /, base, exp, mod=None)\n--\n\n"
       "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments" },
-    { "repr", bi_repr, KN_METH_O, "Return the canonical string representation of the object." },
+    { "repr", bi_repr, KN_METH_O, "repr($module, obj, /)\n--\n\n"
+      "Return the canonical string representation of the object." },
     { "round", FAST(bi_round), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+      "round($module, /, number, ndigits=None)\n--\n\n"
       "Round a number to a given precision in decimal digits." },
     { "sum", FAST(bi_sum), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+      "sum($module, iterable, /, start=0)\n--\n\n"
       "Return the sum of a 'start' value (default: 0) plus an iterable of numbers" },
     { NULL, NULL, 0, NULL },
 };

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "code.h"
+#include "code_linetable.h"
 #include "compile.h"
 #include "libgc/gc.h"
 #include "libobject/libobject.h"
@@ -78,6 +79,18 @@ static KnObject *get_exctable(KnObject *o, void *cl)
     return jit_exctable_bytes(JIT_CODE(o)->co_exctable, JIT_CODE(o)->co_nexc);
 }
 
+static KnObject *get_linetable(KnObject *o, void *cl)
+{
+    (void)cl;
+    return jit_code_linetable(o);
+}
+
+static KnObject *get_lnotab(KnObject *o, void *cl)
+{
+    (void)cl;
+    return jit_code_lnotab(o);
+}
+
 #define INT_GETTER(field)                                         \
     static KnObject *get_##field(KnObject *o, void *cl)           \
     {                                                             \
@@ -123,6 +136,8 @@ static KnGetSetDef code_getset[] = {
     {"co_code", get_code, NULL, NULL, NULL},
     {"_co_code_adaptive", get_code, NULL, NULL, NULL},
     {"co_exceptiontable", get_exctable, NULL, NULL, NULL},
+    {"co_linetable", get_linetable, NULL, NULL, NULL},
+    {"co_lnotab", get_lnotab, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -135,10 +150,6 @@ static KnObject *opt_int(int32_t v)
     return ob_int_from_long_long(v);
 }
 
-static KnObject *list_iter(KnObject *list)
-{
-    return KN_TYPE(list)->tp_iter(list);
-}
 
 static KnObject *code_positions(KnObject *self, KnObject *unused)
 {
@@ -154,7 +165,7 @@ static KnObject *code_positions(KnObject *self, KnObject *unused)
         if (!t || ob_list_append(list, t) < 0)
             return NULL;
     }
-    return list_iter(list);
+    return jit_code_table_iter(&jit_positions_iterator_type, list);
 }
 
 /* (start, end, line) byte ranges, one per instruction (its EXTENDED_ARG
@@ -181,7 +192,7 @@ static KnObject *code_lines(KnObject *self, KnObject *unused)
             return NULL;
         i = start = next;
     }
-    return list_iter(list);
+    return jit_code_table_iter(&jit_line_iterator_type, list);
 }
 
 /* ---- replace() ---- */
@@ -324,14 +335,48 @@ static KnObject *code_replace(KnObject *self, KnObject *const *args, kn_ssize_t 
             return NULL;
         *strs[i] = v[13 + i];
     }
-    if (v[16] || v[17]) {
+    if (v[16]) {
+        if (check_type(v[16], &ob_bytes_type, "co_linetable") < 0)
+            return NULL;
+        jit_position *pos = kgc_alloc_atomic(sizeof(jit_position) * (size_t)(co->co_ncode + 1));
+        if (!pos)
+            return ob_err_nomemory();
+        if (jit_code_decode_linetable(v[16], co->co_firstlineno, pos, co->co_ncode) < 0)
+            return NULL;
+        co->co_positions = pos;
+    }
+    if (v[17]) {
         ob_err_set_string(ob_exc_NotImplementedError,
-                          "Kiln's code objects keep positions and the exception table "
-                          "as arrays; replace(co_linetable=/co_exceptiontable=) is not "
-                          "supported");
+                          "Kiln's code objects keep the exception table as an array; "
+                          "replace(co_exceptiontable=) is not supported");
         return NULL;
     }
     return (KnObject *)co;
+}
+
+/* _varname_from_oparg(oparg): the name of fast-locals slot `oparg`. */
+static KnObject *code_varname_from_oparg(KnObject *self, KnObject *const *args,
+                                         kn_ssize_t nargs, KnObject *kwnames)
+{
+    static const char *const names[] = {"oparg", NULL};
+    static const KnArgSpec spec = {"_varname_from_oparg", names, 1, 1, 0};
+    KnObject *v[1] = {0};
+    if (ob_args_parse(&spec, args, nargs, kwnames, v) < 0)
+        return NULL;
+    if (!KN_FAST_SUBCLASS(v[0], KN_TPFLAGS_LONG_SUBCLASS))
+        return ob_err_format(ob_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                             ob_type_name(KN_TYPE(v[0])));
+    kn_ssize_t i = ob_int_as_ssize(v[0]);
+    if (i == -1 && ob_err_occurred())
+        return NULL;
+    KnCodeObject *co = JIT_CODE(self);
+    if (i < 0)
+        i += co->co_nlocalsplus;
+    if (i < 0 || i >= co->co_nlocalsplus) {
+        ob_err_set_string(ob_exc_IndexError, "tuple index out of range");
+        return NULL;
+    }
+    return ((KnTupleObject *)co->co_localsplusnames)->ob_item[i];
 }
 
 static KnObject *code_sizeof(KnObject *self, KnObject *unused)
@@ -347,6 +392,11 @@ static KnMethodDef code_methods[] = {
     {"replace", (KnCFunction)(void (*)(void))code_replace, KN_METH_FASTCALL | KN_METH_KEYWORDS,
      "replace($self, /, **changes)\n--\n\nReturn a copy of the code object with new values "
      "for the specified fields."},
+    {"_varname_from_oparg",
+     (KnCFunction)(void (*)(void))code_varname_from_oparg, KN_METH_FASTCALL | KN_METH_KEYWORDS,
+     "_varname_from_oparg($self, /, oparg)\n--\n\n(internal-only) Return the local variable "
+     "name for the given oparg.\n\nWARNING: this method is for internal use only and may "
+     "change or go away."},
     {"__sizeof__", (KnCFunction)code_sizeof, KN_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };

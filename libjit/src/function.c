@@ -471,24 +471,6 @@ static int func_set_dict(KnObject *self, KnObject *v, void *c)
     return 0;
 }
 
-static KnObject *func_get_closure(KnObject *self, void *c)
-{
-    (void)c;
-    return FN(self)->func_closure ? FN(self)->func_closure : KN_None;
-}
-
-static KnObject *func_get_globals(KnObject *self, void *c)
-{
-    (void)c;
-    return FN(self)->func_globals;
-}
-
-static KnObject *func_get_builtins(KnObject *self, void *c)
-{
-    (void)c;
-    return FN(self)->func_builtins;
-}
-
 static KnGetSetDef func_getset[] = {
     { "__code__", func_get_code, func_set_code, NULL, NULL },
     { "__defaults__", func_get_defaults, func_set_defaults, NULL, NULL },
@@ -497,15 +479,17 @@ static KnGetSetDef func_getset[] = {
     { "__dict__", func_get_dict, func_set_dict, NULL, NULL },
     { "__name__", func_get_name, func_set_name, NULL, NULL },
     { "__qualname__", func_get_qualname, func_set_qualname, NULL, NULL },
-    { "__closure__", func_get_closure, NULL, NULL, NULL },
-    { "__globals__", func_get_globals, NULL, NULL, NULL },
-    { "__builtins__", func_get_builtins, NULL, NULL, NULL },
     { NULL, NULL, NULL, NULL, NULL },
 };
 
 static KnMemberDef func_members[] = {
     { "__doc__", KN_T_OBJECT, offsetof(KnFunctionObject, func_doc), 0, NULL },
     { "__module__", KN_T_OBJECT, offsetof(KnFunctionObject, func_module), 0, NULL },
+    /* read-only members as CPython's: assigning says "readonly attribute" */
+    { "__closure__", KN_T_OBJECT, offsetof(KnFunctionObject, func_closure), KN_READONLY, NULL },
+    { "__globals__", KN_T_OBJECT, offsetof(KnFunctionObject, func_globals), KN_READONLY, NULL },
+    { "__builtins__", KN_T_OBJECT, offsetof(KnFunctionObject, func_builtins), KN_READONLY,
+      NULL },
     { NULL, 0, 0, 0, NULL },
 };
 

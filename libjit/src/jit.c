@@ -13,7 +13,11 @@
 #include "builtins.h"
 #include "eval.h"
 #include "libgc/gc.h"
+#include "libobject/iter.h"
 #include "libobject/weakref.h"
+
+/* libobject's internal hooks (type_new.c): start-up adds the import one. */
+extern KnClassHooks ob_type_hooks;
 
 static jit_config config = { .int_max_str_digits = -1 };
 static int died_of_sigint;      /* uncaught KeyboardInterrupt: re-raise SIGINT at exit */
@@ -47,6 +51,37 @@ static void print_current_to_fd(const char *what)
     fputc('\n', stderr);
 }
 
+static KnObject *import_for_libobject(KnObject *name)
+{
+    const char *s = ob_str_as_utf8(name, NULL);
+    return s ? jit_import_module(s) : NULL;
+}
+
+/* What libobject needs from the builtins module and the import system:
+ * builtins.iter (iterators' __reduce__), builtins.getattr (bound
+ * methods' __reduce__) and `import` (copyreg, for
+ * object.__reduce_ex__). */
+static int connect_libobject(void)
+{
+    KnObject *iter = ob_dict_getitem_str(jit_builtins_dict(), "iter");
+    if (iter == NULL) {
+        ob_err_set_string(ob_exc_SystemError, "builtins has no iter");
+        return -1;
+    }
+    ob_iter_register_builtin_iter(iter);
+    KnObject *getattr = ob_dict_getitem_str(jit_builtins_dict(), "getattr");
+    if (getattr == NULL) {
+        ob_err_set_string(ob_exc_SystemError, "builtins has no getattr");
+        return -1;
+    }
+    ob_func_register_builtin_getattr(getattr);
+    static KnClassHooks hooks;
+    hooks = ob_type_hooks;
+    hooks.import_module = import_for_libobject;
+    ob_type_set_hooks(&hooks);
+    return 0;
+}
+
 int jit_init(int argc, char **argv)
 {
     if (ob_runtime_init() < 0)
@@ -65,6 +100,14 @@ int jit_init(int argc, char **argv)
         || ob_dict_setitem_str(jit_sys_modules(), "builtins", builtins) < 0
         || (!config.no_site && jit_builtins_add_site_names(jit_builtins_dict()) < 0)) {
         print_current_to_fd("cannot create the builtins module");
+        return -1;
+    }
+    if (jit_import_init() < 0) {
+        print_current_to_fd("cannot initialise the import system");
+        return -1;
+    }
+    if (connect_libobject() < 0) {
+        print_current_to_fd("cannot connect libobject to builtins");
         return -1;
     }
     return 0;
@@ -459,10 +502,20 @@ int jit_run_interactive(void)
 
 int jit_stdio_flush_stdout(void);
 
+static int (*exit_hook)(void);
+
+void jit_set_exit_hook(int (*hook)(void))
+{
+    exit_hook = hook;
+}
+
 int jit_finalize(void)
 {
-    /* As CPython's shutdown: the __del__ of what only __main__ kept runs,
-     * and the finalization queue is drained (DESIGN §4). */
+    /* As CPython's shutdown: atexit callbacks first (the embedder's hook),
+     * then the __del__ of what only __main__ kept runs, and the
+     * finalization queue is drained (DESIGN §4). */
+    if (exit_hook != NULL)
+        exit_hook();
     KnObject *mods = jit_sys_modules();
     KnObject *m = mods ? ob_dict_getitem_str(mods, "__main__") : NULL;
     ob_finalize_at_exit(m != NULL && KN_MODULE_CHECK(m) ? ob_module_get_dict(m) : NULL);

@@ -145,6 +145,27 @@ static KnObject *sys_intern(KnObject *self, KnObject *s)
     return ob_str_intern(s);
 }
 
+static KnObject *sys_get_int_max_str_digits(KnObject *self, KnObject *unused)
+{
+    return ob_int_from_ssize(ob_int_get_max_str_digits());
+}
+
+static KnObject *sys_set_int_max_str_digits(KnObject *self, KnObject *const *args,
+                                            kn_ssize_t nargs, KnObject *kwnames)
+{
+    static const char *const names[] = { "maxdigits", NULL };
+    static const KnArgSpec spec = { "set_int_max_str_digits", names, 1, -1, 0 };
+    KnObject *a[1];
+    if (ob_args_parse(&spec, args, nargs, kwnames, a) < 0)
+        return NULL;
+    kn_ssize_t n = ob_number_as_ssize(a[0], ob_exc_OverflowError);
+    if (n == -1 && ob_err_occurred())
+        return NULL;
+    if (ob_int_set_max_str_digits(n) < 0)
+        return NULL;
+    return KN_None;
+}
+
 static KnObject *sys_getsizeof(KnObject *self, KnObject *const *args, kn_ssize_t nargs,
                                KnObject *kwnames)
 {
@@ -277,6 +298,11 @@ KnMethodDef jit_sys_methods[] = {
       "Return the reference count of object." },
     { "getsizeof", FAST(sys_getsizeof), KN_METH_FASTCALL | KN_METH_KEYWORDS,
       "Return the size of object in bytes." },
+    { "get_int_max_str_digits", sys_get_int_max_str_digits, KN_METH_NOARGS,
+      "Return the maximum string digits limit for non-binary int<->str conversions." },
+    { "set_int_max_str_digits", FAST(sys_set_int_max_str_digits),
+      KN_METH_FASTCALL | KN_METH_KEYWORDS,
+      "Set the maximum string digits limit for non-binary int<->str conversions." },
     { "intern", sys_intern, KN_METH_O, "``Intern'' the given string." },
     { "setrecursionlimit", sys_setrecursionlimit, KN_METH_O,
       "Set the maximum depth of the Python interpreter stack to n." },

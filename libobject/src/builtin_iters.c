@@ -8,6 +8,7 @@
  * resumes where it stopped).
  */
 #include "protocols.h"
+#include "containers.h"
 
 typedef struct {
     KN_OBJECT_HEAD;
@@ -131,13 +132,48 @@ static KnObject *enumerate_new(KnTypeObject *type, KnObject *args, KnObject *kwa
     return enumerate_make(type, a[0], a[1]);
 }
 
+/* Is keyword i named `name`?  If not: CPython's "invalid keyword" error. */
+static int enumerate_kw_is(KnObject *kwnames, kn_ssize_t i, const char *name)
+{
+    KnObject *kw = KN_TUPLE_GET(kwnames, i);
+    if (ob_str_equal_cstr(kw, name))
+        return 1;
+    ob_err_format(ob_exc_TypeError, "'%s' is an invalid keyword argument for enumerate()",
+                  ob_str_as_utf8(kw, NULL));
+    return 0;
+}
+
+/* enumerate(...) itself (not a subclass) takes iterable and start by
+ * position or keyword, with the messages of CPython's hand-written fast
+ * path (no "(pos 1)"); subclasses go through tp_new's argument parser. */
 static KnObject *enumerate_vectorcall(KnObject *type, KnObject *const *args, size_t nargsf,
                                       KnObject *kwnames)
 {
     kn_ssize_t n = KN_VECTORCALL_NARGS(nargsf);
-    if (!FAST_CALL_OK(type, &ob_enumerate_type, kwnames) || n < 1 || n > 2)
+    kn_ssize_t nkw = kwnames ? KN_SIZE(kwnames) : 0;
+    if ((KnTypeObject *)type != &ob_enumerate_type)
         return ob_call_tp_call_fallback(type, args, nargsf, kwnames);
-    return enumerate_make(&ob_enumerate_type, args[0], n == 2 ? args[1] : NULL);
+    if (n + nkw == 2) {
+        if (nkw == 1 && !enumerate_kw_is(kwnames, 0, "start"))
+            return NULL;
+        if (nkw == 2) {
+            if (ob_str_equal_cstr(KN_TUPLE_GET(kwnames, 0), "start"))
+                return enumerate_kw_is(kwnames, 1, "iterable")
+                           ? enumerate_make(&ob_enumerate_type, args[1], args[0]) : NULL;
+            if (!enumerate_kw_is(kwnames, 0, "iterable") || !enumerate_kw_is(kwnames, 1, "start"))
+                return NULL;
+        }
+        return enumerate_make(&ob_enumerate_type, args[0], args[1]);
+    }
+    if (n + nkw == 1) {
+        if (nkw == 1 && !enumerate_kw_is(kwnames, 0, "iterable"))
+            return NULL;
+        return enumerate_make(&ob_enumerate_type, args[0], NULL);
+    }
+    if (n == 0)
+        return ob_err_format(ob_exc_TypeError, "enumerate() missing required argument 'iterable'");
+    return ob_err_format(ob_exc_TypeError, "enumerate() takes at most 2 arguments (%zd given)",
+                         n + nkw);
 }
 
 /* The count for the next item, advancing the counter. */
@@ -177,6 +213,7 @@ static KnObject *enumerate_reduce(KnObject *self, KnObject *unused)
 
 static KnMethodDef enumerate_methods[] = {
     REDUCE_DEF(enumerate_reduce),
+    KN_CONT_CLASS_GETITEM_METHOD
     {NULL, NULL, 0, NULL}
 };
 

@@ -198,7 +198,8 @@ KnObject *ob_bytes_mod_format(KnObject *fmtobj, KnObject *args)
     char *copy = kgc_alloc_atomic((size_t)n + 1);
     if (copy == NULL)
         return ob_err_nomemory();
-    memcpy(copy, src, (size_t)n);
+    if (n > 0)
+        memcpy(copy, src, (size_t)n);   /* an empty bytearray has no buffer */
     BytesOut out;
     out.src = copy;
     ob_bytes_writer_init(&out.w, n + 16);

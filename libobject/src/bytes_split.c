@@ -225,9 +225,11 @@ static int join_one(KnObject *item, void *ctx)
     JoinCtx *c = ctx;
     KnBView v;
     int r = ob_bv_try_arg(item, &v);
-    if (r < 0)
-        return -1;
-    if (r == 0) {
+    if (r <= 0) {
+        /* any refusal (a non-contiguous view too) becomes this TypeError */
+        if (r < 0 && !ob_err_matches((KnObject *)ob_exc_BufferError))
+            return -1;
+        ob_err_clear();
         ob_err_format(ob_exc_TypeError, "sequence item %zd: expected a bytes-like object, %.80s found",
                       c->index, ob_type_name(KN_TYPE(item)));
         return -1;

@@ -6,6 +6,7 @@
  */
 #include <limits.h>
 #include "bytes_internal.h"
+#include "libobject/buffer.h"
 
 KnObject *ob_bv_result(KnObject *self, const char *data, kn_ssize_t n)
 {
@@ -244,12 +245,14 @@ int ob_bv_from_source(KnObject *x, KnObject *encoding, KnObject *errors, KnBytes
             return 0;
         }
     }
-    KnBView v;
-    int r = ob_bv_try_arg(x, &v);
+    /* any buffer, gathered into C order when it is not contiguous */
+    char *data;
+    kn_ssize_t len;
+    int r = ob_buffer_copy_data(x, &data, &len);
     if (r < 0)
         return -1;
     if (r > 0)
-        return ob_bytes_writer_put(w, v.s, v.n);
+        return ob_bytes_writer_put(w, data, len);
     if (!KN_LIST_CHECK_EXACT(x) && !KN_TUPLE_CHECK_EXACT(x) && KN_TYPE(x)->tp_iter == NULL &&
         (KN_TYPE(x)->tp_as_sequence == NULL || KN_TYPE(x)->tp_as_sequence->sq_item == NULL)) {
         ob_err_format(ob_exc_TypeError, "cannot convert '%.200s' object to %s",
@@ -265,9 +268,10 @@ int ob_bv_concat_args(KnObject *a, KnObject *b, KnBView *va, KnBView *vb)
 {
     int ra = ob_bv_try_arg(a, va);
     int rb = ra > 0 ? ob_bv_try_arg(b, vb) : 0;
-    if (ra < 0 || rb < 0)
+    if ((ra < 0 || rb < 0) && !ob_err_matches((KnObject *)ob_exc_BufferError))
         return -1;
-    if (!ra || !rb) {
+    if (ra <= 0 || rb <= 0) {
+        ob_err_clear();     /* a refused export (BufferError) reads as this TypeError */
         ob_err_format(ob_exc_TypeError, "can't concat %.100s to %.100s",
                       ob_type_name(KN_TYPE(b)), ob_type_name(KN_TYPE(a)));
         return -1;

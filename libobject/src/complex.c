@@ -91,23 +91,30 @@ static KnComplex c_powu(KnComplex x, long n)
     return r;
 }
 
+/* a ** b as CPython 3.11 computes it: an integral exponent of magnitude up
+ * to 100 by repeated squaring, anything else in polar form; the errors come
+ * from errno as libm leaves it (cos(inf) reports EDOM, which CPython turns
+ * into its ZeroDivisionError), and an infinite part means overflow. */
 KnComplex ob_complex_pow(KnComplex a, KnComplex b, int *err)
 {
     KnComplex r;
     *err = 0;
-    if (b.real == 0.0 && b.imag == 0.0)
-        return (KnComplex){ 1.0, 0.0 };
-    if (a.real == 0.0 && a.imag == 0.0) {
-        if (b.imag != 0.0 || b.real < 0.0)
-            *err = 1;
-        return (KnComplex){ 0.0, 0.0 };
-    }
-    long n = (long)b.real;
-    if (b.imag == 0.0 && b.real == (double)n && n > -100 && n < 100) {
-        if (n >= 0)
+    errno = 0;
+    if (b.imag == 0.0 && b.real == floor(b.real) && fabs(b.real) <= 100.0) {
+        long n = (long)b.real;
+        if (n >= 0) {
             r = c_powu(a, n);
-        else
+        } else {
             r = ob_complex_quot((KnComplex){ 1.0, 0.0 }, c_powu(a, -n), err);
+            if (*err)
+                errno = EDOM;
+        }
+    } else if (b.real == 0.0 && b.imag == 0.0) {
+        r = (KnComplex){ 1.0, 0.0 };
+    } else if (a.real == 0.0 && a.imag == 0.0) {
+        if (b.imag != 0.0 || b.real < 0.0)
+            errno = EDOM;
+        r = (KnComplex){ 0.0, 0.0 };
     } else {
         double vabs = hypot(a.real, a.imag);
         double len = pow(vabs, b.real);
@@ -120,8 +127,13 @@ KnComplex ob_complex_pow(KnComplex a, KnComplex b, int *err)
         r.real = len * cos(phase);
         r.imag = len * sin(phase);
     }
-    if (!*err && (isinf(r.real) || isinf(r.imag)))
-        *err = 2;
+    if (isinf(r.real) || isinf(r.imag)) {
+        if (errno == 0)
+            errno = ERANGE;
+    } else if (errno == ERANGE) {
+        errno = 0;      /* underflow to a finite result is not an error */
+    }
+    *err = errno == EDOM ? 1 : errno == ERANGE ? 2 : 0;
     return r;
 }
 

@@ -110,4 +110,7 @@ void ob_err_attribute(KnObject *o, KnObject *name);   /* "'X' object has no attr
 int ob_exceptions_init(void);
 int ob_none_init(void);
 
+/* ---- ob-difftest: is f the tp_setattro of classes with __setattr__ in Python? ---- */
+int ob_slot_is_python_setattro(setattrofunc f);
+
 #endif /* LIBOBJECT_CORE_H */

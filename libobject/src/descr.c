@@ -114,7 +114,12 @@ static KnObject *method_repr(KnObject *d)
 
 static KnObject *method_get_doc(KnObject *d, void *c)
 {
-    return doc_from(MDESCR(d)->d_method->ml_doc);
+    return ob_doc_body(MDESCR(d)->d_method->ml_name, MDESCR(d)->d_method->ml_doc);
+}
+
+static KnObject *method_get_text_signature(KnObject *d, void *c)
+{
+    return ob_doc_text_signature(MDESCR(d)->d_method->ml_name, MDESCR(d)->d_method->ml_doc);
 }
 
 static KnGetSetDef method_getset[] = {
@@ -122,6 +127,7 @@ static KnGetSetDef method_getset[] = {
     { "__qualname__", descr_get_qualname, NULL, NULL, NULL },
     { "__objclass__", descr_get_objclass, NULL, NULL, NULL },
     { "__doc__", method_get_doc, NULL, NULL, NULL },
+    { "__text_signature__", method_get_text_signature, NULL, NULL, NULL },
     { NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -223,13 +223,11 @@ void ob_dict_del_entry(KnObject *d, kn_ssize_t ix)
     k->dk_entries[ix].key = NULL;
     k->dk_entries[ix].value = NULL;
     ((KnDictObject *)d)->ma_used--;
-    /* The last entry's position can be handed out again (popitem stays
-     * O(1)); nothing points at it.  dk_usable is NOT given back: the index
-     * slot stays a dummy, and only a resize clears dummies — counting the
-     * entry as usable again would let the index fill with dummies until a
-     * miss probes forever. */
-    if (ix == k->dk_nentries - 1)
-        k->dk_nentries--;
+    /* The entry's position is not handed out again (only popitem gives the
+     * last one back, as CPython): a later insertion lands after it, where
+     * a live iterator sees it and reports "dictionary keys changed".
+     * dk_usable is NOT given back either: the index slot stays a dummy,
+     * and only a resize clears dummies. */
     ob_dict_bump_version(d);
 }
 

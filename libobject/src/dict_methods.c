@@ -228,11 +228,11 @@ static KnObject *dict_popitem(KnObject *self, KnObject *unused)
     KnObject *res = ob_tuple_pack(2, ents[i].key, ents[i].value);
     if (res == NULL)
         return NULL;
-    /* drop the deleted entries after it, then it (as the last entry); their
-     * index slots stay dummies, so dk_usable is not given back (see
+    /* delete it, then drop it and the deleted entries after it (their index
+     * slots stay dummies, so dk_usable is not given back: see
      * ob_dict_del_entry) */
-    DK(self)->dk_nentries = i + 1;
     ob_dict_del_entry(self, i);
+    DK(self)->dk_nentries = i;
     return res;
 }
 

@@ -141,6 +141,31 @@ KnObject *ob_exc_importerror_str(KnObject *self)
     return ob_str(KN_SIZE(args) == 1 ? KN_TUPLE_GET(args, 0) : args);
 }
 
+/* (type, args[, state]): state is the instance dict plus name and path
+ * when set, so a copy or pickle keeps them (CPython's ImportError_reduce). */
+static KnObject *importerror_reduce(KnObject *self, KnObject *unused)
+{
+    KnImportErrorObject *e = (KnImportErrorObject *)self;
+    KnObject *state = EXC(self)->dict;
+    if (e->name != NULL || e->path != NULL) {
+        state = state ? ob_dict_copy(state) : ob_dict_new();
+        if (state == NULL)
+            return NULL;
+        if (e->name != NULL && ob_dict_setitem(state, ob_str_intern_cstr("name"), e->name) < 0)
+            return NULL;
+        if (e->path != NULL && ob_dict_setitem(state, ob_str_intern_cstr("path"), e->path) < 0)
+            return NULL;
+    }
+    if (state == NULL)
+        return ob_tuple_pack(2, (KnObject *)KN_TYPE(self), EXC(self)->args);
+    return ob_tuple_pack(3, (KnObject *)KN_TYPE(self), EXC(self)->args, state);
+}
+
+KnMethodDef ob_exc_importerror_methods[] = {
+    { "__reduce__", (KnCFunction)importerror_reduce, KN_METH_NOARGS, NULL },
+    { NULL, NULL, 0, NULL }
+};
+
 KnMemberDef ob_exc_importerror_members[] = {
     { "msg", KN_T_OBJECT, offsetof(KnImportErrorObject, msg), 0, "exception message" },
     { "name", KN_T_OBJECT, offsetof(KnImportErrorObject, name), 0, "module name" },
@@ -161,15 +186,25 @@ int ob_exc_oserror_init(KnObject *self, KnObject *args, KnObject *kwargs)
     if (n >= 2 && n <= 5) {
         e->myerrno = KN_TUPLE_GET(args, 0);
         e->strerror = KN_TUPLE_GET(args, 1);
-        if (n >= 3) {
-            e->filename = KN_TUPLE_GET(args, 2);
-            if (n == 5)
-                e->filename2 = KN_TUPLE_GET(args, 4);
-            /* with a filename, args keeps only (errno, strerror) */
-            KnObject *two = ob_tuple_pack(2, e->myerrno, e->strerror);
-            if (two == NULL)
-                return -1;
-            EXC(self)->args = two;
+        KnObject *f = n >= 3 ? KN_TUPLE_GET(args, 2) : KN_None;
+        if (f != KN_None) {
+            /* BlockingIOError(errno, msg, n): n is characters_written */
+            KnNumberMethods *nb = KN_TYPE(f)->tp_as_number;
+            if (KN_TYPE(self) == ob_exc_BlockingIOError && nb != NULL &&
+                (nb->nb_index || nb->nb_int || nb->nb_float)) {
+                e->written = ob_number_as_ssize(f, ob_exc_ValueError);
+                if (e->written == -1 && ob_err_occurred())
+                    return -1;
+            } else {
+                e->filename = f;
+                if (n == 5 && KN_TUPLE_GET(args, 4) != KN_None)
+                    e->filename2 = KN_TUPLE_GET(args, 4);
+                /* with a filename, args keeps only (errno, strerror) */
+                KnObject *two = ob_tuple_pack(2, e->myerrno, e->strerror);
+                if (two == NULL)
+                    return -1;
+                EXC(self)->args = two;
+            }
         }
     }
     return 0;
@@ -191,6 +226,62 @@ KnObject *ob_exc_oserror_str(KnObject *self)
         return ob_str_from_utf8("", 0);
     return ob_str(KN_SIZE(args) == 1 ? KN_TUPLE_GET(args, 0) : args);
 }
+
+/* (type, args[, dict]) with the filename(s) put back into args, which
+ * __init__ shortened to (errno, strerror) (CPython's OSError_reduce). */
+static KnObject *oserror_reduce(KnObject *self, KnObject *unused)
+{
+    KnOSErrorObject *e = (KnOSErrorObject *)self;
+    KnObject *args = EXC(self)->args;
+    int have_f2 = e->filename2 != NULL && e->filename2 != KN_None;
+    if (KN_SIZE(args) == 2 && e->filename != NULL && e->filename != KN_None) {
+        args = have_f2 ? ob_tuple_pack(5, KN_TUPLE_GET(args, 0), KN_TUPLE_GET(args, 1),
+                                       e->filename, KN_None, e->filename2)
+                       : ob_tuple_pack(3, KN_TUPLE_GET(args, 0), KN_TUPLE_GET(args, 1),
+                                       e->filename);
+        if (args == NULL)
+            return NULL;
+    }
+    if (EXC(self)->dict != NULL)
+        return ob_tuple_pack(3, (KnObject *)KN_TYPE(self), args, EXC(self)->dict);
+    return ob_tuple_pack(2, (KnObject *)KN_TYPE(self), args);
+}
+
+KnMethodDef ob_exc_oserror_methods[] = {
+    { "__reduce__", (KnCFunction)oserror_reduce, KN_METH_NOARGS, NULL },
+    { NULL, NULL, 0, NULL }
+};
+
+static KnObject *oserror_get_written(KnObject *self, void *c)
+{
+    KnOSErrorObject *e = (KnOSErrorObject *)self;
+    if (e->written == -1)
+        return ob_err_format(ob_exc_AttributeError, "characters_written");
+    return ob_int_from_ssize(e->written);
+}
+
+static int oserror_set_written(KnObject *self, KnObject *v, void *c)
+{
+    KnOSErrorObject *e = (KnOSErrorObject *)self;
+    if (v == NULL) {
+        if (e->written == -1) {
+            ob_err_format(ob_exc_AttributeError, "characters_written");
+            return -1;
+        }
+        e->written = -1;
+        return 0;
+    }
+    kn_ssize_t n = ob_number_as_ssize(v, ob_exc_ValueError);
+    if (n == -1 && ob_err_occurred())
+        return -1;
+    e->written = n;
+    return 0;
+}
+
+KnGetSetDef ob_exc_oserror_getset[] = {
+    { "characters_written", oserror_get_written, oserror_set_written, NULL, NULL },
+    { NULL, NULL, NULL, NULL, NULL }
+};
 
 KnMemberDef ob_exc_oserror_members[] = {
     { "errno", KN_T_OBJECT, offsetof(KnOSErrorObject, myerrno), 0, "POSIX exception code" },
@@ -226,7 +317,8 @@ static KnTypeObject *errno_class(int code)
 KnObject *ob_exc_oserror_new(KnTypeObject *t, KnObject *args, KnObject *kwargs);
 KnObject *ob_exc_oserror_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
 {
-    if (t == ob_exc_OSError && KN_SIZE(args) >= 2 && KN_INT_CHECK(KN_TUPLE_GET(args, 0))) {
+    kn_ssize_t n = KN_SIZE(args);
+    if (t == ob_exc_OSError && n >= 2 && n <= 5 && KN_INT_CHECK(KN_TUPLE_GET(args, 0))) {
         int overflow;
         long long code = ob_int_as_long_long_and_overflow(KN_TUPLE_GET(args, 0), &overflow);
         KnTypeObject *sub = overflow ? NULL : errno_class((int)code);
@@ -270,7 +362,8 @@ int ob_exc_syntaxerror_init(KnObject *self, KnObject *args, KnObject *kwargs)
             return -1;
         kn_ssize_t m = KN_SIZE(info);
         if (m < 4 || m > 6) {
-            ob_err_set_string(ob_exc_IndexError, "tuple index out of range");
+            ob_err_format(ob_exc_TypeError, "function takes at %s %d arguments (%zd given)",
+                          m < 4 ? "least" : "most", m < 4 ? 4 : 6, m);
             return -1;
         }
         e->filename = KN_TUPLE_GET(info, 0);

@@ -34,4 +34,7 @@ extern KnMemberDef ob_exc_group_members[];
 extern KnMethodDef ob_exc_group_methods[];
 KnTypeObject *ob_exc_group_make_exception_group(void);
 
+extern KnGetSetDef ob_exc_oserror_getset[];   /* characters_written */
+extern KnMethodDef ob_exc_oserror_methods[], ob_exc_importerror_methods[];   /* __reduce__ */
+
 #endif

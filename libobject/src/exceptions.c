@@ -334,6 +334,26 @@ static KnTypeObject **slot_for(const char *name)
 
 void ob_errors_preallocate(void);
 
+/* The classes that list no __new__ of their own in CPython 3.11 (their
+ * tp_new is inherited); every other one has __new__ and __init__ in its
+ * __dict__, which dir()-level code can see. */
+static int inherits_new(const char *name)
+{
+    static const char *const names[] = {
+        "AttributeError", "BlockingIOError", "BrokenPipeError", "ChildProcessError",
+        "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError",
+        "ConnectionResetError", "FileExistsError", "FileNotFoundError", "ImportError",
+        "IndentationError", "InterruptedError", "IsADirectoryError", "KeyError",
+        "ModuleNotFoundError", "NameError", "NotADirectoryError", "PermissionError",
+        "ProcessLookupError", "StopIteration", "SyntaxError", "SystemExit", "TabError",
+        "TimeoutError", "UnboundLocalError", NULL
+    };
+    for (int i = 0; names[i] != NULL; i++)
+        if (strcmp(name, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
 int ob_exceptions_init(void)
 {
     size_t n = sizeof exc_table / sizeof exc_table[0];
@@ -349,19 +369,30 @@ int ob_exceptions_init(void)
         t->tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_BASETYPE | KN_TPFLAGS_BASE_EXC_SUBCLASS |
                       KN_TPFLAGS_HAVE_GC;
         t->tp_doc = s->doc;
-        t->tp_init = s->init;
-        t->tp_new = s->new_ ? s->new_ : exc_new;
+        t->tp_init = s->init ? s->init : base->tp_init;    /* __init__ in every __dict__ */
+        t->tp_new = inherits_new(s->name) ? NULL : s->new_ ? s->new_ : exc_new;
         t->tp_str = s->str;
         t->tp_members = s->members;
         t->tp_methods = s->methods;
-        if (strcmp(s->name, "OSError") == 0)
+        if (strcmp(s->name, "OSError") == 0) {
             t->tp_new = ob_exc_oserror_new;
+            t->tp_getset = ob_exc_oserror_getset;
+            t->tp_methods = ob_exc_oserror_methods;
+        }
+        if (strcmp(s->name, "ImportError") == 0)
+            t->tp_methods = ob_exc_importerror_methods;
+        /* these list BaseException's __str__ in their own __dict__ */
+        if (strcmp(s->name, "AttributeError") == 0 || strcmp(s->name, "NameError") == 0)
+            t->tp_str = exc_str;
         if (base == &ob_object_type) {
             t->tp_repr = exc_repr;
             t->tp_getset = exc_getset;
             t->tp_members = exc_members;
             t->tp_methods = exc_methods;
             t->tp_dictoffset = offsetof(KnBaseExceptionObject, dict);
+            /* explicit, as CPython's, so they are listed in its __dict__ */
+            t->tp_getattro = ob_generic_getattr;
+            t->tp_setattro = ob_generic_setattr;
         }
         KnTypeObject **slot = slot_for(s->name);
         if (slot != NULL)

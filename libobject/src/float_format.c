@@ -4,9 +4,8 @@
  *
  * Shortest digits: the smallest precision p (1..17) whose correctly rounded
  * p-digit decimal (glibc's printf is exact) reads back (strtod) as the same
- * double.  See NOTES-numbers.md for why this equals CPython's dtoa mode 0
- * except in a rare power-of-two boundary case, and for the plan to replace
- * the loop with a Ryu-style generator.
+ * double, or, for a power of two (whose rounding interval is lopsided), the
+ * p-digit decimal just above it.  This equals CPython's dtoa mode 0.
  */
 #include <math.h>
 #include <stdio.h>
@@ -16,6 +15,42 @@
 #include "float_internal.h"
 #include "libobject/errors.h"
 #include "libobject/str.h"
+
+/* Split "d.ddde[+-]XX" (printf %e) into its digit string and exponent. */
+static int split_e(const char *buf, char *digits, int *e10)
+{
+    int n = 0;
+    const char *q = buf;
+    for (; *q && *q != 'e'; q++)
+        if (*q != '.')
+            digits[n++] = *q;
+    digits[n] = '\0';
+    *e10 = atoi(q + 1);
+    return n;
+}
+
+/* Does 0.digits * 10**decpt read back as v? */
+static int reads_back(const char *digits, int decpt, double v)
+{
+    char buf[48];
+    snprintf(buf, sizeof buf, "0.%se%d", digits, decpt);
+    return strtod(buf, NULL) == v;
+}
+
+/* Add one unit in the last place to the n digits; a carry out of the first
+ * digit turns 99..9 into 10..0 one decade up. */
+static void bump_last_digit(char *digits, int n, int *decpt)
+{
+    int i = n - 1;
+    while (i >= 0 && digits[i] == '9')
+        digits[i--] = '0';
+    if (i >= 0) {
+        digits[i]++;
+        return;
+    }
+    digits[0] = '1';
+    (*decpt)++;
+}
 
 int ob_float_shortest_digits(double v, char *digits, int *decpt)
 {
@@ -27,22 +62,33 @@ int ob_float_shortest_digits(double v, char *digits, int *decpt)
         *decpt = 1;
         return 1;
     }
+    /* A power of two has a rounding interval twice as wide above as below,
+     * so the shortest digits in it may be the p-digit decimal just above v
+     * even when the nearest one (below v) does not read back. */
+    int frexp_e;
+    int pow2 = frexp(v, &frexp_e) == 0.5;
+    int n = 0, e10 = 0;
     for (int p = 1; p <= 17; p++) {
         snprintf(buf, sizeof buf, "%.*e", p - 1, v);
-        if (p == 17 || strtod(buf, NULL) == v)
+        n = split_e(buf, digits, &e10);
+        *decpt = e10 + 1;
+        if (p == 17 || reads_back(digits, *decpt, v))
             break;
+        if (pow2) {
+            char up[24];
+            int up_decpt = *decpt;
+            memcpy(up, digits, (size_t)n + 1);
+            bump_last_digit(up, n, &up_decpt);
+            if (reads_back(up, up_decpt, v)) {
+                memcpy(digits, up, (size_t)n + 1);
+                *decpt = up_decpt;
+                break;
+            }
+        }
     }
-    /* buf = "d.ddddde[+-]XX" */
-    int n = 0;
-    const char *q = buf;
-    for (; *q && *q != 'e'; q++)
-        if (*q != '.')
-            digits[n++] = *q;
-    int e10 = atoi(q + 1);
     while (n > 1 && digits[n - 1] == '0')
         n--;
     digits[n] = '\0';
-    *decpt = e10 + 1;
     return n;
 }
 

@@ -167,13 +167,12 @@ static KnObject *cf_get_self(KnObject *f, void *c)
 
 static KnObject *cf_get_doc(KnObject *f, void *c)
 {
-    const char *d = CF(f)->m_ml->ml_doc;
-    return d ? ob_str_from_cstr(d) : KN_None;
+    return ob_doc_body(CF(f)->m_ml->ml_name, CF(f)->m_ml->ml_doc);
 }
 
 static KnObject *cf_get_text_signature(KnObject *f, void *c)
 {
-    return KN_None;
+    return ob_doc_text_signature(CF(f)->m_ml->ml_name, CF(f)->m_ml->ml_doc);
 }
 
 static KnGetSetDef cfunction_getset[] = {
@@ -183,6 +182,21 @@ static KnGetSetDef cfunction_getset[] = {
     { "__doc__", cf_get_doc, NULL, NULL, NULL },
     { "__text_signature__", cf_get_text_signature, NULL, NULL, NULL },
     { NULL, NULL, NULL, NULL, NULL }
+};
+
+/* A module-level function pickles as its name (found again in its
+ * module); a method bound to an object as getattr(obj, name). */
+static KnObject *cfunction_reduce(KnObject *f, KnObject *unused)
+{
+    KnObject *self = CF(f)->m_self;
+    if (self == NULL || KN_MODULE_CHECK(self))
+        return ob_str_from_cstr(CF(f)->m_ml->ml_name);
+    return ob_reduce_as_getattr(self, ob_str_from_cstr(CF(f)->m_ml->ml_name));
+}
+
+static KnMethodDef cfunction_methods[] = {
+    { "__reduce__", (KnCFunction)cfunction_reduce, KN_METH_NOARGS, NULL },
+    { NULL, NULL, 0, NULL }
 };
 
 static KnMemberDef cfunction_members[] = {
@@ -218,6 +232,7 @@ KnTypeObject ob_cfunction_type = {
     .tp_weaklistoffset = offsetof(KnCFunctionObject, m_weakreflist),
     .tp_members = cfunction_members,
     .tp_getset = cfunction_getset,
+    .tp_methods = cfunction_methods,
 };
 
 /* ------------------------------------------------------- bound method */
@@ -318,6 +333,11 @@ static KnGetSetDef method_getset[] = {
     { NULL, NULL, NULL, NULL, NULL }
 };
 
+static KnMethodDef method_methods[] = {
+    { "__reduce__", ob_method_reduce, KN_METH_NOARGS, NULL },
+    { NULL, NULL, 0, NULL }
+};
+
 /* types.MethodType(func, obj): CPython's checks, in its order. */
 static KnObject *method_tp_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
 {
@@ -347,6 +367,7 @@ KnTypeObject ob_method_type = {
     .tp_weaklistoffset = offsetof(KnMethodObject, im_weakreflist),
     .tp_members = method_members,
     .tp_getset = method_getset,
+    .tp_methods = method_methods,
     .tp_doc = "Create a bound instance method object.",
     .tp_new = method_tp_new,
 };
@@ -384,7 +405,22 @@ static int cm_init(KnObject *self, KnObject *args, KnObject *kwargs, const char 
     if (ob_args_no_kwargs_dict(name, kwargs) < 0 ||
         ob_args_check_positional(name, KN_SIZE(args), 1, 1) < 0)
         return -1;
-    CM(self)->cm_callable = KN_TUPLE_GET(args, 0);
+    KnObject *f = KN_TUPLE_GET(args, 0);
+    CM(self)->cm_callable = f;
+    /* as functools.wraps: the wrapped callable's names and docstring go
+     * into the wrapper's __dict__ (CPython 3.10+) */
+    static const char *const copied[] = { "__module__", "__name__", "__qualname__", "__doc__",
+                                         "__annotations__", NULL };
+    for (int i = 0; copied[i] != NULL; i++) {
+        KnObject *name = ob_str_intern_cstr(copied[i]), *v;
+        if (name == NULL)
+            return -1;
+        int r = ob_lookup_attr(f, name, &v);
+        if (r < 0)
+            return -1;
+        if (r > 0 && ob_setattr(self, name, v) < 0)
+            return -1;
+    }
     return 0;
 }
 

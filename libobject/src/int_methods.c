@@ -283,6 +283,26 @@ static KnObject *int_to_bytes(KnObject *self, KnObject *const *args, kn_ssize_t 
 static const char *const from_bytes_names[] = { "bytes", "byteorder", "signed", NULL };
 static const KnArgSpec from_bytes_spec = { "from_bytes", from_bytes_names, 1, 2, 0 };
 
+/* bytes(x) as int.from_bytes sees it (CPython's PyObject_Bytes): __bytes__,
+ * a buffer, or an iterable of ints; never a str or an int count. */
+static KnObject *bytes_of(KnObject *x)
+{
+    if (KN_BYTES_CHECK(x))
+        return x;
+    KnObject *meth = ob_lookup_special(x, ob_str_intern_cstr("__bytes__"));
+    if (meth == NULL && ob_err_occurred())
+        return NULL;
+    if (meth != NULL || (KN_TYPE(x)->tp_as_buffer && KN_TYPE(x)->tp_as_buffer->bf_getbuffer))
+        return ob_call_onearg((KnObject *)&ob_bytes_type, x);
+    if (!KN_STR_CHECK(x) && (KN_TYPE(x)->tp_iter != NULL ||
+                             (KN_TYPE(x)->tp_as_sequence && KN_TYPE(x)->tp_as_sequence->sq_item))) {
+        KnObject *items = ob_sequence_list(x);      /* a list: never read as a count */
+        return items ? ob_call_onearg((KnObject *)&ob_bytes_type, items) : NULL;
+    }
+    return ob_err_format(ob_exc_TypeError, "cannot convert '%.200s' object to bytes",
+                         ob_type_name(KN_TYPE(x)));
+}
+
 static KnObject *int_from_bytes(KnObject *cls, KnObject *const *args, kn_ssize_t nargs,
                                 KnObject *kwnames)
 {
@@ -297,12 +317,9 @@ static KnObject *int_from_bytes(KnObject *cls, KnObject *const *args, kn_ssize_t
         if (is_signed < 0)
             return NULL;
     }
-    KnObject *b = a[0];
-    if (!KN_BYTES_CHECK(b)) {
-        b = ob_call_onearg((KnObject *)&ob_bytes_type, b);
-        if (!b)
-            return NULL;
-    }
+    KnObject *b = bytes_of(a[0]);
+    if (!b)
+        return NULL;
     kn_ssize_t len = KN_SIZE(b);
     const unsigned char *p = (const unsigned char *)KN_BYTES_AS_STRING(b);
     kn_ssize_t nd = (len * 8 + KN_INT_SHIFT - 1) / KN_INT_SHIFT + 1;

@@ -4,16 +4,18 @@
  */
 #include "core.h"
 
-static KnObject *singleton_new(KnTypeObject *t, KnObject *args, KnObject *kwargs, KnObject *v)
+/* The message names the type as Python code spells it (types.EllipsisType),
+ * although the type's __name__ is still "ellipsis" in 3.11. */
+static KnObject *singleton_new(const char *name, KnObject *args, KnObject *kwargs, KnObject *v)
 {
     if (KN_SIZE(args) > 0 || (kwargs != NULL && ob_dict_size(kwargs) > 0))
-        return ob_err_format(ob_exc_TypeError, "%s takes no arguments", t->tp_name);
+        return ob_err_format(ob_exc_TypeError, "%s takes no arguments", name);
     return v;
 }
 
-static KnObject *none_new(KnTypeObject *t, KnObject *a, KnObject *k) { return singleton_new(t, a, k, KN_None); }
-static KnObject *notimpl_new(KnTypeObject *t, KnObject *a, KnObject *k) { return singleton_new(t, a, k, KN_NotImplemented); }
-static KnObject *ellipsis_new(KnTypeObject *t, KnObject *a, KnObject *k) { return singleton_new(t, a, k, KN_Ellipsis); }
+static KnObject *none_new(KnTypeObject *t, KnObject *a, KnObject *k) { return singleton_new("NoneType", a, k, KN_None); }
+static KnObject *notimpl_new(KnTypeObject *t, KnObject *a, KnObject *k) { return singleton_new("NotImplementedType", a, k, KN_NotImplemented); }
+static KnObject *ellipsis_new(KnTypeObject *t, KnObject *a, KnObject *k) { return singleton_new("EllipsisType", a, k, KN_Ellipsis); }
 
 static KnObject *none_repr(KnObject *o) { return ob_str_intern_cstr("None"); }
 static KnObject *notimpl_repr(KnObject *o) { return ob_str_intern_cstr("NotImplemented"); }
@@ -21,7 +23,9 @@ static KnObject *ellipsis_repr(KnObject *o) { return ob_str_intern_cstr("Ellipsi
 
 static int none_bool(KnObject *o) { return 0; }
 
-/* hash(None) is a constant in 3.12; in 3.11 it is the identity hash. */
+/* hash(None) is a constant in 3.12; in 3.11 it is the identity hash, which
+ * NoneType inherits from object together with object's comparison (so
+ * None != None is False through object's __ne__). */
 static KnNumberMethods none_as_number = { .nb_bool = none_bool };
 
 /* bool(NotImplemented) is True, with a DeprecationWarning since 3.9. */
@@ -50,7 +54,6 @@ KnTypeObject ob_none_type = {
     .tp_basicsize = sizeof(KnObject),
     .tp_repr = none_repr,
     .tp_as_number = &none_as_number,
-    .tp_hash = ob_object_hash,
     .tp_flags = KN_TPFLAGS_DEFAULT,
     .tp_new = none_new,
 };

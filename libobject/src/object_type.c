@@ -144,7 +144,7 @@ static KnObject *object_dir(KnObject *self, KnObject *unused)
 static KnObject *object_format(KnObject *self, KnObject *spec)
 {
     if (!KN_STR_CHECK(spec))
-        return ob_err_format(ob_exc_TypeError, "format() argument 2 must be str, not %s",
+        return ob_err_format(ob_exc_TypeError, "__format__() argument must be str, not %s",
                              KN_TNAME(spec));
     if (ob_str_length(spec) > 0)
         return ob_err_format(ob_exc_TypeError, "unsupported format string passed to %s.__format__",

@@ -87,11 +87,12 @@ static int property_init(KnObject *self, KnObject *args, KnObject *kwargs)
 static KnObject *property_copy(KnObject *old, KnObject *get, KnObject *set, KnObject *del)
 {
     KnPropertyObject *p = PROP(old);
-    if (get == NULL)
+    /* None, like a missing accessor, keeps the old one (CPython) */
+    if (get == NULL || get == KN_None)
         get = p->prop_get ? p->prop_get : KN_None;
-    if (set == NULL)
+    if (set == NULL || set == KN_None)
         set = p->prop_set ? p->prop_set : KN_None;
-    if (del == NULL)
+    if (del == NULL || del == KN_None)
         del = p->prop_del ? p->prop_del : KN_None;
     KnObject *doc;
     if (p->getter_doc && get != KN_None)

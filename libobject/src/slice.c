@@ -152,7 +152,7 @@ static KnObject *bound_obj(KnObject *v, KnObject *dflt, KnObject *length,
 static KnObject *slice_indices(KnObject *self, KnObject *len_arg)
 {
     KnSliceObject *s = (KnSliceObject *)self;
-    KnObject *length = slice_index_obj(len_arg);
+    KnObject *length = ob_number_index(len_arg);   /* "'str' object cannot be interpreted..." */
     if (length == NULL)
         return NULL;
     if (ob_int_sign(length) < 0) {

@@ -20,6 +20,35 @@ static KnObject *int_or_none(int r)
     return r < 0 ? NULL : KN_None;
 }
 
+/* object.__setattr__(x, ...) must not bypass a C-level tp_setattro that
+ * x's class inherits after the one being called (type's, say): find the
+ * class that supplied x's slot, then walk its bases down to the one that
+ * defines f; a non-Python override met first refuses the call. */
+static int setattr_hackcheck(KnObject *self, setattrofunc f, const char *what)
+{
+    KnTypeObject *t = KN_TYPE(self);
+    KnObject *mro = t->tp_mro;
+    if (mro == NULL)
+        return 0;
+    KnTypeObject *defining = t;
+    for (kn_ssize_t i = KN_SIZE(mro) - 1; i >= 0; i--) {
+        KnTypeObject *base = (KnTypeObject *)KN_TUPLE_GET(mro, i);
+        if (!ob_slot_is_python_setattro(base->tp_setattro) && base->tp_setattro == t->tp_setattro) {
+            defining = base;
+            break;
+        }
+    }
+    for (KnTypeObject *base = defining; base != NULL; base = base->tp_base) {
+        if (base->tp_setattro == f)
+            break;
+        if (!ob_slot_is_python_setattro(base->tp_setattro)) {
+            ob_err_format(ob_exc_TypeError, "can't apply this %s to %s object", what, t->tp_name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 KnObject *ob_slot_wrapper_call(KnWrapperDescrObject *d, KnObject *self, KnObject *const *args,
                                kn_ssize_t nargs, KnObject *kwnames)
 {
@@ -38,8 +67,11 @@ KnObject *ob_slot_wrapper_call(KnWrapperDescrObject *d, KnObject *self, KnObject
         return want(nargs, 1) ? NULL : ((binaryfunc)f)(args[0], self);
     case KN_WRAP_TERNARY:
     case KN_WRAP_TERNARY_R: {
-        if (nargs < 1 || nargs > 2)
-            return ob_err_format(ob_exc_TypeError, "expected 1 or 2 arguments, got %zd", nargs);
+        /* CPython unpacks these with an empty function name */
+        if (nargs < 1)
+            return ob_err_format(ob_exc_TypeError, " expected at least 1 argument, got %zd", nargs);
+        if (nargs > 2)
+            return ob_err_format(ob_exc_TypeError, " expected at most 2 arguments, got %zd", nargs);
         KnObject *mod = nargs == 2 ? args[1] : KN_None;
         if (s->wrap == KN_WRAP_TERNARY)
             return ((ternaryfunc)f)(self, args[0], mod);
@@ -133,8 +165,11 @@ KnObject *ob_slot_wrapper_call(KnWrapperDescrObject *d, KnObject *self, KnObject
             ob_err_set_none(ob_exc_StopIteration);
         return r;
     case KN_WRAP_DESCR_GET: {
-        if (nargs < 1 || nargs > 2)
-            return ob_err_format(ob_exc_TypeError, "expected 1 or 2 arguments, got %zd", nargs);
+        /* CPython unpacks these with an empty function name */
+        if (nargs < 1)
+            return ob_err_format(ob_exc_TypeError, " expected at least 1 argument, got %zd", nargs);
+        if (nargs > 2)
+            return ob_err_format(ob_exc_TypeError, " expected at most 2 arguments, got %zd", nargs);
         KnObject *obj = args[0] == KN_None ? NULL : args[0];
         KnObject *type = nargs == 2 && args[1] != KN_None ? args[1] : NULL;
         if (obj == NULL && type == NULL)
@@ -146,9 +181,13 @@ KnObject *ob_slot_wrapper_call(KnWrapperDescrObject *d, KnObject *self, KnObject
     case KN_WRAP_DESCR_DELETE:
         return want(nargs, 1) ? NULL : int_or_none(((descrsetfunc)f)(self, args[0], NULL));
     case KN_WRAP_SETATTR:
-        return want(nargs, 2) ? NULL : int_or_none(((setattrofunc)f)(self, args[0], args[1]));
+        if (want(nargs, 2) || setattr_hackcheck(self, (setattrofunc)f, "__setattr__") < 0)
+            return NULL;
+        return int_or_none(((setattrofunc)f)(self, args[0], args[1]));
     case KN_WRAP_DELATTR:
-        return want(nargs, 1) ? NULL : int_or_none(((setattrofunc)f)(self, args[0], NULL));
+        if (want(nargs, 1) || setattr_hackcheck(self, (setattrofunc)f, "__delattr__") < 0)
+            return NULL;
+        return int_or_none(((setattrofunc)f)(self, args[0], NULL));
     case KN_WRAP_GETATTR:
         return want(nargs, 1) ? NULL : ((getattrofunc)f)(self, args[0]);
     case KN_WRAP_DEL:

@@ -579,12 +579,34 @@ static CodecId codec_lookup(const char *encoding)
     return CODEC_NONE;
 }
 
+/* An error handler the C codecs apply themselves (NULL: strict). */
+static int builtin_error_handler(const char *errors)
+{
+    static const char *const known[] = {
+        "strict", "ignore", "replace", "surrogateescape", "backslashreplace",
+        "xmlcharrefreplace", "namereplace", "surrogatepass",
+    };
+    if (errors == NULL)
+        return 1;
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcmp(errors, known[i]) == 0)
+            return 1;
+    return 0;
+}
+
 KnObject *ob_str_decode(const char *data, kn_ssize_t len, const char *encoding,
                         const char *errors)
 {
+    if (len == 0)
+        return ob_str_empty();  /* as CPython: no codec lookup for empty input */
     if (encoding == NULL)
         encoding = "utf-8";
-    switch (codec_lookup(encoding)) {
+    int id = codec_lookup(encoding);
+    /* Other codecs and user error handlers live in the codec registry (the
+     * stdlib's _codecs sets the hook when it is imported). */
+    if (ob_codec_hooks.decode != NULL && (id == CODEC_NONE || !builtin_error_handler(errors)))
+        return ob_codec_hooks.decode(data, len, encoding, errors);
+    switch (id) {
     case CODEC_UTF8: return ob_str_decode_utf8(data, len, errors);
     case CODEC_ASCII: return codec_decode_ascii(data, len, errors);
     case CODEC_LATIN1: return ob_str_from_latin1(data, len);
@@ -603,7 +625,10 @@ KnObject *ob_str_encode(KnObject *s, const char *encoding, const char *errors)
 {
     if (encoding == NULL)
         encoding = "utf-8";
-    switch (codec_lookup(encoding)) {
+    int id = codec_lookup(encoding);
+    if (ob_codec_hooks.encode != NULL && (id == CODEC_NONE || !builtin_error_handler(errors)))
+        return ob_codec_hooks.encode(s, encoding, errors);
+    switch (id) {
     case CODEC_UTF8: return ob_str_encode_utf8(s, errors);
     case CODEC_ASCII: return codec_encode_ucs1(s, errors, 0x80);
     case CODEC_LATIN1: return codec_encode_ucs1(s, errors, 0x100);

@@ -98,5 +98,6 @@ KnObject *ob_str_format_spec_meth(KnObject *self, KnObject *spec);
 /* str_type.c / str_methods.c */
 extern KnMethodDef ob_str_methods[];
 extern KnTypeObject ob_striter_type;
+extern KnTypeObject ob_str_ascii_iter_type;
 
 #endif

@@ -8,6 +8,7 @@
 #include "libobject/slice.h"
 #include "libobject/singletons.h"
 #include "libobject/int.h"
+#include "containers.h"
 
 /* ---- slots ---- */
 
@@ -252,9 +253,26 @@ static KnObject *striter_length_hint(KnObject *self, KnObject *unused)
     return ob_int_from_ssize(it->str ? KN_STR_LEN(it->str) - it->index : 0);
 }
 
+/* (iter, (s,), index), or (iter, ('',)) once exhausted; the layout is
+ * KnIndexIter's, so __setstate__ is the containers' one. */
+static KnObject *striter_reduce(KnObject *self, KnObject *unused)
+{
+    (void)unused;
+    KnStrIterObject *it = (KnStrIterObject *)self;
+    KnObject *fn = ob_cont_builtin_iter();
+    if (fn == NULL)
+        return NULL;
+    KnObject *args = ob_tuple_pack(1, it->str ? it->str : ob_str_empty());
+    if (args == NULL || it->str == NULL)
+        return args ? ob_tuple_pack(2, fn, args) : NULL;
+    KnObject *idx = ob_int_from_ssize(it->index);
+    return idx ? ob_tuple_pack(3, fn, args, idx) : NULL;
+}
+
 static KnMethodDef striter_methods[] = {
     {"__length_hint__", (KnCFunction)striter_length_hint, KN_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    KN_ITER_PICKLE_METHODS(striter_reduce, ob_cont_iter_setstate)
     {NULL, NULL, 0, NULL}
 };
 
@@ -268,9 +286,23 @@ KnTypeObject ob_striter_type = {
     .tp_methods = striter_methods,
 };
 
+/* CPython 3.11 iterates an ASCII string with a type of its own; the two
+ * differ only in name here. */
+KnTypeObject ob_str_ascii_iter_type = {
+    KN_VAR_HEAD_INIT(&ob_type_type, 0),
+    .tp_name = "str_ascii_iterator",
+    .tp_basicsize = sizeof(KnStrIterObject),
+    .tp_flags = KN_TPFLAGS_DEFAULT,
+    .tp_iter = striter_self,
+    .tp_iternext = striter_next,
+    .tp_methods = striter_methods,
+};
+
 static KnObject *str_tp_iter(KnObject *self)
 {
-    KnStrIterObject *it = (KnStrIterObject *)ob_alloc(&ob_striter_type, 0);
+    KnTypeObject *t = KN_STR_CHECK_EXACT(self) && KN_STR_IS_ASCII(self) ? &ob_str_ascii_iter_type
+                                                                        : &ob_striter_type;
+    KnStrIterObject *it = (KnStrIterObject *)ob_alloc(t, 0);
     if (it == NULL)
         return NULL;
     it->str = self;

@@ -168,8 +168,8 @@ static KnObject *type_get_abstractmethods(KnObject *self, void *c)
     KnObject *v = NULL;
     if (self != (KnObject *)&ob_type_type)
         v = ob_dict_getitem(TYPE(self)->tp_dict, KN_ID(__abstractmethods__));
-    if (v == NULL && !ob_err_occurred())
-        ob_err_attribute(self, KN_ID(__abstractmethods__));
+    if (v == NULL && !ob_err_occurred())      /* CPython's message is the bare name */
+        ob_err_format(ob_exc_AttributeError, "__abstractmethods__");
     return v;
 }
 
@@ -185,7 +185,8 @@ static int type_set_abstractmethods(KnObject *self, KnObject *v, void *c)
             return -1;
     } else {
         if (ob_dict_getitem(t->tp_dict, KN_ID(__abstractmethods__)) == NULL) {
-            ob_err_attribute(self, KN_ID(__abstractmethods__));
+            if (!ob_err_occurred())
+                ob_err_format(ob_exc_AttributeError, "__abstractmethods__");
             return -1;
         }
         if (ob_dict_delitem(t->tp_dict, KN_ID(__abstractmethods__)) < 0)

@@ -355,6 +355,11 @@ static int slot_tp_setattro(KnObject *o, KnObject *name, KnObject *value)
     return r ? 0 : -1;
 }
 
+int ob_slot_is_python_setattro(setattrofunc f)
+{
+    return f == slot_tp_setattro;
+}
+
 static KnObject *slot_tp_descr_get(KnObject *self, KnObject *obj, KnObject *type)
 {
     KnObject *args[2] = { obj ? obj : KN_None, type ? type : KN_None };

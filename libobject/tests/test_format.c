@@ -47,6 +47,31 @@ static void test_table(void **state)
     assert_int_equal(failed, 0);
 }
 
+/* repr() of every power of two (see gen_float_repr_cases.py): the lopsided
+ * rounding interval there once made repr print 17 digits where CPython
+ * prints 16 (2.0**-139 is 7.174648137343064e-43). */
+static const struct {
+    int exp;
+    const char *repr;
+} pow2_cases[] = {
+#include "float_repr_pow2.inc"
+};
+
+static void test_float_repr_powers_of_two(void **state)
+{
+    (void)state;
+    size_t n = sizeof pow2_cases / sizeof pow2_cases[0], failed = 0;
+    for (size_t i = 0; i < n; i++) {
+        char what[64];
+        snprintf(what, sizeof what, "repr(2.0**%d)", pow2_cases[i].exp);
+        KnObject *v = ob_float_from_double(ldexp(1.0, pow2_cases[i].exp));
+        if (!fmt_match(ob_repr(v), pow2_cases[i].repr, NULL, what))
+            failed++;
+    }
+    printf("float repr powers of two: %zu cases, %zu failed\n", n, failed);
+    assert_int_equal(failed, 0);
+}
+
 static void test_method_argument(void **state)
 {
     (void)state;
@@ -72,6 +97,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_method_argument),
+        cmocka_unit_test(test_float_repr_powers_of_two),
     };
     return cmocka_run_group_tests(tests, fmt_setup, NULL);
 }

@@ -65,8 +65,13 @@ static void test_enumerate_big_counts(void **state)
 
 static void test_enumerate_errors_and_reduce(void **state)
 {
+    /* CPython's fast path for enumerate itself has no "(pos 1)" */
     assert_null(tu_call(T(ob_enumerate_type), 0));
-    assert_raised(ob_exc_TypeError, "enumerate() missing required argument 'iterable' (pos 1)");
+    assert_raised(ob_exc_TypeError, "enumerate() missing required argument 'iterable'");
+    assert_null(call_kw(T(ob_enumerate_type), ob_tuple_empty(), "start", I(1)));
+    assert_raised(ob_exc_TypeError, "'start' is an invalid keyword argument for enumerate()");
+    assert_list_repr(call_kw(T(ob_enumerate_type), ob_tuple_pack(1, S("a")), "start", I(5)),
+                     "[(5, 'a')]");
     assert_null(tu_call(T(ob_enumerate_type), 3, S("a"), I(0), I(2)));
     assert_raised(ob_exc_TypeError, "enumerate() takes at most 2 arguments (3 given)");
     assert_null(tu_call(T(ob_enumerate_type), 2, S("a"), S("x")));

@@ -99,6 +99,13 @@ static void test_copies(void **state)
     assert_non_null(getattr_s(p3, "fset"));
     KnObject *p4 = callm(p3, "deleter", 1, fn(g_del));
     assert_ptr_equal(getattr_s(p4, "fdel"), ((KnPropertyObject *)p4)->prop_del);
+    /* None keeps the old accessor, as CPython's property_copy */
+    KnObject *p5 = callm(p4, "setter", 1, KN_None);
+    assert_ptr_equal(((KnPropertyObject *)p5)->prop_set, ((KnPropertyObject *)p4)->prop_set);
+    KnObject *p6 = callm(p4, "getter", 1, KN_None);
+    assert_ptr_equal(((KnPropertyObject *)p6)->prop_get, ((KnPropertyObject *)p4)->prop_get);
+    KnObject *p7 = callm(p4, "deleter", 1, KN_None);
+    assert_ptr_equal(((KnPropertyObject *)p7)->prop_del, ((KnPropertyObject *)p4)->prop_del);
     assert_null(callm(p, "getter", 0, NULL));
     expect_error(ob_exc_TypeError, "property.getter() takes exactly one argument (0 given)");
     /* an explicit doc wins */

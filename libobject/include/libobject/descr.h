@@ -112,4 +112,19 @@ int ob_member_set(KnObject *obj, KnMemberDef *m, KnObject *value);
 #ifdef __cplusplus
 }
 #endif
+
+/* ---- part jit-fixes: text signatures of built-in docstrings ----
+ * A docstring "name(params)\n--\n\nbody" (src/doc_sig.c): the
+ * __text_signature__ "(params)" (None when doc has no such header for
+ * name), and the __doc__ body (None when empty or doc is NULL). */
+KnObject *ob_doc_text_signature(const char *name, const char *doc);
+KnObject *ob_doc_body(const char *name, const char *doc);
+
+/* ---- part jit-fixes: pickling bound methods (src/func_reduce.c) ----
+ * libjit registers builtins.getattr at start-up; a bound method (Python
+ * or built-in) then reduces to (getattr, (obj, name)). */
+void ob_func_register_builtin_getattr(KnObject *getattr_function);
+KnObject *ob_reduce_as_getattr(KnObject *obj, KnObject *name);
+KnObject *ob_method_reduce(KnObject *method, KnObject *unused);
+
 #endif /* LIBOBJECT_DESCR_H */

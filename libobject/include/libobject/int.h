@@ -34,4 +34,10 @@ double ob_int_as_double(KnObject *o);            /* OverflowError if too large *
 int ob_int_sign(KnObject *o);                    /* -1, 0, 1 */
 KnObject *ob_int_to_decimal_string(KnObject *o); /* str(o), honours the 4300-digit limit */
 
+/* ---- the int/str conversion limit (sys.get/set_int_max_str_digits) ----
+ * 0 means no limit; otherwise at least 640 ("maxdigits must be 0 or larger
+ * than 640", ValueError, -1). */
+int ob_int_set_max_str_digits(kn_ssize_t n);
+kn_ssize_t ob_int_get_max_str_digits(void);
+
 #endif

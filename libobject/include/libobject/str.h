@@ -161,6 +161,23 @@ KnObject *ob_str_encode_utf8(KnObject *s, const char *errors);   /* -> bytes */
 KnObject *ob_str_formatter_parser(KnObject *s);
 KnObject *ob_str_formatter_field_name_split(KnObject *s);
 
+/* ---- stdlib-codecs: codec registry hooks (src/codec_hooks.c) ----
+ * Set by the `_codecs` module at initialisation.  For an encoding or an
+ * error-handler name the built-in C codecs do not know, ob_str_decode /
+ * ob_str_encode should call these (when non-NULL) instead of raising
+ * LookupError: they look the codec up in the registry (or use the
+ * registered handler with libobject's codec) and return what
+ * bytes.decode / str.encode return — a str, resp. a bytes — or NULL with
+ * the exception set ("unknown encoding: x", "'x' decoder returned 'int'
+ * instead of 'str'; use codecs.decode() to decode to arbitrary types",
+ * "unknown error handler name 'y'", ...). */
+typedef struct KnCodecHooks {
+    KnObject *(*decode)(const char *data, kn_ssize_t len, const char *encoding,
+                        const char *errors);
+    KnObject *(*encode)(KnObject *s, const char *encoding, const char *errors);
+} KnCodecHooks;
+extern KnCodecHooks ob_codec_hooks;
+
 #ifdef __cplusplus
 }
 #endif

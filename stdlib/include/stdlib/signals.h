@@ -1,0 +1,14 @@
+/* stdlib/signals.h — the `_signal` module's hook for the interpreter.
+ *
+ * The module's C handler only records the signal, writes the wakeup fd
+ * and sets libjit's jit_eval_pending (when libjit is linked); the Python
+ * handlers run from kn_signal_check(), which the module installs as
+ * libjit's jit_eval_pending_hook and which blocking I/O may call on EINTR.
+ * Returns 0, or -1 with the exception a handler raised (KeyboardInterrupt
+ * from default_int_handler). */
+#ifndef STDLIB_SIGNALS_H
+#define STDLIB_SIGNALS_H
+
+int kn_signal_check(void);
+
+#endif /* STDLIB_SIGNALS_H */
