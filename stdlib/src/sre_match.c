@@ -296,6 +296,12 @@ static KnObject *match_repr(KnObject *self)
                               m->spans[1], g);
 }
 
+/* Pattern[str] / Match[bytes]: a types.GenericAlias (PEP 585). */
+static KnObject *class_getitem(KnObject *cls, KnObject *item)
+{
+    return ob_generic_alias_new(cls, item);
+}
+
 static KnMethodDef match_methods[] = {
     {"group", FC(match_group), KN_METH_FASTCALL,
      "group([group1, ...]) -> str or tuple.\n    Return subgroup(s) of the match by indices "
@@ -316,6 +322,8 @@ static KnMethodDef match_methods[] = {
      "as done by the sub() method."},
     {"__copy__", FC(match_copy), KN_METH_NOARGS, NULL},
     {"__deepcopy__", FC(match_deepcopy), KN_METH_O, NULL},
+    {"__class_getitem__", FC(class_getitem), KN_METH_O | KN_METH_CLASS,
+     "See PEP 585"},
     {NULL, NULL, 0, NULL}
 };
 

@@ -311,6 +311,12 @@ static KnObject *pattern_deepcopy(KnObject *self, KnObject *memo)
     return self;
 }
 
+/* Pattern[str] / Match[bytes]: a types.GenericAlias (PEP 585). */
+static KnObject *class_getitem(KnObject *cls, KnObject *item)
+{
+    return ob_generic_alias_new(cls, item);
+}
+
 static KnMethodDef pattern_methods[] = {
     {"match", FC(pattern_match), KN_METH_FASTCALL | KN_METH_KEYWORDS,
      "Matches zero or more characters at the beginning of the string."},
@@ -334,6 +340,8 @@ static KnMethodDef pattern_methods[] = {
     {"scanner", FC(sre_pattern_scanner), KN_METH_FASTCALL | KN_METH_KEYWORDS, NULL},
     {"__copy__", FC(pattern_copy), KN_METH_NOARGS, NULL},
     {"__deepcopy__", FC(pattern_deepcopy), KN_METH_O, NULL},
+    {"__class_getitem__", FC(class_getitem), KN_METH_O | KN_METH_CLASS,
+     "See PEP 585"},
     {NULL, NULL, 0, NULL}
 };
 
