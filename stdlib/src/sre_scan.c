@@ -61,6 +61,12 @@ static KnObject *state_group(SreState *st, KnObject *string, kn_ssize_t i, KnObj
     kn_ssize_t j = 2 * (i - 1);
     if (j + 1 > st->lastmark || st->marks[j] < 0 || st->marks[j + 1] < 0)
         return missing != NULL ? missing : sre_getslice(st, string, 0, 0);
+    if (st->marks[j] > st->marks[j + 1]) {
+        /* CPython's check: a stale mark of a failed path (see NOTES-sre) */
+        ob_err_set_string(ob_exc_SystemError, "The span of capturing group is wrong, please "
+                                              "report a bug for the re module.");
+        return NULL;
+    }
     return sre_getslice(st, string, st->marks[j], st->marks[j + 1]);
 }
 

@@ -3,7 +3,7 @@
  * python3.11's compiler (sre_cases.inc from gen_sre_cases.py) is compiled
  * with _sre.compile and run with search / match / fullmatch / findall /
  * finditer / split / subn; the repr of every result must equal
- * python3.11's.  Plus deep patterns (no C recursion) and the object API.
+ * python3.11's (400 of the patterns are random).  Plus deep patterns (no C recursion) and the object API.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -153,7 +153,7 @@ static void test_cases(void **state)
             KnObject *e = ob_err_fetch();
             snprintf(buf, sizeof buf, "E:%s", ob_type_name(KN_TYPE(e)));
             got = buf;
-            if (bad < 5) {
+            if (bad < 5 && strcmp(buf, c->expect) != 0) {
                 KnObject *msg = ob_str(e);
                 printf("  (%s)\n", msg ? ob_str_as_utf8(msg, NULL) : "?");
             }
