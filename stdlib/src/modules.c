@@ -33,6 +33,8 @@ KnObject *kn_init__posixsubprocess(void);
 KnObject *kn_init__contextvars(void);
 KnObject *kn_init_array(void);
 KnObject *kn_init__queue(void);
+KnObject *kn_init__struct(void);
+KnObject *kn_init__sre(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -66,5 +68,7 @@ const stdlib_module stdlib_modules[] = {
     {"_contextvars", kn_init__contextvars},
     {"array", kn_init_array},
     {"_queue", kn_init__queue},
+    {"_struct", kn_init__struct},
+    {"_sre", kn_init__sre},
     {NULL, NULL}
 };

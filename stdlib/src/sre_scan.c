@@ -1,0 +1,403 @@
+/*
+ * sre_scan.c — the Pattern methods that walk the subject match after
+ * match (findall, finditer, scanner, split, sub, subn) and the
+ * SRE_Scanner object.
+ */
+#include <string.h>
+
+#include "libobject/iter.h"
+#include "sre_internal.h"
+
+#define FC(f) ((KnCFunction)(void (*)(void))(f))
+
+/* The hook libjit registers for `import name` (libobject/src/type_new.h;
+ * not in the public headers). */
+extern KnClassHooks ob_type_hooks;
+
+KnObject *sre_re_function(const char *name)
+{
+    if (ob_type_hooks.import_module == NULL) {
+        ob_err_format(ob_exc_NotImplementedError,
+                      "re.%s is needed (template expansion) but no import system is running",
+                      name);
+        return NULL;
+    }
+    KnObject *re = ob_type_hooks.import_module(ob_str_intern_cstr("re"));
+    return re == NULL ? NULL : ob_getattr_str(re, name);
+}
+
+/* Parse (string, pos, endpos) and set up the state. */
+static int scan_args(KnObject *self, KnObject *const *args, kn_ssize_t n, KnObject *kw,
+                     const char *name, SreState *st, SreSubject *subj, KnObject **string)
+{
+    static const char *const names[] = { "string", "pos", "endpos", NULL };
+    KnArgSpec spec = { name, names, 1, 3, 0 };
+    KnObject *a[3];
+    kn_ssize_t pos, endpos;
+    if (ob_args_parse(&spec, args, n, kw, a) < 0 || sre_pos_args(a[1], a[2], &pos, &endpos) < 0)
+        return -1;
+    *string = a[0];
+    return sre_state_init(st, (SrePattern *)self, a[0], pos, endpos, subj);
+}
+
+/* Search from st->start; after a hit the next attempt starts at its end
+ * and must advance when it was empty. */
+static int next_hit(SreState *st)
+{
+    sre_state_reset(st);
+    st->ptr = st->start;
+    return sre_search(st);
+}
+
+static void step_past(SreState *st)
+{
+    st->must_advance = st->ptr == st->start;
+    st->start = st->ptr;
+}
+
+/* Group i's text (1-based), or `missing` when it did not take part. */
+static KnObject *state_group(SreState *st, KnObject *string, kn_ssize_t i, KnObject *missing)
+{
+    kn_ssize_t j = 2 * (i - 1);
+    if (j + 1 > st->lastmark || st->marks[j] < 0 || st->marks[j + 1] < 0)
+        return missing != NULL ? missing : sre_getslice(st, string, 0, 0);
+    if (st->marks[j] > st->marks[j + 1]) {
+        /* CPython's check: a stale mark of a failed path (see NOTES-sre) */
+        ob_err_set_string(ob_exc_SystemError, "The span of capturing group is wrong, please "
+                                              "report a bug for the re module.");
+        return NULL;
+    }
+    return sre_getslice(st, string, st->marks[j], st->marks[j + 1]);
+}
+
+KnObject *sre_pattern_findall(KnObject *self, KnObject *const *args, kn_ssize_t n, KnObject *kw)
+{
+    SrePattern *p = (SrePattern *)self;
+    SreState st;
+    SreSubject subj;
+    KnObject *string;
+    if (scan_args(self, args, n, kw, "findall", &st, &subj, &string) < 0)
+        return NULL;
+    KnObject *list = ob_list_new(0), *result = NULL;
+    if (list == NULL)
+        goto done;
+    for (;;) {
+        int r = next_hit(&st);
+        if (r < 0)
+            goto done;
+        if (r == 0)
+            break;
+        KnObject *item;
+        if (p->groups == 0) {
+            item = sre_getslice(&st, string, st.start, st.ptr);
+        } else if (p->groups == 1) {
+            item = state_group(&st, string, 1, NULL);
+        } else {
+            item = ob_tuple_new(p->groups);
+            for (kn_ssize_t i = 0; item != NULL && i < p->groups; i++) {
+                KnObject *g = state_group(&st, string, i + 1, NULL);
+                if (g == NULL)
+                    goto done;
+                KN_TUPLE_SET(item, i, g);
+            }
+        }
+        if (item == NULL || ob_list_append(list, item) < 0)
+            goto done;
+        step_past(&st);
+    }
+    result = list;
+done:
+    sre_state_fini(&subj);
+    return result;
+}
+
+KnObject *sre_pattern_split(KnObject *self, KnObject *const *args, kn_ssize_t n, KnObject *kw)
+{
+    static const char *const names[] = { "string", "maxsplit", NULL };
+    static const KnArgSpec spec = { "split", names, 1, 2, 0 };
+    KnObject *a[2];
+    if (ob_args_parse(&spec, args, n, kw, a) < 0)
+        return NULL;
+    kn_ssize_t maxsplit = 0;
+    if (a[1] != NULL) {
+        maxsplit = ob_number_as_ssize(a[1], ob_exc_OverflowError);
+        if (maxsplit == -1 && ob_err_occurred())
+            return NULL;
+    }
+    SrePattern *p = (SrePattern *)self;
+    SreState st;
+    SreSubject subj;
+    KnObject *string = a[0];
+    if (sre_state_init(&st, p, string, 0, (kn_ssize_t)(SIZE_MAX >> 1), &subj) < 0)
+        return NULL;
+    KnObject *list = ob_list_new(0), *result = NULL;
+    if (list == NULL)
+        goto done;
+    kn_ssize_t last = st.start, count = 0;
+    while (!maxsplit || count < maxsplit) {
+        int r = next_hit(&st);
+        if (r < 0)
+            goto done;
+        if (r == 0)
+            break;
+        KnObject *item = sre_getslice(&st, string, last, st.start);
+        if (item == NULL || ob_list_append(list, item) < 0)
+            goto done;
+        for (kn_ssize_t i = 1; i <= p->groups; i++) {
+            item = state_group(&st, string, i, KN_None);
+            if (item == NULL || ob_list_append(list, item) < 0)
+                goto done;
+        }
+        count++;
+        step_past(&st);
+        last = st.start;
+    }
+    KnObject *tail = sre_getslice(&st, string, last, st.endpos);
+    if (tail == NULL || ob_list_append(list, tail) < 0)
+        goto done;
+    result = list;
+done:
+    sre_state_fini(&subj);
+    return result;
+}
+
+/* Is the replacement free of backslashes (used as is)?  -1 on error. */
+static int literal_repl(KnObject *repl)
+{
+    if (KN_STR_CHECK(repl)) {
+        kn_ssize_t n = KN_STR_LEN(repl);
+        for (kn_ssize_t i = 0; i < n; i++)
+            if (KN_STR_READ(KN_STR_KIND(repl), KN_STR_DATA(repl), i) == '\\')
+                return 0;
+        return 1;
+    }
+    KnBufferProcs *bp = KN_TYPE(repl)->tp_as_buffer;
+    KnBuffer view;
+    if (bp == NULL || bp->bf_getbuffer == NULL) {
+        ob_err_format(ob_exc_TypeError, "expected str instance, %s found",
+                      ob_type_name(KN_TYPE(repl)));
+        return -1;
+    }
+    if (bp->bf_getbuffer(repl, &view, 0) < 0)
+        return -1;
+    int lit = memchr(view.buf, '\\', (size_t)view.len) == NULL;
+    if (bp->bf_releasebuffer != NULL)
+        bp->bf_releasebuffer(repl, &view);
+    return lit;
+}
+
+static KnObject *join_pieces(SreState *st, KnObject *string, KnObject *list)
+{
+    KnObject *empty = sre_getslice(st, string, 0, 0);
+    if (empty == NULL)
+        return NULL;
+    if (!st->isbytes)
+        return ob_str_join(empty, list);
+    if (KN_TYPE(empty) != &ob_bytes_type)
+        empty = ob_bytes_from_data("", 0);
+    return ob_call_method(empty, "join", 1, list);
+}
+
+static KnObject *subx(KnObject *self, KnObject *const *args, kn_ssize_t n, KnObject *kw,
+                      const char *name, int with_count)
+{
+    static const char *const names[] = { "repl", "string", "count", NULL };
+    KnArgSpec spec = { name, names, 2, 3, 0 };
+    KnObject *a[3];
+    if (ob_args_parse(&spec, args, n, kw, a) < 0)
+        return NULL;
+    kn_ssize_t maxcount = 0;
+    if (a[2] != NULL) {
+        maxcount = ob_number_as_ssize(a[2], ob_exc_OverflowError);
+        if (maxcount == -1 && ob_err_occurred())
+            return NULL;
+    }
+    KnObject *filter = a[0], *string = a[1];
+    int callable = ob_callable_check(filter);
+    if (!callable) {
+        int lit = literal_repl(filter);
+        if (lit < 0)
+            return NULL;
+        if (!lit) {
+            KnObject *f = sre_re_function("_subx");
+            if (f == NULL)
+                return NULL;
+            KnObject *sargs[2] = { self, filter };
+            filter = ob_vectorcall(f, sargs, 2, NULL);
+            if (filter == NULL)
+                return NULL;
+            callable = ob_callable_check(filter);
+        }
+    }
+    SrePattern *p = (SrePattern *)self;
+    SreState st;
+    SreSubject subj;
+    if (sre_state_init(&st, p, string, 0, (kn_ssize_t)(SIZE_MAX >> 1), &subj) < 0)
+        return NULL;
+    KnObject *list = ob_list_new(0), *result = NULL;
+    kn_ssize_t i = 0, count = 0;
+    if (list == NULL)
+        goto done;
+    while (!maxcount || count < maxcount) {
+        int r = next_hit(&st);
+        if (r < 0)
+            goto done;
+        if (r == 0)
+            break;
+        kn_ssize_t b = st.start, e = st.ptr;
+        if (i < b) {
+            KnObject *piece = sre_getslice(&st, string, i, b);
+            if (piece == NULL || ob_list_append(list, piece) < 0)
+                goto done;
+        }
+        KnObject *item = filter;
+        if (callable) {
+            KnObject *m = sre_match_new(p, &st, string, 1);
+            if (m == NULL)
+                goto done;
+            item = ob_call_onearg(filter, m);
+            if (item == NULL)
+                goto done;
+        }
+        if (item != KN_None && ob_list_append(list, item) < 0)
+            goto done;
+        i = e;
+        count++;
+        step_past(&st);
+    }
+    if (i < st.endpos) {
+        KnObject *piece = sre_getslice(&st, string, i, st.endpos);
+        if (piece == NULL || ob_list_append(list, piece) < 0)
+            goto done;
+    }
+    KnObject *joined = join_pieces(&st, string, list);
+    if (joined == NULL)
+        goto done;
+    result = with_count ? ob_tuple_pack(2, joined, ob_int_from_ssize(count)) : joined;
+done:
+    sre_state_fini(&subj);
+    return result;
+}
+
+KnObject *sre_pattern_sub(KnObject *self, KnObject *const *args, kn_ssize_t n, KnObject *kw)
+{
+    return subx(self, args, n, kw, "sub", 0);
+}
+
+KnObject *sre_pattern_subn(KnObject *self, KnObject *const *args, kn_ssize_t n, KnObject *kw)
+{
+    return subx(self, args, n, kw, "subn", 1);
+}
+
+/* ---- the scanner ---- */
+
+KnObject *sre_scanner_new(SrePattern *p, KnObject *string, kn_ssize_t pos, kn_ssize_t endpos)
+{
+    SreState st;
+    SreSubject subj;
+    /* checks the subject's type and clamps pos/endpos */
+    if (sre_state_init(&st, p, string, pos, endpos, &subj) < 0)
+        return NULL;
+    sre_state_fini(&subj);
+    SreScanner *s = (SreScanner *)ob_type_generic_alloc(&sre_scanner_type, 0);
+    if (s == NULL)
+        return NULL;
+    s->pattern = p;
+    s->string = string;
+    s->pos = s->origpos = st.start;
+    s->endpos = st.end;
+    return (KnObject *)s;
+}
+
+static KnObject *scanner_step(KnObject *self, int search)
+{
+    SreScanner *s = (SreScanner *)self;
+    if (s->exhausted)
+        return KN_None;
+    SreState st;
+    SreSubject subj;
+    if (sre_state_init(&st, s->pattern, s->string, 0, s->endpos, &subj) < 0)
+        return NULL;
+    st.start = s->pos;
+    st.must_advance = s->must_advance;
+    st.ptr = st.start;
+    int r = search ? sre_search(&st) : sre_match(&st);
+    KnObject *m = NULL;
+    if (r >= 0) {
+        st.pos = s->origpos;
+        m = sre_match_new(s->pattern, &st, s->string, r);
+        if (m != NULL && r == 0) {
+            s->exhausted = 1;
+        } else if (m != NULL) {
+            s->must_advance = st.ptr == st.start;
+            s->pos = st.ptr;
+        }
+    }
+    sre_state_fini(&subj);
+    return m;
+}
+
+static KnObject *scanner_match(KnObject *self, KnObject *unused)
+{
+    (void)unused;
+    return scanner_step(self, 0);
+}
+
+static KnObject *scanner_search(KnObject *self, KnObject *unused)
+{
+    (void)unused;
+    return scanner_step(self, 1);
+}
+
+static KnObject *scanner_get_pattern(KnObject *self, void *c)
+{
+    (void)c;
+    return (KnObject *)((SreScanner *)self)->pattern;
+}
+
+static KnMethodDef scanner_methods[] = {
+    {"match", FC(scanner_match), KN_METH_NOARGS, NULL},
+    {"search", FC(scanner_search), KN_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+static KnGetSetDef scanner_getset[] = {
+    {"pattern", scanner_get_pattern, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL}
+};
+
+KnTypeObject sre_scanner_type = {
+    KN_VAR_HEAD_INIT(&ob_type_type, 0),
+    .tp_name = "_sre.SRE_Scanner",
+    .tp_basicsize = sizeof(SreScanner),
+    .tp_getattro = ob_generic_getattr,
+    .tp_flags = KN_TPFLAGS_DEFAULT,
+    .tp_methods = scanner_methods,
+    .tp_getset = scanner_getset,
+};
+
+static KnObject *scanner_from_args(KnObject *self, KnObject *const *args, kn_ssize_t n,
+                                   KnObject *kw, const char *name)
+{
+    static const char *const names[] = { "string", "pos", "endpos", NULL };
+    KnArgSpec spec = { name, names, 1, 3, 0 };
+    KnObject *a[3];
+    kn_ssize_t pos, endpos;
+    if (ob_args_parse(&spec, args, n, kw, a) < 0 || sre_pos_args(a[1], a[2], &pos, &endpos) < 0)
+        return NULL;
+    return sre_scanner_new((SrePattern *)self, a[0], pos, endpos);
+}
+
+KnObject *sre_pattern_scanner(KnObject *self, KnObject *const *args, kn_ssize_t n, KnObject *kw)
+{
+    return scanner_from_args(self, args, n, kw, "scanner");
+}
+
+KnObject *sre_pattern_finditer(KnObject *self, KnObject *const *args, kn_ssize_t n, KnObject *kw)
+{
+    KnObject *s = scanner_from_args(self, args, n, kw, "finditer");
+    if (s == NULL)
+        return NULL;
+    KnObject *search = ob_getattr_str(s, "search");
+    return search == NULL ? NULL : ob_calliter_new(search, KN_None);
+}
