@@ -7,15 +7,16 @@
  *              (kgc_alloc_weakref_object).
  * Both are walked at every collection for the refcount rule (refcount.c),
  * which is why every object's heap block is noted before it is returned.
+ * Small objects come from per-thread free lists without taking Boehm's
+ * allocation lock (fastalloc.c, NOTES-gc.md §6).
  * Everything else uses Boehm's ordinary kinds.
  */
 #include "gc_internal.h"
 
-static void *kgc_new_object(size_t n, int kind)
+/* Objects too large for the per-thread lists, or any object while they are
+ * unavailable: one GC_generic_malloc (allocation lock) each. */
+static void *kgc_new_object_locked(size_t n, int kind)
 {
-    KGC_ENSURE_INIT();
-    if (n < 2 * sizeof(intptr_t))
-        n = 2 * sizeof(intptr_t);
     intptr_t *p = GC_generic_malloc(n, kind);
     if (p == NULL)
         return NULL;
@@ -27,16 +28,56 @@ static void *kgc_new_object(size_t n, int kind)
     return p;
 }
 
+static void *kgc_new_object_slow(size_t n, size_t granules, int which)
+{
+    KGC_ENSURE_INIT();
+    int kind = which == KGC_FAST_OBJ ? kgc_state.obj_kind
+                                     : kgc_state.weak_kind;
+    if (granules <= KGC_FAST_GRANULES && !kgc_state.fast_disabled) {
+        /* extra_bytes is known only now: recompute after a first init */
+        granules = (n + kgc_state.extra_bytes + KGC_GRANULE - 1) / KGC_GRANULE;
+        void *p = kgc_fast_refill(granules, which, kind);
+        if (p != NULL || kgc_fast_tl != NULL)
+            return p;
+    }
+    return kgc_new_object_locked(n, kind);
+}
+
+/* The common path: pop the calling thread's free list, no lock.  Objects
+ * on it are zeroed but for word 0, the link (fastalloc.c). */
+static inline void *kgc_new_object(size_t n, size_t min, int which)
+{
+    if (n < min)
+        n = min;
+    size_t granules = KGC_FAST_GRANULES + 1;
+    if (n <= KGC_FAST_GRANULES * KGC_GRANULE)
+        granules = (n + kgc_state.extra_bytes + KGC_GRANULE - 1) / KGC_GRANULE;
+    struct kgc_fast_lists *t = kgc_fast_tl;
+    if (__builtin_expect(t != NULL && granules <= KGC_FAST_GRANULES, 1)) {
+        intptr_t *p = t->head[which][granules];
+        if (__builtin_expect(p != NULL, 1)) {
+            t->head[which][granules] = (void *)p[0];
+#ifndef NDEBUG
+            for (size_t w = 1; w < granules * KGC_GRANULE / sizeof *p; w++)
+                if (p[w] != 0)
+                    __builtin_trap();   /* Boehm's batch was not cleared */
+#endif
+            p[0] = KGC_REFCNT_BASE;
+            return p;
+        }
+    }
+    return kgc_new_object_slow(n, granules, which);
+}
+
 void *kgc_alloc_object(size_t n)
 {
-    return kgc_new_object(n, kgc_state.obj_kind);
+    return kgc_new_object(n, 2 * sizeof(intptr_t), KGC_FAST_OBJ);
 }
 
 void *kgc_alloc_weakref_object(size_t n)
 {
-    if (n < (KGC_WEAK_WORD + 1) * sizeof(void *))
-        n = (KGC_WEAK_WORD + 1) * sizeof(void *);
-    return kgc_new_object(n, kgc_state.weak_kind);
+    return kgc_new_object(n, (KGC_WEAK_WORD + 1) * sizeof(void *),
+                          KGC_FAST_WEAK);
 }
 
 void *kgc_alloc(size_t n)

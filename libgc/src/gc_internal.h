@@ -25,6 +25,7 @@
 #define GC_NO_THREAD_REDIRECTS 1
 #include <gc/gc.h>
 #include <gc/gc_mark.h>
+#include <gc/gc_inline.h>     /* GC_generic_malloc_many */
 
 #include "libgc/gc.h"
 
@@ -44,6 +45,8 @@ struct kgc_state {
     atomic_int ready;             /* kgc_init finished                   */
     int obj_kind;                 /* Boehm kind of kgc_alloc_object      */
     int weak_kind;                /* Boehm kind of kgc_alloc_weakref_object */
+    size_t extra_bytes;           /* Boehm's byte added to each object (0/1) */
+    int fast_disabled;            /* no per-thread free lists (no TLS key) */
     pthread_mutex_t lock;         /* see the lock order above            */
     struct kgc_hooks hooks;
     /* statistics (relaxed atomics) */
@@ -64,6 +67,24 @@ extern struct kgc_state kgc_state;
 /* refcount.c: the refcount rule (objects with refcount > BASE are roots). */
 int kgc_refcount_note_page(void *obj);      /* 0, or -1 on exhaustion   */
 void kgc_refcount_install(void);            /* hook into root pushing   */
+
+/* fastalloc.c: per-thread free lists of obj_kind (row 0) and weak_kind
+ * (row 1) objects, indexed by size in granules (NOTES-gc.md §6).  An object
+ * of g granules holds g * KGC_GRANULE - extra_bytes usable bytes. */
+#define KGC_GRANULE ((size_t)16)
+#define KGC_FAST_GRANULES 32          /* lists for objects up to 512 bytes */
+#define KGC_FAST_OBJ 0
+#define KGC_FAST_WEAK 1
+struct kgc_fast_lists {
+    void *head[2][KGC_FAST_GRANULES + 1];   /* [row][granules]; [.][0] unused */
+};
+extern _Thread_local struct kgc_fast_lists *kgc_fast_tl;
+void kgc_fast_init(void);                   /* init.c, once */
+/* The slow path: refill the calling thread's list if empty and pop one
+ * object (noted, word 0 = BASE), or NULL on exhaustion. */
+void *kgc_fast_refill(size_t granules, int which, int kind);
+void kgc_fast_release(void);                /* thread exit */
+size_t kgc_fast_count(int which, size_t granules);   /* tests */
 
 /* alloc.c */
 struct GC_ms_entry *kgc_weak_kind_mark(GC_word *addr,

@@ -55,6 +55,13 @@ static void kgc_init_body(void)
         abort();
     }
     GC_free(probe);
+    /* Boehm adds a byte to every object when interior pointers are
+     * recognised (EXTRA_BYTES); the per-thread lists size by granules and
+     * must round exactly as it does. */
+    probe = GC_malloc_atomic(KGC_GRANULE);
+    kgc_state.extra_bytes = probe && GC_size(probe) > KGC_GRANULE;
+    GC_free(probe);
+    kgc_fast_init();
     atomic_store_explicit(&kgc_state.ready, 1, memory_order_release);
 }
 

@@ -17,6 +17,7 @@ int kgc_thread_register(void)
 
 int kgc_thread_unregister(void)
 {
+    kgc_fast_release();     /* the thread's free lists go back to the heap */
     if (!GC_thread_is_registered())
         return 0;
     return GC_unregister_my_thread() == GC_SUCCESS ? 0 : -1;
