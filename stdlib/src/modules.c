@@ -7,6 +7,7 @@ KnObject *kn_init_posix(void);
 KnObject *kn_init_errno(void);
 KnObject *kn_init__stat(void);
 KnObject *kn_init_time(void);
+KnObject *kn_init_itertools(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -14,5 +15,6 @@ const stdlib_module stdlib_modules[] = {
     {"errno", kn_init_errno},
     {"_stat", kn_init__stat},
     {"time", kn_init_time},
+    {"itertools", kn_init_itertools},
     {NULL, NULL}
 };
