@@ -8,6 +8,8 @@ KnObject *kn_init_errno(void);
 KnObject *kn_init__stat(void);
 KnObject *kn_init_time(void);
 KnObject *kn_init_itertools(void);
+KnObject *kn_init__operator(void);
+KnObject *kn_init__functools(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -16,5 +18,7 @@ const stdlib_module stdlib_modules[] = {
     {"_stat", kn_init__stat},
     {"time", kn_init_time},
     {"itertools", kn_init_itertools},
+    {"_operator", kn_init__operator},
+    {"_functools", kn_init__functools},
     {NULL, NULL}
 };

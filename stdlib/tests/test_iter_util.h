@@ -1,7 +1,8 @@
 /*
  * test_iter_util.h — shared by the itertools / _collections / _functools /
  * _operator tests: argument decoding for the generated case tables
- * ("kind:text" items joined by '|', see gen_itertools_cases.py), helper
+ * ("kind:text" items joined by '|', see gen_itertools_cases.py; b: bytes,
+ * d: float, t: tuple of ints in addition), helper
  * callables, and checks of a result's repr or of the raised exception.
  */
 #ifndef TEST_ITER_UTIL_H
@@ -74,6 +75,9 @@ static inline KnObject *decode_arg(const char *a, size_t len)
     case 's': return S(buf);
     case 'i': return I(atoll(buf));
     case 'n': return KN_None;
+    case 'b': return ob_bytes_from_data(buf, (kn_ssize_t)strlen(buf));
+    case 'd': return ob_float_from_double(atof(buf));
+    case 't':
     case 'l': {
         KnObject *l = ob_list_new(0);
         for (char *p = buf; *p;) {
@@ -81,7 +85,7 @@ static inline KnObject *decode_arg(const char *a, size_t len)
             if (*p == ',')
                 p++;
         }
-        return l;
+        return a[0] == 't' ? ob_sequence_tuple(l) : l;
     }
     case 'f':
         for (KnMethodDef *d = h_defs; d->ml_name; d++)
