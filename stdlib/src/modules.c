@@ -10,6 +10,7 @@ KnObject *kn_init_time(void);
 KnObject *kn_init_itertools(void);
 KnObject *kn_init__operator(void);
 KnObject *kn_init__functools(void);
+KnObject *kn_init__collections(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -20,5 +21,6 @@ const stdlib_module stdlib_modules[] = {
     {"itertools", kn_init_itertools},
     {"_operator", kn_init__operator},
     {"_functools", kn_init__functools},
+    {"_collections", kn_init__collections},
     {NULL, NULL}
 };
