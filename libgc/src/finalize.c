@@ -99,6 +99,8 @@ struct kgc_record *kgc_record_ensure(void *obj)
     if (rec == NULL)
         return NULL;
     rec->hidden_obj = GC_HIDE_POINTER(obj);
+    static unsigned long seq_counter;
+    rec->seq = ++seq_counter;
     rec->state = KGC_REC_LIVE;
     size_t h = kgc_rec_hash(obj, kgc_recs_cap);
     rec->next = kgc_recs[h];
@@ -145,6 +147,41 @@ static void GC_CALLBACK kgc_fin_enqueue(void *obj, void *cd)
         kgc_fin_arm(obj, cd);   /* no room: Boehm queues it again later */
 }
 
+/* ---- ordering of a finalization batch ---- */
+
+struct fin_pair {
+    void *item;
+    struct kgc_record *rec;
+};
+
+static int fin_pair_newer_first(const void *a, const void *b)
+{
+    unsigned long sa = ((const struct fin_pair *)a)->rec->seq;
+    unsigned long sb = ((const struct fin_pair *)b)->rec->seq;
+    return sa < sb ? 1 : sa > sb ? -1 : 0;
+}
+
+static void sort_newest_first(struct kgc_vec *v)
+{
+    if (v->len < 2)
+        return;
+    /* scanned memory: while the items are copied back, some live only here */
+    struct fin_pair *pairs = GC_malloc_uncollectable(v->len * sizeof *pairs);
+    if (pairs == NULL)
+        return;                 /* order is best effort; never fail here */
+    for (size_t i = 0; i < v->len; i++) {
+        pairs[i].item = v->items[i];
+        pairs[i].rec = v->aux[i];
+    }
+    qsort(pairs, v->len, sizeof *pairs, fin_pair_newer_first);
+    for (size_t i = 0; i < v->len; i++) {
+        v->items[i] = pairs[i].item;
+        v->aux[i] = pairs[i].rec;
+    }
+    GC_free(pairs);
+}
+
+
 /* Internal entry point; *rearmed counts objects handed back for a
  * resurrection check (kgc_collect collects again while that is > 0). */
 size_t kgc_fin_process(size_t *rearmed)
@@ -166,6 +203,10 @@ size_t kgc_fin_process(size_t *rearmed)
             fresh++;
     pthread_mutex_unlock(&kgc_state.lock);
 
+    /* Newest registered first: an object is registered after what it
+     * wraps (a text wrapper after its buffer after its raw file), so its
+     * finalizer must run first to flush into a still-open inner object. */
+    sort_newest_first(in);
     /* Step 1: finalizers, each at most once (state changes first). */
     for (size_t i = 0; i < in->len; i++) {
         struct kgc_record *rec = in->aux[i];

@@ -85,6 +85,7 @@ struct kgc_record {
     struct kgc_weak_entry *weak;    /* slots pointing at this object     */
     unsigned char state;            /* enum kgc_rec_state                */
     unsigned char deferred;         /* resurrection check repeated once  */
+    unsigned long seq;              /* registration order */
 };
 
 struct kgc_record *kgc_record_find(void *obj);      /* lock held */

@@ -260,67 +260,7 @@ static KnObject *bi_eval(KnObject *self, KnObject *const *args, kn_ssize_t nargs
 
 /* ---- __import__ ---- */
 
-static KnObject *module_not_found(KnObject *name, KnObject *parent_not_pkg)
-{
-    KnObject *msg = parent_not_pkg
-        ? ob_str_from_format("No module named '%U'; '%U' is not a package", name, parent_not_pkg)
-        : ob_str_from_format("No module named '%U'", name);
-    if (msg == NULL)
-        return NULL;
-    KnObject *exc = ob_call_onearg((KnObject *)ob_exc_ModuleNotFoundError, msg);
-    if (exc == NULL || ob_setattr_str(exc, "name", name) < 0)
-        return NULL;
-    ob_err_set_object(ob_exc_ModuleNotFoundError, exc);
-    return NULL;
-}
-
-/* The package a relative import in `globals` is relative to ("" if none). */
-static KnObject *import_package(KnObject *globals)
-{
-    if (globals == NULL || !KN_DICT_CHECK(globals))
-        return ob_err_format(ob_exc_KeyError, "'__name__' not in globals");
-    KnObject *pkg = ob_dict_getitem_str(globals, "__package__");
-    if (pkg != NULL && pkg != KN_None) {
-        if (!KN_STR_CHECK(pkg))
-            return ob_err_format(ob_exc_TypeError, "package must be a string");
-        return pkg;
-    }
-    KnObject *name = ob_dict_getitem_str(globals, "__name__");
-    if (name == NULL)
-        return ob_err_format(ob_exc_KeyError, "'__name__' not in globals");
-    if (!KN_STR_CHECK(name))
-        return ob_err_format(ob_exc_TypeError, "__name__ must be a string");
-    if (ob_dict_getitem_str(globals, "__path__") != NULL)
-        return name;
-    kn_ssize_t dot = ob_str_find(name, ob_str_intern_cstr("."), 0, KN_STR_LEN(name), 1);
-    return dot < 0 ? ob_str_empty() : ob_str_substring(name, 0, dot);
-}
-
-/* sys.modules[name], or ModuleNotFoundError. */
-static KnObject *find_loaded(KnObject *name)
-{
-    KnObject *modules = jit_sys_modules();
-    if (modules == NULL)
-        return ob_err_format(ob_exc_RuntimeError, "lost sys.modules");
-    KnObject *m = ob_dict_getitem(modules, name);
-    if (m != NULL && m != KN_None)
-        return m;
-    if (ob_err_occurred())
-        return NULL;
-    kn_ssize_t dot = ob_str_find(name, ob_str_intern_cstr("."), 0, KN_STR_LEN(name), 1);
-    if (dot > 0) {
-        KnObject *parent_name = ob_str_substring(name, 0, dot);
-        if (parent_name == NULL)
-            return NULL;
-        KnObject *parent = find_loaded(parent_name);
-        if (parent == NULL)
-            return NULL;
-        if (!ob_hasattr(parent, ob_str_intern_cstr("__path__")))
-            return module_not_found(name, parent_name);
-    }
-    return module_not_found(name, NULL);
-}
-
+/* The work is the import system's (import.c, part jit-import). */
 static KnObject *bi_import(KnObject *self, KnObject *const *args, kn_ssize_t nargs,
                            KnObject *kwnames)
 {
@@ -339,42 +279,7 @@ static KnObject *bi_import(KnObject *self, KnObject *const *args, kn_ssize_t nar
         return NULL;
     if (level < 0)
         return ob_err_format(ob_exc_ValueError, "level must be >= 0");
-    KnObject *full = name;
-    if (level > 0) {
-        KnObject *pkg = import_package(globals);
-        if (pkg == NULL)
-            return NULL;
-        if (KN_STR_LEN(pkg) == 0)
-            return ob_err_format(ob_exc_ImportError,
-                                 "attempted relative import with no known parent package");
-        for (kn_ssize_t i = 1; i < level; i++) {
-            kn_ssize_t dot = ob_str_find(pkg, ob_str_intern_cstr("."), 0, KN_STR_LEN(pkg), 1);
-            if (dot < 0)
-                return ob_err_format(ob_exc_ImportError,
-                                     "attempted relative import beyond top-level package");
-            if ((pkg = ob_str_substring(pkg, 0, dot)) == NULL)
-                return NULL;
-        }
-        full = KN_STR_LEN(name) ? ob_str_from_format("%U.%U", pkg, name) : pkg;
-        if (full == NULL)
-            return NULL;
-    } else if (KN_STR_LEN(name) == 0) {
-        return ob_err_format(ob_exc_ValueError, "Empty module name");
-    }
-    KnObject *m = find_loaded(full);
-    if (m == NULL)
-        return NULL;
-    int has_fromlist = a[3] != NULL && a[3] != KN_None ? ob_is_true(a[3]) : 0;
-    if (has_fromlist < 0)
-        return NULL;
-    if (has_fromlist || level > 0)
-        return m;
-    /* `import a.b.c` binds the top-level package a. */
-    kn_ssize_t dot = ob_str_find(name, ob_str_intern_cstr("."), 0, KN_STR_LEN(name), 0);
-    if (dot < 0)
-        return m;
-    KnObject *top = ob_str_substring(name, 0, dot);
-    return top == NULL ? NULL : find_loaded(top);
+    return jit_import_module_level(name, globals, a[2], a[3], level);
 }
 
 /* ---- __build_class__ ----

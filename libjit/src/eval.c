@@ -15,13 +15,24 @@
 #include <string.h>
 
 #include "libgc/finalize.h"
+#include "libobject/descr.h"
+#include "libobject/module.h"
 #include "libobject/set.h"
 #include "libobject/slice.h"
 #include "eval.h"
 #include "opcode.h"
+#include "specialize.h"
+
+/* Cache units per opcode: a specialised form has its base's. */
+enum {
+#define OP(name, pops, pushes, caches, flags) JIT_CACHES_##name = (caches),
+#include "opcodes.def"
+};
 
 const uint8_t jit_eval_caches[256] = {
 #define OP(name, pops, pushes, caches, flags) [JIT_OP_##name] = (caches),
+#include "opcodes.def"
+#define SPEC(name, base) [JIT_OP_##name] = JIT_CACHES_##base,
 #include "opcodes.def"
 };
 
@@ -43,7 +54,11 @@ static int run_pending(void)
     return jit_eval_pending_hook != NULL ? jit_eval_pending_hook() : 0;
 }
 
-#define SAFE_POINT_DUE() (jit_eval_pending || kgc_finalizers_pending())
+/* The finalization queue is polled at every 32nd safe point of a loop
+ * (it is a call into libgc); pending signals at every one. */
+static unsigned safe_ticks;   /* racy across threads: only a poll rate */
+#define SAFE_POINT_DUE() \
+    (jit_eval_pending || ((++safe_ticks & 31) == 0 && kgc_finalizers_pending()))
 
 static KnObject *binary_op(int nb, KnObject *a, KnObject *b)
 {
@@ -138,6 +153,8 @@ static int truth(KnObject *v)
         return 1;
     if (v == KN_False || v == KN_None)
         return 0;
+    if (KN_INT_CHECK_EXACT(v))
+        return KN_SIZE(v) != 0;
     return ob_is_true(v);
 }
 
@@ -197,6 +214,9 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
             targets[i] = &&op_unknown;
 #define OP(name, pops, pushes, caches, flags) targets[JIT_OP_##name] = &&op_##name;
 #include "opcodes.def"
+#define SPEC(name, base) targets[JIT_OP_##name] = &&op_##name;
+#include "opcodes.def"
+        jit_specialize_init();
     }
 
     KnThreadState *ts = ob_tstate_get();
@@ -214,6 +234,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         return NULL;
     }
     frame->previous = jt->current;
+    frame->is_entry = 1;
     jt->current = frame;
 
     KnCodeObject *co = frame->code;
@@ -224,6 +245,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     KnObject **consts = KN_TUPLE_ITEMS(co->co_consts);
     KnObject **fast = frame->localsplus;
     KnObject *kwnames = NULL;
+    jit_frame *inline_frame = NULL;     /* CALL_PY_* / LOAD_ATTR_PROPERTY */
     uint16_t *next_instr = first;
     int opcode, oparg;
     /* The instruction being executed: where the exception table is
@@ -254,6 +276,38 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 #define POP() (*--sp)
 #define CHECK(x) do { if ((x) == NULL) goto error; } while (0)
 #define CHECK_INT(x) do { if ((x) < 0) goto error; } while (0)
+/* Quickening (specialize.h): the executing instruction's unit and its
+ * first cache unit; ADAPTIVE runs `attempt` when a specialisation attempt
+ * is due and else bumps the counter; MISS leaves a specialised form for
+ * its generic body. */
+#define INSTR() (first + here)
+#define CACHE() (first + here + 1)
+#define ADAPTIVE(attempt)                                           \
+    do {                                                            \
+        uint16_t *c_ = CACHE();                                     \
+        if (JIT_SPEC_DUE(*c_)) {                                    \
+            attempt;                                                \
+        } else {                                                    \
+            (*c_)++;                                                \
+        }                                                           \
+    } while (0)
+#define MISS(base)                                                  \
+    do {                                                            \
+        jit_spec_miss(INSTR());                                     \
+        goto generic_##base;                                        \
+    } while (0)
+#define DEOPT_IF(cond, base) do { if (cond) MISS(base); } while (0)
+#define RELOAD_FRAME()                                              \
+    do {                                                            \
+        co = frame->code;                                           \
+        first = co->co_code;                                        \
+        base = frame->localsplus + co->co_nlocalsplus;              \
+        sp = base + frame->stacktop;                                \
+        names = KN_TUPLE_ITEMS(co->co_names);                       \
+        consts = KN_TUPLE_ITEMS(co->co_consts);                     \
+        fast = frame->localsplus;                                   \
+        here = frame->lasti;                                        \
+    } while (0)
 
     DISPATCH();
 
@@ -350,7 +404,9 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         DISPATCH();
     }
 
-    TARGET(BINARY_OP) {
+    TARGET(BINARY_OP)
+        ADAPTIVE(jit_specialize_binary_op(INSTR(), oparg, SECOND(), TOP()));
+    generic_BINARY_OP: {
         KnObject *rhs = POP();
         KnObject *r = binary_op(oparg, TOP(), rhs);
         CHECK(r);
@@ -358,7 +414,9 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         DISPATCH();
     }
 
-    TARGET(COMPARE_OP) {
+    TARGET(COMPARE_OP)
+        ADAPTIVE(jit_specialize_compare_op(INSTR(), SECOND(), TOP()));
+    generic_COMPARE_OP: {
         KnObject *rhs = POP();
         KnObject *r = ob_richcompare(TOP(), rhs, oparg);
         CHECK(r);
@@ -380,7 +438,9 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         DISPATCH();
     }
 
-    TARGET(BINARY_SUBSCR) {
+    TARGET(BINARY_SUBSCR)
+        ADAPTIVE(jit_specialize_binary_subscr(INSTR(), SECOND(), TOP()));
+    generic_BINARY_SUBSCR: {
         KnObject *key = POP();
         KnObject *r = ob_getitem(TOP(), key);
         CHECK(r);
@@ -388,7 +448,9 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         DISPATCH();
     }
 
-    TARGET(STORE_SUBSCR) {
+    TARGET(STORE_SUBSCR)
+        ADAPTIVE(jit_specialize_store_subscr(INSTR(), SECOND(), TOP()));
+    generic_STORE_SUBSCR: {
         KnObject *key = PEEK(1), *container = PEEK(2), *v = PEEK(3);
         sp -= 3;
         CHECK_INT(ob_setitem(container, key, v));
@@ -451,7 +513,9 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         DISPATCH();
     }
 
-    TARGET(LOAD_GLOBAL) {
+    TARGET(LOAD_GLOBAL)
+        ADAPTIVE(jit_specialize_load_global(frame, INSTR(), names[oparg >> 1]));
+    generic_LOAD_GLOBAL: {
         KnObject *v = jit_eval_load_global(frame, names[oparg >> 1]);
         CHECK(v);
         if (oparg & 1)
@@ -554,14 +618,18 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         PUSH(fast[oparg]);
         DISPATCH();
 
-    TARGET(LOAD_ATTR) {
+    TARGET(LOAD_ATTR)
+        ADAPTIVE(jit_specialize_load_attr(co, INSTR(), TOP(), names[oparg]));
+    generic_LOAD_ATTR: {
         KnObject *r = ob_getattr(TOP(), names[oparg]);
         CHECK(r);
         SET_TOP(r);
         DISPATCH();
     }
 
-    TARGET(STORE_ATTR) {
+    TARGET(STORE_ATTR)
+        ADAPTIVE(jit_specialize_store_attr(co, INSTR(), TOP(), names[oparg]));
+    generic_STORE_ATTR: {
         KnObject *owner = PEEK(1), *v = PEEK(2);
         sp -= 2;
         CHECK_INT(ob_setattr(owner, names[oparg], v));
@@ -574,7 +642,9 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         DISPATCH();
     }
 
-    TARGET(LOAD_METHOD) {
+    TARGET(LOAD_METHOD)
+        ADAPTIVE(jit_specialize_load_method(co, INSTR(), TOP(), names[oparg]));
+    generic_LOAD_METHOD: {
         KnObject *obj = TOP(), *meth;
         int found = get_method(obj, names[oparg], &meth);
         CHECK(meth);
@@ -592,7 +662,12 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         kwnames = consts[oparg];
         DISPATCH();
 
-    TARGET(CALL) {
+    TARGET(CALL)
+        ADAPTIVE({
+            KnObject *c = sp[-oparg - 2];
+            jit_specialize_call(co, INSTR(), c ? c : sp[-oparg - 1], oparg + (c != NULL), kwnames);
+        });
+    generic_CALL: {
         int nargs = oparg;
         KnObject **args = sp - nargs;
         KnObject *callable = sp[-nargs - 2];
@@ -817,7 +892,9 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         DISPATCH();
     }
 
-    TARGET(UNPACK_SEQUENCE) {
+    TARGET(UNPACK_SEQUENCE)
+        ADAPTIVE(jit_specialize_unpack_sequence(INSTR(), oparg, TOP()));
+    generic_UNPACK_SEQUENCE: {
         KnObject *seq = POP();
         if (KN_TUPLE_CHECK_EXACT(seq) && KN_SIZE(seq) == oparg) {
             for (int i = oparg - 1; i >= 0; i--)
@@ -1260,6 +1337,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         DISPATCH();
     }
 
+#include "eval_spec.inc"
+
 error:
     if (!ob_err_occurred())
         ob_err_set_string(ob_exc_SystemError, "error return without exception set");
@@ -1294,6 +1373,22 @@ exception_unwind: {
 
 leave:
     frame->stacktop = 0;
+    if (!frame->is_entry) {
+        /* Return from a frame CALL_PY_* pushed inline: resume the caller. */
+        jit_frame *callee = frame;
+        frame = callee->previous;
+        jt->current = frame;
+        ts->recursion_remaining++;
+        jit_frame_pop(jt, callee);
+        RELOAD_FRAME();
+        next_instr = first + frame->lasti + 1 + jit_eval_caches[first[frame->lasti] & 0xff];
+        kwnames = NULL;
+        if (retval == NULL)
+            goto error;
+        PUSH(retval);
+        retval = NULL;
+        DISPATCH();
+    }
 leave_suspended:
     jt->current = frame->previous;
     ts->recursion_remaining++;

@@ -13,6 +13,7 @@
 #include "builtins.h"
 #include "eval.h"
 #include "libgc/gc.h"
+#include "libobject/weakref.h"
 
 static jit_config config = { .int_max_str_digits = -1 };
 static int died_of_sigint;      /* uncaught KeyboardInterrupt: re-raise SIGINT at exit */
@@ -64,6 +65,10 @@ int jit_init(int argc, char **argv)
         || ob_dict_setitem_str(jit_sys_modules(), "builtins", builtins) < 0
         || (!config.no_site && jit_builtins_add_site_names(jit_builtins_dict()) < 0)) {
         print_current_to_fd("cannot create the builtins module");
+        return -1;
+    }
+    if (jit_import_init() < 0) {
+        print_current_to_fd("cannot initialise the import system");
         return -1;
     }
     return 0;
@@ -460,6 +465,11 @@ int jit_stdio_flush_stdout(void);
 
 int jit_finalize(void)
 {
+    /* As CPython's shutdown: the __del__ of what only __main__ kept runs,
+     * and the finalization queue is drained (DESIGN §4). */
+    KnObject *mods = jit_sys_modules();
+    KnObject *m = mods ? ob_dict_getitem_str(mods, "__main__") : NULL;
+    ob_finalize_at_exit(m != NULL && KN_MODULE_CHECK(m) ? ob_module_get_dict(m) : NULL);
     int status = jit_stdio_flush_stdout() < 0 ? 120 : 0;
     jit_stdio_flush_all();
     if (died_of_sigint) {

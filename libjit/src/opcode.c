@@ -35,6 +35,8 @@ static const op_info pseudo_ops[] = {
 };
 
 _Static_assert(JIT_OP__NCODE <= 256, "opcodes must fit in a byte");
+_Static_assert(sizeof real_ops / sizeof real_ops[0] == JIT_OP__NCODE,
+               "real_ops must be indexed by opcode (OP rows, then SPEC rows)");
 
 static const op_info *info(int op)
 {

@@ -10,6 +10,9 @@ enum {
 #define OP(name, pops, pushes, caches, flags) JIT_OP_##name,
 #include "opcodes.def"
     JIT_OP__NREAL,                 /* number of OP rows */
+    /* SPEC rows continue the numbering right after the OP rows, so that
+     * opcode.c's table (OP rows, then SPEC rows) is indexed by opcode. */
+    JIT_OP__SPEC_BEFORE = JIT_OP__NREAL - 1,
 #define SPEC(name, base) JIT_OP_##name,
 #include "opcodes.def"
     JIT_OP__NCODE,                 /* real + specialised: must stay <= 256 */

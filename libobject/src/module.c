@@ -145,6 +145,22 @@ static int initializing(KnObject *m)
     return r > 0;
 }
 
+/* Is `name` a submodule importlib is still loading
+ * (name in __spec__._uninitialized_submodules, 3.11)?  Errors count as
+ * "no". */
+static int uninitialized_submodule(KnObject *m, KnObject *name)
+{
+    static KnObject *name_uninit;
+    KnObject *spec = own(m, KN_ID(__spec__)), *v;
+    int r = 0;
+    if (spec != NULL && spec != KN_None &&
+        ob_proto_name(&name_uninit, "_uninitialized_submodules") != NULL &&
+        ob_lookup_attr(spec, name_uninit, &v) > 0)
+        r = ob_contains(v, name);
+    ob_err_clear();
+    return r > 0;
+}
+
 static KnObject *module_getattro(KnObject *m, KnObject *name)
 {
     KnObject *r = ob_generic_getattr(m, name);
@@ -166,6 +182,10 @@ static KnObject *module_getattro(KnObject *m, KnObject *name)
         return ob_err_format(ob_exc_AttributeError,
                              "partially initialized module '%U' has no attribute '%U' "
                              "(most likely due to a circular import)", modname, name);
+    if (uninitialized_submodule(m, name))
+        return ob_err_format(ob_exc_AttributeError,
+                             "cannot access submodule '%U' of module '%U' "
+                             "(most likely due to a circular import)", name, modname);
     ob_err_format(ob_exc_AttributeError, "module '%U' has no attribute '%U'", modname, name);
     KnObject *exc = ob_tstate_get()->curexc_value;
     if (exc != NULL && KN_TYPE_CHECK(exc, ob_exc_AttributeError)) {

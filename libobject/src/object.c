@@ -10,6 +10,7 @@
 
 #include "libgc/gc.h"
 #include "core.h"
+#include "libobject/weakref.h"
 
 /* ---------------------------------------------------------------- alloc */
 
@@ -28,8 +29,11 @@ KnObject *ob_alloc(KnTypeObject *type, kn_ssize_t nitems)
     o->ob_type = type;
     if (type->tp_itemsize != 0)
         KN_SET_SIZE(o, nitems);
-    /* TODO(libgc): register for finalization when type has tp_finalize /
-     * tp_del / a weaklist (libgc's queue API is not published yet). */
+    /* __del__ / tp_finalize, tp_del, tp_dealloc: libgc's PEP 442 queue
+     * (finalize.c); weakly referenced objects are registered by weakref.c. */
+    if ((type->tp_finalize != NULL || type->tp_del != NULL || type->tp_dealloc != NULL) &&
+        ob_finalize_register_new(o) < 0)
+        return NULL;
     return o;
 }
 

@@ -15,6 +15,7 @@
 #include "types-numbers.def"
 #include "types-strings.def"
 #include "types-containers.def"
+#include "types-buffer.def"
 #undef X
 
 static KnTypeObject *const static_types[] = {
@@ -25,6 +26,7 @@ static KnTypeObject *const static_types[] = {
 #include "types-numbers.def"
 #include "types-strings.def"
 #include "types-containers.def"
+#include "types-buffer.def"
 #undef X
     NULL
 };

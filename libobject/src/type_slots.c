@@ -411,8 +411,11 @@ static void slot_tp_finalize(KnObject *self)
     KnObject *exc = ob_err_fetch();
     int found;
     KnObject *r = call_special(self, KN_ID(__del__), NULL, 0, &found);
-    if (found && r == NULL)
-        ob_err_write_unraisable(self);
+    if (found && r == NULL) {
+        /* as CPython: "Exception ignored in: <function C.__del__ ...>" */
+        KnObject *del = ob_type_lookup(KN_TYPE(self), KN_ID(__del__));
+        ob_err_write_unraisable(del != NULL ? del : self);
+    }
     ob_err_restore(exc);
 }
 

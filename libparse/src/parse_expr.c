@@ -854,7 +854,7 @@ done:
  * maxpos as they were. */
 void pp_invalid_for_target(pp_parser *p, size_t tpos)
 {
-    if (p->failed || p->noinvalid)
+    if (p->failed || p->noinvalid || !pp_first_try(p, tpos))
         return;
     size_t m = p->pos, maxpos = p->maxpos;
     p->pos = tpos;

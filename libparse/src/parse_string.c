@@ -251,6 +251,7 @@ static ps_expr *compile_expr(fs_ctx *c, const ps_token *t, const char *tstart,
         p->failed = 1;
     }
     free(sub.kw);
+    free(sub.tried);
     free(sub.stk);
     free(mine);
     ps_error_clear(&sub.tok_err);

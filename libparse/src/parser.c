@@ -101,6 +101,22 @@ void pp_dedent_location(pp_parser *p, const ps_token *t)
     p->err->end_offset = -1;
 }
 
+int pp_first_try(pp_parser *p, size_t pos)
+{
+    if (pos >= p->ntok)
+        return 0;
+    if (!p->tried) {
+        p->tried = calloc(p->ntok / 8 + 1, 1);
+        if (!p->tried)
+            return 0;
+    }
+    unsigned char bit = (unsigned char)(1u << (pos % 8));
+    if (p->tried[pos / 8] & bit)
+        return 0;
+    p->tried[pos / 8] |= bit;
+    return 1;
+}
+
 void *pp_nomem(pp_parser *p)
 {
     if (!p->failed) {
@@ -426,6 +442,7 @@ ps_mod *ps_parse_ex(const char *src, size_t len, const char *filename, ps_mode m
     if (m && p->failed)
         m = NULL;
     free(p->kw);
+    free(p->tried);
     free(p->stk);
     ps_error_clear(&p->tok_err);
     ps_tok_free(tz);

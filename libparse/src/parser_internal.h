@@ -51,6 +51,8 @@ typedef struct pp_parser {
     int depth;
     int indent_error;       /* failed with the generic unexpected (un)indent */
     int for_targets;        /* parsing the targets of a for (see pp_set_context) */
+    unsigned char *tried;   /* token positions a second-pass re-parse already
+                               ran at (pp_first_try); malloc'd, lazily */
     int flags;              /* PS_PARSE_* / PS_CF_* flags from ps_parse */
     int mode;
     int in_fstring;         /* parsing an f-string replacement field */
@@ -149,6 +151,11 @@ void *pp_nomem(pp_parser *p);
  * indentation, or at the end of the source the end of the last line — and
  * no end offset. */
 void pp_dedent_location(pp_parser *p, const ps_token *t);
+/* 1 the first time it is asked about token position pos, 0 afterwards (and
+ * when out of memory).  Guards the second-pass checks that re-parse with
+ * further checks enabled, which would otherwise repeat at every nesting
+ * level: exponential time on nested input, where CPython memoizes. */
+int pp_first_try(pp_parser *p, size_t pos);
 /* Count one level of nesting; 0 (error recorded) past PP_MAX_DEPTH. */
 int pp_enter(pp_parser *p);
 static inline void pp_leave(pp_parser *p) { p->depth--; }

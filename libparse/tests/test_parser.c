@@ -301,6 +301,9 @@ static void test_nesting(void **state)
     free(got);
     free(src);
     free(chain);
+    /* fuzz_parser (timeout): each level's invalid_for_target re-parse used
+     * to re-parse the levels inside it again, 2^60 times here */
+    expect_deep("(a for f(a.b for ", 60, "", ")", "1:1021: SyntaxError: invalid syntax");
     /* the expression of an f-string counts toward the same limits */
     expect_deep_in("f'{", "-", 100000, "1", "", "}'", "MemoryError: ");
     expect_deep_in("f'{", "(", 100000, "", "", "}'",

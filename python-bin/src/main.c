@@ -18,6 +18,7 @@
 #include "libjit/jit.h"
 #include "libobject/hash.h"
 #include "libobject/libobject.h"
+#include "stdlib/modules.h"
 
 #define PY_VERSION "3.11.2"
 
@@ -59,6 +60,13 @@ static void help(void)
           stdout);
 }
 
+/* The stdlib's C modules become built-in modules (before jit_init). */
+static void add_stdlib_modules(void)
+{
+    for (const stdlib_module *m = stdlib_modules; m->name != NULL; m++)
+        jit_import_add_builtin(m->name, m->init);
+}
+
 static int version(int verbose)
 {
     if (verbose < 2) {
@@ -67,6 +75,7 @@ static int version(int verbose)
     }
     /* -VV prints sys.version, which libjit builds. */
     char *argv0[] = { (char *)prog, NULL };
+    add_stdlib_modules();
     if (jit_init(1, argv0) < 0)
         return 1;
     KnObject *imp = ob_dict_getitem_str(jit_builtins_dict(), "__import__");
@@ -282,6 +291,7 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     jit_install_sigint_handler();
     jit_configure(&cfg);
+    add_stdlib_modules();
     if (jit_init(sys_argc, sys_argv) < 0)
         return 1;
 

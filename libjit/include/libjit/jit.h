@@ -131,6 +131,30 @@ typedef int (*jit_warn_hook)(KnTypeObject *category, KnObject *message,
                              KnObject *filename, int lineno);
 void jit_compile_set_warn_hook(jit_warn_hook hook);
 
+
+/* ---- jit-import: built-in modules and the import system (import*.c) ----
+ * jit_import_add_builtin: put a C module in the table of built-in modules
+ * (sys.builtin_module_names; _imp.create_builtin calls init) — before
+ * jit_init.  jit_init then runs the import bootstrap: importlib._bootstrap
+ * and _bootstrap_external from the stdlib's source (JIT_IMPORTLIB_DIR)
+ * as _frozen_importlib(_external), installed as CPython installs them.
+ * jit_import_module_level is builtins.__import__ (CPython's
+ * PyImport_ImportModuleLevelObject); jit_import_module(name) is
+ * `import name` returning the named module itself. */
+#define JIT_IMPORTLIB_DIR "/usr/lib/python3.11/importlib"
+int jit_import_add_builtin(const char *name, KnObject *(*init)(void));
+int jit_import_init(void);
+KnObject *jit_import_module_level(KnObject *name, KnObject *globals, KnObject *locals,
+                                  KnObject *fromlist, kn_ssize_t level);
+KnObject *jit_import_module(const char *name);
+
+/* ---- jit-quicken: specialisation statistics ----
+ * Print, per opcode, how many instructions specialised, failed to, missed
+ * their guards and were de-specialised (counted only while KILN_SPECSTATS
+ * is set in the environment; libjit then prints this report on stderr at
+ * exit by itself). */
+void jit_specialize_report(FILE *out);
+
 #ifdef __cplusplus
 }
 #endif

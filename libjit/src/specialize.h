@@ -1,0 +1,188 @@
+/* libjit/src/specialize.h — quickening: adaptive counters, specialisers and
+ * statistics shared by the interpreter loop (eval.c) and specialize*.c.
+ * See NOTES-specialization.md for the cache layouts.
+ *
+ * Cache unit 0 of every specialisable instruction is its counter:
+ *   bits 0-11   executions (generic form) or misses (specialised form)
+ *   bits 12-15  backoff exponent: the generic form tries to specialise
+ *               after JIT_SPEC_WARMUP << backoff executions; each failed
+ *               attempt or de-specialisation raises it (up to 8). */
+#ifndef LIBJIT_SPECIALIZE_H
+#define LIBJIT_SPECIALIZE_H
+
+#include <stdio.h>
+#include "eval.h"
+#include "opcode.h"
+
+#define JIT_SPEC_WARMUP 8
+#define JIT_SPEC_MISS_LIMIT 52
+#define JIT_SPEC_MAX_BACKOFF 8
+
+#define JIT_SPEC_COUNT(c) ((c) & 0x0fff)
+#define JIT_SPEC_BACKOFF(c) ((c) >> 12)
+/* Generic form: is an attempt due (else the counter is bumped)? */
+#define JIT_SPEC_DUE(c) (JIT_SPEC_COUNT(c) >= (JIT_SPEC_WARMUP << JIT_SPEC_BACKOFF(c)))
+
+/* A pointer-sized side slot for data that does not fit the 16-bit cache
+ * units (cached values, dict identities).  Slots live in co_extra (GC
+ * memory, scanned); an instruction names its slot by a 1-based index in
+ * one of its cache units. */
+typedef struct jit_spec_slot {
+    uint64_t version;       /* dict version the value was read under */
+    uint64_t version2;      /* second dict version (builtins) */
+    KnObject *dict;         /* the dict the version belongs to */
+    KnObject *value;        /* the cached object */
+    /* Polymorphic attribute / method forms: up to JIT_POLY receiver type
+     * versions (0 = free entry) and, for methods, each one's method. */
+    uint32_t types[4];
+    KnObject *values[4];
+} jit_spec_slot;
+
+#define JIT_POLY 4
+
+/* The entry of s for tp's current version, or -1. */
+static inline int jit_poly_find(const jit_spec_slot *s, const KnTypeObject *tp)
+{
+    uint32_t v = tp->tp_version_tag;
+    if (v != 0)
+        for (int i = 0; i < JIT_POLY; i++)
+            if (s->types[i] == v)
+                return i;
+    return -1;
+}
+
+/* A polymorphic form (LOAD_ATTR_INSTANCE_VALUE, STORE_ATTR_INSTANCE_VALUE,
+ * LOAD_METHOD_NO_DICT / WITH_VALUES) met a receiver type it has no entry
+ * for: add one when the type qualifies and an entry is free.  The entry's
+ * index, or -1 (then the caller misses).  Never raises. */
+int jit_spec_poly_add(KnCodeObject *co, uint16_t *instr, KnObject *owner, KnObject *name);
+
+typedef struct jit_spec_data {
+    int32_t nslots, cap;
+    jit_spec_slot *slots;   /* slots[0] unused */
+} jit_spec_data;
+
+static inline jit_spec_slot *jit_spec_slot_at(KnCodeObject *co, uint16_t idx)
+{
+    return &((jit_spec_data *)co->co_extra)->slots[idx];
+}
+
+/* 32-bit values in two cache units. */
+static inline uint32_t jit_cache_read32(const uint16_t *c)
+{
+    return (uint32_t)c[0] | ((uint32_t)c[1] << 16);
+}
+static inline void jit_cache_write32(uint16_t *c, uint32_t v)
+{
+    c[0] = (uint16_t)v;
+    c[1] = (uint16_t)(v >> 16);
+}
+
+/* The slot index for instruction cache unit *c (allocating a slot when the
+ * unit is 0); 0 when out of memory (the attempt then fails). */
+uint16_t jit_spec_slot_for(KnCodeObject *co, uint16_t *c);
+
+/* Rewrite the instruction at `instr` (its real unit, after any
+ * EXTENDED_ARG) to `op`, keeping its argument byte; counter reset to the
+ * current backoff. */
+void jit_spec_rewrite(uint16_t *instr, int op);
+/* Record a failed attempt: backoff + 1, counter 0. */
+void jit_spec_fail(uint16_t *instr);
+/* A specialised form missed: count it; after JIT_SPEC_MISS_LIMIT misses
+ * the instruction goes back to its generic form with a longer backoff. */
+void jit_spec_miss(uint16_t *instr);
+
+/* Specialisers: called by the generic form when an attempt is due, with
+ * the operands it is about to work on.  Each rewrites the instruction or
+ * calls jit_spec_fail; they never raise. */
+void jit_specialize_load_global(jit_frame *f, uint16_t *instr, KnObject *name);
+void jit_specialize_load_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner, KnObject *name);
+void jit_specialize_store_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner, KnObject *name);
+void jit_specialize_load_method(KnCodeObject *co, uint16_t *instr, KnObject *owner,
+                                KnObject *name);
+void jit_specialize_binary_op(uint16_t *instr, int nb, KnObject *a, KnObject *b);
+void jit_specialize_compare_op(uint16_t *instr, KnObject *a, KnObject *b);
+void jit_specialize_binary_subscr(uint16_t *instr, KnObject *container, KnObject *key);
+void jit_specialize_store_subscr(uint16_t *instr, KnObject *container, KnObject *key);
+void jit_specialize_unpack_sequence(uint16_t *instr, int n, KnObject *seq);
+void jit_specialize_call(KnCodeObject *co, uint16_t *instr, KnObject *callable, int nargs, KnObject *kwnames);
+
+/* An exact int of at most two digits (|v| < 2**60): 1 with its value,
+ * else 0. */
+static inline int jit_small_int(KnObject *o, long long *v)
+{
+    if (!KN_INT_CHECK_EXACT(o))
+        return 0;
+    kn_ssize_t n = KN_SIZE(o);
+    const kn_digit *d = ((KnLongObject *)o)->ob_digit;
+    switch (n) {
+    case 0: *v = 0; return 1;
+    case 1: *v = d[0]; return 1;
+    case -1: *v = -(long long)d[0]; return 1;
+    case 2: *v = (long long)d[0] | ((long long)d[1] << KN_INT_SHIFT); return 1;
+    case -2: *v = -((long long)d[0] | ((long long)d[1] << KN_INT_SHIFT)); return 1;
+    default: return 0;
+    }
+}
+
+/* Rich comparison `op` (KN_LT..KN_GE) of two C numbers. */
+#define JIT_COMPARE_BODY(x, y, op)                                  \
+    switch (op) {                                                   \
+    case KN_LT: return (x) < (y);                                   \
+    case KN_LE: return (x) <= (y);                                  \
+    case KN_EQ: return (x) == (y);                                  \
+    case KN_NE: return (x) != (y);                                  \
+    case KN_GT: return (x) > (y);                                   \
+    default: return (x) >= (y);                                     \
+    }
+static inline int jit_compare_ll(long long x, long long y, int op)
+{
+    JIT_COMPARE_BODY(x, y, op)
+}
+static inline int jit_compare_double(double x, double y, int op)
+{
+    JIT_COMPARE_BODY(x, y, op)
+}
+
+/* BINARY_OP_INT_ARITH: which operators it does inline (an index >= 0),
+ * -1 for the others. */
+static inline int jit_int_arith_op(int nb)
+{
+    switch (nb) {
+    case JIT_NB_FLOOR_DIVIDE: case JIT_NB_INPLACE_FLOOR_DIVIDE: return 0;
+    case JIT_NB_REMAINDER: case JIT_NB_INPLACE_REMAINDER: return 1;
+    case JIT_NB_AND: case JIT_NB_INPLACE_AND: return 2;
+    case JIT_NB_OR: case JIT_NB_INPLACE_OR: return 3;
+    case JIT_NB_XOR: case JIT_NB_INPLACE_XOR: return 4;
+    case JIT_NB_RSHIFT: case JIT_NB_INPLACE_RSHIFT: return 5;
+    case JIT_NB_TRUE_DIVIDE: case JIT_NB_INPLACE_TRUE_DIVIDE: return 6;
+    default: return -1;
+    }
+}
+
+/* Code flags that keep a call on the vectorcall path (CALL_PY_* and
+ * LOAD_ATTR_PROPERTY run only plain optimised functions inline). */
+#define JIT_SPEC_NOT_INLINE_FLAGS                                              \
+    (JIT_CO_VARARGS | JIT_CO_VARKEYWORDS | JIT_CO_GENERATOR | JIT_CO_COROUTINE | \
+     JIT_CO_ASYNC_GENERATOR | JIT_CO_ITERABLE_COROUTINE | JIT_CO_OPTIMIZED)
+
+/* Can a call of fn with nargs positional arguments run inline: a plain
+ * (non-generator) function taking exactly nargs positional parameters. */
+static inline int jit_spec_simple_code(KnFunctionObject *fn, int nargs)
+{
+    KnCodeObject *code = JIT_CODE(fn->func_code);
+    return code->co_argcount == nargs && code->co_kwonlyargcount == 0 &&
+           (code->co_flags & JIT_SPEC_NOT_INLINE_FLAGS) == JIT_CO_OPTIMIZED;
+}
+
+/* Read KILN_SPECSTATS once (the first frame run calls it). */
+void jit_specialize_init(void);
+
+/* Statistics (KILN_SPECSTATS=1). */
+extern int jit_spec_stats_on;
+enum { JIT_STAT_SPECIALISED, JIT_STAT_FAILED, JIT_STAT_MISS, JIT_STAT_DEOPT, JIT_STAT__N };
+extern uint64_t jit_spec_stats[256][JIT_STAT__N];
+#define JIT_SPEC_STAT(op, kind) \
+    do { if (jit_spec_stats_on) jit_spec_stats[(op) & 0xff][kind]++; } while (0)
+
+#endif

@@ -1,0 +1,2 @@
+from circ.a import A_VALUE
+B_VALUE = 2

@@ -1,0 +1,2 @@
+import circ.d
+C_VALUE = 3

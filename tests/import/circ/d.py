@@ -1,0 +1,2 @@
+import circ.c
+print("d sees", circ.c.C_VALUE)

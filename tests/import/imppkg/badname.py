@@ -1,0 +1,1 @@
+from .base import NOPE  # noqa: F401

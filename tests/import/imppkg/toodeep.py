@@ -1,0 +1,1 @@
+from ... import anything  # noqa: F401  (beyond the top-level package)
