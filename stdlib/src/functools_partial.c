@@ -39,6 +39,7 @@ int ft_dict_set(KnObject **slot, KnObject *value)
 
 static KnObject *partial_vectorcall(KnObject *self, KnObject *const *args, size_t nargsf,
                                     KnObject *kwnames);
+static KnObject *partial_call(KnObject *self, KnObject *args, KnObject *kwargs);
 
 static KnObject *partial_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
 {
@@ -46,7 +47,9 @@ static KnObject *partial_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
         return ob_err_format(ob_exc_TypeError, "type 'partial' takes at least one argument");
     KnObject *fn = KN_TUPLE_GET(args, 0);
     KnObject *pargs = ob_tuple_empty(), *pkw = NULL;
-    if (KN_TYPE(fn) == &ft_partial_type && t == &ft_partial_type && P(fn)->dict == NULL) {
+    /* flatten any partial whose call is ours (subclasses too) and that has
+     * no instance attributes */
+    if (KN_TYPE(fn)->tp_call == partial_call && P(fn)->dict == NULL) {
         pargs = P(fn)->args;
         pkw = P(fn)->kw;
         fn = P(fn)->fn;

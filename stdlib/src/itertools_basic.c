@@ -510,7 +510,7 @@ static KnObject *pred_reduce(KnObject *self, KnObject *unused)
     KnObject *r = ob_tuple_pack(2, (KnObject *)KN_TYPE(self), ob_tuple_pack(2, p->func, p->it));
     if (r == NULL || (KN_TYPE(self) != &it_dropwhile_type && KN_TYPE(self) != &it_takewhile_type))
         return r;
-    return ob_tuple_pack(3, KN_TUPLE_GET(r, 0), KN_TUPLE_GET(r, 1), KN_BOOL(p->state));
+    return ob_tuple_pack(3, KN_TUPLE_GET(r, 0), KN_TUPLE_GET(r, 1), ob_int_from_ssize(p->state));
 }
 
 static KnObject *pred_setstate(KnObject *self, KnObject *state)
