@@ -122,7 +122,8 @@ typedef struct {
     KnObject *it;       /* NULL after the first pass */
     KnObject *saved;    /* list */
     kn_ssize_t index;
-    int firstpass;
+    int firstpass;      /* set by __setstate__: saved is already complete and
+                           `it` only yields the rest of it (not saved again) */
 } CycleObj;
 
 static KnObject *cycle_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
@@ -139,7 +140,6 @@ static KnObject *cycle_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
     c->saved = ob_list_new(0);
     if (c->saved == NULL)
         return NULL;
-    c->firstpass = 1;
     return (KnObject *)c;
 }
 
@@ -149,7 +149,7 @@ static KnObject *cycle_next(KnObject *self)
     if (c->it != NULL) {
         KnObject *item = ob_iter_next(c->it);
         if (item != NULL) {
-            if (c->firstpass && ob_list_append(c->saved, item) < 0)
+            if (!c->firstpass && ob_list_append(c->saved, item) < 0)
                 return NULL;
             return item;
         }

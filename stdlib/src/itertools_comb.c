@@ -66,6 +66,148 @@ static int r_arg(KnObject *o, kn_ssize_t *r)
     return 0;
 }
 
+/* ------------------------------------------------ pickling support */
+
+static KnObject *idx_tuple(const kn_ssize_t *ix, kn_ssize_t n)
+{
+    KnObject *t = ob_tuple_new(n);
+    for (kn_ssize_t i = 0; t != NULL && i < n; i++) {
+        KnObject *v = ob_int_from_ssize(ix[i]);
+        if (v == NULL)
+            return NULL;
+        KN_TUPLE_SET(t, i, v);
+    }
+    return t;
+}
+
+/* Read n indices from `state` (a tuple), clamping item i into
+ * [lo(i), hi(i)] as CPython does for hand-made states. */
+static int idx_read(KnObject *state, kn_ssize_t *ix, kn_ssize_t n, kn_ssize_t lo_base,
+                    kn_ssize_t hi_base, int hi_step)
+{
+    if (!KN_TUPLE_CHECK(state) || KN_SIZE(state) != n) {
+        ob_err_set_string(ob_exc_ValueError, "invalid arguments");
+        return -1;
+    }
+    for (kn_ssize_t i = 0; i < n; i++) {
+        kn_ssize_t v = ob_number_as_ssize(KN_TUPLE_GET(state, i), ob_exc_OverflowError);
+        if (v == -1 && ob_err_occurred())
+            return -1;
+        kn_ssize_t hi = hi_base + hi_step * i;
+        if (v > hi)
+            v = hi;
+        if (v < lo_base)
+            v = lo_base;
+        ix[i] = v;
+    }
+    return 0;
+}
+
+/* (type, (pool, r)) before the first item, (type, ((), r)) when over,
+ * else (type, (pool, r), state). */
+static KnObject *comb_reduce_with(KnObject *self, KnObject *state)
+{
+    CombObj *c = (CombObj *)self;
+    KnObject *type = (KnObject *)KN_TYPE(self), *r = ob_int_from_ssize(c->r);
+    if (c->first)
+        return ob_tuple_pack(2, type, ob_tuple_pack(2, c->pool, r));
+    if (c->stopped)
+        return ob_tuple_pack(2, type, ob_tuple_pack(2, ob_tuple_empty(), r));
+    if (state == NULL)
+        return NULL;
+    return ob_tuple_pack(3, type, ob_tuple_pack(2, c->pool, r), state);
+}
+
+static KnObject *comb_reduce(KnObject *self, KnObject *unused)
+{
+    (void)unused;
+    CombObj *c = (CombObj *)self;
+    return comb_reduce_with(self, idx_tuple(c->indices, c->r));
+}
+
+/* after a state is set the next call advances from it */
+static KnObject *comb_setstate(KnObject *self, KnObject *state)
+{
+    CombObj *c = (CombObj *)self;
+    if (idx_read(state, c->indices, c->r, 0, c->n - c->r, 1) < 0)
+        return NULL;
+    c->first = 0;
+    return KN_None;
+}
+
+static KnObject *cwr_setstate(KnObject *self, KnObject *state)
+{
+    CombObj *c = (CombObj *)self;
+    if (idx_read(state, c->indices, c->r, 0, c->n - 1, 0) < 0)
+        return NULL;
+    c->first = 0;
+    return KN_None;
+}
+
+static KnObject *perm_reduce(KnObject *self, KnObject *unused)
+{
+    (void)unused;
+    CombObj *c = (CombObj *)self;
+    KnObject *ix = idx_tuple(c->indices, c->n), *cy = idx_tuple(c->cycles, c->r);
+    return comb_reduce_with(self, ix && cy ? ob_tuple_pack(2, ix, cy) : NULL);
+}
+
+static KnObject *perm_setstate(KnObject *self, KnObject *state)
+{
+    CombObj *c = (CombObj *)self;
+    if (!KN_TUPLE_CHECK(state) || KN_SIZE(state) != 2)
+        return ob_err_format(ob_exc_ValueError, "invalid arguments");
+    if (idx_read(KN_TUPLE_GET(state, 0), c->indices, c->n, 0, c->n - 1, 0) < 0 ||
+        idx_read(KN_TUPLE_GET(state, 1), c->cycles, c->r, 1, c->n, -1) < 0)
+        return NULL;
+    c->first = 0;
+    return KN_None;
+}
+
+static KnObject *product_reduce(KnObject *self, KnObject *unused)
+{
+    (void)unused;
+    CombObj *c = (CombObj *)self;
+    KnObject *type = (KnObject *)KN_TYPE(self);
+    if (c->stopped)
+        return ob_tuple_pack(2, type, ob_tuple_pack(1, ob_tuple_empty()));
+    if (c->first)
+        return ob_tuple_pack(2, type, c->pool);
+    KnObject *st = idx_tuple(c->indices, c->r);
+    return st ? ob_tuple_pack(3, type, c->pool, st) : NULL;
+}
+
+static KnObject *product_setstate(KnObject *self, KnObject *state)
+{
+    CombObj *c = (CombObj *)self;
+    if (!KN_TUPLE_CHECK(state) || KN_SIZE(state) != c->r)
+        return ob_err_format(ob_exc_ValueError, "invalid arguments");
+    for (kn_ssize_t i = 0; i < c->r; i++) {
+        kn_ssize_t v = ob_number_as_ssize(KN_TUPLE_GET(state, i), ob_exc_OverflowError);
+        if (v == -1 && ob_err_occurred())
+            return NULL;
+        kn_ssize_t n = KN_SIZE(KN_TUPLE_GET(c->pool, i));
+        if (n == 0) {
+            c->stopped = 1;
+            return KN_None;
+        }
+        c->indices[i] = v < 0 ? 0 : v > n - 1 ? n - 1 : v;
+    }
+    c->first = 0;
+    return KN_None;
+}
+
+#define COMB_METHODS(cname, red, set) \
+    static KnMethodDef cname[] = { \
+        {"__reduce__", FC(red), KN_METH_NOARGS, "Return state information for pickling."}, \
+        {"__setstate__", FC(set), KN_METH_O, "Set state information for unpickling."}, \
+        {NULL, NULL, 0, NULL} \
+    }
+COMB_METHODS(combinations_methods, comb_reduce, comb_setstate);
+COMB_METHODS(cwr_methods, comb_reduce, cwr_setstate);
+COMB_METHODS(perm_methods, perm_reduce, perm_setstate);
+COMB_METHODS(product_methods, product_reduce, product_setstate);
+
 /* ------------------------------------------------------ combinations */
 
 static KnObject *comb_new_common(const char *name, KnTypeObject *t, KnObject *args,
@@ -113,7 +255,8 @@ static KnObject *combinations_next(KnObject *self)
     return comb_result(c);
 }
 
-IT_TYPE(it_combinations_type, "combinations", CombObj, combinations_new, combinations_next, NULL,
+IT_TYPE(it_combinations_type, "combinations", CombObj, combinations_new, combinations_next,
+        combinations_methods,
         "Return successive r-length combinations of elements in the iterable.\n\n"
         "combinations(range(4), 3) --> (0,1,2), (0,1,3), (0,2,3), (1,2,3)");
 
@@ -144,7 +287,7 @@ static KnObject *cwr_next(KnObject *self)
     return comb_result(c);
 }
 
-IT_TYPE(it_cwr_type, "combinations_with_replacement", CombObj, cwr_new, cwr_next, NULL,
+IT_TYPE(it_cwr_type, "combinations_with_replacement", CombObj, cwr_new, cwr_next, cwr_methods,
         "Return successive r-length combinations of elements in the iterable allowing individual elements to have successive repeats.\n\n"
         "combinations_with_replacement('ABC', 2) --> ('A','A'), ('A','B'), ('A','C'), ('B','B'), ('B','C'), ('C','C')");
 
@@ -213,7 +356,7 @@ static KnObject *perm_next(KnObject *self)
     return NULL;
 }
 
-IT_TYPE(it_permutations_type, "permutations", CombObj, perm_new, perm_next, NULL,
+IT_TYPE(it_permutations_type, "permutations", CombObj, perm_new, perm_next, perm_methods,
         "Return successive r-length permutations of elements in the iterable.\n\n"
         "permutations(range(3), 2) --> (0,1), (0,2), (1,0), (1,2), (2,0), (2,1)");
 
@@ -296,5 +439,5 @@ static KnObject *product_next(KnObject *self)
     return product_result(c);
 }
 
-IT_TYPE(it_product_type, "product", CombObj, product_new, product_next, NULL,
+IT_TYPE(it_product_type, "product", CombObj, product_new, product_next, product_methods,
         "Cartesian product of input iterables.  Equivalent to nested for-loops.");

@@ -145,6 +145,37 @@ static void test_chain_from_iterable(void **state)
     assert_string_equal(R(ga), "itertools.chain[int]");
 }
 
+/* values from python3.11 */
+static void test_combinatoric_state(void **state)
+{
+    (void)state;
+    KnObject *p = ob_vectorcall(F("permutations"), (KnObject *[]){S("abc"), I(2)}, 2, NULL);
+    ob_iter_next(p);
+    assert_string_equal(R(ob_call_method(p, "__reduce__", 0)),
+                        "(<class 'itertools.permutations'>, (('a', 'b', 'c'), 2), ((0, 1, 2), (3, 2)))");
+    KnObject *c = ob_vectorcall(F("combinations"), (KnObject *[]){S("abcd"), I(2)}, 2, NULL);
+    ob_iter_next(c);
+    ob_iter_next(c);
+    assert_string_equal(R(ob_call_method(c, "__reduce__", 0)),
+                        "(<class 'itertools.combinations'>, (('a', 'b', 'c', 'd'), 2), (0, 2))");
+    KnObject *c3 = ob_vectorcall(F("combinations"), (KnObject *[]){S("abcde"), I(3)}, 2, NULL);
+    assert_non_null(ob_call_method(c3, "__setstate__", 1, ob_tuple_pack(3, I(0), I(9), I(9))));
+    assert_string_equal(R(ob_sequence_list(c3)),
+                        "[('b', 'c', 'd'), ('b', 'c', 'e'), ('b', 'd', 'e'), ('c', 'd', 'e')]");
+    KnObject *kw = ob_dict_new();
+    ob_dict_setitem_str(kw, "repeat", I(2));
+    KnObject *q = ob_call(F("product"), ob_tuple_pack(1, S("ab")), kw);
+    ob_iter_next(q);
+    assert_string_equal(R(ob_call_method(q, "__reduce__", 0)),
+                        "(<class 'itertools.product'>, (('a', 'b'), ('a', 'b')), (0, 0))");
+    KnObject *cy = ob_call_onearg(F("cycle"), S("abc"));
+    for (int i = 0; i < 4; i++)
+        ob_iter_next(cy);
+    KnObject *r = ob_call_method(cy, "__reduce__", 0);
+    assert_string_equal(R(ob_sequence_list(KN_TUPLE_GET(KN_TUPLE_GET(r, 1), 0))), "['b', 'c']");
+    assert_string_equal(R(KN_TUPLE_GET(r, 2)), "(['a', 'b', 'c'], True)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -154,6 +185,7 @@ int main(void)
         cmocka_unit_test(test_tee),
         cmocka_unit_test(test_groupby_invalidation),
         cmocka_unit_test(test_chain_from_iterable),
+        cmocka_unit_test(test_combinatoric_state),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
