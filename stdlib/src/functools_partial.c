@@ -172,10 +172,8 @@ static KnObject *partial_reduce(KnObject *self, KnObject *unused)
 static KnObject *partial_setstate(KnObject *self, KnObject *state)
 {
     PartialObj *p = P(self);
-    if (!KN_TUPLE_CHECK(state))
-        return ob_err_format(ob_exc_TypeError, "argument to __setstate__ must be a tuple");
-    if (KN_SIZE(state) != 4)
-        return ob_err_format(ob_exc_TypeError, "expected 4 items in state, got %zd", KN_SIZE(state));
+    if (!KN_TUPLE_CHECK(state) || KN_SIZE(state) != 4)
+        return ob_err_format(ob_exc_TypeError, "invalid partial state");
     KnObject *fn = KN_TUPLE_GET(state, 0), *fnargs = KN_TUPLE_GET(state, 1),
              *kw = KN_TUPLE_GET(state, 2), *dict = KN_TUPLE_GET(state, 3);
     if (!ob_callable_check(fn) || !KN_TUPLE_CHECK(fnargs) || (kw != KN_None && !KN_DICT_CHECK(kw)))
