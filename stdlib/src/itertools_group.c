@@ -9,6 +9,8 @@
  */
 #include "itertools_internal.h"
 
+#define KN_SSIZE_MAX ((kn_ssize_t)(((size_t)-1) >> 1))
+
 /* ------------------------------------------------------------ islice */
 
 typedef struct {
@@ -101,10 +103,13 @@ static KnObject *islice_next(KnObject *self)
     if (item == NULL)
         goto empty;
     o->cnt++;
-    kn_ssize_t old = o->next;
-    o->next += o->step;
-    if (o->next < old || (o->stop != -1 && o->next > o->stop))
+    /* past the stop, or past sys.maxsize (where CPython's wrapped sum
+     * lands on stop as well) */
+    if ((o->next >= 0 && o->step > KN_SSIZE_MAX - o->next) ||
+        (o->stop != -1 && o->next + o->step > o->stop))
         o->next = o->stop;
+    else
+        o->next += o->step;
     return item;
 empty:
     o->it = NULL;

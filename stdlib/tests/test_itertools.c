@@ -97,6 +97,16 @@ static void test_length_hint_and_reduce(void **state)
                         "(3, 5, 2)");
 }
 
+static void test_islice_maxsize(void **state)
+{
+    (void)state;
+    /* python3.11: [2, 3] — the step overflows sys.maxsize and lands on stop */
+    KnObject *max = ob_int_from_ssize((kn_ssize_t)(((size_t)-1) >> 1));
+    KnObject *is = ob_call(F("islice"), ob_tuple_pack(4, ob_get_iter(ob_list_from_array(
+        (KnObject *[]){I(0), I(1), I(2), I(3)}, 4)), I(2), KN_None, max), NULL);
+    assert_string_equal(R(ob_sequence_list(is)), "[2, 3]");
+}
+
 static void test_tee(void **state)
 {
     (void)state;
@@ -182,6 +192,7 @@ int main(void)
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_reprs),
         cmocka_unit_test(test_length_hint_and_reduce),
+        cmocka_unit_test(test_islice_maxsize),
         cmocka_unit_test(test_tee),
         cmocka_unit_test(test_groupby_invalidation),
         cmocka_unit_test(test_chain_from_iterable),

@@ -73,3 +73,8 @@ print('takewhile', list(t), t.__reduce__()[2])
 acc = it.accumulate([1, 2, 3])
 next(acc)
 print('accumulate reduce', acc.__reduce__()[2])
+
+# a step that runs past sys.maxsize lands on stop, as CPython's wrapped sum does
+import sys
+big = it.islice(iter(range(10)), 2, None, sys.maxsize)
+print('islice maxsize', next(big), list(big), list(it.islice(range(10), 2, 8, sys.maxsize)))
