@@ -35,6 +35,10 @@ KnObject *kn_init_array(void);
 KnObject *kn_init__queue(void);
 KnObject *kn_init__struct(void);
 KnObject *kn_init__sre(void);
+KnObject *kn_init_itertools(void);
+KnObject *kn_init__operator(void);
+KnObject *kn_init__functools(void);
+KnObject *kn_init__collections(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -70,5 +74,9 @@ const stdlib_module stdlib_modules[] = {
     {"_queue", kn_init__queue},
     {"_struct", kn_init__struct},
     {"_sre", kn_init__sre},
+    {"itertools", kn_init_itertools},
+    {"_operator", kn_init__operator},
+    {"_functools", kn_init__functools},
+    {"_collections", kn_init__collections},
     {NULL, NULL}
 };
