@@ -8,6 +8,7 @@
  * only types that have sq_item alone get the integer-index path, where a
  * negative index has the length added once before the slot sees it.
  */
+#include "libobject/type.h"
 #include "protocols.h"
 
 static KnObject *type_error(const char *fmt, KnObject *o)
@@ -118,13 +119,11 @@ static int key_as_index(KnObject *key, kn_ssize_t *i)
 }
 
 /* C[key] for a class C: __class_getitem__ (PEP 560).  type[X] itself is
- * special-cased by CPython into a types.GenericAlias, which libobject does
- * not have yet. */
+ * special-cased, as in CPython, into a types.GenericAlias. */
 static KnObject *class_getitem(KnObject *cls, KnObject *key)
 {
     if ((KnTypeObject *)cls == &ob_type_type)
-        return ob_err_format(ob_exc_NotImplementedError,
-                             "type[...] needs types.GenericAlias, which Kiln does not have yet");
+        return ob_generic_alias_new(cls, key);
     KnObject *meth;
     int found = ob_lookup_attr(cls, KN_ID(__class_getitem__), &meth);
     if (found < 0)

@@ -273,8 +273,10 @@ static void test_class_getitem(void **state)
     KnObject *Nn = mkclass("Nn", bases0(), ns("__class_getitem__", KN_None, NULL));
     assert_null(ob_getitem(Nn, I(1)));
     expect_error(ob_exc_TypeError, "type 'Nn' is not subscriptable");
-    assert_null(ob_getitem((KnObject *)&ob_type_type, I(1)));
-    expect_error(ob_exc_NotImplementedError, NULL);
+    /* type[X] is a types.GenericAlias with origin type (as CPython) */
+    KnObject *ga = ob_getitem((KnObject *)&ob_type_type, (KnObject *)&ob_int_type);
+    assert_non_null(ga);
+    assert_ptr_equal(ob_getattr_str(ga, "__origin__"), (KnObject *)&ob_type_type);
     KnObject *P = mkclass("P", bases0(), ns(NULL));
     assert_null(ob_getitem(P, I(1)));
     expect_error(ob_exc_TypeError, "type 'P' is not subscriptable");
