@@ -40,6 +40,8 @@ KnObject *kn_init__operator(void);
 KnObject *kn_init__functools(void);
 KnObject *kn_init__collections(void);
 
+KnObject *kn_init__string(void);
+
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
     {"posix", kn_init_posix},
@@ -78,5 +80,6 @@ const stdlib_module stdlib_modules[] = {
     {"_operator", kn_init__operator},
     {"_functools", kn_init__functools},
     {"_collections", kn_init__collections},
+    {"_string", kn_init__string},
     {NULL, NULL}
 };
