@@ -7,16 +7,27 @@
 #include <string.h>
 
 #include "io_internal.h"
+#include "libobject/memoryview.h"
 
 typedef struct IoBytesIO {
     IO_BASE_HEAD;
     IoBytes buf;
     kn_ssize_t pos;
     int closed;
+    kn_ssize_t exports;     /* live buffer views from getbuffer() */
 } IoBytesIO;
 
 #define BIO(o) ((IoBytesIO *)(o))
 #define CHECK_OPEN(self) do { if (BIO(self)->closed) return io_err_closed(); } while (0)
+/* While getbuffer() views are alive the data must not move or shrink. */
+#define CHECK_EXPORTS(self)                                                        \
+    do {                                                                           \
+        if (BIO(self)->exports > 0) {                                              \
+            ob_err_set_string(ob_exc_BufferError,                                  \
+                              "Existing exports of data: object cannot be re-sized"); \
+            return NULL;                                                           \
+        }                                                                          \
+    } while (0)
 
 static int bytesio_write_data(IoBytesIO *b, const char *data, kn_ssize_t n)
 {
@@ -153,6 +164,7 @@ static KnObject *bytesio_readinto(KnObject *self, KnObject *buffer)
 static KnObject *bytesio_write(KnObject *self, KnObject *data)
 {
     CHECK_OPEN(self);
+    CHECK_EXPORTS(self);
     IoView v;
     if (io_view_get(data, &v, 0, "write") < 0)
         return NULL;
@@ -214,6 +226,7 @@ static KnObject *bytesio_truncate(KnObject *self, KnObject *const *args, kn_ssiz
     if (ob_args_check_positional("truncate", nargs, 0, 1) < 0)
         return NULL;
     CHECK_OPEN(self);
+    CHECK_EXPORTS(self);
     IoBytesIO *b = BIO(self);
     kn_ssize_t size;
     if (io_truncate_size(args, nargs, b->pos, "negative size value %zd", &size) < 0)
@@ -229,12 +242,48 @@ static KnObject *bytesio_getvalue(KnObject *self, KnObject *unused)
     return ob_bytes_from_data(BIO(self)->buf.data, BIO(self)->buf.len);
 }
 
+/* getbuffer() hands out a memoryview over the BytesIO's own bytes through a
+ * small exporter object (CPython's _io._BytesIOBuffer): each view it
+ * exports counts in the BytesIO's `exports`, which blocks resizing until
+ * the view is released (explicitly, or when the collector finds it dead). */
+typedef struct IoBytesIOBuffer {
+    KN_OBJECT_HEAD;
+    KnObject *source;       /* the BytesIO */
+} IoBytesIOBuffer;
+
+static int biobuf_getbuffer(KnObject *self, KnBuffer *view, int flags)
+{
+    IoBytesIO *b = BIO(((IoBytesIOBuffer *)self)->source);
+    if (ob_bytes_fill_buffer(view, self, b->buf.data, b->buf.len, 0, flags) < 0)
+        return -1;
+    b->exports++;
+    return 0;
+}
+
+static void biobuf_releasebuffer(KnObject *self, KnBuffer *view)
+{
+    BIO(((IoBytesIOBuffer *)self)->source)->exports--;
+}
+
+static KnBufferProcs biobuf_as_buffer = { biobuf_getbuffer, biobuf_releasebuffer };
+
+KnTypeObject io_bytesiobuffer_type = {
+    KN_VAR_HEAD_INIT(&ob_type_type, 0),
+    .tp_name = "_io._BytesIOBuffer",
+    .tp_basicsize = sizeof(IoBytesIOBuffer),
+    .tp_getattro = ob_generic_getattr,
+    .tp_flags = KN_TPFLAGS_DEFAULT,
+    .tp_as_buffer = &biobuf_as_buffer,
+};
+
 static KnObject *bytesio_getbuffer(KnObject *self, KnObject *unused)
 {
     CHECK_OPEN(self);
-    ob_err_set_string(ob_exc_NotImplementedError,
-                      "BytesIO.getbuffer() needs memoryview, which Kiln does not have yet");
-    return NULL;
+    IoBytesIOBuffer *e = (IoBytesIOBuffer *)ob_type_generic_alloc(&io_bytesiobuffer_type, 0);
+    if (e == NULL)
+        return NULL;
+    e->source = self;
+    return ob_memoryview_from_object((KnObject *)e);
 }
 
 static KnObject *bytesio_true(KnObject *self, KnObject *unused)
@@ -257,6 +306,7 @@ static KnObject *bytesio_flush(KnObject *self, KnObject *unused)
 
 static KnObject *bytesio_close(KnObject *self, KnObject *unused)
 {
+    CHECK_EXPORTS(self);
     BIO(self)->closed = 1;
     BIO(self)->iobase_closed = 1;
     BIO(self)->buf = (IoBytes){0};
@@ -283,6 +333,7 @@ static KnObject *bytesio_setstate(KnObject *self, KnObject *state)
                              "%s.__setstate__ argument should be 3-tuple, got %s",
                              ob_type_name(KN_TYPE(self)), ob_type_name(KN_TYPE(state)));
     CHECK_OPEN(self);
+    CHECK_EXPORTS(self);
     IoBytesIO *b = BIO(self);
     IoView v;
     if (io_view_get(KN_TUPLE_GET(state, 0), &v, 0, "__setstate__") < 0)

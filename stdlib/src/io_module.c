@@ -13,6 +13,7 @@ static KnTypeObject *const io_all_types[] = {
     &io_bufferedreader_type, &io_bufferedwriter_type, &io_bufferedrandom_type,
     &io_bufferedrwpair_type, &io_textiowrapper_type,
 };
+extern KnTypeObject io_bytesiobuffer_type;  /* not in the module's namespace */
 
 static const char *const io_type_names[] = {
     "_IOBase", "_RawIOBase", "_BufferedIOBase", "_TextIOBase",
@@ -30,6 +31,8 @@ int io_types_init(void)
     for (size_t i = 0; i < N_TYPES; i++)
         if (ob_type_ready(io_all_types[i]) < 0)
             return -1;
+    if (ob_type_ready(&io_bytesiobuffer_type) < 0)
+        return -1;
     KnObject *bases = ob_tuple_pack(2, (KnObject *)ob_exc_OSError, (KnObject *)ob_exc_ValueError);
     KnObject *ns = ob_dict_new();
     if (bases == NULL || ns == NULL || ob_dict_setitem_str(ns, "__module__", ob_str_from_cstr("io")) < 0)
