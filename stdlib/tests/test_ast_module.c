@@ -1,0 +1,111 @@
+/*
+ * test_ast_module.c — the _ast module (src/ast_module.c): the class
+ * hierarchy, _fields / _attributes / class defaults, and the AST
+ * constructor's positional / keyword rules.  Expected values are python3.11's.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "libobject/libobject.h"
+
+KnObject *kn_init__ast(void);
+
+static KnObject *mod;
+
+static int setup(void **state)
+{
+    (void)state;
+    if (ob_runtime_init() < 0 || (mod = kn_init__ast()) == NULL)
+        return -1;
+    return 0;
+}
+
+static KnObject *C(const char *name)
+{
+    KnObject *c = ob_getattr_str(mod, name);
+    assert_non_null(c);
+    return c;
+}
+
+static void assert_repr(KnObject *o, const char *want)
+{
+    assert_non_null(o);
+    KnObject *r = ob_repr(o);
+    assert_non_null(r);
+    assert_string_equal(ob_str_as_utf8(r, NULL), want);
+}
+
+static void test_hierarchy(void **state)
+{
+    (void)state;
+    assert_int_equal(ob_issubclass(C("Name"), C("expr")), 1);
+    assert_int_equal(ob_issubclass(C("expr"), C("AST")), 1);
+    assert_int_equal(ob_issubclass(C("Load"), C("expr_context")), 1);
+    assert_int_equal(ob_issubclass(C("Load"), C("expr")), 0);
+    assert_int_equal(ob_issubclass(C("arguments"), C("AST")), 1);
+    assert_int_equal(ob_issubclass(C("TryStar"), C("stmt")), 1);
+    assert_repr(C("Name"), "<class 'ast.Name'>");
+}
+
+static void test_fields(void **state)
+{
+    (void)state;
+    assert_repr(ob_getattr_str(C("Name"), "_fields"), "('id', 'ctx')");
+    assert_repr(ob_getattr_str(C("Name"), "__match_args__"), "('id', 'ctx')");
+    assert_repr(ob_getattr_str(C("Name"), "_attributes"),
+                "('lineno', 'col_offset', 'end_lineno', 'end_col_offset')");
+    assert_repr(ob_getattr_str(C("Load"), "_attributes"), "()");
+    assert_repr(ob_getattr_str(C("AST"), "_fields"), "()");
+    assert_repr(ob_getattr_str(C("arguments"), "_fields"),
+                "('posonlyargs', 'args', 'vararg', 'kwonlyargs', 'kw_defaults', 'kwarg', 'defaults')");
+    assert_repr(ob_getattr_str(C("Return"), "value"), "None");
+    assert_repr(ob_getattr_str(C("expr"), "end_lineno"), "None");
+    assert_repr(ob_getattr_str(mod, "PyCF_ONLY_AST"), "1024");
+}
+
+static void test_constructor(void **state)
+{
+    (void)state;
+    KnObject *args = ob_tuple_pack(2, ob_str_from_cstr("x"), ob_int_from_ssize(3));
+    KnObject *n = ob_call(C("Name"), args, NULL);
+    assert_non_null(n);
+    assert_repr(ob_getattr_str(n, "id"), "'x'");
+    assert_repr(ob_getattr_str(n, "ctx"), "3");
+    assert_repr(ob_call_method(n, "__reduce__", 0), "(<class 'ast.Name'>, (), {'id': 'x', 'ctx': 3})");
+
+    KnObject *kw = ob_dict_new();
+    assert_int_equal(ob_dict_setitem_str(kw, "lineno", ob_int_from_ssize(7)), 0);
+    KnObject *r = ob_call(C("Return"), ob_tuple_new(0), kw);
+    assert_non_null(r);
+    assert_repr(ob_getattr_str(r, "lineno"), "7");
+    assert_repr(ob_getattr_str(r, "value"), "None");       /* class default */
+    KnObject *bare = ob_call_noargs(C("Name"));           /* missing fields stay absent */
+    assert_non_null(bare);
+    assert_null(ob_getattr_str(bare, "id"));
+    assert_int_equal(ob_err_matches((KnObject *)ob_exc_AttributeError), 1);
+    ob_err_clear();
+
+    KnObject *three = ob_tuple_pack(3, KN_None, KN_None, KN_None);
+    assert_null(ob_call(C("Name"), three, NULL));
+    assert_int_equal(ob_err_matches((KnObject *)ob_exc_TypeError), 1);
+    KnObject *msg = ob_str(ob_err_fetch());
+    assert_string_equal(ob_str_as_utf8(msg, NULL), "Name constructor takes at most 2 positional arguments");
+    ob_err_clear();
+    assert_null(ob_call(C("Return"), three, NULL));
+    msg = ob_str(ob_err_fetch());
+    assert_string_equal(ob_str_as_utf8(msg, NULL), "Return constructor takes at most 1 positional argument");
+    ob_err_clear();
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hierarchy),
+        cmocka_unit_test(test_fields),
+        cmocka_unit_test(test_constructor),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
