@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "libobject/libobject.h"
+#include "stdlib/ast.h"
 #include "stdlib/modules.h"
 
 #define FC(f) ((KnCFunction)(void (*)(void))(f))
@@ -182,8 +183,14 @@ static KnObject *make_ast_base(void)
     return cls;
 }
 
+/* Created once: kn_ast_from_source's trees must be instances of the very
+ * classes `import _ast` hands out. */
+static KnObject *ast_module;
+
 KnObject *kn_init__ast(void)
 {
+    if (ast_module != NULL)
+        return ast_module;
     KnObject *m = ob_module_new_cstr("_ast");
     if (m == NULL)
         return NULL;
@@ -198,5 +205,6 @@ KnObject *kn_init__ast(void)
         ob_module_add_object(m, "PyCF_TYPE_COMMENTS", ob_int_from_ssize(4096)) < 0 ||
         ob_module_add_object(m, "PyCF_ALLOW_TOP_LEVEL_AWAIT", ob_int_from_ssize(8192)) < 0)
         return NULL;
+    ast_module = m;
     return m;
 }

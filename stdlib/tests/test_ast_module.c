@@ -10,8 +10,7 @@
 #include <cmocka.h>
 
 #include "libobject/libobject.h"
-
-KnObject *kn_init__ast(void);
+#include "stdlib/ast.h"
 
 static KnObject *mod;
 
@@ -100,12 +99,50 @@ static void test_constructor(void **state)
     ob_err_clear();
 }
 
+static const char *type_name(KnObject *o)
+{
+    assert_non_null(o);
+    return KN_TYPE(o)->tp_name;
+}
+
+static void test_from_source(void **state)
+{
+    (void)state;
+    const char *src = "x = 10**30 + 'a\\ud800'\nif x: pass\n";
+    KnObject *m = kn_ast_from_source(src, strlen(src), "<t>", 0);
+    assert_string_equal(type_name(m), "Module");
+    assert_true(ob_isinstance(m, C("Module")) == 1);
+    KnObject *body = ob_getattr_str(m, "body");
+    assert_repr(ob_call_method(body, "__len__", 0), "2");
+    KnObject *assign = ob_sequence_getitem(body, 0);
+    assert_string_equal(type_name(assign), "Assign");
+    assert_repr(ob_getattr_str(assign, "lineno"), "1");
+    assert_repr(ob_getattr_str(assign, "end_col_offset"), "22");
+    assert_repr(ob_getattr_str(assign, "type_comment"), "None");
+    KnObject *binop = ob_getattr_str(assign, "value");
+    assert_string_equal(type_name(ob_getattr_str(binop, "op")), "Add");
+    KnObject *pow = ob_getattr_str(binop, "left");
+    assert_repr(ob_getattr_str(ob_getattr_str(pow, "right"), "value"), "30");
+    assert_repr(ob_getattr_str(ob_getattr_str(binop, "right"), "value"), "'a\\ud800'");
+    KnObject *target = ob_sequence_getitem(ob_getattr_str(assign, "targets"), 0);
+    assert_string_equal(type_name(ob_getattr_str(target, "ctx")), "Store");
+
+    KnObject *e = kn_ast_from_source("1j", 2, "<t>", 1);
+    assert_string_equal(type_name(e), "Expression");
+    assert_repr(ob_getattr_str(ob_getattr_str(e, "body"), "value"), "1j");
+
+    assert_null(kn_ast_from_source("x = (", 5, "<t>", 0));
+    assert_int_equal(ob_err_matches((KnObject *)ob_exc_SyntaxError), 1);
+    ob_err_clear();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hierarchy),
         cmocka_unit_test(test_fields),
         cmocka_unit_test(test_constructor),
+        cmocka_unit_test(test_from_source),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
