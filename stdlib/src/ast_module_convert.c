@@ -4,8 +4,8 @@
  * The walk is generic over libparse's field tables (ast_meta.h, generated
  * from the same libparse/ast.def as our class table): each node becomes an
  * instance of the class of the same name, every field is set (absent
- * optionals as None, sequences as lists, enums as fresh instances of their
- * class), then lineno/col_offset/end_lineno/end_col_offset for families
+ * optionals as None, sequences as lists, enums as one shared instance of
+ * their class), then lineno/col_offset/end_lineno/end_col_offset for families
  * that have positions.  Constants become Python values.
  */
 #include <string.h>
@@ -19,6 +19,10 @@
 typedef struct {
     KnObject *classes;   /* _ast's module dict */
 } Conv;
+
+/* One shared instance per enum class (Load(), Add(), ...), as CPython's
+ * parser hands out: `t.body[0].value.ctx is t.body[1].value.ctx`. */
+static KnObject *enum_instances;
 
 static KnObject *conv_node(Conv *c, int type, const void *node);
 
@@ -83,7 +87,14 @@ static KnObject *conv_value(Conv *c, int type, const void *addr)
             ob_err_format(ob_exc_SystemError, "_ast: bad %s value %d", t->name, v);
             return NULL;
         }
-        return new_instance(c, t->alts[v - 1].name);
+        const char *name = t->alts[v - 1].name;
+        KnObject *inst = ob_dict_getitem_str(enum_instances, name);
+        if (inst != NULL || ob_err_occurred())
+            return inst;
+        if ((inst = new_instance(c, name)) == NULL ||
+            ob_dict_setitem_str(enum_instances, name, inst) < 0)
+            return NULL;
+        return inst;
     }
     return conv_node(c, type, *(const void *const *)addr);
 }
@@ -204,6 +215,8 @@ KnObject *kn_ast_from_source(const char *src, size_t len, const char *filename, 
     if (m == NULL)
         return NULL;
     Conv c = { ob_module_get_dict(m) };
+    if (enum_instances == NULL && (enum_instances = ob_dict_new()) == NULL)
+        return NULL;
     if (filename == NULL)
         filename = "<unknown>";
     ps_arena *arena = ps_arena_new();

@@ -22,6 +22,12 @@ for src in SNIPPETS:
 print(ast.dump(ast.parse("a + 1", mode="eval")))
 print(ast.dump(ast.parse("x = 1", mode="single")))
 print(ast.dump(ast.parse("(int, str) -> bool", mode="func_type")))
+t = ast.parse("x = y; z = w")
+print(t.body[0].targets[0].ctx is t.body[1].targets[0].ctx,
+      t.body[0].value.ctx is ast.parse("q").body[0].value.ctx)
+import copy
+import pickle
+print(ast.dump(copy.deepcopy(t)) == ast.dump(t), ast.dump(pickle.loads(pickle.dumps(t, 2))))
 try:
     ast.parse("x = (", "<bad>")
 except SyntaxError as e:
