@@ -6,11 +6,15 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "libobject/libobject.h"
 #include "stdlib/ast.h"
+#include "libparse/dump.h"
+#include "libparse/parser.h"
 
 static KnObject *mod;
 
@@ -136,6 +140,57 @@ static void test_from_source(void **state)
     ob_err_clear();
 }
 
+/* source -> objects -> C tree dumps exactly like source -> C tree. */
+static void round_trip(const char *src, int mode)
+{
+    ps_arena *a = ps_arena_new();
+    ps_error err;
+    ps_error_init(&err);
+    ps_mod *direct = ps_parse(src, strlen(src), "<t>", (ps_mode)mode, 0, a, &err);
+    assert_non_null(direct);
+    KnObject *tree = kn_ast_from_source(src, strlen(src), "<t>", mode);
+    assert_non_null(tree);
+    ps_mod *back = kn_ast_to_c(tree, a);
+    if (back == NULL)
+        fprintf(stderr, "kn_ast_to_c: %s\n", ob_str_as_utf8(ob_str(ob_err_fetch()), NULL));
+    assert_non_null(back);
+    size_t l1, l2;
+    char *d1 = ps_dump_mod(direct, PS_DUMP_ATTRIBUTES, &l1);
+    char *d2 = ps_dump_mod(back, PS_DUMP_ATTRIBUTES, &l2);
+    assert_string_equal(d1, d2);
+    free(d1);
+    free(d2);
+    ps_error_clear(&err);
+    ps_arena_free(a);
+}
+
+static void test_to_c(void **state)
+{
+    (void)state;
+    round_trip("def f(a, /, b=1, *c, d, e=2, **g) -> int:\n    return {**x, 1: a}\n", 0);
+    round_trip("from . import (x as y)\nimport a.b\nx += 10**40 - 1.5 + 2j + ...\n", 0);
+    round_trip("match p:\n    case [1, *r] | {'k': v, **kw} if v: pass\n"
+               "    case C(x=0) as q: pass\n    case None: pass\n", 0);
+    round_trip("try:\n    pass\nexcept* E as e:\n    del a[1:2], b.c\n", 0);
+    round_trip("f'{a!r:>{w}}' + b'\\xff' + '\\ud800' if x else [i async for i in y if i]", 1);
+
+    /* errors: a missing required field, a wrong family */
+    ps_arena *a = ps_arena_new();
+    KnObject *mod = ob_call_noargs(C("Module"));
+    assert_null(kn_ast_to_c(mod, a));
+    KnObject *msg = ob_str(ob_err_fetch());
+    assert_string_equal(ob_str_as_utf8(msg, NULL), "required field \"body\" missing from Module");
+    KnObject *body = ob_list_new(0);
+    assert_int_equal(ob_list_append(body, ob_call_noargs(C("Load"))), 0);
+    assert_int_equal(ob_setattr_str(mod, "body", body), 0);
+    assert_int_equal(ob_setattr_str(mod, "type_ignores", ob_list_new(0)), 0);
+    assert_null(kn_ast_to_c(mod, a));
+    msg = ob_str(ob_err_fetch());
+    const char *want = "expected some sort of stmt, but got <ast.Load object at ";
+    assert_int_equal(strncmp(ob_str_as_utf8(msg, NULL), want, strlen(want)), 0);
+    ps_arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -143,6 +198,7 @@ int main(void)
         cmocka_unit_test(test_fields),
         cmocka_unit_test(test_constructor),
         cmocka_unit_test(test_from_source),
+        cmocka_unit_test(test_to_c),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -19,6 +19,14 @@ extern "C" {
  * MemoryError set on failure. */
 KnObject *kn_ast_from_source(const char *src, size_t len, const char *filename, int mode);
 
+/* The other way (for compile(<AST object>)): the node objects of `tree`
+ * (a mod) as libparse's C tree, allocated in `arena`.  NULL with TypeError
+ * ("required field ... missing from ...", "expected some sort of ...") or
+ * NotImplementedError (constants the C tree cannot hold) set. */
+struct ps_mod;
+struct ps_arena;
+struct ps_mod *kn_ast_to_c(KnObject *tree, struct ps_arena *arena);
+
 /* The `_ast` module (created once; the same object `import _ast` gives). */
 KnObject *kn_init__ast(void);
 
