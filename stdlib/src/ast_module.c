@@ -21,6 +21,7 @@ enum { KN_AST_ABSTRACT, KN_AST_CONCRETE, KN_AST_PRODUCT };
 typedef struct {
     const char *name, *base, *fields, *attributes, *optional;
     int kind;
+    const char *doc;
 } AstClassSpec;
 
 static const AstClassSpec ast_specs[] = {
@@ -150,6 +151,8 @@ static int add_spec(KnObject *m, const AstClassSpec *s)
         if (attrs == NULL || ob_dict_setitem_str(dict, "_attributes", attrs) < 0)
             return -1;
     }
+    if (ob_dict_setitem_str(dict, "__doc__", ob_str_from_cstr(s->doc)) < 0)
+        return -1;
     KnObject *opt = names_tuple(s->optional);
     if (opt == NULL)
         return -1;

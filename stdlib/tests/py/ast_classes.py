@@ -18,6 +18,11 @@ for n in names:
                              "annotation", "asname", "name", "module")
                  if k in c.__dict__))
 
+for nm in names:
+    c = getattr(_ast, nm)
+    if isinstance(c, type) and c is not _ast.AST:
+        print(nm, repr(c.__doc__))
+
 n = ast.Name("x", ast.Load(), lineno=3)
 red = n.__reduce__()
 print(n.id, type(n.ctx).__name__, n.lineno, n.end_lineno, red[0].__name__, red[1], sorted(red[2]))
