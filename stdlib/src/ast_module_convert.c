@@ -207,6 +207,8 @@ static void raise_parse_error(const ps_error *err, const char *filename)
 
 KnObject *kn_ast_from_source(const char *src, size_t len, const char *filename, int mode)
 {
+    int pflags = (mode & KN_AST_SOURCE_IS_STR) ? PS_INPUT_IS_UTF8_STR : 0;
+    mode &= ~KN_AST_SOURCE_IS_STR;
     if (mode < PS_MODE_EXEC || mode > PS_MODE_FUNC_TYPE) {
         ob_err_format(ob_exc_ValueError, "kn_ast_from_source: bad mode %d", mode);
         return NULL;
@@ -225,7 +227,7 @@ KnObject *kn_ast_from_source(const char *src, size_t len, const char *filename, 
     ps_error err;
     ps_error_init(&err);
     KnObject *res = NULL;
-    ps_mod *mod = ps_parse(src, len, filename, (ps_mode)mode, 0, arena, &err);
+    ps_mod *mod = ps_parse(src, len, filename, (ps_mode)mode, pflags, arena, &err);
     if (mod == NULL)
         raise_parse_error(&err, filename);
     else

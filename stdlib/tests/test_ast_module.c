@@ -135,6 +135,15 @@ static void test_from_source(void **state)
     assert_string_equal(type_name(e), "Expression");
     assert_repr(ob_getattr_str(ob_getattr_str(e, "body"), "value"), "1j");
 
+    /* bytes honour a coding cookie; the UTF-8 of a str ignores it */
+    const char *cookie = "# coding: latin-1\ns = '\xc3\xa9'\n";
+    KnObject *fromb = kn_ast_from_source(cookie, strlen(cookie), "<t>", 0);
+    KnObject *froms = kn_ast_from_source(cookie, strlen(cookie), "<t>", KN_AST_SOURCE_IS_STR);
+    KnObject *sb = ob_getattr_str(ob_getattr_str(ob_sequence_getitem(ob_getattr_str(fromb, "body"), 0), "value"), "value");
+    KnObject *ss = ob_getattr_str(ob_getattr_str(ob_sequence_getitem(ob_getattr_str(froms, "body"), 0), "value"), "value");
+    assert_repr(sb, "'\xc3\x83\xc2\xa9'");   /* 'Ã©' */
+    assert_repr(ss, "'\xc3\xa9'");           /* 'é' */
+
     assert_null(kn_ast_from_source("x = (", 5, "<t>", 0));
     assert_int_equal(ob_err_matches((KnObject *)ob_exc_SyntaxError), 1);
     ob_err_clear();

@@ -13,11 +13,15 @@ extern "C" {
 #endif
 
 /* compile(src, filename, mode, PyCF_ONLY_AST): parse src[0..len) with
- * libparse (mode: 0 exec, 1 eval, 2 single, 3 func_type — ps_mode) and
+ * libparse (mode: 0 exec, 1 eval, 2 single, 3 func_type — ps_mode — plus
+ * the flag below) and
  * return the tree as instances of the `_ast` classes.  NULL with
  * SyntaxError (IndentationError, TabError), ValueError, OverflowError or
  * MemoryError set on failure. */
 KnObject *kn_ast_from_source(const char *src, size_t len, const char *filename, int mode);
+/* OR'd into mode: src is the UTF-8 of a str (compile(str, ...)), so a
+ * coding cookie or BOM in it is ignored, as CPython does. */
+#define KN_AST_SOURCE_IS_STR 0x100
 
 /* The other way (for compile(<AST object>)): the node objects of `tree`
  * (a mod) as libparse's C tree, allocated in `arena`.  NULL with TypeError

@@ -42,3 +42,7 @@ for name in ("ast", "dataclasses", "textwrap", "string", "functools", "inspect")
     print(name, len(text), hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
     lines = ast.dump(tree, indent=1).splitlines()
     print("  ", len(lines), lines[::40][:60])
+
+# a coding cookie counts for bytes, not for the UTF-8 of a str
+cookie = b"# coding: latin-1\nx = '\xc3\xa9'\n"
+print(ast.dump(ast.parse(cookie)), ast.dump(ast.parse(cookie.decode("utf-8"))))
