@@ -71,6 +71,13 @@ static int check_no_nul(const char *s, kn_ssize_t len)
     return -1;
 }
 
+static jit_ast_hook ast_hook;
+
+void jit_set_ast_hook(jit_ast_hook hook)
+{
+    ast_hook = hook;
+}
+
 static int is_code(KnObject *o)
 {
     return KN_TYPE(o) == &jit_code_type;
@@ -121,6 +128,8 @@ static KnObject *bi_compile(KnObject *self, KnObject *const *args, kn_ssize_t na
     if (optimize < -1 || optimize > 2)
         return ob_err_format(ob_exc_ValueError, "compile(): invalid optimize value");
     jit_mode mode;
+    int ast_mode = ob_str_equal_cstr(a[2], "eval") ? 1 : ob_str_equal_cstr(a[2], "single") ? 2
+                 : ob_str_equal_cstr(a[2], "func_type") ? 3 : 0;
     if (ob_str_equal_cstr(a[2], "exec"))
         mode = JIT_MODE_EXEC;
     else if (ob_str_equal_cstr(a[2], "eval"))
@@ -135,7 +144,7 @@ static KnObject *bi_compile(KnObject *self, KnObject *const *args, kn_ssize_t na
     } else
         return ob_err_format(ob_exc_ValueError,
                              "compile() mode must be 'exec', 'eval' or 'single'");
-    if (flags & CF_ONLY_AST)
+    if ((flags & CF_ONLY_AST) && ast_hook == NULL)
         return ob_err_format(ob_exc_NotImplementedError,
                              "compile() to an AST (PyCF_ONLY_AST) needs the ast module, "
                              "which Kiln does not have yet");
@@ -154,6 +163,11 @@ static KnObject *bi_compile(KnObject *self, KnObject *const *args, kn_ssize_t na
             return NULL;
         return ob_err_format(ob_exc_TypeError,
                              "compile() arg 1 must be a string, bytes or AST object");
+    }
+    if (flags & CF_ONLY_AST) {
+        if (check_no_nul(s, len) < 0)
+            return NULL;
+        return ast_hook(s, (size_t)len, filename, ast_mode | (KN_STR_CHECK(a[0]) ? 0x100 : 0));
     }
     return compile_text(s, len, filename, mode, (int)flags, (int)optimize);
 }

@@ -20,6 +20,7 @@
 #include "libobject/libobject.h"
 #include "stdlib/modules.h"
 #include "stdlib/atexit.h"
+#include "stdlib/ast.h"
 
 #define PY_VERSION "3.11.2"
 
@@ -67,6 +68,7 @@ static void add_stdlib_modules(void)
     for (const stdlib_module *m = stdlib_modules; m->name != NULL; m++)
         jit_import_add_builtin(m->name, m->init);
     jit_set_exit_hook(kn_atexit_run);
+    jit_set_ast_hook(kn_ast_from_source);
 }
 
 static int version(int verbose)

@@ -23,6 +23,7 @@ KnObject *kn_init__md5(void);
 KnObject *kn_init__sha1(void);
 KnObject *kn_init__sha3(void);
 KnObject *kn_init__bisect(void);
+KnObject *kn_init__ast(void);
 KnObject *kn_init__heapq(void);
 KnObject *kn_init_binascii(void);
 KnObject *kn_init_zlib(void);
@@ -64,6 +65,7 @@ const stdlib_module stdlib_modules[] = {
     {"_sha1", kn_init__sha1},
     {"_sha3", kn_init__sha3},
     {"_bisect", kn_init__bisect},
+    {"_ast", kn_init__ast},
     {"_heapq", kn_init__heapq},
     {"binascii", kn_init_binascii},
     {"zlib", kn_init_zlib},

@@ -161,6 +161,14 @@ void jit_specialize_report(FILE *out);
  * does not depend on the stdlib. */
 void jit_set_exit_hook(int (*hook)(void));
 
+/* ---- stdlib-ast: compile(..., PyCF_ONLY_AST) ----
+ * compile() with PyCF_ONLY_AST hands the source to this hook (mode 0 exec,
+ * 1 eval, 2 single, 3 func_type, plus 0x100 when the source was a str);
+ * python-bin registers stdlib's
+ * kn_ast_from_source.  Without a hook it raises NotImplementedError. */
+typedef KnObject *(*jit_ast_hook)(const char *src, size_t len, const char *filename, int mode);
+void jit_set_ast_hook(jit_ast_hook hook);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,41 @@
+/*
+ * stdlib/ast.h — libparse trees as `_ast` node objects (src/ast_module_convert.c).
+ */
+#ifndef STDLIB_AST_H
+#define STDLIB_AST_H
+
+#include <stddef.h>
+
+#include "libobject/object.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* compile(src, filename, mode, PyCF_ONLY_AST): parse src[0..len) with
+ * libparse (mode: 0 exec, 1 eval, 2 single, 3 func_type — ps_mode — plus
+ * the flag below) and
+ * return the tree as instances of the `_ast` classes.  NULL with
+ * SyntaxError (IndentationError, TabError), ValueError, OverflowError or
+ * MemoryError set on failure. */
+KnObject *kn_ast_from_source(const char *src, size_t len, const char *filename, int mode);
+/* OR'd into mode: src is the UTF-8 of a str (compile(str, ...)), so a
+ * coding cookie or BOM in it is ignored, as CPython does. */
+#define KN_AST_SOURCE_IS_STR 0x100
+
+/* The other way (for compile(<AST object>)): the node objects of `tree`
+ * (a mod) as libparse's C tree, allocated in `arena`.  NULL with TypeError
+ * ("required field ... missing from ...", "expected some sort of ...") or
+ * NotImplementedError (constants the C tree cannot hold) set. */
+struct ps_mod;
+struct ps_arena;
+struct ps_mod *kn_ast_to_c(KnObject *tree, struct ps_arena *arena);
+
+/* The `_ast` module (created once; the same object `import _ast` gives). */
+KnObject *kn_init__ast(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
