@@ -259,6 +259,19 @@ static KnObject *stdio_close(KnObject *self, KnObject *unused)
     return r < 0 ? NULL : KN_None;
 }
 
+/* `with sys.stdin as f:` (IOBase's context manager: closes on exit). */
+static KnObject *stdio_enter(KnObject *self, KnObject *unused)
+{
+    if (check_open(SO(self)) < 0)
+        return NULL;
+    return self;
+}
+
+static KnObject *stdio_exit(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
+{
+    return stdio_close(self, NULL);
+}
+
 static KnObject *stdio_fileno(KnObject *self, KnObject *unused)
 {
     if (check_open(SO(self)) < 0)
@@ -335,6 +348,8 @@ static KnMethodDef stdio_methods[] = {
     { "readline", FAST(stdio_readline), KN_METH_FASTCALL, NULL },
     { "read", FAST(stdio_read), KN_METH_FASTCALL, NULL },
     { "close", stdio_close, KN_METH_NOARGS, NULL },
+    { "__enter__", stdio_enter, KN_METH_NOARGS, NULL },
+    { "__exit__", FAST(stdio_exit), KN_METH_FASTCALL, NULL },
     { "fileno", stdio_fileno, KN_METH_NOARGS, NULL },
     { "isatty", stdio_isatty, KN_METH_NOARGS, NULL },
     { "readable", stdio_readable, KN_METH_NOARGS, NULL },

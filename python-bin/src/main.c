@@ -7,8 +7,9 @@
  * ("-uB"), -c/-m/-W/-X take the rest of their word or the next word, and
  * the first non-option ends the options (it and everything after it is
  * sys.argv).  A terminal on stdin without a program, or -i, gives the
- * interactive prompt (jit_run_interactive).  -m needs the import system,
- * which Kiln does not have yet, and says so. */
+ * interactive prompt (jit_run_interactive).  -m runs runpy's
+ * _run_module_as_main, as CPython does. */
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,6 +70,30 @@ static void add_stdlib_modules(void)
         jit_import_add_builtin(m->name, m->init);
     jit_set_exit_hook(kn_atexit_run);
     jit_set_ast_hook(kn_ast_from_source);
+}
+
+/* -m: runpy._run_module_as_main(module) in __main__, as CPython does.
+ * The call binds no name in __main__'s namespace (runpy fills it). */
+static int run_module(const char *module)
+{
+    size_t n = strlen(module);
+    char *src = malloc(4 * n + 128);
+    if (src == NULL)
+        return 1;
+    char *p = src + sprintf(src, "__import__('runpy')._run_module_as_main('");
+    for (const char *c = module; *c; c++) {
+        if (*c == '\\' || *c == '\'')
+            *p++ = '\\';
+        if ((unsigned char)*c < 0x20) {
+            p += sprintf(p, "\\x%02x", (unsigned char)*c);
+            continue;
+        }
+        *p++ = *c;
+    }
+    strcpy(p, "', True)\n");
+    int status = jit_run_string(src, "<run_module>");
+    free(src);
+    return status;
 }
 
 static int version(int verbose)
@@ -141,9 +166,22 @@ static int env_flag(const jit_config *cfg, const char *name)
     return n > 0 ? n : 1;
 }
 
+/* As CPython at start-up: LC_CTYPE from the environment, and the plain
+ * C/POSIX locale coerced to C.UTF-8 (PEP 538), exported so that child
+ * processes agree; locale.getpreferredencoding() then reads UTF-8. */
+static void init_ctype_locale(void)
+{
+    const char *loc = setlocale(LC_CTYPE, "");
+    if (loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0) {
+        if (setlocale(LC_CTYPE, "C.UTF-8") != NULL)
+            setenv("LC_CTYPE", "C.UTF-8", 1);
+    }
+}
+
 int main(int argc, char **argv)
 {
     prog = argc > 0 ? argv[0] : "python";
+    init_ctype_locale();
     static jit_config cfg;
     static const char *xopts[256], *wopts[256];
     int nx = 0, nw = 0, show_version = 0, skip_first_line = 0;
@@ -263,12 +301,21 @@ int main(int argc, char **argv)
     char **sys_argv = argv + i;
     int sys_argc = argc - i;
     cfg.path0 = "";
+    static char cwd[4096];
     if (module != NULL) {
-        fprintf(stderr, "%s: -m needs the import system, which Kiln does not have yet "
-                        "(cannot run module %s)\n", prog, module);
-        return 1;
-    }
-    if (command != NULL || i >= argc) {
+        /* -m mod args: ['-m', args...] until runpy puts the module's file
+         * in argv[0]; sys.path[0] is the current directory (full path). */
+        sys_argv = malloc(sizeof(char *) * (size_t)(argc - i + 2));
+        if (sys_argv == NULL)
+            return 1;
+        sys_argv[0] = "-m";
+        for (int k = i; k < argc; k++)
+            sys_argv[k - i + 1] = argv[k];
+        sys_argc = argc - i + 1;
+        sys_argv[sys_argc] = NULL;
+        if (getcwd(cwd, sizeof cwd) != NULL)
+            cfg.path0 = cwd;
+    } else if (command != NULL || i >= argc) {
         sys_argv = malloc(sizeof(char *) * (size_t)(argc - i + 2));
         if (sys_argv == NULL)
             return 1;
@@ -300,7 +347,9 @@ int main(int argc, char **argv)
         return 1;
 
     int status;
-    if (command != NULL) {
+    if (module != NULL) {
+        status = run_module(module);
+    } else if (command != NULL) {
         status = jit_run_string(command, "<string>");
     } else if (script != NULL) {
         status = jit_run_file(script);
