@@ -579,21 +579,6 @@ static CodecId codec_lookup(const char *encoding)
     return CODEC_NONE;
 }
 
-/* An error handler the C codecs apply themselves (NULL: strict). */
-static int builtin_error_handler(const char *errors)
-{
-    static const char *const known[] = {
-        "strict", "ignore", "replace", "surrogateescape", "backslashreplace",
-        "xmlcharrefreplace", "namereplace", "surrogatepass",
-    };
-    if (errors == NULL)
-        return 1;
-    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-        if (strcmp(errors, known[i]) == 0)
-            return 1;
-    return 0;
-}
-
 KnObject *ob_str_decode(const char *data, kn_ssize_t len, const char *encoding,
                         const char *errors)
 {
@@ -604,7 +589,7 @@ KnObject *ob_str_decode(const char *data, kn_ssize_t len, const char *encoding,
     int id = codec_lookup(encoding);
     /* Other codecs and user error handlers live in the codec registry (the
      * stdlib's _codecs sets the hook when it is imported). */
-    if (ob_codec_hooks.decode != NULL && (id == CODEC_NONE || !builtin_error_handler(errors)))
+    if (ob_codec_hooks.decode != NULL && (id == CODEC_NONE || codec_handler(errors) == EH_UNKNOWN))
         return ob_codec_hooks.decode(data, len, encoding, errors);
     switch (id) {
     case CODEC_UTF8: return ob_str_decode_utf8(data, len, errors);
@@ -626,7 +611,7 @@ KnObject *ob_str_encode(KnObject *s, const char *encoding, const char *errors)
     if (encoding == NULL)
         encoding = "utf-8";
     int id = codec_lookup(encoding);
-    if (ob_codec_hooks.encode != NULL && (id == CODEC_NONE || !builtin_error_handler(errors)))
+    if (ob_codec_hooks.encode != NULL && (id == CODEC_NONE || codec_handler(errors) == EH_UNKNOWN))
         return ob_codec_hooks.encode(s, encoding, errors);
     switch (id) {
     case CODEC_UTF8: return ob_str_encode_utf8(s, errors);
