@@ -130,33 +130,35 @@ static KnObject *own(KnObject *m, KnObject *name)
     return d != NULL && KN_DICT_CHECK(d) ? ob_dict_getitem(d, name) : NULL;
 }
 
-/* Is the module still executing its body (__spec__._initializing)?  Any
- * error while finding out counts as "no", as in CPython. */
+/* The module's __spec__.<attr> (borrowed); NULL when there is none.  Any
+ * error while looking counts as "none" (cleared), as in CPython. */
+static KnObject *spec_attr(KnObject *m, KnObject **cache, const char *attr)
+{
+    KnObject *spec = own(m, KN_ID(__spec__)), *v = NULL;
+    if (spec == NULL || spec == KN_None || ob_proto_name(cache, attr) == NULL ||
+        ob_lookup_attr(spec, *cache, &v) <= 0)
+        v = NULL;
+    ob_err_clear();
+    return v;
+}
+
+/* Is the module still executing its body (__spec__._initializing)? */
 static int initializing(KnObject *m)
 {
     static KnObject *name_initializing;
-    KnObject *spec = own(m, KN_ID(__spec__)), *v;
-    int r = 0;
-    if (spec != NULL && spec != KN_None &&
-        ob_proto_name(&name_initializing, "_initializing") != NULL &&
-        ob_lookup_attr(spec, name_initializing, &v) > 0)
-        r = ob_is_true(v);
+    KnObject *v = spec_attr(m, &name_initializing, "_initializing");
+    int r = v != NULL ? ob_is_true(v) : 0;
     ob_err_clear();
     return r > 0;
 }
 
 /* Is `name` a submodule importlib is still loading
- * (name in __spec__._uninitialized_submodules, 3.11)?  Errors count as
- * "no". */
+ * (name in __spec__._uninitialized_submodules, 3.11)? */
 static int uninitialized_submodule(KnObject *m, KnObject *name)
 {
     static KnObject *name_uninit;
-    KnObject *spec = own(m, KN_ID(__spec__)), *v;
-    int r = 0;
-    if (spec != NULL && spec != KN_None &&
-        ob_proto_name(&name_uninit, "_uninitialized_submodules") != NULL &&
-        ob_lookup_attr(spec, name_uninit, &v) > 0)
-        r = ob_contains(v, name);
+    KnObject *v = spec_attr(m, &name_uninit, "_uninitialized_submodules");
+    int r = v != NULL ? ob_contains(v, name) : 0;
     ob_err_clear();
     return r > 0;
 }
