@@ -43,6 +43,7 @@ KnObject *kn_init__collections(void);
 
 KnObject *kn_init__string(void);
 KnObject *kn_init__bz2(void);
+KnObject *kn_init__lzma(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -85,5 +86,6 @@ const stdlib_module stdlib_modules[] = {
     {"_collections", kn_init__collections},
     {"_string", kn_init__string},
     {"_bz2", kn_init__bz2},
+    {"_lzma", kn_init__lzma},
     {NULL, NULL}
 };
