@@ -44,6 +44,7 @@ KnObject *kn_init__collections(void);
 KnObject *kn_init__string(void);
 KnObject *kn_init__bz2(void);
 KnObject *kn_init__lzma(void);
+KnObject *kn_init_pyexpat(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -87,5 +88,6 @@ const stdlib_module stdlib_modules[] = {
     {"_string", kn_init__string},
     {"_bz2", kn_init__bz2},
     {"_lzma", kn_init__lzma},
+    {"pyexpat", kn_init_pyexpat},
     {NULL, NULL}
 };
