@@ -54,6 +54,11 @@ extern KnObject *xp_error_type;      /* xml.parsers.expat.ExpatError */
  * NULL; intern a dict or NULL).  NULL with the exception set. */
 XpParser *xp_parser_new(const char *encoding, const char *separator, KnObject *intern);
 
+/* A str argument as UTF-8 without NULs (None gives NULL when or_none):
+ * TypeError "<fname>() argument <which> must be str[ or None], not T"
+ * (which NULL: "argument must be ..."). */
+int xp_str_arg(const char *fname, const char *which, KnObject *o, int or_none, const char **out);
+
 /* pyexpat_handlers.c */
 /* Install (handler non-NULL) or remove the C callback of slot i. */
 void xp_set_c_handler(XpParser *p, int i, int install);

@@ -20,28 +20,6 @@ KnObject *jit_import_module(const char *name) __attribute__((weak));
 
 KnObject *xp_error_type;
 
-/* An optional str-or-None argument of ParserCreate as UTF-8 (NULL: None). */
-static int opt_str(KnObject *o, const char *argname, const char **out)
-{
-    *out = NULL;
-    if (o == NULL || o == KN_None)
-        return 0;
-    if (!KN_STR_CHECK(o)) {
-        ob_err_format(ob_exc_TypeError, "ParserCreate() argument '%s' must be str or None, not %.200s",
-                      argname, ob_type_name(KN_TYPE(o)));
-        return -1;
-    }
-    kn_ssize_t len;
-    *out = ob_str_as_utf8(o, &len);
-    if (*out == NULL)
-        return -1;
-    if ((kn_ssize_t)strlen(*out) != len) {
-        ob_err_set_string(ob_exc_ValueError, "embedded null character");
-        return -1;
-    }
-    return 0;
-}
-
 static KnObject *xp_parser_create(KnObject *m, KnObject *const *args, kn_ssize_t nargs,
                                   KnObject *kwnames)
 {
@@ -50,9 +28,11 @@ static KnObject *xp_parser_create(KnObject *m, KnObject *const *args, kn_ssize_t
     static const KnArgSpec spec = { "ParserCreate", names, 0, 3, 0 };
     KnObject *a[3];
     const char *encoding, *separator;
+    encoding = separator = NULL;
     if (ob_args_parse(&spec, args, nargs, kwnames, a) < 0 ||
-        opt_str(a[0], "encoding", &encoding) < 0 ||
-        opt_str(a[1], "namespace_separator", &separator) < 0)
+        (a[0] != NULL && xp_str_arg("ParserCreate", "'encoding'", a[0], 1, &encoding) < 0) ||
+        (a[1] != NULL &&
+         xp_str_arg("ParserCreate", "'namespace_separator'", a[1], 1, &separator) < 0))
         return NULL;
     if (separator != NULL && strlen(separator) > 1) {
         ob_err_set_string(ob_exc_ValueError,

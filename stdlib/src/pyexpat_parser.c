@@ -220,17 +220,9 @@ static KnObject *xp_parse_file(KnObject *self, KnObject *const *argv, kn_ssize_t
 
 static KnObject *xp_set_base(KnObject *self, KnObject *base)
 {
-    if (!KN_STR_CHECK(base))
-        return ob_err_format(ob_exc_TypeError, "SetBase() argument must be str, not %.200s",
-                             ob_type_name(KN_TYPE(base)));
-    kn_ssize_t len;
-    const char *s = ob_str_as_utf8(base, &len);
-    if (s == NULL)
+    const char *s;
+    if (xp_str_arg("SetBase", NULL, base, 0, &s) < 0)
         return NULL;
-    if ((kn_ssize_t)strlen(s) != len) {
-        ob_err_set_string(ob_exc_ValueError, "embedded null character");
-        return NULL;
-    }
     if (!XML_SetBase(XP(self)->itself, s))
         return ob_err_nomemory();
     return KN_None;
@@ -256,16 +248,16 @@ static KnObject *xp_get_input_context(KnObject *self, KnObject *unused)
     return ob_bytes_from_data(buf + offset, size - offset);
 }
 
-/* A str argument (None allowed when or_none) as UTF-8 without NULs. */
-static int str_arg(const char *fname, int pos, KnObject *o, int or_none, const char **out)
+int xp_str_arg(const char *fname, const char *which, KnObject *o, int or_none, const char **out)
 {
     if (or_none && o == KN_None) {
         *out = NULL;
         return 0;
     }
     if (!KN_STR_CHECK(o)) {
-        ob_err_format(ob_exc_TypeError, "%s() argument %d must be str%s, not %.200s", fname, pos,
-                      or_none ? " or None" : "", ob_type_name(KN_TYPE(o)));
+        ob_err_format(ob_exc_TypeError, "%s() argument %s%smust be str%s, not %.200s", fname,
+                      which ? which : "", which ? " " : "", or_none ? " or None" : "",
+                      o == KN_None ? "None" : ob_type_name(KN_TYPE(o)));
         return -1;
     }
     kn_ssize_t len;
@@ -286,8 +278,8 @@ static KnObject *xp_external_entity_parser_create(KnObject *self, KnObject *cons
     const char *context, *encoding = NULL;
     KnObject *args[2];
     if (posonly_args("ExternalEntityParserCreate", argv, nargs, kwnames, 1, 2, args) < 0 ||
-        str_arg("ExternalEntityParserCreate", 1, args[0], 1, &context) < 0 ||
-        (args[1] != NULL && str_arg("ExternalEntityParserCreate", 2, args[1], 0, &encoding) < 0))
+        xp_str_arg("ExternalEntityParserCreate", "1", args[0], 1, &context) < 0 ||
+        (args[1] != NULL && xp_str_arg("ExternalEntityParserCreate", "2", args[1], 0, &encoding) < 0))
         return NULL;
     XpParser *n = (XpParser *)ob_alloc(&xp_parser_type, 0);
     if (n == NULL)

@@ -295,7 +295,10 @@ for call in (lambda: p.Parse(b"", 1, 2), lambda: p.Parse(data=b""), lambda: p.Pa
              lambda: p.ExternalEntityParserCreate(), lambda: p.ExternalEntityParserCreate(None, "x", 3),
              lambda: p.UseForeignDTD(1, 2), lambda: p.UseForeignDTD(flag=1), lambda: p.ParseFile(),
              lambda: p.ParseFile(b"", x=1), lambda: p.ParseFile(x=1), lambda: p.SetParamEntityParsing("x"),
-             lambda: p.SetParamEntityParsing(), lambda: p.GetBase(1)):
+             lambda: p.SetParamEntityParsing(), lambda: p.GetBase(1),
+             lambda: pyexpat.ParserCreate(namespace_separator=5), lambda: pyexpat.ParserCreate("a\0b"),
+             lambda: p.SetBase("a\0b"), lambda: p.SetBase(None), lambda: p.ExternalEntityParserCreate(None, 5),
+             lambda: pyexpat.ParserCreate(encoding="utf-16").Parse("<a/>", True)):
     try:
         call()
     except Exception as e:
