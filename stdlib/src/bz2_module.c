@@ -26,6 +26,7 @@ typedef struct {
     int flushed;             /* compressor: flush() was called */
     int eof;                 /* decompressor */
     int needs_input;
+    int failed;              /* decompressor: a data error made it unusable */
     KnObject *unused_data;   /* bytes */
     CxPending pending;
 } Bz2Object;
@@ -266,6 +267,10 @@ static KnObject *decomp_decompress(KnObject *self, KnObject *const *args, kn_ssi
         ob_err_set_string(ob_exc_EOFError, "End of stream already reached");
         goto done;
     }
+    if (b->failed) {
+        ob_err_set_string(ob_exc_ValueError, "Decompressor is unusable after a previous error");
+        goto done;
+    }
     size_t total;
     const uint8_t *in = cx_pending_join(&b->pending, view.buf, (size_t)view.len, &total);
     if (in == NULL)
@@ -273,8 +278,14 @@ static KnObject *decomp_decompress(KnObject *self, KnObject *const *args, kn_ssi
     b->bzs.next_in = (char *)in;
     size_t left = total;
     r = bz2_decompress_buf(b, max_length < 0 ? CX_NO_LIMIT : (size_t)max_length, &left);
-    if (r == NULL)
+    if (r == NULL) {
+        /* libbz2's state is inconsistent after an error: refuse further
+         * calls (Debian's 3.11 has this fix) */
+        cx_pending_keep(&b->pending, NULL, 0);
+        b->failed = 1;
+        b->needs_input = 0;
         goto done;
+    }
     const uint8_t *rest = (const uint8_t *)b->bzs.next_in;
     if (b->eof) {
         b->needs_input = 0;

@@ -159,6 +159,14 @@ int lz_filter_from_spec(KnObject *spec, lzma_filter *f)
 
 int lz_filter_chain(KnObject *specs, lzma_filter filters[LZMA_FILTERS_MAX + 1])
 {
+    /* CPython measures the chain with PySequence_Size: a mapping is no
+     * sequence */
+    KnSequenceMethods *sq = KN_TYPE(specs)->tp_as_sequence;
+    KnMappingMethods *mp = KN_TYPE(specs)->tp_as_mapping;
+    if ((sq == NULL || sq->sq_length == NULL) && mp != NULL && mp->mp_length != NULL) {
+        ob_err_format(ob_exc_TypeError, "%.200s is not a sequence", ob_type_name(KN_TYPE(specs)));
+        return -1;
+    }
     kn_ssize_t n = ob_length(specs);
     if (n < 0)
         return -1;

@@ -137,6 +137,10 @@ static KnObject *compress_run(LzObject *z, const uint8_t *p, size_t n, lzma_acti
     for (;;) {
         lzma_ret ret = lzma_code(&z->lzs, action);
         cx_out_sync(&out, z->lzs.next_out);
+        /* liblzma reports a second call without progress as a buffer
+         * error; with no input and room to spare that only means done */
+        if (ret == LZMA_BUF_ERROR && n == 0 && z->lzs.avail_out > 0)
+            ret = LZMA_OK;
         if (lz_check(ret) < 0)
             return NULL;
         if ((action == LZMA_RUN && z->lzs.avail_in == 0) ||
@@ -249,6 +253,9 @@ static KnObject *decompress_buf(LzObject *z, size_t limit)
     for (;;) {
         lzma_ret ret = lzma_code(&z->lzs, LZMA_RUN);
         cx_out_sync(&out, z->lzs.next_out);
+        /* all input decompressed, not at the end of stream yet */
+        if (ret == LZMA_BUF_ERROR && z->lzs.avail_in == 0 && z->lzs.avail_out > 0)
+            ret = LZMA_OK;
         if (lz_check(ret) < 0)
             return NULL;
         if (ret == LZMA_GET_CHECK || ret == LZMA_NO_CHECK)
@@ -305,8 +312,10 @@ static KnObject *decomp_decompress(KnObject *self, KnObject *const *args, kn_ssi
     z->lzs.next_in = in;
     z->lzs.avail_in = total;
     r = decompress_buf(z, max_length < 0 ? CX_NO_LIMIT : (size_t)max_length);
-    if (r == NULL)
+    if (r == NULL) {
+        cx_pending_keep(&z->pending, NULL, 0);    /* the input is dropped */
         goto done;
+    }
     size_t left = z->lzs.avail_in;
     if (z->eof) {
         z->needs_input = 0;

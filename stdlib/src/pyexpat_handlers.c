@@ -224,20 +224,27 @@ static void XMLCALL on_XmlDecl(void *data, const XML_Char *version, const XML_Ch
  * children). */
 static KnObject *content_model(XML_Content *m)
 {
+    /* models nest as deep as the document says: RecursionError, not a
+     * C stack overflow */
+    if (ob_enter_recursive_call(" in conv_content_model") < 0)
+        return NULL;
+    KnObject *r = NULL;
     KnObject *children = ob_tuple_new(m->numchildren);
     if (children == NULL)
-        return NULL;
+        goto done;
     for (unsigned i = 0; i < m->numchildren; i++) {
         KnObject *c = content_model(&m->children[i]);
         if (c == NULL)
-            return NULL;
+            goto done;
         KN_TUPLE_SET(children, i, c);
     }
     KnObject *name = str_or_none(m->name);
-    if (name == NULL)
-        return NULL;
-    return ob_tuple_pack(4, ob_int_from_ssize(m->type), ob_int_from_ssize(m->quant), name,
-                         children);
+    if (name != NULL)
+        r = ob_tuple_pack(4, ob_int_from_ssize(m->type), ob_int_from_ssize(m->quant), name,
+                          children);
+done:
+    ob_leave_recursive_call();
+    return r;
 }
 
 static void XMLCALL on_ElementDecl(void *data, const XML_Char *name, XML_Content *model)

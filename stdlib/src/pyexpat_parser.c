@@ -201,11 +201,8 @@ static KnObject *xp_parse_file(KnObject *self, KnObject *const *argv, kn_ssize_t
     int rv = 1;
     for (;;) {
         void *buf = XML_GetBuffer(p->itself, XP_READ_SIZE);
-        if (buf == NULL) {
-            if (ob_err_occurred())
-                return NULL;
-            return ob_err_nomemory();
-        }
+        if (buf == NULL)        /* e.g. parsing already finished: expat's error */
+            return parse_result(p, 0);
         int n = read_chunk(read, buf);
         if (n < 0)
             return NULL;

@@ -111,3 +111,10 @@ with tempfile.TemporaryDirectory() as tmp:
         f.seek(10)
         print(f.read(10), f.peek(1)[:1])
 show("BZ2File bad mode", lambda: bz2.BZ2File(io.BytesIO(), "x+"))
+
+# After a data error the decompressor refuses further input.
+d = _bz2.BZ2Decompressor()
+print(len(d.decompress(bz2.compress(text)[:40])), d.needs_input)
+show("data error", lambda: d.decompress(b"\x00" * 5000))
+print(d.needs_input, d.eof, d.unused_data)
+show("after error", lambda: d.decompress(b""))

@@ -303,3 +303,27 @@ for call in (lambda: p.Parse(b"", 1, 2), lambda: p.Parse(data=b""), lambda: p.Pa
         call()
     except Exception as e:
         print(type(e).__name__, e)
+
+# A parser is good for one document; ParseFile after the end reports it.
+p = pyexpat.ParserCreate()
+p.ParseFile(io.BytesIO(b"<a/>"))
+try:
+    p.ParseFile(io.BytesIO(b"<a/>"))
+except expat.ExpatError as e:
+    print("parse again", e.code, e)
+
+# Content models nest as deep as the document: RecursionError, no crash.
+N = 100000
+p = pyexpat.ParserCreate()
+p.ElementDeclHandler = lambda name, model: None
+try:
+    p.Parse(b"<!DOCTYPE r [<!ELEMENT r " + b"(a, " * N + b"a" + b")" * N + b">]><r/>", True)
+except RecursionError as e:
+    print("deep model", type(e).__name__)
+p = pyexpat.ParserCreate()
+models = []
+p.ElementDeclHandler = lambda name, model: models.append((name, model))
+p.Parse(b"<!DOCTYPE r [<!ELEMENT r ((a|b)*, c+, (d, e?))><!ELEMENT a (#PCDATA)>"
+        b"<!ELEMENT b (#PCDATA|a)*><!ELEMENT c EMPTY><!ELEMENT d ANY>]><r/>", True)
+for m in models:
+    print(m)

@@ -161,3 +161,20 @@ with tempfile.TemporaryDirectory() as tmp:
     with lzma.open(path) as f:
         f.seek(2000)
         print(f.read(12), f.tell())
+
+# After a data error liblzma refuses to go on.
+d = lzma.LZMADecompressor()
+show("data error", lambda: d.decompress(good[:100] + b"\x00" * 100))
+print(d.needs_input, d.eof, d.unused_data)
+show("after error", lambda: d.decompress(b"more"))
+
+# Empty chunks never make liblzma's "no progress" a user-visible error.
+c = lzma.LZMACompressor()
+head = c.compress(b"abc")
+print([c.compress(b"") for _ in range(3)], len(head), [c.compress(b"") for _ in range(2)])
+packed = head + c.flush()
+d = lzma.LZMADecompressor()
+print([d.decompress(b"") for _ in range(3)])
+print([len(d.decompress(packed[i:i + 1])) for i in range(len(packed))][-3:], d.eof)
+for f in ({}, {"a": 1}, "ab", [], ()):
+    show("filters %r" % (f,), lambda: lzma.LZMADecompressor(format=lzma.FORMAT_RAW, filters=f))
