@@ -127,7 +127,8 @@ static void XMLCALL on_CharacterData(void *data, const XML_Char *s, int len)
         if (p->handlers[XP_CharacterData] == NULL)
             return;
     }
-    if (len > p->buffer_size) {
+    /* (it may also have turned buffering off) */
+    if (p->buffer == NULL || len > p->buffer_size) {
         call_character_handler(p, s, len);
         p->buffer_used = 0;
     } else {

@@ -327,3 +327,37 @@ p.Parse(b"<!DOCTYPE r [<!ELEMENT r ((a|b)*, c+, (d, e?))><!ELEMENT a (#PCDATA)>"
         b"<!ELEMENT b (#PCDATA|a)*><!ELEMENT c EMPTY><!ELEMENT d ANY>]><r/>", True)
 for m in models:
     print(m)
+
+# Handlers that change buffering or themselves in the middle of a parse.
+p = pyexpat.ParserCreate()
+p.buffer_text = True
+p.buffer_size = 4
+out = []
+def se(n, a):
+    out.append(n)
+    p.buffer_text = False
+p.StartElementHandler = se
+p.CharacterDataHandler = out.append
+p.Parse(b"<a>ab<b/>defghij&amp;klm</a>", True)
+print(out, p.buffer_text)
+p = pyexpat.ParserCreate()
+p.buffer_text = True
+p.buffer_size = 4
+out = []
+def ch2(s):
+    out.append(s)
+    p.CharacterDataHandler = None
+p.CharacterDataHandler = ch2
+p.StartElementHandler = lambda n, a: out.append(n)
+p.Parse(b"<a>abcdef<b/>ghi</a>", True)
+print(out)
+p = pyexpat.ParserCreate()
+def se2(n, a):
+    out.append(n)
+    p.StartElementHandler = None
+    p.buffer_size = 3
+p.StartElementHandler = se2
+p.CharacterDataHandler = out.append
+out = []
+p.Parse(b"<a>abcdefg<b>xy</b></a>", True)
+print(out)
