@@ -18,30 +18,13 @@
 KnObject *kn_init__crypt(void);
 extern char *crypt_r(const char *, const char *, struct crypt_data *) __attribute__((weak));
 
-/* A str argument as utf-8 without embedded NULs ("s" / PyUnicode_AsUTF8). */
-static const char *cr_text(KnObject *o, int argno)
-{
-    if (!KN_STR_CHECK(o)) {
-        ob_err_format(ob_exc_TypeError, "crypt() argument %d must be str, not %s", argno,
-                      ob_type_name(KN_TYPE(o)));
-        return NULL;
-    }
-    kn_ssize_t n;
-    const char *s = ob_str_as_utf8(o, &n);
-    if (s != NULL && strlen(s) != (size_t)n) {
-        ob_err_set_string(ob_exc_ValueError, "embedded null character");
-        return NULL;
-    }
-    return s;
-}
-
 static KnObject *cr_crypt(KnObject *m, KnObject *const *args, kn_ssize_t nargs)
 {
     (void)m;
     if (ob_args_check_positional("crypt", nargs, 2, 2) < 0)
         return NULL;
-    const char *word = cr_text(args[0], 1);
-    const char *salt = word ? cr_text(args[1], 2) : NULL;
+    const char *word = ux_utf8_arg(args[0], "crypt", "argument 1", 1);
+    const char *salt = word ? ux_utf8_arg(args[1], "crypt", "argument 2", 1) : NULL;
     if (salt == NULL)
         return NULL;
     /* crypt_data is large (about 32 KB): GC memory, not the C stack. */

@@ -87,7 +87,7 @@ static KnObject *grp_getgrnam(KnObject *m, KnObject *const *args, kn_ssize_t nar
         return NULL;
     if (!KN_STR_CHECK(a[0]))
         return ob_err_format(ob_exc_TypeError, "getgrnam() argument 'name' must be str, not %s",
-                             ob_type_name(KN_TYPE(a[0])));
+                             ux_arg_type_name(a[0]));
     KnObject *keep;
     const char *name = ux_fsencode(a[0], &keep);
     if (name == NULL)

@@ -50,6 +50,8 @@ KnObject *kn_init_resource(void);
 KnObject *kn_init_syslog(void);
 KnObject *kn_init__crypt(void);
 KnObject *kn_init_mmap(void);
+KnObject *kn_init__posixshmem(void);
+KnObject *kn_init__multiprocessing(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -99,5 +101,7 @@ const stdlib_module stdlib_modules[] = {
     {"syslog", kn_init_syslog},
     {"_crypt", kn_init__crypt},
     {"mmap", kn_init_mmap},
+    {"_posixshmem", kn_init__posixshmem},
+    {"_multiprocessing", kn_init__multiprocessing},
     {NULL, NULL}
 };

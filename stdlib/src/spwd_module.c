@@ -44,7 +44,7 @@ static KnObject *spwd_getspnam(KnObject *m, KnObject *arg)
     (void)m;
     if (!KN_STR_CHECK(arg))
         return ob_err_format(ob_exc_TypeError, "getspnam() argument must be str, not %s",
-                             ob_type_name(KN_TYPE(arg)));
+                             ux_arg_type_name(arg));
     KnObject *keep;
     const char *name = ux_fsencode(arg, &keep);
     if (name == NULL)

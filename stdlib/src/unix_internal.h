@@ -28,6 +28,32 @@ static inline KnObject *ux_fsdecode(const char *s)
     return ob_str_decode_utf8(s, (kn_ssize_t)strlen(s), "surrogateescape");
 }
 
+/* The type name argument-clinic messages print ("None" for None). */
+static inline const char *ux_arg_type_name(KnObject *o)
+{
+    return o == KN_None ? "None" : ob_type_name(KN_TYPE(o));
+}
+
+/* A str argument as UTF-8 (strict), as argument clinic's str converters
+ * read one: TypeError "<fname>() <what> must be str, not T" (what is
+ * "argument", "argument 1", "argument 'name'" ...), and with check_nul
+ * ValueError "embedded null character" ("s"; without it, as
+ * PyUnicode_AsUTF8, a NUL simply ends the C string). */
+static inline const char *ux_utf8_arg(KnObject *o, const char *fname, const char *what, int check_nul)
+{
+    if (!KN_STR_CHECK(o)) {
+        ob_err_format(ob_exc_TypeError, "%s() %s must be str, not %s", fname, what, ux_arg_type_name(o));
+        return NULL;
+    }
+    kn_ssize_t n;
+    const char *s = ob_str_as_utf8(o, &n);
+    if (s != NULL && check_nul && strlen(s) != (size_t)n) {
+        ob_err_set_string(ob_exc_ValueError, "embedded null character");
+        return NULL;
+    }
+    return s;
+}
+
 /* A str argument encoded for the system (utf-8, surrogateescape), with
  * ValueError "embedded null byte" as CPython's converters raise.  The
  * result points into the bytes object stored in *keep. */

@@ -18,7 +18,7 @@ print(crypt.crypt("pass word", "xy"), crypt.crypt("", "$6$x$"))
 print(len(crypt.crypt("secret", crypt.METHOD_SHA256)), len(crypt.mksalt(crypt.METHOD_SHA512)))
 h = crypt.crypt("secret")
 print(crypt.crypt("secret", h) == h, crypt.crypt("wrong", h) == h)
-for args in [(5, "ab"), ("x",), ("a\0", "ab"), ("x", "a\0"), (b"x", "ab"), ("x", 5),
+for args in [(5, "ab"), (None, "ab"), ("x",), ("a\0", "ab"), ("x", "a\0"), (b"x", "ab"), ("x", 5),
              ("\udcff", "ab")]:
     show(_crypt.crypt, *args)
 print(_crypt.crypt.__doc__)

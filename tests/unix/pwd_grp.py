@@ -30,7 +30,7 @@ print(pwd.getpwuid.__doc__)
 show(pwd.getpwuid, Index(0))
 for bad in (-1, -5, 2**32, 2**32 - 2, 2**64, 123456, 1.5, "0", None, True):
     show(pwd.getpwuid, bad)
-for name in ("nosuchuser", "a\0b", b"root", 5, "\udcff"):
+for name in ("nosuchuser", "a\0b", b"root", 5, None, "\udcff"):
     show(pwd.getpwnam, name)
 every = pwd.getpwall()
 print(type(every).__name__, any(e.pw_name == "root" for e in every))
@@ -45,7 +45,7 @@ print(grp.struct_group.__doc__)
 print(grp.__doc__)
 for bad in (-1, -5, 2**32, 2**40, 2**63, 2**64, -2**70, 123456, Index(123456), 1.5, "0"):
     show(grp.getgrgid, bad)
-for name in ("nosuch", "a\0b", b"root", 5, "\udcff"):
+for name in ("nosuch", "a\0b", b"root", 5, None, "\udcff"):
     show(grp.getgrnam, name)
 show(lambda: grp.getgrnam(name="root"))
 show(lambda: grp.getgrgid())
