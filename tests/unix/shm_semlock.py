@@ -99,3 +99,14 @@ show(s.release, 1)
 show(setattr, s, "kind", 3)
 import pickle
 show(pickle.dumps, s)
+
+# --- blocking acquire released by another process
+gate = mp.SemLock(1, 0, 1, "/" + tag + "g", True)
+pid = os.fork()
+if pid == 0:
+    import time
+    time.sleep(0.05)
+    gate.release()
+    os._exit(0)
+print(gate.acquire(True, 10), gate._count())
+print(os.waitpid(pid, 0)[1])
