@@ -112,8 +112,11 @@ KnObject *kn_init_spwd(void)
         if (spwd_type == NULL)
             return NULL;
     }
+    /* Level 2 skips the importlib frames that run this init, so the
+     * warning names the importing line, as CPython's does (and shows by
+     * default when that line is in __main__). */
     if (ob_err_warn((KnObject *)ob_exc_DeprecationWarning,
-                    "'spwd' is deprecated and slated for removal in Python 3.13", 1) < 0)
+                    "'spwd' is deprecated and slated for removal in Python 3.13", 2) < 0)
         return NULL;
     KnObject *mod = ob_module_new_cstr("spwd");
     if (mod == NULL || ob_module_add_functions(mod, spwd_methods) < 0

@@ -9,7 +9,7 @@ from _util import show
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     import spwd
-print([(w.category.__name__, str(w.message)) for w in caught])
+print([(w.category.__name__, str(w.message), w.filename == __file__, w.lineno) for w in caught])
 
 
 class Index:
