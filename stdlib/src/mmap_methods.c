@@ -337,6 +337,10 @@ static KnObject *mm_madvise(MM_ARGS)
         ob_err_set_string(ob_exc_ValueError, "madvise length invalid");
         return NULL;
     }
+    if (len > PTRDIFF_MAX - start) {
+        ob_err_set_string(ob_exc_OverflowError, "madvise length too large");
+        return NULL;
+    }
     if (len > m->size - start)
         len = m->size - start;
     if (madvise(m->data + start, (size_t)len, option) < 0)

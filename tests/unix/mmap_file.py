@@ -103,7 +103,8 @@ print(m.flush(), m.flush(0, mmap.PAGESIZE))
 for args in [(0, 20000), (1,), (-1, 5), ("x",)]:
     show(m.flush, *args)
 print(m.madvise(mmap.MADV_NORMAL), m.madvise(mmap.MADV_SEQUENTIAL, 0, 100))
-for args in [(mmap.MADV_NORMAL, 20000), (mmap.MADV_NORMAL, 0, -1), (9999,), ()]:
+for args in [(mmap.MADV_NORMAL, 20000), (mmap.MADV_NORMAL, 0, -1), (9999,), (),
+             (mmap.MADV_NORMAL, mmap.PAGESIZE, 2**63 - 1), (mmap.MADV_NORMAL, 0, 2**63 - 1)]:
     show(m.madvise, *args)
 
 # --- buffer protocol
