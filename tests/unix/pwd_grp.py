@@ -61,3 +61,27 @@ show(spwd.getspnam, "a\0")
 print(any(e.sp_namp == "root" for e in spwd.getspall()))
 print(spwd.struct_spwd.__doc__)
 print(spwd.__doc__)
+
+# Without privilege the shadow database is unreadable: whatever the C
+# library then reports (an errno -> OSError such as PermissionError, or,
+# with nss-systemd in the chain, "not found" -> KeyError) is raised as
+# CPython raises it.  A child drops to uid 65534; as non-root the setuid
+# itself fails the same way in both interpreters.
+import os
+import sys
+
+sys.stdout.flush()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.setuid(65534)
+        spwd.getspnam("daemon")
+        print("shadow readable")
+    except OSError as e:
+        print(type(e).__name__, e.errno)
+    except KeyError as e:
+        print("KeyError", e)
+    print(len(spwd.getspall()))
+    sys.stdout.flush()
+    os._exit(0)
+print(os.waitpid(pid, 0)[1])
