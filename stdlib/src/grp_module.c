@@ -37,20 +37,21 @@ static KnObject *grp_entry(const struct group *g)
     return ss_new(grp_type, v);
 }
 
-/* 1 found, 0 absent, -1 with MemoryError (name NULL: by gid). */
-static int grp_lookup(const char *name, uint32_t gid, struct group *out)
+/* 1 found, 0 absent, -1 with MemoryError (name NULL: by gid).  *buf
+ * receives the storage out's strings point into; the caller keeps it. */
+static int grp_lookup(const char *name, uint32_t gid, struct group *out, char **buf)
 {
     long hint = sysconf(_SC_GETGR_R_SIZE_MAX);
     size_t size = hint > 0 ? (size_t)hint : 1024;
     for (;;) {
-        char *buf = kgc_alloc_atomic(size);
-        if (buf == NULL) {
+        *buf = kgc_alloc_atomic(size);
+        if (*buf == NULL) {
             ob_err_nomemory();
             return -1;
         }
         struct group *res = NULL;
-        int r = name ? getgrnam_r(name, out, buf, size, &res)
-                     : getgrgid_r((gid_t)gid, out, buf, size, &res);
+        int r = name ? getgrnam_r(name, out, *buf, size, &res)
+                     : getgrgid_r((gid_t)gid, out, *buf, size, &res);
         if (r == ERANGE && size < ((size_t)1 << 24)) {
             size *= 2;
             continue;
@@ -69,7 +70,8 @@ static KnObject *grp_getgrgid(KnObject *m, KnObject *const *args, kn_ssize_t nar
     if (ob_args_parse(&spec, args, nargs, kw, a) < 0 || ux_id_conv(a[0], "gid", &gid) < 0)
         return NULL;
     struct group g;
-    int r = grp_lookup(NULL, gid, &g);
+    char *buf;
+    int r = grp_lookup(NULL, gid, &g, &buf);
     if (r < 0)
         return NULL;
     if (r == 0)
@@ -93,7 +95,8 @@ static KnObject *grp_getgrnam(KnObject *m, KnObject *const *args, kn_ssize_t nar
     if (name == NULL)
         return NULL;
     struct group g;
-    int r = grp_lookup(name, 0, &g);
+    char *buf;
+    int r = grp_lookup(name, 0, &g, &buf);
     if (r < 0)
         return NULL;
     if (r == 0)
