@@ -20,6 +20,7 @@ zlib1g-dev
 libexpat1-dev
 libbz2-dev
 liblzma-dev
+libcrypt-dev
 libclang-rt-14-dev
 pypy3
 "
