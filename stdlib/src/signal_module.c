@@ -46,7 +46,9 @@ static void on_signal(int sig)
 
 int kn_signal_check(void)
 {
-    if (!any_tripped)
+    /* Python handlers run in the main thread only (as CPython's); the
+     * main thread sees the flag when it next takes the GIL. */
+    if (!any_tripped || !ob_tstate_is_main())
         return 0;
     any_tripped = 0;
     for (int i = 1; i < NSIG; i++) {

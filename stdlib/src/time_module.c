@@ -204,7 +204,9 @@ static KnObject *tm_sleep(KnObject *m, KnObject *arg)
     deadline.tv_sec = (time_t)(dl / 1000000000LL);
     deadline.tv_nsec = (long)(dl % 1000000000LL);
     for (;;) {
+        ob_gil_release();
         int r = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, NULL);
+        ob_gil_acquire();
         if (r == 0)
             return KN_None;
         if (r != EINTR) {
