@@ -6,8 +6,8 @@
  * A new thread is started by libgc (kgc_thread_start: registered with the
  * collector before it touches the heap), makes its own thread state, takes
  * the GIL (libjit's, through libobject's ob_gil_* hooks) and calls the
- * function.  An uncaught exception other than SystemExit is reported as
- * CPython's unraisable "in thread started by" message; then the thread's
+ * function.  An uncaught exception other than SystemExit goes to
+ * sys.unraisablehook ("Exception ignored in thread started by"); then the thread's
  * sentinel lock is released, its _local data dropped, its state freed and
  * the GIL let go.
  */
@@ -29,6 +29,7 @@
 static atomic_long thread_count;        /* threads started here, still running */
 static size_t thread_stack_size;        /* stack_size(); 0: the default */
 static KnTypeObject *excepthook_args_type;
+static KnTypeObject *unraisable_args_type;
 
 /* `import sys`, through libjit when linked (weak: the cmocka tests link
  * without it), else NULL with nothing set. */
@@ -59,6 +60,26 @@ static void report(KnObject *header, KnObject *exc)
     ob_err_clear();
 }
 
+/* sys.unraisablehook(UnraisableHookArgs) for the exception that ended a
+ * thread started here (CPython's "Exception ignored in thread started
+ * by"); when the hook is missing or fails, libobject's plain report. */
+static void report_unraisable(KnObject *func, KnObject *exc)
+{
+    KnObject *sys = sys_module();
+    KnObject *hook = sys ? ob_getattr_str(sys, "unraisablehook") : NULL;
+    KnObject *tb = ((KnBaseExceptionObject *)exc)->traceback;
+    KnObject *vals[5] = {(KnObject *)KN_TYPE(exc), exc, tb ? tb : KN_None,
+                         ob_str_from_cstr("Exception ignored in thread started by"), func};
+    KnObject *args = vals[3] ? ss_new(unraisable_args_type, vals) : NULL;
+    if (hook == NULL || hook == KN_None || args == NULL
+        || ob_call(hook, ob_tuple_pack(1, args), NULL) == NULL) {
+        ob_err_clear();
+        ob_err_restore(exc);
+        ob_err_write_unraisable(func);
+    }
+    ob_err_clear();
+}
+
 /* ---- thread start-up ---- */
 
 typedef struct ThBoot {
@@ -82,13 +103,7 @@ static void thread_run(void *arg)
         if (ob_err_matches((KnObject *)ob_exc_SystemExit)) {
             ob_err_clear();
         } else {
-            KnObject *exc = ob_err_fetch();
-            KnObject *r = ob_repr(boot->func);
-            KnObject *h = r ? ob_str_from_format("Exception ignored in thread started by: %U\n", r)
-                            : NULL;
-            if (h != NULL)
-                report(h, exc);
-            ob_err_clear();
+            report_unraisable(boot->func, ob_err_fetch());
         }
     }
     KnObject *sentinel = ts->dict ? ob_dict_getitem_str(ts->dict, SENTINEL_KEY) : NULL;
@@ -295,6 +310,12 @@ KnObject *kn_init__thread(void)
                                                "ExceptHookArgs\n\nType used to pass arguments "
                                                "to threading.excepthook.",
                                                hook_fields, 4, 4)) == NULL)
+        return NULL;
+    static const char *const unraisable_fields[] = {"exc_type", "exc_value", "exc_traceback",
+                                                     "err_msg", "object"};
+    if (unraisable_args_type == NULL
+        && (unraisable_args_type = ss_new_type("UnraisableHookArgs", NULL, unraisable_fields,
+                                               5, 5)) == NULL)
         return NULL;
     KnObject *m = ob_module_new_cstr("_thread");
     KnObject *tmax = ob_float_from_double(THREAD_TIMEOUT_MAX);

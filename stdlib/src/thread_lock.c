@@ -43,7 +43,8 @@ static int timeout_arg(KnObject *o, double *out)
         if (*out == -1.0 && ob_err_occurred())
             return -1;
     }
-    if (*out * 1e9 >= 9.2e18 || *out * 1e9 <= -9.2e18) {
+    double ns = *out * 1e9;          /* CPython's _PyTime_t is int64 ns */
+    if (ns >= 9223372036854775808.0 || ns < -9223372036854775808.0) {
         ob_err_format(ob_exc_OverflowError, "timestamp too large to convert to C _PyTime_t");
         return -1;
     }
