@@ -185,7 +185,7 @@ static KnObject *lock_repr(KnObject *self)
 {
     return ob_str_from_format("<%s %s object at %p>",
                               ((ThLock *)self)->locked ? "locked" : "unlocked",
-                              ob_type_name(KN_TYPE(self)), (void *)self);
+                              KN_TYPE(self)->tp_name, (void *)self);
 }
 
 static KnMethodDef lock_methods[] = {
@@ -340,7 +340,7 @@ static KnObject *rlock_repr(KnObject *self)
 {
     ThRLock *r = (ThRLock *)self;
     return ob_str_from_format("<%s %s object owner=%lu count=%lu at %p>",
-                              r->count ? "locked" : "unlocked", ob_type_name(KN_TYPE(self)),
+                              r->count ? "locked" : "unlocked", KN_TYPE(self)->tp_name,
                               r->owner, r->count, (void *)self);
 }
 
