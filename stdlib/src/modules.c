@@ -42,6 +42,9 @@ KnObject *kn_init__functools(void);
 KnObject *kn_init__collections(void);
 
 KnObject *kn_init__string(void);
+KnObject *kn_init__bz2(void);
+KnObject *kn_init__lzma(void);
+KnObject *kn_init_pyexpat(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -83,5 +86,8 @@ const stdlib_module stdlib_modules[] = {
     {"_functools", kn_init__functools},
     {"_collections", kn_init__collections},
     {"_string", kn_init__string},
+    {"_bz2", kn_init__bz2},
+    {"_lzma", kn_init__lzma},
+    {"pyexpat", kn_init_pyexpat},
     {NULL, NULL}
 };
