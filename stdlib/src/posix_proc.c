@@ -216,7 +216,7 @@ static KnObject *px_waitpid(PX_ARGS)
     if (PARSE(spec, a) < 0 || px_ll_conv(a[0], &pid) < 0 || px_int_conv(a[1], &options) < 0)
         return NULL;
     pid_t r;
-    PX_RETRY(r, waitpid((pid_t)pid, &status, options));
+    PX_RETRY_BLOCKING(r, waitpid((pid_t)pid, &status, options));
     if (r < 0)
         return px_err(NULL);
     return ob_tuple_pack(2, ob_int_from_long_long(r), ob_int_from_ssize(status));
