@@ -294,8 +294,7 @@ static KnObject *bytearray_inplace_concat(KnObject *self, KnObject *other)
         return self;        /* nothing to add (an empty bytearray has no buffer) */
     if (ob_bytearray_resize(self, size + v.n) < 0)
         return NULL;
-    if (v.n > 0)        /* v.s may be NULL for an empty operand */
-        memcpy(KN_BA(self)->ob_start + size, v.s, (size_t)v.n);
+    memcpy(KN_BA(self)->ob_start + size, v.s, (size_t)v.n);
     return self;
 }
 

@@ -134,20 +134,27 @@ static KnObject *px_register_at_fork(PX_ARGS)
     return KN_None;
 }
 
+/* fork() or forkpty() (master != NULL) between the register_at_fork
+ * hooks; -1 with errno as the call left it. */
+static pid_t fork_with_hooks(int *master)
+{
+    if (fork_hooks != NULL)
+        run_hooks(fork_hooks[0], 1);
+    pid_t pid = master != NULL ? forkpty(master, NULL, NULL, NULL) : fork();
+    int err = errno;
+    if (fork_hooks != NULL)
+        run_hooks(fork_hooks[pid == 0 ? 1 : 2], 0);
+    errno = err;
+    return pid;
+}
+
 static KnObject *px_fork(KnObject *m, KnObject *unused)
 {
     (void)m;
     (void)unused;
-    if (fork_hooks != NULL)
-        run_hooks(fork_hooks[0], 1);
-    pid_t pid = fork();
-    int err = errno;
-    if (fork_hooks != NULL)
-        run_hooks(fork_hooks[pid == 0 ? 1 : 2], 0);
-    if (pid < 0) {
-        errno = err;
+    pid_t pid = fork_with_hooks(NULL);
+    if (pid < 0)
         return px_err(NULL);
-    }
     return ob_int_from_long_long(pid);
 }
 
@@ -182,16 +189,9 @@ static KnObject *px_forkpty(KnObject *m, KnObject *unused)
     (void)m;
     (void)unused;
     int master = -1;
-    if (fork_hooks != NULL)
-        run_hooks(fork_hooks[0], 1);
-    pid_t pid = forkpty(&master, NULL, NULL, NULL);
-    int err = errno;
-    if (fork_hooks != NULL)
-        run_hooks(fork_hooks[pid == 0 ? 1 : 2], 0);
-    if (pid < 0) {
-        errno = err;
+    pid_t pid = fork_with_hooks(&master);
+    if (pid < 0)
         return px_err(NULL);
-    }
     return ob_tuple_pack(2, ob_int_from_long_long(pid), ob_int_from_ssize(master));
 }
 
