@@ -18,6 +18,7 @@ libpython3.11-testsuite
 python3.11-dev
 zlib1g-dev
 libexpat1-dev
+uuid-dev
 libclang-rt-14-dev
 pypy3
 "

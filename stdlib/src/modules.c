@@ -44,6 +44,10 @@ KnObject *kn_init__collections(void);
 KnObject *kn_init__string(void);
 KnObject *kn_init__json(void);
 KnObject *kn_init__csv(void);
+KnObject *kn_init__statistics(void);
+KnObject *kn_init__opcode(void);
+KnObject *kn_init__typing(void);
+KnObject *kn_init__uuid(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -87,5 +91,9 @@ const stdlib_module stdlib_modules[] = {
     {"_string", kn_init__string},
     {"_json", kn_init__json},
     {"_csv", kn_init__csv},
+    {"_statistics", kn_init__statistics},
+    {"_opcode", kn_init__opcode},
+    {"_typing", kn_init__typing},
+    {"_uuid", kn_init__uuid},
     {NULL, NULL}
 };
