@@ -48,6 +48,7 @@ KnObject *kn_init__statistics(void);
 KnObject *kn_init__opcode(void);
 KnObject *kn_init__typing(void);
 KnObject *kn_init__uuid(void);
+KnObject *kn_init_unicodedata(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -95,5 +96,6 @@ const stdlib_module stdlib_modules[] = {
     {"_opcode", kn_init__opcode},
     {"_typing", kn_init__typing},
     {"_uuid", kn_init__uuid},
+    {"unicodedata", kn_init_unicodedata},
     {NULL, NULL}
 };
