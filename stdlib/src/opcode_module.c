@@ -43,7 +43,10 @@ static long long effect(const OpEffect *e, long long arg, int jump)
     }
 }
 
-static int c_int(KnObject *o, long long *out)
+/* An index argument as CPython's converters read them: the opcode as a C
+ * int (`wrap` 0: OverflowError outside int), the oparg as a C long of
+ * which the low 32 bits are kept (`wrap` 1). */
+static int int_arg(KnObject *o, int wrap, long long *out)
 {
     if (!ob_index_check(o)) {
         ob_err_format(ob_exc_TypeError, "'%s' object cannot be interpreted as an integer",
@@ -55,32 +58,12 @@ static int c_int(KnObject *o, long long *out)
         return -1;
     int overflow;
     long long v = ob_int_as_long_long_and_overflow(i, &overflow);
-    if (overflow || v < INT_MIN || v > INT_MAX) {
-        ob_err_set_string(ob_exc_OverflowError, "Python int too large to convert to C int");
+    if (overflow || (!wrap && (v < INT_MIN || v > INT_MAX))) {
+        ob_err_set_string(ob_exc_OverflowError, wrap ? "Python int too large to convert to C long"
+                                                     : "Python int too large to convert to C int");
         return -1;
     }
-    *out = v;
-    return 0;
-}
-
-/* CPython reads oparg as a C long and keeps the low 32 bits. */
-static int c_long_as_int(KnObject *o, long long *out)
-{
-    if (!ob_index_check(o)) {
-        ob_err_format(ob_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                      KN_TYPE(o)->tp_name);
-        return -1;
-    }
-    KnObject *i = ob_number_index(o);
-    if (i == NULL)
-        return -1;
-    int overflow;
-    long long v = ob_int_as_long_long_and_overflow(i, &overflow);
-    if (overflow) {
-        ob_err_set_string(ob_exc_OverflowError, "Python int too large to convert to C long");
-        return -1;
-    }
-    *out = (int32_t)(uint32_t)(uint64_t)v;
+    *out = wrap ? (int32_t)(uint32_t)(uint64_t)v : v;
     return 0;
 }
 
@@ -99,10 +82,10 @@ static KnObject *stack_effect(KnObject *m, KnObject *const *args, kn_ssize_t nar
     if (ob_args_parse(&spec, args + nargs, 0, kwnames, a + 2) < 0)
         return NULL;
     long long op, arg = 0;
-    if (c_int(a[0], &op) < 0)
+    if (int_arg(a[0], 0, &op) < 0)
         return NULL;
     int has_arg = a[1] != NULL && a[1] != KN_None;
-    if (has_arg && c_long_as_int(a[1], &arg) < 0)
+    if (has_arg && int_arg(a[1], 1, &arg) < 0)
         return NULL;
     int jump = -1;
     if (a[2] != NULL && a[2] != KN_None) {
