@@ -13,7 +13,6 @@
  * through `markers`, keyed by id().
  */
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "libgc/gc.h"
@@ -71,8 +70,15 @@ static int put_int(JsonBuf *b, KnObject *o)
         if (v == -1 && ob_err_occurred())
             return -1;
         char buf[24];
-        int n = snprintf(buf, sizeof buf, "%lld", v);
-        return json_buf_ascii(b, buf, n);
+        char *e = buf + sizeof buf, *p = e;
+        unsigned long long m = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+        do {
+            *--p = (char)('0' + m % 10);
+            m /= 10;
+        } while (m != 0);
+        if (v < 0)
+            *--p = '-';
+        return json_buf_ascii(b, p, e - p);
     }
     KnObject *s = ob_int_to_decimal_string(o);
     return s == NULL ? -1 : json_buf_str(b, s, 0, KN_STR_LEN(s));
