@@ -161,7 +161,7 @@ KnObject *ud_normalize(const char *form, KnObject *s, int old, int check_only)
         same = b.p[i] == KN_STR_READ(kind, data, i);
     if (check_only)
         return KN_BOOL(same);
-    if (same && KN_STR_CHECK_EXACT(s))
-        return s;
+    if (same)
+        return s;   /* CPython hands back the argument itself */
     return ob_str_from_codepoints(b.p, b.n);
 }

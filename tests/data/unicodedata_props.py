@@ -96,3 +96,11 @@ print([stringprep.in_table_a1(chr(c)) for c in (0x221, 0x41, 0x10FFFD)],
 print("b\u00fccher.example".encode("idna"), b"xn--bcher-kva.example".decode("idna"),
       "\u30c6\u30b9\u30c8.jp".encode("idna"))
 t(lambda: "a\u0221.com".encode("idna"))
+
+
+class S(str):
+    pass
+
+
+for s in (S("caf\u00e9"), S("cafe\u0301"), S("abc")):
+    print([type(unicodedata.normalize(f, s)).__name__ for f in ("NFC", "NFD", "NFKC", "NFKD")])
