@@ -110,6 +110,24 @@ int jit_init(int argc, char **argv)
         print_current_to_fd("cannot connect libobject to builtins");
         return -1;
     }
+    /* As CPython: `import site` unless -S.  site adds the dist-packages
+     * directories, runs their .pth files, sitecustomize/usercustomize and
+     * installs exit/quit/help/copyright/credits/license. */
+    if (!config.no_site && jit_import_module("site") == NULL) {
+        print_current_to_fd("Fatal Python error: init_import_site: Failed to import the site module");
+        return -1;
+    }
+    /* sys.path[0] goes in after site ran, so site never makes it absolute. */
+    if (config.path0 != NULL) {
+        KnObject *path = jit_sys_get("path");
+        KnObject *p0 = ob_str_decode_utf8(config.path0, (kn_ssize_t)strlen(config.path0),
+                                          "surrogateescape");
+        if (path == NULL || p0 == NULL
+            || ob_call_method(path, "insert", 2, ob_int_from_ssize(0), p0) == NULL) {
+            print_current_to_fd("cannot set sys.path[0]");
+            return -1;
+        }
+    }
     return 0;
 }
 

@@ -153,7 +153,8 @@ static int setup(void **state)
     for (const stdlib_module *m = stdlib_modules; m->name != NULL; m++)
         jit_import_add_builtin(m->name, m->init);
     /* no .pyc files written into the system's stdlib by a test */
-    static jit_config cfg = { .int_max_str_digits = -1, .dont_write_bytecode = 1 };
+    static jit_config cfg = { .int_max_str_digits = -1, .dont_write_bytecode = 1,
+                                .no_site = 1 };
     jit_configure(&cfg);
     char *argv[] = { "test_import", NULL };
     return jit_init(1, argv);
