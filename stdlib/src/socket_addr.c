@@ -246,7 +246,9 @@ static int parse_unix(SockObject *s, KnObject *o, SkAddr *addr, socklen_t *len)
     memset(&addr->un, 0, sizeof addr->un);
     addr->un.sun_family = (sa_family_t)s->family;
     memcpy(addr->un.sun_path, v.buf, (size_t)v.len);
-    *len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + (size_t)v.len + !abstract);
+    /* no room counted for the NUL: an empty name then asks Linux to
+     * autobind an abstract one */
+    *len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + (size_t)v.len);
     ob_buffer_release(&v);
     return 0;
 }
@@ -295,13 +297,13 @@ int sk_addr_parse(SockObject *s, KnObject *o, SkAddr *addr, socklen_t *len, cons
     }
 }
 
-/* The numeric host of an IP address (a scoped IPv6 one with "%iface"). */
-static KnObject *ip_string(const struct sockaddr *sa, socklen_t len)
+/* The numeric host of an IP address (no "%scope": the scope id is its
+ * own tuple item). */
+static KnObject *ip_string(int af, const void *addr)
 {
-    char buf[NI_MAXHOST];
-    int e = getnameinfo(sa, len, buf, sizeof buf, NULL, 0, NI_NUMERICHOST);
-    if (e != 0)
-        return sk_gai_error(e);
+    char buf[INET6_ADDRSTRLEN];
+    if (inet_ntop(af, addr, buf, sizeof buf) == NULL)
+        return sk_errno_error();
     return ob_str_from_cstr(buf);
 }
 
@@ -313,13 +315,13 @@ KnObject *sk_addr_make(const struct sockaddr *sa, socklen_t len, int proto)
     switch (sa->sa_family) {
     case AF_INET: {
         const struct sockaddr_in *a = (const struct sockaddr_in *)sa;
-        KnObject *host = ip_string(sa, sizeof *a);
+        KnObject *host = ip_string(AF_INET, &a->sin_addr);
         return host == NULL ? NULL
             : ob_tuple_pack(2, host, ob_int_from_long_long(ntohs(a->sin_port)));
     }
     case AF_INET6: {
         const struct sockaddr_in6 *a = (const struct sockaddr_in6 *)sa;
-        KnObject *host = ip_string(sa, sizeof *a);
+        KnObject *host = ip_string(AF_INET6, &a->sin6_addr);
         return host == NULL ? NULL
             : ob_tuple_pack(4, host, ob_int_from_long_long(ntohs(a->sin6_port)),
                             ob_int_from_long_long(ntohl(a->sin6_flowinfo)),

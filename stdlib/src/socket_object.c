@@ -363,6 +363,30 @@ static int quiet_int(KnObject *o, int *out)
     return ok;
 }
 
+/* AF_VSOCK options are 64-bit: setsockopt(level, name, int) only, the
+ * value taken modulo 2**64 (the "K" format). */
+static KnObject *vsock_setsockopt(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
+{
+    int level, name;
+    if (sk_nargs("setsockopt", nargs, 3, 3) < 0 || sel_int_arg(args[0], &level) < 0
+        || sel_int_arg(args[1], &name) < 0)
+        return NULL;
+    if (!KN_INT_CHECK(args[2]))
+        return ob_err_format(ob_exc_TypeError, "setsockopt() argument 3 must be int, not %s",
+                             ob_type_name(KN_TYPE(args[2])));
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 32) {
+        KnObject *part = ob_number_and(ob_number_rshift(args[2], ob_int_from_long_long(shift)),
+                                       ob_int_from_long_long(0xffffffffLL));
+        if (part == NULL)
+            return NULL;
+        v |= (uint64_t)ob_int_as_long_long(part) << shift;
+    }
+    if (setsockopt(SK(self)->fd, level, name, &v, sizeof v) < 0)
+        return sk_errno_error();
+    return KN_None;
+}
+
 /* setsockopt(level, name, int | buffer) or (level, name, None, optlen):
  * the forms are tried in that order, and the errors are those of the
  * buffer form, as CPython's successive argument parses. */
@@ -370,6 +394,8 @@ static KnObject *sock_setsockopt(KnObject *self, KnObject *const *args, kn_ssize
 {
     int level, name, flag;
     int r;
+    if (SK(self)->family == AF_VSOCK)
+        return vsock_setsockopt(self, args, nargs);
     if (nargs == 3 && quiet_int(args[0], &level) && quiet_int(args[1], &name)
         && quiet_int(args[2], &flag)) {
         r = setsockopt(SK(self)->fd, level, name, &flag, sizeof flag);
@@ -401,6 +427,13 @@ static KnObject *sock_getsockopt(KnObject *self, KnObject *const *args, kn_ssize
     if (sk_nargs("getsockopt", nargs, 2, 3) < 0 || sel_int_arg(args[0], &level) < 0
         || sel_int_arg(args[1], &name) < 0 || (nargs == 3 && sel_int_arg(args[2], &buflen) < 0))
         return NULL;
+    if (buflen == 0 && SK(self)->family == AF_VSOCK) {
+        uint64_t v = 0;
+        socklen_t n = sizeof v;
+        if (getsockopt(SK(self)->fd, level, name, &v, &n) < 0)
+            return sk_errno_error();
+        return ob_int_from_unsigned_long_long(v);
+    }
     if (buflen == 0) {
         int flag = 0;
         socklen_t n = sizeof flag;

@@ -6,6 +6,8 @@ import socket
 print(socket.getaddrinfo('127.0.0.1', 80, type=socket.SOCK_STREAM))
 print(socket.getaddrinfo('127.0.0.1', 'http', socket.AF_INET, socket.SOCK_DGRAM))
 print(socket.getaddrinfo('::1', 8080, socket.AF_INET6, socket.SOCK_STREAM))
+# a scoped address: the scope becomes the scope_id item, not part of the host
+print(socket.getaddrinfo('ff02::1de:c0:face:8d%lo', 1234, socket.AF_INET6, socket.SOCK_DGRAM))
 print(socket.getaddrinfo(None, 80, socket.AF_INET, socket.SOCK_STREAM, 0, socket.AI_PASSIVE))
 print(socket.getaddrinfo(b'127.0.0.1', None, proto=socket.IPPROTO_UDP))
 print(socket._socket.getaddrinfo(host='127.0.0.1', port=b'22', type=1))

@@ -45,6 +45,13 @@ ab.bind(name)
 print(ab.getsockname() == name)
 ab.close()
 
+# an empty name: Linux picks an abstract one (NUL + 5 hex digits)
+auto = socket.socket(socket.AF_UNIX)
+auto.bind('')
+name = auto.getsockname()
+print(type(name).__name__, len(name), name[:1])
+auto.close()
+
 try:
     socket.socket(socket.AF_UNIX).bind('x' * 200)
 except OSError as e:
