@@ -62,6 +62,7 @@ KnObject *kn_init__opcode(void);
 KnObject *kn_init__typing(void);
 KnObject *kn_init__uuid(void);
 KnObject *kn_init_unicodedata(void);
+KnObject *kn_init__socket(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -123,5 +124,6 @@ const stdlib_module stdlib_modules[] = {
     {"_typing", kn_init__typing},
     {"_uuid", kn_init__uuid},
     {"unicodedata", kn_init_unicodedata},
+    {"_socket", kn_init__socket},
     {NULL, NULL}
 };
