@@ -817,6 +817,42 @@ static void raise_ps_error(ps_error *err, const char *filename)
         ob_err_set_object((KnTypeObject *)KN_TYPE(exc), exc);
 }
 
+/* Fold, scope and generate code for a tree (from the parser or from ast
+ * objects); src may be NULL (no source lines for error texts). */
+static KnObject *compile_tree(ps_mod *mod, const char *src, size_t len, KnObject *fnobj,
+                              jit_mode mode, int flags, int optimize, ps_arena *arena,
+                              ps_error *err, const char *filename)
+{
+    if (optimize < 0)
+        optimize = 0;
+    if (jit_fold_mod(mod, optimize, arena, err) < 0)
+        return NULL;
+    jit_symtable *st = jit_symtable_build(mod, filename, src, len, flags, arena, err);
+    if (!st)
+        return NULL;
+    jit_compiler c = {0};
+    c.st = st;
+    c.arena = arena;
+    c.err = err;
+    c.src = src;
+    c.srclen = len;
+    c.optimize = optimize;
+    c.future = st->future;
+    c.flags = flags;
+    c.filename = fnobj;
+    return compile_mod(&c, mod, mode);
+}
+
+/* The error of a failed compile as an exception (unless one is set or err
+ * says so with "\x01"); err is cleared. */
+static KnObject *finish(KnObject *result, ps_error *err, const char *filename)
+{
+    if (!result && !(err->kind == PS_ERR_NONE && err->msg[0] == '\x01') && !ob_err_occurred())
+        raise_ps_error(err, filename);
+    ps_error_clear(err);
+    return result;
+}
+
 KnObject *jit_compile_source(const char *src, size_t len, const char *filename,
                              jit_mode mode, int flags, int optimize)
 {
@@ -839,38 +875,30 @@ KnObject *jit_compile_source(const char *src, size_t len, const char *filename,
         pflags |= PS_FUTURE_BARRY_AS_BDFL;
     parse_warn_ctx wctx = {NULL, src, len};
     wctx.filename = ob_str_decode_utf8(filename, (kn_ssize_t)strlen(filename), "surrogateescape");
-    if (!wctx.filename)
-        goto done;
-    ps_mod *mod = ps_parse_ex(src, len, filename, pm, pflags, arena, &err, parse_warn, &wctx);
-    if (!mod)
-        goto error;
-    if (optimize < 0)
-        optimize = 0;
-    if (jit_fold_mod(mod, optimize, arena, &err) < 0)
-        goto error;
-    jit_symtable *st = jit_symtable_build(mod, filename, src, len, flags, arena, &err);
-    if (!st)
-        goto error;
-    jit_compiler c = {0};
-    c.st = st;
-    c.arena = arena;
-    c.err = &err;
-    c.src = src;
-    c.srclen = len;
-    c.optimize = optimize;
-    c.future = st->future;
-    c.flags = flags;
-    c.filename = wctx.filename;
-    result = compile_mod(&c, mod, mode);
-    if (!result)
-        goto error;
-    goto done;
-error:
-    if (!(err.kind == PS_ERR_NONE && err.msg[0] == '\x01') && !ob_err_occurred())
-        raise_ps_error(&err, filename);
-    result = NULL;
-done:
-    ps_error_clear(&err);
+    if (wctx.filename) {
+        ps_mod *mod = ps_parse_ex(src, len, filename, pm, pflags, arena, &err, parse_warn,
+                                  &wctx);
+        if (mod)
+            result = compile_tree(mod, src, len, wctx.filename, mode, flags, optimize, arena,
+                                  &err, filename);
+    }
+    result = finish(result, &err, filename);
     ps_arena_free(arena);
     return result;
+}
+
+KnObject *jit_compile_tree(struct ps_mod *mod, struct ps_arena *arena, const char *filename,
+                           jit_mode mode, int flags, int optimize)
+{
+    if (jit_code_ready() < 0 || jit_validate_mod(mod) < 0)
+        return NULL;
+    KnObject *fnobj = ob_str_decode_utf8(filename, (kn_ssize_t)strlen(filename),
+                                         "surrogateescape");
+    if (!fnobj)
+        return NULL;
+    ps_error err;
+    ps_error_init(&err);
+    KnObject *result = compile_tree(mod, NULL, 0, fnobj, mode, flags, optimize, arena, &err,
+                                    filename);
+    return finish(result, &err, filename);
 }

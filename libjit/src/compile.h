@@ -246,6 +246,11 @@ int jit_fold_mod(ps_mod *mod, int optimize, ps_arena *arena, ps_error *err);
 /* A folded constant's value as an object; NULL+exception on failure. */
 KnObject *jit_const_object(const ps_constant *k);
 
+/* ---- compile_validate.c ---- */
+/* CPython's checks of a tree built from ast objects (contexts, empty
+ * bodies, list lengths, pattern shapes): 0, or -1 with ValueError. */
+int jit_validate_mod(ps_mod *mod);
+
 /* ---- assemble.c ---- */
 KnObject *jit_assemble(jit_compiler *c, jit_unit *u);
 

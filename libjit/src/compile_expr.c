@@ -487,6 +487,7 @@ static const char *literal_type(ps_expr *e)
         case PS_CONST_COMPLEX: return "complex";
         case PS_CONST_STR: return "str";
         case PS_CONST_BYTES: return "bytes";
+        case PS_CONST_OBJECT: return ob_type_name(KN_TYPE((KnObject *)e->v.Constant.value.u.obj));
         }
         return NULL;
     default:

@@ -60,6 +60,9 @@ KnObject *jit_const_object(const ps_constant *k)
         return str_constant(k->u.s.data, k->u.s.len);
     case PS_CONST_BYTES:
         return ob_bytes_from_data(k->u.s.data, (kn_ssize_t)k->u.s.len);
+    case PS_CONST_OBJECT:
+        /* compile() of an ast tree: the tree's own (validated) value */
+        return (KnObject *)k->u.obj;
     }
     ob_err_set_string(ob_exc_SystemError, "compiler: unknown constant kind");
     return NULL;

@@ -50,6 +50,8 @@ static KnObject *conv_constant(const ps_constant *k)
         return ob_str_decode(k->u.s.data, (kn_ssize_t)k->u.s.len, "utf-8", "surrogatepass");
     case PS_CONST_BYTES:
         return ob_bytes_from_data(k->u.s.data, (kn_ssize_t)k->u.s.len);
+    case PS_CONST_OBJECT:
+        return (KnObject *)k->u.obj;
     }
     ob_err_format(ob_exc_SystemError, "_ast: unknown constant kind %d", (int)k->kind);
     return NULL;

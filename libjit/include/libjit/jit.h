@@ -169,6 +169,24 @@ void jit_set_exit_hook(int (*hook)(void));
 typedef KnObject *(*jit_ast_hook)(const char *src, size_t len, const char *filename, int mode);
 void jit_set_ast_hook(jit_ast_hook hook);
 
+/* ---- compiler: compile(<ast tree>, ...) (part confcomp) ----
+ * jit_compile_tree validates a libparse tree the embedder built from ast
+ * objects (ValueError/TypeError with CPython's messages) and compiles it;
+ * the tree and its arena stay the caller's.  Its PS_CONST_OBJECT constants
+ * are KnObject pointers the caller keeps alive.
+ * compile() hands an object that is not text or code to the tree hook: it
+ * returns 0 when `obj` is not an ast node, 1 with *out set to the tree
+ * (its root checked against mode: 0 exec, 1 eval, 2 single, 3 func_type),
+ * -1 with an exception.  With PyCF_ONLY_AST an ast node is returned as is.
+ * python-bin registers stdlib's kn_ast_tree_hook. */
+struct ps_mod;
+struct ps_arena;
+KnObject *jit_compile_tree(struct ps_mod *mod, struct ps_arena *arena, const char *filename,
+                           jit_mode mode, int flags, int optimize);
+typedef int (*jit_ast_tree_hook)(KnObject *obj, int mode, struct ps_arena *arena,
+                                 struct ps_mod **out);
+void jit_set_ast_tree_hook(jit_ast_tree_hook hook);
+
 #ifdef __cplusplus
 }
 #endif

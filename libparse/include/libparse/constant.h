@@ -19,7 +19,11 @@
  *                     of surrogates is NOT merged into one 4-byte sequence,
  *                     because Python keeps "\ud83d\ude00" as two code
  *                     points).  May contain NUL bytes; data[len] is NUL.
- *   PS_CONST_BYTES    u.s.data/len: the raw bytes; data[len] is NUL. */
+ *   PS_CONST_BYTES    u.s.data/len: the raw bytes; data[len] is NUL.
+ *   PS_CONST_OBJECT   u.obj: a value owned by the embedder (compile() of an
+ *                     ast tree holding a tuple, a frozenset, a negative
+ *                     int...).  libparse never builds, reads or frees it;
+ *                     the embedder keeps it alive while the tree is used. */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -37,6 +41,7 @@ typedef enum ps_const_kind {
     PS_CONST_COMPLEX,
     PS_CONST_STR,
     PS_CONST_BYTES,
+    PS_CONST_OBJECT,
 } ps_const_kind;
 
 typedef struct ps_constant {
@@ -52,6 +57,7 @@ typedef struct ps_constant {
             const char *data;
             size_t len;
         } s;
+        const void *obj;
     } u;
 } ps_constant;
 

@@ -31,6 +31,13 @@ struct ps_mod;
 struct ps_arena;
 struct ps_mod *kn_ast_to_c(KnObject *tree, struct ps_arena *arena);
 
+/* compile()'s ast-tree hook (libjit's jit_ast_tree_hook): 0 when obj is
+ * no ast node; else 1 (with arena: *out is the tree of the root class
+ * that mode -- 0 exec, 1 eval, 2 single, 3 func_type -- asks for, or -1
+ * with TypeError "expected Module node, got ..." and the conversion's
+ * errors).  python-bin registers it. */
+int kn_ast_tree_hook(KnObject *obj, int mode, struct ps_arena *arena, struct ps_mod **out);
+
 /* The `_ast` module (created once; the same object `import _ast` gives). */
 KnObject *kn_init__ast(void);
 
