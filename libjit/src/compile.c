@@ -50,6 +50,18 @@ static int emit_warning(KnTypeObject *category, const char *msg, KnObject *filen
             return -1;
         return warn_hook(category, m, filename, lineno);
     }
+    /* the warnings machinery when it is there (filters, -W error,
+     * catch_warnings), as CPython's PyErr_WarnExplicitObject */
+    KnObject *w = jit_import_module("_warnings");
+    if (w != NULL) {
+        KnObject *m = ob_str_from_cstr(msg);
+        KnObject *ln = ob_int_from_ssize(lineno);
+        if (m == NULL || ln == NULL)
+            return -1;
+        return ob_call_method(w, "warn_explicit", 4, m, (KnObject *)category, filename,
+                              ln) == NULL ? -1 : 0;
+    }
+    ob_err_clear();
     if (category != ob_exc_SyntaxWarning)
         return 0;           /* DeprecationWarning: ignored by default */
     const char *fn = ob_str_as_utf8(filename, NULL);

@@ -1008,6 +1008,20 @@ static ps_expr *paren_atom(pp_parser *p)
             return NULL;
         return y;
     }
+    if (pp_kind(p) == PS_TOK_DOUBLESTAR) {
+        /* "(**x)" can never parse: CPython's invalid_group wording */
+        size_t maxpos = p->maxpos;
+        const ps_token *dstar = pp_at(p, p->pos++);
+        if (pp_expression(p) && pp_kind(p) == PS_TOK_RPAR)
+            return PP_ERR_TOK(p, dstar, "cannot use double starred expression here");
+        if (!p->failed) {
+            /* otherwise the generic error stays at the '**', where the
+             * valid grammar stopped */
+            p->pos = st + 1;
+            p->maxpos = maxpos;
+        }
+        return NULL;
+    }
     ps_expr *first = pp_star_named_expression(p);
     if (!first)
         return NULL;
