@@ -132,6 +132,9 @@ static jit_ste *ste_new(st_state *s, jit_block_type type, const char *name, cons
         e->private_name = p->private_name;
         if (p->is_nested || p->type == JIT_BLOCK_FUNCTION)
             e->is_nested = 1;
+        /* a scope inside a comprehension's iterable (a lambda, a nested
+         * comprehension) is part of that iterable for := */
+        e->comp_iter_expr = p->comp_iter_expr;
     }
     return e;
 }
@@ -170,6 +173,13 @@ static int add_def_in(st_state *s, jit_ste *e, const char *name, int flag)
             return nomem(s);
     }
     e->symbols.vals[i] |= flag;
+    /* As CPython, a global declaration anywhere also marks the module's
+     * own symbol: module-level code then binds the name in globals even
+     * when exec() gives it separate locals. */
+    jit_ste *top = s->st->top;
+    if ((flag & JIT_DEF_GLOBAL) && top != NULL && e != top &&
+        add_def_in(s, top, m, JIT_DEF_GLOBAL) < 0)
+        return -1;
     return i;
 }
 
@@ -595,6 +605,9 @@ static int mark_comp_targets(st_state *s, ps_expr *t)
 {
     switch (t->kind) {
     case PS_EXPR_Name:
+        if (jit_ste_flags(s->cur, t->v.Name.id) & (JIT_DEF_GLOBAL | JIT_DEF_NONLOCAL))
+            return SERR(s, t, "comprehension inner loop cannot rebind assignment expression "
+                              "target '%s'", t->v.Name.id);
         return add_def(s, t->v.Name.id, JIT_DEF_COMP_ITER);
     case PS_EXPR_Tuple:
     case PS_EXPR_List:
@@ -633,9 +646,9 @@ static int visit_comprehension(st_state *s, ps_expr *e, ps_comprehension_seq *ge
     dot0.lineno = e->lineno;
     if (add_param(s, &dot0) < 0)
         return -1;
+    unsigned inherited = c->comp_iter_expr;   /* inside an outer iterable */
     for (ptrdiff_t i = 0; i < PS_SEQ_LEN(gens); i++) {
         ps_comprehension *g = gens->items[i];
-        c->comp_iter_expr = 0;
         /* iteration targets are marked so := can refuse to rebind them */
         if (visit_expr(s, g->target) < 0 || mark_comp_targets(s, g->target) < 0)
             return -1;
@@ -643,7 +656,7 @@ static int visit_comprehension(st_state *s, ps_expr *e, ps_comprehension_seq *ge
             c->comp_iter_expr = 1;
             if (visit_expr(s, g->iter) < 0)
                 return -1;
-            c->comp_iter_expr = 0;
+            c->comp_iter_expr = inherited;
         }
         if (visit_exprs(s, g->ifs) < 0)
             return -1;

@@ -965,31 +965,45 @@ ps_expr *pp_star_named_expression(pp_parser *p)
 }
 
 /* Elements after the first of a list/tuple/set display, up to `close`. */
+static int at_comp_for(pp_parser *p)
+{
+    int kw = pp_kw(p);
+    return kw == PS_KW_FOR || (kw == PS_KW_ASYNC && pp_kw_at(p, p->pos + 1) == PS_KW_FOR);
+}
+
+/* "[a, b for ...]": CPython's invalid_comprehension, from the first
+ * element to the last one (to the comma after a lone first element). */
+#define UNPARENTHESIZED_TARGET "did you forget parentheses around the comprehension target?"
+
 static ps_expr_seq *display_rest(pp_parser *p, ps_expr *first, int close)
 {
     size_t base = p->top;
     if (!pp_push(p, first))
         return NULL;
+    ps_expr *last = first;
     while (pp_accept(p, PS_TOK_COMMA)) {
         if (pp_kind(p) == close)
             break;
+        if (close != PS_TOK_RPAR && at_comp_for(p)) {
+            p->top = base;
+            if (last == first)
+                return PP_ERR_RANGE(p, first, pp_at(p, p->pos - 1), UNPARENTHESIZED_TARGET);
+            return PP_ERR_RANGE(p, first, last, UNPARENTHESIZED_TARGET);
+        }
         ps_expr *e = pp_star_named_expression(p);
         if (!e || !pp_push(p, e)) {
             p->top = base;
             return NULL;
         }
+        last = e;
     }
     if (!pp_accept(p, close)) {
         p->top = base;
+        if (close != PS_TOK_RPAR && last != first && at_comp_for(p))
+            return PP_ERR_RANGE(p, first, last, UNPARENTHESIZED_TARGET);
         return NULL;
     }
     return PP_SEQ(p, expr, base);
-}
-
-static int at_comp_for(pp_parser *p)
-{
-    int kw = pp_kw(p);
-    return kw == PS_KW_FOR || (kw == PS_KW_ASYNC && pp_kw_at(p, p->pos + 1) == PS_KW_FOR);
 }
 
 static ps_expr *paren_atom(pp_parser *p)
