@@ -207,7 +207,14 @@ static KnObject *bi_compile(KnObject *self, KnObject *const *args, kn_ssize_t na
     if (flags & CF_ONLY_AST) {
         if (check_no_nul(s, len) < 0)
             return NULL;
-        return ast_hook(s, (size_t)len, filename, ast_mode | (KN_STR_CHECK(a[0]) ? 0x100 : 0));
+        /* _feature_version (ast.parse(feature_version=...)): bits 16-23 */
+        long long fv = -1;
+        if (a[6] != NULL && (fv = ob_number_as_ssize(a[6], ob_exc_OverflowError)) == -1
+            && ob_err_occurred())
+            return NULL;
+        int fvbits = fv >= 0 && fv < 255 ? (int)(fv + 1) << 16 : 0;
+        return ast_hook(s, (size_t)len, filename,
+                        ast_mode | (KN_STR_CHECK(a[0]) ? 0x100 : 0) | fvbits);
     }
     return compile_text(s, len, filename, mode, (int)flags, (int)optimize);
 }

@@ -289,6 +289,8 @@ static ps_expr *named_expression_ex(pp_parser *p, int check_eq)
             return NULL;
         ps_expr *r = ps_ast_NamedExpr(target, v, PP_EXTRA(p, st));
         NEW(r);
+        if (!pp_version_ok(p, 8, "Assignment expressions are"))
+            return NULL;
         return r;
     }
     ps_expr *a = pp_expression(p);
@@ -516,6 +518,8 @@ static ps_expr *binary(pp_parser *p, int level)
             return pp_nomem(p);
         a = ps_ast_BinOp(a, (ps_operator)op, b, PP_EXTRA(p, st));
         NEW(a);
+        if (op == PS_MatMult && !pp_version_ok(p, 5, "The '@' operator is"))
+            return NULL;
     }
     return a;
 }
@@ -536,6 +540,8 @@ static ps_expr *power(pp_parser *p)
             return NULL;
         a = ps_ast_Await(v, PP_EXTRA(p, st));
         NEW(a);
+        if (!pp_version_ok(p, 5, "Await expressions are"))
+            return NULL;
     } else {
         a = pp_primary(p);
         if (!a)
@@ -894,6 +900,8 @@ static ps_comprehension_seq *for_if_clauses(pp_parser *p)
         if (pp_kw(p) == PS_KW_ASYNC && pp_kw_at(p, p->pos + 1) == PS_KW_FOR) {
             is_async = 1;
             p->pos++;
+            if (!pp_version_ok(p, 6, "Async comprehensions are"))
+                return NULL;
         }
         if (!pp_accept_kw(p, PS_KW_FOR))
             break;
@@ -1227,6 +1235,12 @@ static ps_expr *atom(pp_parser *p)
         }
     case PS_TOK_NUMBER: {
         ps_constant c;
+        if (memchr(t->start, '_', t->len) != NULL) {
+            p->pos++;   /* the error is at the number */
+            if (!pp_version_ok(p, 6, "Underscores in numeric literals are"))
+                return NULL;
+            p->pos--;
+        }
         if (ps_const_number(&c, t->start, t->len, p->arena) < 0)
             return pp_nomem(p);
         return constant_tok(p, c);

@@ -510,5 +510,7 @@ ps_stmt *pp_match_stmt(pp_parser *p)
         return NULL;
     ps_stmt *r = ps_ast_Match(subject, cases, PP_EXTRA(p, st));
     NEW(r);
+    if (!pp_version_ok(p, 10, "Pattern matching is"))
+        return NULL;
     return r;
 }

@@ -226,6 +226,8 @@ static ps_stmt *expr_or_assign(pp_parser *p)
         }
         r = ps_ast_AnnAssign(a, ann, v, simple, PP_EXTRA(p, st));
         NEW(r);
+        if (!pp_version_ok(p, 6, "Variable annotation syntax is"))
+            return NULL;
         return r;
     }
     if (k == PS_TOK_EQUAL) {
@@ -270,6 +272,8 @@ static ps_stmt *expr_or_assign(pp_parser *p)
                                pp_expr_name(a));
         pp_set_context(p, a, PS_Store);
         p->pos++;
+        if (op == PS_MatMult && !pp_version_ok(p, 5, "The '@' operator is"))
+            return NULL;
         ps_expr *v = rhs(p);
         if (!v)
             return NULL;
@@ -678,6 +682,8 @@ static ps_stmt *for_stmt(pp_parser *p, size_t st, int is_async)
     ps_stmt *r = is_async ? ps_ast_AsyncFor(t, it, body, orelse, NULL, PP_EXTRA(p, st))
                           : ps_ast_For(t, it, body, orelse, NULL, PP_EXTRA(p, st));
     NEW(r);
+    if (is_async && !pp_version_ok(p, 5, "Async for loops are"))
+        return NULL;
     return r;
 }
 
@@ -784,6 +790,9 @@ static ps_stmt *with_stmt(pp_parser *p, size_t st, int is_async)
     ps_stmt *r = is_async ? ps_ast_AsyncWith(items, body, NULL, PP_EXTRA(p, st))
                           : ps_ast_With(items, body, NULL, PP_EXTRA(p, st));
     NEW(r);
+    if (is_async ? !pp_version_ok(p, 5, "Async with statements are")
+                 : done && !pp_version_ok(p, 9, "Parenthesized context managers are"))
+        return NULL;
     return r;
 fail:
     p->top = base;
@@ -902,6 +911,8 @@ static ps_stmt *try_stmt(pp_parser *p)
     ps_stmt *r = nstar ? ps_ast_TryStar(body, handlers, orelse, fin, PP_EXTRA(p, st))
                        : ps_ast_Try(body, handlers, orelse, fin, PP_EXTRA(p, st));
     NEW(r);
+    if (nstar && !pp_version_ok(p, 11, "Exception groups are"))
+        return NULL;
     return r;
 }
 
@@ -972,6 +983,8 @@ ps_arguments *pp_params(pp_parser *p, int lambda)
             seen_slash = 1;
             nposonly = npos;
             p->pos++;
+            if (!pp_version_ok(p, 8, "Positional-only parameters are"))
+                goto done;
         } else if (k == PS_TOK_STAR) {
             if (seen_star) {
                 PP_ERR_TOK(p, t, "* argument may appear only once");
@@ -1110,6 +1123,8 @@ static ps_stmt *funcdef(pp_parser *p, size_t st, int is_async, ps_expr_seq *deco
         ? ps_ast_AsyncFunctionDef(name, args, body, decos, ret, NULL, PP_EXTRA(p, st))
         : ps_ast_FunctionDef(name, args, body, decos, ret, NULL, PP_EXTRA(p, st));
     NEW(r);
+    if (is_async && !pp_version_ok(p, 5, "Async functions are"))
+        return NULL;
     return r;
 }
 

@@ -398,6 +398,8 @@ static ps_expr *replacement_field(fs_ctx *c, const ps_token *t, const ps_strlit 
     /* '=' debugging specifier: the text goes into the literal */
     int debug = 0;
     if (*s == '=') {
+        if (!pp_version_ok(c->p, 8, "f-string: self documenting expressions are"))
+            return NULL;
         debug = 1;
         s++;
         while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\f' || *s == '\r'))
@@ -562,6 +564,8 @@ ps_expr *pp_strings(pp_parser *p)
      * of them: a tokenizer error there wins over errors inside the strings */
     const ps_token *after = pp_at(p, en);
     if (p->failed)
+        return NULL;
+    if (any_f && !pp_version_ok(p, 6, "Format strings are"))
         return NULL;
     if (any_bytes && any_str) {
         fs_ctx ec;

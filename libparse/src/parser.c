@@ -393,6 +393,17 @@ int pp_parser_init_tokens(pp_parser *p)
     return 0;
 }
 
+int pp_version_ok(pp_parser *p, int minor, const char *what)
+{
+    int fv = ((p->flags & PS_FEATURE_VERSION_MASK) >> 8) - 1;
+    if (fv < 0 || fv >= minor)
+        return 1;
+    const ps_token *t = pp_at(p, p->pos > 0 ? p->pos - 1 : 0);
+    pp_error_at(p, PS_ERR_SYNTAX, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset,
+                "%s only supported in Python 3.%d and greater", what, minor);
+    return 0;
+}
+
 ps_mod *ps_parse_ex(const char *src, size_t len, const char *filename, ps_mode mode,
                     int flags, ps_arena *arena, ps_error *err,
                     ps_warn_fn warn, void *warn_ctx)

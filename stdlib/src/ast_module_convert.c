@@ -210,7 +210,10 @@ static void raise_parse_error(const ps_error *err, const char *filename)
 KnObject *kn_ast_from_source(const char *src, size_t len, const char *filename, int mode)
 {
     int pflags = (mode & KN_AST_SOURCE_IS_STR) ? PS_INPUT_IS_UTF8_STR : 0;
-    mode &= ~KN_AST_SOURCE_IS_STR;
+    int fv = (mode >> KN_AST_FEATURE_VERSION_SHIFT) & 0xff;
+    if (fv > 0)
+        pflags |= PS_FEATURE_VERSION(fv - 1);
+    mode &= 0xff;
     if (mode < PS_MODE_EXEC || mode > PS_MODE_FUNC_TYPE) {
         ob_err_format(ob_exc_ValueError, "kn_ast_from_source: bad mode %d", mode);
         return NULL;

@@ -163,7 +163,8 @@ void jit_set_exit_hook(int (*hook)(void));
 
 /* ---- stdlib-ast: compile(..., PyCF_ONLY_AST) ----
  * compile() with PyCF_ONLY_AST hands the source to this hook (mode 0 exec,
- * 1 eval, 2 single, 3 func_type, plus 0x100 when the source was a str);
+ * 1 eval, 2 single, 3 func_type, plus 0x100 when the source was a str,
+ * plus (minor + 1) << 16 for compile()'s _feature_version=minor);
  * python-bin registers stdlib's
  * kn_ast_from_source.  Without a hook it raises NotImplementedError. */
 typedef KnObject *(*jit_ast_hook)(const char *src, size_t len, const char *filename, int mode);
