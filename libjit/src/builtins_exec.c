@@ -214,7 +214,8 @@ static KnObject *bi_compile(KnObject *self, KnObject *const *args, kn_ssize_t na
             return NULL;
         int fvbits = fv >= 0 && fv < 255 ? (int)(fv + 1) << 16 : 0;
         return ast_hook(s, (size_t)len, filename,
-                        ast_mode | (KN_STR_CHECK(a[0]) ? 0x100 : 0) | fvbits);
+                        ast_mode | (KN_STR_CHECK(a[0]) ? 0x100 : 0) |
+                        ((flags & CF_TYPE_COMMENTS) ? 0x200 : 0) | fvbits);
     }
     return compile_text(s, len, filename, mode, (int)flags, (int)optimize);
 }

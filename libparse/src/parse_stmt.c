@@ -104,6 +104,27 @@ ps_stmt_seq *pp_statements(pp_parser *p)
 
 /* ---- simple statements -------------------------------------------------------- */
 
+/* The text of the TYPE_COMMENT token at `i` (there only with
+ * PS_TYPE_COMMENTS), in the arena; NULL when out of memory. */
+static const char *type_comment_at(pp_parser *p, size_t i)
+{
+    const ps_token *t = pp_at(p, i);
+    const char *s = ps_arena_strndup(p->arena, t->start, t->len);
+    return s ? s : pp_nomem(p);
+}
+
+/* An optional TYPE_COMMENT here: 0 (*tc NULL when absent), -1 on error. */
+static int opt_type_comment(pp_parser *p, const char **tc)
+{
+    *tc = NULL;
+    if (pp_kind(p) != PS_TOK_TYPE_COMMENT)
+        return 0;
+    if ((*tc = type_comment_at(p, p->pos)) == NULL)
+        return -1;
+    p->pos++;
+    return 0;
+}
+
 static int augassign_op(int k)
 {
     switch (k) {
@@ -255,9 +276,10 @@ static ps_stmt *expr_or_assign(pp_parser *p)
             }
         }
         ps_expr_seq *targets = PP_SEQ(p, expr, base);
-        if (!targets)
+        const char *tc;
+        if (!targets || opt_type_comment(p, &tc) < 0)
             return NULL;
-        r = ps_ast_Assign(targets, v, NULL, PP_EXTRA(p, st));
+        r = ps_ast_Assign(targets, v, tc, PP_EXTRA(p, st));
         NEW(r);
         return r;
     fail:
@@ -671,7 +693,8 @@ static ps_stmt *for_stmt(pp_parser *p, size_t st, int is_async)
         return NULL;
     }
     ps_expr *it = pp_star_expressions(p);
-    if (!it || !expect_colon(p, 0))
+    const char *tc;
+    if (!it || !expect_colon(p, 0) || opt_type_comment(p, &tc) < 0)
         return NULL;
     ps_stmt_seq *body = pp_block(p, "'for' statement", kt);
     if (!body)
@@ -679,8 +702,8 @@ static ps_stmt *for_stmt(pp_parser *p, size_t st, int is_async)
     ps_stmt_seq *orelse = else_block(p);
     if (!orelse)
         return NULL;
-    ps_stmt *r = is_async ? ps_ast_AsyncFor(t, it, body, orelse, NULL, PP_EXTRA(p, st))
-                          : ps_ast_For(t, it, body, orelse, NULL, PP_EXTRA(p, st));
+    ps_stmt *r = is_async ? ps_ast_AsyncFor(t, it, body, orelse, tc, PP_EXTRA(p, st))
+                          : ps_ast_For(t, it, body, orelse, tc, PP_EXTRA(p, st));
     NEW(r);
     if (is_async && !pp_version_ok(p, 5, "Async for loops are"))
         return NULL;
@@ -781,14 +804,17 @@ static ps_stmt *with_stmt(pp_parser *p, size_t st, int is_async)
     }
     if (!expect_colon(p, 0))
         goto fail;
+    const char *tc = NULL;   /* not after the parenthesized form */
+    if (!done && opt_type_comment(p, &tc) < 0)
+        return NULL;
     ps_withitem_seq *items = PP_SEQ(p, withitem, base);
     if (!items)
         return NULL;
     ps_stmt_seq *body = pp_block(p, "'with' statement", kt);
     if (!body)
         return NULL;
-    ps_stmt *r = is_async ? ps_ast_AsyncWith(items, body, NULL, PP_EXTRA(p, st))
-                          : ps_ast_With(items, body, NULL, PP_EXTRA(p, st));
+    ps_stmt *r = is_async ? ps_ast_AsyncWith(items, body, tc, PP_EXTRA(p, st))
+                          : ps_ast_With(items, body, tc, PP_EXTRA(p, st));
     NEW(r);
     if (is_async ? !pp_version_ok(p, 5, "Async with statements are")
                  : done && !pp_version_ok(p, 9, "Parenthesized context managers are"))
@@ -963,6 +989,7 @@ ps_arguments *pp_params(pp_parser *p, int lambda)
     while (pp_kind(p) != close) {
         const ps_token *t = pp_cur(p);
         int k = t->kind;
+        ps_arg *last = NULL;   /* the parameter a type comment may follow */
         if (kwarg) {
             PP_ERR_TOK(p, t, "arguments cannot follow var-keyword argument");
             goto done;
@@ -993,7 +1020,7 @@ ps_arguments *pp_params(pp_parser *p, int lambda)
             seen_star = 1;
             p->pos++;
             if (pp_is_name(p)) {
-                vararg = param(p, lambda, 1);
+                vararg = last = param(p, lambda, 1);
                 if (!vararg)
                     goto done;
                 if (pp_kind(p) == PS_TOK_EQUAL) {
@@ -1012,7 +1039,7 @@ ps_arguments *pp_params(pp_parser *p, int lambda)
             }
         } else if (k == PS_TOK_DOUBLESTAR) {
             p->pos++;
-            kwarg = param(p, lambda, 0);
+            kwarg = last = param(p, lambda, 0);
             if (!kwarg)
                 goto done;
             if (pp_kind(p) == PS_TOK_EQUAL) {
@@ -1020,7 +1047,7 @@ ps_arguments *pp_params(pp_parser *p, int lambda)
                 goto done;
             }
         } else {
-            ps_arg *a = param(p, lambda, 0);
+            ps_arg *a = last = param(p, lambda, 0);
             if (!a)
                 goto done;
             ps_expr *def = NULL;
@@ -1043,7 +1070,16 @@ ps_arguments *pp_params(pp_parser *p, int lambda)
             if (!pp_push(p, a) || !pp_push(p, def))
                 goto done;
         }
-        if (!pp_accept(p, PS_TOK_COMMA))
+        /* a def's parameter: `param ',' TYPE_COMMENT?` or
+         * `param TYPE_COMMENT? &')'` */
+        int comma = pp_accept(p, PS_TOK_COMMA);
+        if (!lambda && last && pp_kind(p) == PS_TOK_TYPE_COMMENT &&
+            (comma || pp_kind_at(p, p->pos + 1) == close)) {
+            if ((last->type_comment = type_comment_at(p, p->pos)) == NULL)
+                goto done;
+            p->pos++;
+        }
+        if (!comma)
             break;
     }
     if (pp_kind(p) != close)
@@ -1116,12 +1152,28 @@ static ps_stmt *funcdef(pp_parser *p, size_t st, int is_async, ps_expr_seq *deco
     }
     if (!expect_colon(p, 1))
         return NULL;
+    /* func_type_comment: after the ':' or alone on the next line */
+    const char *tc = NULL;
+    size_t i = p->pos;
+    if (pp_kind(p) == PS_TOK_TYPE_COMMENT) {
+        if (pp_kind_at(p, i + 1) == PS_TOK_NEWLINE && pp_kind_at(p, i + 2) == PS_TOK_TYPE_COMMENT
+            && pp_kind_at(p, i + 3) == PS_TOK_NEWLINE && pp_kind_at(p, i + 4) == PS_TOK_INDENT)
+            return PP_ERR_TOK(p, pp_at(p, i), "Cannot have two type comments on def");
+        if ((tc = type_comment_at(p, i)) == NULL)
+            return NULL;
+        p->pos++;
+    } else if (pp_kind(p) == PS_TOK_NEWLINE && pp_kind_at(p, i + 1) == PS_TOK_TYPE_COMMENT
+               && pp_kind_at(p, i + 2) == PS_TOK_NEWLINE && pp_kind_at(p, i + 3) == PS_TOK_INDENT) {
+        if ((tc = type_comment_at(p, i + 1)) == NULL)
+            return NULL;
+        p->pos += 2;
+    }
     ps_stmt_seq *body = pp_block(p, "function definition", kt);
     if (!body)
         return NULL;
     ps_stmt *r = is_async
-        ? ps_ast_AsyncFunctionDef(name, args, body, decos, ret, NULL, PP_EXTRA(p, st))
-        : ps_ast_FunctionDef(name, args, body, decos, ret, NULL, PP_EXTRA(p, st));
+        ? ps_ast_AsyncFunctionDef(name, args, body, decos, ret, tc, PP_EXTRA(p, st))
+        : ps_ast_FunctionDef(name, args, body, decos, ret, tc, PP_EXTRA(p, st));
     NEW(r);
     if (is_async && !pp_version_ok(p, 5, "Async functions are"))
         return NULL;

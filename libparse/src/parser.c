@@ -301,8 +301,18 @@ static ps_mod *parse_file(pp_parser *p)
         return NULL;
     if (pp_kind(p) != PS_TOK_ENDMARKER)
         return NULL;
-    ps_type_ignore_seq *ti = ps_type_ignore_seq_new(0, p->arena);
-    ps_mod *m = ti ? ps_ast_Module(body, ti, p->arena) : NULL;
+    size_t nign;
+    const ps_token *ign = ps_tok_type_ignores(p->tz, &nign);
+    ps_type_ignore_seq *ti = ps_type_ignore_seq_new((ptrdiff_t)nign, p->arena);
+    if (!ti)
+        return pp_nomem(p);
+    for (size_t i = 0; i < nign; i++) {
+        const char *tag = ps_arena_strndup(p->arena, ign[i].start, ign[i].len);
+        ti->items[i] = tag ? ps_ast_TypeIgnore(ign[i].lineno, tag, p->arena) : NULL;
+        if (!ti->items[i])
+            return pp_nomem(p);
+    }
+    ps_mod *m = ps_ast_Module(body, ti, p->arena);
     return m ? m : pp_nomem(p);
 }
 
@@ -340,15 +350,29 @@ static ps_mod *parse_func_type(pp_parser *p)
     size_t base = p->top;
     if (!pp_accept(p, PS_TOK_LPAR))
         return NULL;
-    while (pp_kind(p) != PS_TOK_RPAR) {
-        /* type_expressions: */ /* '*' and '**' entries are accepted and kept */
-        if (pp_accept(p, PS_TOK_STAR) || pp_accept(p, PS_TOK_DOUBLESTAR)) {
+    /* type_expressions: plain types, then at most one '*' type, then at
+     * most one '**' type, comma-separated without a trailing comma; the
+     * starred ones are kept as plain entries */
+    int stage = 0;   /* 1 after '*', 2 after '**' */
+    if (pp_kind(p) != PS_TOK_RPAR) {
+        for (;;) {
+            if (stage == 2)
+                return NULL;
+            if (pp_accept(p, PS_TOK_STAR)) {
+                if (stage != 0)
+                    return NULL;
+                stage = 1;
+            } else if (pp_accept(p, PS_TOK_DOUBLESTAR)) {
+                stage = 2;
+            } else if (stage != 0) {
+                return NULL;
+            }
+            ps_expr *e = pp_expression(p);
+            if (!e || !pp_push(p, e))
+                return NULL;
+            if (!pp_accept(p, PS_TOK_COMMA))
+                break;
         }
-        ps_expr *e = pp_expression(p);
-        if (!e || !pp_push(p, e))
-            return NULL;
-        if (!pp_accept(p, PS_TOK_COMMA))
-            break;
     }
     if (!pp_accept(p, PS_TOK_RPAR))
         return NULL;
@@ -418,7 +442,10 @@ ps_mod *ps_parse_ex(const char *src, size_t len, const char *filename, ps_mode m
     p->flags = flags;
     p->mode = (int)mode;
 
-    ps_tokenizer *tz = ps_tok_new(src, len, (flags & PS_INPUT_IS_UTF8_STR) ? PS_TOK_STR : 0, err);
+    ps_tokenizer *tz = ps_tok_new(src, len,
+                                  ((flags & PS_INPUT_IS_UTF8_STR) ? PS_TOK_STR : 0) |
+                                  ((flags & PS_TYPE_COMMENTS) ? PS_TOK_TYPE_COMMENTS : 0),
+                                  err);
     if (!tz)
         return NULL;
     p->tz = tz;

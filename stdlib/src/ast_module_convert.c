@@ -210,6 +210,8 @@ static void raise_parse_error(const ps_error *err, const char *filename)
 KnObject *kn_ast_from_source(const char *src, size_t len, const char *filename, int mode)
 {
     int pflags = (mode & KN_AST_SOURCE_IS_STR) ? PS_INPUT_IS_UTF8_STR : 0;
+    if (mode & KN_AST_TYPE_COMMENTS)
+        pflags |= PS_TYPE_COMMENTS;
     int fv = (mode >> KN_AST_FEATURE_VERSION_SHIFT) & 0xff;
     if (fv > 0)
         pflags |= PS_FEATURE_VERSION(fv - 1);

@@ -164,6 +164,7 @@ void jit_set_exit_hook(int (*hook)(void));
 /* ---- stdlib-ast: compile(..., PyCF_ONLY_AST) ----
  * compile() with PyCF_ONLY_AST hands the source to this hook (mode 0 exec,
  * 1 eval, 2 single, 3 func_type, plus 0x100 when the source was a str,
+ * plus 0x200 for PyCF_TYPE_COMMENTS,
  * plus (minor + 1) << 16 for compile()'s _feature_version=minor);
  * python-bin registers stdlib's
  * kn_ast_from_source.  Without a hook it raises NotImplementedError. */

@@ -38,6 +38,8 @@ typedef enum ps_mode {
 #define PS_INPUT_IS_UTF8_STR   0x0001  /* src is a decoded str: ignore BOM and coding cookie */
 #define PS_FUTURE_BARRY_AS_BDFL 0x0002 /* from __future__ import barry_as_FLUFL: accept "<>" */
 #define PS_ALLOW_INCOMPLETE    0x0004  /* reserved (codeop's incomplete input) */
+#define PS_TYPE_COMMENTS       0x0008  /* PyCF_TYPE_COMMENTS: PEP 484 type comments and
+                                          "# type: ignore" (Module.type_ignores) */
 /* compile()'s _feature_version (ast.parse(feature_version=(3, minor))):
  * syntax newer than Python 3.<minor> is a SyntaxError ("... only supported
  * in Python 3.N and greater").  Without it the grammar is 3.11's. */

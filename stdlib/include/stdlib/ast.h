@@ -22,6 +22,8 @@ KnObject *kn_ast_from_source(const char *src, size_t len, const char *filename, 
 /* OR'd into mode: src is the UTF-8 of a str (compile(str, ...)), so a
  * coding cookie or BOM in it is ignored, as CPython does. */
 #define KN_AST_SOURCE_IS_STR 0x100
+/* OR'd into mode: PyCF_TYPE_COMMENTS (type_comment fields, type_ignores). */
+#define KN_AST_TYPE_COMMENTS 0x200
 /* OR'd into mode: (minor + 1) << 16 parses as Python 3.<minor>
  * (compile()'s _feature_version). */
 #define KN_AST_FEATURE_VERSION_SHIFT 16
