@@ -10,7 +10,9 @@
  *   PS_CONST_NONE     None       (also TRUE, FALSE, ELLIPSIS: no payload)
  *   PS_CONST_INT      u.i.digits: decimal digits, no sign, no leading zeros
  *                     ("0" for zero), whatever the literal's base; u.i.fits
- *                     says u.i.value holds the same number as an int64_t.
+ *                     says u.i.value holds the same number as an int64_t;
+ *                     u.i.decimal says the literal was written in base 10
+ *                     (CPython's int/str digit limit applies to it only).
  *   PS_CONST_FLOAT    u.f, a double (1e999 is +inf, as in CPython)
  *   PS_CONST_COMPLEX  u.f is the imaginary part; literals have no real part
  *   PS_CONST_STR      u.s.data/len: the text encoded as UTF-8 in which every
@@ -51,6 +53,7 @@ typedef struct ps_constant {
             const char *digits;
             int64_t value;
             bool fits;
+            bool decimal;
         } i;
         double f;
         struct {
