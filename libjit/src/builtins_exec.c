@@ -217,6 +217,9 @@ static KnObject *bi_compile(KnObject *self, KnObject *const *args, kn_ssize_t na
                         ast_mode | (KN_STR_CHECK(a[0]) ? 0x100 : 0) |
                         ((flags & CF_TYPE_COMMENTS) ? 0x200 : 0) | fvbits);
     }
+    /* a str is already text: its coding cookie is not applied again */
+    if (KN_STR_CHECK(a[0]))
+        flags |= CF_SOURCE_IS_UTF8;
     return compile_text(s, len, filename, mode, (int)flags, (int)optimize);
 }
 
@@ -292,7 +295,8 @@ static KnObject *run_source(int is_eval, KnObject *src, KnObject *globals, KnObj
             }
         }
         code = compile_text(s, len, "<string>", is_eval ? JIT_MODE_EVAL : JIT_MODE_EXEC,
-                            inherited_flags(), -1);
+                            inherited_flags() | (KN_STR_CHECK(src) ? CF_SOURCE_IS_UTF8 : 0),
+                            -1);
         if (code == NULL)
             return NULL;
     }

@@ -240,6 +240,7 @@ static int compile_break_continue(jit_compiler *c, ps_stmt *s, int is_break)
         return -1;
     if (!loop) {
         u->cur_region = saved_region;
+        SET_LOC(c, s);   /* the unwinding compiled finally bodies elsewhere */
         return jit_c_error(c, s, is_break ? "'break' outside loop"
                                           : "'continue' not properly in loop");
     }

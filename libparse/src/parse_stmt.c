@@ -80,6 +80,10 @@ ps_stmt_seq *pp_block(pp_parser *p, const char *what, const ps_token *kwtok)
 ps_stmt_seq *pp_statements(pp_parser *p)
 {
     size_t base = p->top;
+    /* 'single' mode reads one statement at its top level only: the blocks
+     * of that statement hold as many as they have */
+    int single = p->single_top;
+    p->single_top = 0;
     for (;;) {
         int k = pp_kind(p);
         if (k == PS_TOK_ENDMARKER || k == PS_TOK_DEDENT)
@@ -94,7 +98,7 @@ ps_stmt_seq *pp_statements(pp_parser *p)
             p->top = base;
             return NULL;
         }
-        if (p->mode == PS_MODE_SINGLE)
+        if (single)
             break;
     }
     if (p->top == base && p->mode != PS_MODE_EXEC)
@@ -898,7 +902,10 @@ static ps_stmt *try_stmt(pp_parser *p)
             nplain++;
         if (nstar && nplain) {
             p->top = base;
-            return PP_ERR_RANGE(p, et, et + 1, "cannot have both 'except' and 'except*' on the same 'try'");
+            /* "except*" after plain ones spans both tokens; a plain
+             * "except" after starred ones only itself */
+            return PP_ERR_RANGE(p, et, star ? et + 1 : et,
+                                "cannot have both 'except' and 'except*' on the same 'try'");
         }
     }
     ps_excepthandler_seq *handlers = PP_SEQ(p, excepthandler, base);

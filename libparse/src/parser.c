@@ -337,9 +337,30 @@ static ps_mod *parse_single(pp_parser *p)
         if (!body)
             return pp_nomem(p);
     } else {
+        p->single_top = 1;
         body = pp_statements(p);
         if (!body)
             return NULL;
+        if (pp_kind(p) != PS_TOK_ENDMARKER) {
+            /* more than one statement: after a compound one the next token
+             * is simply unexpected; after simple ones CPython points at the
+             * end of their line */
+            switch (body->items[0]->kind) {
+            case PS_STMT_Expr: case PS_STMT_Assign: case PS_STMT_AugAssign:
+            case PS_STMT_AnnAssign: case PS_STMT_Return: case PS_STMT_Delete:
+            case PS_STMT_Raise: case PS_STMT_Assert: case PS_STMT_Import:
+            case PS_STMT_ImportFrom: case PS_STMT_Global: case PS_STMT_Nonlocal:
+            case PS_STMT_Pass: case PS_STMT_Break: case PS_STMT_Continue: {
+                const ps_token *nl = pp_at(p, p->pos - 1);
+                return pp_error_at(p, PS_ERR_SYNTAX, nl->lineno, nl->col_offset, nl->lineno,
+                                   nl->col_offset,
+                                   "multiple statements found while compiling a single "
+                                   "statement");
+            }
+            default:
+                return NULL;
+            }
+        }
     }
     ps_mod *m = ps_ast_Interactive(body, p->arena);
     return m ? m : pp_nomem(p);

@@ -56,6 +56,7 @@ typedef struct pp_parser {
     int flags;              /* PS_PARSE_* / PS_CF_* flags from ps_parse */
     int mode;
     int in_fstring;         /* parsing an f-string replacement field */
+    int single_top;         /* the next pp_statements is 'single' mode's top level */
     int noinvalid;          /* inside expression_without_invalid: no invalid_* checks */
     /* f-string sub-parses: where the expression text sits in the file */
     int fs_line, fs_col;
