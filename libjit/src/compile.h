@@ -209,6 +209,8 @@ int jit_c_unpack_helper(jit_compiler *c, ps_expr_seq *elts);
 int jit_c_constant(jit_compiler *c, const ps_constant *k, KnObject **out);
 int jit_c_lambda(jit_compiler *c, ps_expr *e);
 int jit_c_defaults(jit_compiler *c, ps_arguments *a, int *flags);
+/* SyntaxError "cannot assign to __debug__" for a parameter so named. */
+int jit_c_check_debug_args(jit_compiler *c, ps_arguments *a);
 int jit_c_annotations(jit_compiler *c, ps_arguments *a, ps_expr *returns, int *flags);
 int jit_c_check_forbidden(jit_compiler *c, const char *name, const void *node,
                           ps_expr_context ctx);

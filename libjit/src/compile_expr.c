@@ -908,6 +908,9 @@ int jit_c_assign_target(jit_compiler *c, ps_expr *t)
             return -1;
         break;
     case PS_EXPR_Attribute: {
+        SET_LOC(c, t);
+        if (jit_c_check_forbidden(c, t->v.Attribute.attr, t, PS_Store) < 0)
+            return -1;
         VISIT(t->v.Attribute.value);
         int idx = jit_c_add_name(c, t->v.Attribute.attr);
         if (idx < 0)
@@ -980,7 +983,8 @@ int jit_c_lambda(jit_compiler *c, ps_expr *e)
 {
     ps_arguments *a = e->v.Lambda.args;
     int flags = 0;
-    if (jit_c_defaults(c, a, &flags) < 0)
+    SET_LOC(c, e);
+    if (jit_c_check_debug_args(c, a) < 0 || jit_c_defaults(c, a, &flags) < 0)
         return -1;
     if (jit_c_enter_scope(c, "<lambda>", SCOPE_LAMBDA, e, e->lineno) < 0)
         return -1;
@@ -1229,6 +1233,10 @@ static int expr1(jit_compiler *c, ps_expr *e)
     }
     case PS_EXPR_Attribute: {
         if (e->v.Attribute.ctx != PS_Load) {
+            /* obj.__debug__ = ... is refused like __debug__ = ... */
+            if (e->v.Attribute.ctx == PS_Store &&
+                jit_c_check_forbidden(c, e->v.Attribute.attr, e, PS_Store) < 0)
+                return -1;
             VISIT(e->v.Attribute.value);
             int idx = jit_c_add_name(c, e->v.Attribute.attr);
             if (idx < 0)

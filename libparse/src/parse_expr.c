@@ -1103,6 +1103,17 @@ static ps_expr *list_atom(pp_parser *p)
     return r;
 }
 
+/* "{k: *v}": CPython's invalid_kvpair wording, from the '*' to the end of
+ * the value; always NULL. */
+static void *starred_dict_value(pp_parser *p)
+{
+    const ps_token *star = pp_at(p, p->pos++);
+    ps_expr *v = pp_bitwise_or(p);
+    if (v != NULL)
+        PP_ERR_RANGE(p, star, v, "cannot use a starred expression in a dictionary value");
+    return NULL;
+}
+
 static ps_expr *brace_atom(pp_parser *p)
 {
     size_t st = p->pos++;
@@ -1127,6 +1138,8 @@ static ps_expr *brace_atom(pp_parser *p)
         if (key->kind != PS_EXPR_Starred && pp_accept(p, PS_TOK_COLON)) {
             if (pp_kind(p) == PS_TOK_RBRACE || pp_kind(p) == PS_TOK_COMMA)
                 return PP_ERR_TOK(p, pp_prev(p), "expression expected after dictionary key and ':'");
+            if (pp_kind(p) == PS_TOK_STAR)
+                return starred_dict_value(p);
             val = pp_expression(p);
             if (!val)
                 return NULL;
@@ -1181,6 +1194,10 @@ static ps_expr *brace_atom(pp_parser *p)
             }
             if (pp_kind(p) == PS_TOK_RBRACE || pp_kind(p) == PS_TOK_COMMA) {
                 PP_ERR_TOK(p, pp_prev(p), "expression expected after dictionary key and ':'");
+                goto fail;
+            }
+            if (pp_kind(p) == PS_TOK_STAR) {
+                starred_dict_value(p);
                 goto fail;
             }
             val = pp_expression(p);

@@ -176,6 +176,35 @@ static int bitwise_level(const ps_expr *e)
     }
 }
 
+/* Does `a` start with a list, tuple or generator display, True, False or
+ * None?  (invalid_named_expression's !(list|tuple|genexp|...) lookahead.) */
+static int starts_with_display(const ps_expr *a)
+{
+    const ps_expr *e = a;
+    for (;;) {
+        switch (e->kind) {
+        case PS_EXPR_BinOp: e = e->v.BinOp.left; continue;
+        case PS_EXPR_Attribute: e = e->v.Attribute.value; continue;
+        case PS_EXPR_Subscript: e = e->v.Subscript.value; continue;
+        case PS_EXPR_Call: e = e->v.Call.func; continue;
+        default: break;
+        }
+        break;
+    }
+    if (e->lineno != a->lineno || e->col_offset != a->col_offset)
+        return 0;   /* inside parentheses: a group, not a display */
+    switch (e->kind) {
+    case PS_EXPR_List: case PS_EXPR_Tuple: case PS_EXPR_GeneratorExp:
+        return 1;
+    case PS_EXPR_Constant: {
+        ps_const_kind k = e->v.Constant.value.kind;
+        return k == PS_CONST_TRUE || k == PS_CONST_FALSE || k == PS_CONST_NONE;
+    }
+    default:
+        return 0;
+    }
+}
+
 /* First target of `a = ...` that is not assignable: CPython's messages. */
 static void *bad_first_target(pp_parser *p, ps_expr *a)
 {
@@ -192,9 +221,18 @@ static void *bad_first_target(pp_parser *p, ps_expr *a)
         return NULL;
     int k = pp_kind(p);
     p->pos = m;
-    if (b && k != PS_TOK_EQUAL && k != PS_TOK_COLONEQUAL && bitwise_level(bad))
-        return PP_ERR_NODE(p, bad, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                           pp_expr_name(bad));
+    /* CPython's check looks at the whole first target, or, when that is
+     * a tuple without parentheses, at its offending element */
+    ps_expr *whole = a;
+    if (a->kind == PS_EXPR_Tuple && PS_SEQ_LEN(a->v.Tuple.elts) > 0 &&
+        a->v.Tuple.elts->items[0]->col_offset == a->col_offset &&
+        a->v.Tuple.elts->items[0]->lineno == a->lineno)
+        whole = bad;
+    if (b && k != PS_TOK_EQUAL && k != PS_TOK_COLONEQUAL && bitwise_level(whole) &&
+        !starts_with_display(whole))
+        return PP_ERR_NODE(p, whole,
+                           "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                           pp_expr_name(whole));
     return PP_ERR_NODE(p, bad, "cannot assign to %s", pp_expr_name(bad));
 }
 
@@ -838,7 +876,14 @@ static ps_excepthandler *except_block(pp_parser *p, int *star)
     *star = pp_accept(p, PS_TOK_STAR);
     ps_expr *type = NULL;
     const char *name = NULL;
-    if (*star || pp_kind(p) != PS_TOK_COLON) {
+    int k = pp_kind(p);
+    if (*star && (k == PS_TOK_COLON || k == PS_TOK_NEWLINE)) {
+        const ps_token *t = pp_cur(p);
+        return pp_error_at(p, PS_ERR_SYNTAX, t->lineno, t->col_offset, t->end_lineno,
+                           k == PS_TOK_NEWLINE ? t->col_offset : t->end_col_offset,
+                           "expected one or more exception types");
+    }
+    if (*star || (k != PS_TOK_COLON && k != PS_TOK_NEWLINE)) {
         type = pp_expression(p);
         if (!type)
             return NULL;
@@ -1019,6 +1064,10 @@ ps_arguments *pp_params(pp_parser *p, int lambda)
             p->pos++;
             if (!pp_version_ok(p, 8, "Positional-only parameters are"))
                 goto done;
+            if (pp_kind(p) == PS_TOK_STAR) {
+                PP_ERR_TOK(p, pp_cur(p), "expected comma between / and *");
+                goto done;
+            }
         } else if (k == PS_TOK_STAR) {
             if (seen_star) {
                 PP_ERR_TOK(p, t, "* argument may appear only once");
@@ -1043,6 +1092,11 @@ ps_arguments *pp_params(pp_parser *p, int lambda)
                 }
                 if (nk != PS_TOK_COMMA)
                     goto done;
+                if (pp_kind_at(p, p->pos + 1) == PS_TOK_TYPE_COMMENT) {
+                    const ps_token *tc = pp_at(p, p->pos + 1);
+                    PP_ERR_TOK(p, tc, "bare * has associated type comment");
+                    goto done;
+                }
             }
         } else if (k == PS_TOK_DOUBLESTAR) {
             p->pos++;
@@ -1054,10 +1108,36 @@ ps_arguments *pp_params(pp_parser *p, int lambda)
                 goto done;
             }
         } else {
+            if (k == PS_TOK_LPAR && !seen_default && !seen_star && !seen_slash) {
+                /* "(a, b)" where a parameter goes: Python 2's tuple parameters
+                 * (the look ahead leaves the generic error where it was) */
+                size_t i = p->pos + 1, maxpos = p->maxpos;
+                while (pp_kind_at(p, i) == PS_TOK_NAME && pp_kind_at(p, i + 1) == PS_TOK_COMMA)
+                    i += 2;
+                if (pp_kind_at(p, i) == PS_TOK_NAME)
+                    i++;
+                int tuple = i > p->pos + 1 && pp_kind_at(p, i) == PS_TOK_RPAR;
+                p->maxpos = maxpos;
+                if (tuple) {
+                    PP_ERR_RANGE(p, t, pp_at(p, i),
+                                 lambda ? "Lambda expression parameters cannot be parenthesized"
+                                        : "Function parameters cannot be parenthesized");
+                    goto done;
+                }
+            }
             ps_arg *a = last = param(p, lambda, 0);
             if (!a)
                 goto done;
             ps_expr *def = NULL;
+            if (pp_kind(p) == PS_TOK_EQUAL) {
+                size_t maxpos = p->maxpos;
+                int nk = pp_kind_at(p, p->pos + 1);
+                p->maxpos = maxpos;
+                if (nk == PS_TOK_RPAR || nk == PS_TOK_COMMA) {
+                    PP_ERR_TOK(p, pp_cur(p), "expected default value expression");
+                    goto done;
+                }
+            }
             if (pp_accept(p, PS_TOK_EQUAL)) {
                 def = pp_expression(p);
                 if (!def)
