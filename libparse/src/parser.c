@@ -410,6 +410,42 @@ static ps_mod *parse_func_type(pp_parser *p)
     return m ? m : pp_nomem(p);
 }
 
+/* feature_version < 3.7: `async` and `await` are keywords only in an
+ * `async def` (its header and body) and where `async def` starts, as the
+ * tokenizer's "async hacks" made them in 3.5 and 3.6; elsewhere they are
+ * names (`async = 1`). */
+static void async_hacks(pp_parser *p)
+{
+    int level = 0, in_async = 0, async_level = 0, header = 0;
+    for (size_t i = 0; i < p->ntok; i++) {
+        int k = p->toks[i].kind;
+        if (k == PS_TOK_INDENT) {
+            level++;
+        } else if (k == PS_TOK_DEDENT) {
+            level--;
+            if (in_async && level <= async_level)
+                in_async = 0;
+        } else if (k == PS_TOK_NEWLINE && header) {
+            if (i + 1 < p->ntok && p->toks[i + 1].kind == PS_TOK_TYPE_COMMENT)
+                continue;   /* the signature's type comment line comes first */
+            header = 0;
+            /* a one-line body ends here */
+            if (i + 1 >= p->ntok || p->toks[i + 1].kind != PS_TOK_INDENT)
+                in_async = 0;
+        } else if (p->kw[i] == PS_KW_ASYNC || p->kw[i] == PS_KW_AWAIT) {
+            int starts_def = p->kw[i] == PS_KW_ASYNC && i + 1 < p->ntok &&
+                             p->kw[i + 1] == PS_KW_DEF;
+            if (starts_def && !in_async) {
+                in_async = 1;
+                async_level = level;
+                header = 1;
+            } else if (!in_async) {
+                p->kw[i] = 0;
+            }
+        }
+    }
+}
+
 int pp_parser_init_tokens(pp_parser *p)
 {
     p->kw = malloc(p->ntok + 1);
@@ -422,6 +458,9 @@ int pp_parser_init_tokens(pp_parser *p)
         p->kw[i] = t->kind == PS_TOK_NAME
             ? (unsigned char)ps_keyword_lookup(t->start, t->len) : 0;
     }
+    int fv = ((p->flags & PS_FEATURE_VERSION_MASK) >> 8) - 1;
+    if (fv >= 0 && fv < 7)
+        async_hacks(p);
     /* The "bad" token sits where the tokenizer stopped. */
     memset(&p->bad, 0, sizeof p->bad);
     p->bad.kind = (ps_token_kind)PP_TOK_BAD;

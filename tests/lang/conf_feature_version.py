@@ -14,3 +14,14 @@ for src, bad in cases:
             print(repr(src), v, "ok")
         except SyntaxError as e:
             print(repr(src), v, e.msg)
+
+# before 3.7, async and await are names outside async functions
+for src in ["async = 12\nawait = 13\n", "async def f():\n    await x\n    async = 1\n",
+            "def g():\n    async = 1\nasync def h(): await y\nawait = 2\n",
+            "async def foo():\n    # type: () -> int\n    return await bar()\n"]:
+    for v in (5, 6, 7):
+        try:
+            ast.parse(src, feature_version=(3, v), type_comments=True)
+            print(repr(src), v, "ok")
+        except SyntaxError as e:
+            print(repr(src), v, e.msg, e.lineno)
