@@ -537,12 +537,13 @@ static int check_subscripter(jit_compiler *c, ps_expr *v)
 static int check_index(jit_compiler *c, ps_expr *v, ps_expr *index)
 {
     const char *it = literal_type(index);
+    /* ints (bools included) are fine indices; None and ... are not */
     if (!it || (index->kind == PS_EXPR_Constant &&
                 (index->v.Constant.value.kind == PS_CONST_INT ||
                  index->v.Constant.value.kind == PS_CONST_TRUE ||
                  index->v.Constant.value.kind == PS_CONST_FALSE ||
-                 index->v.Constant.value.kind == PS_CONST_NONE ||
-                 index->v.Constant.value.kind == PS_CONST_ELLIPSIS)))
+                 (index->v.Constant.value.kind == PS_CONST_OBJECT &&
+                  KN_INT_CHECK((KnObject *)index->v.Constant.value.u.obj)))))
         return 0;
     switch (v->kind) {
     case PS_EXPR_Constant:
