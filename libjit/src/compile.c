@@ -831,6 +831,37 @@ static void raise_ps_error(ps_error *err, const char *filename)
 
 /* Fold, scope and generate code for a tree (from the parser or from ast
  * objects); src may be NULL (no source lines for error texts). */
+/* Line `lineno` of the file `filename` (with its newline), malloc'd, or
+ * NULL when there is no such file or line. */
+static char *file_line(const char *filename, int lineno)
+{
+    FILE *f = lineno > 0 ? fopen(filename, "rb") : NULL;
+    if (!f)
+        return NULL;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = 0;
+    for (int l = 0; l < lineno && n >= 0; l++)
+        n = getline(&line, &cap, f);
+    fclose(f);
+    if (n < 0) {
+        free(line);
+        return NULL;
+    }
+    return line;
+}
+
+/* A SyntaxError found after parsing (scopes, the compiler): CPython quotes
+ * the line from the file it names, not from the source given, so a string
+ * compiled under a name that is no file has no text. */
+static void text_from_file(ps_error *err, const char *filename)
+{
+    if (err->kind != PS_ERR_SYNTAX)
+        return;
+    free(err->text);
+    err->text = file_line(filename, err->lineno);
+}
+
 static KnObject *compile_tree(ps_mod *mod, const char *src, size_t len, KnObject *fnobj,
                               jit_mode mode, int flags, int optimize, ps_arena *arena,
                               ps_error *err, const char *filename)
@@ -840,8 +871,10 @@ static KnObject *compile_tree(ps_mod *mod, const char *src, size_t len, KnObject
     if (jit_fold_mod(mod, optimize, arena, err) < 0)
         return NULL;
     jit_symtable *st = jit_symtable_build(mod, filename, src, len, flags, arena, err);
-    if (!st)
+    if (!st) {
+        text_from_file(err, filename);
         return NULL;
+    }
     jit_compiler c = {0};
     c.st = st;
     c.arena = arena;
@@ -852,7 +885,10 @@ static KnObject *compile_tree(ps_mod *mod, const char *src, size_t len, KnObject
     c.future = st->future;
     c.flags = flags;
     c.filename = fnobj;
-    return compile_mod(&c, mod, mode);
+    KnObject *co = compile_mod(&c, mod, mode);
+    if (!co)
+        text_from_file(err, filename);
+    return co;
 }
 
 /* The error of a failed compile as an exception (unless one is set or err

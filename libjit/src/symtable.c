@@ -833,6 +833,10 @@ static int visit_expr1(st_state *s, ps_expr *e)
             return -1;
         return 0;
     case PS_EXPR_Name: {
+        /* under `from __future__ import annotations` an annotation is a
+         * string: its names are nobody's uses (no cells for them) */
+        if (s->cur->in_annotation && e->v.Name.ctx == PS_Load)
+            return 0;
         int flag = e->v.Name.ctx == PS_Load ? JIT_USE : JIT_DEF_LOCAL;
         if (add_def(s, e->v.Name.id, flag) < 0)
             return -1;
@@ -1123,9 +1127,11 @@ int jit_future_features(ps_mod *mod, const char *src, size_t srclen, ps_error *e
     if (mod->kind != PS_MOD_Module && mod->kind != PS_MOD_Interactive)
         return 0;
     ps_stmt_seq *body = mod->kind == PS_MOD_Module ? mod->v.Module.body : mod->v.Interactive.body;
-    int features = 0, done = 0;
+    int features = 0, done = 0, prev_line = 0;
     for (ptrdiff_t i = 0; i < PS_SEQ_LEN(body); i++) {
         ps_stmt *st = body->items[i];
+        int same_line = st->lineno == prev_line;
+        prev_line = st->lineno;
         if (i == 0 && st->kind == PS_STMT_Expr && st->v.Expr.value->kind == PS_EXPR_Constant &&
             st->v.Expr.value->v.Constant.value.kind == PS_CONST_STR)
             continue;               /* docstring */
@@ -1136,11 +1142,19 @@ int jit_future_features(ps_mod *mod, const char *src, size_t srclen, ps_error *e
             done = 1;
             continue;
         }
-        if (done)
-            return jit_syntax_error(err, src, srclen, st->lineno, st->col_offset,
-                                    st->end_lineno, st->end_col_offset,
-                                    "from __future__ imports must occur at the beginning of "
-                                    "the file");
+        if (done) {
+            jit_syntax_error(err, src, srclen, st->lineno, st->col_offset, st->end_lineno,
+                             st->end_col_offset,
+                             "from __future__ imports must occur at the beginning of the file");
+            if (same_line) {
+                /* CPython's future pass reports this one: the raw column as
+                 * offset, no end (later lines come from its compiler) */
+                err->offset = st->col_offset;
+                err->end_lineno = st->lineno;
+                err->end_offset = JIT_ERR_NO_END;
+            }
+            return -1;
+        }
         for (ptrdiff_t k = 0; k < PS_SEQ_LEN(st->v.ImportFrom.names); k++) {
             ps_alias *a = st->v.ImportFrom.names->items[k];
             const char *f = a->name;
