@@ -945,7 +945,9 @@ static ps_expr *genexp_in_call(pp_parser *p, size_t lpar, ps_expr *elt)
     if (!g)
         return NULL;
     if (pp_kind(p) != PS_TOK_RPAR) {
-        if (pp_kind(p) == PS_TOK_COMMA)     /* f(x for x in y, 1) */
+        /* f(x for x in y, 1); CPython's rule reads on after the comma, so
+         * a tokenizer error there wins */
+        if (pp_kind(p) == PS_TOK_COMMA && pp_kind_at(p, p->pos + 1) != PP_TOK_BAD)
             return PP_ERR_RANGE(p, elt, pp_prev(p), "Generator expression must be parenthesized");
         return NULL;
     }

@@ -68,3 +68,10 @@ for src in SOURCES:
         print(repr(src), "ok")
     except SyntaxError as e:
         print(repr(src), e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
+
+# a tokenizer error right after the comma wins over the generator message
+for src in ['"\\\n"(1 for c in I,\\\n\\', 'f(x for x in y, 1)', 'f(x for x in y, )']:
+    try:
+        compile(src, '<s>', 'exec')
+    except SyntaxError as e:
+        print(repr(src), e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
