@@ -921,6 +921,10 @@ KnObject *jit_compile_source(const char *src, size_t len, const char *filename,
         pflags |= PS_INPUT_IS_UTF8_STR;
     if (flags & JIT_FUTURE_BARRY_AS_BDFL)
         pflags |= PS_FUTURE_BARRY_AS_BDFL;
+    if (flags & 0x4000)   /* PyCF_ALLOW_INCOMPLETE_INPUT */
+        pflags |= PS_ALLOW_INCOMPLETE;
+    if (flags & 0x0200)   /* PyCF_DONT_IMPLY_DEDENT */
+        pflags |= PS_DONT_IMPLY_DEDENT;
     parse_warn_ctx wctx = {NULL, src, len};
     wctx.filename = ob_str_decode_utf8(filename, (kn_ssize_t)strlen(filename), "surrogateescape");
     if (wctx.filename) {

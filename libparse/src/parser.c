@@ -488,6 +488,46 @@ int pp_version_ok(pp_parser *p, int minor, const char *what)
     return 0;
 }
 
+/* PS_ALLOW_INCOMPLETE: did the parse (m, NULL when it failed) stop because
+ * the source ended, as CPython's tokenizer reporting E_EOF/E_EOFS/E_EOLS
+ * at the failure?  Without a final newline the NEWLINE the tokenizer adds
+ * counts as the end. */
+static int incomplete_input(pp_parser *p, ps_mod *m, const char *src, size_t len)
+{
+    int final_nl = len > 0 && (src[len - 1] == '\n' || src[len - 1] == '\r');
+    /* a one-quote string reaches the end when no newline ends the text or
+     * the last newline is escaped */
+    int string_at_end = !final_nl || (len >= 2 && src[len - 2] == '\\');
+    if (m != NULL) {
+        if (p->mode == PS_MODE_SINGLE && m->kind == PS_MOD_Interactive &&
+            PS_SEQ_LEN(m->v.Interactive.body) == 0)
+            return 1;   /* nothing but blanks and comments yet */
+        /* a block still open when the text ends without a newline */
+        return (p->flags & PS_DONT_IMPLY_DEDENT) && !final_nl && p->ntok >= 2 &&
+               p->toks[p->ntok - 2].kind == PS_TOK_DEDENT;
+    }
+    /* the tokenizer's errors at the end of the text (its own record, or the
+     * one reported: unclosed brackets are found once the parse failed) */
+    for (int k = 0; k < 2; k++) {
+        const char *msg = k == 0 ? p->err->msg : p->tok_failed ? p->tok_err.msg : "";
+        if (strstr(msg, "was never closed") != NULL ||
+            strncmp(msg, "unterminated triple-quoted string literal", 41) == 0 ||
+            (string_at_end && strncmp(msg, "unterminated string literal", 27) == 0) ||
+            (final_nl && strncmp(msg, "unexpected EOF while parsing", 28) == 0))
+            return 1;
+    }
+    if (p->tok_failed)
+        return 0;
+    if (p->ntok == 0)
+        return 1;
+    size_t i = p->maxpos < p->ntok ? p->maxpos : p->ntok - 1;
+    const ps_token *t = &p->toks[i];
+    /* the end: ENDMARKER, the DEDENTs before it (on its line), the NEWLINE
+     * added to a last line without one */
+    return t->kind == PS_TOK_ENDMARKER || (t->kind == PS_TOK_NEWLINE && t->len == 0) ||
+           (t->kind == PS_TOK_DEDENT && t->lineno == p->toks[p->ntok - 1].lineno);
+}
+
 ps_mod *ps_parse_ex(const char *src, size_t len, const char *filename, ps_mode mode,
                     int flags, ps_arena *arena, ps_error *err,
                     ps_warn_fn warn, void *warn_ctx)
@@ -539,6 +579,14 @@ ps_mod *ps_parse_ex(const char *src, size_t len, const char *filename, ps_mode m
     }
     if (m && p->failed)
         m = NULL;
+    if ((flags & PS_ALLOW_INCOMPLETE) && (m != NULL || err->kind != PS_ERR_MEMORY) &&
+        incomplete_input(p, m, src, len)) {
+        const ps_token *t = p->ntok ? &p->toks[p->ntok - 1] : &p->bad;
+        ps_error_clear(err);
+        ps_error_set(err, PS_ERR_SYNTAX, t->lineno, t->col_offset, t->end_lineno,
+                     t->end_col_offset, NULL, 0, "incomplete input");
+        m = NULL;
+    }
     free(p->kw);
     free(p->tried);
     free(p->stk);
