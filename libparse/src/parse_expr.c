@@ -1129,10 +1129,20 @@ static ps_expr *brace_atom(pp_parser *p)
     }
     ps_expr *key = NULL, *val = NULL;
     if (pp_kind(p) == PS_TOK_DOUBLESTAR) {
-        p->pos++;
+        const ps_token *dstar = pp_at(p, p->pos++);
         val = pp_bitwise_or(p);
         if (!val)
             return NULL;
+        if (at_comp_for(p)) {
+            /* CPython's invalid_dict_comprehension, when the rest fits */
+            size_t m = p->pos, maxpos = p->maxpos;
+            ps_comprehension_seq *g = for_if_clauses(p);
+            if (p->failed)
+                return NULL;
+            if (g && pp_kind(p) == PS_TOK_RBRACE)
+                return PP_ERR_TOK(p, dstar, "dict unpacking cannot be used in dict comprehension");
+            pp_unlook(p, m, maxpos);
+        }
     } else {
         key = pp_star_named_expression(p);
         if (!key)
