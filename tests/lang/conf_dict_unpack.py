@@ -17,3 +17,14 @@ class M:
 
 
 print({**M()})
+
+
+def f(**k):
+    pass
+
+
+for call in [lambda: f(**{1: 3}, **{1: 5}), lambda: f(**{'a': 1}, **{'a': 2}), lambda: f(**{1: 2})]:
+    try:
+        call()
+    except TypeError as e:
+        print(e)
