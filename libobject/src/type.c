@@ -100,20 +100,22 @@ static KnObject *lookup_mro(KnTypeObject *t, KnObject *name)
         }
         mro = t->tp_mro;
     }
-    for (kn_ssize_t i = 0; i < KN_SIZE(mro); i++) {
-        KnTypeObject *base = (KnTypeObject *)KN_TUPLE_GET(mro, i);
-        KnObject *d = base->tp_dict;
-        if (d == NULL)
-            continue;
-        KnObject *v = ob_dict_getitem(d, name);
-        if (v != NULL)
-            return v;
-        if (ob_err_occurred()) {
-            /* lookup must not raise (str keys always hash) */
-            ob_err_clear();
-        }
+    /* Callers look up while an exception is pending (a slot deciding
+     * whether to fall back to __getattr__): that one must survive, and
+     * the lookup itself must not raise (str keys always hash). */
+    KnThreadState *ts = ob_tstate_get();
+    KnObject *pending_type = ts->curexc_type, *pending_value = ts->curexc_value,
+             *pending_tb = ts->curexc_traceback;
+    KnObject *v = NULL;
+    for (kn_ssize_t i = 0; v == NULL && i < KN_SIZE(mro); i++) {
+        KnObject *d = ((KnTypeObject *)KN_TUPLE_GET(mro, i))->tp_dict;
+        if (d != NULL)
+            v = ob_dict_getitem(d, name);
     }
-    return NULL;
+    ts->curexc_type = pending_type;
+    ts->curexc_value = pending_value;
+    ts->curexc_traceback = pending_tb;
+    return v;
 }
 
 int ob_type_is_subtype(KnTypeObject *a, KnTypeObject *b)
@@ -319,7 +321,7 @@ static int add_descriptors(KnTypeObject *t)
             if (m->ml_flags & KN_METH_CLASS)
                 descr = ob_descr_new_classmethod(t, m);
             else if (m->ml_flags & KN_METH_STATIC) {
-                KnObject *f = ob_cfunction_new(m, NULL, NULL);
+                KnObject *f = ob_cfunction_new(m, (KnObject *)t, NULL);
                 descr = f ? ob_staticmethod_new(f) : NULL;
             } else
                 descr = ob_descr_new_method(t, m);
