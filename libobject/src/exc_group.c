@@ -111,11 +111,11 @@ static KnObject *eg_derive(KnObject *self, KnObject *args)
 
 /* ------------------------------------------------- split and subgroup */
 
-typedef enum { MATCH_TYPES, MATCH_PREDICATE } MatchKind;
+typedef enum { MATCH_TYPES, MATCH_PREDICATE, MATCH_LEAVES } MatchKind;
 
 typedef struct Matcher {
     MatchKind kind;
-    KnObject *value;          /* class, tuple of classes, or function */
+    KnObject *value;          /* class, tuple of classes, function, or list of leaves */
 } Matcher;
 
 static int matcher_from(KnObject *value, Matcher *m)
@@ -147,6 +147,12 @@ static int matches(const Matcher *m, KnObject *exc)
 {
     if (m->kind == MATCH_TYPES)
         return ob_err_given_matches(exc, m->value);
+    if (m->kind == MATCH_LEAVES) {
+        for (kn_ssize_t i = 0; i < KN_SIZE(m->value); i++)
+            if (KN_LIST_GET(m->value, i) == exc)
+                return 1;
+        return 0;
+    }
     KnObject *r = ob_call_onearg(m->value, exc);
     return r == NULL ? -1 : ob_is_true(r);
 }
@@ -247,6 +253,15 @@ static KnObject *eg_subgroup(KnObject *self, KnObject *args)
     Matcher m;
     KnObject *match;
     if (matcher_from(KN_TUPLE_GET(args, 0), &m) < 0 || split_tree(self, &m, &match, NULL) < 0)
+        return NULL;
+    return match ? match : KN_None;
+}
+
+KnObject *ob_exc_group_project(KnObject *eg, KnObject *leaves)
+{
+    Matcher m = { MATCH_LEAVES, leaves };
+    KnObject *match;
+    if (split_tree(eg, &m, &match, NULL) < 0)
         return NULL;
     return match ? match : KN_None;
 }

@@ -640,7 +640,7 @@ static int set_init(KnObject *self, KnObject *args, KnObject *kwargs)
 
 static KnObject *frozenset_tp_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
 {
-    if (type == &ob_frozenset_type && ob_args_no_kwargs_dict("frozenset", kwargs) < 0)
+    if (ob_args_new_no_kwargs(type, &ob_frozenset_type, "frozenset", kwargs) < 0)
         return NULL;
     if (ob_args_check_positional(type->tp_name, KN_SIZE(args), 0, 1) < 0)
         return NULL;
