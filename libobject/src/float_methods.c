@@ -272,7 +272,9 @@ static KnObject *float_fromhex(KnObject *cls, KnObject *arg)
     if (!KN_STR_CHECK(arg))
         return ob_err_format(ob_exc_TypeError, "fromhex() argument must be str, not %s",
                              ob_type_name(KN_TYPE(arg)));
-    s = ob_int_text_ascii(arg, &n);
+    /* ASCII only: unlike float(), no Unicode digits or spaces (those
+     * bytes are simply invalid here) */
+    s = ob_str_as_utf8(arg, &n);
     if (!s)
         return NULL;
     double d;
