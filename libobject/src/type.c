@@ -100,21 +100,22 @@ static KnObject *lookup_mro(KnTypeObject *t, KnObject *name)
         }
         mro = t->tp_mro;
     }
-    /* Callers look up while an exception is pending (a slot deciding
-     * whether to fall back to __getattr__): that one must survive, and
-     * the lookup itself must not raise (str keys always hash). */
-    KnThreadState *ts = ob_tstate_get();
-    KnObject *pending_type = ts->curexc_type, *pending_value = ts->curexc_value,
-             *pending_tb = ts->curexc_traceback;
+    /* Lookup never raises, and never disturbs an exception that is
+     * already propagating (slot_tp_getattr_hook looks for __getattr__
+     * with the AttributeError still set). */
+    KnObject *pending = ob_err_occurred() ? ob_err_fetch() : NULL;
     KnObject *v = NULL;
-    for (kn_ssize_t i = 0; v == NULL && i < KN_SIZE(mro); i++) {
-        KnObject *d = ((KnTypeObject *)KN_TUPLE_GET(mro, i))->tp_dict;
-        if (d != NULL)
-            v = ob_dict_getitem(d, name);
+    for (kn_ssize_t i = 0; i < KN_SIZE(mro) && v == NULL; i++) {
+        KnTypeObject *base = (KnTypeObject *)KN_TUPLE_GET(mro, i);
+        KnObject *d = base->tp_dict;
+        if (d == NULL)
+            continue;
+        v = ob_dict_getitem(d, name);
+        if (v == NULL && ob_err_occurred())
+            ob_err_clear();     /* an unhashable name: simply not found */
     }
-    ts->curexc_type = pending_type;
-    ts->curexc_value = pending_value;
-    ts->curexc_traceback = pending_tb;
+    if (pending != NULL)
+        ob_err_restore(pending);
     return v;
 }
 

@@ -74,20 +74,24 @@ static int interrupted(ssize_t r)
 kn_ssize_t io_fileio_read_raw(KnObject *self, char *buf, kn_ssize_t n)
 {
     ssize_t r;
-    int raised;
-    do
-        r = read(F(self)->fd, buf, (size_t)n);
-    while ((raised = interrupted(r)) == 0);
+    int raised, fd = F(self)->fd;
+    do {
+        ob_gil_release();       /* other threads run while this blocks */
+        r = read(fd, buf, (size_t)n);
+        ob_gil_acquire();
+    } while ((raised = interrupted(r)) == 0);
     return raised < 0 ? -1 : syscall_result(r);
 }
 
 kn_ssize_t io_fileio_write_raw(KnObject *self, const char *buf, kn_ssize_t n)
 {
     ssize_t r;
-    int raised;
-    do
-        r = write(F(self)->fd, buf, (size_t)n);
-    while ((raised = interrupted(r)) == 0);
+    int raised, fd = F(self)->fd;
+    do {
+        ob_gil_release();       /* other threads run while this blocks */
+        r = write(fd, buf, (size_t)n);
+        ob_gil_acquire();
+    } while ((raised = interrupted(r)) == 0);
     return raised < 0 ? -1 : syscall_result(r);
 }
 
