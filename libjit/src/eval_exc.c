@@ -121,8 +121,8 @@ int jit_eval_eg_match(KnObject *exc, KnObject *type, KnObject **match, KnObject 
             return 0;
         }
         /* A naked exception caught by except*: wrap it in a group. */
-        KnObject *list = ob_list_from_array(&exc, 1);
-        KnObject *args = list ? ob_tuple_pack(2, ob_str_empty(), list) : NULL;
+        KnObject *excs = ob_tuple_pack(1, exc);     /* a tuple, as CPython's */
+        KnObject *args = excs ? ob_tuple_pack(2, ob_str_empty(), excs) : NULL;
         KnObject *wrapped = args ? ob_call((KnObject *)ob_exc_BaseExceptionGroup, args, NULL)
                                  : NULL;
         if (wrapped == NULL)

@@ -337,6 +337,13 @@ static KnObject *get_line_buffering(KnObject *self, void *c)
     return KN_BOOL(SO(self)->buffering == JIT_STDIO_LINE);
 }
 
+/* TextIOWrapper's write_through: every write goes straight to the fd
+ * (stderr; stdout under -u). */
+static KnObject *get_write_through(KnObject *self, void *c)
+{
+    return KN_BOOL(SO(self)->buffering == JIT_STDIO_UNBUFFERED);
+}
+
 static KnObject *get_buffer(KnObject *self, void *c);
 
 static KnGetSetDef stdio_getset[] = {
@@ -346,6 +353,7 @@ static KnGetSetDef stdio_getset[] = {
     { "errors", get_errors, NULL, NULL, NULL },
     { "mode", get_mode, NULL, NULL, NULL },
     { "line_buffering", get_line_buffering, NULL, NULL, NULL },
+    { "write_through", get_write_through, NULL, NULL, NULL },
     { "buffer", get_buffer, NULL, NULL, NULL },
     { NULL, NULL, NULL, NULL, NULL },
 };

@@ -106,10 +106,17 @@ KnObject *ob_cfunction_call_def(KnMethodDef *ml, KnObject *self, const char *qua
 
 #define CF(o) ((KnCFunctionObject *)(o))
 
+/* A METH_STATIC function remembers its class in m_self (for __qualname__,
+ * repr and pickling) but is called, and reports __self__, without it. */
+static KnObject *cf_call_self(KnObject *f)
+{
+    return (CF(f)->m_ml->ml_flags & KN_METH_STATIC) ? NULL : CF(f)->m_self;
+}
+
 /* Prefix for messages: the class for methods, none for functions. */
 static const char *cf_qualprefix(KnObject *f)
 {
-    KnObject *self = CF(f)->m_self;
+    KnObject *self = cf_call_self(f);
     if (self == NULL)
         return NULL;
     if (KN_MODULE_CHECK(self)) {
@@ -136,7 +143,7 @@ static const char *cf_qualprefix(KnObject *f)
 static KnObject *cfunction_vectorcall(KnObject *f, KnObject *const *args, size_t nargsf,
                                       KnObject *kwnames)
 {
-    return ob_cfunction_call_def(CF(f)->m_ml, CF(f)->m_self, cf_qualprefix(f), args,
+    return ob_cfunction_call_def(CF(f)->m_ml, cf_call_self(f), cf_qualprefix(f), args,
                                  KN_VECTORCALL_NARGS(nargsf), kwnames);
 }
 
@@ -178,7 +185,8 @@ static KnObject *cf_get_qualname(KnObject *f, void *c)
 
 static KnObject *cf_get_self(KnObject *f, void *c)
 {
-    return CF(f)->m_self ? CF(f)->m_self : KN_None;
+    KnObject *self = cf_call_self(f);
+    return self ? self : KN_None;
 }
 
 static KnObject *cf_get_doc(KnObject *f, void *c)

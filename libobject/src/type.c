@@ -320,7 +320,7 @@ static int add_descriptors(KnTypeObject *t)
             if (m->ml_flags & KN_METH_CLASS)
                 descr = ob_descr_new_classmethod(t, m);
             else if (m->ml_flags & KN_METH_STATIC) {
-                KnObject *f = ob_cfunction_new(m, NULL, NULL);
+                KnObject *f = ob_cfunction_new(m, (KnObject *)t, NULL);
                 descr = f ? ob_staticmethod_new(f) : NULL;
             } else
                 descr = ob_descr_new_method(t, m);

@@ -282,13 +282,40 @@ int main(int argc, char **argv)
               stderr);
         return 1;
     }
+    int envdebug = env_flag(&cfg, "PYTHONDEBUG");
+    if (envdebug > cfg.debug)
+        cfg.debug = envdebug;
     int envverbose = env_flag(&cfg, "PYTHONVERBOSE");
     if (envverbose > cfg.verbose)
         cfg.verbose = envverbose;
     cfg.xoptions = xopts;
     cfg.n_xoptions = nx;
-    cfg.warnoptions = wopts;
-    cfg.n_warnoptions = nw;
+    /* sys.warnoptions as CPython builds it, lowest precedence first (the
+     * warnings module lets later entries win): the dev mode's "default",
+     * PYTHONWARNINGS (comma-separated), the -W options, then -b/-bb. */
+    for (int k = 0; k < nx; k++)
+        if (strcmp(xopts[k], "dev") == 0)
+            cfg.dev_mode = 1;
+    const char *devenv = cfg.ignore_environment ? NULL : getenv("PYTHONDEVMODE");
+    if (devenv != NULL && *devenv)
+        cfg.dev_mode = 1;
+    static const char *all_wopts[520];
+    int nall = 0;
+    if (cfg.dev_mode)
+        all_wopts[nall++] = "default";
+    const char *envw = cfg.ignore_environment ? NULL : getenv("PYTHONWARNINGS");
+    if (envw != NULL && *envw) {
+        char *copy = strdup(envw);
+        for (char *tok = copy ? strtok(copy, ",") : NULL; tok && nall < 256;
+             tok = strtok(NULL, ","))
+            all_wopts[nall++] = tok;
+    }
+    for (int k = 0; k < nw; k++)
+        all_wopts[nall++] = wopts[k];
+    if (cfg.bytes_warning)
+        all_wopts[nall++] = cfg.bytes_warning > 1 ? "error::BytesWarning" : "default::BytesWarning";
+    cfg.warnoptions = all_wopts;
+    cfg.n_warnoptions = nall;
     cfg.skip_first_line = skip_first_line;
     cfg.orig_argc = argc;
     cfg.orig_argv = argv;
