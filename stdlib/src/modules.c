@@ -42,6 +42,7 @@ KnObject *kn_init__functools(void);
 KnObject *kn_init__collections(void);
 
 KnObject *kn_init__string(void);
+KnObject *kn_init__lsprof(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -83,5 +84,6 @@ const stdlib_module stdlib_modules[] = {
     {"_functools", kn_init__functools},
     {"_collections", kn_init__collections},
     {"_string", kn_init__string},
+    {"_lsprof", kn_init__lsprof},
     {NULL, NULL}
 };
