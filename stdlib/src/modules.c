@@ -43,6 +43,7 @@ KnObject *kn_init__collections(void);
 
 KnObject *kn_init__string(void);
 KnObject *kn_init__lsprof(void);
+KnObject *kn_init_faulthandler(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -85,5 +86,6 @@ const stdlib_module stdlib_modules[] = {
     {"_collections", kn_init__collections},
     {"_string", kn_init__string},
     {"_lsprof", kn_init__lsprof},
+    {"faulthandler", kn_init_faulthandler},
     {NULL, NULL}
 };
