@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "compile.h"
+#include "xoptions.h"
 #include "libgc/gc.h"
 #include "libobject/libobject.h"
 #include "libobject/complex.h"
@@ -864,6 +865,7 @@ KnObject *jit_compile_source(const char *src, size_t len, const char *filename,
     result = compile_mod(&c, mod, mode);
     if (!result)
         goto error;
+    jit_xopt_dis_compiled(result);
     goto done;
 error:
     if (!(err.kind == PS_ERR_NONE && err.msg[0] == '\x01') && !ob_err_occurred())

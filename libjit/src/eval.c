@@ -1401,6 +1401,29 @@ trace_hook:
                 DISPATCH();
             }
         }
+        if (opcode == JIT_OP_CALL_FUNCTION_EX && ts->c_profilefunc != NULL) {
+            /* The shapes the instruction would not convert differently: a
+             * tuple or list of arguments, no **kwargs or a dict. */
+            KnObject *kwargs = (oparg & 1) ? TOP() : NULL;
+            KnObject **argslot = (oparg & 1) ? &SECOND() : &TOP();
+            if (KN_LIST_CHECK_EXACT(*argslot)) {
+                KnObject *t = ob_sequence_tuple(*argslot);
+                CHECK(t);
+                *argslot = t;
+            }
+            KnObject *callargs = *argslot;
+            KnObject *func = (oparg & 1) ? PEEK(3) : SECOND();
+            if (KN_TUPLE_CHECK_EXACT(callargs) && (kwargs == NULL || KN_DICT_CHECK_EXACT(kwargs)) &&
+                jit_trace_is_c_callable(func, KN_SIZE(callargs))) {
+                KnObject *r = jit_trace_c_call_ex(ts, frame, func, callargs, kwargs);
+                KnObject **newsp = sp - 3 - (oparg & 1);
+                while (sp > newsp)
+                    *--sp = NULL;
+                CHECK(r);
+                PUSH(r);
+                DISPATCH();
+            }
+        }
     }
     opcode = jit_trace_deopt[opcode];
     goto *plain_targets[opcode];

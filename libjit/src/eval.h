@@ -271,6 +271,10 @@ void jit_trace_unwind(KnThreadState *ts, jit_frame *f);
 int jit_trace_is_c_callable(KnObject *callable, kn_ssize_t nargs);
 KnObject *jit_trace_c_call(KnThreadState *ts, jit_frame *f, KnObject *callable,
                            KnObject *const *args, size_t nargs, KnObject *kwnames);
+/* The same for CALL_FUNCTION_EX: func(*callargs, **kwargs); callargs an
+ * exact tuple, kwargs NULL or an exact dict. */
+KnObject *jit_trace_c_call_ex(KnThreadState *ts, jit_frame *f, KnObject *func,
+                              KnObject *callargs, KnObject *kwargs);
 /* sys.settrace / setprofile (None removes), gettrace / getprofile,
  * call_tracing (eval_trace_py.c). */
 KnObject *jit_trace_sys_set(KnObject *func, int profile);

@@ -6,6 +6,7 @@
  * this file through its trace hook, which is in the dispatch table only
  * while `hooked_threads` is non-zero, and through cold paths (error:,
  * unwinding, FOR_ITER's StopIteration) that test the thread state. */
+#include "libgc/gc.h"
 #include "libobject/descr.h"
 #include "eval.h"
 #include "opcode.h"
@@ -264,4 +265,31 @@ KnObject *jit_trace_c_call(KnThreadState *ts, jit_frame *f, KnObject *callable,
             r = NULL;
     }
     return r;
+}
+
+KnObject *jit_trace_c_call_ex(KnThreadState *ts, jit_frame *f, KnObject *func,
+                              KnObject *callargs, KnObject *kwargs)
+{
+    KnObject *names = NULL;
+    kn_ssize_t nkw = kwargs ? ob_dict_size(kwargs) : 0;
+    kn_ssize_t npos = KN_SIZE(callargs);
+    KnObject **args = kgc_alloc(sizeof(KnObject *) * (size_t)(npos + nkw + 1));
+    if (args == NULL)
+        return ob_err_nomemory();
+    for (kn_ssize_t i = 0; i < npos; i++)
+        args[i] = KN_TUPLE_GET(callargs, i);
+    if (nkw > 0) {
+        if ((names = ob_tuple_new(nkw)) == NULL)
+            return NULL;
+        kn_ssize_t pos = 0, i = 0;
+        KnObject *k, *v;
+        while (ob_dict_next(kwargs, &pos, &k, &v)) {
+            if (!KN_STR_CHECK(k))
+                return ob_err_format(ob_exc_TypeError, "keywords must be strings");
+            KN_TUPLE_ITEMS(names)[i] = k;
+            args[npos + i] = v;
+            i++;
+        }
+    }
+    return jit_trace_c_call(ts, f, func, args, (size_t)npos, names);
 }

@@ -39,6 +39,11 @@ def work():
         pass
     sorted(lst, key=abs)
     print("printing", end="\n")
+    max([0], **dict(key=int))
+    args = (1, 2)
+    max(*args)
+    lst.append(*[7])
+    list.append(lst, *[8])
     return sum(lst)
 
 
