@@ -55,7 +55,7 @@ with tempfile.TemporaryDirectory() as tmp:
     script = os.path.join(tmp, "prog.py")
     with open(script, "w") as f:
         f.write("def f(n):\n    s = 0\n    for i in range(n):\n        s += i\n"
-                "    return s\n\nprint(f(4))\nif f(2) > 5:\n    print('never')\nprint('end')\n")
+                "    return s\n\nprint(f(4))\nif f(2) > 5:\n    print('never')\n")
     saved = sys.argv[:], sys.path[0]
     sys.argv = ["trace", "--count", "--missing", "-C", tmp, script]
     try:

@@ -1,0 +1,104 @@
+"""Line events where the implicit `return None` is shared by several
+paths (CPython gives each path's copy the line of the jump that reaches
+it), decorator applications (the line of each decorator), and `for` /
+`while` loops that end a function or a generator."""
+import sys
+
+events = []
+
+
+def tracer(frame, event, arg):
+    if frame.f_code.co_filename != __file__:
+        return None
+    events.append((event, frame.f_code.co_name, frame.f_lineno - frame.f_code.co_firstlineno))
+    return tracer
+
+
+def if_at_end(x):
+    if x > 1:
+        x += 1
+
+
+def or_at_end(x, y):
+    if x is None or not y:
+        pass
+
+
+def for_at_end(n):
+    for i in range(n):
+        n += i
+
+
+def while_at_end(n):
+    while n:
+        n -= 1
+
+
+def gen_for_at_end(n):
+    c = 5
+    for i in range(n):
+        yield i + c
+
+
+def try_at_end(x):
+    try:
+        x = 1 / x
+    except ZeroDivisionError:
+        x = 0
+
+
+def with_at_end(cm):
+    with cm:
+        pass
+
+
+class CM:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *a):
+        return True
+
+
+def decorators():
+    def deco1(f):
+        return f
+
+    def fabric():
+        def deco2(f):
+            return f
+        return deco2
+
+    @deco1
+    @fabric()
+    def func():
+        pass
+
+    @deco1
+    class K:
+        pass
+    func()
+    return K
+
+
+def run():
+    if_at_end(0)
+    if_at_end(5)
+    or_at_end(None, 1)
+    or_at_end(1, 1)
+    or_at_end(1, 0)
+    for_at_end(2)
+    for_at_end(0)
+    while_at_end(2)
+    list(gen_for_at_end(2))
+    try_at_end(0)
+    try_at_end(2)
+    with_at_end(CM())
+    decorators()
+
+
+sys.settrace(tracer)
+run()
+sys.settrace(None)
+for e in events:
+    print(*e)
