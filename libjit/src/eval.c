@@ -1401,6 +1401,20 @@ trace_hook:
                 DISPATCH();
             }
         }
+        if (opcode == JIT_OP_SEND && ts->c_tracefunc != NULL) {
+            KnObject *v = POP(), *r = NULL;
+            *sp = NULL;
+            KnSendResult st = jit_trace_send(ts, frame, TOP(), v, &r);
+            if (st == KN_SEND_ERROR)
+                goto error;
+            if (st == KN_SEND_RETURN) {
+                SET_TOP(r);
+                next_instr += oparg;
+            } else {
+                PUSH(r);
+            }
+            DISPATCH();
+        }
         if (opcode == JIT_OP_CALL_FUNCTION_EX && ts->c_profilefunc != NULL) {
             /* The shapes the instruction would not convert differently: a
              * tuple or list of arguments, no **kwargs or a dict. */

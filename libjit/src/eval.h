@@ -275,10 +275,16 @@ KnObject *jit_trace_c_call(KnThreadState *ts, jit_frame *f, KnObject *callable,
  * exact tuple, kwargs NULL or an exact dict. */
 KnObject *jit_trace_c_call_ex(KnThreadState *ts, jit_frame *f, KnObject *func,
                               KnObject *callargs, KnObject *kwargs);
+/* SEND under a trace function (receiver, sent value): StopIteration from
+ * the delegate is reported as an 'exception' event first. */
+KnSendResult jit_trace_send(KnThreadState *ts, jit_frame *f, KnObject *receiver, KnObject *v,
+                            KnObject **result);
 /* sys.settrace / setprofile (None removes), gettrace / getprofile,
  * call_tracing (eval_trace_py.c). */
 KnObject *jit_trace_sys_set(KnObject *func, int profile);
 KnObject *jit_trace_sys_get(int profile);
 KnObject *jit_trace_call_tracing(KnObject *func, KnObject *args);
+/* sys.breakpointhook(*args, **kwargs) ($PYTHONBREAKPOINT, pdb.set_trace). */
+KnObject *jit_trace_breakpointhook(KnObject *args, KnObject *kwargs);
 
 #endif

@@ -293,3 +293,33 @@ KnObject *jit_trace_c_call_ex(KnThreadState *ts, jit_frame *f, KnObject *func,
     }
     return jit_trace_c_call(ts, f, func, args, (size_t)npos, names);
 }
+
+/* SEND while a trace function is set: CPython 3.11 then drives the
+ * receiver through tp_iternext / send() so that a delegate's return shows
+ * up as an 'exception' event (StopIteration) in the delegating frame. */
+KnSendResult jit_trace_send(KnThreadState *ts, jit_frame *f, KnObject *receiver, KnObject *v,
+                            KnObject **result)
+{
+    KnObject *r;
+    if (v == KN_None && KN_TYPE(receiver)->tp_iternext != NULL)
+        r = KN_TYPE(receiver)->tp_iternext(receiver);
+    else
+        r = ob_call_method(receiver, "send", 1, v);
+    if (r != NULL) {
+        *result = r;
+        return KN_SEND_NEXT;
+    }
+    if (!ob_err_occurred()) {
+        *result = KN_None;
+        return KN_SEND_RETURN;
+    }
+    if (!ob_err_matches((KnObject *)ob_exc_StopIteration))
+        return KN_SEND_ERROR;
+    jit_trace_exception(ts, f);
+    if (!ob_err_matches((KnObject *)ob_exc_StopIteration))
+        return KN_SEND_ERROR;      /* the trace function raised instead */
+    KnObject *exc = ob_err_fetch();
+    KnObject *value = ((KnStopIterationObject *)exc)->value;
+    *result = value ? value : KN_None;
+    return KN_SEND_RETURN;
+}

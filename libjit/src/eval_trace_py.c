@@ -1,6 +1,10 @@
 /* libjit/src/eval_trace_py.c — the Python face of tracing: sys.settrace /
  * sys.setprofile trampolines, locals written back after a trace function
  * ran, sys.call_tracing (see NOTES-tracing.md). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtins.h"
 #include "eval.h"
 
 static const char *const event_names[] = {
@@ -110,4 +114,37 @@ KnObject *jit_trace_call_tracing(KnObject *func, KnObject *args)
     ts->tracing = save_tracing;
     ts->cframe->use_tracing = save_use;
     return r;
+}
+
+/* sys.breakpointhook: $PYTHONBREAKPOINT names the callable ("0": do
+ * nothing; unset or empty: pdb.set_trace; "name" alone: builtins.name),
+ * which is imported and called with breakpoint()'s arguments.  An
+ * unimportable name is a RuntimeWarning, as in CPython. */
+KnObject *jit_trace_breakpointhook(KnObject *args, KnObject *kwargs)
+{
+    const char *env = jit_get_config()->ignore_environment ? NULL : getenv("PYTHONBREAKPOINT");
+    if (env == NULL || *env == '\0')
+        env = "pdb.set_trace";
+    else if (strcmp(env, "0") == 0)
+        return KN_None;
+    const char *dot = strrchr(env, '.');
+    KnObject *modname = dot ? ob_str_decode_utf8(env, dot - env, "surrogateescape")
+                            : ob_str_from_cstr("builtins");
+    const char *attr = dot ? dot + 1 : env;
+    if (modname == NULL)
+        return NULL;
+    const char *mod_c = ob_str_as_utf8(modname, NULL);
+    KnObject *mod = mod_c ? jit_import_module(mod_c) : NULL;
+    KnObject *hook = mod ? ob_getattr_str(mod, attr) : NULL;
+    if (hook == NULL) {
+        if (!ob_err_matches((KnObject *)ob_exc_ImportError) &&
+            !ob_err_matches((KnObject *)ob_exc_AttributeError))
+            return NULL;
+        ob_err_clear();
+        if (ob_err_warn_format((KnObject *)ob_exc_RuntimeWarning, 1,
+                               "Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"", env) < 0)
+            return NULL;
+        return KN_None;
+    }
+    return ob_call(hook, args, kwargs);
 }

@@ -140,8 +140,7 @@ static KnObject *sys_getprofile(KnObject *self, KnObject *unused) { return jit_t
 
 static KnObject *sys_breakpointhook(KnObject *self, KnObject *args, KnObject *kwargs)
 {
-    return ob_err_format(ob_exc_NotImplementedError,
-                         "breakpoint() needs pdb, which Kiln cannot import yet");
+    return jit_trace_breakpointhook(args, kwargs);
 }
 
 /* The default sys.unraisablehook: "Exception ignored in: <obj>" and the

@@ -10,7 +10,11 @@ events = []
 def tracer(frame, event, arg):
     if frame.f_code.co_filename != __file__:
         return None
-    events.append((event, frame.f_code.co_name, frame.f_lineno - frame.f_code.co_firstlineno))
+    rel = frame.f_lineno - frame.f_code.co_firstlineno
+    if event == "exception":
+        events.append((event, frame.f_code.co_name, rel, arg[0].__name__))
+    else:
+        events.append((event, frame.f_code.co_name, rel))
     return tracer
 
 
@@ -81,6 +85,32 @@ def decorators():
     return K
 
 
+def subgen():
+    yield 0
+    return 123
+
+
+def delegating():
+    x = yield from subgen()
+    return x + 1
+
+
+async def leaf():
+    return 7
+
+
+async def coro():
+    v = await leaf()
+    return v * 2
+
+
+def drive(c):
+    try:
+        c.send(None)
+    except StopIteration as e:
+        return e.value
+
+
 def run():
     if_at_end(0)
     if_at_end(5)
@@ -95,6 +125,8 @@ def run():
     try_at_end(2)
     with_at_end(CM())
     decorators()
+    list(delegating())
+    drive(coro())
 
 
 sys.settrace(tracer)
