@@ -222,6 +222,10 @@ static void thread_jumps(jit_unit *u)
                 jit_block *t = &u->blocks[in->target];
                 if (!t->n || t->ins[0].op != JIT_OP_JUMP || t->ins[0].target == in->target)
                     break;
+                /* Not past a jump of another line (a `break` that lands
+                 * on an outer `break` still passes that line), as CPython. */
+                if (t->ins[0].pos.lineno >= 0 && t->ins[0].pos.lineno != in->pos.lineno)
+                    break;
                 in->target = t->ins[0].target;
             }
         }
@@ -552,16 +556,24 @@ KnObject *jit_assemble(jit_compiler *c, jit_unit *u)
         }
     for (int bi = 0; bi < u->nblocks; bi++)
         block_at[bi] = u->blocks[bi].reachable ? block_first[bi] : -1;
-    /* jumps to the very next instruction vanish */
+    /* jumps to the very next instruction vanish; one that is the only
+     * instruction of its line (`if False:`, a `break` right before the
+     * loop's exit) stays as a NOP, so the line still has a line event,
+     * as with CPython's NOP removal */
+    int last_line = -1;
     for (int k = 0; k < n; k++) {
         asm_instr *a = &ins[k];
         if ((a->op == JIT_OP_JUMP || a->op == JIT_OP_JUMP_NO_INTERRUPT) &&
             block_at[a->target] == k + 1) {
+            int line = a->pos.lineno, next_line = k + 1 < n ? ins[k + 1].pos.lineno : -1;
             a->op = JIT_OP_NOP;
             a->target = -1;
             /* a NOP that carries nothing is removed below */
-            a->pos.lineno = -2;
+            if (line < 0 || line == last_line || line == next_line)
+                a->pos.lineno = -2;
         }
+        if (a->pos.lineno != -2)
+            last_line = a->pos.lineno;
     }
     {
         int m = 0;

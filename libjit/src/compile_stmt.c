@@ -271,7 +271,10 @@ static int compile_if(jit_compiler *c, ps_stmt *s)
         return -1;
     VISIT_STMTS(s->v.If.body);
     if (PS_SEQ_LEN(s->v.If.orelse)) {
-        EMIT_JUMP(JIT_OP_JUMP, end);
+        /* No line of its own (CPython's ADDOP_JUMP_NOLINE): jump threading
+         * and line events treat it as part of the body's last line. */
+        if (jit_c_emit_jump_noloc(c, JIT_OP_JUMP, end) < 0)
+            return -1;
         USE_BLOCK(next);
         VISIT_STMTS(s->v.If.orelse);
     }

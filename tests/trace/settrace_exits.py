@@ -85,6 +85,61 @@ def decorators():
     return K
 
 
+def constant_tests():
+    x = 1
+    if False:
+        x = 2
+    else:
+        x = 3
+    while True:
+        break
+    for i in [1]:
+        continue
+    return x
+
+
+def break_to_break():
+    t = 1
+    while t:
+        while t:
+            break
+        break
+
+
+def nested_ifs(a, b):
+    if a == 1:
+        if b == 1:
+            x = 4
+        else:
+            x = 6
+    else:
+        x = 8
+    return x
+
+
+def try_else_finally(name):
+    try:
+        2
+    except Exception:
+        4
+    else:
+        6
+        if False:
+            8
+        if name == "Fred":
+            10
+    finally:
+        12
+
+
+def if_false_in_try():
+    try:
+        if False:
+            pass
+    except Exception:
+        X
+
+
 def subgen():
     yield 0
     return 123
@@ -125,6 +180,13 @@ def run():
     try_at_end(2)
     with_at_end(CM())
     decorators()
+    constant_tests()
+    break_to_break()
+    nested_ifs(1, 1)
+    nested_ifs(1, 2)
+    nested_ifs(2, 1)
+    try_else_finally("x")
+    if_false_in_try()
     list(delegating())
     drive(coro())
 
