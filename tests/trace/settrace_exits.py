@@ -140,6 +140,32 @@ def if_false_in_try():
         X
 
 
+def return_through_finally():
+    try:
+        return 2
+    finally:
+        4
+
+
+def break_through_finally():
+    for i in range(3):
+        try:
+            if i == 1:
+                break
+            continue
+        finally:
+            7
+    return i
+
+
+def early_exit_with():
+    for i in (1, 2):
+        with CM():
+            break
+    with CM():
+        return 5
+
+
 def subgen():
     yield 0
     return 123
@@ -180,6 +206,9 @@ def run():
     try_at_end(2)
     with_at_end(CM())
     decorators()
+    return_through_finally()
+    break_through_finally()
+    early_exit_with()
     constant_tests()
     break_to_break()
     nested_ifs(1, 1)
