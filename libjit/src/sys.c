@@ -326,20 +326,16 @@ static KnObject *str_list(int n, char *const *items)
     return l;
 }
 
-static KnObject *path_list(const char *path0)
+static KnObject *path_list(void)
 {
+    /* What CPython's getpath computes on Debian; site (unless -S) appends
+     * the dist-packages directories. */
     static const char *const debian[] = {
         "/usr/lib/python311.zip", "/usr/lib/python3.11", "/usr/lib/python3.11/lib-dynload",
-        "/usr/local/lib/python3.11/dist-packages", "/usr/lib/python3/dist-packages",
     };
     KnObject *l = ob_list_new(0);
     if (l == NULL)
         return NULL;
-    if (path0 != NULL) {
-        KnObject *s = ob_str_decode_utf8(path0, (kn_ssize_t)strlen(path0), "surrogateescape");
-        if (s == NULL || ob_list_append(l, s) < 0)
-            return NULL;
-    }
     for (size_t i = 0; i < sizeof debian / sizeof debian[0]; i++) {
         KnObject *s = ob_str_from_cstr(debian[i]);
         if (s == NULL || ob_list_append(l, s) < 0)
@@ -388,7 +384,7 @@ KnObject *jit_sys_create(int argc, char **argv)
     KnObject *argv_l = str_list(argc > 0 ? argc : 1, argc > 0 ? argv : (char *[]){ "" });
     KnObject *orig = str_list(cfg->orig_argc, cfg->orig_argv);
     KnObject *warn = str_list(cfg->n_warnoptions, (char *const *)cfg->warnoptions);
-    KnObject *path = path_list(cfg->path0), *xopts = xoptions_dict(cfg);
+    KnObject *path = path_list(), *xopts = xoptions_dict(cfg);
     KnObject *exe = executable_path();
     KnObject *prefix = ob_str_from_cstr("/usr");
     if (modules == NULL || argv_l == NULL || orig == NULL || warn == NULL || path == NULL

@@ -107,9 +107,13 @@ static void test_thread(void **state)
                         "(True, False, False, True, False, True, 'cannot release un-acquired lock', "
                         "\"can't specify a timeout for a non-blocking call\", 3, 'int', True)");
     assert_string_equal(run("import _thread\n"
-                            "try:\n    _thread.start_new_thread(print, ())\n"
-                            "except RuntimeError as e:\n    out = str(e)\n"),
-                        "'Kiln: threads are not supported yet'");
+                            "l = _thread.allocate_lock(); l.acquire()\n"
+                            "box = []\n"
+                            "def f(x):\n    box.append(x); l.release()\n"
+                            "_thread.start_new_thread(f, (5,))\n"
+                            "l.acquire()\n"
+                            "out = box\n"),
+                        "[5]");
 }
 
 static void test_weakref(void **state)
@@ -153,7 +157,8 @@ static int setup(void **state)
     for (const stdlib_module *m = stdlib_modules; m->name != NULL; m++)
         jit_import_add_builtin(m->name, m->init);
     /* no .pyc files written into the system's stdlib by a test */
-    static jit_config cfg = { .int_max_str_digits = -1, .dont_write_bytecode = 1 };
+    static jit_config cfg = { .int_max_str_digits = -1, .dont_write_bytecode = 1,
+                                .no_site = 1 };
     jit_configure(&cfg);
     char *argv[] = { "test_import", NULL };
     return jit_init(1, argv);

@@ -142,6 +142,8 @@ static int setup(void **state)
 {
     (void)state;
     char *argv[] = { "test_marshal", NULL };
+    static jit_config cfg = { .int_max_str_digits = -1, .no_site = 1 };
+    jit_configure(&cfg);
     return jit_init(1, argv);
 }
 
