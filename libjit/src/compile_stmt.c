@@ -371,6 +371,8 @@ static int compile_async_for(jit_compiler *c, ps_stmt *s)
         return -1;
     jit_c_pop_fblock(c);
     USE_BLOCK(except);
+    /* at the iterator's line: it ends the `async for`, not its body */
+    SET_LOC(c, s->v.AsyncFor.iter);
     EMIT(JIT_OP_END_ASYNC_FOR, 0);
     VISIT_STMTS(s->v.AsyncFor.orelse);
     USE_BLOCK(end);

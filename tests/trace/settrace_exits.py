@@ -185,6 +185,18 @@ async def coro():
     return v * 2
 
 
+async def arange(n):
+    for i in range(n):
+        yield i
+
+
+async def async_for_loop():
+    async for i in arange(3):
+        if i > 100:
+            break
+    return i
+
+
 def drive(c):
     try:
         c.send(None)
@@ -218,6 +230,7 @@ def run():
     if_false_in_try()
     list(delegating())
     drive(coro())
+    drive(async_for_loop())
 
 
 sys.settrace(tracer)
