@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "compile.h"
+#include "xoptions.h"
 #include "libgc/gc.h"
 #include "libobject/libobject.h"
 #include "libobject/complex.h"
@@ -938,6 +939,8 @@ KnObject *jit_compile_source(const char *src, size_t len, const char *filename,
         if (mod)
             result = compile_tree(mod, src, len, wctx.filename, mode, flags, optimize, arena,
                                   &err, filename);
+        if (result)
+            jit_xopt_dis_compiled(result);
     }
     result = finish(result, &err, filename);
     ps_arena_free(arena);

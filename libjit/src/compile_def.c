@@ -82,6 +82,19 @@ int jit_c_check_debug_args(jit_compiler *c, ps_arguments *a)
     return 0;
 }
 
+/* One CALL per decorator, innermost first, each at its decorator's
+ * position (line events and tracebacks name the decorator line, as in
+ * CPython); the store that follows is at the statement's. */
+static int apply_decorators(jit_compiler *c, ps_expr_seq *decos, ps_stmt *s)
+{
+    for (ptrdiff_t i = PS_SEQ_LEN(decos) - 1; i >= 0; i--) {
+        SET_LOC(c, decos->items[i]);
+        EMIT(JIT_OP_CALL, 0);
+    }
+    SET_LOC(c, s);
+    return 0;
+}
+
 int jit_c_function(jit_compiler *c, ps_stmt *s, int is_async)
 {
     const char *name = s->v.FunctionDef.name;
@@ -130,8 +143,8 @@ int jit_c_function(jit_compiler *c, ps_stmt *s, int is_async)
     SET_LOC(c, s);
     if (jit_c_make_closure(c, co, flags) < 0)
         return -1;
-    for (ptrdiff_t i = 0; i < PS_SEQ_LEN(decos); i++)
-        EMIT(JIT_OP_CALL, 0);
+    if (apply_decorators(c, decos, s) < 0)
+        return -1;
     return jit_c_nameop(c, name, PS_Store);
 }
 
@@ -147,7 +160,8 @@ int jit_c_class(jit_compiler *c, ps_stmt *s)
     if (jit_c_enter_scope(c, name, SCOPE_CLASS, s, firstlineno) < 0)
         return -1;
     jit_unit *u = c->u;
-    SET_LOC(c, s);
+    /* The prologue keeps RESUME's position (the first decorator's line,
+     * column 0), as in CPython. */
     if (jit_c_nameop(c, "__name__", PS_Load) < 0 || jit_c_nameop(c, "__module__", PS_Store) < 0)
         return -1;
     if (jit_c_load_const(c, u->qualname) < 0 || jit_c_nameop(c, "__qualname__", PS_Store) < 0)
@@ -181,7 +195,7 @@ int jit_c_class(jit_compiler *c, ps_stmt *s)
         return -1;
     if (jit_c_call_helper(c, 2, s->v.ClassDef.bases, s->v.ClassDef.keywords) < 0)
         return -1;
-    for (ptrdiff_t i = 0; i < PS_SEQ_LEN(decos); i++)
-        EMIT(JIT_OP_CALL, 0);
+    if (apply_decorators(c, decos, s) < 0)
+        return -1;
     return jit_c_nameop(c, name, PS_Store);
 }

@@ -15,6 +15,7 @@
 #include "gil.h"
 #include "libgc/gc.h"
 #include "libobject/iter.h"
+#include "xoptions.h"
 #include "libobject/weakref.h"
 
 /* libobject's internal hooks (type_new.c): start-up adds the import one. */
@@ -26,6 +27,7 @@ static int died_of_sigint;      /* uncaught KeyboardInterrupt: re-raise SIGINT a
 void jit_configure(const jit_config *cfg)
 {
     config = *cfg;
+    jit_xoptions_apply(&config);
 }
 
 const jit_config *jit_get_config(void)
@@ -242,6 +244,7 @@ static int run_source(const char *src, size_t len, const char *filename, int is_
         return handle_uncaught();
     }
     KnObject *code = jit_compile_source(src, len, filename, JIT_MODE_EXEC, 0, -1);
+    jit_xopt_dis_main(code);
     if (code == NULL || jit_eval_code(code, g, g) == NULL)
         return handle_uncaught();
     return 0;

@@ -56,7 +56,10 @@ static void help(void)
           "-V     : print the Python version number and exit (also --version; -VV: more)\n"
           "-W arg : warning control (sys.warnoptions)\n"
           "-x     : skip the first line of the source\n"
-          "-X opt : implementation-specific option (sys._xoptions)\n"
+          "-X opt : implementation-specific option (sys._xoptions); Kiln's debug switches:\n"
+          "         -X dis: print the main program's Kiln bytecode on stderr before it runs\n"
+          "         -X dis=all: print every code object compiled from source (imports too)\n"
+          "         -X specstats: print the inline-cache specialisation report at exit\n"
           "file   : program read from a script file\n"
           "-      : program read from stdin (default when stdin is not a terminal)\n"
           "arg ...: arguments passed to the program in sys.argv[1:]\n",
@@ -165,6 +168,27 @@ static int env_flag(const jit_config *cfg, const char *name)
         return 0;
     int n = atoi(v);
     return n > 0 ? n : 1;
+}
+
+/* -X faulthandler or PYTHONFAULTHANDLER: faulthandler.enable() before the
+ * program runs, as CPython does. */
+static int want_faulthandler(const jit_config *cfg)
+{
+    for (int i = 0; i < cfg->n_xoptions; i++) {
+        const char *x = cfg->xoptions[i];
+        if (strncmp(x, "faulthandler", 12) == 0 && (x[12] == '\0' || x[12] == '='))
+            return 1;
+    }
+    return env_flag(cfg, "PYTHONFAULTHANDLER");
+}
+
+static void enable_faulthandler(void)
+{
+    KnObject *m = jit_import_module("faulthandler");
+    if (m == NULL || ob_call_method(m, "enable", 0) == NULL) {
+        fputs("python: cannot enable faulthandler at start-up\n", stderr);
+        ob_err_clear();
+    }
 }
 
 /* As CPython at start-up: LC_CTYPE from the environment, and the plain
@@ -375,6 +399,8 @@ int main(int argc, char **argv)
     add_stdlib_modules();
     if (jit_init(sys_argc, sys_argv) < 0)
         return 1;
+    if (want_faulthandler(&cfg))
+        enable_faulthandler();
 
     int status;
     if (module != NULL) {

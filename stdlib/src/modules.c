@@ -63,6 +63,8 @@ KnObject *kn_init__typing(void);
 KnObject *kn_init__uuid(void);
 KnObject *kn_init_unicodedata(void);
 KnObject *kn_init__socket(void);
+KnObject *kn_init__lsprof(void);
+KnObject *kn_init_faulthandler(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -125,5 +127,7 @@ const stdlib_module stdlib_modules[] = {
     {"_uuid", kn_init__uuid},
     {"unicodedata", kn_init_unicodedata},
     {"_socket", kn_init__socket},
+    {"_lsprof", kn_init__lsprof},
+    {"faulthandler", kn_init_faulthandler},
     {NULL, NULL}
 };

@@ -184,6 +184,35 @@ void kn_gil_release(void);
 void kn_gil_acquire(void);
 double kn_gil_get_switch_interval(void);
 void kn_gil_set_switch_interval(double seconds);
+/* ---- part jittools: tracing and profiling (src/eval_trace.c) ----
+ * CPython's PyEval_SetTrace / PyEval_SetProfile for the calling thread:
+ * func(obj, frame, what, arg) runs for each event (what: JIT_TRACE_*,
+ * CPython's PyTrace_* values; frame a frame object; arg the return value,
+ * the (type, value, traceback) of an exception, or the built-in function
+ * of a c_* event).  A non-zero result makes the event raise (the
+ * exception must be set).  func NULL removes the hook.  sys.settrace and
+ * sys.setprofile install Python-level trampolines through these. */
+enum {
+    JIT_TRACE_CALL = 0, JIT_TRACE_EXCEPTION = 1, JIT_TRACE_LINE = 2, JIT_TRACE_RETURN = 3,
+    JIT_TRACE_C_CALL = 4, JIT_TRACE_C_EXCEPTION = 5, JIT_TRACE_C_RETURN = 6,
+    JIT_TRACE_OPCODE = 7
+};
+typedef int (*jit_tracefunc)(KnObject *obj, KnObject *frame, int what, KnObject *arg);
+void jit_set_trace(jit_tracefunc func, KnObject *obj);
+void jit_set_profile(jit_tracefunc func, KnObject *obj);
+/* The code object of a frame object (NULL when frame is not one). */
+KnObject *jit_frame_object_code(KnObject *frame);
+/* Write the Python traceback of thread state ts (a KnThreadState *) to fd
+ * as faulthandler does ("  File \"f\", line N in name" lines, innermost
+ * first, at most 100).  Only reads memory and calls write(2): usable from
+ * a signal handler.  Returns 0, or -1 when ts has no Python frame. */
+int jit_dump_traceback_fd(int fd, void *ts);
+/* The thread line before such a traceback: "Current thread 0x<16 hex>
+ * (most recent call first):" ("Thread 0x..." when current is 0). */
+void jit_dump_thread_header(int fd, unsigned long thread_id, int current);
+/* -X dis / KILN_DIS: print the code of every module compiled from source
+ * (jit_compile_source) on stderr as it is compiled. */
+void jit_set_dis_on_compile(int on);
 
 /* ---- compiler: compile(<ast tree>, ...) (part confcomp) ----
  * jit_compile_tree validates a libparse tree the embedder built from ast
