@@ -44,6 +44,17 @@ static void on_signal(int sig)
     errno = saved;
 }
 
+int kn_signal_simulate(int sig)
+{
+    if (sig < 1 || sig >= NSIG)
+        return 0;
+    KnObject *h = handlers[sig];
+    if (h == NULL || h == sig_dfl || h == sig_ign)
+        return 0;
+    on_signal(sig);
+    return 1;
+}
+
 int kn_signal_check(void)
 {
     /* Python handlers run in the main thread only (as CPython's); the

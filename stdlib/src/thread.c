@@ -21,6 +21,7 @@
 
 #include "libgc/gc.h"
 #include "stdlib/modules.h"
+#include "stdlib/signals.h"
 #include "structseq.h"
 #include "thread_internal.h"
 
@@ -195,13 +196,6 @@ static KnObject *th_stack_size(KnObject *m, KnObject *const *args, kn_ssize_t na
     return ob_int_from_ssize((kn_ssize_t)old);
 }
 
-static KnObject *th_daemon_allowed(KnObject *m, KnObject *unused)
-{
-    (void)m;
-    (void)unused;
-    return KN_True;
-}
-
 /* A new lock that the calling thread's end releases if it is held then
  * (threading acquires it at once: Thread._tstate_lock, which join() waits
  * on). */
@@ -234,10 +228,9 @@ static KnObject *th_interrupt_main(KnObject *m, KnObject *const *args, kn_ssize_
         return NULL;
     if (sig < 1 || sig >= NSIG)
         return ob_err_format(ob_exc_ValueError, "signal number out of range");
-    /* Sent to the process: Linux hands it to the main thread unless that
-     * thread blocks it, which also wakes a main thread waiting on a lock. */
-    if (kill(getpid(), (int)sig) != 0)
-        return ob_err_format(ob_exc_OSError, "cannot raise signal %zd", sig);
+    /* As CPython: only a signal with a Python handler is simulated (its
+     * handler runs in the main thread); SIG_DFL / SIG_IGN: nothing. */
+    kn_signal_simulate((int)sig);
     return KN_None;
 }
 
@@ -287,8 +280,6 @@ static KnMethodDef th_functions[] = {
     {"start_new", FC(th_start_new_thread), KN_METH_FASTCALL, "An obsolete synonym."},
     {"_count", FC(th_count), KN_METH_NOARGS, "Number of threads started by _thread still running."},
     {"stack_size", FC(th_stack_size), KN_METH_FASTCALL, "Get or set the thread stack size."},
-    {"daemon_threads_allowed", FC(th_daemon_allowed), KN_METH_NOARGS,
-     "Whether daemon threads are allowed."},
     {"_set_sentinel", FC(th_set_sentinel), KN_METH_NOARGS,
      "A lock released when the calling thread ends."},
     {"interrupt_main", FC(th_interrupt_main), KN_METH_FASTCALL,

@@ -11,4 +11,9 @@
 
 int kn_signal_check(void);
 
+/* As if signal `sig` had arrived (_thread.interrupt_main): its Python
+ * handler runs at the main thread's next check.  Nothing happens (0) when
+ * the signal has no Python handler (SIG_DFL, SIG_IGN, never set). */
+int kn_signal_simulate(int sig);
+
 #endif /* STDLIB_SIGNALS_H */
