@@ -211,8 +211,13 @@ static KnObject *tm_sleep(KnObject *m, KnObject *arg)
         ob_gil_release();
         int r = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, NULL);
         ob_gil_acquire();
-        if (r == 0)
+        if (r == 0) {
+            /* a signal simulated meanwhile (interrupt_main) is handled
+             * now, as CPython's check after the call would */
+            if (kn_signal_check != NULL && kn_signal_check() < 0)
+                return NULL;
             return KN_None;
+        }
         if (r != EINTR) {
             errno = r;
             return ob_err_from_errno(ob_exc_OSError, NULL);
