@@ -37,6 +37,8 @@ case "$cmd" in
         echo "== release variant: all tests"
         build
         sh tools/run-tests --variant=release || status=1
+        echo "== conformance quick mode (CPython's tests, curated subset, vs the ledger)"
+        /usr/bin/python3.11 conformance/run.py --quick --interp kiln --timeout 300 || status=1
         exit $status
         ;;
     *)

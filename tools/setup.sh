@@ -18,6 +18,9 @@ libpython3.11-testsuite
 python3.11-dev
 zlib1g-dev
 libexpat1-dev
+libbz2-dev
+liblzma-dev
+libcrypt-dev
 libclang-rt-14-dev
 pypy3
 "

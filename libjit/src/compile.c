@@ -817,6 +817,11 @@ static void raise_ps_error(ps_error *err, const char *filename)
         ob_err_set_object((KnTypeObject *)KN_TYPE(exc), exc);
 }
 
+void jit_compile_raise_error(ps_error *err, const char *filename)
+{
+    raise_ps_error(err, filename);
+}
+
 KnObject *jit_compile_source(const char *src, size_t len, const char *filename,
                              jit_mode mode, int flags, int optimize)
 {

@@ -296,4 +296,9 @@ int jit_code_ready(void);
             return -1;                                \
     } while (0)
 
+/* Raise the Python exception (SyntaxError and subclasses, ValueError,
+ * MemoryError...) that a libparse / symtable error record describes
+ * (used by _symtable, which parses on its own). */
+void jit_compile_raise_error(ps_error *err, const char *filename);
+
 #endif

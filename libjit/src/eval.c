@@ -20,6 +20,7 @@
 #include "libobject/set.h"
 #include "libobject/slice.h"
 #include "eval.h"
+#include "gil.h"
 #include "opcode.h"
 #include "specialize.h"
 
@@ -50,8 +51,7 @@ static int run_pending(void)
     }
     if (!jit_eval_pending)
         return 0;
-    jit_eval_pending = 0;
-    return jit_eval_pending_hook != NULL ? jit_eval_pending_hook() : 0;
+    return jit_gil_eval_breaker();   /* GIL drop request, then signals */
 }
 
 /* The finalization queue is polled at every 32nd safe point of a loop

@@ -33,9 +33,9 @@ KnObject *jit_import_posix_init(void);
 static builtin_entry table[MAX_BUILTINS] = {
     {"builtins", NULL}, {"sys", NULL},
     {"_imp", kn_init__imp}, {"_warnings", kn_init__warnings}, {"marshal", kn_init_marshal},
-    {"posix", jit_import_posix_init},
+    {"posix", jit_import_posix_init}, {"_symtable", kn_init__symtable},
 };
-static int ntable = 6;
+static int ntable = 7;
 static KnObject *bootstrap;     /* _frozen_importlib */
 
 int jit_import_add_builtin(const char *name, KnObject *(*init)(void))

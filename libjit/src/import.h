@@ -15,6 +15,7 @@ KnObject *jit_import_bootstrap_module(void);
 
 /* Modules implemented in libjit. */
 KnObject *kn_init__imp(void);
+KnObject *kn_init__symtable(void);     /* symtable_module.c */
 KnObject *kn_init__warnings(void);
 KnObject *kn_init_marshal(void);
 

@@ -132,7 +132,17 @@ static kn_ssize_t fill(StdioObject *so)
     if (so->eof || reserve(so, 4096) < 0)
         return so->eof ? 0 : -1;
     for (;;) {
-        ssize_t n = read(so->fd, so->buf + so->len, (size_t)(so->cap - so->len));
+        /* Other threads run during the read (input() waits here), so it
+         * reads into its own chunk: another reader may grow so->buf. */
+        char chunk[4096];
+        int fd = so->fd;
+        kn_gil_release();
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        kn_gil_acquire();
+        if (n > 0 && reserve(so, n) < 0)
+            return -1;
+        if (n > 0)
+            memcpy(so->buf + so->len, chunk, (size_t)n);
         if (n < 0 && errno == EINTR) {
             if (jit_check_signals() < 0)
                 return -1;

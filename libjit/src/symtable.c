@@ -349,6 +349,10 @@ static int visit_global_nonlocal(st_state *s, ps_stmt *st, int nonlocal)
         int idx = add_def_in(s, s->cur, name, nonlocal ? JIT_DEF_NONLOCAL : JIT_DEF_GLOBAL);
         if (idx < 0 || set_decl_loc(s, idx, st) < 0)
             return -1;
+        /* As CPython: `global x` anywhere also marks x DEF_GLOBAL in the
+         * module's own table (so module-level code uses *_GLOBAL for it). */
+        if (!nonlocal && s->cur != s->st->top && add_def_in(s, s->st->top, m, JIT_DEF_GLOBAL) < 0)
+            return -1;
     }
     return 0;
 }

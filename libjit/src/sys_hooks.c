@@ -11,7 +11,6 @@
 #include "libobject/tstate.h"
 
 static KnObject *audit_hooks;       /* list, created on first addaudithook */
-static double switch_interval = 0.005;
 static int dlopen_flags = RTLD_NOW;
 static KnTypeObject *asyncgen_hooks_type;
 
@@ -47,7 +46,7 @@ static KnObject *sys_audit(KnObject *self, KnObject *const *args, kn_ssize_t nar
 
 static KnObject *sys_getswitchinterval(KnObject *self, KnObject *unused)
 {
-    return ob_float_from_double(switch_interval);
+    return ob_float_from_double(kn_gil_get_switch_interval());
 }
 
 static KnObject *sys_setswitchinterval(KnObject *self, KnObject *arg)
@@ -57,7 +56,7 @@ static KnObject *sys_setswitchinterval(KnObject *self, KnObject *arg)
         return NULL;
     if (!(v > 0.0))
         return ob_err_format(ob_exc_ValueError, "switch interval must be strictly positive");
-    switch_interval = v;    /* one thread runs Python for now: nothing to switch */
+    kn_gil_set_switch_interval(v);
     return KN_None;
 }
 

@@ -196,9 +196,10 @@ static int bytearray_ass_subscript(KnObject *self, KnObject *key, KnObject *valu
         KnBView src;
         if (value != NULL && slice_source(self, value, &src) < 0)
             return -1;
-        kn_ssize_t start, stop, step, count;
-        if (ob_slice_get_indices(key, KN_SIZE(self), &start, &stop, &step, &count) < 0)
+        kn_ssize_t start, stop, step;
+        if (ob_slice_unpack(key, &start, &stop, &step) < 0)
             return -1;
+        kn_ssize_t count = ob_slice_adjust_indices(KN_SIZE(self), &start, &stop, step);
         if (step == 1) {
             if (stop < start)
                 stop = start;
@@ -289,6 +290,8 @@ static KnObject *bytearray_inplace_concat(KnObject *self, KnObject *other)
     }
     if (size > KN_SSIZE_MAX - v.n)
         return ob_err_nomemory();
+    if (v.n == 0)
+        return self;        /* nothing to add (an empty bytearray has no buffer) */
     if (ob_bytearray_resize(self, size + v.n) < 0)
         return NULL;
     memcpy(KN_BA(self)->ob_start + size, v.s, (size_t)v.n);

@@ -64,8 +64,10 @@ KnObject *ob_cfunction_call_def(KnMethodDef *ml, KnObject *self, const char *qua
     case KN_METH_VARARGS:
     case KN_METH_VARARGS | KN_METH_KEYWORDS: {
         if (flags == KN_METH_VARARGS && nkw > 0) {
+            /* CPython words this one with the bare name for module functions */
             ob_err_format(ob_exc_TypeError, "%s() takes no keyword arguments",
-                          def_fullname(ml, qualprefix, buf, sizeof buf));
+                          self != NULL && KN_MODULE_CHECK(self)
+                              ? ml->ml_name : def_fullname(ml, qualprefix, buf, sizeof buf));
             break;
         }
         KnObject *tup = ob_tuple_from_array(args, nargs);
@@ -108,8 +110,22 @@ KnObject *ob_cfunction_call_def(KnMethodDef *ml, KnObject *self, const char *qua
 static const char *cf_qualprefix(KnObject *f)
 {
     KnObject *self = CF(f)->m_self;
-    if (self == NULL || KN_MODULE_CHECK(self))
+    if (self == NULL)
         return NULL;
+    if (KN_MODULE_CHECK(self)) {
+        /* "math.sqrt()", as CPython's function string; builtins unprefixed */
+        KnObject *name = CF(f)->m_module;
+        if (name == NULL || !KN_STR_CHECK(name))
+            name = ((KnModuleObject *)self)->md_name;
+        if (name == NULL || !KN_STR_CHECK(name))
+            return NULL;
+        const char *s = ob_str_as_utf8(name, NULL);
+        if (s == NULL) {
+            ob_err_clear();
+            return NULL;
+        }
+        return strcmp(s, "builtins") == 0 ? NULL : s;
+    }
     if (KN_TYPE_OBJ_CHECK(self) && (CF(f)->m_ml->ml_flags & KN_METH_CLASS))
         return ob_type_name((KnTypeObject *)self);
     if (KN_TYPE_OBJ_CHECK(self) && strcmp(CF(f)->m_ml->ml_name, "__new__") == 0)

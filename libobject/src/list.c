@@ -399,9 +399,11 @@ static KnObject *list_subscript(KnObject *self, KnObject *key)
         return list_item(self, i);
     }
     if (KN_SLICE_CHECK(key)) {
-        kn_ssize_t start, stop, step, n;
-        if (ob_slice_get_indices(key, KN_SIZE(self), &start, &stop, &step, &n) < 0)
+        kn_ssize_t start, stop, step;
+        /* __index__ of the bounds may change the list: size it after */
+        if (ob_slice_unpack(key, &start, &stop, &step) < 0)
             return NULL;
+        kn_ssize_t n = ob_slice_adjust_indices(KN_SIZE(self), &start, &stop, step);
         KnObject *res = ob_list_new(n);
         if (res == NULL)
             return NULL;

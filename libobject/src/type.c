@@ -100,20 +100,23 @@ static KnObject *lookup_mro(KnTypeObject *t, KnObject *name)
         }
         mro = t->tp_mro;
     }
-    for (kn_ssize_t i = 0; i < KN_SIZE(mro); i++) {
+    /* Lookup never raises, and never disturbs an exception that is
+     * already propagating (slot_tp_getattr_hook looks for __getattr__
+     * with the AttributeError still set). */
+    KnObject *pending = ob_err_occurred() ? ob_err_fetch() : NULL;
+    KnObject *v = NULL;
+    for (kn_ssize_t i = 0; i < KN_SIZE(mro) && v == NULL; i++) {
         KnTypeObject *base = (KnTypeObject *)KN_TUPLE_GET(mro, i);
         KnObject *d = base->tp_dict;
         if (d == NULL)
             continue;
-        KnObject *v = ob_dict_getitem(d, name);
-        if (v != NULL)
-            return v;
-        if (ob_err_occurred()) {
-            /* lookup must not raise (str keys always hash) */
-            ob_err_clear();
-        }
+        v = ob_dict_getitem(d, name);
+        if (v == NULL && ob_err_occurred())
+            ob_err_clear();     /* an unhashable name: simply not found */
     }
-    return NULL;
+    if (pending != NULL)
+        ob_err_restore(pending);
+    return v;
 }
 
 int ob_type_is_subtype(KnTypeObject *a, KnTypeObject *b)

@@ -338,8 +338,10 @@ int main(int argc, char **argv)
         cfg.path0 = NULL;
 
     /* As CPython: a closed pipe is a BrokenPipeError, not death by SIGPIPE,
+     * a file over RLIMIT_FSIZE an OSError (EFBIG), not death by SIGXFSZ,
      * and Ctrl-C is a KeyboardInterrupt. */
     signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
     jit_install_sigint_handler();
     jit_configure(&cfg);
     add_stdlib_modules();

@@ -64,18 +64,24 @@ static kn_ssize_t syscall_result(ssize_t r)
 kn_ssize_t io_fileio_read_raw(KnObject *self, char *buf, kn_ssize_t n)
 {
     ssize_t r;
-    do
-        r = read(F(self)->fd, buf, (size_t)n);
-    while (r < 0 && errno == EINTR);
+    int fd = F(self)->fd;
+    do {
+        ob_gil_release();       /* other threads run while this blocks */
+        r = read(fd, buf, (size_t)n);
+        ob_gil_acquire();
+    } while (r < 0 && errno == EINTR);
     return syscall_result(r);
 }
 
 kn_ssize_t io_fileio_write_raw(KnObject *self, const char *buf, kn_ssize_t n)
 {
     ssize_t r;
-    do
-        r = write(F(self)->fd, buf, (size_t)n);
-    while (r < 0 && errno == EINTR);
+    int fd = F(self)->fd;
+    do {
+        ob_gil_release();       /* other threads run while this blocks */
+        r = write(fd, buf, (size_t)n);
+        ob_gil_acquire();
+    } while (r < 0 && errno == EINTR);
     return syscall_result(r);
 }
 

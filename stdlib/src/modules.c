@@ -42,6 +42,19 @@ KnObject *kn_init__functools(void);
 KnObject *kn_init__collections(void);
 
 KnObject *kn_init__string(void);
+KnObject *kn_init__bz2(void);
+KnObject *kn_init__lzma(void);
+KnObject *kn_init_pyexpat(void);
+KnObject *kn_init_pwd(void);
+KnObject *kn_init_grp(void);
+KnObject *kn_init_spwd(void);
+KnObject *kn_init_termios(void);
+KnObject *kn_init_resource(void);
+KnObject *kn_init_syslog(void);
+KnObject *kn_init__crypt(void);
+KnObject *kn_init_mmap(void);
+KnObject *kn_init__posixshmem(void);
+KnObject *kn_init__multiprocessing(void);
 KnObject *kn_init__socket(void);
 
 const stdlib_module stdlib_modules[] = {
@@ -84,6 +97,19 @@ const stdlib_module stdlib_modules[] = {
     {"_functools", kn_init__functools},
     {"_collections", kn_init__collections},
     {"_string", kn_init__string},
+    {"_bz2", kn_init__bz2},
+    {"_lzma", kn_init__lzma},
+    {"pyexpat", kn_init_pyexpat},
+    {"pwd", kn_init_pwd},
+    {"grp", kn_init_grp},
+    {"spwd", kn_init_spwd},
+    {"termios", kn_init_termios},
+    {"resource", kn_init_resource},
+    {"syslog", kn_init_syslog},
+    {"_crypt", kn_init__crypt},
+    {"mmap", kn_init_mmap},
+    {"_posixshmem", kn_init__posixshmem},
+    {"_multiprocessing", kn_init__multiprocessing},
     {"_socket", kn_init__socket},
     {NULL, NULL}
 };

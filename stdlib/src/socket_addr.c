@@ -123,7 +123,9 @@ int sk_set_ipaddr(const char *name, struct sockaddr *addr, size_t addr_size, int
         in6->sin6_family = AF_INET6;
         return 16;
     }
+    ob_gil_release();
     int e = getaddrinfo(name, NULL, &hints, &res);
+    ob_gil_acquire();
     if (e != 0) {
         sk_gai_error(e);
         return -1;

@@ -169,6 +169,20 @@ void jit_set_exit_hook(int (*hook)(void));
 typedef KnObject *(*jit_ast_hook)(const char *src, size_t len, const char *filename, int mode);
 void jit_set_ast_hook(jit_ast_hook hook);
 
+/* ---- threads: the GIL (gil.c, NOTES-threads.md; part threads) ----
+ * One global interpreter lock; jit_init creates it held by the calling
+ * (main) thread.  C code about to block without touching Python objects
+ * lets other threads run:
+ *     kn_gil_release(); r = poll(...); kn_gil_acquire();
+ * (errno is kept).  Code below libjit uses libobject's ob_gil_release /
+ * ob_gil_acquire, which jit_init points at these.  The switch interval is
+ * sys.setswitchinterval's (default 0.005 s, kept in whole microseconds,
+ * at least 1). */
+void kn_gil_release(void);
+void kn_gil_acquire(void);
+double kn_gil_get_switch_interval(void);
+void kn_gil_set_switch_interval(double seconds);
+
 #ifdef __cplusplus
 }
 #endif
