@@ -8,6 +8,7 @@
  */
 #include <arpa/inet.h>
 #include <linux/netlink.h>
+#include <linux/vm_sockets.h>
 #include <netdb.h>
 #include <stddef.h>
 #include <string.h>
@@ -123,7 +124,9 @@ int sk_set_ipaddr(const char *name, struct sockaddr *addr, size_t addr_size, int
         in6->sin6_family = AF_INET6;
         return 16;
     }
+    ob_gil_release();
     int e = getaddrinfo(name, NULL, &hints, &res);
+    ob_gil_acquire();
     if (e != 0) {
         sk_gai_error(e);
         return -1;
@@ -273,6 +276,31 @@ static int parse_netlink(KnObject *o, SkAddr *addr, socklen_t *len, const char *
     return 0;
 }
 
+/* CPython names "getsockaddrarg", not the method, in these messages. */
+static int parse_vsock(KnObject *o, SkAddr *addr, socklen_t *len)
+{
+    if (!KN_TUPLE_CHECK(o)) {
+        ob_err_format(ob_exc_TypeError, "getsockaddrarg: AF_VSOCK address must be tuple, not %s",
+                      ob_type_name(KN_TYPE(o)));
+        return -1;
+    }
+    if (KN_SIZE(o) != 2) {
+        ob_err_format(ob_exc_TypeError, "getsockaddrarg() takes exactly 2 arguments (%zd given)",
+                      KN_SIZE(o));
+        return -1;
+    }
+    unsigned int cid, port;
+    if (uint_mask_arg(KN_TUPLE_GET(o, 0), &cid) < 0 || uint_mask_arg(KN_TUPLE_GET(o, 1), &port) < 0)
+        return -1;
+    struct sockaddr_vm *vm = (struct sockaddr_vm *)&addr->storage;
+    memset(vm, 0, sizeof *vm);
+    vm->svm_family = AF_VSOCK;
+    vm->svm_cid = cid;
+    vm->svm_port = port;
+    *len = sizeof *vm;
+    return 0;
+}
+
 int sk_addr_parse(SockObject *s, KnObject *o, SkAddr *addr, socklen_t *len, const char *caller)
 {
     memset(addr, 0, sizeof *addr);
@@ -285,7 +313,9 @@ int sk_addr_parse(SockObject *s, KnObject *o, SkAddr *addr, socklen_t *len, cons
         return parse_unix(s, o, addr, len);
     case AF_NETLINK:
         return parse_netlink(o, addr, len, caller);
-    case AF_PACKET: case AF_CAN: case AF_TIPC: case AF_ALG: case AF_VSOCK: case AF_QIPCRTR:
+    case AF_VSOCK:
+        return parse_vsock(o, addr, len);
+    case AF_PACKET: case AF_CAN: case AF_TIPC: case AF_ALG: case AF_QIPCRTR:
     case AF_RDS: case AF_BLUETOOTH:
         ob_err_format(ob_exc_NotImplementedError,
                       "%s(): addresses of family %d are not supported by Kiln's _socket",
@@ -344,7 +374,12 @@ KnObject *sk_addr_make(const struct sockaddr *sa, socklen_t len, int proto)
         return ob_tuple_pack(2, ob_int_from_long_long(a->nl_pid),
                              ob_int_from_long_long(a->nl_groups));
     }
-    case AF_PACKET: case AF_CAN: case AF_TIPC: case AF_ALG: case AF_VSOCK: case AF_QIPCRTR:
+    case AF_VSOCK: {
+        const struct sockaddr_vm *a = (const struct sockaddr_vm *)sa;
+        return ob_tuple_pack(2, ob_int_from_long_long(a->svm_cid),
+                             ob_int_from_long_long(a->svm_port));
+    }
+    case AF_PACKET: case AF_CAN: case AF_TIPC: case AF_ALG: case AF_QIPCRTR:
     case AF_RDS: case AF_BLUETOOTH:
         return ob_err_format(ob_exc_NotImplementedError,
                              "addresses of family %d are not supported by Kiln's _socket",

@@ -4,8 +4,8 @@
  * sendto; and sk_call, the loop they share (timeouts through poll(),
  * EINTR retried after the pending-signal check — PEP 475).
  *
- * TODO(gil): when libjit grows GIL release helpers, release the GIL
- * around poll() and the system call in sk_call / do_connect.
+ * The GIL is released around poll() and around each system call (the
+ * SkCallFn callbacks touch only C memory and buffers the caller holds).
  */
 #include <limits.h>
 #include <poll.h>
@@ -81,7 +81,9 @@ static int wait_ready(SockObject *s, int writing, sk_time_t interval, int connec
         sk_time_t m = (interval + 999999) / 1000000;
         ms = m > INT_MAX ? INT_MAX : (int)m;
     }
+    ob_gil_release();
     int r = poll(&p, 1, ms);
+    ob_gil_acquire();
     if (r < 0)
         return -1;
     return r == 0 ? 1 : 0;
@@ -129,7 +131,10 @@ int sk_call(SockObject *s, int writing, SkCallFn fn, void *data, int connect,
             }
         }
         for (;;) {
-            if (fn(s, data) == 0)
+            ob_gil_release();
+            int r = fn(s, data);
+            ob_gil_acquire();
+            if (r == 0)
                 return 0;
             if (errno != EINTR)
                 break;
@@ -197,7 +202,10 @@ static int connect_done_impl(SockObject *s, void *data)
  * exception set; with raise 0, a positive errno instead of an OSError. */
 static int do_connect(SockObject *s, const SkAddr *addr, socklen_t len, int raise)
 {
-    if (connect(s->fd, &addr->sa, len) == 0)
+    ob_gil_release();
+    int r = connect(s->fd, &addr->sa, len);
+    ob_gil_acquire();
+    if (r == 0)
         return 0;
     int e = errno, wait;
     if (e == EINTR) {
@@ -217,7 +225,7 @@ static int do_connect(SockObject *s, const SkAddr *addr, socklen_t len, int rais
         return -1;
     }
     int err = 0;
-    int r = sk_call(s, 1, connect_done_impl, NULL, 1, raise ? NULL : &err, s->timeout);
+    r = sk_call(s, 1, connect_done_impl, NULL, 1, raise ? NULL : &err, s->timeout);
     if (r == -2)
         return err;
     return r;

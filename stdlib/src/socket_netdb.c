@@ -4,10 +4,9 @@
  * getprotobyname, gethostname / sethostname; and the gaierror / herror
  * classes (OSError subclasses whose __module__ is 'socket').
  *
- * getaddrinfo / getnameinfo may block on the resolver; they retry nothing
- * themselves (EAI_SYSTEM with EINTR surfaces as InterruptedError after the
- * signal check, see sk_gai_error).
- * TODO(gil): release the GIL around the resolver calls once libjit can.
+ * The resolver calls may block: the GIL is released around them.  They
+ * retry nothing themselves (EAI_SYSTEM with EINTR surfaces as
+ * InterruptedError after the signal check, see sk_gai_error).
  */
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -184,7 +183,9 @@ static KnObject *sk_getaddrinfo(KnObject *m, KnObject *const *args, kn_ssize_t n
     hints.ai_socktype = v[1];
     hints.ai_protocol = v[2];
     hints.ai_flags = v[3];
+    ob_gil_release();
     int e = getaddrinfo(host, port, &hints, &res);
+    ob_gil_acquire();
     if (e != 0)
         return sk_gai_error(e);
     KnObject *out = ob_list_new(0);
@@ -273,7 +274,9 @@ static KnObject *sk_getnameinfo(KnObject *m, KnObject *const *args, kn_ssize_t n
         in6->sin6_scope_id = (uint32_t)scope_id;
     }
     char hbuf[NI_MAXHOST], sbuf[NI_MAXSERV];
+    ob_gil_release();
     e = getnameinfo(res->ai_addr, res->ai_addrlen, hbuf, sizeof hbuf, sbuf, sizeof sbuf, flags);
+    ob_gil_acquire();
     if (e != 0) {
         sk_gai_error(e);
         goto done;
@@ -343,8 +346,10 @@ static KnObject *host_lookup(const char *name, const SkAddr *addr, int af)
         char *buf = kgc_alloc_atomic(size);
         if (buf == NULL)
             return ob_err_nomemory();
+        ob_gil_release();
         int r = name != NULL ? gethostbyname_r(name, &he, buf, size, &h, &herr)
                              : gethostbyaddr_r(ap, al, af, &he, buf, size, &h, &herr);
+        ob_gil_acquire();
         if (r != ERANGE || size > (1 << 22))
             break;
         size *= 2;

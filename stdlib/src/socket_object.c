@@ -220,7 +220,10 @@ static KnObject *sock_close(KnObject *self, KnObject *unused)
         SK(self)->fd = -1;
         /* never retried on EINTR: the descriptor is gone either way; a
          * peer that already reset the connection is not an error */
-        if (close(fd) < 0 && errno != ECONNRESET)
+        ob_gil_release();
+        int r = close(fd);
+        ob_gil_acquire();
+        if (r < 0 && errno != ECONNRESET)
             return sk_errno_error();
     }
     return KN_None;

@@ -162,3 +162,12 @@ t(lambda: socket.dup('x'))
 t(lambda: socket._socket.socketpair(1, 2, 3, 4))
 t(lambda: socket.herror(1, 'x').errno)
 t(lambda: socket.gaierror(-2, 'Name or service not known').strerror)
+
+try:
+    vs = socket.socket(socket.AF_VSOCK, socket.SOCK_STREAM)
+except OSError:
+    print('no AF_VSOCK here')
+else:
+    for bad in ('x', (1,), (1, 'x')):
+        t(lambda: vs.bind(bad))
+    vs.close()
