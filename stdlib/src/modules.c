@@ -56,6 +56,14 @@ KnObject *kn_init_mmap(void);
 KnObject *kn_init__posixshmem(void);
 KnObject *kn_init__multiprocessing(void);
 
+/* cjk */
+KnObject *kn_init__multibytecodec(void);
+KnObject *kn_init__codecs_cn(void);
+KnObject *kn_init__codecs_jp(void);
+KnObject *kn_init__codecs_kr(void);
+KnObject *kn_init__codecs_tw(void);
+KnObject *kn_init__codecs_hk(void);
+
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
     {"posix", kn_init_posix},
@@ -109,5 +117,11 @@ const stdlib_module stdlib_modules[] = {
     {"mmap", kn_init_mmap},
     {"_posixshmem", kn_init__posixshmem},
     {"_multiprocessing", kn_init__multiprocessing},
+    {"_multibytecodec", kn_init__multibytecodec},
+    {"_codecs_cn", kn_init__codecs_cn},
+    {"_codecs_jp", kn_init__codecs_jp},
+    {"_codecs_kr", kn_init__codecs_kr},
+    {"_codecs_tw", kn_init__codecs_tw},
+    {"_codecs_hk", kn_init__codecs_hk},
     {NULL, NULL}
 };
