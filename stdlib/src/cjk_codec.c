@@ -50,8 +50,10 @@ KnObject *cjk_codec_object(const CjkCodec *c)
         ob_err_nomemory();
         return NULL;
     }
-    if (ncache)
+    if (ncache) {
         memcpy(grown, cache, ncache * sizeof *cache);
+        kgc_free(cache);
+    }
     cache = grown;
     cache[ncache].c = c;
     cache[ncache].o = o;
