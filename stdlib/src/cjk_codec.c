@@ -111,9 +111,9 @@ static KnObject *codec_encode(KnObject *self, KnObject *const *args, kn_ssize_t 
     if (u == NULL)
         return NULL;
     CjkState st;
-    memset(&st, 0, sizeof st);
-    CjkOut out = {0};
     const CjkCodec *c = ((CodecObject *)self)->codec;
+    cjk_state_init(c, &st, 1);
+    CjkOut out = {0};
     if (cjk_encode_run(c, &st, s, u, n, errors, CJK_FLUSH | CJK_RESET, &out, &used) < 0)
         return NULL;
     KnObject *b = cjk_out_to_bytes(&out);
@@ -132,10 +132,10 @@ static KnObject *codec_decode(KnObject *self, KnObject *const *args, kn_ssize_t 
         || errors_param("decode", a[1], &errors) < 0)
         return NULL;
     CjkState st;
-    memset(&st, 0, sizeof st);
+    const CjkCodec *c = ((CodecObject *)self)->codec;
+    cjk_state_init(c, &st, 0);
     CjkOut out = {0};
     size_t used;
-    const CjkCodec *c = ((CodecObject *)self)->codec;
     KnObject *obj = KN_BYTES_CHECK(a[0]) && KN_TYPE(a[0]) == &ob_bytes_type ? a[0] : NULL;
     if (cjk_decode_run(c, &st, obj, (const unsigned char *)in.data, (size_t)in.len, errors, 1,
                        &out, &used) < 0)

@@ -145,7 +145,12 @@ int cjk_table_decode(const CjkCodec *codec, CjkState *st, const unsigned char *i
                      CjkOut *out, size_t *used)
 {
     (void)st;
-    const CjkTable *t = codec->table;
+    return cjk_trie_decode(codec->table, in, n, out, used);
+}
+
+int cjk_trie_decode(const CjkTable *t, const unsigned char *in, size_t n, CjkOut *out,
+                    size_t *used)
+{
     uint32_t e = t->root[in[0]];
     if (e < 0x110000) {
         *used = 1;
@@ -206,7 +211,7 @@ typedef struct EncMap {
     int makeup;                /* Hangul syllables without a code: make-up */
 } EncMap;
 
-static EncMap *enc_maps[32];
+static EncMap *enc_maps[64];
 
 static int map_set(EncMap *m, uint32_t cp, uint32_t val, int replace)
 {
@@ -259,10 +264,10 @@ static int cmp_run_cp(const void *a, const void *b)
 static EncMap *enc_map(const CjkTable *t)
 {
     size_t i;
-    for (i = 0; i < 32 && enc_maps[i] != NULL; i++)
+    for (i = 0; i < 64 && enc_maps[i] != NULL; i++)
         if (enc_maps[i]->table == t)
             return enc_maps[i];
-    if (i == 32) {
+    if (i == 64) {
         ob_err_set_string(ob_exc_SystemError, "too many CJK tables");
         return NULL;
     }

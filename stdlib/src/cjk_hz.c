@@ -99,4 +99,4 @@ static void hz_decreset(CjkState *st)
 }
 
 const CjkCodec cjk_codec_hz = {"hz", &cjk_table_gb2312, hz_decode, hz_encode, hz_encreset,
-                               hz_decreset, NULL};
+                               hz_decreset, NULL, NULL, NULL};

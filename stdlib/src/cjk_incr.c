@@ -15,14 +15,15 @@
 #include "cjk_internal.h"
 #include "codecs_internal.h"
 
-void cjk_state_init(const CjkCodec *c, CjkState *st)
+void cjk_state_init(const CjkCodec *c, CjkState *st, int encoder)
 {
     memset(st, 0, sizeof *st);
-    if (c->init != NULL)
-        c->init(st);
+    void (*init)(CjkState *) = encoder ? c->encinit : c->decinit;
+    if (init != NULL)
+        init(st);
 }
 
-KnObject *cjk_stateful_new(KnTypeObject *t, KnObject *errors, KnObject *stream)
+KnObject *cjk_stateful_new(KnTypeObject *t, KnObject *errors, KnObject *stream, int encoder)
 {
     KnObject *codec = ob_getattr_str((KnObject *)t, "codec");
     if (codec == NULL)
@@ -36,7 +37,7 @@ KnObject *cjk_stateful_new(KnTypeObject *t, KnObject *errors, KnObject *stream)
     if (self == NULL)
         return NULL;
     self->codec = c;
-    cjk_state_init(c, &self->state);
+    cjk_state_init(c, &self->state, encoder);
     self->errors = errors != NULL ? errors : ob_str_from_cstr("strict");
     self->stream = stream;
     return self->errors == NULL ? NULL : (KnObject *)self;
@@ -171,7 +172,8 @@ static int int_to_le(KnObject *v, unsigned char *b, size_t n)
 
 #define SELF ((CjkStateful *)self)
 
-static KnObject *errors_new(const char *fname, KnTypeObject *t, KnObject *args, KnObject *kw)
+static KnObject *errors_new(const char *fname, KnTypeObject *t, KnObject *args, KnObject *kw,
+                            int encoder)
 {
     static const char *const names[] = {"errors", NULL};
     KnArgSpec spec = {fname, names, 0, 1, 0};
@@ -183,12 +185,12 @@ static KnObject *errors_new(const char *fname, KnTypeObject *t, KnObject *args, 
                       a[0] == KN_None ? "None" : ob_type_name(KN_TYPE(a[0])));
         return NULL;
     }
-    return cjk_stateful_new(t, a[0], NULL);
+    return cjk_stateful_new(t, a[0], NULL, encoder);
 }
 
 static KnObject *ienc_new(KnTypeObject *t, KnObject *args, KnObject *kw)
 {
-    return errors_new("IncrementalEncoder", t, args, kw);
+    return errors_new("IncrementalEncoder", t, args, kw, 1);
 }
 
 static KnObject *ienc_encode(KnObject *self, KnObject *const *args, kn_ssize_t nargs, KnObject *kw)
@@ -266,7 +268,7 @@ static KnObject *ienc_reset(KnObject *self, KnObject *unused)
 
 static KnObject *idec_new(KnTypeObject *t, KnObject *args, KnObject *kw)
 {
-    return errors_new("IncrementalDecoder", t, args, kw);
+    return errors_new("IncrementalDecoder", t, args, kw, 0);
 }
 
 static KnObject *idec_decode(KnObject *self, KnObject *const *args, kn_ssize_t nargs, KnObject *kw)

@@ -102,12 +102,18 @@ struct CjkCodec {
     /* Bytes that end the encoder's state (may be NULL). */
     int (*encreset)(const CjkCodec *, CjkState *, CjkOut *out);
     void (*decreset)(CjkState *);
-    void (*init)(CjkState *);       /* initial state (NULL: all zero) */
+    /* Initial states (NULL: all zero). */
+    void (*encinit)(CjkState *);
+    void (*decinit)(CjkState *);
+    const struct CjkIsoVariant *iso;
 };
-void cjk_state_init(const CjkCodec *c, CjkState *st);
+void cjk_state_init(const CjkCodec *c, CjkState *st, int encoder);
 
 int cjk_table_decode(const CjkCodec *, CjkState *, const unsigned char *in, size_t n,
                      CjkOut *out, size_t *used);
+/* One sequence of table t at in[0..n) (the same results). */
+int cjk_trie_decode(const CjkTable *t, const unsigned char *in, size_t n, CjkOut *out,
+                    size_t *used);
 int cjk_table_encode(const CjkCodec *, CjkState *, const uint32_t *in, size_t n, int flush,
                      CjkOut *out, size_t *used);
 /* Code of c in a table codec: length (0: none), bytes in *code. */
@@ -116,6 +122,25 @@ int cjk_table_code(const CjkTable *t, uint32_t c, uint32_t *code);
 uint32_t cjk_table_char2(const CjkTable *t, unsigned b1, unsigned b2);
 
 extern const CjkCodec cjk_codec_hz;
+
+/* ISO 2022 variants (generated; marks are described in cjk_iso2022.c). */
+#define CJK_ISO_KR 1        /* SO/SI with KS X 1001 in G1 */
+#define CJK_ISO_G2 2        /* G2 designations and single shift ESC N */
+typedef struct CjkIsoVariant {
+    const char *name;
+    int flags;
+    const uint16_t *marks;          /* charsets the decoder accepts, 0-terminated */
+    const uint16_t *order;          /* the order the encoder tries them in */
+    const CjkTable *const *tables;  /* per marks[i]; NULL for one-byte sets */
+    const CjkOverride *over; size_t nover;  /* len = mark << 8 | bytes */
+    const CjkPair *pairs; size_t npairs;    /* second 0: only makes the encoder wait */
+} CjkIsoVariant;
+extern const CjkIsoVariant cjk_iso_iso2022_jp, cjk_iso_iso2022_jp_1, cjk_iso_iso2022_jp_2,
+    cjk_iso_iso2022_jp_2004, cjk_iso_iso2022_jp_3, cjk_iso_iso2022_jp_ext, cjk_iso_iso2022_kr;
+extern const uint16_t cjk_iso8859_7[96];
+extern const CjkCodec cjk_codec_iso2022_jp, cjk_codec_iso2022_jp_1, cjk_codec_iso2022_jp_2,
+    cjk_codec_iso2022_jp_2004, cjk_codec_iso2022_jp_3, cjk_codec_iso2022_jp_ext,
+    cjk_codec_iso2022_kr;
 
 /* ---- the Python layer */
 
@@ -153,7 +178,7 @@ typedef struct CjkStateful {
 #define CJK_MAXDECPENDING 8
 
 /* A new object of type t (a subclass with a `codec` class attribute). */
-KnObject *cjk_stateful_new(KnTypeObject *t, KnObject *errors, KnObject *stream);
+KnObject *cjk_stateful_new(KnTypeObject *t, KnObject *errors, KnObject *stream, int encoder);
 /* Encode pending + input (str() of it) statefully; final flushes and
  * resets.  What a pair-starting character at the end leaves is kept. */
 KnObject *cjk_stateful_encode(CjkStateful *self, KnObject *input, int final);

@@ -1,6 +1,6 @@
 /*
  * cjk_modules.c — the _codecs_cn, _codecs_jp, _codecs_kr, _codecs_tw and
- * _codecs_hk modules: each only has getcodec(name), returning the
+ * _codecs_hk, _codecs_iso2022 modules: each only has getcodec(name), returning the
  * MultibyteCodec object of one of its encodings (the names the stdlib's
  * encodings/<name>.py modules ask for).
  */
@@ -11,10 +11,11 @@ KnObject *kn_init__codecs_jp(void);
 KnObject *kn_init__codecs_kr(void);
 KnObject *kn_init__codecs_tw(void);
 KnObject *kn_init__codecs_hk(void);
+KnObject *kn_init__codecs_iso2022(void);
 
 #define TABLE_CODEC(id) \
     static const CjkCodec codec_##id = {#id, &cjk_table_##id, cjk_table_decode, \
-                                        cjk_table_encode, NULL, NULL, NULL}
+                                        cjk_table_encode, NULL, NULL, NULL, NULL, NULL}
 
 TABLE_CODEC(gb2312);
 TABLE_CODEC(gbk);
@@ -41,6 +42,10 @@ static const CjkCodec *const jp_codecs[] = {&codec_shift_jis, &codec_cp932, &cod
 static const CjkCodec *const kr_codecs[] = {&codec_euc_kr, &codec_cp949, &codec_johab};
 static const CjkCodec *const tw_codecs[] = {&codec_big5, &codec_cp950};
 static const CjkCodec *const hk_codecs[] = {&codec_big5hkscs};
+static const CjkCodec *const iso2022_codecs[] = {
+    &cjk_codec_iso2022_jp, &cjk_codec_iso2022_jp_1, &cjk_codec_iso2022_jp_2,
+    &cjk_codec_iso2022_jp_2004, &cjk_codec_iso2022_jp_3, &cjk_codec_iso2022_jp_ext,
+    &cjk_codec_iso2022_kr};
 
 #define N(a) (sizeof a / sizeof a[0])
 #define GETCODEC(mod, list) \
@@ -55,6 +60,7 @@ GETCODEC(jp, jp_codecs)
 GETCODEC(kr, kr_codecs)
 GETCODEC(tw, tw_codecs)
 GETCODEC(hk, hk_codecs)
+GETCODEC(iso2022, iso2022_codecs)
 
 #define CJ_FC(f) ((KnCFunction)(void (*)(void))(f))
 
@@ -80,3 +86,4 @@ INIT(jp)
 INIT(kr)
 INIT(tw)
 INIT(hk)
+INIT(iso2022)

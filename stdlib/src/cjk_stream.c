@@ -14,7 +14,8 @@
 
 #define SELF ((CjkStateful *)self)
 
-static KnObject *stream_new(const char *fname, KnTypeObject *t, KnObject *args, KnObject *kw)
+static KnObject *stream_new(const char *fname, KnTypeObject *t, KnObject *args, KnObject *kw,
+                            int encoder)
 {
     static const char *const names[] = {"stream", "errors", NULL};
     KnArgSpec spec = {fname, names, 1, 2, 0};
@@ -26,14 +27,14 @@ static KnObject *stream_new(const char *fname, KnTypeObject *t, KnObject *args, 
                       a[1] == KN_None ? "None" : ob_type_name(KN_TYPE(a[1])));
         return NULL;
     }
-    return cjk_stateful_new(t, a[1], a[0]);
+    return cjk_stateful_new(t, a[1], a[0], encoder);
 }
 
 /* ---- reader */
 
 static KnObject *reader_new(KnTypeObject *t, KnObject *args, KnObject *kw)
 {
-    return stream_new("StreamReader", t, args, kw);
+    return stream_new("StreamReader", t, args, kw, 0);
 }
 
 static KnObject *iread(KnObject *self, const char *method, kn_ssize_t sizehint)
@@ -113,7 +114,7 @@ static KnObject *reader_reset(KnObject *self, KnObject *unused)
 
 static KnObject *writer_new(KnTypeObject *t, KnObject *args, KnObject *kw)
 {
-    return stream_new("StreamWriter", t, args, kw);
+    return stream_new("StreamWriter", t, args, kw, 1);
 }
 
 static int iwrite(KnObject *self, KnObject *s)

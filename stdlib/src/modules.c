@@ -71,6 +71,7 @@ KnObject *kn_init__codecs_jp(void);
 KnObject *kn_init__codecs_kr(void);
 KnObject *kn_init__codecs_tw(void);
 KnObject *kn_init__codecs_hk(void);
+KnObject *kn_init__codecs_iso2022(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -139,5 +140,6 @@ const stdlib_module stdlib_modules[] = {
     {"_codecs_kr", kn_init__codecs_kr},
     {"_codecs_tw", kn_init__codecs_tw},
     {"_codecs_hk", kn_init__codecs_hk},
+    {"_codecs_iso2022", kn_init__codecs_iso2022},
     {NULL, NULL}
 };

@@ -8,6 +8,8 @@ CODECS = {
     "_codecs_kr": ["euc_kr", "cp949", "johab"],
     "_codecs_tw": ["big5", "cp950"],
     "_codecs_hk": ["big5hkscs"],
+    "_codecs_iso2022": ["iso2022_jp", "iso2022_jp_1", "iso2022_jp_2", "iso2022_jp_2004",
+                        "iso2022_jp_3", "iso2022_jp_ext", "iso2022_kr"],
 }
 ALL = [name for names in CODECS.values() for name in names]
 
@@ -32,6 +34,13 @@ SAMPLES = {
     "big5": COMMON[:12] + "\u4e2d\u6587\u5b57 \u3000\uff0c",
     "cp950": COMMON[:12] + "\u4e2d\u6587\u5b57 \u20ac",
     "big5hkscs": COMMON[:12] + "\u4e2d\u6587 \u00ca\u0304\u00ca\U00020021",
+    "iso2022_jp": COMMON + "\xa5\u203e a\u3042\n",
+    "iso2022_jp_1": COMMON + "\u4e02\xa5\u3042",
+    "iso2022_jp_2": COMMON + "\uac00\u554a\xe9\u0391a\u3042",
+    "iso2022_jp_2004": COMMON + "\u3406\u304b\u3042",
+    "iso2022_jp_3": COMMON + "\u3406\u304ba",
+    "iso2022_jp_ext": COMMON + "\uff71\uff72\xa5\u4e02",
+    "iso2022_kr": "\ud30c\uc774\uc36c \ub9c8\uc744\nabc \uac00\n\uac00",
 }
 
 
