@@ -66,6 +66,15 @@ KnObject *kn_init__socket(void);
 KnObject *kn_init__lsprof(void);
 KnObject *kn_init_faulthandler(void);
 
+/* cjk */
+KnObject *kn_init__multibytecodec(void);
+KnObject *kn_init__codecs_cn(void);
+KnObject *kn_init__codecs_jp(void);
+KnObject *kn_init__codecs_kr(void);
+KnObject *kn_init__codecs_tw(void);
+KnObject *kn_init__codecs_hk(void);
+KnObject *kn_init__codecs_iso2022(void);
+
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
     {"posix", kn_init_posix},
@@ -129,5 +138,12 @@ const stdlib_module stdlib_modules[] = {
     {"_socket", kn_init__socket},
     {"_lsprof", kn_init__lsprof},
     {"faulthandler", kn_init_faulthandler},
+    {"_multibytecodec", kn_init__multibytecodec},
+    {"_codecs_cn", kn_init__codecs_cn},
+    {"_codecs_jp", kn_init__codecs_jp},
+    {"_codecs_kr", kn_init__codecs_kr},
+    {"_codecs_tw", kn_init__codecs_tw},
+    {"_codecs_hk", kn_init__codecs_hk},
+    {"_codecs_iso2022", kn_init__codecs_iso2022},
     {NULL, NULL}
 };
