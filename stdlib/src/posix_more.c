@@ -121,7 +121,7 @@ static KnObject *px_sendfile(PX_ARGS)
         return NULL;
     off_t o = (off_t)off;
     ssize_t r;
-    PX_RETRY(r, sendfile(out, in, a[2] == KN_None ? NULL : &o, (size_t)count));
+    PX_RETRY_BLOCKING(r, sendfile(out, in, a[2] == KN_None ? NULL : &o, (size_t)count));
     if (r < 0)
         return px_err(NULL);
     return ob_int_from_ssize(r);

@@ -12,6 +12,8 @@
 #include "libobject/libobject.h"
 #include "select_internal.h"
 
+int kn_signal_check(void) __attribute__((weak));   /* _signal (stdlib/signals.h) */
+
 typedef struct SelEpoll {
     KN_OBJECT_HEAD;
     int epfd;
@@ -183,6 +185,9 @@ static KnObject *ep_poll(KnObject *self, KnObject *const *args, kn_ssize_t nargs
         ob_gil_acquire();
         if (r >= 0 || errno != EINTR)
             break;
+        /* PEP 475: retry, unless a signal handler raised */
+        if (kn_signal_check != NULL && kn_signal_check() < 0)
+            return NULL;
     }
     if (r < 0)
         return sel_oserror();

@@ -15,6 +15,8 @@
 #include "libobject/libobject.h"
 #include "select_internal.h"
 
+int kn_signal_check(void) __attribute__((weak));   /* _signal (stdlib/signals.h) */
+
 KnObject *kn_init_select(void);
 
 /* One of select()'s three lists: the objects and their descriptors. */
@@ -109,6 +111,9 @@ static KnObject *sel_select(SEL_ARGS)
         ob_gil_acquire();
         if (r >= 0 || errno != EINTR)
             break;
+        /* PEP 475: retry, unless a signal handler raised */
+        if (kn_signal_check != NULL && kn_signal_check() < 0)
+            return NULL;
     }
     if (r < 0)
         return sel_oserror();

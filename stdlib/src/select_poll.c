@@ -8,6 +8,8 @@
 #include "libobject/libobject.h"
 #include "select_internal.h"
 
+int kn_signal_check(void) __attribute__((weak));   /* _signal (stdlib/signals.h) */
+
 typedef struct SelPoll {
     KN_OBJECT_HEAD;
     KnObject *fds;     /* dict: int fd -> int mask */
@@ -120,6 +122,9 @@ static KnObject *poll_poll(KnObject *self, KnObject *const *args, kn_ssize_t nar
         ob_gil_acquire();
         if (r >= 0 || errno != EINTR)
             break;
+        /* PEP 475: retry, unless a signal handler raised */
+        if (kn_signal_check != NULL && kn_signal_check() < 0)
+            return NULL;
     }
     if (r < 0)
         return sel_oserror();
