@@ -94,12 +94,50 @@ ps_stmt_seq *pp_statements(pp_parser *p)
             p->top = base;
             return NULL;
         }
-        if (p->mode == PS_MODE_SINGLE)
-            break;
     }
     if (p->top == base && p->mode != PS_MODE_EXEC)
         return NULL;
     return PP_SEQ(p, stmt, base);
+}
+
+/* 'single' input: one statement (a compound statement, or simple
+ * statements on one line), then only blank lines or comments; anything
+ * else is CPython's "multiple statements found while compiling a single
+ * statement". */
+ps_stmt_seq *pp_single_statement(pp_parser *p)
+{
+    size_t base = p->top;
+    int pushed = 0;
+    ps_stmt *s = compound_or_simple(p, base, &pushed);
+    if ((!s && !pushed) || (s && !pp_push(p, s))) {
+        p->top = base;
+        return NULL;
+    }
+    ps_stmt_seq *seq = PP_SEQ(p, stmt, base);
+    if (!seq)
+        return NULL;
+    const ps_token *last = pp_at(p, p->pos ? p->pos - 1 : 0);
+    if (last->kind != PS_TOK_NEWLINE) {
+        /* a compound statement must end the input (blank lines aside) */
+        while (pp_kind(p) == PS_TOK_NEWLINE)
+            p->pos++;
+        if (pp_kind(p) != PS_TOK_ENDMARKER) {
+            const ps_token *t = pp_cur(p);
+            pp_error_at(p, PS_ERR_SYNTAX, t->lineno, t->col_offset, t->end_lineno,
+                        t->end_col_offset, "invalid syntax");
+            return NULL;
+        }
+        return seq;
+    }
+    while (pp_kind(p) == PS_TOK_NEWLINE)
+        p->pos++;
+    if (pp_kind(p) != PS_TOK_ENDMARKER) {
+        pp_error_at(p, PS_ERR_SYNTAX, last->lineno, last->col_offset, last->lineno,
+                    last->col_offset,
+                    "multiple statements found while compiling a single statement");
+        return NULL;
+    }
+    return seq;
 }
 
 /* ---- simple statements -------------------------------------------------------- */

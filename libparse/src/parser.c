@@ -323,11 +323,13 @@ static ps_mod *parse_single(pp_parser *p)
     ps_stmt_seq *body;
     int k = pp_kind(p);
     if (k == PS_TOK_NEWLINE || k == PS_TOK_ENDMARKER) {
-        body = ps_stmt_seq_new(0, p->arena);
-        if (!body)
-            return pp_nomem(p);
+        /* no statement at all: CPython's "invalid syntax" with no column */
+        const ps_token *t = pp_cur(p);
+        int line = t->lineno - 1;      /* the last line of the input */
+        pp_error_at(p, PS_ERR_SYNTAX, line, -1, line, -1, "invalid syntax");
+        return NULL;
     } else {
-        body = pp_statements(p);
+        body = pp_single_statement(p);
         if (!body)
             return NULL;
     }

@@ -221,6 +221,7 @@ void pp_invalid_for_target(pp_parser *p, size_t tpos);
 
 /* parse_stmt.c */
 ps_stmt_seq *pp_statements(pp_parser *p);
+ps_stmt_seq *pp_single_statement(pp_parser *p);
 void *pp_expected_block(pp_parser *p, const char *what, int line);
 ps_stmt_seq *pp_block(pp_parser *p, const char *what, const ps_token *kwtok);
 ps_arguments *pp_params(pp_parser *p, int lambda);

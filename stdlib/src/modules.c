@@ -55,6 +55,14 @@ KnObject *kn_init__crypt(void);
 KnObject *kn_init_mmap(void);
 KnObject *kn_init__posixshmem(void);
 KnObject *kn_init__multiprocessing(void);
+KnObject *kn_init__json(void);
+KnObject *kn_init__csv(void);
+KnObject *kn_init__statistics(void);
+KnObject *kn_init__opcode(void);
+KnObject *kn_init__typing(void);
+KnObject *kn_init__uuid(void);
+KnObject *kn_init_unicodedata(void);
+KnObject *kn_init__socket(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -109,5 +117,13 @@ const stdlib_module stdlib_modules[] = {
     {"mmap", kn_init_mmap},
     {"_posixshmem", kn_init__posixshmem},
     {"_multiprocessing", kn_init__multiprocessing},
+    {"_json", kn_init__json},
+    {"_csv", kn_init__csv},
+    {"_statistics", kn_init__statistics},
+    {"_opcode", kn_init__opcode},
+    {"_typing", kn_init__typing},
+    {"_uuid", kn_init__uuid},
+    {"unicodedata", kn_init_unicodedata},
+    {"_socket", kn_init__socket},
     {NULL, NULL}
 };
