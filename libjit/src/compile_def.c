@@ -62,12 +62,35 @@ static int is_docstring(ps_stmt *s)
            s->v.Expr.value->v.Constant.value.kind == PS_CONST_STR;
 }
 
+static int check_debug_arg_seq(jit_compiler *c, ps_arg_seq *args)
+{
+    for (ptrdiff_t i = 0; i < PS_SEQ_LEN(args); i++)
+        if (jit_c_check_forbidden(c, args->items[i]->arg, args->items[i], PS_Store) < 0)
+            return -1;
+    return 0;
+}
+
+int jit_c_check_debug_args(jit_compiler *c, ps_arguments *a)
+{
+    if (check_debug_arg_seq(c, a->posonlyargs) < 0 || check_debug_arg_seq(c, a->args) < 0 ||
+        check_debug_arg_seq(c, a->kwonlyargs) < 0)
+        return -1;
+    if (a->vararg && jit_c_check_forbidden(c, a->vararg->arg, a->vararg, PS_Store) < 0)
+        return -1;
+    if (a->kwarg && jit_c_check_forbidden(c, a->kwarg->arg, a->kwarg, PS_Store) < 0)
+        return -1;
+    return 0;
+}
+
 int jit_c_function(jit_compiler *c, ps_stmt *s, int is_async)
 {
     const char *name = s->v.FunctionDef.name;
     ps_arguments *a = s->v.FunctionDef.args;
     ps_stmt_seq *body = s->v.FunctionDef.body;
     ps_expr_seq *decos = s->v.FunctionDef.decorator_list;
+    SET_LOC(c, s);
+    if (jit_c_check_debug_args(c, a) < 0)
+        return -1;
     if (jit_c_exprs(c, decos) < 0)
         return -1;
     int firstlineno = s->lineno;

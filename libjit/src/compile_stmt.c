@@ -240,6 +240,7 @@ static int compile_break_continue(jit_compiler *c, ps_stmt *s, int is_break)
         return -1;
     if (!loop) {
         u->cur_region = saved_region;
+        SET_LOC(c, s);   /* the unwinding compiled finally bodies elsewhere */
         return jit_c_error(c, s, is_break ? "'break' outside loop"
                                           : "'continue' not properly in loop");
     }
@@ -591,7 +592,10 @@ static int compile_annassign(jit_compiler *c, ps_stmt *s)
         }
         break;
     case PS_EXPR_Attribute:
-        if (!s->v.AnnAssign.value && check_ann_expr(c, t->v.Attribute.value) < 0)
+        /* with a value, the store above already refused obj.__debug__ */
+        if (!s->v.AnnAssign.value &&
+            (jit_c_check_forbidden(c, t->v.Attribute.attr, t, PS_Store) < 0 ||
+             check_ann_expr(c, t->v.Attribute.value) < 0))
             return -1;
         break;
     case PS_EXPR_Subscript:

@@ -868,7 +868,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 
     TARGET(DICT_UPDATE) {
         KnObject *m = POP();
-        if (ob_dict_update(PEEK(oparg), m) < 0) {
+        /* {**m}: a mapping (keys()), never pairs as dict.update takes */
+        if (ob_dict_merge(PEEK(oparg), m, 1) < 0) {
             if (ob_err_matches((KnObject *)ob_exc_AttributeError)) {
                 ob_err_clear();
                 ob_err_format(ob_exc_TypeError, "'%s' object is not a mapping",

@@ -154,21 +154,6 @@ static int same_metadata(KnObject *a, KnObject *b)
            EXC(a)->cause == EXC(b)->cause && EXC(a)->context == EXC(b)->context;
 }
 
-static int collect_leaves(KnObject *exc, KnObject *list)
-{
-    if (!is_group(exc))
-        return ob_list_append(list, exc);
-    KnObject *excs = NULL;
-    if (ob_lookup_attr(exc, ob_str_intern_cstr("exceptions"), &excs) < 0)
-        return -1;
-    if (excs == NULL || !KN_TUPLE_CHECK(excs))
-        return 0;
-    for (kn_ssize_t i = 0; i < KN_SIZE(excs); i++)
-        if (collect_leaves(KN_TUPLE_GET(excs, i), list) < 0)
-            return -1;
-    return 0;
-}
-
 KnObject *jit_eval_prep_reraise_star(KnObject *orig, KnObject *excs)
 {
     kn_ssize_t n = KN_SIZE(excs);
@@ -186,22 +171,15 @@ KnObject *jit_eval_prep_reraise_star(KnObject *orig, KnObject *excs)
         if (ob_list_append(same_metadata(e, orig) ? reraised : raised, e) < 0)
             return NULL;
     }
-    KnObject *reraised_eg = KN_None;
-    if (KN_SIZE(reraised) > 0) {
-        KnObject *leaves = ob_list_new(0);
-        if (leaves == NULL)
-            return NULL;
-        for (kn_ssize_t i = 0; i < KN_SIZE(reraised); i++)
-            if (collect_leaves(KN_LIST_GET(reraised, i), leaves) < 0)
-                return NULL;
-        if ((reraised_eg = ob_exc_group_project(orig, leaves)) == NULL)
-            return NULL;
-    }
+    KnObject *reraised_eg = ob_exc_group_projection(orig, reraised);
+    if (reraised_eg == NULL)
+        return NULL;
     if (KN_SIZE(raised) == 0)
         return reraised_eg;
     if (reraised_eg != KN_None && ob_list_append(raised, reraised_eg) < 0)
         return NULL;
-    /* what the handlers raised goes out in a new group, even alone */
+    /* raised in a handler of a group: always a new group (even of one);
+     * BaseExceptionGroup() picks ExceptionGroup when it can */
     KnObject *args = ob_tuple_pack(2, ob_str_empty(), raised);
-    return args ? ob_call((KnObject *)ob_exc_ExceptionGroup, args, NULL) : NULL;
+    return args ? ob_call((KnObject *)ob_exc_BaseExceptionGroup, args, NULL) : NULL;
 }

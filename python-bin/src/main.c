@@ -70,6 +70,7 @@ static void add_stdlib_modules(void)
         jit_import_add_builtin(m->name, m->init);
     jit_set_exit_hook(kn_atexit_run);
     jit_set_ast_hook(kn_ast_from_source);
+    jit_set_ast_tree_hook(kn_ast_tree_hook);
 }
 
 /* -m: runpy._run_module_as_main(module) in __main__, as CPython does.

@@ -1,74 +1,120 @@
-# except* (PEP 654): what leaves the try statement — a naked exception is
-# wrapped in a group holding a tuple; exceptions raised by the handlers go
-# out in a new ExceptionGroup('') (even a single one) with the unhandled
-# rest; the rest is projected without calling an overridden split().
-def show(e, depth=0):
-    print('  ' * depth + type(e).__name__, repr(getattr(e, 'message', e.args)))
-    for sub in getattr(e, 'exceptions', ()):
-        show(sub, depth + 1)
+# except*: what a try/except* raises when handlers raise, re-raise or
+# swallow parts of a group (CPython's _PyExc_PrepReraiseStar rules).
+import sys
 
 
-def run(f):
+def show(e, indent=""):
+    print(indent + repr(e) if not isinstance(e, BaseExceptionGroup)
+          else indent + "%s(%r)" % (type(e).__name__, e.message))
+    if isinstance(e, BaseExceptionGroup):
+        for sub in e.exceptions:
+            show(sub, indent + "  ")
+
+
+def run(label, f):
     try:
         f()
     except BaseException as e:
-        show(e)
-        if e.__context__ is not None:
-            print('context:', type(e.__context__).__name__)
-    else:
-        print('no exception')
+        print(label, "->")
+        show(e, "  ")
+        ctx = e.exceptions[0].__context__ if isinstance(e, BaseExceptionGroup) else e.__context__
+        print("  context:", type(ctx).__name__, "cause:", type(e.__cause__).__name__)
+        return e
+    print(label, "-> nothing")
 
 
-def naked():
-    try:
-        raise ValueError(3)
-    except* ValueError as e:
-        print('naked', repr(e))
+def group():
+    return ExceptionGroup("eg", [TypeError(1), ValueError(2)])
+
+
+orig = group()
 
 
 def raise_one():
     try:
-        raise ExceptionGroup("eg", [TypeError(1), ValueError(2)])
+        raise orig
     except* (TypeError, ValueError):
         raise SyntaxError(3)
 
 
-def raise_with_rest():
+def raise_one_keep_rest():
     try:
-        raise ExceptionGroup("eg", [ValueError(1), TypeError(2)])
-    except* ValueError:
-        raise KeyError('x')
+        raise orig
+    except* TypeError:
+        raise SyntaxError(3)
 
 
-def reraise_part():
+def reraise_all():
     try:
-        raise ExceptionGroup("eg", [ValueError(1), TypeError(2), ValueError(3)])
+        raise orig
+    except* TypeError:
+        raise
     except* ValueError:
         raise
 
 
-class OddEG(ExceptionGroup):
-    def split(self, *a):
-        raise RuntimeError('split must not be called')
+def reraise_named():
+    try:
+        raise orig
+    except* TypeError as e:
+        raise e
 
+
+def swallow_all():
+    try:
+        raise orig
+    except* TypeError:
+        pass
+    except* ValueError:
+        pass
+
+
+def raise_two():
+    try:
+        raise orig
+    except* TypeError:
+        raise KeyError("k")
+    except* ValueError:
+        raise IndexError("i")
+
+
+def raise_from():
+    try:
+        raise orig
+    except* TypeError as e:
+        raise SyntaxError(3) from e
+
+
+def naked():
+    try:
+        raise TypeError(5)
+    except* TypeError:
+        raise SyntaxError(3)
+
+
+def base_exception():
+    try:
+        raise orig
+    except* TypeError:
+        raise KeyboardInterrupt
+
+
+class MyEG(ExceptionGroup):
     def derive(self, excs):
-        return OddEG(self.message, excs)
+        return MyEG(self.message + "!", excs)
 
 
-def custom_split():
+def subclass_rest():
     try:
-        raise OddEG("odd", [ValueError(1), TypeError(2)])
+        raise MyEG("mine", [TypeError(1), ValueError(2), OSError(3)])
+    except* TypeError:
+        pass
     except* ValueError:
         raise
 
 
-for f in (naked, raise_one, raise_with_rest, reraise_part):
-    print('--', f.__name__)
-    run(f)
-print('-- custom_split')
-try:
-    custom_split()
-except RuntimeError as e:
-    print('RuntimeError', e)
-except BaseException as e:
-    show(e)
+for name, f in list(globals().items()):
+    if callable(f) and f.__module__ == "__main__" and name not in ("show", "run", "group", "MyEG"):
+        e = run(name, f)
+        if name == "reraise_all":
+            print("  same object:", e is orig)

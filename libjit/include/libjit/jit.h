@@ -163,7 +163,9 @@ void jit_set_exit_hook(int (*hook)(void));
 
 /* ---- stdlib-ast: compile(..., PyCF_ONLY_AST) ----
  * compile() with PyCF_ONLY_AST hands the source to this hook (mode 0 exec,
- * 1 eval, 2 single, 3 func_type, plus 0x100 when the source was a str);
+ * 1 eval, 2 single, 3 func_type, plus 0x100 when the source was a str,
+ * plus 0x200 for PyCF_TYPE_COMMENTS,
+ * plus (minor + 1) << 16 for compile()'s _feature_version=minor);
  * python-bin registers stdlib's
  * kn_ast_from_source.  Without a hook it raises NotImplementedError. */
 typedef KnObject *(*jit_ast_hook)(const char *src, size_t len, const char *filename, int mode);
@@ -182,6 +184,24 @@ void kn_gil_release(void);
 void kn_gil_acquire(void);
 double kn_gil_get_switch_interval(void);
 void kn_gil_set_switch_interval(double seconds);
+
+/* ---- compiler: compile(<ast tree>, ...) (part confcomp) ----
+ * jit_compile_tree validates a libparse tree the embedder built from ast
+ * objects (ValueError/TypeError with CPython's messages) and compiles it;
+ * the tree and its arena stay the caller's.  Its PS_CONST_OBJECT constants
+ * are KnObject pointers the caller keeps alive.
+ * compile() hands an object that is not text or code to the tree hook: it
+ * returns 0 when `obj` is not an ast node, 1 with *out set to the tree
+ * (its root checked against mode: 0 exec, 1 eval, 2 single, 3 func_type),
+ * -1 with an exception.  With PyCF_ONLY_AST an ast node is returned as is.
+ * python-bin registers stdlib's kn_ast_tree_hook. */
+struct ps_mod;
+struct ps_arena;
+KnObject *jit_compile_tree(struct ps_mod *mod, struct ps_arena *arena, const char *filename,
+                           jit_mode mode, int flags, int optimize);
+typedef int (*jit_ast_tree_hook)(KnObject *obj, int mode, struct ps_arena *arena,
+                                 struct ps_mod **out);
+void jit_set_ast_tree_hook(jit_ast_tree_hook hook);
 
 #ifdef __cplusplus
 }

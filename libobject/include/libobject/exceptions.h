@@ -86,12 +86,12 @@ void ob_err_set_stop_iteration(KnObject *value);
  * ...) with (errno, strerror[, filename]). */
 KnObject *ob_err_from_errno(KnTypeObject *exc, KnObject *filename);
 
-/* ---- confrt: except* support ----
- * The part of exception group `eg` whose leaves are, by identity, in the
- * list `leaves` (built with eg's derive(), keeping its metadata), or None:
- * what CPython's interpreter re-raises from an except* block.  Unlike
- * eg.split() it never calls a user-overridden split(). */
-KnObject *ob_exc_group_project(KnObject *eg, KnObject *leaves);
+/* ---- confcomp: except* ----
+ * The part of group eg whose leaves are the leaves of the exceptions in
+ * the list keep (by identity), built through derive() as split() builds
+ * its parts; None when nothing is kept.  CPython's
+ * exception_group_projection, for the interpreter's PREP_RERAISE_STAR. */
+KnObject *ob_exc_group_projection(KnObject *eg, KnObject *keep);
 
 #ifdef __cplusplus
 }
