@@ -66,12 +66,18 @@ KnObject *px_err(KnObject *filename);
 KnObject *px_err2(KnObject *filename, KnObject *filename2);
 KnObject *px_err_path(const PxPath *p);
 
+/* After EINTR (PEP 475): run the Python signal handlers; 1 to retry the
+ * call, 0 when a handler raised (its exception is set, errno stays EINTR
+ * and px_err then leaves that exception in place). */
+int px_eintr_retry(void);
 /* Retry a system call while it fails with EINTR. */
-#define PX_RETRY(res, call) do (res) = (call); while ((res) < 0 && errno == EINTR)
+#define PX_RETRY(res, call) \
+    do (res) = (call); while ((res) < 0 && errno == EINTR && px_eintr_retry())
 /* The same for a call that may block: other threads run meanwhile (the
  * GIL is released around the call only; part threads). */
 #define PX_RETRY_BLOCKING(res, call) \
-    do { ob_gil_release(); (res) = (call); ob_gil_acquire(); } while ((res) < 0 && errno == EINTR)
+    do { ob_gil_release(); (res) = (call); ob_gil_acquire(); } \
+    while ((res) < 0 && errno == EINTR && px_eintr_retry())
 
 /* ---- posix_stat.c ---- */
 extern KnTypeObject *px_stat_result_type;

@@ -189,8 +189,20 @@ int px_path_conv(KnObject *o, PxPath *p)
     return 0;
 }
 
+int kn_signal_check(void) __attribute__((weak));   /* _signal (stdlib/signals.h) */
+
+int px_eintr_retry(void)
+{
+    if (kn_signal_check == NULL || kn_signal_check() == 0)
+        return 1;
+    errno = EINTR;
+    return 0;
+}
+
 KnObject *px_err2(KnObject *filename, KnObject *filename2)
 {
+    if (ob_err_occurred())
+        return NULL;    /* a signal handler's exception ended the call */
     if (filename2 == NULL)
         return ob_err_from_errno(ob_exc_OSError, filename);
     /* OSError(errno, strerror, filename, winerror, filename2) */
