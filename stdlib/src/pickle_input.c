@@ -44,7 +44,7 @@ static kn_ssize_t set_input(PkUnpickler *u, KnObject *data)
         u->input_len = len;
     }
     u->next_read_idx = 0;
-    u->prefetched_idx = 0;
+    u->prefetched_idx = u->input_len;   /* nothing to skip unless peeked */
     return u->input_len;
 }
 

@@ -266,11 +266,12 @@ int pk_save_global(PkPickler *p, KnObject *obj, KnObject *name)
     }
     if (parent == module)
         global_name = lastname;
-    /* Memo hits depend on identity.  CPython interns every module name and
-     * the (undotted) qualnames of classes and functions defined in Python,
-     * so equal names there are one object; built-in types' qualnames are
-     * made afresh.  Do the same here. */
-    if (KN_STR_CHECK_EXACT(module_name))
+    /* Memo hits depend on identity.  CPython interns the module names of
+     * built-in types and the (undotted) qualnames of classes and functions
+     * defined in Python, so equal names there are one object; built-in
+     * types' qualnames are made afresh.  Do the same here. */
+    if (KN_STR_CHECK_EXACT(module_name) && KN_TYPE_OBJ_CHECK(obj)
+        && !KN_TYPE_HAS_FLAG((KnTypeObject *)obj, KN_TPFLAGS_HEAPTYPE))
         module_name = ob_str_intern(module_name);
     if (name == NULL && KN_SIZE(path) == 1 && KN_STR_CHECK_EXACT(global_name)
         && ((KN_TYPE_OBJ_CHECK(obj) && KN_TYPE_HAS_FLAG((KnTypeObject *)obj, KN_TPFLAGS_HEAPTYPE))
