@@ -633,7 +633,7 @@ static int load_build(PkUnpickler *u)
 
 static int no_persistent_load(void)
 {
-    return UERR("A load persistent id instruction was encountered, but no persistent_load "
+    return UERR("A load persistent id instruction was encountered,\nbut no persistent_load "
                 "function was specified.");
 }
 

@@ -82,19 +82,26 @@ static int fast_enter(PkPickler *p, KnObject *obj)
 {
     if (++p->fast_nesting < FAST_NESTING_LIMIT)
         return 0;
-    if (p->fast_memo == NULL && (p->fast_memo = ob_dict_new()) == NULL)
-        return -1;
-    KnObject *key = ob_int_from_size((size_t)(uintptr_t)obj);
-    if (key == NULL)
-        return -1;
-    int r = ob_dict_contains(p->fast_memo, key);
-    if (r > 0) {
+    KnObject *key = NULL;
+    int r = -1;
+    if (p->fast_memo == NULL)
+        p->fast_memo = ob_dict_new();
+    if (p->fast_memo != NULL)
+        key = ob_int_from_size((size_t)(uintptr_t)obj);
+    if (key != NULL)
+        r = ob_dict_contains(p->fast_memo, key);
+    if (r > 0)
         ob_err_format(ob_exc_ValueError,
                       "fast mode: can't pickle cyclic objects including object type %s at %p",
                       KN_TYPE(obj)->tp_name, (void *)obj);
+    else if (r == 0)
+        r = ob_dict_setitem(p->fast_memo, key, KN_None);
+    if (r != 0) {
+        /* an error exit: the levels below must not touch fast_memo */
+        p->fast_nesting = -1;
         return -1;
     }
-    return r < 0 ? -1 : ob_dict_setitem(p->fast_memo, key, KN_None);
+    return 0;
 }
 
 static int fast_leave(PkPickler *p, KnObject *obj)
