@@ -56,11 +56,11 @@ int pk_set_string_input(PkUnpickler *u, KnObject *data)
 int pk_set_input_stream(PkUnpickler *u, KnObject *file)
 {
     u->peek = u->readinto = u->read = u->readline = NULL;
-    if (ob_lookup_attr(file, ob_str_intern_cstr("peek"), &u->peek) < 0
-        || ob_lookup_attr(file, ob_str_intern_cstr("readinto"), &u->readinto) < 0)
+    if (ob_lookup_attr(file, PK_ID(peek), &u->peek) < 0
+        || ob_lookup_attr(file, PK_ID(readinto), &u->readinto) < 0)
         return -1;
-    if (ob_lookup_attr(file, ob_str_intern_cstr("read"), &u->read) < 0
-        || ob_lookup_attr(file, ob_str_intern_cstr("readline"), &u->readline) < 0
+    if (ob_lookup_attr(file, PK_ID(read), &u->read) < 0
+        || ob_lookup_attr(file, PK_ID(readline), &u->readline) < 0
         || u->read == NULL || u->readline == NULL) {
         if (!ob_err_occurred())
             ob_err_set_string(ob_exc_TypeError, "file must have 'read' and 'readline' attributes");

@@ -44,6 +44,7 @@ extern PkState pk_state;
 /* Import copyreg, _compat_pickle, codecs, functools on first use. */
 int pk_state_load(void);
 KnObject *pk_import(KnObject *name);     /* PyImport_Import */
+int pk_lookup_attr(KnObject *o, KnObject *name, KnObject **res);
 #define PK_ERR(which) ((KnTypeObject *)pk_state.which)
 
 /* ---- the pickler's identity memo (pickle_memo.c) ---- */
@@ -190,6 +191,39 @@ int pk_unpickler_prepare(PkUnpickler *u, int fix_imports, KnObject *encoding,
 extern KnTypeObject pk_picklebuffer_type;
 /* The held view; ValueError when released. */
 const KnBuffer *pk_picklebuffer_view(KnObject *pb);
+
+/* Interned names the hot paths look attributes up by, made once at module
+ * initialisation (pk_names_init): PK_ID(__reduce_ex__). */
+#define PK_NAMES(X) \
+    X(__class__) \
+    X(__getinitargs__) \
+    X(__main__) \
+    X(__module__) \
+    X(__name__) \
+    X(__new__) \
+    X(__qualname__) \
+    X(__reduce__) \
+    X(__reduce_ex__) \
+    X(__setstate__) \
+    X(dispatch_table) \
+    X(extend) \
+    X(latin1) \
+    X(little) \
+    X(peek) \
+    X(persistent_id) \
+    X(persistent_load) \
+    X(read) \
+    X(readinto) \
+    X(readline) \
+    X(reducer_override) \
+    X(sys) \
+    X(write)
+
+#define PK_NAME_DECLARE(n) extern KnObject *pk_name_##n;
+PK_NAMES(PK_NAME_DECLARE)
+#undef PK_NAME_DECLARE
+#define PK_ID(n) (pk_name_##n)
+int pk_names_init(void);
 
 #define PK_FC(f) ((KnCFunction)(void (*)(void))(f))
 #define PK_KW (KN_METH_FASTCALL | KN_METH_KEYWORDS)

@@ -134,7 +134,7 @@ static KnObject *int_from_le_bytes(const char *b, kn_ssize_t n)
     if (from_bytes == NULL || data == NULL || kw == NULL
         || ob_dict_setitem_str(kw, "signed", KN_True) < 0)
         return NULL;
-    KnObject *args = ob_tuple_pack(2, data, ob_str_intern_cstr("little"));
+    KnObject *args = ob_tuple_pack(2, data, PK_ID(little));
     return args ? ob_call(from_bytes, args, kw) : NULL;
 }
 
@@ -395,7 +395,7 @@ static int do_append(PkUnpickler *u, kn_ssize_t x)
         return 0;
     }
     KnObject *extend;
-    if (ob_lookup_attr(list, ob_str_intern_cstr("extend"), &extend) < 0)
+    if (ob_lookup_attr(list, PK_ID(extend), &extend) < 0)
         return -1;
     if (extend != NULL) {
         KnObject *slice = pk_stack_poplist(u, x);
@@ -475,7 +475,7 @@ static KnObject *instantiate(KnObject *cls, KnObject *args)
 {
     if (KN_SIZE(args) == 0 && KN_TYPE_OBJ_CHECK(cls)) {
         KnObject *f;
-        if (ob_lookup_attr(cls, ob_str_intern_cstr("__getinitargs__"), &f) < 0)
+        if (ob_lookup_attr(cls, PK_ID(__getinitargs__), &f) < 0)
             return NULL;
         if (f == NULL)
             return ob_call_method(cls, "__new__", 1, cls);
@@ -592,7 +592,7 @@ static int load_build(PkUnpickler *u)
         return -1;
     KnObject *inst = u->stack[u->sp - 1];
     KnObject *setstate;
-    if (ob_lookup_attr(inst, ob_str_intern_cstr("__setstate__"), &setstate) < 0)
+    if (pk_lookup_attr(inst, PK_ID(__setstate__), &setstate) < 0)
         return -1;
     if (setstate != NULL)
         return ob_call_onearg(setstate, state) == NULL ? -1 : 0;

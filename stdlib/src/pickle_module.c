@@ -15,6 +15,18 @@ extern KnClassHooks ob_type_hooks;
 
 PkState pk_state;
 
+#define PK_NAME_DEFINE(n) KnObject *pk_name_##n;
+PK_NAMES(PK_NAME_DEFINE)
+#undef PK_NAME_DEFINE
+
+int pk_names_init(void)
+{
+#define PK_NAME_MAKE(n) if ((pk_name_##n = ob_str_intern_cstr(#n)) == NULL) return -1;
+    PK_NAMES(PK_NAME_MAKE)
+#undef PK_NAME_MAKE
+    return 0;
+}
+
 KnObject *pk_import(KnObject *name)
 {
     if (ob_type_hooks.import_module == NULL) {
@@ -178,7 +190,7 @@ static KnObject *new_error(const char *name, KnObject *base)
 
 KnObject *kn_init__pickle(void)
 {
-    if (ob_type_ready(&pk_pickler_type) < 0 || ob_type_ready(&pk_unpickler_type) < 0
+    if (pk_names_init() < 0 || ob_type_ready(&pk_pickler_type) < 0 || ob_type_ready(&pk_unpickler_type) < 0
         || ob_type_ready(&pk_pickler_memoproxy_type) < 0
         || ob_type_ready(&pk_unpickler_memoproxy_type) < 0
         || ob_type_ready(&pk_picklebuffer_type) < 0)
@@ -203,4 +215,35 @@ KnObject *kn_init__pickle(void)
         || ob_module_add_object(mod, "UnpicklingError", pk_state.UnpicklingError) < 0)
         return NULL;
     return mod;
+}
+
+/* ob_lookup_attr without raising and swallowing an AttributeError for the
+ * common miss on a plain object (generic attribute lookup, no class
+ * attribute of that name, none in the instance dict): unpickling asks
+ * every rebuilt instance for __setstate__. */
+int pk_lookup_attr(KnObject *o, KnObject *name, KnObject **res)
+{
+    KnTypeObject *t = KN_TYPE(o);
+    if (t->tp_getattro == ob_generic_getattr && ob_type_lookup(t, name) == NULL) {
+        kn_ssize_t off = t->tp_dictoffset;
+        KnObject *dict = NULL;
+        if (off > 0) {
+            dict = *(KnObject **)((char *)o + off);
+        } else if (off < 0) {
+            kn_ssize_t n = KN_SIZE(o) < 0 ? -KN_SIZE(o) : KN_SIZE(o);
+            size_t size = (size_t)t->tp_basicsize + (size_t)n * (size_t)t->tp_itemsize;
+            size = (size + 7) & ~(size_t)7;
+            dict = *(KnObject **)((char *)o + (kn_ssize_t)size + off);
+        }
+        *res = NULL;
+        if (dict == NULL)
+            return 0;
+        if (KN_DICT_CHECK(dict)) {
+            *res = ob_dict_getitem(dict, name);
+            if (*res != NULL)
+                return 1;
+            return ob_err_occurred() ? -1 : 0;
+        }
+    }
+    return ob_lookup_attr(o, name, res);
 }

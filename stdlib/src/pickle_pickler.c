@@ -49,7 +49,7 @@ int pk_pickler_setup(PkPickler *p, KnObject *file, KnObject *protocol, int fix_i
     p->fix_imports = fix_imports && proto < 3;
     p->write = NULL;
     if (file != NULL) {
-        if (ob_lookup_attr(file, ob_str_intern_cstr("write"), &p->write) < 0)
+        if (ob_lookup_attr(file, PK_ID(write), &p->write) < 0)
             return -1;
         if (p->write == NULL) {
             ob_err_set_string(ob_exc_TypeError, "file must have a 'write' attribute");
@@ -73,13 +73,16 @@ int pk_pickler_setup(PkPickler *p, KnObject *file, KnObject *protocol, int fix_i
     p->fast = 0;
     p->fast_nesting = 0;
     p->fast_memo = NULL;
-    p->pers_func = NULL;
-    p->dispatch_table = NULL;
-    if (ob_lookup_attr((KnObject *)p, ob_str_intern_cstr("persistent_id"), &p->pers_func) < 0)
+    /* On the base type the lookups below would find just the current
+     * descriptor values: skip them (they raise and swallow AttributeError
+     * on every dumps() call otherwise). */
+    if (KN_TYPE(p) == &pk_pickler_type)
+        return 0;
+    KnObject *pers, *dt;
+    if (ob_lookup_attr((KnObject *)p, PK_ID(persistent_id), &pers) < 0
+        || ob_lookup_attr((KnObject *)p, PK_ID(dispatch_table), &dt) < 0)
         return -1;
-    KnObject *dt;
-    if (ob_lookup_attr((KnObject *)p, ob_str_intern_cstr("dispatch_table"), &dt) < 0)
-        return -1;
+    p->pers_func = pers;
     p->dispatch_table = dt;
     return 0;
 }

@@ -10,11 +10,6 @@
 
 extern KnClassHooks ob_type_hooks;
 
-static KnObject *str_id(const char *s)
-{
-    return ob_str_intern_cstr(s);
-}
-
 /* ---- persistent ids ---- */
 
 int pk_save_pers(PkPickler *p, KnObject *obj)
@@ -95,11 +90,11 @@ KnObject *pk_deep_attribute(KnObject *obj, KnObject *path, KnObject **parent)
 static KnObject *whichmodule(KnObject *global, KnObject *path)
 {
     KnObject *modname;
-    if (ob_lookup_attr(global, str_id("__module__"), &modname) < 0)
+    if (ob_lookup_attr(global, PK_ID(__module__), &modname) < 0)
         return NULL;
     if (modname != NULL && modname != KN_None)
         return modname;
-    KnObject *sys = pk_import(str_id("sys"));
+    KnObject *sys = pk_import(PK_ID(sys));
     KnObject *modules = sys ? ob_getattr_str(sys, "modules") : NULL;
     if (modules == NULL)
         return NULL;
@@ -124,7 +119,7 @@ static KnObject *whichmodule(KnObject *global, KnObject *path)
         if (cand == global)
             return name;
     }
-    return str_id("__main__");
+    return PK_ID(__main__);
 }
 
 /* _compat_pickle's Python 3 -> 2 renames (protocols < 3). */
@@ -224,9 +219,9 @@ int pk_save_global(PkPickler *p, KnObject *obj, KnObject *name)
 {
     KnObject *global_name = name;
     if (global_name == NULL) {
-        if (ob_lookup_attr(obj, str_id("__qualname__"), &global_name) < 0)
+        if (ob_lookup_attr(obj, PK_ID(__qualname__), &global_name) < 0)
             return -1;
-        if (global_name == NULL && (global_name = ob_getattr(obj, str_id("__name__"))) == NULL)
+        if (global_name == NULL && (global_name = ob_getattr(obj, PK_ID(__name__))) == NULL)
             return -1;
     }
     KnObject *path = pk_dotted_path(NULL, global_name);
@@ -354,7 +349,7 @@ static int save_newobj_ex(PkPickler *p, KnObject *argtup)
     }
     /* older protocols: functools.partial(cls.__new__, cls, *args, **kwargs)() */
     KnObject *newargs = ob_tuple_new(KN_SIZE(args) + 2);
-    KnObject *cls_new = newargs ? ob_getattr(cls, str_id("__new__")) : NULL;
+    KnObject *cls_new = newargs ? ob_getattr(cls, PK_ID(__new__)) : NULL;
     if (cls_new == NULL)
         return -1;
     KN_TUPLE_SET(newargs, 0, cls_new);
@@ -382,7 +377,7 @@ static int save_newobj(PkPickler *p, KnObject *argtup, KnObject *obj)
         return -1;
     }
     if (obj != NULL) {
-        KnObject *oc = ob_getattr(obj, str_id("__class__"));
+        KnObject *oc = ob_getattr(obj, PK_ID(__class__));
         if (oc == NULL)
             return -1;
         if (oc != cls) {
@@ -451,7 +446,7 @@ int pk_save_reduce(PkPickler *p, KnObject *args, KnObject *obj)
     int use_newobj = 0, use_newobj_ex = 0;
     if (p->proto >= 2) {
         KnObject *name;
-        if (ob_lookup_attr(callable, str_id("__name__"), &name) < 0)
+        if (ob_lookup_attr(callable, PK_ID(__name__), &name) < 0)
             return -1;
         if (name != NULL && KN_STR_CHECK(name)) {
             use_newobj_ex = ob_str_equal_cstr(name, "__newobj_ex__");
@@ -528,13 +523,13 @@ int pk_save_via_reduce(PkPickler *p, KnObject *obj)
     } else if (ob_type_is_subtype(type, &ob_type_type)) {
         return pk_save_global(p, obj, NULL);
     } else {
-        if (ob_lookup_attr(obj, str_id("__reduce_ex__"), &func) < 0)
+        if (ob_lookup_attr(obj, PK_ID(__reduce_ex__), &func) < 0)
             return -1;
         if (func != NULL) {
             KnObject *proto = ob_int_from_long_long(p->proto);
             rv = proto ? ob_call_onearg(func, proto) : NULL;
         } else {
-            if (ob_lookup_attr(obj, str_id("__reduce__"), &func) < 0)
+            if (ob_lookup_attr(obj, PK_ID(__reduce__), &func) < 0)
                 return -1;
             if (func == NULL) {
                 ob_err_format(PK_ERR(PicklingError), "can't pickle '%s' object: %R",

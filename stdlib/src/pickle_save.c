@@ -291,7 +291,7 @@ static int save_bytes(PkPickler *p, KnObject *obj)
         KnObject *text = ob_str_from_latin1(KN_BYTES_AS_STRING(obj), KN_SIZE(obj));
         if (text == NULL)
             return -1;
-        KnObject *args = ob_tuple_pack(2, text, ob_str_intern_cstr("latin1"));
+        KnObject *args = ob_tuple_pack(2, text, PK_ID(latin1));
         rv = args ? ob_tuple_pack(2, pk_state.codecs_encode, args) : NULL;
     }
     return rv == NULL ? -1 : pk_save_reduce(p, rv, obj);
@@ -798,7 +798,7 @@ int pk_dump(PkPickler *p, KnObject *obj)
 {
     KnObject *ro = NULL;
     int status = -1;
-    if (ob_lookup_attr((KnObject *)p, ob_str_intern_cstr("reducer_override"), &ro) < 0)
+    if (pk_lookup_attr((KnObject *)p, PK_ID(reducer_override), &ro) < 0)
         goto done;
     p->reducer_override = ro;
     if (p->proto >= 2) {

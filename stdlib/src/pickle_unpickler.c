@@ -50,7 +50,8 @@ int pk_unpickler_prepare(PkUnpickler *u, int fix_imports, KnObject *encoding, Kn
         return -1;
     u->fix_imports = fix_imports;
     u->pers_func = NULL;
-    if (ob_lookup_attr((KnObject *)u, ob_str_intern_cstr("persistent_load"), &u->pers_func) < 0)
+    if (KN_TYPE(u) != &pk_unpickler_type
+        && ob_lookup_attr((KnObject *)u, PK_ID(persistent_load), &u->pers_func) < 0)
         return -1;
     u->sp = 0;
     u->fence = 0;
