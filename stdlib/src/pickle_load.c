@@ -3,6 +3,7 @@
  * messages are CPython's (UnpicklingError for malformed streams,
  * "Ran out of input" EOFError when the stream ends before an opcode). */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +72,35 @@ static int load_mark(PkUnpickler *u)
 
 /* ---- numbers ---- */
 
+/* int(text, base) as CPython's PyLong_FromString reports a bad literal:
+ * the text as given (newline included) and the base it settled on. */
+static KnObject *parse_int(const char *s, kn_ssize_t n, int base)
+{
+    KnObject *v = ob_int_from_string(s, n, base);
+    if (v != NULL || !ob_err_matches((KnObject *)ob_exc_ValueError))
+        return v;
+    ob_err_clear();
+    if (base == 0) {
+        const char *p = s;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        base = 10;
+        if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+            base = 16;
+        else if (p[0] == '0' && (p[1] == 'o' || p[1] == 'O'))
+            base = 8;
+        else if (p[0] == '0' && (p[1] == 'b' || p[1] == 'B'))
+            base = 2;
+    }
+    KnObject *text = ob_str_decode(s, n, "latin-1", NULL);
+    if (text != NULL)
+        ob_err_format(ob_exc_ValueError, "invalid literal for int() with base %d: %.200R", base,
+                      text);
+    return NULL;
+}
+
 static int load_int(PkUnpickler *u)
 {
     char *s, *end;
@@ -112,10 +142,7 @@ static int load_long(PkUnpickler *u)
         return -1;
     if (len < 2)
         return pk_bad_readline();
-    kn_ssize_t n = len - 1;
-    if (s[len - 2] == 'L')
-        n = len - 2;
-    return push(u, ob_int_from_string(s, n, 0));
+    return push(u, parse_int(s, s[len - 2] == 'L' ? len - 2 : len, 0));
 }
 
 static KnObject *int_from_le_bytes(const char *b, kn_ssize_t n)
@@ -214,7 +241,7 @@ static int load_binstring(PkUnpickler *u, int nbytes)
     char *s;
     if (pk_read(u, &s, nbytes) < 0)
         return -1;
-    long size = calc_binint(s, nbytes);
+    kn_ssize_t size = calc_binsize(s, nbytes);
     if (size < 0)
         return UERR("BINSTRING pickle has negative byte count");
     if (pk_read(u, &s, size) < 0)
@@ -562,10 +589,9 @@ static int load_global(PkUnpickler *u)
 static int load_stack_global(PkUnpickler *u)
 {
     KnObject *name = pk_stack_pop(u);
-    KnObject *module = name ? pk_stack_pop(u) : NULL;
-    if (module == NULL)
-        return -1;
-    if (!KN_STR_CHECK_EXACT(module) || !KN_STR_CHECK_EXACT(name))
+    KnObject *module = pk_stack_pop(u);
+    if (module == NULL || name == NULL || !KN_STR_CHECK_EXACT(module)
+        || !KN_STR_CHECK_EXACT(name))
         return UERR("STACK_GLOBAL requires str");
     return push(u, pk_find_class(u, module, name));
 }
@@ -716,7 +742,7 @@ static kn_ssize_t line_index(PkUnpickler *u)
         return -1;
     if (len < 2)
         return pk_bad_readline();
-    KnObject *key = ob_int_from_string(s, len - 1, 10);
+    KnObject *key = parse_int(s, len, 10);
     if (key == NULL)
         return -1;
     kn_ssize_t idx = ob_int_as_ssize(key);
@@ -846,10 +872,12 @@ static int load_extension(PkUnpickler *u, int nbytes)
 
 static int invalid_key(unsigned char c)
 {
+    char msg[40];
     if (0x20 <= c && c <= 0x7e && c != '\'' && c != '\\')
-        ob_err_format(PK_ERR(UnpicklingError), "invalid load key, '%c'.", c);
+        snprintf(msg, sizeof msg, "invalid load key, '%c'.", c);
     else
-        ob_err_format(PK_ERR(UnpicklingError), "invalid load key, '\\x%02x'.", c);
+        snprintf(msg, sizeof msg, "invalid load key, '\\x%02x'.", c);
+    ob_err_set_string(PK_ERR(UnpicklingError), msg);
     return -1;
 }
 

@@ -72,14 +72,14 @@ KnObject *pk_dotted_path(KnObject *obj, KnObject *name)
     return list;
 }
 
+/* getattr along path; NULL without an exception when a name is missing. */
 KnObject *pk_deep_attribute(KnObject *obj, KnObject *path, KnObject **parent)
 {
     kn_ssize_t n = KN_SIZE(path);
     KnObject *par = NULL;
     for (kn_ssize_t i = 0; i < n; i++) {
         par = obj;
-        obj = ob_getattr(obj, KN_LIST_GET(path, i));
-        if (obj == NULL)
+        if (ob_lookup_attr(par, KN_LIST_GET(path, i), &obj) < 0 || obj == NULL)
             return NULL;
     }
     if (parent != NULL)
@@ -111,9 +111,8 @@ static KnObject *whichmodule(KnObject *global, KnObject *path)
             continue;
         KnObject *cand = pk_deep_attribute(module, path, NULL);
         if (cand == NULL) {
-            if (!ob_err_matches((KnObject *)ob_exc_AttributeError))
+            if (ob_err_occurred())
                 return NULL;
-            ob_err_clear();
             continue;
         }
         if (cand == global)

@@ -104,10 +104,18 @@ static KnObject *unpickler_load(KnObject *self, KnObject *unused)
 
 static KnObject *getattribute(KnObject *obj, KnObject *name, int allow_qualname)
 {
-    if (!allow_qualname)
-        return ob_getattr(obj, name);
-    KnObject *path = pk_dotted_path(obj, name);
-    return path ? pk_deep_attribute(obj, path, NULL) : NULL;
+    KnObject *attr;
+    if (allow_qualname) {
+        KnObject *path = pk_dotted_path(obj, name);
+        if (path == NULL)
+            return NULL;
+        attr = pk_deep_attribute(obj, path, NULL);
+    } else if (ob_lookup_attr(obj, name, &attr) < 0) {
+        return NULL;
+    }
+    if (attr == NULL && !ob_err_occurred())
+        ob_err_format(ob_exc_AttributeError, "Can't get attribute %R on %R", name, obj);
+    return attr;
 }
 
 static KnObject *unpickler_find_class(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
@@ -205,8 +213,9 @@ static int unpickler_set_memo(KnObject *self, KnObject *value, void *closure)
             tmp.memo[i] = src->memo[i];
         tmp.memo_len = src->memo_len;
     } else if (KN_DICT_CHECK(value)) {
-        kn_ssize_t n = ob_dict_size(value);
-        if (pk_unpickler_memo_resize(&tmp, n > 0 ? n : 1) < 0)
+        /* CPython 3.11 validates the keys but keeps none of the entries
+         * (an assigned dict leaves an empty memo); reproduced as observed. */
+        if (pk_unpickler_memo_resize(&tmp, 32) < 0)
             return -1;
         kn_ssize_t pos = 0;
         KnObject *k, *v;
@@ -222,8 +231,6 @@ static int unpickler_set_memo(KnObject *self, KnObject *value, void *closure)
                 ob_err_set_string(ob_exc_ValueError, "memo key must be positive integers.");
                 return -1;
             }
-            if (pk_unpickler_memo_put(&tmp, idx, v) < 0)
-                return -1;
         }
     } else {
         ob_err_format(ob_exc_TypeError,
