@@ -175,6 +175,8 @@ kn_ssize_t pk_readline(PkUnpickler *u, char **s)
 
 int pk_read_into(PkUnpickler *u, char *buf, kn_ssize_t n)
 {
+    if (n == 0)
+        return 0;     /* an empty bytearray has no buffer at all */
     kn_ssize_t avail = u->input_len - u->next_read_idx;
     if (avail > 0) {
         kn_ssize_t k = avail < n ? avail : n;
@@ -262,6 +264,8 @@ KnObject *pk_stack_poptuple(PkUnpickler *u, kn_ssize_t start)
         pk_stack_underflow(u);
         return NULL;
     }
+    if (u->sp == start)
+        return ob_tuple_empty();
     KnObject *t = ob_tuple_from_array(u->stack + start, u->sp - start);
     if (t == NULL)
         return NULL;
@@ -276,6 +280,8 @@ KnObject *pk_stack_poplist(PkUnpickler *u, kn_ssize_t start)
         pk_stack_underflow(u);
         return NULL;
     }
+    if (u->sp == start)
+        return ob_list_new(0);
     KnObject *l = ob_list_from_array(u->stack + start, u->sp - start);
     if (l == NULL)
         return NULL;

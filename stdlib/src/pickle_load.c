@@ -368,6 +368,14 @@ static int load_list(PkUnpickler *u)
     return i < 0 ? -1 : push(u, pk_stack_poplist(u, i));
 }
 
+static void stack_clear(PkUnpickler *u, kn_ssize_t from)
+{
+    if (u->sp > from) {
+        memset(u->stack + from, 0, sizeof(KnObject *) * (size_t)(u->sp - from));
+        u->sp = from;
+    }
+}
+
 static int load_dict(PkUnpickler *u)
 {
     kn_ssize_t i = marker(u);
@@ -383,8 +391,7 @@ static int load_dict(PkUnpickler *u)
         if (ob_dict_setitem(d, u->stack[k - 1], u->stack[k]) < 0)
             return -1;
     }
-    memset(u->stack + i, 0, sizeof(KnObject *) * (size_t)(j - i));
-    u->sp = i;
+    stack_clear(u, i);
     return push(u, d);
 }
 
@@ -395,14 +402,6 @@ static int load_frozenset(PkUnpickler *u)
         return -1;
     KnObject *items = pk_stack_poptuple(u, i);
     return items == NULL ? -1 : push(u, ob_frozenset_new(items));
-}
-
-static void stack_clear(PkUnpickler *u, kn_ssize_t from)
-{
-    if (u->sp > from) {
-        memset(u->stack + from, 0, sizeof(KnObject *) * (size_t)(u->sp - from));
-        u->sp = from;
-    }
 }
 
 static int do_append(PkUnpickler *u, kn_ssize_t x)
