@@ -72,6 +72,15 @@ static int load_mark(PkUnpickler *u)
 
 /* ---- numbers ---- */
 
+/* The next line (newline included), at least min bytes long. */
+static kn_ssize_t line_at_least(PkUnpickler *u, char **s, kn_ssize_t min)
+{
+    kn_ssize_t len = pk_readline(u, s);
+    if (len < 0)
+        return -1;
+    return len < min ? pk_bad_readline() : len;
+}
+
 /* int(text, base) as CPython's PyLong_FromString reports a bad literal:
  * the text as given (newline included) and the base it settled on. */
 static KnObject *parse_int(const char *s, kn_ssize_t n, int base)
@@ -104,11 +113,9 @@ static KnObject *parse_int(const char *s, kn_ssize_t n, int base)
 static int load_int(PkUnpickler *u)
 {
     char *s, *end;
-    kn_ssize_t len = pk_readline(u, &s);
+    kn_ssize_t len = line_at_least(u, &s, 2);
     if (len < 0)
         return -1;
-    if (len < 2)
-        return pk_bad_readline();
     errno = 0;
     long x = strtol(s, &end, 0);
     KnObject *v;
@@ -137,11 +144,9 @@ static int load_binintx(PkUnpickler *u, int size)
 static int load_long(PkUnpickler *u)
 {
     char *s;
-    kn_ssize_t len = pk_readline(u, &s);
+    kn_ssize_t len = line_at_least(u, &s, 2);
     if (len < 0)
         return -1;
-    if (len < 2)
-        return pk_bad_readline();
     return push(u, parse_int(s, s[len - 2] == 'L' ? len - 2 : len, 0));
 }
 
@@ -183,11 +188,9 @@ static int load_counted_long(PkUnpickler *u, int size)
 static int load_float(PkUnpickler *u)
 {
     char *s, *end;
-    kn_ssize_t len = pk_readline(u, &s);
+    kn_ssize_t len = line_at_least(u, &s, 2);
     if (len < 0)
         return -1;
-    if (len < 2)
-        return pk_bad_readline();
     errno = 0;
     double d = strtod(s, &end);
     if (end == s || (*end != '\n' && *end != '\0')) {
@@ -292,11 +295,9 @@ static int load_counted_bytearray(PkUnpickler *u)
 static int load_unicode(PkUnpickler *u)
 {
     char *s;
-    kn_ssize_t len = pk_readline(u, &s);
+    kn_ssize_t len = line_at_least(u, &s, 1);
     if (len < 0)
         return -1;
-    if (len < 1)
-        return pk_bad_readline();
     return push(u, pk_decode_raw_unicode_escape(s, len - 1));
 }
 
@@ -512,13 +513,9 @@ static KnObject *instantiate(KnObject *cls, KnObject *args)
 static KnObject *readline_name(PkUnpickler *u, int utf8)
 {
     char *s;
-    kn_ssize_t len = pk_readline(u, &s);
+    kn_ssize_t len = line_at_least(u, &s, 2);
     if (len < 0)
         return NULL;
-    if (len < 2) {
-        pk_bad_readline();
-        return NULL;
-    }
     return utf8 ? ob_str_decode_utf8(s, len - 1, "strict") : ob_str_decode(s, len - 1, "ascii", "strict");
 }
 
@@ -667,11 +664,9 @@ static int load_persid(PkUnpickler *u)
     if (u->pers_func == NULL)
         return no_persistent_load();
     char *s;
-    kn_ssize_t len = pk_readline(u, &s);
+    kn_ssize_t len = line_at_least(u, &s, 1);
     if (len < 0)
         return -1;
-    if (len < 1)
-        return pk_bad_readline();
     KnObject *pid = ob_str_decode(s, len - 1, "ascii", "strict");
     if (pid == NULL) {
         if (ob_err_matches((KnObject *)ob_exc_UnicodeDecodeError))
@@ -736,11 +731,9 @@ static int memo_fetch(PkUnpickler *u, kn_ssize_t idx)
 static kn_ssize_t line_index(PkUnpickler *u)
 {
     char *s;
-    kn_ssize_t len = pk_readline(u, &s);
+    kn_ssize_t len = line_at_least(u, &s, 2);
     if (len < 0)
         return -1;
-    if (len < 2)
-        return pk_bad_readline();
     KnObject *key = parse_int(s, len, 10);
     if (key == NULL)
         return -1;

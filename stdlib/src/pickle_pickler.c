@@ -35,9 +35,11 @@ int pk_pickler_setup(PkPickler *p, KnObject *file, KnObject *protocol, int fix_i
         if (idx == NULL)
             return -1;
         proto = ob_int_as_long_long_and_overflow(idx, &overflow);
-        if (overflow > 0)
-            proto = PK_HIGHEST_PROTOCOL + 1;
-        if (overflow < 0 || proto < 0) {
+        if (overflow) {
+            ob_err_set_string(ob_exc_OverflowError, "Python int too large to convert to C long");
+            return -1;
+        }
+        if (proto < 0) {
             proto = PK_HIGHEST_PROTOCOL;
         } else if (proto > PK_HIGHEST_PROTOCOL) {
             ob_err_format(ob_exc_ValueError, "pickle protocol must be <= %d", PK_HIGHEST_PROTOCOL);

@@ -19,6 +19,29 @@ extern KnClassHooks ob_type_hooks;
 
 /* ---- memo ---- */
 
+/* PUT / GET in their three sizes: text ("p5\n"), one byte, four bytes. */
+static int write_memo_op(PkPickler *p, kn_ssize_t idx, const char ops[3], const char *what)
+{
+    char buf[32];
+    int n;
+    if (!p->bin) {
+        n = snprintf(buf, sizeof buf, "%c%zd\n", ops[0], idx);
+    } else if (idx < 256) {
+        buf[0] = ops[1];
+        buf[1] = (char)idx;
+        n = 2;
+    } else if ((size_t)idx <= 0xffffffffUL) {
+        buf[0] = ops[2];
+        for (int i = 0; i < 4; i++)
+            buf[1 + i] = (char)(idx >> (8 * i));
+        n = 5;
+    } else {
+        ob_err_format(PK_ERR(PicklingError), "memo id too large for %s", what);
+        return -1;
+    }
+    return pk_write(p, buf, n);
+}
+
 int pk_memo_put(PkPickler *p, KnObject *obj)
 {
     if (p->fast)
@@ -28,24 +51,7 @@ int pk_memo_put(PkPickler *p, KnObject *obj)
         return -1;
     if (p->proto >= 4)
         return pk_write_op(p, '\x94');
-    char buf[32];
-    int n;
-    if (!p->bin) {
-        n = snprintf(buf, sizeof buf, "p%zd\n", idx);
-    } else if (idx < 256) {
-        buf[0] = 'q';
-        buf[1] = (char)idx;
-        n = 2;
-    } else if ((size_t)idx <= 0xffffffffUL) {
-        buf[0] = 'r';
-        for (int i = 0; i < 4; i++)
-            buf[1 + i] = (char)(idx >> (8 * i));
-        n = 5;
-    } else {
-        ob_err_set_string(PK_ERR(PicklingError), "memo id too large for LONG_BINPUT");
-        return -1;
-    }
-    return pk_write(p, buf, n);
+    return write_memo_op(p, idx, "pqr", "LONG_BINPUT");
 }
 
 int pk_memo_emit_get(PkPickler *p, KnObject *obj)
@@ -55,25 +61,7 @@ int pk_memo_emit_get(PkPickler *p, KnObject *obj)
         ob_err_set_object(ob_exc_KeyError, obj);
         return -1;
     }
-    kn_ssize_t idx = *v;
-    char buf[32];
-    int n;
-    if (!p->bin) {
-        n = snprintf(buf, sizeof buf, "g%zd\n", idx);
-    } else if (idx < 256) {
-        buf[0] = 'h';
-        buf[1] = (char)idx;
-        n = 2;
-    } else if ((size_t)idx <= 0xffffffffUL) {
-        buf[0] = 'j';
-        for (int i = 0; i < 4; i++)
-            buf[1 + i] = (char)(idx >> (8 * i));
-        n = 5;
-    } else {
-        ob_err_set_string(PK_ERR(PicklingError), "memo id too large for LONG_BINGET");
-        return -1;
-    }
-    return pk_write(p, buf, n);
+    return write_memo_op(p, *v, "ghj", "LONG_BINGET");
 }
 
 /* ---- fast mode: no memo, a cycle check past 50 levels ---- */
@@ -240,29 +228,38 @@ static int save_float(PkPickler *p, KnObject *obj)
     return pk_write(p, buf, n + 2);
 }
 
+/* The opcode and little-endian length before a counted payload: ops are
+ * the 1-, 4- and 8-byte forms (the 1-byte one only when short_ok, the
+ * 8-byte one from protocol 4).  The header's length, or -1. */
+static kn_ssize_t size_header(PkPickler *p, char hdr[9], kn_ssize_t n, int short_ok,
+                              const char ops[3], const char *too_big)
+{
+    int width;
+    if (short_ok && n <= 0xff) {
+        hdr[0] = ops[0];
+        width = 1;
+    } else if ((size_t)n <= 0xffffffffUL) {
+        hdr[0] = ops[1];
+        width = 4;
+    } else if (p->proto >= 4) {
+        hdr[0] = ops[2];
+        width = 8;
+    } else {
+        ob_err_set_string(ob_exc_OverflowError, too_big);
+        return -1;
+    }
+    for (int i = 0; i < width; i++)
+        hdr[1 + i] = (char)((uint64_t)n >> (8 * i));
+    return 1 + width;
+}
+
 int pk_save_bytes_data(PkPickler *p, KnObject *obj, const char *data, kn_ssize_t n)
 {
     char hdr[9];
-    kn_ssize_t hlen;
-    if (n <= 0xff) {
-        hdr[0] = 'C';
-        hdr[1] = (char)n;
-        hlen = 2;
-    } else if ((size_t)n <= 0xffffffffUL) {
-        hdr[0] = 'B';
-        for (int i = 0; i < 4; i++)
-            hdr[1 + i] = (char)(n >> (8 * i));
-        hlen = 5;
-    } else if (p->proto >= 4) {
-        hdr[0] = '\x8e';
-        for (int i = 0; i < 8; i++)
-            hdr[1 + i] = (char)((uint64_t)n >> (8 * i));
-        hlen = 9;
-    } else {
-        ob_err_set_string(ob_exc_OverflowError,
-                          "cannot serialize a bytes object larger than 4 GiB");
+    kn_ssize_t hlen = size_header(p, hdr, n, 1, "CB\x8e",
+                                  "cannot serialize a bytes object larger than 4 GiB");
+    if (hlen < 0)
         return -1;
-    }
     if (pk_write_bytes(p, hdr, hlen, data, n, KN_BYTES_CHECK(obj) ? obj : NULL) < 0)
         return -1;
     return pk_memo_put(p, obj);
@@ -405,25 +402,10 @@ static int save_unicode(PkPickler *p, KnObject *obj)
         n = KN_SIZE(encoded);
     }
     char hdr[9];
-    kn_ssize_t hlen;
-    if (n <= 0xff && p->proto >= 4) {
-        hdr[0] = '\x8c';
-        hdr[1] = (char)n;
-        hlen = 2;
-    } else if ((size_t)n <= 0xffffffffUL) {
-        hdr[0] = 'X';
-        for (int i = 0; i < 4; i++)
-            hdr[1 + i] = (char)(n >> (8 * i));
-        hlen = 5;
-    } else if (p->proto >= 4) {
-        hdr[0] = '\x8d';
-        for (int i = 0; i < 8; i++)
-            hdr[1 + i] = (char)((uint64_t)n >> (8 * i));
-        hlen = 9;
-    } else {
-        ob_err_set_string(ob_exc_OverflowError, "cannot serialize a string larger than 4GiB");
+    kn_ssize_t hlen = size_header(p, hdr, n, p->proto >= 4, "\x8cX\x8d",
+                                  "cannot serialize a string larger than 4GiB");
+    if (hlen < 0)
         return -1;
-    }
     if (n < PK_FRAME_SIZE_TARGET) {
         if (pk_write(p, hdr, hlen) < 0 || pk_write(p, data, n) < 0)
             return -1;
@@ -469,47 +451,6 @@ static int save_tuple(PkPickler *p, KnObject *obj)
     return pk_memo_put(p, obj);
 }
 
-int pk_batch_list(PkPickler *p, KnObject *iter)
-{
-    KnObject *obj;
-    if (p->proto == 0) {
-        while ((obj = ob_iter_next(iter)) != NULL) {
-            if (pk_save(p, obj, 0) < 0 || pk_write_op(p, 'a') < 0)
-                return -1;
-        }
-        return ob_err_occurred() ? -1 : 0;
-    }
-    int n;
-    do {
-        KnObject *first = ob_iter_next(iter);
-        if (first == NULL)
-            return ob_err_occurred() ? -1 : 0;
-        obj = ob_iter_next(iter);
-        if (obj == NULL) {
-            if (ob_err_occurred())
-                return -1;
-            if (pk_save(p, first, 0) < 0 || pk_write_op(p, 'a') < 0)
-                return -1;
-            return 0;
-        }
-        if (pk_write_op(p, '(') < 0 || pk_save(p, first, 0) < 0)
-            return -1;
-        n = 1;
-        while (obj) {
-            if (pk_save(p, obj, 0) < 0)
-                return -1;
-            if (++n == PK_BATCHSIZE)
-                break;
-            obj = ob_iter_next(iter);
-            if (obj == NULL && ob_err_occurred())
-                return -1;
-        }
-        if (pk_write_op(p, 'e') < 0)
-            return -1;
-    } while (n == PK_BATCHSIZE);
-    return 0;
-}
-
 static int batch_list_exact(PkPickler *p, KnObject *list)
 {
     if (KN_SIZE(list) == 1) {
@@ -535,35 +476,6 @@ static int batch_list_exact(PkPickler *p, KnObject *list)
     return 0;
 }
 
-static int save_list(PkPickler *p, KnObject *obj)
-{
-    int status = -1;
-    if (p->fast && fast_enter(p, obj) < 0)
-        return -1;
-    if ((p->bin ? pk_write_op(p, ']') : pk_write(p, "(l", 2)) < 0)
-        goto done;
-    if (pk_memo_put(p, obj) < 0)
-        goto done;
-    status = 0;
-    if (KN_SIZE(obj) != 0) {
-        if (ob_enter_recursive_call(" while pickling an object") < 0) {
-            status = -1;
-            goto done;
-        }
-        if (p->proto > 0) {
-            status = batch_list_exact(p, obj);
-        } else {
-            KnObject *it = ob_get_iter(obj);
-            status = it ? pk_batch_list(p, it) : -1;
-        }
-        ob_leave_recursive_call();
-    }
-done:
-    if (p->fast && fast_leave(p, obj) < 0)
-        status = -1;
-    return status;
-}
-
 static int check_pair(KnObject *item)
 {
     if (!KN_TUPLE_CHECK(item) || KN_SIZE(item) != 2) {
@@ -579,12 +491,25 @@ static int save_pair(PkPickler *p, KnObject *item)
                ? -1 : 0;
 }
 
-int pk_batch_dict(PkPickler *p, KnObject *iter)
+/* One item of an iterator being batched: a value, or a (key, value) pair. */
+static int save_item(PkPickler *p, KnObject *item, int pairs)
 {
+    if (!pairs)
+        return pk_save(p, item, 0);
+    return check_pair(item) < 0 || save_pair(p, item) < 0 ? -1 : 0;
+}
+
+/* Items from an iterator (list subclasses, protocol 0, the 4th / 5th
+ * element of a reduce tuple): protocol 0 one opcode per item; otherwise
+ * MARK ... APPENDS / SETITEMS batches of 1000, a lone last item with
+ * APPEND / SETITEM. */
+static int batch_iter(PkPickler *p, KnObject *iter, int pairs)
+{
+    char one = pairs ? 's' : 'a', many = pairs ? 'u' : 'e';
     KnObject *obj;
     if (p->proto == 0) {
         while ((obj = ob_iter_next(iter)) != NULL) {
-            if (check_pair(obj) < 0 || save_pair(p, obj) < 0 || pk_write_op(p, 's') < 0)
+            if (save_item(p, obj, pairs) < 0 || pk_write_op(p, one) < 0)
                 return -1;
         }
         return ob_err_occurred() ? -1 : 0;
@@ -594,19 +519,19 @@ int pk_batch_dict(PkPickler *p, KnObject *iter)
         KnObject *first = ob_iter_next(iter);
         if (first == NULL)
             return ob_err_occurred() ? -1 : 0;
-        if (check_pair(first) < 0)
+        if (pairs && check_pair(first) < 0)
             return -1;
         obj = ob_iter_next(iter);
         if (obj == NULL) {
-            if (ob_err_occurred())
+            if (ob_err_occurred() || save_item(p, first, pairs) < 0)
                 return -1;
-            return save_pair(p, first) < 0 ? -1 : pk_write_op(p, 's');
+            return pk_write_op(p, one);
         }
-        if (pk_write_op(p, '(') < 0 || save_pair(p, first) < 0)
+        if (pk_write_op(p, '(') < 0 || save_item(p, first, pairs) < 0)
             return -1;
         n = 1;
         while (obj) {
-            if (check_pair(obj) < 0 || save_pair(p, obj) < 0)
+            if (save_item(p, obj, pairs) < 0)
                 return -1;
             if (++n == PK_BATCHSIZE)
                 break;
@@ -614,10 +539,20 @@ int pk_batch_dict(PkPickler *p, KnObject *iter)
             if (obj == NULL && ob_err_occurred())
                 return -1;
         }
-        if (pk_write_op(p, 'u') < 0)
+        if (pk_write_op(p, many) < 0)
             return -1;
     } while (n == PK_BATCHSIZE);
     return 0;
+}
+
+int pk_batch_list(PkPickler *p, KnObject *iter)
+{
+    return batch_iter(p, iter, 0);
+}
+
+int pk_batch_dict(PkPickler *p, KnObject *iter)
+{
+    return batch_iter(p, iter, 1);
 }
 
 static int batch_dict_exact(PkPickler *p, KnObject *d)
@@ -651,27 +586,29 @@ static int batch_dict_exact(PkPickler *p, KnObject *d)
     return 0;
 }
 
-static int save_dict(PkPickler *p, KnObject *obj)
+/* list and dict: fast-mode cycle check, the empty container and its memo
+ * entry, then the items (exact containers batch; protocol 0 one by one). */
+static int save_mutable(PkPickler *p, KnObject *obj, int is_dict)
 {
     int status = -1;
     if (p->fast && fast_enter(p, obj) < 0)
         return -1;
-    if ((p->bin ? pk_write_op(p, '}') : pk_write(p, "(d", 2)) < 0)
+    if ((p->bin ? pk_write_op(p, is_dict ? '}' : ']') : pk_write(p, is_dict ? "(d" : "(l", 2)) < 0)
         goto done;
     if (pk_memo_put(p, obj) < 0)
         goto done;
     status = 0;
-    if (ob_dict_size(obj) != 0) {
+    if ((is_dict ? ob_dict_size(obj) : KN_SIZE(obj)) != 0) {
         if (ob_enter_recursive_call(" while pickling an object") < 0) {
             status = -1;
             goto done;
         }
         if (p->proto > 0) {
-            status = batch_dict_exact(p, obj);
+            status = is_dict ? batch_dict_exact(p, obj) : batch_list_exact(p, obj);
         } else {
-            KnObject *items = ob_call_method(obj, "items", 0);
+            KnObject *items = is_dict ? ob_call_method(obj, "items", 0) : obj;
             KnObject *it = items ? ob_get_iter(items) : NULL;
-            status = it ? pk_batch_dict(p, it) : -1;
+            status = it == NULL ? -1 : is_dict ? pk_batch_dict(p, it) : pk_batch_list(p, it);
         }
         ob_leave_recursive_call();
     }
@@ -775,13 +712,13 @@ int pk_save(PkPickler *p, KnObject *obj, int pers_save)
         return -1;
     int status;
     if (type == &ob_dict_type)
-        status = save_dict(p, obj);
+        status = save_mutable(p, obj, 1);
     else if (type == &ob_set_type)
         status = save_set(p, obj);
     else if (type == &ob_frozenset_type)
         status = save_frozenset(p, obj);
     else if (type == &ob_list_type)
-        status = save_list(p, obj);
+        status = save_mutable(p, obj, 0);
     else if (type == &ob_tuple_type)
         status = save_tuple(p, obj);
     else if (type == &ob_bytearray_type)
