@@ -307,18 +307,41 @@ int pk_unpickler_memo_resize(PkUnpickler *u, kn_ssize_t size)
     return 0;
 }
 
+#define MEMO_DENSE_SLACK 4096
+
 int pk_unpickler_memo_put(PkUnpickler *u, kn_ssize_t idx, KnObject *value)
 {
-    if (idx >= u->memo_size) {
-        if (idx > ((kn_ssize_t)1 << 40)) {
-            ob_err_nomemory();
-            return -1;
-        }
+    if (idx >= u->memo_size && idx <= u->memo_size * 2 + MEMO_DENSE_SLACK) {
         if (pk_unpickler_memo_resize(u, idx * 2 + 1) < 0)
             return -1;
+    }
+    if (idx >= u->memo_size) {
+        if (u->memo_far == NULL && (u->memo_far = ob_dict_new()) == NULL)
+            return -1;
+        KnObject *key = ob_int_from_ssize(idx);
+        if (key == NULL)
+            return -1;
+        int had = ob_dict_contains(u->memo_far, key);
+        if (had < 0 || ob_dict_setitem(u->memo_far, key, value) < 0)
+            return -1;
+        u->memo_len += !had;
+        return 0;
     }
     if (u->memo[idx] == NULL)
         u->memo_len++;
     u->memo[idx] = value;
     return 0;
+}
+
+KnObject *pk_unpickler_memo_get(PkUnpickler *u, kn_ssize_t idx)
+{
+    if (idx >= 0 && idx < u->memo_size)
+        return u->memo[idx];
+    if (idx < 0 || u->memo_far == NULL)
+        return NULL;
+    KnObject *key = ob_int_from_ssize(idx);
+    KnObject *v = key ? ob_dict_getitem(u->memo_far, key) : NULL;
+    if (v == NULL)
+        ob_err_clear();
+    return v;
 }

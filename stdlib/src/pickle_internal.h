@@ -130,9 +130,11 @@ typedef struct PkUnpickler {
     int mark_set;
     kn_ssize_t *marks;
     kn_ssize_t num_marks, marks_cap;
-    /* memo: index -> object */
+    /* memo: index -> object; indices far beyond the array go to a dict
+     * (a hostile LONG_BINPUT must not allocate gigabytes) */
     KnObject **memo;
     kn_ssize_t memo_size, memo_len;
+    KnObject *memo_far;
     /* input */
     KnObject *input_obj;          /* keeps the data alive */
     const char *input;
@@ -172,6 +174,7 @@ KnObject *pk_stack_poptuple(PkUnpickler *u, kn_ssize_t start);
 KnObject *pk_stack_poplist(PkUnpickler *u, kn_ssize_t start);
 int pk_unpickler_memo_put(PkUnpickler *u, kn_ssize_t idx, KnObject *value);
 int pk_unpickler_memo_resize(PkUnpickler *u, kn_ssize_t size);
+KnObject *pk_unpickler_memo_get(PkUnpickler *u, kn_ssize_t idx);   /* NULL: absent */
 
 /* pickle_text.c */
 KnObject *pk_decode_raw_unicode_escape(const char *s, kn_ssize_t n);

@@ -81,11 +81,26 @@ static kn_ssize_t line_at_least(PkUnpickler *u, char **s, kn_ssize_t min)
     return len < min ? pk_bad_readline() : len;
 }
 
+/* CPython parses these lines as C strings: only ASCII whitespace may
+ * surround the digits (str.isspace would also accept \x1c-\x1f). */
+static int ascii_int_text(const char *s, kn_ssize_t n)
+{
+    for (kn_ssize_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || (c < 0x20 && !(c >= '\t' && c <= '\r')))
+            return 0;
+    }
+    return 1;
+}
+
 /* int(text, base) as CPython's PyLong_FromString reports a bad literal:
  * the text as given (newline included) and the base it settled on. */
 static KnObject *parse_int(const char *s, kn_ssize_t n, int base)
 {
-    KnObject *v = ob_int_from_string(s, n, base);
+    n = (kn_ssize_t)strnlen(s, (size_t)n);    /* C-string semantics, as CPython */
+    KnObject *v = ascii_int_text(s, n) ? ob_int_from_string(s, n, base) : NULL;
+    if (v == NULL && !ob_err_occurred())
+        ob_err_set_string(ob_exc_ValueError, "invalid literal");
     if (v != NULL || !ob_err_matches((KnObject *)ob_exc_ValueError))
         return v;
     ob_err_clear();
@@ -103,7 +118,9 @@ static KnObject *parse_int(const char *s, kn_ssize_t n, int base)
         else if (p[0] == '0' && (p[1] == 'b' || p[1] == 'B'))
             base = 2;
     }
-    KnObject *text = ob_str_decode(s, n, "latin-1", NULL);
+    /* CPython decodes (at most 200 bytes of) the text as UTF-8 for the
+     * message: a byte that is not UTF-8 becomes the UnicodeDecodeError. */
+    KnObject *text = ob_str_decode_utf8(s, n < 200 ? n : 200, "strict");
     if (text != NULL)
         ob_err_format(ob_exc_ValueError, "invalid literal for int() with base %d: %.200R", base,
                       text);
@@ -120,7 +137,7 @@ static int load_int(PkUnpickler *u)
     long x = strtol(s, &end, 0);
     KnObject *v;
     if (errno || (*end != '\n' && *end != '\0')) {
-        v = ob_int_from_string(s, len - 1, 0);
+        v = ascii_int_text(s, len - 1) ? ob_int_from_string(s, len - 1, 0) : NULL;
         if (v == NULL) {
             ob_err_set_string(ob_exc_ValueError, "could not convert string to int");
             return -1;
@@ -268,6 +285,8 @@ static int load_counted_binbytes(PkUnpickler *u, int nbytes)
         u->next_read_idx += size;
         return push(u, b);
     }
+    if (u->read == NULL)
+        return pk_bad_readline();     /* in memory: truncated, allocate nothing */
     KnObject *b = ob_bytes_new_uninit(size);
     if (b == NULL || pk_read_into(u, KN_BYTES_AS_STRING(b), size) < 0)
         return -1;
@@ -286,6 +305,8 @@ static int load_counted_bytearray(PkUnpickler *u)
                       (kn_ssize_t)INT64_MAX);
         return -1;
     }
+    if (u->read == NULL && size > u->input_len - u->next_read_idx)
+        return pk_bad_readline();
     KnObject *b = ob_bytearray_from_data(NULL, size);
     if (b == NULL || pk_read_into(u, ((KnByteArrayObject *)b)->ob_start, size) < 0)
         return -1;
@@ -720,7 +741,7 @@ static int load_dup(PkUnpickler *u)
 
 static int memo_fetch(PkUnpickler *u, kn_ssize_t idx)
 {
-    KnObject *v = idx >= 0 && idx < u->memo_size ? u->memo[idx] : NULL;
+    KnObject *v = pk_unpickler_memo_get(u, idx);
     if (v == NULL) {
         ob_err_format(PK_ERR(UnpicklingError), "Memo value not found at index %zd", idx);
         return -1;
@@ -728,29 +749,34 @@ static int memo_fetch(PkUnpickler *u, kn_ssize_t idx)
     return push(u, v);
 }
 
-static kn_ssize_t line_index(PkUnpickler *u)
+/* The decimal index of a text GET / PUT line (a PUT's must not be
+ * negative); *ok 0 with the error set on failure. */
+static kn_ssize_t parse_index(const char *s, kn_ssize_t len, int is_put, int *ok)
 {
-    char *s;
-    kn_ssize_t len = line_at_least(u, &s, 2);
-    if (len < 0)
-        return -1;
+    *ok = 0;
     KnObject *key = parse_int(s, len, 10);
     if (key == NULL)
         return -1;
     kn_ssize_t idx = ob_int_as_ssize(key);
     if (idx == -1 && ob_err_occurred())
         return -1;
-    if (idx < 0) {
+    if (is_put && idx < 0) {
         ob_err_set_string(ob_exc_ValueError, "negative PUT argument");
         return -1;
     }
+    *ok = 1;
     return idx;
 }
 
 static int load_get(PkUnpickler *u)
 {
-    kn_ssize_t idx = line_index(u);
-    return idx < 0 ? -1 : memo_fetch(u, idx);
+    char *s;
+    kn_ssize_t len = line_at_least(u, &s, 2);
+    if (len < 0)
+        return -1;
+    int ok;
+    kn_ssize_t idx = parse_index(s, len, 0, &ok);
+    return ok ? memo_fetch(u, idx) : -1;
 }
 
 static int load_binget(PkUnpickler *u, int nbytes)
@@ -763,12 +789,15 @@ static int load_binget(PkUnpickler *u, int nbytes)
 
 static int load_put(PkUnpickler *u)
 {
-    kn_ssize_t idx = line_index(u);
-    if (idx < 0)
+    char *s;
+    kn_ssize_t len = line_at_least(u, &s, 2);
+    if (len < 0)
         return -1;
     if (u->sp <= u->fence)
         return pk_stack_underflow(u);
-    return pk_unpickler_memo_put(u, idx, u->stack[u->sp - 1]);
+    int ok;
+    kn_ssize_t idx = parse_index(s, len, 1, &ok);
+    return ok ? pk_unpickler_memo_put(u, idx, u->stack[u->sp - 1]) : -1;
 }
 
 static int load_binput(PkUnpickler *u, int nbytes)

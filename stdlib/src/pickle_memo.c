@@ -155,6 +155,8 @@ static KnObject *ump_copy(KnObject *self, KnObject *unused)
         if (k == NULL || ob_dict_setitem(d, k, u->memo[i]) < 0)
             return NULL;
     }
+    if (u->memo_far != NULL && ob_dict_update(d, u->memo_far) < 0)
+        return NULL;
     return d;
 }
 
@@ -164,6 +166,7 @@ static KnObject *ump_clear(KnObject *self, KnObject *unused)
     PkUnpickler *u = (PkUnpickler *)((MemoProxy *)self)->owner;
     for (kn_ssize_t i = 0; i < u->memo_size; i++)
         u->memo[i] = NULL;
+    u->memo_far = NULL;
     u->memo_len = 0;
     return KN_None;
 }

@@ -7,6 +7,8 @@
  * functools.partial, builtins.getattr) is imported on first use rather
  * than at import of _pickle: copyreg and _compat_pickle are pure Python and
  * pickle.py imports _pickle while it is itself being imported. */
+#include <string.h>
+
 #include "pickle_internal.h"
 
 KnObject *kn_init__pickle(void);
@@ -33,6 +35,13 @@ KnObject *pk_import(KnObject *name)
         ob_err_set_string(ob_exc_ImportError, "no import system is running");
         return NULL;
     }
+    /* the hook takes a C string: a name with a NUL cannot name a module */
+    kn_ssize_t len;
+    const char *utf8 = ob_str_as_utf8(name, &len);
+    if (utf8 == NULL)
+        return NULL;
+    if ((kn_ssize_t)strlen(utf8) != len)
+        return ob_err_format(ob_exc_ModuleNotFoundError, "No module named %R", name);
     return ob_type_hooks.import_module(name);
 }
 

@@ -58,6 +58,7 @@ int pk_unpickler_prepare(PkUnpickler *u, int fix_imports, KnObject *encoding, Kn
     u->num_marks = 0;
     u->memo_len = 0;
     u->memo_size = 0;
+    u->memo_far = NULL;
     if (pk_unpickler_memo_resize(u, 32) < 0)
         return -1;
     u->proto = 0;
@@ -211,6 +212,8 @@ static int unpickler_set_memo(KnObject *self, KnObject *value, void *closure)
             return -1;
         for (kn_ssize_t i = 0; i < src->memo_size; i++)
             tmp.memo[i] = src->memo[i];
+        if (src->memo_far != NULL && (tmp.memo_far = ob_dict_copy(src->memo_far)) == NULL)
+            return -1;
         tmp.memo_len = src->memo_len;
     } else if (KN_DICT_CHECK(value)) {
         /* CPython 3.11 validates the keys but keeps none of the entries
@@ -239,6 +242,7 @@ static int unpickler_set_memo(KnObject *self, KnObject *value, void *closure)
         return -1;
     }
     u->memo = tmp.memo;
+    u->memo_far = tmp.memo_far;
     u->memo_size = tmp.memo_size;
     u->memo_len = tmp.memo_len;
     return 0;
