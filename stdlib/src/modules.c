@@ -65,6 +65,7 @@ KnObject *kn_init_unicodedata(void);
 KnObject *kn_init__socket(void);
 KnObject *kn_init__lsprof(void);
 KnObject *kn_init_faulthandler(void);
+KnObject *kn_init__pickle(void);
 
 /* cjk */
 KnObject *kn_init__multibytecodec(void);
@@ -145,5 +146,6 @@ const stdlib_module stdlib_modules[] = {
     {"_codecs_tw", kn_init__codecs_tw},
     {"_codecs_hk", kn_init__codecs_hk},
     {"_codecs_iso2022", kn_init__codecs_iso2022},
+    {"_pickle", kn_init__pickle},
     {NULL, NULL}
 };
