@@ -55,6 +55,7 @@ KnObject *kn_init__crypt(void);
 KnObject *kn_init_mmap(void);
 KnObject *kn_init__posixshmem(void);
 KnObject *kn_init__multiprocessing(void);
+KnObject *kn_init__datetime(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -109,5 +110,6 @@ const stdlib_module stdlib_modules[] = {
     {"mmap", kn_init_mmap},
     {"_posixshmem", kn_init__posixshmem},
     {"_multiprocessing", kn_init__multiprocessing},
+    {"_datetime", kn_init__datetime},
     {NULL, NULL}
 };
