@@ -295,6 +295,79 @@ int dt_check_fromutc_arg(KnObject *self, KnObject *dt)
     return 0;
 }
 
+int dt_parse_ctor(const char *fname, const char *const *names, int required, int maxpos,
+                  KnObject *args, KnObject *kwargs, KnObject **out, int *ints, unsigned intmask)
+{
+    const char *fn = fname ? fname : "function", *paren = fname ? "()" : "";
+    int len = 0;
+    while (names[len] != NULL)
+        len++;
+    kn_ssize_t nargs = KN_SIZE(args);
+    kn_ssize_t nkw = kwargs != NULL ? ob_dict_size(kwargs) : 0;
+    if (nargs + nkw > len) {
+        ob_err_format(ob_exc_TypeError, "%s%s takes at most %d %sargument%s (%zd given)", fn, paren, len,
+                      nargs == 0 ? "keyword " : "", len == 1 ? "" : "s", nargs + nkw);
+        return -1;
+    }
+    if (nargs > maxpos) {
+        ob_err_format(ob_exc_TypeError, "%s%s takes %s %d positional argument%s (%zd given)", fn, paren,
+                      required < maxpos ? "at most" : "exactly", maxpos, maxpos == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    kn_ssize_t left = nkw;
+    for (int i = 0; i < len; i++) {
+        KnObject *v = NULL;
+        if (i < nargs) {
+            v = KN_TUPLE_GET(args, i);
+        } else if (left > 0) {
+            v = ob_dict_getitem_str(kwargs, names[i]);
+            if (v == NULL && ob_err_occurred())
+                return -1;
+            if (v != NULL)
+                left--;
+        }
+        out[i] = v;
+        if (v != NULL) {
+            if ((intmask >> i & 1) && dt_arg_int(v, &ints[i]) < 0)
+                return -1;
+            continue;
+        }
+        if (i < required) {
+            ob_err_format(ob_exc_TypeError, "%s%s missing required argument '%s' (pos %d)", fn, paren, names[i], i + 1);
+            return -1;
+        }
+    }
+    if (nkw == 0)
+        return 0;
+    for (kn_ssize_t i = 0; i < nargs; i++) {
+        KnObject *v = ob_dict_getitem_str(kwargs, names[i]);
+        if (v == NULL && ob_err_occurred())
+            return -1;
+        if (v != NULL) {
+            ob_err_format(ob_exc_TypeError, "argument for %s%s given by name ('%s') and position (%zd)", fn, paren,
+                          names[i], i + 1);
+            return -1;
+        }
+    }
+    kn_ssize_t pos = 0;
+    KnObject *key, *value;
+    while (ob_dict_next(kwargs, &pos, &key, &value)) {
+        if (!KN_STR_CHECK(key)) {
+            ob_err_set_string(ob_exc_TypeError, "keywords must be strings");
+            return -1;
+        }
+        int match = 0;
+        for (int i = 0; i < len && !match; i++)
+            match = ob_str_equal_cstr(key, names[i]);
+        if (!match) {
+            ob_err_format(ob_exc_TypeError, "'%U' is an invalid keyword argument for %s%s", key,
+                          fname ? fname : "this function", paren);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int dt_arg_ints(KnObject *const *a, int *out, int n)
 {
     for (int i = 0; i < n; i++)

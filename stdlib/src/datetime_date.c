@@ -71,11 +71,9 @@ static KnObject *date_tp_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
             return dt_date_alloc(t, s[0] * 256 + s[1], s[2], s[3]);
     }
     static const char *const names[] = {"year", "month", "day", NULL};
-    static const KnArgSpec spec = {"date", names, 3, 3, 0};
     KnObject *a[3] = {0};
     int v[3];
-    if (ob_args_parse_tuple(&spec, args, kwargs, a) < 0 || dt_arg_ints(a, v, 3) < 0
-        || dt_check_date(v[0], v[1], v[2]) < 0)
+    if (dt_parse_ctor(NULL, names, 3, 3, args, kwargs, a, v, 7) < 0 || dt_check_date(v[0], v[1], v[2]) < 0)
         return NULL;
     return dt_date_alloc(t, v[0], v[1], v[2]);
 }

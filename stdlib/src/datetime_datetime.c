@@ -65,11 +65,9 @@ static KnObject *datetime_tp_new(KnTypeObject *t, KnObject *args, KnObject *kwar
     }
     static const char *const names[] = {"year", "month", "day", "hour", "minute", "second",
                                         "microsecond", "tzinfo", "fold", NULL};
-    static const KnArgSpec spec = {"datetime", names, 3, 8, 0};
     KnObject *a[9] = {0};
     int v[9] = {0};
-    if (ob_args_parse_tuple(&spec, args, kwargs, a) < 0 || dt_arg_ints(a, v, 7) < 0
-        || (a[8] != NULL && dt_arg_int(a[8], &v[8]) < 0))
+    if (dt_parse_ctor(NULL, names, 3, 8, args, kwargs, a, v, 0x17f) < 0)
         return NULL;
     KnObject *tz = a[7] ? a[7] : KN_None;
     if (dt_check_date(v[0], v[1], v[2]) < 0 || dt_check_time(v[3], v[4], v[5], v[6], v[8]) < 0

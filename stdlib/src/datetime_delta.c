@@ -162,13 +162,13 @@ static KnObject *delta_tp_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
 {
     static const char *const names[] = {"days", "seconds", "microseconds", "milliseconds",
                                         "minutes", "hours", "weeks", NULL};
-    static const KnArgSpec spec = {"timedelta", names, 0, 7, 0};
+
     /* accumulation order (CPython's): finest unit first */
     static const int order[7] = {2, 3, 1, 4, 5, 0, 6};
     static const long long factors[7] = {86400000000LL, 1000000LL, 1LL, 1000LL, 60000000LL,
                                          3600000000LL, 604800000000LL};
     KnObject *a[7] = {0};
-    if (ob_args_parse_tuple(&spec, args, kwargs, a) < 0)
+    if (dt_parse_ctor("__new__", names, 0, 7, args, kwargs, a, NULL, 0) < 0)
         return NULL;
     KnObject *x = ob_int_from_long_long(0);
     double leftover = 0.0;

@@ -115,6 +115,8 @@ KnObject *dt_wrap_strftime(KnObject *obj, KnObject *format, KnObject *timetuple,
     Buf b = {NULL, 0, 0};
     if (buf_put(&b, "", 0) < 0)
         return NULL;
+    /* CPython's loop stops at an embedded NUL, and so does this one */
+    len = (kn_ssize_t)strnlen(f, (size_t)len);
     for (kn_ssize_t i = 0; i < len; i++) {
         char ch = f[i];
         if (ch != '%' || i + 1 >= len) {
@@ -166,7 +168,8 @@ KnObject *dt_wrap_strftime(KnObject *obj, KnObject *format, KnObject *timetuple,
         if (r < 0)
             goto error;
     }
-    KnObject *newfmt = ob_str_from_utf8(b.p, (kn_ssize_t)b.n);
+    /* the expanded format ends at its first NUL (a %Z name may hold one) */
+    KnObject *newfmt = ob_str_from_utf8(b.p, (kn_ssize_t)strlen(b.p));
     free(b.p);
     if (newfmt == NULL)
         return NULL;

@@ -111,6 +111,14 @@ KnObject *dt_reduce_state(KnObject *self, const unsigned char *state, int n, KnO
 KnObject *dt_strftime_arg(KnObject *const *args, kn_ssize_t nargs, KnObject *kw);
 /* fromutc(dt)'s checks: dt is a datetime whose tzinfo is self. */
 int dt_check_fromutc_arg(KnObject *self, KnObject *dt);
+/* The constructors' argument parsing, with the messages of CPython's
+ * PyArg_ParseTupleAndKeywords (fname NULL prints "function"): parameters
+ * names[0 ..], the first `required` required, those from `maxpos` on
+ * keyword-only.  Arguments are taken in order; one whose bit is set in
+ * intmask is converted into ints[i] when it is reached, so a bad early
+ * argument is reported before a missing later one, as in CPython. */
+int dt_parse_ctor(const char *fname, const char *const *names, int required, int maxpos,
+                  KnObject *args, KnObject *kwargs, KnObject **out, int *ints, unsigned intmask);
 /* dt_arg_int over a[0 .. n-1], skipping NULL (absent) entries. */
 int dt_arg_ints(KnObject *const *a, int *out, int n);
 KnObject *dt_import(const char *module, const char *attr);

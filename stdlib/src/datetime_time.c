@@ -41,11 +41,9 @@ static KnObject *time_tp_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
         }
     }
     static const char *const names[] = {"hour", "minute", "second", "microsecond", "tzinfo", "fold", NULL};
-    static const KnArgSpec spec = {"time", names, 0, 5, 0};
     KnObject *a[6] = {0};
     int v[6] = {0, 0, 0, 0, 0, 0};
-    if (ob_args_parse_tuple(&spec, args, kwargs, a) < 0 || dt_arg_ints(a, v, 4) < 0
-        || (a[5] != NULL && dt_arg_int(a[5], &v[5]) < 0))
+    if (dt_parse_ctor(NULL, names, 0, 5, args, kwargs, a, v, 0x2f) < 0)
         return NULL;
     KnObject *tz = a[4] ? a[4] : KN_None;
     if (dt_check_time(v[0], v[1], v[2], v[3], v[5]) < 0 || dt_check_tzinfo(tz) < 0)
