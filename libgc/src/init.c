@@ -28,6 +28,23 @@ static void *GC_CALLBACK kgc_oom(size_t n)
     return NULL;
 }
 
+/* kgc_state.lock is held across fork() so the child never inherits it
+ * taken by a thread that does not exist there. */
+static void kgc_fork_prepare(void)
+{
+    pthread_mutex_lock(&kgc_state.lock);
+}
+
+static void kgc_fork_parent(void)
+{
+    pthread_mutex_unlock(&kgc_state.lock);
+}
+
+static void kgc_fork_child(void)
+{
+    pthread_mutex_init(&kgc_state.lock, NULL);
+}
+
 static void kgc_init_body(void)
 {
     GC_set_suspend_signal(SIGPWR);
@@ -36,9 +53,15 @@ static void kgc_init_body(void)
         GC_set_warn_proc(GC_ignore_warn_proc);
     GC_set_finalize_on_demand(1);
     GC_set_java_finalization(1);
+    /* fork() in a threaded process: Boehm takes its lock around the fork
+     * and forgets the threads the child does not have. */
+    GC_set_handle_fork(1);
     GC_INIT();
     GC_set_oom_fn(kgc_oom);
     GC_allow_register_threads();
+    /* Registered after Boehm's handlers, so prepare runs first and keeps
+     * the lock order (kgc_state.lock before the allocation lock). */
+    pthread_atfork(kgc_fork_prepare, kgc_fork_parent, kgc_fork_child);
 
     kgc_state.obj_kind = (int)GC_new_kind(GC_new_free_list(),
                                           GC_DS_LENGTH, 1, 1);

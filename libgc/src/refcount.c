@@ -145,10 +145,19 @@ static void kgc_scan_block(uintptr_t hidden)
     }
 }
 
+static volatile int kgc_refcounts_on;
+
+void kgc_refcounts_enable(void)
+{
+    kgc_refcounts_on = 1;
+}
+
 static void GC_CALLBACK kgc_push_refcounted(void)
 {
     if (kgc_prev_push != NULL)
         kgc_prev_push();      /* Boehm's default pushes thread stacks */
+    if (!kgc_refcounts_on)
+        return;               /* nothing can have raised a refcount */
     /* Roots may be pushed again after a mark-stack overflow: count per
      * collection, not per call. */
     static GC_word last_gc_no = ~(GC_word)0;

@@ -262,6 +262,7 @@ static void test_register_rejects_non_objects(void **state)
 int main(void)
 {
     kgc_init();
+    kgc_refcounts_enable();
     root = kgc_alloc_uncollectable(4 * sizeof(void *));
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_single_object_steps_in_order),

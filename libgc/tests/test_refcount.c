@@ -166,6 +166,7 @@ static void test_many_objects(void **state)
 int main(void)
 {
     kgc_init();
+    kgc_refcounts_enable();
     kt_install_hooks();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cycle_at_base_is_reclaimed),

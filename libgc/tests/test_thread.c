@@ -1,7 +1,9 @@
 /* test_thread.c -- src/thread.c: registered threads allocate and collect. */
 #define GC_THREADS 1              /* declares the signal getters */
 #define GC_NO_THREAD_REDIRECTS 1  /* registration stays explicit */
+#include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <signal.h>
 #include "kgc_test.h"
 
@@ -54,6 +56,45 @@ static void test_second_thread_allocates(void **state)
     assert_int_equal((intptr_t)ret, 0);
 }
 
+/* kgc_thread_start: the argument (a heap list only the start record
+ * refers to) survives collections run while the threads start up, and the
+ * threads run registered. */
+#define START_THREADS 6
+static atomic_int started_ok, started_done;
+
+static void started(void *arg)
+{
+    struct kt_obj *o = arg;
+    int ok = kgc_thread_is_registered();
+    for (long i = 99; i >= 0; i--, o = o->a)
+        if (o == NULL || o->id != 5000 + i)
+            ok = 0;
+    ok = ok && churn_lists(2000000, 5) == 0;
+    atomic_fetch_add(&started_ok, ok);
+    atomic_fetch_add(&started_done, 1);
+}
+
+static void test_thread_start(void **state)
+{
+    for (int t = 0; t < START_THREADS; t++) {
+        struct kt_obj *head = NULL;
+        for (long i = 0; i < 100; i++) {
+            struct kt_obj *o = kt_new(5000 + i);
+            o->a = head;
+            head = o;
+        }
+        unsigned long ident = 0;
+        assert_int_equal(kgc_thread_start(started, head, 0, &ident), 0);
+        assert_true(ident != 0);
+        head = NULL;
+    }
+    while (atomic_load(&started_done) < START_THREADS)
+        kgc_collect();
+    assert_int_equal(atomic_load(&started_ok), START_THREADS);
+    /* A bad stack size is refused without starting anything. */
+    assert_int_equal(kgc_thread_start(started, NULL, 1, NULL), EINVAL);
+}
+
 static void test_main_thread_registered(void **state)
 {
     assert_true(kgc_thread_is_registered());
@@ -73,6 +114,7 @@ int main(void)
         cmocka_unit_test(test_main_thread_registered),
         cmocka_unit_test(test_suspend_signals),
         cmocka_unit_test(test_second_thread_allocates),
+        cmocka_unit_test(test_thread_start),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -222,6 +222,10 @@ static void thread_jumps(jit_unit *u)
                 jit_block *t = &u->blocks[in->target];
                 if (!t->n || t->ins[0].op != JIT_OP_JUMP || t->ins[0].target == in->target)
                     break;
+                /* Not past a jump of another line (a `break` that lands
+                 * on an outer `break` still passes that line), as CPython. */
+                if (t->ins[0].pos.lineno >= 0 && t->ins[0].pos.lineno != in->pos.lineno)
+                    break;
                 in->target = t->ins[0].target;
             }
         }
@@ -272,20 +276,21 @@ static int fold_const_tuples(jit_compiler *c, jit_unit *u)
 }
 
 /* Line numbers for code without a position (CPython's
- * propagate_line_numbers): a block without a line reached from a single
- * place takes that place's line.  (CPython also copies exit blocks reached
- * from several places first; Kiln does not, so such an implicit `return
- * None` keeps no line of its own.)  Runs after the flow pass. */
+ * duplicate_exits_without_lineno and propagate_line_numbers): an exit
+ * block without a line (the implicit `return None`) reached by jumps from
+ * several places is copied once per jump, each copy taking its jump's
+ * line; then a block without a line reached from a single place takes
+ * that place's line.  Line events (sys.settrace) and coverage depend on
+ * this matching CPython.  Runs after the flow pass. */
 static int block_falls_through(const jit_block *b)
 {
     return !b->n || !(jit_op_flags(b->ins[b->n - 1].op) & JIT_OPF_TERM);
 }
 
-static int fix_lines(jit_compiler *c, jit_unit *u)
+/* Predecessors of each block: jumps (not SETUP_*) and fall-through into
+ * the next reachable block in layout order.  preds has nblocks entries. */
+static void count_preds(jit_unit *u, int *preds)
 {
-    int *preds = kgc_alloc(sizeof(int) * (size_t)(u->nblocks + 1) * 2);
-    if (!preds)
-        return jit_c_nomem(c);
     for (int k = 0; k < u->norder; k++) {
         jit_block *b = &u->blocks[u->order[k]];
         if (!b->reachable)
@@ -301,6 +306,125 @@ static int fix_lines(jit_compiler *c, jit_unit *u)
                     break;
                 }
     }
+}
+
+static int is_exit_without_line(const jit_block *t)
+{
+    if (!t->n)
+        return 0;
+    int last = t->ins[t->n - 1].op;
+    if (last != JIT_OP_RETURN_VALUE && last != JIT_OP_RERAISE && last != JIT_OP_RAISE_VARARGS)
+        return 0;
+    for (int j = 0; j < t->n; j++)
+        if (t->ins[j].pos.lineno >= 0)
+            return 0;
+    return 1;
+}
+
+/* The block a jump to t really lands in: empty blocks (a `for` loop's
+ * missing `else`) fall through to the next reachable block in layout. */
+static int skip_empty(jit_unit *u, const int *slot, int t)
+{
+    while (u->blocks[t].n == 0) {
+        int q = slot[t] + 1;
+        while (q < u->norder && !u->blocks[u->order[q]].reachable)
+            q++;
+        if (q >= u->norder)
+            return t;
+        t = u->order[q];
+    }
+    return t;
+}
+
+/* Copy exit blocks without a line that several jumps reach: each jump
+ * gets its own copy (laid out at the end), at the jump's position.  An
+ * exit reached by a single jump takes that jump's position here (the
+ * propagation below follows only a block's last instruction, and no
+ * chain of empty blocks). */
+static int duplicate_exits(jit_compiler *c, jit_unit *u)
+{
+    int *preds = kgc_alloc(sizeof(int) * (size_t)(u->nblocks + 1) * 2);
+    if (!preds)
+        return jit_c_nomem(c);
+    int *slot = preds + u->nblocks + 1;     /* block -> index in u->order */
+    count_preds(u, preds);
+    for (int k = 0; k < u->norder; k++)
+        slot[u->order[k]] = k;
+    int norder = u->norder;
+    for (int k = 0; k < norder; k++) {
+        int bi = u->order[k];
+        if (!u->blocks[bi].reachable)
+            continue;
+        jit_position here = {-1, -1, -1, -1};
+        for (int j = 0; j < u->blocks[bi].n; j++) {
+            jit_instr in = u->blocks[bi].ins[j];
+            if (in.pos.lineno >= 0)
+                here = in.pos;
+            if (in.target < 0 || (jit_op_flags(in.op) & JIT_OPF_SETUP) || here.lineno < 0)
+                continue;
+            int t = skip_empty(u, slot, in.target);
+            if (!is_exit_without_line(&u->blocks[t]))
+                continue;
+            if (t != in.target) {
+                /* Jump straight there; the empty block falls into t only
+                 * while something else still reaches it. */
+                u->blocks[bi].ins[j].target = t;
+                preds[t]++;
+                if (--preds[in.target] == 0)
+                    preds[t]--;
+            }
+            if (preds[t] <= 1) {
+                u->blocks[t].ins[0].pos = here;
+                continue;
+            }
+            jit_block *b = &u->blocks[bi];
+            if (j == b->n - 1 && (jit_op_flags(in.op) & JIT_OPF_TERM)) {
+                /* An unconditional jump to the shared exit: the exit's
+                 * code replaces the jump (CPython inlines such small exit
+                 * blocks before it copies them). */
+                jit_block *exit = &u->blocks[t];
+                jit_instr *ni = kgc_alloc(sizeof(jit_instr) * (size_t)(b->n - 1 + exit->n));
+                if (!ni)
+                    return jit_c_nomem(c);
+                memcpy(ni, b->ins, sizeof(jit_instr) * (size_t)(b->n - 1));
+                memcpy(ni + b->n - 1, exit->ins, sizeof(jit_instr) * (size_t)exit->n);
+                ni[b->n - 1].pos = here;
+                b->ins = ni;
+                b->n = b->cap = b->n - 1 + exit->n;
+                preds[t]--;
+                break;
+            }
+            int nb = jit_c_new_block(c);     /* may move u->blocks */
+            if (nb < 0)
+                return -1;
+            jit_block *exit = &u->blocks[t], *copy = &u->blocks[nb];
+            copy->ins = kgc_alloc(sizeof(jit_instr) * (size_t)exit->n);
+            if (!copy->ins)
+                return jit_c_nomem(c);
+            memcpy(copy->ins, exit->ins, sizeof(jit_instr) * (size_t)exit->n);
+            copy->n = copy->cap = exit->n;
+            copy->depth = exit->depth;
+            copy->reachable = 1;
+            copy->ins[0].pos = here;
+            preds[t]--;
+            u->blocks[bi].ins[j].target = nb;
+            int cur = u->cur;
+            if (jit_c_use_block(c, nb) < 0)
+                return -1;
+            u->cur = cur;
+        }
+    }
+    return 0;
+}
+
+static int fix_lines(jit_compiler *c, jit_unit *u)
+{
+    if (duplicate_exits(c, u) < 0)
+        return -1;
+    int *preds = kgc_alloc(sizeof(int) * (size_t)(u->nblocks + 1) * 2);
+    if (!preds)
+        return jit_c_nomem(c);
+    count_preds(u, preds);
     /* propagate along single-predecessor edges */
     for (int k = 0; k < u->norder; k++) {
         jit_block *b = &u->blocks[u->order[k]];
@@ -432,16 +556,24 @@ KnObject *jit_assemble(jit_compiler *c, jit_unit *u)
         }
     for (int bi = 0; bi < u->nblocks; bi++)
         block_at[bi] = u->blocks[bi].reachable ? block_first[bi] : -1;
-    /* jumps to the very next instruction vanish */
+    /* jumps to the very next instruction vanish; one that is the only
+     * instruction of its line (`if False:`, a `break` right before the
+     * loop's exit) stays as a NOP, so the line still has a line event,
+     * as with CPython's NOP removal */
+    int last_line = -1;
     for (int k = 0; k < n; k++) {
         asm_instr *a = &ins[k];
         if ((a->op == JIT_OP_JUMP || a->op == JIT_OP_JUMP_NO_INTERRUPT) &&
             block_at[a->target] == k + 1) {
+            int line = a->pos.lineno, next_line = k + 1 < n ? ins[k + 1].pos.lineno : -1;
             a->op = JIT_OP_NOP;
             a->target = -1;
             /* a NOP that carries nothing is removed below */
-            a->pos.lineno = -2;
+            if (line < 0 || line == last_line || line == next_line)
+                a->pos.lineno = -2;
         }
+        if (a->pos.lineno != -2)
+            last_line = a->pos.lineno;
     }
     {
         int m = 0;

@@ -2,8 +2,8 @@
  * the compiler emits calls to: compile exec eval __import__ __build_class__.
  *
  * compile/exec/eval take source text (str, bytes, bytearray) or code
- * objects; AST objects need the `ast` module (later) and are refused with a
- * clear error.  __import__ only knows the modules already in sys.modules
+ * objects; compile() also takes ast trees, through the hook `_ast`
+ * registers (jit_set_ast_tree_hook).  __import__ only knows the modules already in sys.modules
  * (builtins, sys) until the import system lands (importlib._bootstrap
  * driven by _imp, _io, marshal, posix). */
 #include <string.h>
@@ -12,6 +12,7 @@
 #include "code.h"
 #include "eval.h"
 #include "libgc/gc.h"
+#include "libparse/arena.h"
 
 /* CPython's PyCF_* compile() flags that are ours to check. */
 #define CF_ONLY_AST 0x0400
@@ -76,6 +77,40 @@ static jit_ast_hook ast_hook;
 void jit_set_ast_hook(jit_ast_hook hook)
 {
     ast_hook = hook;
+}
+
+static jit_ast_tree_hook tree_hook;
+
+void jit_set_ast_tree_hook(jit_ast_tree_hook hook)
+{
+    tree_hook = hook;
+}
+
+/* compile(<ast node>): the node itself under PyCF_ONLY_AST, else the tree
+ * converted, validated and compiled.  *done = 0 when src is no ast node. */
+static KnObject *compile_ast_object(KnObject *src, int ast_mode, const char *filename,
+                                    jit_mode mode, int flags, int optimize, int *done)
+{
+    *done = 0;
+    if (tree_hook == NULL || KN_STR_CHECK(src) || KN_BYTES_CHECK(src))
+        return NULL;
+    int is_ast = tree_hook(src, ast_mode, NULL, NULL);
+    if (is_ast <= 0) {
+        *done = is_ast < 0;
+        return NULL;
+    }
+    *done = 1;
+    if (flags & CF_ONLY_AST)
+        return src;
+    ps_arena *arena = ps_arena_new();
+    if (arena == NULL)
+        return ob_err_nomemory();
+    struct ps_mod *mod = NULL;
+    KnObject *code = NULL;
+    if (tree_hook(src, ast_mode, arena, &mod) > 0)
+        code = jit_compile_tree(mod, arena, filename, mode, flags, optimize);
+    ps_arena_free(arena);
+    return code;
 }
 
 static int is_code(KnObject *o)
@@ -155,6 +190,11 @@ static KnObject *bi_compile(KnObject *self, KnObject *const *args, kn_ssize_t na
         return NULL;
     if (!dont_inherit)
         flags |= inherited_flags();
+    int done;
+    KnObject *tree_code = compile_ast_object(a[0], ast_mode, filename, mode, (int)flags,
+                                             (int)optimize, &done);
+    if (done)
+        return tree_code;
     kn_ssize_t len;
     int is_text;
     const char *s = source_bytes(a[0], &len, &is_text);
@@ -167,8 +207,19 @@ static KnObject *bi_compile(KnObject *self, KnObject *const *args, kn_ssize_t na
     if (flags & CF_ONLY_AST) {
         if (check_no_nul(s, len) < 0)
             return NULL;
-        return ast_hook(s, (size_t)len, filename, ast_mode | (KN_STR_CHECK(a[0]) ? 0x100 : 0));
+        /* _feature_version (ast.parse(feature_version=...)): bits 16-23 */
+        long long fv = -1;
+        if (a[6] != NULL && (fv = ob_number_as_ssize(a[6], ob_exc_OverflowError)) == -1
+            && ob_err_occurred())
+            return NULL;
+        int fvbits = fv >= 0 && fv < 255 ? (int)(fv + 1) << 16 : 0;
+        return ast_hook(s, (size_t)len, filename,
+                        ast_mode | (KN_STR_CHECK(a[0]) ? 0x100 : 0) |
+                        ((flags & CF_TYPE_COMMENTS) ? 0x200 : 0) | fvbits);
     }
+    /* a str is already text: its coding cookie is not applied again */
+    if (KN_STR_CHECK(a[0]))
+        flags |= CF_SOURCE_IS_UTF8;
     return compile_text(s, len, filename, mode, (int)flags, (int)optimize);
 }
 
@@ -244,7 +295,8 @@ static KnObject *run_source(int is_eval, KnObject *src, KnObject *globals, KnObj
             }
         }
         code = compile_text(s, len, "<string>", is_eval ? JIT_MODE_EVAL : JIT_MODE_EXEC,
-                            inherited_flags(), -1);
+                            inherited_flags() | (KN_STR_CHECK(src) ? CF_SOURCE_IS_UTF8 : 0),
+                            -1);
         if (code == NULL)
             return NULL;
     }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "compile.h"
+#include "xoptions.h"
 #include "libgc/gc.h"
 #include "libobject/libobject.h"
 #include "libobject/complex.h"
@@ -50,6 +51,18 @@ static int emit_warning(KnTypeObject *category, const char *msg, KnObject *filen
             return -1;
         return warn_hook(category, m, filename, lineno);
     }
+    /* the warnings machinery when it is there (filters, -W error,
+     * catch_warnings), as CPython's PyErr_WarnExplicitObject */
+    KnObject *w = jit_import_module("_warnings");
+    if (w != NULL) {
+        KnObject *m = ob_str_from_cstr(msg);
+        KnObject *ln = ob_int_from_ssize(lineno);
+        if (m == NULL || ln == NULL)
+            return -1;
+        return ob_call_method(w, "warn_explicit", 4, m, (KnObject *)category, filename,
+                              ln) == NULL ? -1 : 0;
+    }
+    ob_err_clear();
     if (category != ob_exc_SyntaxWarning)
         return 0;           /* DeprecationWarning: ignored by default */
     const char *fn = ob_str_as_utf8(filename, NULL);
@@ -822,6 +835,78 @@ void jit_compile_raise_error(ps_error *err, const char *filename)
     raise_ps_error(err, filename);
 }
 
+/* Fold, scope and generate code for a tree (from the parser or from ast
+ * objects); src may be NULL (no source lines for error texts). */
+/* Line `lineno` of the file `filename` (with its newline), malloc'd, or
+ * NULL when there is no such file or line. */
+static char *file_line(const char *filename, int lineno)
+{
+    FILE *f = lineno > 0 ? fopen(filename, "rb") : NULL;
+    if (!f)
+        return NULL;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = 0;
+    for (int l = 0; l < lineno && n >= 0; l++)
+        n = getline(&line, &cap, f);
+    fclose(f);
+    if (n < 0) {
+        free(line);
+        return NULL;
+    }
+    return line;
+}
+
+/* A SyntaxError found after parsing (scopes, the compiler): CPython quotes
+ * the line from the file it names, not from the source given, so a string
+ * compiled under a name that is no file has no text. */
+static void text_from_file(ps_error *err, const char *filename)
+{
+    if (err->kind != PS_ERR_SYNTAX)
+        return;
+    free(err->text);
+    err->text = file_line(filename, err->lineno);
+}
+
+static KnObject *compile_tree(ps_mod *mod, const char *src, size_t len, KnObject *fnobj,
+                              jit_mode mode, int flags, int optimize, ps_arena *arena,
+                              ps_error *err, const char *filename)
+{
+    if (optimize < 0)
+        optimize = 0;
+    if (jit_fold_mod(mod, optimize, arena, err) < 0)
+        return NULL;
+    jit_symtable *st = jit_symtable_build(mod, filename, src, len, flags, arena, err);
+    if (!st) {
+        text_from_file(err, filename);
+        return NULL;
+    }
+    jit_compiler c = {0};
+    c.st = st;
+    c.arena = arena;
+    c.err = err;
+    c.src = src;
+    c.srclen = len;
+    c.optimize = optimize;
+    c.future = st->future;
+    c.flags = flags;
+    c.filename = fnobj;
+    KnObject *co = compile_mod(&c, mod, mode);
+    if (!co)
+        text_from_file(err, filename);
+    return co;
+}
+
+/* The error of a failed compile as an exception (unless one is set or err
+ * says so with "\x01"); err is cleared. */
+static KnObject *finish(KnObject *result, ps_error *err, const char *filename)
+{
+    if (!result && !(err->kind == PS_ERR_NONE && err->msg[0] == '\x01') && !ob_err_occurred())
+        raise_ps_error(err, filename);
+    ps_error_clear(err);
+    return result;
+}
+
 KnObject *jit_compile_source(const char *src, size_t len, const char *filename,
                              jit_mode mode, int flags, int optimize)
 {
@@ -842,40 +927,38 @@ KnObject *jit_compile_source(const char *src, size_t len, const char *filename,
         pflags |= PS_INPUT_IS_UTF8_STR;
     if (flags & JIT_FUTURE_BARRY_AS_BDFL)
         pflags |= PS_FUTURE_BARRY_AS_BDFL;
+    if (flags & 0x4000)   /* PyCF_ALLOW_INCOMPLETE_INPUT */
+        pflags |= PS_ALLOW_INCOMPLETE;
+    if (flags & 0x0200)   /* PyCF_DONT_IMPLY_DEDENT */
+        pflags |= PS_DONT_IMPLY_DEDENT;
     parse_warn_ctx wctx = {NULL, src, len};
     wctx.filename = ob_str_decode_utf8(filename, (kn_ssize_t)strlen(filename), "surrogateescape");
-    if (!wctx.filename)
-        goto done;
-    ps_mod *mod = ps_parse_ex(src, len, filename, pm, pflags, arena, &err, parse_warn, &wctx);
-    if (!mod)
-        goto error;
-    if (optimize < 0)
-        optimize = 0;
-    if (jit_fold_mod(mod, optimize, arena, &err) < 0)
-        goto error;
-    jit_symtable *st = jit_symtable_build(mod, filename, src, len, flags, arena, &err);
-    if (!st)
-        goto error;
-    jit_compiler c = {0};
-    c.st = st;
-    c.arena = arena;
-    c.err = &err;
-    c.src = src;
-    c.srclen = len;
-    c.optimize = optimize;
-    c.future = st->future;
-    c.flags = flags;
-    c.filename = wctx.filename;
-    result = compile_mod(&c, mod, mode);
-    if (!result)
-        goto error;
-    goto done;
-error:
-    if (!(err.kind == PS_ERR_NONE && err.msg[0] == '\x01') && !ob_err_occurred())
-        raise_ps_error(&err, filename);
-    result = NULL;
-done:
-    ps_error_clear(&err);
+    if (wctx.filename) {
+        ps_mod *mod = ps_parse_ex(src, len, filename, pm, pflags, arena, &err, parse_warn,
+                                  &wctx);
+        if (mod)
+            result = compile_tree(mod, src, len, wctx.filename, mode, flags, optimize, arena,
+                                  &err, filename);
+        if (result)
+            jit_xopt_dis_compiled(result);
+    }
+    result = finish(result, &err, filename);
     ps_arena_free(arena);
     return result;
+}
+
+KnObject *jit_compile_tree(struct ps_mod *mod, struct ps_arena *arena, const char *filename,
+                           jit_mode mode, int flags, int optimize)
+{
+    if (jit_code_ready() < 0 || jit_validate_mod(mod) < 0)
+        return NULL;
+    KnObject *fnobj = ob_str_decode_utf8(filename, (kn_ssize_t)strlen(filename),
+                                         "surrogateescape");
+    if (!fnobj)
+        return NULL;
+    ps_error err;
+    ps_error_init(&err);
+    KnObject *result = compile_tree(mod, NULL, 0, fnobj, mode, flags, optimize, arena, &err,
+                                    filename);
+    return finish(result, &err, filename);
 }

@@ -209,6 +209,8 @@ int jit_c_unpack_helper(jit_compiler *c, ps_expr_seq *elts);
 int jit_c_constant(jit_compiler *c, const ps_constant *k, KnObject **out);
 int jit_c_lambda(jit_compiler *c, ps_expr *e);
 int jit_c_defaults(jit_compiler *c, ps_arguments *a, int *flags);
+/* SyntaxError "cannot assign to __debug__" for a parameter so named. */
+int jit_c_check_debug_args(jit_compiler *c, ps_arguments *a);
 int jit_c_annotations(jit_compiler *c, ps_arguments *a, ps_expr *returns, int *flags);
 int jit_c_check_forbidden(jit_compiler *c, const char *name, const void *node,
                           ps_expr_context ctx);
@@ -245,6 +247,11 @@ int jit_c_match(jit_compiler *c, ps_stmt *s);
 int jit_fold_mod(ps_mod *mod, int optimize, ps_arena *arena, ps_error *err);
 /* A folded constant's value as an object; NULL+exception on failure. */
 KnObject *jit_const_object(const ps_constant *k);
+
+/* ---- compile_validate.c ---- */
+/* CPython's checks of a tree built from ast objects (contexts, empty
+ * bodies, list lengths, pattern shapes): 0, or -1 with ValueError. */
+int jit_validate_mod(ps_mod *mod);
 
 /* ---- assemble.c ---- */
 KnObject *jit_assemble(jit_compiler *c, jit_unit *u);

@@ -62,12 +62,48 @@ static int is_docstring(ps_stmt *s)
            s->v.Expr.value->v.Constant.value.kind == PS_CONST_STR;
 }
 
+static int check_debug_arg_seq(jit_compiler *c, ps_arg_seq *args)
+{
+    for (ptrdiff_t i = 0; i < PS_SEQ_LEN(args); i++)
+        if (jit_c_check_forbidden(c, args->items[i]->arg, args->items[i], PS_Store) < 0)
+            return -1;
+    return 0;
+}
+
+int jit_c_check_debug_args(jit_compiler *c, ps_arguments *a)
+{
+    if (check_debug_arg_seq(c, a->posonlyargs) < 0 || check_debug_arg_seq(c, a->args) < 0 ||
+        check_debug_arg_seq(c, a->kwonlyargs) < 0)
+        return -1;
+    if (a->vararg && jit_c_check_forbidden(c, a->vararg->arg, a->vararg, PS_Store) < 0)
+        return -1;
+    if (a->kwarg && jit_c_check_forbidden(c, a->kwarg->arg, a->kwarg, PS_Store) < 0)
+        return -1;
+    return 0;
+}
+
+/* One CALL per decorator, innermost first, each at its decorator's
+ * position (line events and tracebacks name the decorator line, as in
+ * CPython); the store that follows is at the statement's. */
+static int apply_decorators(jit_compiler *c, ps_expr_seq *decos, ps_stmt *s)
+{
+    for (ptrdiff_t i = PS_SEQ_LEN(decos) - 1; i >= 0; i--) {
+        SET_LOC(c, decos->items[i]);
+        EMIT(JIT_OP_CALL, 0);
+    }
+    SET_LOC(c, s);
+    return 0;
+}
+
 int jit_c_function(jit_compiler *c, ps_stmt *s, int is_async)
 {
     const char *name = s->v.FunctionDef.name;
     ps_arguments *a = s->v.FunctionDef.args;
     ps_stmt_seq *body = s->v.FunctionDef.body;
     ps_expr_seq *decos = s->v.FunctionDef.decorator_list;
+    SET_LOC(c, s);
+    if (jit_c_check_debug_args(c, a) < 0)
+        return -1;
     if (jit_c_exprs(c, decos) < 0)
         return -1;
     int firstlineno = s->lineno;
@@ -107,8 +143,8 @@ int jit_c_function(jit_compiler *c, ps_stmt *s, int is_async)
     SET_LOC(c, s);
     if (jit_c_make_closure(c, co, flags) < 0)
         return -1;
-    for (ptrdiff_t i = 0; i < PS_SEQ_LEN(decos); i++)
-        EMIT(JIT_OP_CALL, 0);
+    if (apply_decorators(c, decos, s) < 0)
+        return -1;
     return jit_c_nameop(c, name, PS_Store);
 }
 
@@ -124,7 +160,8 @@ int jit_c_class(jit_compiler *c, ps_stmt *s)
     if (jit_c_enter_scope(c, name, SCOPE_CLASS, s, firstlineno) < 0)
         return -1;
     jit_unit *u = c->u;
-    SET_LOC(c, s);
+    /* The prologue keeps RESUME's position (the first decorator's line,
+     * column 0), as in CPython. */
     if (jit_c_nameop(c, "__name__", PS_Load) < 0 || jit_c_nameop(c, "__module__", PS_Store) < 0)
         return -1;
     if (jit_c_load_const(c, u->qualname) < 0 || jit_c_nameop(c, "__qualname__", PS_Store) < 0)
@@ -158,7 +195,7 @@ int jit_c_class(jit_compiler *c, ps_stmt *s)
         return -1;
     if (jit_c_call_helper(c, 2, s->v.ClassDef.bases, s->v.ClassDef.keywords) < 0)
         return -1;
-    for (ptrdiff_t i = 0; i < PS_SEQ_LEN(decos); i++)
-        EMIT(JIT_OP_CALL, 0);
+    if (apply_decorators(c, decos, s) < 0)
+        return -1;
     return jit_c_nameop(c, name, PS_Store);
 }

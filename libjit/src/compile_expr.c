@@ -487,6 +487,7 @@ static const char *literal_type(ps_expr *e)
         case PS_CONST_COMPLEX: return "complex";
         case PS_CONST_STR: return "str";
         case PS_CONST_BYTES: return "bytes";
+        case PS_CONST_OBJECT: return ob_type_name(KN_TYPE((KnObject *)e->v.Constant.value.u.obj));
         }
         return NULL;
     default:
@@ -536,12 +537,13 @@ static int check_subscripter(jit_compiler *c, ps_expr *v)
 static int check_index(jit_compiler *c, ps_expr *v, ps_expr *index)
 {
     const char *it = literal_type(index);
+    /* ints (bools included) are fine indices; None and ... are not */
     if (!it || (index->kind == PS_EXPR_Constant &&
                 (index->v.Constant.value.kind == PS_CONST_INT ||
                  index->v.Constant.value.kind == PS_CONST_TRUE ||
                  index->v.Constant.value.kind == PS_CONST_FALSE ||
-                 index->v.Constant.value.kind == PS_CONST_NONE ||
-                 index->v.Constant.value.kind == PS_CONST_ELLIPSIS)))
+                 (index->v.Constant.value.kind == PS_CONST_OBJECT &&
+                  KN_INT_CHECK((KnObject *)index->v.Constant.value.u.obj)))))
         return 0;
     switch (v->kind) {
     case PS_EXPR_Constant:
@@ -907,6 +909,9 @@ int jit_c_assign_target(jit_compiler *c, ps_expr *t)
             return -1;
         break;
     case PS_EXPR_Attribute: {
+        SET_LOC(c, t);
+        if (jit_c_check_forbidden(c, t->v.Attribute.attr, t, PS_Store) < 0)
+            return -1;
         VISIT(t->v.Attribute.value);
         int idx = jit_c_add_name(c, t->v.Attribute.attr);
         if (idx < 0)
@@ -979,7 +984,8 @@ int jit_c_lambda(jit_compiler *c, ps_expr *e)
 {
     ps_arguments *a = e->v.Lambda.args;
     int flags = 0;
-    if (jit_c_defaults(c, a, &flags) < 0)
+    SET_LOC(c, e);
+    if (jit_c_check_debug_args(c, a) < 0 || jit_c_defaults(c, a, &flags) < 0)
         return -1;
     if (jit_c_enter_scope(c, "<lambda>", SCOPE_LAMBDA, e, e->lineno) < 0)
         return -1;
@@ -1228,6 +1234,10 @@ static int expr1(jit_compiler *c, ps_expr *e)
     }
     case PS_EXPR_Attribute: {
         if (e->v.Attribute.ctx != PS_Load) {
+            /* obj.__debug__ = ... is refused like __debug__ = ... */
+            if (e->v.Attribute.ctx == PS_Store &&
+                jit_c_check_forbidden(c, e->v.Attribute.attr, e, PS_Store) < 0)
+                return -1;
             VISIT(e->v.Attribute.value);
             int idx = jit_c_add_name(c, e->v.Attribute.attr);
             if (idx < 0)

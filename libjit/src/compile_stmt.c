@@ -129,6 +129,9 @@ int jit_c_unwind_fblock(jit_compiler *c, jit_fblock *f, int preserve_tos)
             return -1;
         if (preserve_tos)
             jit_c_pop_fblock(c);
+        /* What follows (the jump or return that unwound) has no line of
+         * its own: it runs after the finally body, as in CPython. */
+        jit_c_set_pos(c, -1, -1, -1, -1);
         return 0;
     case FB_FINALLY_END:
         if (preserve_tos)
@@ -140,6 +143,8 @@ int jit_c_unwind_fblock(jit_compiler *c, jit_fblock *f, int preserve_tos)
         return 0;
     case FB_WITH:
     case FB_ASYNC_WITH:
+        /* __exit__ runs at the `with` statement's position. */
+        SET_LOC(c, (ps_stmt *)f->datum);
         if (preserve_tos)
             EMIT(JIT_OP_SWAP, 2);
         if (call_exit_with_nones(c) < 0)
@@ -150,6 +155,7 @@ int jit_c_unwind_fblock(jit_compiler *c, jit_fblock *f, int preserve_tos)
                 return -1;
         }
         EMIT(JIT_OP_POP_TOP, 0);
+        jit_c_set_pos(c, -1, -1, -1, -1);
         return 0;
     case FB_HANDLER_CLEANUP:
         if (preserve_tos)
@@ -217,14 +223,19 @@ static int compile_return(jit_compiler *c, ps_stmt *s)
         EMIT(JIT_OP_NOP, 0);
     }
     int saved_region = u->cur_region;
+    SET_LOC(c, s);
+    /* Unwinding a finally or with block leaves no position: the return
+     * then shows the line that ran last, as in CPython. */
     if (jit_c_unwind_fblock_stack(c, preserve, NULL) < 0)
         return -1;
-    SET_LOC(c, s);
     if (!v) {
         if (jit_c_load_const(c, &ob_none_obj) < 0)
             return -1;
     } else if (!preserve) {
-        VISIT(v);
+        /* at the current position, not the constant's */
+        KnObject *k;
+        if (jit_c_constant(c, &v->v.Constant.value, &k) < 0 || jit_c_load_const(c, k) < 0)
+            return -1;
     }
     EMIT(JIT_OP_RETURN_VALUE, 0);
     u->cur_region = saved_region;
@@ -236,14 +247,18 @@ static int compile_break_continue(jit_compiler *c, ps_stmt *s, int is_break)
     jit_unit *u = c->u;
     jit_fblock *loop = NULL;
     int saved_region = u->cur_region;
+    /* The statement's own line first, then what unwinding runs (finally
+     * bodies, __exit__), then the jump (CPython's order). */
+    SET_LOC(c, s);
+    EMIT(JIT_OP_NOP, 0);
     if (jit_c_unwind_fblock_stack(c, 0, &loop) < 0)
         return -1;
     if (!loop) {
         u->cur_region = saved_region;
+        SET_LOC(c, s);   /* the unwinding compiled finally bodies elsewhere */
         return jit_c_error(c, s, is_break ? "'break' outside loop"
                                           : "'continue' not properly in loop");
     }
-    SET_LOC(c, s);
     if (is_break) {
         if (jit_c_unwind_fblock(c, loop, 0) < 0)
             return -1;
@@ -271,7 +286,10 @@ static int compile_if(jit_compiler *c, ps_stmt *s)
         return -1;
     VISIT_STMTS(s->v.If.body);
     if (PS_SEQ_LEN(s->v.If.orelse)) {
-        EMIT_JUMP(JIT_OP_JUMP, end);
+        /* No line of its own (CPython's ADDOP_JUMP_NOLINE): jump threading
+         * and line events treat it as part of the body's last line. */
+        if (jit_c_emit_jump_noloc(c, JIT_OP_JUMP, end) < 0)
+            return -1;
         USE_BLOCK(next);
         VISIT_STMTS(s->v.If.orelse);
     }
@@ -354,6 +372,8 @@ static int compile_async_for(jit_compiler *c, ps_stmt *s)
         return -1;
     jit_c_pop_fblock(c);
     USE_BLOCK(except);
+    /* at the iterator's line: it ends the `async for`, not its body */
+    SET_LOC(c, s->v.AsyncFor.iter);
     EMIT(JIT_OP_END_ASYNC_FOR, 0);
     VISIT_STMTS(s->v.AsyncFor.orelse);
     USE_BLOCK(end);
@@ -591,7 +611,10 @@ static int compile_annassign(jit_compiler *c, ps_stmt *s)
         }
         break;
     case PS_EXPR_Attribute:
-        if (!s->v.AnnAssign.value && check_ann_expr(c, t->v.Attribute.value) < 0)
+        /* with a value, the store above already refused obj.__debug__ */
+        if (!s->v.AnnAssign.value &&
+            (jit_c_check_forbidden(c, t->v.Attribute.attr, t, PS_Store) < 0 ||
+             check_ann_expr(c, t->v.Attribute.value) < 0))
             return -1;
         break;
     case PS_EXPR_Subscript:

@@ -55,7 +55,9 @@ static int try_except(jit_compiler *c, ps_stmt *s)
     if (protected_body(c, s, body, except) < 0)
         return -1;
     VISIT_STMTS(s->v.Try.orelse);
-    EMIT_JUMP(JIT_OP_JUMP, end);
+    /* Jumps out of a try body carry no line (CPython's ADDOP_JUMP_NOLINE). */
+    if (jit_c_emit_jump_noloc(c, JIT_OP_JUMP, end) < 0)
+        return -1;
     USE_BLOCK(except);
     u->cur_region = outer;
     PUSH_REGION(JIT_OP_SETUP_CLEANUP, cleanup);
@@ -147,7 +149,8 @@ static int try_finally(jit_compiler *c, ps_stmt *s, ps_stmt_seq *finalbody,
     jit_c_pop_fblock(c);
     u->cur_region = outer;
     VISIT_STMTS(finalbody);
-    EMIT_JUMP(JIT_OP_JUMP, exit);
+    if (jit_c_emit_jump_noloc(c, JIT_OP_JUMP, exit) < 0)
+        return -1;
     /* the exceptional path */
     USE_BLOCK(end);
     jit_c_set_pos(c, -1, -1, -1, -1);
@@ -196,7 +199,8 @@ static int try_star_except(jit_compiler *c, ps_stmt *s)
     int outer = u->cur_region;
     if (protected_body(c, s, body, except) < 0)
         return -1;
-    EMIT_JUMP(JIT_OP_JUMP, orelse);
+    if (jit_c_emit_jump_noloc(c, JIT_OP_JUMP, orelse) < 0)
+        return -1;
     USE_BLOCK(except);
     PUSH_REGION(JIT_OP_SETUP_CLEANUP, cleanup);
     int cleanup_region = u->cur_region;

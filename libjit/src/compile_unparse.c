@@ -447,6 +447,8 @@ static void expr(ubuf *b, ps_expr *e, int level)
         fstring(b, e);
         return;
     case PS_EXPR_Constant:
+        if (e->v.Constant.kind != NULL && strcmp(e->v.Constant.kind, "u") == 0)
+            puts_(b, "u");   /* u'...' keeps its prefix */
         put_constant(b, &e->v.Constant.value);
         return;
     case PS_EXPR_Attribute: {

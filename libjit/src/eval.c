@@ -20,6 +20,7 @@
 #include "libobject/set.h"
 #include "libobject/slice.h"
 #include "eval.h"
+#include "gil.h"
 #include "opcode.h"
 #include "specialize.h"
 
@@ -50,8 +51,7 @@ static int run_pending(void)
     }
     if (!jit_eval_pending)
         return 0;
-    jit_eval_pending = 0;
-    return jit_eval_pending_hook != NULL ? jit_eval_pending_hook() : 0;
+    return jit_gil_eval_breaker();   /* GIL drop request, then signals */
 }
 
 /* The finalization queue is polled at every 32nd safe point of a loop
@@ -206,17 +206,36 @@ static KnObject *lookup_special(KnObject *o, const char *name)
     return ob_lookup_special(o, ob_str_intern_cstr(name));
 }
 
+/* The dispatch table the loop jumps through, and the plain one it is
+ * refilled from.  While any thread traces or profiles, every entry of
+ * targets[] is the trace hook (NOTES-tracing.md): the loop itself never
+ * tests a tracing flag. */
+static void *targets[256];
+static void *plain_targets[256];
+static void *trace_hook_target;
+static int trace_on;
+
+void jit_eval_trace_switch(int on)
+{
+    trace_on = on;
+    if (trace_hook_target == NULL)
+        return;                 /* the first jit_eval_frame fills targets[] */
+    for (int i = 0; i < 256; i++)
+        targets[i] = on ? trace_hook_target : plain_targets[i];
+}
+
 KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 {
-    static void *targets[256];
-    if (targets[0] == NULL) {
+    if (trace_hook_target == NULL) {
         for (int i = 0; i < 256; i++)
-            targets[i] = &&op_unknown;
-#define OP(name, pops, pushes, caches, flags) targets[JIT_OP_##name] = &&op_##name;
+            plain_targets[i] = &&op_unknown;
+#define OP(name, pops, pushes, caches, flags) plain_targets[JIT_OP_##name] = &&op_##name;
 #include "opcodes.def"
-#define SPEC(name, base) targets[JIT_OP_##name] = &&op_##name;
+#define SPEC(name, base) plain_targets[JIT_OP_##name] = &&op_##name;
 #include "opcodes.def"
         jit_specialize_init();
+        trace_hook_target = &&trace_hook;
+        jit_eval_trace_switch(trace_on);
     }
 
     KnThreadState *ts = ob_tstate_get();
@@ -254,8 +273,12 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     int32_t here = frame->lasti;
     if (frame->lasti >= 0)
         next_instr = first + frame->lasti + 1 + jit_eval_caches[first[frame->lasti] & 0xff];
-    if (throwflag)
+    if (throwflag) {
+        /* A generator resumed by throw() skips its RESUME: 'call' here. */
+        if (ts->cframe->use_tracing)
+            (void)jit_trace_entry(ts, frame);
         goto error;
+    }
 
 #define DISPATCH()                                                  \
     do {                                                            \
@@ -868,7 +891,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 
     TARGET(DICT_UPDATE) {
         KnObject *m = POP();
-        if (ob_dict_update(PEEK(oparg), m) < 0) {
+        /* {**m}: a mapping (keys()), never pairs as dict.update takes */
+        if (ob_dict_merge(PEEK(oparg), m, 1) < 0) {
             if (ob_err_matches((KnObject *)ob_exc_AttributeError)) {
                 ob_err_clear();
                 ob_err_format(ob_exc_TypeError, "'%s' object is not a mapping",
@@ -960,6 +984,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         if (ob_err_occurred()) {
             if (!ob_err_matches((KnObject *)ob_exc_StopIteration))
                 goto error;
+            if (ts->c_tracefunc != NULL)
+                jit_trace_exception(ts, frame);
             ob_err_clear();
         }
         sp--;
@@ -1339,13 +1365,95 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 
 #include "eval_spec.inc"
 
+    /* Every instruction while tracing (targets[] all point here): the
+     * events (eval_trace.c), c_call events around built-in calls, then
+     * the instruction's unspecialised form. */
+trace_hook:
+    if (ts->cframe->use_tracing && opcode != JIT_OP_EXTENDED_ARG) {
+        frame->stacktop = (int32_t)(sp - base);
+        int st = jit_trace_instruction(ts, frame, opcode, sp);
+        if (st == JIT_TRACE_FAIL)
+            goto error;
+        if (st == JIT_TRACE_LEAVE) {
+            while (sp > base)
+                *--sp = NULL;
+            retval = NULL;
+            goto leave;
+        }
+        if (jit_trace_deopt[opcode] == JIT_OP_CALL && ts->c_profilefunc != NULL) {
+            KnObject **args = sp - oparg;
+            KnObject *callable = sp[-oparg - 2];
+            int nargs = oparg;
+            if (callable != NULL) {
+                args--;
+                nargs++;
+            } else {
+                callable = sp[-oparg - 1];
+            }
+            kn_ssize_t npos = nargs - (kwnames ? KN_SIZE(kwnames) : 0);
+            if (jit_trace_is_c_callable(callable, npos)) {
+                KnObject *r = jit_trace_c_call(ts, frame, callable, args, (size_t)npos, kwnames);
+                kwnames = NULL;
+                KnObject **newsp = sp - oparg - 2;
+                while (sp > newsp)
+                    *--sp = NULL;
+                CHECK(r);
+                PUSH(r);
+                DISPATCH();
+            }
+        }
+        if (opcode == JIT_OP_SEND && ts->c_tracefunc != NULL) {
+            KnObject *v = POP(), *r = NULL;
+            *sp = NULL;
+            KnSendResult st = jit_trace_send(ts, frame, TOP(), v, &r);
+            if (st == KN_SEND_ERROR)
+                goto error;
+            if (st == KN_SEND_RETURN) {
+                SET_TOP(r);
+                next_instr += oparg;
+            } else {
+                PUSH(r);
+            }
+            DISPATCH();
+        }
+        if (opcode == JIT_OP_CALL_FUNCTION_EX && ts->c_profilefunc != NULL) {
+            /* The shapes the instruction would not convert differently: a
+             * tuple or list of arguments, no **kwargs or a dict. */
+            KnObject *kwargs = (oparg & 1) ? TOP() : NULL;
+            KnObject **argslot = (oparg & 1) ? &SECOND() : &TOP();
+            if (KN_LIST_CHECK_EXACT(*argslot)) {
+                KnObject *t = ob_sequence_tuple(*argslot);
+                CHECK(t);
+                *argslot = t;
+            }
+            KnObject *callargs = *argslot;
+            KnObject *func = (oparg & 1) ? PEEK(3) : SECOND();
+            if (KN_TUPLE_CHECK_EXACT(callargs) && (kwargs == NULL || KN_DICT_CHECK_EXACT(kwargs)) &&
+                jit_trace_is_c_callable(func, KN_SIZE(callargs))) {
+                KnObject *r = jit_trace_c_call_ex(ts, frame, func, callargs, kwargs);
+                KnObject **newsp = sp - 3 - (oparg & 1);
+                while (sp > newsp)
+                    *--sp = NULL;
+                CHECK(r);
+                PUSH(r);
+                DISPATCH();
+            }
+        }
+    }
+    opcode = jit_trace_deopt[opcode];
+    goto *plain_targets[opcode];
+
 error:
     if (!ob_err_occurred())
         ob_err_set_string(ob_exc_SystemError, "error return without exception set");
     jit_traceback_here(frame);
+    if (ts->c_tracefunc != NULL)
+        jit_trace_exception(ts, frame);
 exception_unwind: {
         const jit_exc_entry *h = find_handler(co, here);
         if (h == NULL) {
+            if (ts->cframe->use_tracing)
+                jit_trace_unwind(ts, frame);
             while (sp > base)
                 *--sp = NULL;
             retval = NULL;

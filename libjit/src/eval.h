@@ -114,6 +114,9 @@ typedef struct KnFrameObject {
     char f_trace_lines;
     char f_trace_opcodes;
     char f_fast_as_locals;
+    /* part jittools: the code unit traced last in this frame (line events
+     * compare with it: NOTES-tracing.md). */
+    int32_t f_trace_prev;
 } KnFrameObject;
 
 extern KnTypeObject jit_frame_type;
@@ -241,5 +244,47 @@ void jit_eval_unbound_error(KnCodeObject *code, int slot);
 int jit_eval_setup_annotations(KnObject *locals);
 KnObject *jit_eval_load_name(jit_frame *f, KnObject *name);
 KnObject *jit_eval_load_global(jit_frame *f, KnObject *name);
+
+/* ---- part jittools: tracing and profiling (eval_trace.c, NOTES-tracing.md) ----
+ * While any thread has a trace or profile function, eval.c sends every
+ * instruction through its trace hook (jit_eval_trace_switch swaps the
+ * dispatch table); the hook calls jit_trace_instruction and then runs the
+ * instruction's generic (unspecialised) form. */
+void jit_eval_trace_switch(int on);
+/* Specialised opcode -> its base; other opcodes map to themselves. */
+extern const uint8_t jit_trace_deopt[256];
+/* jit_trace_instruction results: go on, raise (goto error), or leave the
+ * frame with the exception set (a failing 'return' event). */
+enum { JIT_TRACE_GO = 0, JIT_TRACE_FAIL = -1, JIT_TRACE_LEAVE = -2 };
+/* 'call' at RESUME, 'line' / 'opcode' events, 'return' at RETURN_VALUE and
+ * YIELD_VALUE (top of stack sp[-1]). */
+int jit_trace_instruction(KnThreadState *ts, jit_frame *f, int opcode, KnObject **sp);
+/* 'call' events (trace, then profile function); -1 on failure. */
+int jit_trace_entry(KnThreadState *ts, jit_frame *f);
+/* The 'exception' event for the current exception (error: path, FOR_ITER's
+ * StopIteration).  A failing trace function replaces the exception. */
+void jit_trace_exception(KnThreadState *ts, jit_frame *f);
+/* 'return' None for a frame left by an exception. */
+void jit_trace_unwind(KnThreadState *ts, jit_frame *f);
+/* CALL under a profile function: 1 when callable is a built-in the
+ * profiler sees (c_call / c_return / c_exception around the call). */
+int jit_trace_is_c_callable(KnObject *callable, kn_ssize_t nargs);
+KnObject *jit_trace_c_call(KnThreadState *ts, jit_frame *f, KnObject *callable,
+                           KnObject *const *args, size_t nargs, KnObject *kwnames);
+/* The same for CALL_FUNCTION_EX: func(*callargs, **kwargs); callargs an
+ * exact tuple, kwargs NULL or an exact dict. */
+KnObject *jit_trace_c_call_ex(KnThreadState *ts, jit_frame *f, KnObject *func,
+                              KnObject *callargs, KnObject *kwargs);
+/* SEND under a trace function (receiver, sent value): StopIteration from
+ * the delegate is reported as an 'exception' event first. */
+KnSendResult jit_trace_send(KnThreadState *ts, jit_frame *f, KnObject *receiver, KnObject *v,
+                            KnObject **result);
+/* sys.settrace / setprofile (None removes), gettrace / getprofile,
+ * call_tracing (eval_trace_py.c). */
+KnObject *jit_trace_sys_set(KnObject *func, int profile);
+KnObject *jit_trace_sys_get(int profile);
+KnObject *jit_trace_call_tracing(KnObject *func, KnObject *args);
+/* sys.breakpointhook(*args, **kwargs) ($PYTHONBREAKPOINT, pdb.set_trace). */
+KnObject *jit_trace_breakpointhook(KnObject *args, KnObject *kwargs);
 
 #endif

@@ -121,8 +121,8 @@ int jit_eval_eg_match(KnObject *exc, KnObject *type, KnObject **match, KnObject 
             return 0;
         }
         /* A naked exception caught by except*: wrap it in a group. */
-        KnObject *list = ob_list_from_array(&exc, 1);
-        KnObject *args = list ? ob_tuple_pack(2, ob_str_empty(), list) : NULL;
+        KnObject *excs = ob_tuple_pack(1, exc);     /* a tuple, as CPython's */
+        KnObject *args = excs ? ob_tuple_pack(2, ob_str_empty(), excs) : NULL;
         KnObject *wrapped = args ? ob_call((KnObject *)ob_exc_BaseExceptionGroup, args, NULL)
                                  : NULL;
         if (wrapped == NULL)
@@ -154,32 +154,6 @@ static int same_metadata(KnObject *a, KnObject *b)
            EXC(a)->cause == EXC(b)->cause && EXC(a)->context == EXC(b)->context;
 }
 
-static int collect_leaves(KnObject *exc, KnObject *list)
-{
-    if (!is_group(exc))
-        return ob_list_append(list, exc);
-    KnObject *excs = NULL;
-    if (ob_lookup_attr(exc, ob_str_intern_cstr("exceptions"), &excs) < 0)
-        return -1;
-    if (excs == NULL || !KN_TUPLE_CHECK(excs))
-        return 0;
-    for (kn_ssize_t i = 0; i < KN_SIZE(excs); i++)
-        if (collect_leaves(KN_TUPLE_GET(excs, i), list) < 0)
-            return -1;
-    return 0;
-}
-
-/* split() predicate: is the leaf one of self's (a list) by identity? */
-static KnObject *leaf_in(KnObject *self, KnObject *e)
-{
-    for (kn_ssize_t i = 0; i < KN_SIZE(self); i++)
-        if (KN_LIST_GET(self, i) == e)
-            return KN_True;
-    return KN_False;
-}
-
-static KnMethodDef leaf_in_def = { "_leaf_in", (KnCFunction)leaf_in, KN_METH_O, NULL };
-
 KnObject *jit_eval_prep_reraise_star(KnObject *orig, KnObject *excs)
 {
     kn_ssize_t n = KN_SIZE(excs);
@@ -197,26 +171,15 @@ KnObject *jit_eval_prep_reraise_star(KnObject *orig, KnObject *excs)
         if (ob_list_append(same_metadata(e, orig) ? reraised : raised, e) < 0)
             return NULL;
     }
-    KnObject *reraised_eg = KN_None;
-    if (KN_SIZE(reraised) > 0) {
-        KnObject *leaves = ob_list_new(0);
-        if (leaves == NULL)
-            return NULL;
-        for (kn_ssize_t i = 0; i < KN_SIZE(reraised); i++)
-            if (collect_leaves(KN_LIST_GET(reraised, i), leaves) < 0)
-                return NULL;
-        KnObject *pred = ob_cfunction_new(&leaf_in_def, leaves, NULL);
-        KnObject *pair = pred ? ob_call_method(orig, "split", 1, pred) : NULL;
-        if (pair == NULL)
-            return NULL;
-        reraised_eg = KN_TUPLE_GET(pair, 0);
-    }
+    KnObject *reraised_eg = ob_exc_group_projection(orig, reraised);
+    if (reraised_eg == NULL)
+        return NULL;
     if (KN_SIZE(raised) == 0)
         return reraised_eg;
     if (reraised_eg != KN_None && ob_list_append(raised, reraised_eg) < 0)
         return NULL;
-    if (KN_SIZE(raised) == 1)
-        return KN_LIST_GET(raised, 0);
+    /* raised in a handler of a group: always a new group (even of one);
+     * BaseExceptionGroup() picks ExceptionGroup when it can */
     KnObject *args = ob_tuple_pack(2, ob_str_empty(), raised);
-    return args ? ob_call((KnObject *)ob_exc_ExceptionGroup, args, NULL) : NULL;
+    return args ? ob_call((KnObject *)ob_exc_BaseExceptionGroup, args, NULL) : NULL;
 }

@@ -7,11 +7,13 @@
  *
  * Columns are UTF-8 byte offsets in code positions and in libparse's AST;
  * the caret arithmetic is in characters, as Python's is. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "libparse/parser.h"
 #include "eval.h"
+#include "builtins.h"
 
 #define RECURSIVE_CUTOFF 3
 #define MAX_GROUP_WIDTH 15
@@ -282,12 +284,33 @@ static void format_frame(sbuf *b, KnCodeObject *co, int lasti, int lineno)
 }
 
 /* StackSummary.format: frames, with runs of the same line folded. */
-static void format_stack(ctx *c, KnObject *tb)
+/* sys.tracebacklimit, as CPython's printer reads it: an int keeps the
+ * last `limit` entries (none, and no header, when <= 0); anything else,
+ * or no such attribute, means no limit. */
+static long long traceback_limit(void)
+{
+    KnObject *v = jit_sys_get("tracebacklimit");
+    if (v == NULL || !KN_INT_CHECK(v)) {
+        ob_err_clear();
+        return LLONG_MAX;
+    }
+    int overflow;
+    long long limit = ob_int_as_long_long_and_overflow(v, &overflow);
+    ob_err_clear();
+    return overflow > 0 ? LLONG_MAX : overflow < 0 ? 0 : limit;
+}
+
+static void format_stack(ctx *c, KnObject *tb, long long limit)
 {
     KnObject *last_file = NULL, *last_name = NULL;
     int last_line = -2, count = 0;
     char msg[96];
+    long long depth = 0;
+    for (KnTracebackObject *t = (KnTracebackObject *)tb; t != NULL; t = t->tb_next)
+        depth++;
     for (KnTracebackObject *t = (KnTracebackObject *)tb; t != NULL; t = t->tb_next) {
+        if (depth-- > limit)
+            continue;           /* the outermost entries go first */
         if (t->tb_frame == NULL || t->tb_frame->f_frame == NULL)
             continue;
         KnCodeObject *co = t->tb_frame->f_frame->code;
@@ -623,9 +646,10 @@ static void format_group(ctx *c, KnObject *exc, int chain)
     int toplevel = c->depth == 0;
     if (toplevel)
         c->depth++;
-    if (tb != NULL) {
+    long long limit = tb != NULL ? traceback_limit() : 0;
+    if (tb != NULL && limit > 0) {
         emit(c, "Exception Group Traceback (most recent call last):\n", toplevel ? '+' : 0);
-        format_stack(c, tb);
+        format_stack(c, tb, limit);
     }
     format_exception_only(c, exc);
     /* Through the attribute, not the struct: a group type whose layout
@@ -711,9 +735,10 @@ static void format_exc(ctx *c, KnObject *exc, int chain)
             format_group(c, x, chain);
         } else {
             KnObject *tb = ob_exc_get_traceback(x);
-            if (tb != NULL) {
+            long long limit = tb != NULL ? traceback_limit() : 0;
+            if (tb != NULL && limit > 0) {
                 emit(c, "Traceback (most recent call last):\n", 0);
-                format_stack(c, tb);
+                format_stack(c, tb, limit);
             }
             format_exception_only(c, x);
         }

@@ -112,11 +112,10 @@ int jit_eval_dict_merge(KnObject *func, KnObject *dict, KnObject *other)
             KnObject *fs = jit_function_str(func);
             if (fs == NULL)
                 return -1;
-            if (KN_STR_CHECK(key))
-                ob_err_format(ob_exc_TypeError,
-                              "%U got multiple values for keyword argument '%S'", fs, key);
-            else
-                ob_err_format(ob_exc_TypeError, "%U keywords must be strings", fs);
+            /* a repeated key is reported before any non-str one, as
+             * CPython's DICT_MERGE (str() of the key either way) */
+            ob_err_format(ob_exc_TypeError,
+                          "%U got multiple values for keyword argument '%S'", fs, key);
             return -1;
         }
         KnObject *v = ob_getitem(other, key);

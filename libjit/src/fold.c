@@ -48,10 +48,20 @@ KnObject *jit_const_object(const ps_constant *k)
         return (KnObject *)&ob_false_obj;
     case PS_CONST_ELLIPSIS:
         return &ob_ellipsis_obj;
-    case PS_CONST_INT:
+    case PS_CONST_INT: {
         if (k->u.i.fits)
             return ob_int_from_long_long(k->u.i.value);
-        return ob_int_from_string(k->u.i.digits, (kn_ssize_t)strlen(k->u.i.digits), 10);
+        kn_ssize_t n = (kn_ssize_t)strlen(k->u.i.digits);
+        if (k->u.i.decimal)   /* the int/str digit limit applies (ValueError) */
+            return ob_int_from_string(k->u.i.digits, n, 10);
+        /* a hex, octal or binary literal: its decimal digits are libparse's,
+         * not the program's, so the limit is lifted for the conversion */
+        kn_ssize_t limit = ob_int_get_max_str_digits();
+        ob_int_set_max_str_digits(0);
+        KnObject *v = ob_int_from_string(k->u.i.digits, n, 10);
+        ob_int_set_max_str_digits(limit);
+        return v;
+    }
     case PS_CONST_FLOAT:
         return ob_float_from_double(k->u.f);
     case PS_CONST_COMPLEX:
@@ -60,6 +70,9 @@ KnObject *jit_const_object(const ps_constant *k)
         return str_constant(k->u.s.data, k->u.s.len);
     case PS_CONST_BYTES:
         return ob_bytes_from_data(k->u.s.data, (kn_ssize_t)k->u.s.len);
+    case PS_CONST_OBJECT:
+        /* compile() of an ast tree: the tree's own (validated) value */
+        return (KnObject *)k->u.obj;
     }
     ob_err_set_string(ob_exc_SystemError, "compiler: unknown constant kind");
     return NULL;
@@ -68,9 +81,21 @@ KnObject *jit_const_object(const ps_constant *k)
 int jit_c_constant(jit_compiler *c, const ps_constant *k, KnObject **out)
 {
     *out = jit_const_object(k);
-    if (!*out)
-        return jit_c_objerr(c);
-    return 0;
+    if (*out)
+        return 0;
+    if (k->kind == PS_CONST_INT && ob_err_matches((KnObject *)ob_exc_ValueError)) {
+        /* a decimal literal past sys.get_int_max_str_digits(): CPython's
+         * parser reports it as a SyntaxError at the literal's line */
+        KnObject *exc = ob_err_fetch();
+        KnObject *s = exc ? ob_str(exc) : NULL;
+        const char *msg = s ? ob_str_as_utf8(s, NULL) : NULL;
+        if (msg == NULL)
+            return jit_c_objerr(c);
+        return jit_c_error_at(c, c->u->pos.lineno, -1, c->u->pos.lineno, -1,
+                              "%s - Consider hexadecimal for huge integer literals to avoid "
+                              "decimal conversion limits.", msg);
+    }
+    return jit_c_objerr(c);
 }
 
 /* ---- operators through the slots ---- */

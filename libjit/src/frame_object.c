@@ -15,6 +15,8 @@ KnObject *jit_frame_object(jit_frame *f)
     if (fo == NULL)
         return NULL;
     fo->f_frame = f;
+    fo->f_trace_lines = 1;
+    fo->f_trace_prev = f->lasti;
     f->frame_obj = fo;
     return (KnObject *)fo;
 }
@@ -100,16 +102,72 @@ static KnObject *frame_get_trace_lines(KnObject *self, void *c)
     return KN_BOOL(((KnFrameObject *)self)->f_trace_lines);
 }
 
+static int frame_set_flag(KnObject *v, char *flag, const char *name)
+{
+    (void)name;
+    if (v == NULL || KN_TYPE(v) != &ob_bool_type) {
+        ob_err_format(ob_exc_TypeError, "attribute value type must be bool");
+        return -1;
+    }
+    *flag = (char)(v == KN_True);
+    return 0;
+}
+
+static int frame_set_trace_lines(KnObject *self, KnObject *v, void *c)
+{
+    (void)c;
+    return frame_set_flag(v, &((KnFrameObject *)self)->f_trace_lines, "f_trace_lines");
+}
+
+static KnObject *frame_get_trace_opcodes(KnObject *self, void *c)
+{
+    (void)c;
+    return KN_BOOL(((KnFrameObject *)self)->f_trace_opcodes);
+}
+
+static int frame_set_trace_opcodes(KnObject *self, KnObject *v, void *c)
+{
+    (void)c;
+    return frame_set_flag(v, &((KnFrameObject *)self)->f_trace_opcodes, "f_trace_opcodes");
+}
+
+/* Jumping (pdb's `jump`) would need the block-stack analysis CPython does
+ * in frame_setlineno; Kiln refuses it with a clear error (NOTES-tracing.md). */
+static int frame_set_lineno(KnObject *self, KnObject *v, void *c)
+{
+    (void)self;
+    (void)c;
+    if (v == NULL) {
+        ob_err_format(ob_exc_AttributeError, "cannot delete f_lineno attribute");
+        return -1;
+    }
+    if (!KN_INT_CHECK_EXACT(v)) {
+        ob_err_format(ob_exc_ValueError, "lineno must be an integer");
+        return -1;
+    }
+    int what = ob_tstate_get()->tracing_what;
+    if (what == 0 /* JIT_TRACE_CALL, also when not tracing */)
+        ob_err_format(ob_exc_ValueError, "can't jump from the 'call' trace event of a new frame");
+    else if (what != 2 /* JIT_TRACE_LINE */)
+        ob_err_format(ob_exc_ValueError, "can only jump from a 'line' trace event");
+    else
+        ob_err_format(ob_exc_ValueError,
+                      "Kiln does not support jumping: f_lineno cannot be set from a trace "
+                      "function");
+    return -1;
+}
+
 static KnGetSetDef frame_getset[] = {
     { "f_code", frame_get_code, NULL, NULL, NULL },
     { "f_globals", frame_get_globals, NULL, NULL, NULL },
     { "f_builtins", frame_get_builtins, NULL, NULL, NULL },
     { "f_locals", frame_get_locals, NULL, NULL, NULL },
-    { "f_lineno", frame_get_lineno, NULL, NULL, NULL },
+    { "f_lineno", frame_get_lineno, frame_set_lineno, NULL, NULL },
     { "f_lasti", frame_get_lasti, NULL, NULL, NULL },
     { "f_back", frame_get_back, NULL, NULL, NULL },
     { "f_trace", frame_get_trace, frame_set_trace, NULL, NULL },
-    { "f_trace_lines", frame_get_trace_lines, NULL, NULL, NULL },
+    { "f_trace_lines", frame_get_trace_lines, frame_set_trace_lines, NULL, NULL },
+    { "f_trace_opcodes", frame_get_trace_opcodes, frame_set_trace_opcodes, NULL, NULL },
     { NULL, NULL, NULL, NULL, NULL },
 };
 

@@ -163,6 +163,16 @@ static int set_builtins_open(void)
     return ob_dict_setitem_str(jit_builtins_dict(), "open", open);
 }
 
+/* CPython's start-up sets up the codec registry: str.encode and
+ * bytes.decode reach every registered codec without an import (`encodings`
+ * itself is imported by the first look-up, as in CPython). */
+static int init_codec_registry(void)
+{
+    if (jit_import_builtin_index(ob_str_intern_cstr("_codecs")) < 0)
+        return 0;
+    return jit_import_module("_codecs") == NULL ? -1 : 0;
+}
+
 /* The .pyc magic word (the first two bytes of MAGIC_NUMBER; '\r\n'
  * follow): a 16-bit hash of the real opcodes (names, numbers, cache sizes),
  * the code record's version and the build stamp of the compiler's sources
@@ -217,7 +227,7 @@ int jit_import_init(void)
         return -1;
     if (ob_call_method(b, "_install_external_importers", 0) == NULL)
         return -1;
-    if (set_builtins_open() < 0 || install_zipimport() < 0)
+    if (set_builtins_open() < 0 || init_codec_registry() < 0 || install_zipimport() < 0)
         return -1;
     /* As CPython: with -W options, warnings is imported at start-up (it
      * applies sys.warnoptions to the filters). */

@@ -75,7 +75,11 @@ static KnObject *get_filter(KnObject *category, KnObject *text, long lineno, KnO
             return NULL;
         if (!ok)
             continue;
-        ok = ob_type_is_subtype((KnTypeObject *)category, (KnTypeObject *)cat);
+        /* a filter's category may be a tuple (simplefilter("ignore",
+         * (SyntaxWarning, DeprecationWarning)) as codeop does) */
+        ok = ob_issubclass(category, cat);
+        if (ok < 0)
+            return NULL;
         if (!ok)
             continue;
         if ((ok = matches(mod, module)) < 0)

@@ -12,8 +12,10 @@
 
 #include "builtins.h"
 #include "eval.h"
+#include "gil.h"
 #include "libgc/gc.h"
 #include "libobject/iter.h"
+#include "xoptions.h"
 #include "libobject/weakref.h"
 
 /* libobject's internal hooks (type_new.c): start-up adds the import one. */
@@ -25,6 +27,7 @@ static int died_of_sigint;      /* uncaught KeyboardInterrupt: re-raise SIGINT a
 void jit_configure(const jit_config *cfg)
 {
     config = *cfg;
+    jit_xoptions_apply(&config);
 }
 
 const jit_config *jit_get_config(void)
@@ -86,6 +89,7 @@ int jit_init(int argc, char **argv)
 {
     if (ob_runtime_init() < 0)
         return -1;
+    jit_gil_init();
     if (jit_eval_types_init() < 0) {
         print_current_to_fd("cannot ready the interpreter's types");
         return -1;
@@ -240,6 +244,7 @@ static int run_source(const char *src, size_t len, const char *filename, int is_
         return handle_uncaught();
     }
     KnObject *code = jit_compile_source(src, len, filename, JIT_MODE_EXEC, 0, -1);
+    jit_xopt_dis_main(code);
     if (code == NULL || jit_eval_code(code, g, g) == NULL)
         return handle_uncaught();
     return 0;
@@ -328,7 +333,7 @@ static void on_sigint(int sig)
 
 int jit_check_signals(void)
 {
-    if (!sigint_pending)
+    if (!sigint_pending || !ob_tstate_is_main())
         return 0;
     sigint_pending = 0;
     ob_err_set_none(ob_exc_KeyboardInterrupt);
@@ -527,11 +532,27 @@ void jit_set_exit_hook(int (*hook)(void))
     exit_hook = hook;
 }
 
+/* As CPython's shutdown: if threading was imported, its _shutdown() joins
+ * the non-daemon threads (daemon threads keep running until the process
+ * ends, blocked on the GIL the main thread no longer lets go). */
+static void wait_for_threads(void)
+{
+    KnObject *mods = jit_sys_modules();
+    KnObject *threading = mods ? ob_dict_getitem_str(mods, "threading") : NULL;
+    if (threading == NULL)
+        return;
+    KnObject *exc = ob_err_fetch();
+    if (ob_call_method(threading, "_shutdown", 0) == NULL)
+        ob_err_write_unraisable(threading);
+    ob_err_restore(exc);
+}
+
 int jit_finalize(void)
 {
     /* As CPython's shutdown: atexit callbacks first (the embedder's hook),
      * then the __del__ of what only __main__ kept runs, and the
      * finalization queue is drained (DESIGN §4). */
+    wait_for_threads();
     if (exit_hook != NULL)
         exit_hook();
     KnObject *mods = jit_sys_modules();

@@ -132,7 +132,17 @@ static kn_ssize_t fill(StdioObject *so)
     if (so->eof || reserve(so, 4096) < 0)
         return so->eof ? 0 : -1;
     for (;;) {
-        ssize_t n = read(so->fd, so->buf + so->len, (size_t)(so->cap - so->len));
+        /* Other threads run during the read (input() waits here), so it
+         * reads into its own chunk: another reader may grow so->buf. */
+        char chunk[4096];
+        int fd = so->fd;
+        kn_gil_release();
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        kn_gil_acquire();
+        if (n > 0 && reserve(so, n) < 0)
+            return -1;
+        if (n > 0)
+            memcpy(so->buf + so->len, chunk, (size_t)n);
         if (n < 0 && errno == EINTR) {
             if (jit_check_signals() < 0)
                 return -1;
@@ -327,6 +337,13 @@ static KnObject *get_line_buffering(KnObject *self, void *c)
     return KN_BOOL(SO(self)->buffering == JIT_STDIO_LINE);
 }
 
+/* TextIOWrapper's write_through: every write goes straight to the fd
+ * (stderr; stdout under -u). */
+static KnObject *get_write_through(KnObject *self, void *c)
+{
+    return KN_BOOL(SO(self)->buffering == JIT_STDIO_UNBUFFERED);
+}
+
 static KnObject *get_buffer(KnObject *self, void *c);
 
 static KnGetSetDef stdio_getset[] = {
@@ -336,6 +353,7 @@ static KnGetSetDef stdio_getset[] = {
     { "errors", get_errors, NULL, NULL, NULL },
     { "mode", get_mode, NULL, NULL, NULL },
     { "line_buffering", get_line_buffering, NULL, NULL, NULL },
+    { "write_through", get_write_through, NULL, NULL, NULL },
     { "buffer", get_buffer, NULL, NULL, NULL },
     { NULL, NULL, NULL, NULL, NULL },
 };

@@ -132,6 +132,9 @@ static jit_ste *ste_new(st_state *s, jit_block_type type, const char *name, cons
         e->private_name = p->private_name;
         if (p->is_nested || p->type == JIT_BLOCK_FUNCTION)
             e->is_nested = 1;
+        /* a scope inside a comprehension's iterable (a lambda, a nested
+         * comprehension) is part of that iterable for := */
+        e->comp_iter_expr = p->comp_iter_expr;
     }
     return e;
 }
@@ -170,6 +173,13 @@ static int add_def_in(st_state *s, jit_ste *e, const char *name, int flag)
             return nomem(s);
     }
     e->symbols.vals[i] |= flag;
+    /* As CPython, a global declaration anywhere also marks the module's
+     * own symbol: module-level code then binds the name in globals even
+     * when exec() gives it separate locals. */
+    jit_ste *top = s->st->top;
+    if ((flag & JIT_DEF_GLOBAL) && top != NULL && e != top &&
+        add_def_in(s, top, m, JIT_DEF_GLOBAL) < 0)
+        return -1;
     return i;
 }
 
@@ -348,10 +358,6 @@ static int visit_global_nonlocal(st_state *s, ps_stmt *st, int nonlocal)
         }
         int idx = add_def_in(s, s->cur, name, nonlocal ? JIT_DEF_NONLOCAL : JIT_DEF_GLOBAL);
         if (idx < 0 || set_decl_loc(s, idx, st) < 0)
-            return -1;
-        /* As CPython: `global x` anywhere also marks x DEF_GLOBAL in the
-         * module's own table (so module-level code uses *_GLOBAL for it). */
-        if (!nonlocal && s->cur != s->st->top && add_def_in(s, s->st->top, m, JIT_DEF_GLOBAL) < 0)
             return -1;
     }
     return 0;
@@ -599,6 +605,9 @@ static int mark_comp_targets(st_state *s, ps_expr *t)
 {
     switch (t->kind) {
     case PS_EXPR_Name:
+        if (jit_ste_flags(s->cur, t->v.Name.id) & (JIT_DEF_GLOBAL | JIT_DEF_NONLOCAL))
+            return SERR(s, t, "comprehension inner loop cannot rebind assignment expression "
+                              "target '%s'", t->v.Name.id);
         return add_def(s, t->v.Name.id, JIT_DEF_COMP_ITER);
     case PS_EXPR_Tuple:
     case PS_EXPR_List:
@@ -637,9 +646,9 @@ static int visit_comprehension(st_state *s, ps_expr *e, ps_comprehension_seq *ge
     dot0.lineno = e->lineno;
     if (add_param(s, &dot0) < 0)
         return -1;
+    unsigned inherited = c->comp_iter_expr;   /* inside an outer iterable */
     for (ptrdiff_t i = 0; i < PS_SEQ_LEN(gens); i++) {
         ps_comprehension *g = gens->items[i];
-        c->comp_iter_expr = 0;
         /* iteration targets are marked so := can refuse to rebind them */
         if (visit_expr(s, g->target) < 0 || mark_comp_targets(s, g->target) < 0)
             return -1;
@@ -647,7 +656,7 @@ static int visit_comprehension(st_state *s, ps_expr *e, ps_comprehension_seq *ge
             c->comp_iter_expr = 1;
             if (visit_expr(s, g->iter) < 0)
                 return -1;
-            c->comp_iter_expr = 0;
+            c->comp_iter_expr = inherited;
         }
         if (visit_exprs(s, g->ifs) < 0)
             return -1;
@@ -824,6 +833,10 @@ static int visit_expr1(st_state *s, ps_expr *e)
             return -1;
         return 0;
     case PS_EXPR_Name: {
+        /* under `from __future__ import annotations` an annotation is a
+         * string: its names are nobody's uses (no cells for them) */
+        if (s->cur->in_annotation && e->v.Name.ctx == PS_Load)
+            return 0;
         int flag = e->v.Name.ctx == PS_Load ? JIT_USE : JIT_DEF_LOCAL;
         if (add_def(s, e->v.Name.id, flag) < 0)
             return -1;
@@ -1114,9 +1127,11 @@ int jit_future_features(ps_mod *mod, const char *src, size_t srclen, ps_error *e
     if (mod->kind != PS_MOD_Module && mod->kind != PS_MOD_Interactive)
         return 0;
     ps_stmt_seq *body = mod->kind == PS_MOD_Module ? mod->v.Module.body : mod->v.Interactive.body;
-    int features = 0, done = 0;
+    int features = 0, done = 0, prev_line = 0;
     for (ptrdiff_t i = 0; i < PS_SEQ_LEN(body); i++) {
         ps_stmt *st = body->items[i];
+        int same_line = st->lineno == prev_line;
+        prev_line = st->lineno;
         if (i == 0 && st->kind == PS_STMT_Expr && st->v.Expr.value->kind == PS_EXPR_Constant &&
             st->v.Expr.value->v.Constant.value.kind == PS_CONST_STR)
             continue;               /* docstring */
@@ -1127,11 +1142,19 @@ int jit_future_features(ps_mod *mod, const char *src, size_t srclen, ps_error *e
             done = 1;
             continue;
         }
-        if (done)
-            return jit_syntax_error(err, src, srclen, st->lineno, st->col_offset,
-                                    st->end_lineno, st->end_col_offset,
-                                    "from __future__ imports must occur at the beginning of "
-                                    "the file");
+        if (done) {
+            jit_syntax_error(err, src, srclen, st->lineno, st->col_offset, st->end_lineno,
+                             st->end_col_offset,
+                             "from __future__ imports must occur at the beginning of the file");
+            if (same_line) {
+                /* CPython's future pass reports this one: the raw column as
+                 * offset, no end (later lines come from its compiler) */
+                err->offset = st->col_offset;
+                err->end_lineno = st->lineno;
+                err->end_offset = JIT_ERR_NO_END;
+            }
+            return -1;
+        }
         for (ptrdiff_t k = 0; k < PS_SEQ_LEN(st->v.ImportFrom.names); k++) {
             ps_alias *a = st->v.ImportFrom.names->items[k];
             const char *f = a->name;

@@ -402,6 +402,7 @@ KnObject *jit_sys_create(int argc, char **argv)
         { "maxunicode", ob_int_from_ssize(0x10ffff) },
         { "api_version", ob_int_from_ssize(1013) },
         { "platlibdir", ob_str_from_cstr("lib") },
+        { "_stdlib_dir", ob_str_from_cstr("/usr/lib/python3.11") },   /* as sys.path's */
         { "float_repr_style", ob_str_from_cstr("short") },
         { "abiflags", ob_str_empty() },
         { "pycache_prefix", KN_None },

@@ -2,16 +2,15 @@
  * interval, async-generator hooks, breakpointhook, unraisablehook,
  * tracing/profiling, dlopen flags, call_tracing, is_finalizing.
  *
- * Only what Kiln really does is accepted: tracing and profiling are not
- * implemented by the interpreter yet, so asking for them raises
- * NotImplementedError instead of being silently ignored. */
+ * Only what Kiln really does is accepted.  Tracing and profiling live in
+ * the eval part (eval_trace*.c, NOTES-tracing.md). */
 #include <dlfcn.h>
 
 #include "builtins.h"
+#include "eval.h"
 #include "libobject/tstate.h"
 
 static KnObject *audit_hooks;       /* list, created on first addaudithook */
-static double switch_interval = 0.005;
 static int dlopen_flags = RTLD_NOW;
 static KnTypeObject *asyncgen_hooks_type;
 
@@ -47,7 +46,7 @@ static KnObject *sys_audit(KnObject *self, KnObject *const *args, kn_ssize_t nar
 
 static KnObject *sys_getswitchinterval(KnObject *self, KnObject *unused)
 {
-    return ob_float_from_double(switch_interval);
+    return ob_float_from_double(kn_gil_get_switch_interval());
 }
 
 static KnObject *sys_setswitchinterval(KnObject *self, KnObject *arg)
@@ -57,7 +56,7 @@ static KnObject *sys_setswitchinterval(KnObject *self, KnObject *arg)
         return NULL;
     if (!(v > 0.0))
         return ob_err_format(ob_exc_ValueError, "switch interval must be strictly positive");
-    switch_interval = v;    /* one thread runs Python for now: nothing to switch */
+    kn_gil_set_switch_interval(v);
     return KN_None;
 }
 
@@ -132,25 +131,15 @@ static KnObject *sys_set_coro_depth(KnObject *self, KnObject *const *args, kn_ss
     return KN_None;
 }
 
-/* settrace/setprofile: None is the only value Kiln can honour. */
-static KnObject *set_hook(KnObject *arg, const char *what)
-{
-    if (arg == KN_None)
-        return KN_None;
-    return ob_err_format(ob_exc_NotImplementedError,
-                         "sys.%s: Kiln's interpreter does not support %s functions yet", what,
-                         what[3] == 't' ? "trace" : "profile");
-}
-
-static KnObject *sys_settrace(KnObject *self, KnObject *arg) { return set_hook(arg, "settrace"); }
-static KnObject *sys_setprofile(KnObject *self, KnObject *arg) { return set_hook(arg, "setprofile"); }
-static KnObject *sys_gettrace(KnObject *self, KnObject *unused) { return KN_None; }
-static KnObject *sys_getprofile(KnObject *self, KnObject *unused) { return KN_None; }
+/* settrace/setprofile: the eval part's trampolines (eval_trace_py.c). */
+static KnObject *sys_settrace(KnObject *self, KnObject *arg) { return jit_trace_sys_set(arg, 0); }
+static KnObject *sys_setprofile(KnObject *self, KnObject *arg) { return jit_trace_sys_set(arg, 1); }
+static KnObject *sys_gettrace(KnObject *self, KnObject *unused) { return jit_trace_sys_get(0); }
+static KnObject *sys_getprofile(KnObject *self, KnObject *unused) { return jit_trace_sys_get(1); }
 
 static KnObject *sys_breakpointhook(KnObject *self, KnObject *args, KnObject *kwargs)
 {
-    return ob_err_format(ob_exc_NotImplementedError,
-                         "breakpoint() needs pdb, which Kiln cannot import yet");
+    return jit_trace_breakpointhook(args, kwargs);
 }
 
 /* The default sys.unraisablehook: "Exception ignored in: <obj>" and the
@@ -191,7 +180,7 @@ static KnObject *sys_call_tracing(KnObject *self, KnObject *const *args, kn_ssiz
     if (!KN_TUPLE_CHECK(args[1]))
         return ob_err_format(ob_exc_TypeError, "call_tracing() argument 2 must be tuple, not %s",
                              ob_type_name(KN_TYPE(args[1])));
-    return ob_call(args[0], args[1], NULL);
+    return jit_trace_call_tracing(args[0], args[1]);
 }
 
 static KnObject *sys_is_finalizing(KnObject *self, KnObject *unused)

@@ -79,6 +79,13 @@ KnTypeObject *jit_structseq_new_type(const char *name, const char *const *fields
         || ob_dict_setitem_str(d, "n_fields", ob_int_from_ssize(n)) < 0
         || ob_dict_setitem_str(d, "n_unnamed_fields", ob_int_from_ssize(0)) < 0)
         return NULL;
+    KnObject *match = ob_tuple_new(n);
+    if (match == NULL)
+        return NULL;
+    for (int i = 0; i < n; i++)
+        KN_TUPLE_SET(match, i, ob_str_from_cstr(fields[i]));
+    if (ob_dict_setitem_str(d, "__match_args__", match) < 0)
+        return NULL;
     return t;
 }
 

@@ -107,9 +107,13 @@ static void test_thread(void **state)
                         "(True, False, False, True, False, True, 'cannot release un-acquired lock', "
                         "\"can't specify a timeout for a non-blocking call\", 3, 'int', True)");
     assert_string_equal(run("import _thread\n"
-                            "try:\n    _thread.start_new_thread(print, ())\n"
-                            "except RuntimeError as e:\n    out = str(e)\n"),
-                        "'Kiln: threads are not supported yet'");
+                            "l = _thread.allocate_lock(); l.acquire()\n"
+                            "box = []\n"
+                            "def f(x):\n    box.append(x); l.release()\n"
+                            "_thread.start_new_thread(f, (5,))\n"
+                            "l.acquire()\n"
+                            "out = box\n"),
+                        "[5]");
 }
 
 static void test_weakref(void **state)

@@ -50,6 +50,14 @@ int ob_args_no_kwargs_dict(const char *fname, KnObject *kwargs)
     return -1;
 }
 
+int ob_args_new_no_kwargs(KnTypeObject *type, KnTypeObject *base, const char *fname,
+                          KnObject *kwargs)
+{
+    if (type != base && type->tp_init != base->tp_init)
+        return 0;
+    return ob_args_no_kwargs_dict(fname, kwargs);
+}
+
 int ob_args_exactly_one(const char *fname, kn_ssize_t nargs)
 {
     if (nargs == 1)

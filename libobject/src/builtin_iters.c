@@ -354,7 +354,7 @@ static KnObject *map_make(KnTypeObject *type, KnObject *const *args, kn_ssize_t 
 
 static KnObject *map_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
 {
-    if (type == &ob_map_type && ob_args_no_kwargs_dict("map", kwargs) < 0)
+    if (ob_args_new_no_kwargs(type, &ob_map_type, "map", kwargs) < 0)
         return NULL;
     return map_make(type, KN_TUPLE_ITEMS(args), KN_SIZE(args));
 }
@@ -421,7 +421,7 @@ static KnObject *filter_make(KnTypeObject *type, KnObject *func, KnObject *itera
 
 static KnObject *filter_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
 {
-    if (type == &ob_filter_type && ob_args_no_kwargs_dict("filter", kwargs) < 0)
+    if (ob_args_new_no_kwargs(type, &ob_filter_type, "filter", kwargs) < 0)
         return NULL;
     if (ob_args_check_positional("filter", KN_SIZE(args), 2, 2) < 0)
         return NULL;
@@ -498,7 +498,7 @@ static KnObject *reversed_make(KnTypeObject *type, KnObject *seq)
 
 static KnObject *reversed_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
 {
-    if (type == &ob_reversed_type && ob_args_no_kwargs_dict("reversed", kwargs) < 0)
+    if (ob_args_new_no_kwargs(type, &ob_reversed_type, "reversed", kwargs) < 0)
         return NULL;
     if (ob_args_check_positional("reversed", KN_SIZE(args), 1, 1) < 0)
         return NULL;

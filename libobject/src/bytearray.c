@@ -294,7 +294,8 @@ static KnObject *bytearray_inplace_concat(KnObject *self, KnObject *other)
         return self;        /* nothing to add (an empty bytearray has no buffer) */
     if (ob_bytearray_resize(self, size + v.n) < 0)
         return NULL;
-    memcpy(KN_BA(self)->ob_start + size, v.s, (size_t)v.n);
+    if (v.n > 0)   /* an empty bytearray has no buffer: no memcpy from NULL */
+        memcpy(KN_BA(self)->ob_start + size, v.s, (size_t)v.n);
     return self;
 }
 

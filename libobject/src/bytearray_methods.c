@@ -153,7 +153,7 @@ KnObject *ob_bam_sizeof(KnObject *self, KnObject *unused)
     return ob_int_from_ssize(KN_TYPE(self)->tp_basicsize + KN_BA(self)->ob_alloc);
 }
 
-/* (type(b), args, b.__dict__ or None): args is (b.decode('latin-1'),
+/* (type(b), args, b.__getstate__()): args is (b.decode('latin-1'),
  * 'latin-1') for pickle protocols below 3, (bytes(b),) from 3 on. */
 static KnObject *reduce_common(KnObject *self, int as_bytes)
 {
@@ -169,10 +169,8 @@ static KnObject *reduce_common(KnObject *self, int as_bytes)
     }
     if (args == NULL)
         return NULL;
-    KnObject *state = NULL;
-    if (ob_lookup_attr(self, ob_str_intern_cstr("__dict__"), &state) < 0)
-        return NULL;
-    return ob_tuple_pack(3, (KnObject *)KN_TYPE(self), args, state ? state : KN_None);
+    KnObject *state = ob_object_getstate(self);
+    return state ? ob_tuple_pack(3, (KnObject *)KN_TYPE(self), args, state) : NULL;
 }
 
 KnObject *ob_bam_reduce(KnObject *self, KnObject *unused)

@@ -13,6 +13,7 @@ KnObject *ob_bm_hex(KnObject *self, KnObject *const *args, kn_ssize_t nargs, KnO
     if (ob_args_parse(&spec, args, nargs, kw, a) < 0)
         return NULL;
     char sep = 0;
+    int has_sep = 0;            /* '\0' is a separator like any other */
     kn_ssize_t group = 1;
     if (a[0] != NULL) {
         /* CPython takes len(sep) first, then insists on str or bytes */
@@ -39,6 +40,7 @@ KnObject *ob_bm_hex(KnObject *self, KnObject *const *args, kn_ssize_t nargs, KnO
             return NULL;
         }
         sep = (char)ch;
+        has_sep = 1;
     }
     if (a[1] != NULL && ob_bv_ssize(a[1], &group) < 0)
         return NULL;
@@ -48,7 +50,7 @@ KnObject *ob_bm_hex(KnObject *self, KnObject *const *args, kn_ssize_t nargs, KnO
     kn_ssize_t g = group < 0 ? -group : group;
     for (kn_ssize_t i = 0; i < v.n; i++) {
         /* positive groups count from the right, negative from the left */
-        if (sep && g > 0 && i > 0) {
+        if (has_sep && g > 0 && i > 0) {
             int boundary = group > 0 ? (v.n - i) % g == 0 : i % g == 0;
             if (boundary && ob_bytes_writer_putc(&w, sep) < 0)
                 return NULL;

@@ -195,6 +195,10 @@ int ob_bv_from_source(KnObject *x, KnObject *encoding, KnObject *errors, KnBytes
                                                          : "errors without a string argument");
             return -1;
         }
+        if (encoding == NULL) {     /* errors= alone does not name a codec */
+            ob_err_set_string(ob_exc_TypeError, "string argument without an encoding");
+            return -1;
+        }
         const char *enc = "utf-8", *err = NULL;
         if (encoding != NULL && !KN_STR_CHECK(encoding)) {
             ob_err_format(ob_exc_TypeError, "%s() argument 'encoding' must be str, not %.200s",

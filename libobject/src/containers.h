@@ -110,4 +110,8 @@ int ob_set_difference_update(KnObject *so, KnObject *other);
 int ob_set_symmetric_difference_update(KnObject *so, KnObject *other);
 KnObject *ob_set_intersection(KnObject *so, KnObject *other);
 
+/* obj.__getstate__() (object_type.c): what a C type's __reduce__ puts
+ * as its state — the instance dict and the filled __slots__. */
+KnObject *ob_object_getstate(KnObject *obj);
+
 #endif

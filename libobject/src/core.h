@@ -88,6 +88,10 @@ KnObject *ob_call_special(KnObject *o, KnObject *name, KnObject *const *args,
 int ob_call_split_kwargs(KnObject *args, KnObject *kwargs, KnObject ***stack,
                          kn_ssize_t *nargs, KnObject **kwnames);
 
+/* __reduce__ of the method, member and slot-wrapper descriptors:
+ * getattr(owner class, name) (descr.c).  As in CPython, classmethod and
+ * getset descriptors have none and do not pickle. */
+extern KnMethodDef ob_descr_methods[];
 /* tp_call for vectorcall-only types (descr.c). */
 KnObject *ob_call_via_vectorcall(KnObject *callable, KnObject *args, KnObject *kwargs);
 /* Call a KnMethodDef with its calling convention (func.c); qualprefix is

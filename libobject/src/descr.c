@@ -47,6 +47,17 @@ static KnObject *descr_get_qualname(KnObject *d, void *c)
     return DESCR(d)->d_qualname;
 }
 
+static KnObject *descr_reduce(KnObject *d, KnObject *unused)
+{
+    (void)unused;
+    return ob_reduce_as_getattr((KnObject *)DESCR(d)->d_type, DESCR(d)->d_name);
+}
+
+KnMethodDef ob_descr_methods[] = {
+    { "__reduce__", descr_reduce, KN_METH_NOARGS, NULL },
+    { NULL, NULL, 0, NULL }
+};
+
 static KnObject *doc_from(const char *doc)
 {
     return doc ? ob_str_from_cstr(doc) : KN_None;
@@ -139,6 +150,7 @@ KnTypeObject ob_method_descr_type = {
     .tp_repr = method_repr,
     .tp_call = ob_call_via_vectorcall,
     .tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_HAVE_VECTORCALL | KN_TPFLAGS_METHOD_DESCRIPTOR,
+    .tp_methods = ob_descr_methods,
     .tp_getset = method_getset,
     .tp_descr_get = method_get,
 };
@@ -347,6 +359,7 @@ KnTypeObject ob_member_descr_type = {
     .tp_basicsize = sizeof(KnMemberDescrObject),
     .tp_repr = member_repr,
     .tp_flags = KN_TPFLAGS_DEFAULT,
+    .tp_methods = ob_descr_methods,
     .tp_getset = member_getset,
     .tp_descr_get = member_get,
     .tp_descr_set = member_set,

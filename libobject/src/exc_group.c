@@ -111,11 +111,12 @@ static KnObject *eg_derive(KnObject *self, KnObject *args)
 
 /* ------------------------------------------------- split and subgroup */
 
-typedef enum { MATCH_TYPES, MATCH_PREDICATE } MatchKind;
+typedef enum { MATCH_TYPES, MATCH_PREDICATE, MATCH_INSTANCES } MatchKind;
 
 typedef struct Matcher {
     MatchKind kind;
-    KnObject *value;          /* class, tuple of classes, or function */
+    KnObject *value;          /* class, tuple of classes, function, or a
+                                 list of leaves (MATCH_INSTANCES) */
 } Matcher;
 
 static int matcher_from(KnObject *value, Matcher *m)
@@ -147,6 +148,12 @@ static int matches(const Matcher *m, KnObject *exc)
 {
     if (m->kind == MATCH_TYPES)
         return ob_err_given_matches(exc, m->value);
+    if (m->kind == MATCH_INSTANCES) {
+        for (kn_ssize_t i = 0; i < KN_SIZE(m->value); i++)
+            if (KN_LIST_GET(m->value, i) == exc)
+                return 1;
+        return 0;
+    }
     KnObject *r = ob_call_onearg(m->value, exc);
     return r == NULL ? -1 : ob_is_true(r);
 }
@@ -247,6 +254,37 @@ static KnObject *eg_subgroup(KnObject *self, KnObject *args)
     Matcher m;
     KnObject *match;
     if (matcher_from(KN_TUPLE_GET(args, 0), &m) < 0 || split_tree(self, &m, &match, NULL) < 0)
+        return NULL;
+    return match ? match : KN_None;
+}
+
+/* Leaves (non-group exceptions) of exc, appended to list. */
+static int collect_leaves(KnObject *exc, KnObject *list)
+{
+    if (!is_group(exc))
+        return ob_list_append(list, exc);
+    KnObject *excs = EG(exc)->excs;
+    for (kn_ssize_t i = 0; excs != NULL && i < KN_SIZE(excs); i++) {
+        if (ob_enter_recursive_call(" in collect_exception_group_leaf_ids") < 0)
+            return -1;
+        int r = collect_leaves(KN_TUPLE_GET(excs, i), list);
+        ob_leave_recursive_call();
+        if (r < 0)
+            return -1;
+    }
+    return 0;
+}
+
+KnObject *ob_exc_group_projection(KnObject *eg, KnObject *keep)
+{
+    Matcher m = { MATCH_INSTANCES, ob_list_new(0) };
+    if (m.value == NULL)
+        return NULL;
+    for (kn_ssize_t i = 0; i < KN_SIZE(keep); i++)
+        if (collect_leaves(KN_LIST_GET(keep, i), m.value) < 0)
+            return NULL;
+    KnObject *match;
+    if (split_tree(eg, &m, &match, NULL) < 0)
         return NULL;
     return match ? match : KN_None;
 }

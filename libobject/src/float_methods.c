@@ -11,6 +11,7 @@
 #include "libobject/errors.h"
 #include "libobject/abstract.h"
 #include "libobject/args.h"
+#include "libobject/buffer.h"
 #include "libobject/bytes.h"
 #include "libobject/singletons.h"
 #include "libobject/str.h"
@@ -29,6 +30,13 @@ static KnObject *float_subtype(KnTypeObject *t, double v)
     return o;
 }
 
+/* float(x) asks __float__ and __index__ before reading x as text. */
+static int has_number_form(KnObject *x)
+{
+    KnNumberMethods *nb = KN_TYPE(x)->tp_as_number;
+    return nb != NULL && (nb->nb_float != NULL || nb->nb_index != NULL);
+}
+
 KnObject *ob_float_new_impl(KnTypeObject *t, KnObject *x)
 {
     KnObject *r;
@@ -43,6 +51,11 @@ KnObject *ob_float_new_impl(KnTypeObject *t, KnObject *x)
     } else if (KN_TYPE_CHECK(x, &ob_bytearray_type)) {
         KnByteArrayObject *ba = (KnByteArrayObject *)x;
         r = ob_float_from_string(ba->ob_start ? ba->ob_start : "", KN_SIZE(x), x);
+    } else if (ob_buffer_check(x) && !has_number_form(x)) {
+        /* any other bytes-like object holds the text (memoryview, array) */
+        char *data;
+        kn_ssize_t len;
+        r = ob_buffer_copy_data(x, &data, &len) <= 0 ? NULL : ob_float_from_string(data, len, x);
     } else {
         r = ob_number_float(x);
     }
@@ -53,7 +66,7 @@ KnObject *ob_float_new_impl(KnTypeObject *t, KnObject *x)
 
 KnObject *ob_float_tp_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
 {
-    if (t == &ob_float_type && ob_args_no_kwargs_dict("float", kwargs) < 0)
+    if (ob_args_new_no_kwargs(t, &ob_float_type, "float", kwargs) < 0)
         return NULL;
     kn_ssize_t n = KN_SIZE(args);
     if (ob_args_check_positional("float", n, 0, 1) < 0)
@@ -259,7 +272,9 @@ static KnObject *float_fromhex(KnObject *cls, KnObject *arg)
     if (!KN_STR_CHECK(arg))
         return ob_err_format(ob_exc_TypeError, "fromhex() argument must be str, not %s",
                              ob_type_name(KN_TYPE(arg)));
-    s = ob_int_text_ascii(arg, &n);
+    /* ASCII only: unlike float(), no Unicode digits or spaces (those
+     * bytes are simply invalid here) */
+    s = ob_str_as_utf8(arg, &n);
     if (!s)
         return NULL;
     double d;

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -108,8 +109,46 @@ KnObject *ob_float_from_string(const char *s, kn_ssize_t len, KnObject *orig)
     return ob_err_format(ob_exc_ValueError, "could not convert string to float: %R", shown);
 }
 
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* m * 2**e2, plus a nonzero tail below m's last bit when sticky, rounded
+ * half-even to a double: 53 bits, fewer below 2**-1022 (the subnormals
+ * keep their last bit at 2**-1074).  glibc's hex strtod rounds some
+ * subnormals wrongly, hence the arithmetic here. */
+static double round_binary(uint64_t m, long e2, int sticky)
+{
+    if (m == 0)
+        return 0.0;
+    int bits = 64 - __builtin_clzll(m);
+    long drop = bits - 53;
+    if (-1074 - e2 > drop)
+        drop = -1074 - e2;
+    if (drop > 0) {
+        if (drop > 64) {
+            m = 0;              /* below half of the smallest subnormal */
+        } else {
+            uint64_t rest = drop == 64 ? m : m & ((UINT64_C(1) << drop) - 1);
+            uint64_t half = UINT64_C(1) << (drop - 1);
+            m = drop == 64 ? 0 : m >> drop;
+            if (rest > half || (rest == half && (sticky || (m & 1))))
+                m++;
+        }
+        e2 += drop;
+    }
+    return ldexp((double)m, e2 > 100000 ? 100000 : (int)e2);
+}
+
 /* float.fromhex: [ws] [sign] (inf|infinity|nan | [0x] hex [. hex] [p [sign] dec]) [ws].
- * Re-spelled with a mandatory 0x and handed to strtod (exact hex rounding). */
+ * 0 with *out, 1 overflow, -1 not such a string. */
 int ob_float_fromhex_cstr(const char *s, size_t len, double *out)
 {
     const char *p = s, *end = s + len;
@@ -131,49 +170,53 @@ int ob_float_fromhex_cstr(const char *s, size_t len, double *out)
     }
     if (n >= 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
         p += 2;
-    char *buf = malloc((size_t)(end - p) + 8);
-    if (!buf)
-        return -1;
-    char *b = buf;
-    if (neg)
-        *b++ = '-';
-    *b++ = '0';
-    *b++ = 'x';
-    int nd = 0, ok = 1;
-    while (p < end && strchr("0123456789abcdefABCDEF", *p) && *p) {
-        *b++ = *p++;
+    /* the digits: the first 15 significant ones exactly in m (60 bits),
+     * the others only as "something nonzero" (sticky) */
+    uint64_t m = 0;
+    long e2 = 0;
+    int nd = 0, kept = 0, sticky = 0, in_fraction = 0;
+    for (; p < end; p++) {
+        if (*p == '.' && !in_fraction) {
+            in_fraction = 1;
+            continue;
+        }
+        int v = hex_value(*p);
+        if (v < 0)
+            break;
         nd++;
-    }
-    if (p < end && *p == '.') {
-        *b++ = *p++;
-        while (p < end && strchr("0123456789abcdefABCDEF", *p) && *p) {
-            *b++ = *p++;
-            nd++;
+        if (kept < 15 && (m != 0 || v != 0)) {
+            m = m << 4 | (uint64_t)v;
+            kept++;
+            if (in_fraction)
+                e2 -= 4;
+        } else if (m != 0 || v != 0) {
+            sticky |= v != 0;   /* a digit past the kept ones */
+            if (!in_fraction)
+                e2 += 4;
+        } else if (in_fraction) {
+            e2 -= 4;            /* a leading zero after the point */
         }
     }
     if (nd == 0)
-        ok = 0;
-    if (ok && p < end && (*p == 'p' || *p == 'P')) {
-        *b++ = *p++;
+        return -1;
+    if (p < end && (*p == 'p' || *p == 'P')) {
+        p++;
+        int eneg = 0;
         if (p < end && (*p == '+' || *p == '-'))
-            *b++ = *p++;
-        int ne = 0;
-        while (p < end && is_digit(*p)) {
-            *b++ = *p++;
-            ne++;
-        }
-        if (ne == 0)
-            ok = 0;
+            eneg = *p++ == '-';
+        if (p >= end || !is_digit(*p))
+            return -1;
+        long ex = 0;
+        for (; p < end && is_digit(*p); p++)
+            if (ex < 10000000)
+                ex = ex * 10 + (*p - '0');
+        e2 += eneg ? -ex : ex;
     }
     if (p != end)
-        ok = 0;
-    *b = '\0';
-    int rc = -1;
-    if (ok) {
-        errno = 0;
-        *out = strtod(buf, NULL);
-        rc = isinf(*out) ? 1 : 0;
-    }
-    free(buf);
-    return rc;
+        return -1;
+    double d = round_binary(m, e2, sticky);
+    if (isinf(d))
+        return 1;
+    *out = neg ? -d : d;
+    return 0;
 }

@@ -64,8 +64,10 @@ KnObject *ob_cfunction_call_def(KnMethodDef *ml, KnObject *self, const char *qua
     case KN_METH_VARARGS:
     case KN_METH_VARARGS | KN_METH_KEYWORDS: {
         if (flags == KN_METH_VARARGS && nkw > 0) {
+            /* CPython words this one with the bare name for module functions */
             ob_err_format(ob_exc_TypeError, "%s() takes no keyword arguments",
-                          def_fullname(ml, qualprefix, buf, sizeof buf));
+                          self != NULL && KN_MODULE_CHECK(self)
+                              ? ml->ml_name : def_fullname(ml, qualprefix, buf, sizeof buf));
             break;
         }
         KnObject *tup = ob_tuple_from_array(args, nargs);
@@ -104,12 +106,33 @@ KnObject *ob_cfunction_call_def(KnMethodDef *ml, KnObject *self, const char *qua
 
 #define CF(o) ((KnCFunctionObject *)(o))
 
+/* A METH_STATIC function remembers its class in m_self (for __qualname__,
+ * repr and pickling) but is called, and reports __self__, without it. */
+static KnObject *cf_call_self(KnObject *f)
+{
+    return (CF(f)->m_ml->ml_flags & KN_METH_STATIC) ? NULL : CF(f)->m_self;
+}
+
 /* Prefix for messages: the class for methods, none for functions. */
 static const char *cf_qualprefix(KnObject *f)
 {
-    KnObject *self = CF(f)->m_self;
-    if (self == NULL || KN_MODULE_CHECK(self))
+    KnObject *self = cf_call_self(f);
+    if (self == NULL)
         return NULL;
+    if (KN_MODULE_CHECK(self)) {
+        /* "math.sqrt()", as CPython's function string; builtins unprefixed */
+        KnObject *name = CF(f)->m_module;
+        if (name == NULL || !KN_STR_CHECK(name))
+            name = ((KnModuleObject *)self)->md_name;
+        if (name == NULL || !KN_STR_CHECK(name))
+            return NULL;
+        const char *s = ob_str_as_utf8(name, NULL);
+        if (s == NULL) {
+            ob_err_clear();
+            return NULL;
+        }
+        return strcmp(s, "builtins") == 0 ? NULL : s;
+    }
     if (KN_TYPE_OBJ_CHECK(self) && (CF(f)->m_ml->ml_flags & KN_METH_CLASS))
         return ob_type_name((KnTypeObject *)self);
     if (KN_TYPE_OBJ_CHECK(self) && strcmp(CF(f)->m_ml->ml_name, "__new__") == 0)
@@ -120,7 +143,7 @@ static const char *cf_qualprefix(KnObject *f)
 static KnObject *cfunction_vectorcall(KnObject *f, KnObject *const *args, size_t nargsf,
                                       KnObject *kwnames)
 {
-    return ob_cfunction_call_def(CF(f)->m_ml, CF(f)->m_self, cf_qualprefix(f), args,
+    return ob_cfunction_call_def(CF(f)->m_ml, cf_call_self(f), cf_qualprefix(f), args,
                                  KN_VECTORCALL_NARGS(nargsf), kwnames);
 }
 
@@ -162,7 +185,8 @@ static KnObject *cf_get_qualname(KnObject *f, void *c)
 
 static KnObject *cf_get_self(KnObject *f, void *c)
 {
-    return CF(f)->m_self ? CF(f)->m_self : KN_None;
+    KnObject *self = cf_call_self(f);
+    return self ? self : KN_None;
 }
 
 static KnObject *cf_get_doc(KnObject *f, void *c)

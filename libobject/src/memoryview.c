@@ -444,8 +444,17 @@ static KnMethodDef mv_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* sq_item, as CPython's memoryview has: it makes a view a sequence
+ * (reversed(), PySequence_Check). */
+static KnObject *mv_item(KnObject *self, kn_ssize_t i)
+{
+    KnObject *index = ob_int_from_ssize(i);
+    return index ? ob_mv_subscript(self, index) : NULL;
+}
+
 static KnSequenceMethods mv_as_sequence = {
     .sq_length = mv_length,
+    .sq_item = mv_item,
 };
 
 static KnMappingMethods mv_as_mapping = {

@@ -176,10 +176,23 @@ int ob_generic_setattr(KnObject *o, KnObject *name, KnObject *value)
     return ob_dict_setitem(*dp, name, value);
 }
 
-KnObject *ob_getattr(KnObject *o, KnObject *name)
+/* An AttributeError that left a getattr without saying what it was about
+ * (raise AttributeError() in a __getattr__) learns its obj and name, as
+ * in CPython: the traceback's "Did you mean" needs them. */
+static void attribute_error_context(KnObject *o, KnObject *name)
 {
-    if (check_name(name) < 0)
-        return NULL;
+    KnObject *exc = ob_tstate_get()->curexc_value;
+    if (exc == NULL || !ob_type_is_subtype(KN_TYPE(exc), ob_exc_AttributeError))
+        return;
+    KnAttributeErrorObject *ae = (KnAttributeErrorObject *)exc;
+    if (ae->name == NULL && ae->obj == NULL) {
+        ae->name = name;
+        ae->obj = o;
+    }
+}
+
+static KnObject *getattr_slot(KnObject *o, KnObject *name)
+{
     KnTypeObject *tp = KN_TYPE(o);
     if (tp->tp_getattro != NULL)
         return tp->tp_getattro(o, name);
@@ -191,6 +204,16 @@ KnObject *ob_getattr(KnObject *o, KnObject *name)
     }
     ob_err_attribute(o, name);
     return NULL;
+}
+
+KnObject *ob_getattr(KnObject *o, KnObject *name)
+{
+    if (check_name(name) < 0)
+        return NULL;
+    KnObject *r = getattr_slot(o, name);
+    if (r == NULL)
+        attribute_error_context(o, name);
+    return r;
 }
 
 KnObject *ob_getattr_str(KnObject *o, const char *name)

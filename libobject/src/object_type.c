@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "type_new.h"
+#include "containers.h"
 
 static int excess_args(KnObject *args, KnObject *kwargs)
 {
@@ -287,6 +288,11 @@ static KnObject *getstate_of(KnObject *obj, int required)
         ((KnCFunctionObject *)g)->m_ml->ml_meth == (KnCFunction)object_getstate)
         return getstate_default(obj, required);
     return ob_call_noargs(g);
+}
+
+KnObject *ob_object_getstate(KnObject *obj)
+{
+    return getstate_of(obj, 0);
 }
 
 /* __getnewargs_ex__() / __getnewargs__(): *args (tuple or NULL) and

@@ -9,6 +9,7 @@
  * follows CPython's choice of which operand is walked.
  */
 #include "set_internal.h"
+#include "dict_internal.h"
 
 #define SO(o) ((KnSetObject *)(o))
 
@@ -500,7 +501,7 @@ static KnObject *set_remove_meth(KnObject *so, KnObject *key)
     if (r < 0)
         return NULL;
     if (r == 0) {
-        ob_err_set_object(ob_exc_KeyError, key);
+        ob_dict_set_key_error(key);     /* a tuple key stays one argument */
         return NULL;
     }
     return KN_None;
@@ -531,7 +532,7 @@ static KnObject *set_sizeof(KnObject *so, KnObject *unused)
     return ob_int_from_size(n);
 }
 
-/* (type(s), (list(s),), s.__dict__ or None) */
+/* (type(s), (list(s),), s.__getstate__()) */
 static KnObject *set_reduce(KnObject *so, KnObject *unused)
 {
     KnObject *keys = ob_list_new(0);
@@ -545,10 +546,8 @@ static KnObject *set_reduce(KnObject *so, KnObject *unused)
     KnObject *args = ob_tuple_pack(1, keys);
     if (args == NULL)
         return NULL;
-    KnObject *state = NULL;
-    if (ob_lookup_attr(so, ob_str_intern_cstr("__dict__"), &state) < 0)
-        return NULL;
-    return ob_tuple_pack(3, (KnObject *)KN_TYPE(so), args, state ? state : KN_None);
+    KnObject *state = ob_object_getstate(so);
+    return state ? ob_tuple_pack(3, (KnObject *)KN_TYPE(so), args, state) : NULL;
 }
 
 /* ---- repr and hash ---- */
@@ -640,7 +639,7 @@ static int set_init(KnObject *self, KnObject *args, KnObject *kwargs)
 
 static KnObject *frozenset_tp_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
 {
-    if (type == &ob_frozenset_type && ob_args_no_kwargs_dict("frozenset", kwargs) < 0)
+    if (ob_args_new_no_kwargs(type, &ob_frozenset_type, "frozenset", kwargs) < 0)
         return NULL;
     if (ob_args_check_positional(type->tp_name, KN_SIZE(args), 0, 1) < 0)
         return NULL;

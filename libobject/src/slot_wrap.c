@@ -270,6 +270,7 @@ KnTypeObject ob_wrapper_descr_type = {
     .tp_repr = wrapper_descr_repr,
     .tp_call = wrapper_descr_call,
     .tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_METHOD_DESCRIPTOR,
+    .tp_methods = ob_descr_methods,
     .tp_getset = wrapper_descr_getset,
     .tp_descr_get = wrapper_descr_get,
 };
@@ -308,11 +309,27 @@ static KnObject *method_wrapper_repr(KnObject *m)
 static KnObject *mw_get_self(KnObject *m, void *c) { return MW(m)->self; }
 static KnObject *mw_get_name(KnObject *m, void *c) { return MW(m)->descr->d_common.d_name; }
 static KnObject *mw_get_objclass(KnObject *m, void *c) { return (KnObject *)MW(m)->descr->d_common.d_type; }
+static KnObject *mw_get_qualname(KnObject *m, void *c) { return wd_get_qualname((KnObject *)MW(m)->descr, c); }
+static KnObject *mw_get_doc(KnObject *m, void *c) { return wd_get_doc((KnObject *)MW(m)->descr, c); }
+
+/* getattr(bound object, name), as for any method bound to an object. */
+static KnObject *method_wrapper_reduce(KnObject *m, KnObject *unused)
+{
+    (void)unused;
+    return ob_reduce_as_getattr(MW(m)->self, MW(m)->descr->d_common.d_name);
+}
+
+static KnMethodDef method_wrapper_methods[] = {
+    { "__reduce__", method_wrapper_reduce, KN_METH_NOARGS, NULL },
+    { NULL, NULL, 0, NULL }
+};
 
 static KnGetSetDef method_wrapper_getset[] = {
     { "__self__", mw_get_self, NULL, NULL, NULL },
     { "__name__", mw_get_name, NULL, NULL, NULL },
     { "__objclass__", mw_get_objclass, NULL, NULL, NULL },
+    { "__qualname__", mw_get_qualname, NULL, NULL, NULL },
+    { "__doc__", mw_get_doc, NULL, NULL, NULL },
     { NULL, NULL, NULL, NULL, NULL }
 };
 
@@ -332,5 +349,6 @@ KnTypeObject ob_method_wrapper_type = {
     .tp_call = method_wrapper_call,
     .tp_flags = KN_TPFLAGS_DEFAULT,
     .tp_richcompare = method_wrapper_richcompare,
+    .tp_methods = method_wrapper_methods,
     .tp_getset = method_wrapper_getset,
 };

@@ -194,11 +194,9 @@ static void inherit_special(KnTypeObject *t, KnTypeObject *base)
         KN_TPFLAGS_BYTES_SUBCLASS | KN_TPFLAGS_UNICODE_SUBCLASS | KN_TPFLAGS_DICT_SUBCLASS |
         KN_TPFLAGS_BASE_EXC_SUBCLASS | KN_TPFLAGS_TYPE_SUBCLASS;
     t->tp_flags |= base->tp_flags & fast_bits;
-    /* pattern matching: `case int(x)` matches subclasses; a subclass of a
-     * sequence or mapping stays one unless it says otherwise */
+    /* pattern matching: `case int(x)` matches subclasses (sequence and
+     * mapping come from the MRO, see ob_type_ready) */
     t->tp_flags |= base->tp_flags & KN_TPFLAGS_MATCH_SELF;
-    if (!(t->tp_flags & (KN_TPFLAGS_SEQUENCE | KN_TPFLAGS_MAPPING)))
-        t->tp_flags |= base->tp_flags & (KN_TPFLAGS_SEQUENCE | KN_TPFLAGS_MAPPING);
     if (t->tp_basicsize == 0)
         t->tp_basicsize = base->tp_basicsize;
     if (t->tp_itemsize == 0)
@@ -322,7 +320,7 @@ static int add_descriptors(KnTypeObject *t)
             if (m->ml_flags & KN_METH_CLASS)
                 descr = ob_descr_new_classmethod(t, m);
             else if (m->ml_flags & KN_METH_STATIC) {
-                KnObject *f = ob_cfunction_new(m, NULL, NULL);
+                KnObject *f = ob_cfunction_new(m, (KnObject *)t, NULL);
                 descr = f ? ob_staticmethod_new(f) : NULL;
             } else
                 descr = ob_descr_new_method(t, m);
@@ -454,8 +452,14 @@ int ob_type_ready(KnTypeObject *t)
         goto error;
     /* Slots from every base in MRO order (the first one that has a slot
      * wins, as CPython). */
-    for (kn_ssize_t i = 1; i < KN_SIZE(t->tp_mro); i++)
-        ob_type_inherit_slots(t, (KnTypeObject *)KN_TUPLE_GET(t->tp_mro, i));
+    for (kn_ssize_t i = 1; i < KN_SIZE(t->tp_mro); i++) {
+        KnTypeObject *b = (KnTypeObject *)KN_TUPLE_GET(t->tp_mro, i);
+        ob_type_inherit_slots(t, b);
+        /* a sequence or mapping stays one unless it says otherwise: the
+         * first class of the MRO that is either decides, as CPython */
+        if (!(t->tp_flags & (KN_TPFLAGS_SEQUENCE | KN_TPFLAGS_MAPPING)))
+            t->tp_flags |= b->tp_flags & (KN_TPFLAGS_SEQUENCE | KN_TPFLAGS_MAPPING);
+    }
 
     if (!KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_HEAPTYPE)) {
         if (t->tp_new == NULL && base == &ob_object_type)

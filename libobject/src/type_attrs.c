@@ -254,9 +254,10 @@ static KnObject *list_without(KnObject *l, KnObject *x)
  * old ones in `saved` (type, mro, type, mro, ...) for an undo. */
 static int remro_hierarchy(KnTypeObject *t, KnObject *saved)
 {
-    if (ob_list_append(saved, (KnObject *)t) < 0 || ob_list_append(saved, t->tp_mro) < 0)
-        return -1;
+    KnObject *old_mro = t->tp_mro;
     if (ob_mro_compute(t) < 0)
+        return -1;
+    if (ob_list_append(saved, (KnObject *)t) < 0 || ob_list_append(saved, old_mro) < 0)
         return -1;
     KnObject *subs = t->tp_subclasses;
     for (kn_ssize_t i = 0; subs != NULL && i < KN_SIZE(subs); i++)
@@ -318,10 +319,18 @@ static int type_set_bases(KnObject *self, KnObject *v, void *c)
     if (remro_hierarchy(t, saved) < 0) {
         for (kn_ssize_t i = 0; i + 1 < KN_SIZE(saved); i += 2)
             TYPE(KN_LIST_GET(saved, i))->tp_mro = KN_LIST_GET(saved, i + 1);
-        t->tp_bases = old_bases;
-        t->tp_base = old_base;
+        if (t->tp_bases == v) {     /* not replaced again by a reentrant mro() */
+            t->tp_bases = old_bases;
+            t->tp_base = old_base;
+        }
         ob_type_modified(t);    /* lookups made meanwhile saw the new MROs */
         return -1;
+    }
+    /* A metaclass mro() may itself have assigned __bases__ meanwhile; that
+     * inner assignment already moved t between the subclass lists. */
+    if (t->tp_bases != v) {
+        ob_type_modified(t);
+        return refix_hierarchy(t);
     }
     for (kn_ssize_t i = 0; i < KN_SIZE(old_bases); i++) {
         KnTypeObject *b = TYPE(KN_TUPLE_GET(old_bases, i));

@@ -177,6 +177,31 @@ static int init_subclass(KnTypeObject *t, KnObject *kwargs)
 
 /* ------------------------------------------------------------- type_new */
 
+/* What CPython's _abc module does for an ABC (Kiln runs _py_abc): an int
+ * __abc_tpflags__ in the class body (collections.abc.Sequence, Mapping)
+ * marks the class a sequence or mapping for pattern matching, and the
+ * entry is removed.  (part confcomp) */
+static int abc_tpflags(KnTypeObject *t)
+{
+    const unsigned long both = KN_TPFLAGS_SEQUENCE | KN_TPFLAGS_MAPPING;
+    KnObject *key = ob_str_intern_cstr("__abc_tpflags__");
+    KnObject *v = key != NULL ? ob_dict_getitem(t->tp_dict, key) : NULL;
+    if (v == NULL)
+        return key != NULL ? 0 : -1;
+    if (KN_INT_CHECK_EXACT(v)) {
+        long long flags = ob_int_as_long_long(v);
+        if (flags == -1 && ob_err_occurred())
+            return -1;
+        if (((unsigned long)flags & both) == both) {
+            ob_err_set_string(ob_exc_TypeError, "__abc_tpflags__ cannot be both "
+                              "Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING");
+            return -1;
+        }
+        t->tp_flags |= (unsigned long)flags & both;
+    }
+    return ob_dict_delitem(t->tp_dict, key);
+}
+
 static KnObject *type_new_impl(KnTypeObject *meta, KnObject *name, KnObject *bases,
                                KnObject *orig_dict, KnObject *args, KnObject *kwargs)
 {
@@ -257,7 +282,7 @@ static KnObject *type_new_impl(KnTypeObject *meta, KnObject *name, KnObject *bas
 
     if (ob_type_ready(t) < 0 || ob_type_fixup_slots(t) < 0)
         return NULL;
-    if (set_names(t) < 0 || init_subclass(t, kwargs) < 0)
+    if (set_names(t) < 0 || init_subclass(t, kwargs) < 0 || abc_tpflags(t) < 0)
         return NULL;
     return obj;
 }

@@ -145,6 +145,7 @@ int ps_const_number(ps_constant *out, const char *text, size_t len, ps_arena *ar
         if (!isdigit((unsigned char)buf[i]))
             goto done;
     r = const_set_decimal(out, buf, n, arena);
+    out->u.i.decimal = true;
 done:
     if (buf != small)
         free(buf);

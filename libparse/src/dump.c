@@ -275,6 +275,7 @@ static void repr_constant(dump_buf *b, const ps_constant *c)
         break;
     case PS_CONST_STR: repr_str(b, c->u.s.data, c->u.s.len); break;
     case PS_CONST_BYTES: repr_bytes(b, c->u.s.data, c->u.s.len); break;
+    case PS_CONST_OBJECT: buf_puts(b, "<object>"); break;  /* opaque to libparse */
     default: buf_puts(b, "None"); break;  /* zero-filled: never built */
     }
 }

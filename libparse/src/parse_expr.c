@@ -289,6 +289,8 @@ static ps_expr *named_expression_ex(pp_parser *p, int check_eq)
             return NULL;
         ps_expr *r = ps_ast_NamedExpr(target, v, PP_EXTRA(p, st));
         NEW(r);
+        if (!pp_version_ok(p, 8, "Assignment expressions are"))
+            return NULL;
         return r;
     }
     ps_expr *a = pp_expression(p);
@@ -516,6 +518,8 @@ static ps_expr *binary(pp_parser *p, int level)
             return pp_nomem(p);
         a = ps_ast_BinOp(a, (ps_operator)op, b, PP_EXTRA(p, st));
         NEW(a);
+        if (op == PS_MatMult && !pp_version_ok(p, 5, "The '@' operator is"))
+            return NULL;
     }
     return a;
 }
@@ -536,6 +540,8 @@ static ps_expr *power(pp_parser *p)
             return NULL;
         a = ps_ast_Await(v, PP_EXTRA(p, st));
         NEW(a);
+        if (!pp_version_ok(p, 5, "Await expressions are"))
+            return NULL;
     } else {
         a = pp_primary(p);
         if (!a)
@@ -894,6 +900,8 @@ static ps_comprehension_seq *for_if_clauses(pp_parser *p)
         if (pp_kw(p) == PS_KW_ASYNC && pp_kw_at(p, p->pos + 1) == PS_KW_FOR) {
             is_async = 1;
             p->pos++;
+            if (!pp_version_ok(p, 6, "Async comprehensions are"))
+                return NULL;
         }
         if (!pp_accept_kw(p, PS_KW_FOR))
             break;
@@ -937,7 +945,9 @@ static ps_expr *genexp_in_call(pp_parser *p, size_t lpar, ps_expr *elt)
     if (!g)
         return NULL;
     if (pp_kind(p) != PS_TOK_RPAR) {
-        if (pp_kind(p) == PS_TOK_COMMA)     /* f(x for x in y, 1) */
+        /* f(x for x in y, 1); CPython's rule reads on after the comma, so
+         * a tokenizer error there wins */
+        if (pp_kind(p) == PS_TOK_COMMA && pp_kind_at(p, p->pos + 1) != PP_TOK_BAD)
             return PP_ERR_RANGE(p, elt, pp_prev(p), "Generator expression must be parenthesized");
         return NULL;
     }
@@ -965,31 +975,45 @@ ps_expr *pp_star_named_expression(pp_parser *p)
 }
 
 /* Elements after the first of a list/tuple/set display, up to `close`. */
+static int at_comp_for(pp_parser *p)
+{
+    int kw = pp_kw(p);
+    return kw == PS_KW_FOR || (kw == PS_KW_ASYNC && pp_kw_at(p, p->pos + 1) == PS_KW_FOR);
+}
+
+/* "[a, b for ...]": CPython's invalid_comprehension, from the first
+ * element to the last one (to the comma after a lone first element). */
+#define UNPARENTHESIZED_TARGET "did you forget parentheses around the comprehension target?"
+
 static ps_expr_seq *display_rest(pp_parser *p, ps_expr *first, int close)
 {
     size_t base = p->top;
     if (!pp_push(p, first))
         return NULL;
+    ps_expr *last = first;
     while (pp_accept(p, PS_TOK_COMMA)) {
         if (pp_kind(p) == close)
             break;
+        if (close != PS_TOK_RPAR && at_comp_for(p)) {
+            p->top = base;
+            if (last == first)
+                return PP_ERR_RANGE(p, first, pp_at(p, p->pos - 1), UNPARENTHESIZED_TARGET);
+            return PP_ERR_RANGE(p, first, last, UNPARENTHESIZED_TARGET);
+        }
         ps_expr *e = pp_star_named_expression(p);
         if (!e || !pp_push(p, e)) {
             p->top = base;
             return NULL;
         }
+        last = e;
     }
     if (!pp_accept(p, close)) {
         p->top = base;
+        if (close != PS_TOK_RPAR && last != first && at_comp_for(p))
+            return PP_ERR_RANGE(p, first, last, UNPARENTHESIZED_TARGET);
         return NULL;
     }
     return PP_SEQ(p, expr, base);
-}
-
-static int at_comp_for(pp_parser *p)
-{
-    int kw = pp_kw(p);
-    return kw == PS_KW_FOR || (kw == PS_KW_ASYNC && pp_kw_at(p, p->pos + 1) == PS_KW_FOR);
 }
 
 static ps_expr *paren_atom(pp_parser *p)
@@ -1007,6 +1031,20 @@ static ps_expr *paren_atom(pp_parser *p)
         if (!y || !pp_accept(p, PS_TOK_RPAR))
             return NULL;
         return y;
+    }
+    if (pp_kind(p) == PS_TOK_DOUBLESTAR) {
+        /* "(**x)" can never parse: CPython's invalid_group wording */
+        size_t maxpos = p->maxpos;
+        const ps_token *dstar = pp_at(p, p->pos++);
+        if (pp_expression(p) && pp_kind(p) == PS_TOK_RPAR)
+            return PP_ERR_TOK(p, dstar, "cannot use double starred expression here");
+        if (!p->failed) {
+            /* otherwise the generic error stays at the '**', where the
+             * valid grammar stopped */
+            p->pos = st + 1;
+            p->maxpos = maxpos;
+        }
+        return NULL;
     }
     ps_expr *first = pp_star_named_expression(p);
     if (!first)
@@ -1067,6 +1105,17 @@ static ps_expr *list_atom(pp_parser *p)
     return r;
 }
 
+/* "{k: *v}": CPython's invalid_kvpair wording, from the '*' to the end of
+ * the value; always NULL. */
+static void *starred_dict_value(pp_parser *p)
+{
+    const ps_token *star = pp_at(p, p->pos++);
+    ps_expr *v = pp_bitwise_or(p);
+    if (v != NULL)
+        PP_ERR_RANGE(p, star, v, "cannot use a starred expression in a dictionary value");
+    return NULL;
+}
+
 static ps_expr *brace_atom(pp_parser *p)
 {
     size_t st = p->pos++;
@@ -1080,10 +1129,20 @@ static ps_expr *brace_atom(pp_parser *p)
     }
     ps_expr *key = NULL, *val = NULL;
     if (pp_kind(p) == PS_TOK_DOUBLESTAR) {
-        p->pos++;
+        const ps_token *dstar = pp_at(p, p->pos++);
         val = pp_bitwise_or(p);
         if (!val)
             return NULL;
+        if (at_comp_for(p)) {
+            /* CPython's invalid_dict_comprehension, when the rest fits */
+            size_t m = p->pos, maxpos = p->maxpos;
+            ps_comprehension_seq *g = for_if_clauses(p);
+            if (p->failed)
+                return NULL;
+            if (g && pp_kind(p) == PS_TOK_RBRACE)
+                return PP_ERR_TOK(p, dstar, "dict unpacking cannot be used in dict comprehension");
+            pp_unlook(p, m, maxpos);
+        }
     } else {
         key = pp_star_named_expression(p);
         if (!key)
@@ -1091,6 +1150,8 @@ static ps_expr *brace_atom(pp_parser *p)
         if (key->kind != PS_EXPR_Starred && pp_accept(p, PS_TOK_COLON)) {
             if (pp_kind(p) == PS_TOK_RBRACE || pp_kind(p) == PS_TOK_COMMA)
                 return PP_ERR_TOK(p, pp_prev(p), "expression expected after dictionary key and ':'");
+            if (pp_kind(p) == PS_TOK_STAR)
+                return starred_dict_value(p);
             val = pp_expression(p);
             if (!val)
                 return NULL;
@@ -1147,6 +1208,10 @@ static ps_expr *brace_atom(pp_parser *p)
                 PP_ERR_TOK(p, pp_prev(p), "expression expected after dictionary key and ':'");
                 goto fail;
             }
+            if (pp_kind(p) == PS_TOK_STAR) {
+                starred_dict_value(p);
+                goto fail;
+            }
             val = pp_expression(p);
         }
         if (!val || !pp_push(p, key) || !pp_push(p, val))
@@ -1199,6 +1264,12 @@ static ps_expr *atom(pp_parser *p)
         }
     case PS_TOK_NUMBER: {
         ps_constant c;
+        if (memchr(t->start, '_', t->len) != NULL) {
+            p->pos++;   /* the error is at the number */
+            if (!pp_version_ok(p, 6, "Underscores in numeric literals are"))
+                return NULL;
+            p->pos--;
+        }
         if (ps_const_number(&c, t->start, t->len, p->arena) < 0)
             return pp_nomem(p);
         return constant_tok(p, c);

@@ -484,6 +484,20 @@ ps_stmt *pp_match_stmt(pp_parser *p)
         return NULL;
     if (subject->kind == PS_EXPR_Starred)
         return NULL;
+    if (pp_kind(p) == PS_TOK_NEWLINE) {
+        /* "match x" then the line ends: when no expression statement can
+         * start that way (a name, number or string right after `match`),
+         * CPython's invalid_match_stmt asks for the ':' */
+        int k1 = pp_kind_at(p, st + 1);
+        if ((k1 == PS_TOK_NAME && p->kw[st + 1] == 0) || k1 == PS_TOK_NUMBER ||
+            k1 == PS_TOK_STRING) {
+            const ps_token *nl = pp_cur(p);
+            if (!pp_version_ok(p, 10, "Pattern matching is"))
+                return NULL;
+            return pp_error_at(p, PS_ERR_SYNTAX, nl->lineno, nl->col_offset, nl->lineno,
+                               nl->col_offset, "expected ':'");
+        }
+    }
     if (pp_kind(p) != PS_TOK_COLON)
         return NULL;
     p->pos++;
@@ -510,5 +524,7 @@ ps_stmt *pp_match_stmt(pp_parser *p)
         return NULL;
     ps_stmt *r = ps_ast_Match(subject, cases, PP_EXTRA(p, st));
     NEW(r);
+    if (!pp_version_ok(p, 10, "Pattern matching is"))
+        return NULL;
     return r;
 }

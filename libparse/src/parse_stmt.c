@@ -94,15 +94,74 @@ ps_stmt_seq *pp_statements(pp_parser *p)
             p->top = base;
             return NULL;
         }
-        if (p->mode == PS_MODE_SINGLE)
-            break;
     }
     if (p->top == base && p->mode != PS_MODE_EXEC)
         return NULL;
     return PP_SEQ(p, stmt, base);
 }
 
+/* 'single' input: one statement (a compound statement, or simple
+ * statements on one line), then only blank lines or comments; anything
+ * else is CPython's "multiple statements found while compiling a single
+ * statement". */
+ps_stmt_seq *pp_single_statement(pp_parser *p)
+{
+    size_t base = p->top;
+    int pushed = 0;
+    ps_stmt *s = compound_or_simple(p, base, &pushed);
+    if ((!s && !pushed) || (s && !pp_push(p, s))) {
+        p->top = base;
+        return NULL;
+    }
+    ps_stmt_seq *seq = PP_SEQ(p, stmt, base);
+    if (!seq)
+        return NULL;
+    const ps_token *last = pp_at(p, p->pos ? p->pos - 1 : 0);
+    if (last->kind != PS_TOK_NEWLINE) {
+        /* a compound statement must end the input (blank lines aside) */
+        while (pp_kind(p) == PS_TOK_NEWLINE)
+            p->pos++;
+        if (pp_kind(p) != PS_TOK_ENDMARKER) {
+            const ps_token *t = pp_cur(p);
+            pp_error_at(p, PS_ERR_SYNTAX, t->lineno, t->col_offset, t->end_lineno,
+                        t->end_col_offset, "invalid syntax");
+            return NULL;
+        }
+        return seq;
+    }
+    while (pp_kind(p) == PS_TOK_NEWLINE)
+        p->pos++;
+    if (pp_kind(p) != PS_TOK_ENDMARKER) {
+        pp_error_at(p, PS_ERR_SYNTAX, last->lineno, last->col_offset, last->lineno,
+                    last->col_offset,
+                    "multiple statements found while compiling a single statement");
+        return NULL;
+    }
+    return seq;
+}
+
 /* ---- simple statements -------------------------------------------------------- */
+
+/* The text of the TYPE_COMMENT token at `i` (there only with
+ * PS_TYPE_COMMENTS), in the arena; NULL when out of memory. */
+static const char *type_comment_at(pp_parser *p, size_t i)
+{
+    const ps_token *t = pp_at(p, i);
+    const char *s = ps_arena_strndup(p->arena, t->start, t->len);
+    return s ? s : pp_nomem(p);
+}
+
+/* An optional TYPE_COMMENT here: 0 (*tc NULL when absent), -1 on error. */
+static int opt_type_comment(pp_parser *p, const char **tc)
+{
+    *tc = NULL;
+    if (pp_kind(p) != PS_TOK_TYPE_COMMENT)
+        return 0;
+    if ((*tc = type_comment_at(p, p->pos)) == NULL)
+        return -1;
+    p->pos++;
+    return 0;
+}
 
 static int augassign_op(int k)
 {
@@ -151,6 +210,35 @@ static int bitwise_level(const ps_expr *e)
     }
 }
 
+/* Does `a` start with a list, tuple or generator display, True, False or
+ * None?  (invalid_named_expression's !(list|tuple|genexp|...) lookahead.) */
+static int starts_with_display(const ps_expr *a)
+{
+    const ps_expr *e = a;
+    for (;;) {
+        switch (e->kind) {
+        case PS_EXPR_BinOp: e = e->v.BinOp.left; continue;
+        case PS_EXPR_Attribute: e = e->v.Attribute.value; continue;
+        case PS_EXPR_Subscript: e = e->v.Subscript.value; continue;
+        case PS_EXPR_Call: e = e->v.Call.func; continue;
+        default: break;
+        }
+        break;
+    }
+    if (e->lineno != a->lineno || e->col_offset != a->col_offset)
+        return 0;   /* inside parentheses: a group, not a display */
+    switch (e->kind) {
+    case PS_EXPR_List: case PS_EXPR_Tuple: case PS_EXPR_GeneratorExp:
+        return 1;
+    case PS_EXPR_Constant: {
+        ps_const_kind k = e->v.Constant.value.kind;
+        return k == PS_CONST_TRUE || k == PS_CONST_FALSE || k == PS_CONST_NONE;
+    }
+    default:
+        return 0;
+    }
+}
+
 /* First target of `a = ...` that is not assignable: CPython's messages. */
 static void *bad_first_target(pp_parser *p, ps_expr *a)
 {
@@ -167,9 +255,18 @@ static void *bad_first_target(pp_parser *p, ps_expr *a)
         return NULL;
     int k = pp_kind(p);
     p->pos = m;
-    if (b && k != PS_TOK_EQUAL && k != PS_TOK_COLONEQUAL && bitwise_level(bad))
-        return PP_ERR_NODE(p, bad, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                           pp_expr_name(bad));
+    /* CPython's check looks at the whole first target, or, when that is
+     * a tuple without parentheses, at its offending element */
+    ps_expr *whole = a;
+    if (a->kind == PS_EXPR_Tuple && PS_SEQ_LEN(a->v.Tuple.elts) > 0 &&
+        a->v.Tuple.elts->items[0]->col_offset == a->col_offset &&
+        a->v.Tuple.elts->items[0]->lineno == a->lineno)
+        whole = bad;
+    if (b && k != PS_TOK_EQUAL && k != PS_TOK_COLONEQUAL && bitwise_level(whole) &&
+        !starts_with_display(whole))
+        return PP_ERR_NODE(p, whole,
+                           "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                           pp_expr_name(whole));
     return PP_ERR_NODE(p, bad, "cannot assign to %s", pp_expr_name(bad));
 }
 
@@ -226,6 +323,8 @@ static ps_stmt *expr_or_assign(pp_parser *p)
         }
         r = ps_ast_AnnAssign(a, ann, v, simple, PP_EXTRA(p, st));
         NEW(r);
+        if (!pp_version_ok(p, 6, "Variable annotation syntax is"))
+            return NULL;
         return r;
     }
     if (k == PS_TOK_EQUAL) {
@@ -253,9 +352,10 @@ static ps_stmt *expr_or_assign(pp_parser *p)
             }
         }
         ps_expr_seq *targets = PP_SEQ(p, expr, base);
-        if (!targets)
+        const char *tc;
+        if (!targets || opt_type_comment(p, &tc) < 0)
             return NULL;
-        r = ps_ast_Assign(targets, v, NULL, PP_EXTRA(p, st));
+        r = ps_ast_Assign(targets, v, tc, PP_EXTRA(p, st));
         NEW(r);
         return r;
     fail:
@@ -270,6 +370,8 @@ static ps_stmt *expr_or_assign(pp_parser *p)
                                pp_expr_name(a));
         pp_set_context(p, a, PS_Store);
         p->pos++;
+        if (op == PS_MatMult && !pp_version_ok(p, 5, "The '@' operator is"))
+            return NULL;
         ps_expr *v = rhs(p);
         if (!v)
             return NULL;
@@ -667,7 +769,8 @@ static ps_stmt *for_stmt(pp_parser *p, size_t st, int is_async)
         return NULL;
     }
     ps_expr *it = pp_star_expressions(p);
-    if (!it || !expect_colon(p, 0))
+    const char *tc;
+    if (!it || !expect_colon(p, 0) || opt_type_comment(p, &tc) < 0)
         return NULL;
     ps_stmt_seq *body = pp_block(p, "'for' statement", kt);
     if (!body)
@@ -675,9 +778,11 @@ static ps_stmt *for_stmt(pp_parser *p, size_t st, int is_async)
     ps_stmt_seq *orelse = else_block(p);
     if (!orelse)
         return NULL;
-    ps_stmt *r = is_async ? ps_ast_AsyncFor(t, it, body, orelse, NULL, PP_EXTRA(p, st))
-                          : ps_ast_For(t, it, body, orelse, NULL, PP_EXTRA(p, st));
+    ps_stmt *r = is_async ? ps_ast_AsyncFor(t, it, body, orelse, tc, PP_EXTRA(p, st))
+                          : ps_ast_For(t, it, body, orelse, tc, PP_EXTRA(p, st));
     NEW(r);
+    if (is_async && !pp_version_ok(p, 5, "Async for loops are"))
+        return NULL;
     return r;
 }
 
@@ -775,15 +880,21 @@ static ps_stmt *with_stmt(pp_parser *p, size_t st, int is_async)
     }
     if (!expect_colon(p, 0))
         goto fail;
+    const char *tc = NULL;   /* not after the parenthesized form */
+    if (!done && opt_type_comment(p, &tc) < 0)
+        return NULL;
     ps_withitem_seq *items = PP_SEQ(p, withitem, base);
     if (!items)
         return NULL;
     ps_stmt_seq *body = pp_block(p, "'with' statement", kt);
     if (!body)
         return NULL;
-    ps_stmt *r = is_async ? ps_ast_AsyncWith(items, body, NULL, PP_EXTRA(p, st))
-                          : ps_ast_With(items, body, NULL, PP_EXTRA(p, st));
+    ps_stmt *r = is_async ? ps_ast_AsyncWith(items, body, tc, PP_EXTRA(p, st))
+                          : ps_ast_With(items, body, tc, PP_EXTRA(p, st));
     NEW(r);
+    if (is_async ? !pp_version_ok(p, 5, "Async with statements are")
+                 : done && !pp_version_ok(p, 9, "Parenthesized context managers are"))
+        return NULL;
     return r;
 fail:
     p->top = base;
@@ -799,7 +910,14 @@ static ps_excepthandler *except_block(pp_parser *p, int *star)
     *star = pp_accept(p, PS_TOK_STAR);
     ps_expr *type = NULL;
     const char *name = NULL;
-    if (*star || pp_kind(p) != PS_TOK_COLON) {
+    int k = pp_kind(p);
+    if (*star && (k == PS_TOK_COLON || k == PS_TOK_NEWLINE)) {
+        const ps_token *t = pp_cur(p);
+        return pp_error_at(p, PS_ERR_SYNTAX, t->lineno, t->col_offset, t->end_lineno,
+                           k == PS_TOK_NEWLINE ? t->col_offset : t->end_col_offset,
+                           "expected one or more exception types");
+    }
+    if (*star || (k != PS_TOK_COLON && k != PS_TOK_NEWLINE)) {
         type = pp_expression(p);
         if (!type)
             return NULL;
@@ -863,7 +981,10 @@ static ps_stmt *try_stmt(pp_parser *p)
             nplain++;
         if (nstar && nplain) {
             p->top = base;
-            return PP_ERR_RANGE(p, et, et + 1, "cannot have both 'except' and 'except*' on the same 'try'");
+            /* "except*" after plain ones spans both tokens; a plain
+             * "except" after starred ones only itself */
+            return PP_ERR_RANGE(p, et, star ? et + 1 : et,
+                                "cannot have both 'except' and 'except*' on the same 'try'");
         }
     }
     ps_excepthandler_seq *handlers = PP_SEQ(p, excepthandler, base);
@@ -902,6 +1023,8 @@ static ps_stmt *try_stmt(pp_parser *p)
     ps_stmt *r = nstar ? ps_ast_TryStar(body, handlers, orelse, fin, PP_EXTRA(p, st))
                        : ps_ast_Try(body, handlers, orelse, fin, PP_EXTRA(p, st));
     NEW(r);
+    if (nstar && !pp_version_ok(p, 11, "Exception groups are"))
+        return NULL;
     return r;
 }
 
@@ -952,6 +1075,7 @@ ps_arguments *pp_params(pp_parser *p, int lambda)
     while (pp_kind(p) != close) {
         const ps_token *t = pp_cur(p);
         int k = t->kind;
+        ps_arg *last = NULL;   /* the parameter a type comment may follow */
         if (kwarg) {
             PP_ERR_TOK(p, t, "arguments cannot follow var-keyword argument");
             goto done;
@@ -972,6 +1096,12 @@ ps_arguments *pp_params(pp_parser *p, int lambda)
             seen_slash = 1;
             nposonly = npos;
             p->pos++;
+            if (!pp_version_ok(p, 8, "Positional-only parameters are"))
+                goto done;
+            if (pp_kind(p) == PS_TOK_STAR) {
+                PP_ERR_TOK(p, pp_cur(p), "expected comma between / and *");
+                goto done;
+            }
         } else if (k == PS_TOK_STAR) {
             if (seen_star) {
                 PP_ERR_TOK(p, t, "* argument may appear only once");
@@ -980,7 +1110,7 @@ ps_arguments *pp_params(pp_parser *p, int lambda)
             seen_star = 1;
             p->pos++;
             if (pp_is_name(p)) {
-                vararg = param(p, lambda, 1);
+                vararg = last = param(p, lambda, 1);
                 if (!vararg)
                     goto done;
                 if (pp_kind(p) == PS_TOK_EQUAL) {
@@ -996,10 +1126,15 @@ ps_arguments *pp_params(pp_parser *p, int lambda)
                 }
                 if (nk != PS_TOK_COMMA)
                     goto done;
+                if (pp_kind_at(p, p->pos + 1) == PS_TOK_TYPE_COMMENT) {
+                    const ps_token *tc = pp_at(p, p->pos + 1);
+                    PP_ERR_TOK(p, tc, "bare * has associated type comment");
+                    goto done;
+                }
             }
         } else if (k == PS_TOK_DOUBLESTAR) {
             p->pos++;
-            kwarg = param(p, lambda, 0);
+            kwarg = last = param(p, lambda, 0);
             if (!kwarg)
                 goto done;
             if (pp_kind(p) == PS_TOK_EQUAL) {
@@ -1007,10 +1142,36 @@ ps_arguments *pp_params(pp_parser *p, int lambda)
                 goto done;
             }
         } else {
-            ps_arg *a = param(p, lambda, 0);
+            if (k == PS_TOK_LPAR && !seen_default && !seen_star && !seen_slash) {
+                /* "(a, b)" where a parameter goes: Python 2's tuple parameters
+                 * (the look ahead leaves the generic error where it was) */
+                size_t i = p->pos + 1, maxpos = p->maxpos;
+                while (pp_kind_at(p, i) == PS_TOK_NAME && pp_kind_at(p, i + 1) == PS_TOK_COMMA)
+                    i += 2;
+                if (pp_kind_at(p, i) == PS_TOK_NAME)
+                    i++;
+                int tuple = i > p->pos + 1 && pp_kind_at(p, i) == PS_TOK_RPAR;
+                p->maxpos = maxpos;
+                if (tuple) {
+                    PP_ERR_RANGE(p, t, pp_at(p, i),
+                                 lambda ? "Lambda expression parameters cannot be parenthesized"
+                                        : "Function parameters cannot be parenthesized");
+                    goto done;
+                }
+            }
+            ps_arg *a = last = param(p, lambda, 0);
             if (!a)
                 goto done;
             ps_expr *def = NULL;
+            if (pp_kind(p) == PS_TOK_EQUAL) {
+                size_t maxpos = p->maxpos;
+                int nk = pp_kind_at(p, p->pos + 1);
+                p->maxpos = maxpos;
+                if (nk == PS_TOK_RPAR || nk == PS_TOK_COMMA) {
+                    PP_ERR_TOK(p, pp_cur(p), "expected default value expression");
+                    goto done;
+                }
+            }
             if (pp_accept(p, PS_TOK_EQUAL)) {
                 def = pp_expression(p);
                 if (!def)
@@ -1030,7 +1191,16 @@ ps_arguments *pp_params(pp_parser *p, int lambda)
             if (!pp_push(p, a) || !pp_push(p, def))
                 goto done;
         }
-        if (!pp_accept(p, PS_TOK_COMMA))
+        /* a def's parameter: `param ',' TYPE_COMMENT?` or
+         * `param TYPE_COMMENT? &')'` */
+        int comma = pp_accept(p, PS_TOK_COMMA);
+        if (!lambda && last && pp_kind(p) == PS_TOK_TYPE_COMMENT &&
+            (comma || pp_kind_at(p, p->pos + 1) == close)) {
+            if ((last->type_comment = type_comment_at(p, p->pos)) == NULL)
+                goto done;
+            p->pos++;
+        }
+        if (!comma)
             break;
     }
     if (pp_kind(p) != close)
@@ -1103,13 +1273,31 @@ static ps_stmt *funcdef(pp_parser *p, size_t st, int is_async, ps_expr_seq *deco
     }
     if (!expect_colon(p, 1))
         return NULL;
+    /* func_type_comment: after the ':' or alone on the next line */
+    const char *tc = NULL;
+    size_t i = p->pos;
+    if (pp_kind(p) == PS_TOK_TYPE_COMMENT) {
+        if (pp_kind_at(p, i + 1) == PS_TOK_NEWLINE && pp_kind_at(p, i + 2) == PS_TOK_TYPE_COMMENT
+            && pp_kind_at(p, i + 3) == PS_TOK_NEWLINE && pp_kind_at(p, i + 4) == PS_TOK_INDENT)
+            return PP_ERR_TOK(p, pp_at(p, i), "Cannot have two type comments on def");
+        if ((tc = type_comment_at(p, i)) == NULL)
+            return NULL;
+        p->pos++;
+    } else if (pp_kind(p) == PS_TOK_NEWLINE && pp_kind_at(p, i + 1) == PS_TOK_TYPE_COMMENT
+               && pp_kind_at(p, i + 2) == PS_TOK_NEWLINE && pp_kind_at(p, i + 3) == PS_TOK_INDENT) {
+        if ((tc = type_comment_at(p, i + 1)) == NULL)
+            return NULL;
+        p->pos += 2;
+    }
     ps_stmt_seq *body = pp_block(p, "function definition", kt);
     if (!body)
         return NULL;
     ps_stmt *r = is_async
-        ? ps_ast_AsyncFunctionDef(name, args, body, decos, ret, NULL, PP_EXTRA(p, st))
-        : ps_ast_FunctionDef(name, args, body, decos, ret, NULL, PP_EXTRA(p, st));
+        ? ps_ast_AsyncFunctionDef(name, args, body, decos, ret, tc, PP_EXTRA(p, st))
+        : ps_ast_FunctionDef(name, args, body, decos, ret, tc, PP_EXTRA(p, st));
     NEW(r);
+    if (is_async && !pp_version_ok(p, 5, "Async functions are"))
+        return NULL;
     return r;
 }
 

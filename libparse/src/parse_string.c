@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "parser_internal.h"
+#include "tokenizer_int.h"
 
 typedef struct str_buf {
     char *data;
@@ -88,6 +89,36 @@ static void *fs_error_kind(fs_ctx *c, ps_error_kind kind, const char *msg)
 }
 #define fs_error(c, t, msg) fs_error_kind(c, PS_ERR_SYNTAX, msg)
 
+/* Invalid escape sequences warn (DeprecationWarning) through the
+ * tokenizer's sink, at the string token's line, as CPython does. */
+typedef struct lit_warn_ctx {
+    pp_parser *p;
+    const ps_token *t;
+    int raised;      /* the sink turned the warning into an error */
+} lit_warn_ctx;
+
+/* The SyntaxError of a warning turned error: at the string token. */
+static void *warn_error(lit_warn_ctx *w, const char *msg)
+{
+    const ps_token *t = w->t;
+    return pp_error_at(w->p, PS_ERR_SYNTAX, t->lineno, t->col_offset, t->end_lineno,
+                       t->end_col_offset, "%s", msg);
+}
+
+static int lit_warn(void *vctx, ps_warn_category cat, int lineno, int col, const char *msg)
+{
+    lit_warn_ctx *w = vctx;
+    (void)lineno;
+    (void)col;
+    ps_tokenizer *tz = w->p->tz;
+    if (tz == NULL || tz->warn == NULL)
+        return 0;
+    if (tz->warn(tz->warn_ctx, cat, w->t->lineno, w->t->col_offset, msg) == 0)
+        return 0;
+    w->raised = 1;
+    return -1;
+}
+
 /* Decode a literal chunk and add it to the pending text. */
 static int add_literal(fs_ctx *c, const ps_token *t, const char *s, size_t n, unsigned flags)
 {
@@ -98,10 +129,16 @@ static int add_literal(fs_ctx *c, const ps_token *t, const char *s, size_t n, un
     size_t olen;
     ps_error e;
     ps_error_init(&e);
-    if (ps_decode_body(s, n, flags, &out, &olen, NULL, NULL, &e) < 0) {
+    lit_warn_ctx wctx = {p, t, 0};
+    if (ps_decode_body(s, n, flags, &out, &olen, lit_warn, &wctx, &e) < 0) {
         if (e.kind == PS_ERR_MEMORY) {
             ps_error_clear(&e);
             return pp_nomem(p) != NULL;
+        }
+        if (wctx.raised) {
+            warn_error(&wctx, e.msg);
+            ps_error_clear(&e);
+            return 0;
         }
         fs_error_kind(c, e.kind, e.msg);
         ps_error_clear(&e);
@@ -125,6 +162,12 @@ static ps_expr *compile_expr(fs_ctx *c, const ps_token *t, const char *tstart,
     const char *q = es;
     while (q < ee && (*q == ' ' || *q == '\t' || *q == '\f' || *q == '\n' || *q == '\r'))
         q++;
+    if (q == ee && (*ee == '!' || *ee == ':' || *ee == '=')) {
+        /* ee is inside the token: the scan stopped on this character */
+        char m[64];
+        snprintf(m, sizeof m, "f-string: expression required before '%c'", *ee);
+        return fs_error(c, t, m);
+    }
     if (q == ee)
         return fs_error(c, t, "f-string: empty expression not allowed");
     /* location (see the file comment) */
@@ -355,6 +398,8 @@ static ps_expr *replacement_field(fs_ctx *c, const ps_token *t, const ps_strlit 
     /* '=' debugging specifier: the text goes into the literal */
     int debug = 0;
     if (*s == '=') {
+        if (!pp_version_ok(c->p, 8, "f-string: self documenting expressions are"))
+            return NULL;
         debug = 1;
         s++;
         while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\f' || *s == '\r'))
@@ -427,6 +472,8 @@ static int fstring_body(fs_ctx *c, const ps_token *t, const ps_strlit *sl, const
                         s++;
                     continue;
                 }
+                if (s[1] == '{' || s[1] == '}')
+                    break;   /* the brace still opens (closes) a field */
                 s += 2;
                 continue;
             }
@@ -434,6 +481,19 @@ static int fstring_body(fs_ctx *c, const ps_token *t, const ps_strlit *sl, const
         }
         if (!add_literal(cc, t, ls, (size_t)(s - ls), sl->flags))
             goto done;
+        if (s < end && *s == '\\') {
+            /* "\{": an invalid escape that keeps its backslash */
+            char m[40];
+            snprintf(m, sizeof m, "invalid escape sequence '\\%c'", s[1]);
+            lit_warn_ctx w = {p, t, 0};
+            if (lit_warn(&w, PS_WARN_DEPRECATION, 0, 0, m) < 0) {
+                warn_error(&w, m);
+                goto done;
+            }
+            if (!add_literal(cc, t, "\\", 1, PS_STR_RAW))
+                goto done;
+            s++;
+        }
         if (s >= end)
             break;
         if (*s == '}') {
@@ -504,6 +564,8 @@ ps_expr *pp_strings(pp_parser *p)
      * of them: a tokenizer error there wins over errors inside the strings */
     const ps_token *after = pp_at(p, en);
     if (p->failed)
+        return NULL;
+    if (any_f && !pp_version_ok(p, 6, "Format strings are"))
         return NULL;
     if (any_bytes && any_str) {
         fs_ctx ec;

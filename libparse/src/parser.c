@@ -301,8 +301,18 @@ static ps_mod *parse_file(pp_parser *p)
         return NULL;
     if (pp_kind(p) != PS_TOK_ENDMARKER)
         return NULL;
-    ps_type_ignore_seq *ti = ps_type_ignore_seq_new(0, p->arena);
-    ps_mod *m = ti ? ps_ast_Module(body, ti, p->arena) : NULL;
+    size_t nign;
+    const ps_token *ign = ps_tok_type_ignores(p->tz, &nign);
+    ps_type_ignore_seq *ti = ps_type_ignore_seq_new((ptrdiff_t)nign, p->arena);
+    if (!ti)
+        return pp_nomem(p);
+    for (size_t i = 0; i < nign; i++) {
+        const char *tag = ps_arena_strndup(p->arena, ign[i].start, ign[i].len);
+        ti->items[i] = tag ? ps_ast_TypeIgnore(ign[i].lineno, tag, p->arena) : NULL;
+        if (!ti->items[i])
+            return pp_nomem(p);
+    }
+    ps_mod *m = ps_ast_Module(body, ti, p->arena);
     return m ? m : pp_nomem(p);
 }
 
@@ -323,11 +333,13 @@ static ps_mod *parse_single(pp_parser *p)
     ps_stmt_seq *body;
     int k = pp_kind(p);
     if (k == PS_TOK_NEWLINE || k == PS_TOK_ENDMARKER) {
-        body = ps_stmt_seq_new(0, p->arena);
-        if (!body)
-            return pp_nomem(p);
+        /* no statement at all: CPython's "invalid syntax" with no column */
+        const ps_token *t = pp_cur(p);
+        int line = t->lineno - 1;      /* the last line of the input */
+        pp_error_at(p, PS_ERR_SYNTAX, line, -1, line, -1, "invalid syntax");
+        return NULL;
     } else {
-        body = pp_statements(p);
+        body = pp_single_statement(p);
         if (!body)
             return NULL;
     }
@@ -340,15 +352,29 @@ static ps_mod *parse_func_type(pp_parser *p)
     size_t base = p->top;
     if (!pp_accept(p, PS_TOK_LPAR))
         return NULL;
-    while (pp_kind(p) != PS_TOK_RPAR) {
-        /* type_expressions: */ /* '*' and '**' entries are accepted and kept */
-        if (pp_accept(p, PS_TOK_STAR) || pp_accept(p, PS_TOK_DOUBLESTAR)) {
+    /* type_expressions: plain types, then at most one '*' type, then at
+     * most one '**' type, comma-separated without a trailing comma; the
+     * starred ones are kept as plain entries */
+    int stage = 0;   /* 1 after '*', 2 after '**' */
+    if (pp_kind(p) != PS_TOK_RPAR) {
+        for (;;) {
+            if (stage == 2)
+                return NULL;
+            if (pp_accept(p, PS_TOK_STAR)) {
+                if (stage != 0)
+                    return NULL;
+                stage = 1;
+            } else if (pp_accept(p, PS_TOK_DOUBLESTAR)) {
+                stage = 2;
+            } else if (stage != 0) {
+                return NULL;
+            }
+            ps_expr *e = pp_expression(p);
+            if (!e || !pp_push(p, e))
+                return NULL;
+            if (!pp_accept(p, PS_TOK_COMMA))
+                break;
         }
-        ps_expr *e = pp_expression(p);
-        if (!e || !pp_push(p, e))
-            return NULL;
-        if (!pp_accept(p, PS_TOK_COMMA))
-            break;
     }
     if (!pp_accept(p, PS_TOK_RPAR))
         return NULL;
@@ -365,6 +391,42 @@ static ps_mod *parse_func_type(pp_parser *p)
     return m ? m : pp_nomem(p);
 }
 
+/* feature_version < 3.7: `async` and `await` are keywords only in an
+ * `async def` (its header and body) and where `async def` starts, as the
+ * tokenizer's "async hacks" made them in 3.5 and 3.6; elsewhere they are
+ * names (`async = 1`). */
+static void async_hacks(pp_parser *p)
+{
+    int level = 0, in_async = 0, async_level = 0, header = 0;
+    for (size_t i = 0; i < p->ntok; i++) {
+        int k = p->toks[i].kind;
+        if (k == PS_TOK_INDENT) {
+            level++;
+        } else if (k == PS_TOK_DEDENT) {
+            level--;
+            if (in_async && level <= async_level)
+                in_async = 0;
+        } else if (k == PS_TOK_NEWLINE && header) {
+            if (i + 1 < p->ntok && p->toks[i + 1].kind == PS_TOK_TYPE_COMMENT)
+                continue;   /* the signature's type comment line comes first */
+            header = 0;
+            /* a one-line body ends here */
+            if (i + 1 >= p->ntok || p->toks[i + 1].kind != PS_TOK_INDENT)
+                in_async = 0;
+        } else if (p->kw[i] == PS_KW_ASYNC || p->kw[i] == PS_KW_AWAIT) {
+            int starts_def = p->kw[i] == PS_KW_ASYNC && i + 1 < p->ntok &&
+                             p->kw[i + 1] == PS_KW_DEF;
+            if (starts_def && !in_async) {
+                in_async = 1;
+                async_level = level;
+                header = 1;
+            } else if (!in_async) {
+                p->kw[i] = 0;
+            }
+        }
+    }
+}
+
 int pp_parser_init_tokens(pp_parser *p)
 {
     p->kw = malloc(p->ntok + 1);
@@ -377,6 +439,9 @@ int pp_parser_init_tokens(pp_parser *p)
         p->kw[i] = t->kind == PS_TOK_NAME
             ? (unsigned char)ps_keyword_lookup(t->start, t->len) : 0;
     }
+    int fv = ((p->flags & PS_FEATURE_VERSION_MASK) >> 8) - 1;
+    if (fv >= 0 && fv < 7)
+        async_hacks(p);
     /* The "bad" token sits where the tokenizer stopped. */
     memset(&p->bad, 0, sizeof p->bad);
     p->bad.kind = (ps_token_kind)PP_TOK_BAD;
@@ -393,6 +458,57 @@ int pp_parser_init_tokens(pp_parser *p)
     return 0;
 }
 
+int pp_version_ok(pp_parser *p, int minor, const char *what)
+{
+    int fv = ((p->flags & PS_FEATURE_VERSION_MASK) >> 8) - 1;
+    if (fv < 0 || fv >= minor)
+        return 1;
+    const ps_token *t = pp_at(p, p->pos > 0 ? p->pos - 1 : 0);
+    pp_error_at(p, PS_ERR_SYNTAX, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset,
+                "%s only supported in Python 3.%d and greater", what, minor);
+    return 0;
+}
+
+/* PS_ALLOW_INCOMPLETE: did the parse (m, NULL when it failed) stop because
+ * the source ended, as CPython's tokenizer reporting E_EOF/E_EOFS/E_EOLS
+ * at the failure?  Without a final newline the NEWLINE the tokenizer adds
+ * counts as the end. */
+static int incomplete_input(pp_parser *p, ps_mod *m, const char *src, size_t len)
+{
+    int final_nl = len > 0 && (src[len - 1] == '\n' || src[len - 1] == '\r');
+    /* a one-quote string reaches the end when no newline ends the text or
+     * the last newline is escaped */
+    int string_at_end = !final_nl || (len >= 2 && src[len - 2] == '\\');
+    if (m != NULL) {
+        if (p->mode == PS_MODE_SINGLE && m->kind == PS_MOD_Interactive &&
+            PS_SEQ_LEN(m->v.Interactive.body) == 0)
+            return 1;   /* nothing but blanks and comments yet */
+        /* a block still open when the text ends without a newline */
+        return (p->flags & PS_DONT_IMPLY_DEDENT) && !final_nl && p->ntok >= 2 &&
+               p->toks[p->ntok - 2].kind == PS_TOK_DEDENT;
+    }
+    /* the tokenizer's errors at the end of the text (its own record, or the
+     * one reported: unclosed brackets are found once the parse failed) */
+    for (int k = 0; k < 2; k++) {
+        const char *msg = k == 0 ? p->err->msg : p->tok_failed ? p->tok_err.msg : "";
+        if (strstr(msg, "was never closed") != NULL ||
+            strncmp(msg, "unterminated triple-quoted string literal", 41) == 0 ||
+            (string_at_end && strncmp(msg, "unterminated string literal", 27) == 0) ||
+            (final_nl && strncmp(msg, "unexpected EOF while parsing", 28) == 0))
+            return 1;
+    }
+    if (p->tok_failed)
+        return 0;
+    if (p->ntok == 0)
+        return 1;
+    size_t i = p->maxpos < p->ntok ? p->maxpos : p->ntok - 1;
+    const ps_token *t = &p->toks[i];
+    /* the end: ENDMARKER, the DEDENTs before it (on its line), the NEWLINE
+     * added to a last line without one */
+    return t->kind == PS_TOK_ENDMARKER || (t->kind == PS_TOK_NEWLINE && t->len == 0) ||
+           (t->kind == PS_TOK_DEDENT && t->lineno == p->toks[p->ntok - 1].lineno);
+}
+
 ps_mod *ps_parse_ex(const char *src, size_t len, const char *filename, ps_mode mode,
                     int flags, ps_arena *arena, ps_error *err,
                     ps_warn_fn warn, void *warn_ctx)
@@ -407,7 +523,10 @@ ps_mod *ps_parse_ex(const char *src, size_t len, const char *filename, ps_mode m
     p->flags = flags;
     p->mode = (int)mode;
 
-    ps_tokenizer *tz = ps_tok_new(src, len, (flags & PS_INPUT_IS_UTF8_STR) ? PS_TOK_STR : 0, err);
+    ps_tokenizer *tz = ps_tok_new(src, len,
+                                  ((flags & PS_INPUT_IS_UTF8_STR) ? PS_TOK_STR : 0) |
+                                  ((flags & PS_TYPE_COMMENTS) ? PS_TOK_TYPE_COMMENTS : 0),
+                                  err);
     if (!tz)
         return NULL;
     p->tz = tz;
@@ -441,6 +560,14 @@ ps_mod *ps_parse_ex(const char *src, size_t len, const char *filename, ps_mode m
     }
     if (m && p->failed)
         m = NULL;
+    if ((flags & PS_ALLOW_INCOMPLETE) && (m != NULL || err->kind != PS_ERR_MEMORY) &&
+        incomplete_input(p, m, src, len)) {
+        const ps_token *t = p->ntok ? &p->toks[p->ntok - 1] : &p->bad;
+        ps_error_clear(err);
+        ps_error_set(err, PS_ERR_SYNTAX, t->lineno, t->col_offset, t->end_lineno,
+                     t->end_col_offset, NULL, 0, "incomplete input");
+        m = NULL;
+    }
     free(p->kw);
     free(p->tried);
     free(p->stk);

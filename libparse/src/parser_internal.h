@@ -146,6 +146,10 @@ void *pp_error_at(pp_parser *p, ps_error_kind kind, int l, int c, int el, int ec
 #define PP_ERR_RANGE(p, a, b, ...) pp_error_at(p, PS_ERR_SYNTAX, (a)->lineno, (a)->col_offset, \
     (b)->end_lineno, (b)->end_col_offset, __VA_ARGS__)
 void *pp_nomem(pp_parser *p);
+/* CPython's CHECK_VERSION: 1 when the target version (PS_FEATURE_VERSION)
+ * has the syntax, else 0 with "<what> only supported in Python 3.<minor>
+ * and greater" at the last token read. */
+int pp_version_ok(pp_parser *p, int minor, const char *what);
 /* After an error raised at token t: if t is a DEDENT, CPython (whose DEDENT
  * has no position) reports the tokenizer's position instead — the new
  * indentation, or at the end of the source the end of the last line — and
@@ -221,6 +225,7 @@ void pp_invalid_for_target(pp_parser *p, size_t tpos);
 
 /* parse_stmt.c */
 ps_stmt_seq *pp_statements(pp_parser *p);
+ps_stmt_seq *pp_single_statement(pp_parser *p);
 void *pp_expected_block(pp_parser *p, const char *what, int line);
 ps_stmt_seq *pp_block(pp_parser *p, const char *what, const ps_token *kwtok);
 ps_arguments *pp_params(pp_parser *p, int lambda);

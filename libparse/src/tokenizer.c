@@ -176,6 +176,7 @@ ps_tokenizer *ps_tok_new(const char *src, size_t len, int flags, ps_error *err)
     tok->lineno = 1;
     tok->atbol = 1;
     tok->err = err;
+    tok->type_comments = (flags & PS_TOK_TYPE_COMMENTS) != 0;
     for (size_t i = 0; i < n; i++)
         if (buf[i] == '\n')
             tok->total_lines++;
@@ -194,6 +195,7 @@ void ps_tok_free(ps_tokenizer *tok)
     free(tok->buf);
     free(tok->lines);
     free(tok->toks);
+    free(tok->ignores);
     free(tok);
 }
 
@@ -609,6 +611,49 @@ static int eof_after_continuation(ps_tokenizer *tok, const char *line, int linen
                      (int)ll + 1, -1, "unexpected EOF while parsing");
 }
 
+/* A comment [hash, cur) read up to (and with) its end `c`: with type
+ * comments on, "#", blanks, "type:", blanks (each blank run may be empty)
+ * start a TYPE_COMMENT, or a TYPE_IGNORE when "ignore" follows, alone or
+ * before a character that is ASCII and not alphanumeric.  The newline is
+ * left for the NEWLINE token, except after an ignore alone on its line.
+ * Returns the token kind, or 0 for an ordinary comment. */
+static int type_comment(ps_tokenizer *tok, ps_token *t, const char *hash, int c, int blank,
+                        int lineno, const char *line)
+{
+    static const char prefix[] = "# type: ";
+    const char *p = hash, *q = prefix;
+    while (*q && p < tok->cur) {
+        if (*q == ' ') {
+            while (p < tok->cur && (*p == ' ' || *p == '\t'))
+                p++;
+        } else if (*q == *p) {
+            p++;
+        } else {
+            break;
+        }
+        q++;
+    }
+    if (*q)
+        return 0;
+    if (c == '\n')
+        ps_tok_backup(tok, c);
+    const char *ign_end = p + 6;
+    unsigned char after = ign_end < tok->cur ? (unsigned char)*ign_end : 0;
+    int ignore = tok->cur >= ign_end && memcmp(p, "ignore", 6) == 0 &&
+                 !(tok->cur > ign_end && (after >= 128 || (after >= '0' && after <= '9') ||
+                                          ((after | 0x20) >= 'a' && (after | 0x20) <= 'z')));
+    if (!ignore) {
+        set_token(tok, t, PS_TOK_TYPE_COMMENT, p, lineno, line);
+        return PS_TOK_TYPE_COMMENT;
+    }
+    set_token(tok, t, PS_TOK_TYPE_IGNORE, ign_end, lineno, line);
+    if (blank && c == '\n') {
+        ps_tok_nextc(tok);   /* the line holds nothing else: no NEWLINE */
+        tok->atbol = 1;
+    }
+    return PS_TOK_TYPE_IGNORE;
+}
+
 static int tok_get(ps_tokenizer *tok, ps_token *t)
 {
     int c, blank = 0;
@@ -656,6 +701,11 @@ again:
     if (c == '#') {
         while (c != PS_EOF && c != '\n')
             c = ps_tok_nextc(tok);
+        if (tok->type_comments) {
+            int k = type_comment(tok, t, start, c, blank, lineno, line);
+            if (k != 0)
+                return k;
+        }
         if (c == '\n')
             start = tok->cur - 1;   /* NEWLINE sits on the '\n' */
     }
@@ -873,6 +923,22 @@ int ps_tok_all(ps_tokenizer *tok, const ps_token **toks, size_t *n)
             rc = -1;
             break;
         }
+        if (k == PS_TOK_TYPE_IGNORE) {
+            /* the parser's grammar never sees these */
+            if (tok->nignores == tok->ignores_cap) {
+                size_t cap = tok->ignores_cap ? tok->ignores_cap * 2 : 8;
+                ps_token *ni = realloc(tok->ignores, cap * sizeof *ni);
+                if (!ni) {
+                    tok->done = -1;
+                    rc = ps_error_nomem(tok->err);
+                    break;
+                }
+                tok->ignores = ni;
+                tok->ignores_cap = cap;
+            }
+            tok->ignores[tok->nignores++] = tok->toks[tok->ntoks];
+            continue;
+        }
         tok->ntoks++;
         if (k == PS_TOK_ENDMARKER)
             break;
@@ -880,6 +946,12 @@ int ps_tok_all(ps_tokenizer *tok, const ps_token **toks, size_t *n)
     *toks = tok->toks;
     *n = tok->ntoks;
     return rc;
+}
+
+const ps_token *ps_tok_type_ignores(const ps_tokenizer *tok, size_t *n)
+{
+    *n = tok->nignores;
+    return tok->ignores;
 }
 
 int ps_tok_warn(ps_tokenizer *tok, ps_warn_category cat, const char *at,

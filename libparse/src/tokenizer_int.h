@@ -47,6 +47,9 @@ struct ps_tokenizer {
     size_t nlines, lines_cap;
     ps_token *toks;            /* ps_tok_all's array */
     size_t ntoks, toks_cap;
+    int type_comments;         /* PS_TOK_TYPE_COMMENTS */
+    ps_token *ignores;         /* TYPE_IGNORE tokens ps_tok_all set apart */
+    size_t nignores, ignores_cap;
 };
 
 int ps_tok_nextc(ps_tokenizer *tok);

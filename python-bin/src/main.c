@@ -56,7 +56,10 @@ static void help(void)
           "-V     : print the Python version number and exit (also --version; -VV: more)\n"
           "-W arg : warning control (sys.warnoptions)\n"
           "-x     : skip the first line of the source\n"
-          "-X opt : implementation-specific option (sys._xoptions)\n"
+          "-X opt : implementation-specific option (sys._xoptions); Kiln's debug switches:\n"
+          "         -X dis: print the main program's Kiln bytecode on stderr before it runs\n"
+          "         -X dis=all: print every code object compiled from source (imports too)\n"
+          "         -X specstats: print the inline-cache specialisation report at exit\n"
           "file   : program read from a script file\n"
           "-      : program read from stdin (default when stdin is not a terminal)\n"
           "arg ...: arguments passed to the program in sys.argv[1:]\n",
@@ -70,6 +73,7 @@ static void add_stdlib_modules(void)
         jit_import_add_builtin(m->name, m->init);
     jit_set_exit_hook(kn_atexit_run);
     jit_set_ast_hook(kn_ast_from_source);
+    jit_set_ast_tree_hook(kn_ast_tree_hook);
 }
 
 /* -m: runpy._run_module_as_main(module) in __main__, as CPython does.
@@ -164,6 +168,27 @@ static int env_flag(const jit_config *cfg, const char *name)
         return 0;
     int n = atoi(v);
     return n > 0 ? n : 1;
+}
+
+/* -X faulthandler or PYTHONFAULTHANDLER: faulthandler.enable() before the
+ * program runs, as CPython does. */
+static int want_faulthandler(const jit_config *cfg)
+{
+    for (int i = 0; i < cfg->n_xoptions; i++) {
+        const char *x = cfg->xoptions[i];
+        if (strncmp(x, "faulthandler", 12) == 0 && (x[12] == '\0' || x[12] == '='))
+            return 1;
+    }
+    return env_flag(cfg, "PYTHONFAULTHANDLER");
+}
+
+static void enable_faulthandler(void)
+{
+    KnObject *m = jit_import_module("faulthandler");
+    if (m == NULL || ob_call_method(m, "enable", 0) == NULL) {
+        fputs("python: cannot enable faulthandler at start-up\n", stderr);
+        ob_err_clear();
+    }
 }
 
 /* As CPython at start-up: LC_CTYPE from the environment, and the plain
@@ -281,13 +306,40 @@ int main(int argc, char **argv)
               stderr);
         return 1;
     }
+    int envdebug = env_flag(&cfg, "PYTHONDEBUG");
+    if (envdebug > cfg.debug)
+        cfg.debug = envdebug;
     int envverbose = env_flag(&cfg, "PYTHONVERBOSE");
     if (envverbose > cfg.verbose)
         cfg.verbose = envverbose;
     cfg.xoptions = xopts;
     cfg.n_xoptions = nx;
-    cfg.warnoptions = wopts;
-    cfg.n_warnoptions = nw;
+    /* sys.warnoptions as CPython builds it, lowest precedence first (the
+     * warnings module lets later entries win): the dev mode's "default",
+     * PYTHONWARNINGS (comma-separated), the -W options, then -b/-bb. */
+    for (int k = 0; k < nx; k++)
+        if (strcmp(xopts[k], "dev") == 0)
+            cfg.dev_mode = 1;
+    const char *devenv = cfg.ignore_environment ? NULL : getenv("PYTHONDEVMODE");
+    if (devenv != NULL && *devenv)
+        cfg.dev_mode = 1;
+    static const char *all_wopts[520];
+    int nall = 0;
+    if (cfg.dev_mode)
+        all_wopts[nall++] = "default";
+    const char *envw = cfg.ignore_environment ? NULL : getenv("PYTHONWARNINGS");
+    if (envw != NULL && *envw) {
+        char *copy = strdup(envw);
+        for (char *tok = copy ? strtok(copy, ",") : NULL; tok && nall < 256;
+             tok = strtok(NULL, ","))
+            all_wopts[nall++] = tok;
+    }
+    for (int k = 0; k < nw; k++)
+        all_wopts[nall++] = wopts[k];
+    if (cfg.bytes_warning)
+        all_wopts[nall++] = cfg.bytes_warning > 1 ? "error::BytesWarning" : "default::BytesWarning";
+    cfg.warnoptions = all_wopts;
+    cfg.n_warnoptions = nall;
     cfg.skip_first_line = skip_first_line;
     cfg.orig_argc = argc;
     cfg.orig_argv = argv;
@@ -338,13 +390,17 @@ int main(int argc, char **argv)
         cfg.path0 = NULL;
 
     /* As CPython: a closed pipe is a BrokenPipeError, not death by SIGPIPE,
+     * a file over RLIMIT_FSIZE an OSError (EFBIG), not death by SIGXFSZ,
      * and Ctrl-C is a KeyboardInterrupt. */
     signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
     jit_install_sigint_handler();
     jit_configure(&cfg);
     add_stdlib_modules();
     if (jit_init(sys_argc, sys_argv) < 0)
         return 1;
+    if (want_faulthandler(&cfg))
+        enable_faulthandler();
 
     int status;
     if (module != NULL) {

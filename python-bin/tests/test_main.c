@@ -81,7 +81,7 @@ static void test_command_and_argv(void **state)
            0, "1 1 1 1\n");
     expect("$PY -OO -c 'import sys; print(sys.flags.optimize, __debug__)'", 0, "2 False\n");
     expect("$PY -X dev -X a=b -W ignore -c 'import sys; print(sys._xoptions, sys.warnoptions)'",
-           0, "{'dev': True, 'a': 'b'} ['ignore']\n");
+           0, "{'dev': True, 'a': 'b'} ['default', 'ignore']\n");
 }
 
 static void test_hash_seed(void **state)

@@ -53,6 +53,7 @@ int arr_extend_iterable(KnObject *a, KnObject *it);
 int arr_frombytes_data(KnObject *a, const char *p, kn_ssize_t len);
 int arr_fromunicode_obj(KnObject *a, KnObject *s);
 KnObject *arr_tolist_obj(KnObject *a);
+KnObject *arr_tounicode_obj(KnObject *a);
 KnObject *arr_slice(KnObject *a, kn_ssize_t lo, kn_ssize_t hi);
 /* Reverse the bytes of every item (array_methods.c). */
 void arr_byteswap(KnObject *a);

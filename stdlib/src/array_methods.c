@@ -128,13 +128,10 @@ static KnObject *am_fromunicode(KnObject *self, KnObject *s)
     return arr_fromunicode_obj(self, s) < 0 ? NULL : KN_None;
 }
 
-static KnObject *am_tounicode(KnObject *self, KnObject *unused)
+/* The 'u' items as a str; items outside U+0000..U+10FFFF raise ValueError
+   (the str constructor must never see them). */
+KnObject *arr_tounicode_obj(KnObject *self)
 {
-    (void)unused;
-    if (ARR(self)->d->typecode != 'u') {
-        ob_err_set_string(ob_exc_ValueError, "tounicode() may only be called on unicode type arrays");
-        return NULL;
-    }
     for (kn_ssize_t i = 0; i < ARR_LEN(self); i++) {
         uint32_t c;
         memcpy(&c, ARR_AT(self, i), 4);
@@ -144,6 +141,16 @@ static KnObject *am_tounicode(KnObject *self, KnObject *unused)
         }
     }
     return ob_str_from_kind_data(4, ARR(self)->items, ARR_LEN(self));
+}
+
+static KnObject *am_tounicode(KnObject *self, KnObject *unused)
+{
+    (void)unused;
+    if (ARR(self)->d->typecode != 'u') {
+        ob_err_set_string(ob_exc_ValueError, "tounicode() may only be called on unicode type arrays");
+        return NULL;
+    }
+    return arr_tounicode_obj(self);
 }
 
 void arr_byteswap(KnObject *self)

@@ -189,11 +189,8 @@ static KnObject *arr_repr(KnObject *o)
     const char *name = ob_type_name(KN_TYPE(o));
     if (ARR_LEN(o) == 0)
         return ob_str_from_format("%s('%c')", name, tc);
-    KnObject *body;
-    if (tc == 'u')
-        body = ob_repr(ob_str_from_kind_data(4, ARR(o)->items, ARR_LEN(o)));
-    else
-        body = ob_repr(arr_tolist_obj(o));
+    KnObject *items = tc == 'u' ? arr_tounicode_obj(o) : arr_tolist_obj(o);
+    KnObject *body = items == NULL ? NULL : ob_repr(items);
     if (body == NULL)
         return NULL;
     return ob_str_from_format("%s('%c', %U)", name, tc, body);

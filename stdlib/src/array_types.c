@@ -264,6 +264,10 @@ static KnObject *get_u(const char *p)
 {
     uint32_t c;
     memcpy(&c, p, sizeof c);
+    if (c > 0x10ffff) {
+        ob_err_set_string(ob_exc_ValueError, "chr() arg not in range(0x110000)");
+        return NULL;
+    }
     return ob_str_from_kind_data(4, &c, 1);
 }
 

@@ -92,10 +92,34 @@ static KnObject *ast_init(KnObject *self, KnObject *const *args, kn_ssize_t narg
     }
     kn_ssize_t nkw = kwnames != NULL ? KN_SIZE(kwnames) : 0;
     for (kn_ssize_t i = 0; i < nkw; i++) {
-        if (ob_setattr(self, KN_TUPLE_ITEMS(kwnames)[i], args[nargs + i]) < 0)
+        KnObject *key = KN_TUPLE_ITEMS(kwnames)[i];
+        for (kn_ssize_t j = 0; j < nargs; j++) {
+            KnObject *name = ob_sequence_getitem(fields, j);
+            int same = name != NULL ? ob_richcompare_bool(name, key, KN_EQ) : -1;
+            if (same < 0)
+                return NULL;
+            if (same) {
+                ob_err_format(ob_exc_TypeError, "%s got multiple values for argument '%s'",
+                              KN_TYPE(self)->tp_name, ob_str_as_utf8(key, NULL));
+                return NULL;
+            }
+        }
+        if (ob_setattr(self, key, args[nargs + i]) < 0)
             return NULL;
     }
     return KN_None;
+}
+
+/* AST.__new__(cls, *args, **kwargs): the arguments are __init__'s (as
+ * CPython's generic tp_new), so a subclass __new__ may pass them on. */
+static KnObject *ast_new(KnObject *unused, KnObject *const *args, kn_ssize_t nargs,
+                         KnObject *kwnames)
+{
+    (void)unused;
+    (void)kwnames;
+    if (nargs < 1)
+        return ob_err_format(ob_exc_TypeError, "AST.__new__(): not enough arguments");
+    return ob_call_method((KnObject *)&ob_object_type, "__new__", 1, args[0]);
 }
 
 /* AST.__reduce__: (type(self), ()) or (type(self), (), __dict__). */
@@ -117,6 +141,10 @@ static KnObject *ast_reduce(KnObject *self, KnObject *unused)
 static KnMethodDef ast_init_def = {
     "__init__", FC(ast_init), KN_METH_FASTCALL | KN_METH_KEYWORDS,
     "Initialize self.  See help(type(self)) for accurate signature."
+};
+static KnMethodDef ast_new_def = {
+    "__new__", FC(ast_new), KN_METH_FASTCALL | KN_METH_KEYWORDS,
+    "Create and return a new object.  See help(type) for accurate signature."
 };
 static KnMethodDef ast_reduce_def = { "__reduce__", FC(ast_reduce), KN_METH_NOARGS,
                                       "Helper for pickle." };
@@ -173,6 +201,9 @@ static KnObject *make_ast_base(void)
     if (dict == NULL || empty == NULL || ob_dict_setitem_str(dict, "_fields", empty) < 0 ||
         ob_dict_setitem_str(dict, "_attributes", empty) < 0 ||
         ob_dict_setitem_str(dict, "__match_args__", empty) < 0)
+        return NULL;
+    KnObject *new_fn = ob_cfunction_new(&ast_new_def, NULL, NULL);
+    if (new_fn == NULL || ob_dict_setitem_str(dict, "__new__", new_fn) < 0)
         return NULL;
     KnObject *cls = make_class("AST", NULL, dict);
     if (cls == NULL)

@@ -18,6 +18,8 @@
 
 typedef struct {
     KnObject *classes;   /* _ast's module dict */
+    const char *filename;
+    int lineno;          /* of the innermost node with a position */
 } Conv;
 
 /* One shared instance per enum class (Load(), Add(), ...), as CPython's
@@ -25,8 +27,41 @@ typedef struct {
 static KnObject *enum_instances;
 
 static KnObject *conv_node(Conv *c, int type, const void *node);
+static void raise_parse_error(const ps_error *err, const char *filename);
 
-static KnObject *conv_constant(const ps_constant *k)
+/* A big int literal: hex, octal and binary ones convert without the
+ * int/str digit limit (their decimal digits are libparse's); a decimal one
+ * past the limit is the SyntaxError CPython's parser raises. */
+static KnObject *conv_big_int(Conv *c, const ps_constant *k)
+{
+    kn_ssize_t n = (kn_ssize_t)strlen(k->u.i.digits);
+    if (!k->u.i.decimal) {
+        kn_ssize_t limit = ob_int_get_max_str_digits();
+        ob_int_set_max_str_digits(0);
+        KnObject *v = ob_int_from_string(k->u.i.digits, n, 10);
+        ob_int_set_max_str_digits(limit);
+        return v;
+    }
+    KnObject *v = ob_int_from_string(k->u.i.digits, n, 10);
+    if (v != NULL || !ob_err_matches((KnObject *)ob_exc_ValueError))
+        return v;
+    KnObject *exc = ob_err_fetch();
+    KnObject *s = exc != NULL ? ob_str(exc) : NULL;
+    const char *msg = s != NULL ? ob_str_as_utf8(s, NULL) : NULL;
+    if (msg == NULL)
+        return NULL;
+    ps_error err;
+    ps_error_init(&err);
+    ps_error_setf(&err, PS_ERR_SYNTAX, "%s - Consider hexadecimal for huge integer literals "
+                  "to avoid decimal conversion limits.", msg);
+    err.lineno = err.end_lineno = c->lineno;
+    err.offset = err.end_offset = 0;
+    raise_parse_error(&err, c->filename);
+    ps_error_clear(&err);
+    return NULL;
+}
+
+static KnObject *conv_constant(Conv *c, const ps_constant *k)
 {
     switch (k->kind) {
     case PS_CONST_NONE:
@@ -40,7 +75,7 @@ static KnObject *conv_constant(const ps_constant *k)
     case PS_CONST_INT:
         if (k->u.i.fits)
             return ob_int_from_long_long(k->u.i.value);
-        return ob_int_from_string(k->u.i.digits, (kn_ssize_t)strlen(k->u.i.digits), 10);
+        return conv_big_int(c, k);
     case PS_CONST_FLOAT:
         return ob_float_from_double(k->u.f);
     case PS_CONST_COMPLEX:
@@ -50,6 +85,8 @@ static KnObject *conv_constant(const ps_constant *k)
         return ob_str_decode(k->u.s.data, (kn_ssize_t)k->u.s.len, "utf-8", "surrogatepass");
     case PS_CONST_BYTES:
         return ob_bytes_from_data(k->u.s.data, (kn_ssize_t)k->u.s.len);
+    case PS_CONST_OBJECT:
+        return (KnObject *)k->u.obj;
     }
     ob_err_format(ob_exc_SystemError, "_ast: unknown constant kind %d", (int)k->kind);
     return NULL;
@@ -78,7 +115,7 @@ static KnObject *conv_value(Conv *c, int type, const void *addr)
     case PS_T_INT:
         return ob_int_from_long_long(*(const int *)addr);
     case PS_T_CONSTANT:
-        return conv_constant((const ps_constant *)addr);
+        return conv_constant(c, (const ps_constant *)addr);
     }
     const ps_meta_type *t = &ps_meta_types[type];
     if (t->kind == PS_META_ENUM) {
@@ -145,6 +182,8 @@ static KnObject *conv_node(Conv *c, int type, const void *node)
     if (obj == NULL)
         goto done;
     const char *base = node;
+    if (t->pos_offset >= 0)
+        c->lineno = *(const int *)(base + t->pos_offset);
     for (int i = 0; i < alt->nfields; i++) {
         const ps_meta_field *f = &alt->fields[i];
         const void *addr = base + f->offset;
@@ -208,7 +247,12 @@ static void raise_parse_error(const ps_error *err, const char *filename)
 KnObject *kn_ast_from_source(const char *src, size_t len, const char *filename, int mode)
 {
     int pflags = (mode & KN_AST_SOURCE_IS_STR) ? PS_INPUT_IS_UTF8_STR : 0;
-    mode &= ~KN_AST_SOURCE_IS_STR;
+    if (mode & KN_AST_TYPE_COMMENTS)
+        pflags |= PS_TYPE_COMMENTS;
+    int fv = (mode >> KN_AST_FEATURE_VERSION_SHIFT) & 0xff;
+    if (fv > 0)
+        pflags |= PS_FEATURE_VERSION(fv - 1);
+    mode &= 0xff;
     if (mode < PS_MODE_EXEC || mode > PS_MODE_FUNC_TYPE) {
         ob_err_format(ob_exc_ValueError, "kn_ast_from_source: bad mode %d", mode);
         return NULL;
@@ -216,7 +260,9 @@ KnObject *kn_ast_from_source(const char *src, size_t len, const char *filename, 
     KnObject *m = kn_init__ast();
     if (m == NULL)
         return NULL;
-    Conv c = { ob_module_get_dict(m) };
+    if (filename == NULL)
+        filename = "<unknown>";
+    Conv c = { ob_module_get_dict(m), filename, 0 };
     if (enum_instances == NULL && (enum_instances = ob_dict_new()) == NULL)
         return NULL;
     if (filename == NULL)

@@ -7,11 +7,13 @@
  * Constants the C tree cannot hold (negative ints, tuples, frozensets)
  * raise NotImplementedError.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "libobject/libobject.h"
 #include "libobject/complex.h"
+#include "libobject/set.h"
 #include "libparse/parser.h"
 #include "ast_meta.h"
 #include "stdlib/ast.h"
@@ -19,6 +21,7 @@
 typedef struct {
     KnObject *classes;   /* _ast's module dict */
     ps_arena *arena;
+    const char *owner;   /* the node whose fields are being read */
 } Rev;
 
 static int rev_node(Rev *r, int type, KnObject *o, void **out);
@@ -79,44 +82,75 @@ static const char *arena_utf8(Rev *r, KnObject *s, const char *errors, size_t *l
     return p;
 }
 
+/* CPython's rule for Constant values: None, Ellipsis, bool, and exact
+ * int, float, complex, str, bytes, or an exact tuple or frozenset of
+ * those.  0, or -1 with TypeError naming the innermost bad value's type. */
+static int constant_check(Rev *r, KnObject *v)
+{
+    if (v == KN_None || v == KN_Ellipsis || v == KN_True || v == KN_False ||
+        KN_INT_CHECK_EXACT(v) || KN_FLOAT_CHECK_EXACT(v) || KN_COMPLEX_CHECK_EXACT(v) ||
+        KN_STR_CHECK_EXACT(v) || KN_TYPE(v) == &ob_bytes_type)
+        return 0;
+    if (KN_TYPE(v) != &ob_tuple_type && KN_TYPE(v) != &ob_frozenset_type) {
+        ob_err_format(ob_exc_TypeError, "got an invalid type in %s: %s", r->owner,
+                      ob_type_name(KN_TYPE(v)));
+        return -1;
+    }
+    KnObject *it = ob_get_iter(v);
+    if (it == NULL)
+        return -1;
+    if (ob_enter_recursive_call(" during compilation") < 0)
+        return -1;
+    int rc = 0;
+    KnObject *item;
+    while (rc == 0 && (item = ob_iter_next(it)) != NULL)
+        rc = constant_check(r, item);
+    ob_leave_recursive_call();
+    if (rc == 0 && ob_err_occurred())
+        return -1;
+    return rc;
+}
+
+/* A valid constant: the kinds the compiler reads (docstrings, f-string
+ * parts, small ints) as libparse values, anything else (negative or huge
+ * ints, tuples, frozensets, complex numbers with a real part) handed over
+ * as PS_CONST_OBJECT -- the tree object keeps it alive during compile(). */
 static int rev_constant(Rev *r, KnObject *v, ps_constant *k)
 {
     memset(k, 0, sizeof *k);
+    if (constant_check(r, v) < 0)
+        return -1;
     if (v == KN_None || v == KN_True || v == KN_False || v == KN_Ellipsis) {
         *k = ps_const_singleton(v == KN_None ? PS_CONST_NONE : v == KN_True ? PS_CONST_TRUE
                                 : v == KN_False ? PS_CONST_FALSE : PS_CONST_ELLIPSIS);
         return 0;
     }
     if (KN_INT_CHECK_EXACT(v)) {
-        KnObject *s = ob_str(v);
-        size_t len;
-        const char *digits = s != NULL ? arena_utf8(r, s, "strict", &len) : NULL;
-        if (digits == NULL)
-            return -1;
-        if (digits[0] == '-') {
-            ob_err_set_string(ob_exc_NotImplementedError,
-                              "compile() of an AST: negative int constants are not supported yet");
-            return -1;
-        }
         int overflow = 0;
         long long n = ob_int_as_long_long_and_overflow(v, &overflow);
-        k->kind = PS_CONST_INT;
-        k->u.i.digits = digits;
-        k->u.i.fits = !overflow;
-        k->u.i.value = overflow ? 0 : n;
-        return 0;
-    }
-    if (KN_FLOAT_CHECK_EXACT(v)) {
+        if (!overflow && n >= 0) {
+            char buf[32];
+            int len = snprintf(buf, sizeof buf, "%lld", n);
+            k->kind = PS_CONST_INT;
+            k->u.i.digits = ps_arena_strndup(r->arena, buf, (size_t)len);
+            k->u.i.fits = 1;
+            k->u.i.value = n;
+            if (k->u.i.digits == NULL) {
+                ob_err_nomemory();
+                return -1;
+            }
+            return 0;
+        }
+    } else if (KN_FLOAT_CHECK_EXACT(v)) {
         k->kind = PS_CONST_FLOAT;
         k->u.f = ob_float_as_double(v);
         return 0;
-    }
-    if (KN_COMPLEX_CHECK_EXACT(v) && KN_COMPLEX_VALUE(v).real == 0.0) {
-        k->kind = PS_CONST_COMPLEX;
+    } else if (KN_COMPLEX_CHECK_EXACT(v) && KN_COMPLEX_VALUE(v).real == 0.0 &&
+               !signbit(KN_COMPLEX_VALUE(v).real)) {
+        k->kind = PS_CONST_COMPLEX;   /* an imaginary literal's value */
         k->u.f = KN_COMPLEX_VALUE(v).imag;
         return 0;
-    }
-    if (KN_STR_CHECK(v) || KN_BYTES_CHECK(v)) {
+    } else if (KN_STR_CHECK(v) || KN_BYTES_CHECK(v)) {
         size_t len;
         const char *data;
         if (KN_STR_CHECK(v)) {
@@ -133,10 +167,9 @@ static int rev_constant(Rev *r, KnObject *v, ps_constant *k)
         }
         return 0;
     }
-    ob_err_format(ob_exc_NotImplementedError,
-                  "compile() of an AST: constants of type %s are not supported yet",
-                  KN_TYPE(v)->tp_name);
-    return -1;
+    k->kind = PS_CONST_OBJECT;
+    k->u.obj = v;
+    return 0;
 }
 
 /* One value of leaf or family `type` into addr. */
@@ -146,7 +179,9 @@ static int rev_value(Rev *r, int type, KnObject *v, void *addr, const char *fiel
     case PS_T_IDENTIFIER:
     case PS_T_STRING: {
         if (!KN_STR_CHECK(v)) {
-            ob_err_format(ob_exc_TypeError, "AST %s must be of type str", field);
+            (void)field;
+            ob_err_format(ob_exc_TypeError, "AST %s must be of type str",
+                          type == PS_T_IDENTIFIER ? "identifier" : "string");
             return -1;
         }
         size_t len;
@@ -158,7 +193,9 @@ static int rev_value(Rev *r, int type, KnObject *v, void *addr, const char *fiel
     }
     case PS_T_INT: {
         if (!KN_INT_CHECK(v)) {
-            ob_err_format(ob_exc_ValueError, "invalid integer value: %s", KN_TYPE(v)->tp_name);
+            KnObject *rep = ob_repr(v);
+            ob_err_format(ob_exc_ValueError, "invalid integer value: %s",
+                          rep != NULL ? ob_str_as_utf8(rep, NULL) : "?");
             return -1;
         }
         int overflow = 0;
@@ -249,8 +286,9 @@ static int rev_node(Rev *r, int type, KnObject *o, void **out)
                 kind = k + 1;
         }
         if (kind == 0) {
+            KnObject *rep = ob_repr(o);
             ob_err_format(ob_exc_TypeError, "expected some sort of %s, but got %s", t->name,
-                          KN_TYPE(o)->tp_name);
+                          rep != NULL ? ob_str_as_utf8(rep, NULL) : "?");
             return -1;
         }
         alt = &t->alts[kind - 1];
@@ -270,14 +308,58 @@ static int rev_node(Rev *r, int type, KnObject *o, void **out)
     if (ob_enter_recursive_call(" during compilation") < 0)
         return -1;
     int rc = -1;
+    /* positions first, as CPython reads them */
+    if (t->pos_offset >= 0) {
+        static const char *const names[4] = { "lineno", "col_offset", "end_lineno",
+                                              "end_col_offset" };
+        int *pos = (int *)(node + t->pos_offset);
+        for (int i = 0; i < 4; i++) {
+            KnObject *v;
+            int has = get_field(o, names[i], &v);
+            if (has < 0)
+                goto done;
+            if (!has && i < 2 && v == KN_None) {
+                rev_value(r, PS_T_INT, v, &pos[i], names[i]);   /* "invalid integer" */
+                goto done;
+            }
+            if (!has) {
+                if (i < 2) {
+                    missing(names[i], t->name);
+                    goto done;
+                }
+                pos[i] = pos[i - 2];   /* no end: the start, as CPython */
+                continue;
+            }
+            if (rev_value(r, PS_T_INT, v, &pos[i], names[i]) < 0)
+                goto done;
+        }
+    }
     for (int i = 0; i < alt->nfields; i++) {
         const ps_meta_field *f = &alt->fields[i];
         KnObject *v;
+        r->owner = alt->name;
         int has = get_field(o, f->name, &v);
         if (has < 0)
             goto done;
         if (!has && f->type == PS_T_CONSTANT && v == KN_None)
             has = 1;   /* Constant(None), MatchSingleton(None) */
+        if (!has && v == KN_None && f->shape == PS_SHAPE_SEQ) {
+            rev_seq(r, f->type, v, NULL, f->name, alt->name);   /* "must be a list" */
+            goto done;
+        }
+        if (!has && v == KN_None && f->type == PS_T_INT && strcmp(f->name, "level") == 0)
+            continue;   /* ImportFrom's `int? level`, the one optional int (ast.def) */
+        if (!has && v == KN_None && f->shape != PS_SHAPE_OPT) {
+            if (f->type == PS_T_INT || (f->type >= 0 && ps_meta_types[f->type].kind == PS_META_ENUM)) {
+                if (rev_value(r, f->type, v, node + f->offset, f->name) < 0)
+                    goto done;
+                continue;
+            }
+            /* the node's constructor refuses the hole, as CPython's */
+            ob_err_format(ob_exc_ValueError, "field '%s' is required for %s", f->name,
+                          alt->name);
+            goto done;
+        }
         if (!has) {
             if (f->shape == PS_SHAPE_OPT)
                 continue;
@@ -289,27 +371,6 @@ static int rev_node(Rev *r, int type, KnObject *o, void **out)
                                            : rev_value(r, f->type, v, node + f->offset, f->name);
         if (res < 0)
             goto done;
-    }
-    if (t->pos_offset >= 0) {
-        static const char *const names[4] = { "lineno", "col_offset", "end_lineno",
-                                              "end_col_offset" };
-        int *pos = (int *)(node + t->pos_offset);
-        for (int i = 0; i < 4; i++) {
-            KnObject *v;
-            int has = get_field(o, names[i], &v);
-            if (has < 0)
-                goto done;
-            if (!has) {
-                if (i < 2) {
-                    missing(names[i], alt->name);
-                    goto done;
-                }
-                pos[i] = pos[i - 2];   /* no end: the start, as CPython */
-                continue;
-            }
-            if (rev_value(r, PS_T_INT, v, &pos[i], names[i]) < 0)
-                goto done;
-        }
     }
     *out = node;
     rc = 0;
@@ -323,9 +384,34 @@ struct ps_mod *kn_ast_to_c(KnObject *tree, struct ps_arena *arena)
     KnObject *m = kn_init__ast();
     if (m == NULL)
         return NULL;
-    Rev r = { ob_module_get_dict(m), arena };
+    Rev r = { ob_module_get_dict(m), arena, "mod" };
     void *mod = NULL;
     if (rev_node(&r, ps_meta_id_mod, tree, &mod) < 0)
         return NULL;
     return mod;
+}
+
+/* compile()'s hook (jit_set_ast_tree_hook): is obj an ast node, and, given
+ * an arena, the tree of the root class `mode` asks for. */
+int kn_ast_tree_hook(KnObject *obj, int mode, struct ps_arena *arena, struct ps_mod **out)
+{
+    static const char *const roots[] = { "Module", "Expression", "Interactive", "FunctionType" };
+    KnObject *m = kn_init__ast();
+    if (m == NULL)
+        return -1;
+    Rev r = { ob_module_get_dict(m), arena, "mod" };
+    KnObject *base = cls_named(&r, "AST");
+    int is = base != NULL ? ob_isinstance(obj, base) : -1;
+    if (is <= 0 || arena == NULL)
+        return is;
+    KnObject *root = cls_named(&r, roots[mode & 3]);
+    if (root == NULL || (is = ob_isinstance(obj, root)) < 0)
+        return -1;
+    if (!is) {
+        ob_err_format(ob_exc_TypeError, "expected %s node, got %.400s", roots[mode & 3],
+                      ob_type_name(KN_TYPE(obj)));
+        return -1;
+    }
+    *out = kn_ast_to_c(obj, arena);
+    return *out != NULL ? 1 : -1;
 }

@@ -9,8 +9,11 @@ extern KnMethodDef *ft_partial_methods;
 
 /* ------------------------------------------------------------ reduce */
 
-static KnObject *ft_reduce(KnObject *m, KnObject *const *args, kn_ssize_t n)
+static KnObject *ft_reduce(KnObject *m, KnObject *const *args, kn_ssize_t n, KnObject *kwnames)
 {
+    /* CPython's reduce is METH_VARARGS: its message has the bare name */
+    if (kwnames != NULL && KN_SIZE(kwnames) > 0)
+        return ob_err_format(ob_exc_TypeError, "reduce() takes no keyword arguments");
     (void)m;
     if (ob_args_check_positional("reduce", n, 2, 3) < 0)
         return NULL;
@@ -118,7 +121,7 @@ static KnObject *ft_cmp_to_key(KnObject *m, KnObject *const *args, kn_ssize_t n,
 /* ------------------------------------------------------------ module */
 
 static KnMethodDef functools_functions[] = {
-    {"reduce", FT_FC(ft_reduce), KN_METH_FASTCALL,
+    {"reduce", FT_FC(ft_reduce), KN_METH_FASTCALL | KN_METH_KEYWORDS,
      "reduce(function, iterable[, initial]) -> value\n\n"
      "Apply a function of two arguments cumulatively to the items of a sequence\n"
      "or iterable, from left to right, so as to reduce the iterable to a single\n"

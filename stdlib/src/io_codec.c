@@ -63,8 +63,7 @@ int io_codec_lookup(const char *name, IoCodec *codec)
         codec->name = "utf-8";
         return 0;
     }
-    ob_err_format(ob_exc_LookupError, "unknown encoding: %s", name);
-    return -1;
+    return io_codec_registry_lookup(name, codec);
 }
 
 int io_errors_lookup(const char *name, IoErrors *e)
@@ -202,6 +201,8 @@ static int wide_step(IoCodecKind kind, const uint8_t *s, kn_ssize_t n, int final
 int io_codec_step(const IoCodec *codec, IoErrors e, const uint8_t *s, kn_ssize_t n, int final,
                   uint32_t out[16], int *nout)
 {
+    if (codec->kind == IO_CODEC_REGISTRY)
+        return io_codec_registry_step(codec, e, s, n, final, out, nout);
     if (codec->kind >= IO_CODEC_UTF16LE && codec->kind <= IO_CODEC_UTF32) {
         uint32_t cp = 0;
         int r = wide_step(codec->kind, s, n, final, &cp);
@@ -254,6 +255,8 @@ int io_codec_step(const IoCodec *codec, IoErrors e, const uint8_t *s, kn_ssize_t
 int io_codec_decode(const IoCodec *codec, IoErrors e, const uint8_t *s, kn_ssize_t n, int final,
                     uint32_t **out, kn_ssize_t *outn, kn_ssize_t *used)
 {
+    if (codec->kind == IO_CODEC_REGISTRY)
+        return io_codec_registry_decode(codec, e, s, n, final, out, outn, used);
     /* at most 4 code points per input byte (backslashreplace) */
     uint32_t *buf = kgc_alloc_atomic((size_t)(n * 4 + 1) * sizeof(uint32_t));
     if (buf == NULL) {

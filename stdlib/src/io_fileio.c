@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "io_internal.h"
+#include "stdlib/signals.h"
 
 typedef struct IoFileIO {
     IO_BASE_HEAD;
@@ -61,22 +62,37 @@ static kn_ssize_t syscall_result(ssize_t r)
     return -1;
 }
 
+/* After a read(2)/write(2): 0 it was interrupted (EINTR) and the Python
+ * signal handlers ran — retry (PEP 475); -1 a handler raised; 1 done. */
+static int interrupted(ssize_t r)
+{
+    if (r >= 0 || errno != EINTR)
+        return 1;
+    return kn_signal_check() < 0 ? -1 : 0;
+}
+
 kn_ssize_t io_fileio_read_raw(KnObject *self, char *buf, kn_ssize_t n)
 {
     ssize_t r;
-    do
-        r = read(F(self)->fd, buf, (size_t)n);
-    while (r < 0 && errno == EINTR);
-    return syscall_result(r);
+    int raised, fd = F(self)->fd;
+    do {
+        ob_gil_release();       /* other threads run while this blocks */
+        r = read(fd, buf, (size_t)n);
+        ob_gil_acquire();
+    } while ((raised = interrupted(r)) == 0);
+    return raised < 0 ? -1 : syscall_result(r);
 }
 
 kn_ssize_t io_fileio_write_raw(KnObject *self, const char *buf, kn_ssize_t n)
 {
     ssize_t r;
-    do
-        r = write(F(self)->fd, buf, (size_t)n);
-    while (r < 0 && errno == EINTR);
-    return syscall_result(r);
+    int raised, fd = F(self)->fd;
+    do {
+        ob_gil_release();       /* other threads run while this blocks */
+        r = write(fd, buf, (size_t)n);
+        ob_gil_acquire();
+    } while ((raised = interrupted(r)) == 0);
+    return raised < 0 ? -1 : syscall_result(r);
 }
 
 /* --------------------------------------------------------- new / init */

@@ -234,6 +234,16 @@ static int cr_bytes(const IoCodec *c, uint8_t out[4])
     case IO_CODEC_UTF16BE: out[1] = '\r'; return 2;
     case IO_CODEC_UTF32LE: out[0] = '\r'; return 4;
     case IO_CODEC_UTF32BE: out[3] = '\r'; return 4;
+    case IO_CODEC_REGISTRY: {
+        KnObject *b = ob_str_encode(ob_str_from_cstr("\r"), c->name, "strict");
+        if (b != NULL && KN_SIZE(b) >= 1 && KN_SIZE(b) <= 4) {
+            io_memcpy(out, KN_BYTES_AS_STRING(b), (size_t)KN_SIZE(b));
+            return (int)KN_SIZE(b);
+        }
+        ob_err_clear();     /* no '\r' in this codec: none was decoded either */
+        out[0] = '\r';
+        return 1;
+    }
     default: out[0] = '\r'; return 1;
     }
 }
@@ -823,11 +833,15 @@ static KnObject *textio_repr(KnObject *self)
             ob_err_clear();
             r = 0;
         }
-        if (r > 0)
-            res = ob_str_concat(res, ob_str_from_format(" %s=%R", attrs[i], v));
+        if (r > 0) {
+            KnObject *part = ob_str_from_format(" %s=%R", attrs[i], v);
+            res = part == NULL ? NULL : ob_str_concat(res, part);
+        }
     }
-    if (res != NULL && t->encoding != NULL)
-        res = ob_str_concat(res, ob_str_from_format(" encoding=%R", t->encoding));
+    if (res != NULL && t->encoding != NULL) {
+        KnObject *part = ob_str_from_format(" encoding=%R", t->encoding);
+        res = part == NULL ? NULL : ob_str_concat(res, part);
+    }
     if (res != NULL)
         res = ob_str_concat(res, ob_str_from_cstr(">"));
     ob_repr_leave(self);

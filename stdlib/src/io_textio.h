@@ -11,23 +11,26 @@ typedef enum {
     IO_CODEC_UTF8, IO_CODEC_ASCII, IO_CODEC_LATIN1,
     IO_CODEC_UTF16LE, IO_CODEC_UTF16BE, IO_CODEC_UTF32LE, IO_CODEC_UTF32BE,
     IO_CODEC_UTF16, IO_CODEC_UTF32,     /* byte order from a BOM */
-    IO_CODEC_UTF8SIG                    /* utf-8, a BOM skipped / written first */
+    IO_CODEC_UTF8SIG,                   /* utf-8, a BOM skipped / written first */
+    IO_CODEC_REGISTRY                   /* any other text codec (io_codec_registry.c) */
 } IoCodecKind;
 typedef enum {
     IO_ERR_STRICT, IO_ERR_IGNORE, IO_ERR_REPLACE, IO_ERR_SURROGATEESCAPE, IO_ERR_BACKSLASH
 } IoErrors;
 
+struct IoRegCodec;
 typedef struct IoCodec {
     IoCodecKind kind;
     const char *name;       /* the name libobject's codecs know */
+    struct IoRegCodec *reg; /* IO_CODEC_REGISTRY: its incremental decoder */
 } IoCodec;
 
 /* The fixed-order codec a BOM selects (kind UTF16/UTF32 and the first
  * bytes); 0 when the bytes are not a BOM. */
 int io_codec_bom(IoCodec *codec, const uint8_t *s, kn_ssize_t n);
 
-/* LookupError "unknown encoding: x" / NotImplementedError for codecs
- * that exist but have no incremental form here yet. */
+/* The built-in codecs, else the codec registry's text encodings;
+ * LookupError "unknown encoding: x". */
 int io_codec_lookup(const char *name, IoCodec *codec);
 int io_errors_lookup(const char *name, IoErrors *e);
 /* One decoding step at s[0] (n > 0 bytes left): the bytes consumed, 0
@@ -39,6 +42,12 @@ int io_codec_step(const IoCodec *codec, IoErrors e, const uint8_t *s, kn_ssize_t
  * UnicodeDecodeError under "strict". */
 int io_codec_decode(const IoCodec *codec, IoErrors e, const uint8_t *s, kn_ssize_t n, int final,
                     uint32_t **out, kn_ssize_t *outn, kn_ssize_t *used);
+/* io_codec_registry.c: the same three for a codec of the registry. */
+int io_codec_registry_lookup(const char *name, IoCodec *codec);
+int io_codec_registry_step(const IoCodec *codec, IoErrors e, const uint8_t *s, kn_ssize_t n,
+                           int final, uint32_t out[16], int *nout);
+int io_codec_registry_decode(const IoCodec *codec, IoErrors e, const uint8_t *s, kn_ssize_t n,
+                             int final, uint32_t **out, kn_ssize_t *outn, kn_ssize_t *used);
 
 typedef struct IoText {
     IO_BASE_HEAD;

@@ -15,9 +15,17 @@ KnObject *it_alloc(KnTypeObject *t)
     return ob_type_generic_alloc(t, 0);
 }
 
-int it_posonly(const char *name, KnObject *args, KnObject *kwargs, kn_ssize_t min, kn_ssize_t max)
+/* None of the itertools classes has an __init__ of its own: the class and
+ * a subclass that adds none still have object's tp_init. */
+static int no_kwargs(const char *name, KnTypeObject *t, KnObject *kwargs)
 {
-    if (ob_args_no_kwargs_dict(name, kwargs) < 0)
+    return ob_args_new_no_kwargs(t, &ob_object_type, name, kwargs);
+}
+
+int it_posonly(const char *name, KnTypeObject *t, KnObject *args, KnObject *kwargs,
+               kn_ssize_t min, kn_ssize_t max)
+{
+    if (no_kwargs(name, t, kwargs) < 0)
         return -1;
     return ob_args_check_positional(name, KN_SIZE(args), min, max);
 }
@@ -128,7 +136,7 @@ typedef struct {
 
 static KnObject *cycle_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
 {
-    if (it_posonly("cycle", args, kwargs, 1, 1) < 0)
+    if (it_posonly("cycle", t, args, kwargs, 1, 1) < 0)
         return NULL;
     KnObject *it = ob_get_iter(KN_TUPLE_GET(args, 0));
     if (it == NULL)
@@ -394,7 +402,7 @@ static KnObject *chain_make(KnTypeObject *t, KnObject *source)
 
 static KnObject *chain_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
 {
-    if (ob_args_no_kwargs_dict("chain", kwargs) < 0)
+    if (no_kwargs("chain", t, kwargs) < 0)
         return NULL;
     KnObject *src = ob_get_iter(args);
     return src == NULL ? NULL : chain_make(t, src);
@@ -498,7 +506,7 @@ static KnObject *pred_make(KnTypeObject *t, KnObject *func, KnObject *iterable)
 
 static KnObject *pred_new_pos(const char *name, KnTypeObject *t, KnObject *args, KnObject *kwargs)
 {
-    if (it_posonly(name, args, kwargs, 2, 2) < 0)
+    if (it_posonly(name, t, args, kwargs, 2, 2) < 0)
         return NULL;
     return pred_make(t, KN_TUPLE_GET(args, 0), KN_TUPLE_GET(args, 1));
 }
@@ -701,7 +709,7 @@ typedef struct {
 
 static KnObject *pairwise_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
 {
-    if (it_posonly("pairwise", args, kwargs, 1, 1) < 0)
+    if (it_posonly("pairwise", t, args, kwargs, 1, 1) < 0)
         return NULL;
     KnObject *it = ob_get_iter(KN_TUPLE_GET(args, 0));
     if (it == NULL)

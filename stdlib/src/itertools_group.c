@@ -46,7 +46,7 @@ static KnObject *islice_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
         "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
     static const char idxmsg[] =
         "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
-    if (it_posonly("islice", args, kwargs, 2, 4) < 0)
+    if (it_posonly("islice", t, args, kwargs, 2, 4) < 0)
         return NULL;
     kn_ssize_t n = KN_SIZE(args), start = 0, stop = -1, step = 1;
     if (n == 2) {
@@ -251,7 +251,7 @@ static KnObject *grouper_next(KnObject *self)
 
 static KnObject *grouper_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
 {
-    if (it_posonly("_grouper", args, kwargs, 2, 2) < 0)
+    if (it_posonly("_grouper", t, args, kwargs, 2, 2) < 0)
         return NULL;
     KnObject *parent = KN_TUPLE_GET(args, 0);
     if (!KN_TYPE_CHECK(parent, &it_groupby_type))
@@ -362,7 +362,7 @@ static KnObject *teedata_get(TeeData *d, int i)
 
 static KnObject *teedata_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
 {
-    if (it_posonly("_tee_dataobject", args, kwargs, 3, 3) < 0)
+    if (it_posonly("_tee_dataobject", t, args, kwargs, 3, 3) < 0)
         return NULL;
     KnObject *values = KN_TUPLE_GET(args, 1), *next = KN_TUPLE_GET(args, 2);
     if (!KN_LIST_CHECK(values))

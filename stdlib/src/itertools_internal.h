@@ -26,9 +26,10 @@
 KnObject *it_self_iter(KnObject *self);
 /* New instance of `t` (a subclass allowed). */
 KnObject *it_alloc(KnTypeObject *t);
-/* "NAME() takes no keyword arguments" + the positional count check. */
-int it_posonly(const char *name, KnObject *args, KnObject *kwargs, kn_ssize_t min,
-               kn_ssize_t max);
+/* "NAME() takes no keyword arguments" (for class t unless it defines
+ * __init__, as CPython 3.11) + the positional count check. */
+int it_posonly(const char *name, KnTypeObject *t, KnObject *args, KnObject *kwargs,
+               kn_ssize_t min, kn_ssize_t max);
 
 extern KnTypeObject it_count_type, it_cycle_type, it_repeat_type, it_accumulate_type,
     it_chain_type, it_compress_type, it_dropwhile_type, it_takewhile_type,

@@ -55,6 +55,16 @@ KnObject *kn_init__crypt(void);
 KnObject *kn_init_mmap(void);
 KnObject *kn_init__posixshmem(void);
 KnObject *kn_init__multiprocessing(void);
+KnObject *kn_init__json(void);
+KnObject *kn_init__csv(void);
+KnObject *kn_init__statistics(void);
+KnObject *kn_init__opcode(void);
+KnObject *kn_init__typing(void);
+KnObject *kn_init__uuid(void);
+KnObject *kn_init_unicodedata(void);
+KnObject *kn_init__socket(void);
+KnObject *kn_init__lsprof(void);
+KnObject *kn_init_faulthandler(void);
 KnObject *kn_init__datetime(void);
 
 const stdlib_module stdlib_modules[] = {
@@ -110,6 +120,16 @@ const stdlib_module stdlib_modules[] = {
     {"mmap", kn_init_mmap},
     {"_posixshmem", kn_init__posixshmem},
     {"_multiprocessing", kn_init__multiprocessing},
+    {"_json", kn_init__json},
+    {"_csv", kn_init__csv},
+    {"_statistics", kn_init__statistics},
+    {"_opcode", kn_init__opcode},
+    {"_typing", kn_init__typing},
+    {"_uuid", kn_init__uuid},
+    {"unicodedata", kn_init_unicodedata},
+    {"_socket", kn_init__socket},
+    {"_lsprof", kn_init__lsprof},
+    {"faulthandler", kn_init_faulthandler},
     {"_datetime", kn_init__datetime},
     {NULL, NULL}
 };

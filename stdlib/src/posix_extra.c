@@ -42,7 +42,10 @@ static KnObject *px_system(PX_ARGS)
     PxPath p = PX_PATH_INIT("system", "command", 0, 0);
     if (px_path_conv(cmd, &p) < 0)
         return NULL;
-    return ob_int_from_ssize(system(p.narrow));
+    ob_gil_release();
+    int status = system(p.narrow);
+    ob_gil_acquire();
+    return ob_int_from_ssize(status);
 }
 
 static KnObject *px_abort(KnObject *m, KnObject *unused)

@@ -86,7 +86,7 @@ static KnObject *px_read(PX_ARGS)
     if (b == NULL)
         return NULL;
     ssize_t r;
-    PX_RETRY(r, read(fd, KN_BYTES_AS_STRING(b), (size_t)n));
+    PX_RETRY_BLOCKING(r, read(fd, KN_BYTES_AS_STRING(b), (size_t)n));
     if (r < 0)
         return px_err(NULL);
     if (r == n)
@@ -110,7 +110,7 @@ static KnObject *px_write(PX_ARGS)
     if (bp->bf_getbuffer(a[1], &view, 0) < 0)
         return NULL;
     ssize_t r;
-    PX_RETRY(r, write(fd, view.buf, (size_t)view.len));
+    PX_RETRY_BLOCKING(r, write(fd, view.buf, (size_t)view.len));
     int saved = errno;
     if (bp->bf_releasebuffer != NULL)
         bp->bf_releasebuffer(a[1], &view);

@@ -68,6 +68,10 @@ KnObject *px_err_path(const PxPath *p);
 
 /* Retry a system call while it fails with EINTR. */
 #define PX_RETRY(res, call) do (res) = (call); while ((res) < 0 && errno == EINTR)
+/* The same for a call that may block: other threads run meanwhile (the
+ * GIL is released around the call only; part threads). */
+#define PX_RETRY_BLOCKING(res, call) \
+    do { ob_gil_release(); (res) = (call); ob_gil_acquire(); } while ((res) < 0 && errno == EINTR)
 
 /* ---- posix_stat.c ---- */
 extern KnTypeObject *px_stat_result_type;

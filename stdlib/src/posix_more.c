@@ -31,7 +31,7 @@ static KnObject *px_waitid(PX_ARGS)
     siginfo_t si;
     memset(&si, 0, sizeof si);
     int r;
-    PX_RETRY(r, waitid((idtype_t)v[0], (id_t)v[1], &si, (int)v[2]));
+    PX_RETRY_BLOCKING(r, waitid((idtype_t)v[0], (id_t)v[1], &si, (int)v[2]));
     if (r < 0)
         return px_err(NULL);
     if (si.si_pid == 0)

@@ -5,6 +5,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/wait.h>
+#include <fcntl.h>
+#include <pty.h>
+#include <utmp.h>
 
 #include "posix_internal.h"
 #include "libgc/gc.h"
@@ -131,21 +134,76 @@ static KnObject *px_register_at_fork(PX_ARGS)
     return KN_None;
 }
 
+/* fork() or forkpty() (master != NULL) between the register_at_fork
+ * hooks; -1 with errno as the call left it. */
+static pid_t fork_with_hooks(int *master)
+{
+    if (fork_hooks != NULL)
+        run_hooks(fork_hooks[0], 1);
+    pid_t pid = master != NULL ? forkpty(master, NULL, NULL, NULL) : fork();
+    int err = errno;
+    if (fork_hooks != NULL)
+        run_hooks(fork_hooks[pid == 0 ? 1 : 2], 0);
+    errno = err;
+    return pid;
+}
+
 static KnObject *px_fork(KnObject *m, KnObject *unused)
 {
     (void)m;
     (void)unused;
-    if (fork_hooks != NULL)
-        run_hooks(fork_hooks[0], 1);
-    pid_t pid = fork();
-    int err = errno;
-    if (fork_hooks != NULL)
-        run_hooks(fork_hooks[pid == 0 ? 1 : 2], 0);
-    if (pid < 0) {
+    pid_t pid = fork_with_hooks(NULL);
+    if (pid < 0)
+        return px_err(NULL);
+    return ob_int_from_long_long(pid);
+}
+
+/* ---- pseudo-terminals: openpty, forkpty, login_tty ---- */
+
+static int cloexec(int fd)
+{
+    int fl = fcntl(fd, F_GETFD);
+    return fl < 0 ? -1 : fcntl(fd, F_SETFD, fl | FD_CLOEXEC);
+}
+
+static KnObject *px_openpty(KnObject *m, KnObject *unused)
+{
+    (void)m;
+    (void)unused;
+    int master, slave;
+    if (openpty(&master, &slave, NULL, NULL, NULL) < 0)
+        return px_err(NULL);
+    /* new descriptors are non-inheritable (PEP 446) */
+    if (cloexec(master) < 0 || cloexec(slave) < 0) {
+        int err = errno;
+        close(master);
+        close(slave);
         errno = err;
         return px_err(NULL);
     }
-    return ob_int_from_long_long(pid);
+    return ob_tuple_pack(2, ob_int_from_ssize(master), ob_int_from_ssize(slave));
+}
+
+static KnObject *px_forkpty(KnObject *m, KnObject *unused)
+{
+    (void)m;
+    (void)unused;
+    int master = -1;
+    pid_t pid = fork_with_hooks(&master);
+    if (pid < 0)
+        return px_err(NULL);
+    return ob_tuple_pack(2, ob_int_from_long_long(pid), ob_int_from_ssize(master));
+}
+
+static KnObject *px_login_tty(KnObject *m, KnObject *arg)
+{
+    (void)m;
+    int fd;
+    if (px_int_conv(arg, &fd) < 0)
+        return NULL;
+    if (login_tty(fd) < 0)
+        return px_err(NULL);
+    return KN_None;
 }
 
 static KnObject *px_waitpid(PX_ARGS)
@@ -158,7 +216,7 @@ static KnObject *px_waitpid(PX_ARGS)
     if (PARSE(spec, a) < 0 || px_ll_conv(a[0], &pid) < 0 || px_int_conv(a[1], &options) < 0)
         return NULL;
     pid_t r;
-    PX_RETRY(r, waitpid((pid_t)pid, &status, options));
+    PX_RETRY_BLOCKING(r, waitpid((pid_t)pid, &status, options));
     if (r < 0)
         return px_err(NULL);
     return ob_tuple_pack(2, ob_int_from_long_long(r), ob_int_from_ssize(status));
@@ -353,6 +411,9 @@ KnMethodDef px_proc_methods[] = {
     {"killpg", PX_FC(px_killpg), PX_KW, "Kill a process group with a signal."},
     {"register_at_fork", PX_FC(px_register_at_fork), PX_KW, "Register callables to be called when forking a new process."},
     {"fork", px_fork, KN_METH_NOARGS, "Fork a child process."},
+    {"openpty", px_openpty, KN_METH_NOARGS, "Open a pseudo-terminal."},
+    {"forkpty", px_forkpty, KN_METH_NOARGS, "Fork a new process with a new pseudo-terminal as controlling tty."},
+    {"login_tty", px_login_tty, KN_METH_O, "Prepare the tty of which fd is a file descriptor for a new login session."},
     {"waitpid", PX_FC(px_waitpid), PX_KW, "Wait for completion of a given child process."},
     {"wait", px_wait, KN_METH_NOARGS, "Wait for completion of a child process."},
     {"WIFEXITED", PX_FC(px_WIFEXITED), PX_KW, "Return True if the process returning status exited via the exit() system call."},

@@ -5,11 +5,9 @@
  *
  * Items live in a list with a head index (compacted when the consumed
  * prefix passes half the list).  A blocking get waits on a condition
- * variable with a monotonic deadline.  Kiln's libobject has no API yet to
- * release the GIL around that wait, so another thread can only fill the
- * queue while a waiter is blocked once such an API exists and is called
- * here (see sq_wait); a single thread sees CPython's behaviour (a timed
- * get raises Empty after the timeout).
+ * variable with a monotonic deadline and the GIL released (sq_wait), so
+ * another thread can fill the queue meanwhile.  The wait is not
+ * interrupted by signals (Ctrl-C reaches the waiter when it wakes).
  */
 #include <errno.h>
 #include <math.h>
@@ -87,16 +85,25 @@ static KnObject *sq_put_nowait(KnObject *self, KnObject *const *args, kn_ssize_t
     return sq_put(self, a, 1, NULL);
 }
 
-/* Wait until an item is there or the deadline passes (deadline NULL:
- * forever).  Called with the mutex held. */
-static void sq_wait(SimpleQueue *q, const struct timespec *deadline)
+/* Wait, with the GIL released, until an item is there or the deadline
+ * passes (deadline NULL: forever).  Returns 0 when the deadline passed.
+ * The mutex is let go before the GIL is taken back: a putter holds the GIL
+ * while it takes the mutex, so the opposite order could deadlock.  The
+ * caller re-checks the count with the GIL held (another getter may have
+ * been first). */
+static int sq_wait(SimpleQueue *q, const struct timespec *deadline)
 {
-    while (sq_count((KnObject *)q) == 0) {
+    int timed_out = 0;
+    pthread_mutex_lock(&q->mu);
+    ob_gil_release();
+    while (sq_count((KnObject *)q) == 0 && !timed_out) {
         int r = deadline ? pthread_cond_timedwait(&q->cv, &q->mu, deadline)
                          : pthread_cond_wait(&q->cv, &q->mu);
-        if (r == ETIMEDOUT)
-            return;
+        timed_out = r == ETIMEDOUT;
     }
+    pthread_mutex_unlock(&q->mu);
+    ob_gil_acquire();
+    return !timed_out;
 }
 
 static KnObject *sq_take(SimpleQueue *q)
@@ -150,9 +157,9 @@ static KnObject *sq_get_impl(KnObject *self, int block, KnObject *timeout)
         }
         dp = &deadline;
     }
+    while (block && sq_count(self) == 0 && sq_wait(q, dp))
+        ;
     pthread_mutex_lock(&q->mu);
-    if (block && sq_count(self) == 0)
-        sq_wait(q, dp);
     KnObject *item = NULL;
     int empty = sq_count(self) == 0;
     if (!empty)

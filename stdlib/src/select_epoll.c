@@ -178,7 +178,9 @@ static KnObject *ep_poll(KnObject *self, KnObject *const *args, kn_ssize_t nargs
         return ob_err_nomemory();
     int r;
     for (;;) {
+        ob_gil_release();
         r = epoll_wait(EPFD(self), evs, maxevents, secs < 0 ? -1 : sel_ms_left(deadline));
+        ob_gil_acquire();
         if (r >= 0 || errno != EINTR)
             break;
     }

@@ -104,7 +104,9 @@ static KnObject *sel_select(SEL_ARGS)
             tv.tv_usec = (suseconds_t)((left - (double)tv.tv_sec) * 1e6);
             tvp = &tv;
         }
+        ob_gil_release();
         r = select(maxfd + 1, &work[0], &work[1], &work[2], tvp);
+        ob_gil_acquire();
         if (r >= 0 || errno != EINTR)
             break;
     }

@@ -115,7 +115,9 @@ static KnObject *poll_poll(KnObject *self, KnObject *const *args, kn_ssize_t nar
     }
     int r;
     for (;;) {
+        ob_gil_release();
         r = poll(pf, (nfds_t)n, ms < 0 ? -1 : sel_ms_left(deadline));
+        ob_gil_acquire();
         if (r >= 0 || errno != EINTR)
             break;
     }

@@ -46,7 +46,9 @@ static void on_signal(int sig)
 
 int kn_signal_check(void)
 {
-    if (!any_tripped)
+    /* Python handlers run in the main thread only (as CPython's); the
+     * main thread sees the flag when it next takes the GIL. */
+    if (!any_tripped || !ob_tstate_is_main())
         return 0;
     any_tripped = 0;
     for (int i = 1; i < NSIG; i++) {
@@ -96,7 +98,12 @@ static KnObject *sg_signal(KnObject *m, KnObject *const *args, kn_ssize_t nargs)
 {
     (void)m;
     int sig;
-    if (ob_args_check_positional("signal", nargs, 2, 2) < 0 || sig_number(args[0], &sig) < 0)
+    if (ob_args_check_positional("signal", nargs, 2, 2) < 0)
+        return NULL;
+    if (!ob_tstate_is_main())
+        return ob_err_format(ob_exc_ValueError,
+                             "signal only works in main thread of the main interpreter");
+    if (sig_number(args[0], &sig) < 0)
         return NULL;
     KnObject *h = args[1];
     struct sigaction sa;
@@ -202,6 +209,9 @@ static KnObject *sg_set_wakeup_fd(KnObject *m, KnObject *const *args, kn_ssize_t
     KnObject *a[2];
     if (ob_args_parse(&spec, args, nargs, kwnames, a) < 0)
         return NULL;
+    if (!ob_tstate_is_main())
+        return ob_err_format(ob_exc_ValueError,
+                             "set_wakeup_fd only works in main thread of the main interpreter");
     KnObject *i = ob_number_index(a[0]);
     if (i == NULL)
         return NULL;

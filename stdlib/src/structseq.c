@@ -202,5 +202,15 @@ KnTypeObject *ss_new_type(const char *name, const char *doc, const char *const *
         || ob_dict_setitem_str(dct, "n_fields", ob_int_from_ssize(n_fields)) < 0
         || ob_dict_setitem_str(dct, "n_unnamed_fields", ob_int_from_ssize(unnamed)) < 0)
         return NULL;
+    /* match by position over the named fields that are items */
+    KnObject *match = ob_list_new(0);
+    if (match == NULL)
+        return NULL;
+    for (int i = 0; i < n_in_sequence; i++)
+        if (fields[i] != NULL && ob_list_append(match, ob_str_from_cstr(fields[i])) < 0)
+            return NULL;
+    KnObject *mt = ob_sequence_tuple(match);
+    if (mt == NULL || ob_dict_setitem_str(dct, "__match_args__", mt) < 0)
+        return NULL;
     return t;
 }

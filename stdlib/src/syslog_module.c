@@ -69,8 +69,12 @@ static KnObject *sl_openlog_fn(KnObject *m, KnObject *const *args, kn_ssize_t na
     return sl_openlog(a[0], option, facility) < 0 ? NULL : KN_None;
 }
 
-static KnObject *sl_syslog(KnObject *m, KnObject *const *args, kn_ssize_t nargs)
+static KnObject *sl_syslog(KnObject *m, KnObject *const *args, kn_ssize_t nargs,
+                           KnObject *kwnames)
 {
+    /* CPython's syslog is METH_VARARGS: its message has the bare name */
+    if (kwnames != NULL && KN_SIZE(kwnames) > 0)
+        return ob_err_format(ob_exc_TypeError, "syslog() takes no keyword arguments");
     (void)m;
     int priority = LOG_INFO;
     KnObject *message = NULL;
@@ -149,7 +153,7 @@ static KnObject *sl_log_upto(KnObject *m, KnObject *const *args, kn_ssize_t narg
 static KnMethodDef sl_methods[] = {
     {"openlog", UX_FC(sl_openlog_fn), UX_KW, NULL},
     {"closelog", sl_closelog, KN_METH_NOARGS, NULL},
-    {"syslog", UX_FC(sl_syslog), KN_METH_FASTCALL, NULL},
+    {"syslog", UX_FC(sl_syslog), KN_METH_FASTCALL | KN_METH_KEYWORDS, NULL},
     {"setlogmask", UX_FC(sl_setlogmask), KN_METH_FASTCALL, NULL},
     {"LOG_MASK", UX_FC(sl_log_mask), KN_METH_FASTCALL, NULL},
     {"LOG_UPTO", UX_FC(sl_log_upto), KN_METH_FASTCALL, NULL},

@@ -1,343 +1,118 @@
 /*
- * thread.c — the `_thread` module (see NOTES-thread.md).
+ * thread.c — the `_thread` module: starting threads, the module functions,
+ * the thread sentinel and threading's default excepthook (NOTES-thread.md).
+ * Locks are in thread_lock.c, _local in thread_local.c.
  *
- * Kiln has no GIL yet, so there is exactly one Python thread:
- * start_new_thread raises RuntimeError saying so.  Locks are therefore
- * plain state: acquiring a free lock takes it; acquiring a held lock
- * with a timeout waits that long (nobody can release it) and fails;
- * acquiring it with no timeout would wait forever, which is reported as
- * RuntimeError instead of hanging the process.
+ * A new thread is started by libgc (kgc_thread_start: registered with the
+ * collector before it touches the heap), makes its own thread state, takes
+ * the GIL (libjit's, through libobject's ob_gil_* hooks) and calls the
+ * function.  An uncaught exception other than SystemExit goes to
+ * sys.unraisablehook ("Exception ignored in thread started by"); then the thread's
+ * sentinel lock is released, its _local data dropped, its state freed and
+ * the GIL let go.
  */
 #include <errno.h>
-#include <math.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stddef.h>
-#include <time.h>
 #include <unistd.h>
 #include <sys/syscall.h>
 
-#include "libobject/libobject.h"
+#include "libgc/gc.h"
 #include "stdlib/modules.h"
+#include "structseq.h"
+#include "thread_internal.h"
 
-#define FC(f) ((KnCFunction)(void (*)(void))(f))
-#define THREAD_TIMEOUT_MAX 4294967.0
+#define SENTINEL_KEY "_thread._sentinel"
 
-typedef struct ThLock {
-    KN_OBJECT_HEAD;
-    int locked;
-    KnObject *weakreflist;
-} ThLock;
+static atomic_long thread_count;        /* threads started here, still running */
+static size_t thread_stack_size;        /* stack_size(); 0: the default */
+static KnTypeObject *excepthook_args_type;
+static KnTypeObject *unraisable_args_type;
 
-typedef struct ThRLock {
-    KN_OBJECT_HEAD;
-    unsigned long owner;
-    unsigned long count;
-    KnObject *weakreflist;
-} ThRLock;
+/* `import sys`, through libjit when linked (weak: the cmocka tests link
+ * without it), else NULL with nothing set. */
+KnObject *jit_import_module(const char *name) __attribute__((weak));
 
-typedef struct ThLocal {
-    KN_OBJECT_HEAD;
-    KnObject *dict;
-    KnObject *weakreflist;
-} ThLocal;
-
-extern KnTypeObject th_lock_type, th_rlock_type, th_local_type;
-
-static unsigned long current_ident(void)
+static KnObject *sys_module(void)
 {
-    return (unsigned long)pthread_self();
+    return jit_import_module != NULL ? jit_import_module("sys") : NULL;
 }
 
-/* acquire(blocking=True, timeout=-1) arguments as CPython checks them;
- * *timeout < 0 means "wait forever". */
-static int parse_acquire(const char *fname, KnObject *const *args, kn_ssize_t nargs,
-                         KnObject *kwnames, double *timeout)
+/* Write header to sys.stderr, then the exception with its traceback as
+ * sys.__excepthook__ prints it.  Errors are swallowed: this is the last
+ * report a failing thread makes. */
+static void report(KnObject *header, KnObject *exc)
 {
-    static const char *const names[] = {"blocking", "timeout", NULL};
-    KnArgSpec spec = {fname, names, 0, 2, 0};
-    KnObject *a[2];
-    if (ob_args_parse(&spec, args, nargs, kwnames, a) < 0)
-        return -1;
-    int blocking = 1;
-    if (a[0] != NULL && (blocking = ob_is_true(a[0])) < 0)
-        return -1;
-    double t = -1.0;
-    if (a[1] != NULL && (t = ob_float_as_double(a[1])) == -1.0 && ob_err_occurred())
-        return -1;
-    if (!blocking && t != -1.0) {
-        ob_err_format(ob_exc_ValueError, "can't specify a timeout for a non-blocking call");
-        return -1;
+    KnObject *sys = sys_module();
+    KnObject *err = sys ? ob_getattr_str(sys, "stderr") : NULL;
+    KnObject *hook = sys ? ob_getattr_str(sys, "__excepthook__") : NULL;
+    if (err != NULL && err != KN_None && hook != NULL) {
+        if (ob_call_method(err, "write", 1, header) != NULL) {
+            KnObject *tb = ((KnBaseExceptionObject *)exc)->traceback;
+            ob_call_method(err, "flush", 0);
+            ob_call(hook, ob_tuple_pack(3, (KnObject *)KN_TYPE(exc), exc,
+                                        tb ? tb : KN_None), NULL);
+            ob_call_method(err, "flush", 0);
+        }
     }
-    if (t < 0 && t != -1.0) {
-        ob_err_format(ob_exc_ValueError, "timeout value must be a non-negative number");
-        return -1;
+    ob_err_clear();
+}
+
+/* sys.unraisablehook(UnraisableHookArgs) for the exception that ended a
+ * thread started here (CPython's "Exception ignored in thread started
+ * by"); when the hook is missing or fails, libobject's plain report. */
+static void report_unraisable(KnObject *func, KnObject *exc)
+{
+    KnObject *sys = sys_module();
+    KnObject *hook = sys ? ob_getattr_str(sys, "unraisablehook") : NULL;
+    KnObject *tb = ((KnBaseExceptionObject *)exc)->traceback;
+    KnObject *vals[5] = {(KnObject *)KN_TYPE(exc), exc, tb ? tb : KN_None,
+                         ob_str_from_cstr("Exception ignored in thread started by"), func};
+    KnObject *args = vals[3] ? ss_new(unraisable_args_type, vals) : NULL;
+    if (hook == NULL || hook == KN_None || args == NULL
+        || ob_call(hook, ob_tuple_pack(1, args), NULL) == NULL) {
+        ob_err_clear();
+        ob_err_restore(exc);
+        ob_err_write_unraisable(func);
     }
-    if (t > THREAD_TIMEOUT_MAX) {
-        ob_err_format(ob_exc_OverflowError, "timeout value is too large");
-        return -1;
+    ob_err_clear();
+}
+
+/* ---- thread start-up ---- */
+
+typedef struct ThBoot {
+    KnObject *func;
+    KnObject *args;
+    KnObject *kwargs;
+    int recursion_limit;
+} ThBoot;
+
+static void thread_run(void *arg)
+{
+    ThBoot *boot = arg;
+    KnThreadState *ts = ob_tstate_new_and_bind();
+    if (ts == NULL) {
+        atomic_fetch_sub(&thread_count, 1);
+        return;
     }
-    *timeout = blocking ? t : 0.0;
-    return 0;
-}
-
-/* A held lock that only this (the only) thread could release. */
-static int wait_held(double timeout)
-{
-    if (timeout < 0) {
-        ob_err_format(ob_exc_RuntimeError,
-                      "Kiln: acquiring a held lock would wait forever "
-                      "(threads are not supported yet)");
-        return -1;
+    ts->recursion_limit = ts->recursion_remaining = boot->recursion_limit;
+    ob_gil_acquire();
+    if (ob_call(boot->func, boot->args, boot->kwargs) == NULL) {
+        if (ob_err_matches((KnObject *)ob_exc_SystemExit)) {
+            ob_err_clear();
+        } else {
+            report_unraisable(boot->func, ob_err_fetch());
+        }
     }
-    struct timespec ts = { (time_t)timeout, (long)((timeout - floor(timeout)) * 1e9) };
-    while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-        ;
-    return 0;
-}
-
-/* ---- lock ---- */
-
-static KnObject *lock_acquire(KnObject *self, KnObject *const *args, kn_ssize_t nargs,
-                              KnObject *kwnames)
-{
-    double timeout;
-    if (parse_acquire("acquire", args, nargs, kwnames, &timeout) < 0)
-        return NULL;
-    ThLock *l = (ThLock *)self;
-    if (!l->locked) {
-        l->locked = 1;
-        return KN_True;
-    }
-    if (timeout != 0.0 && wait_held(timeout) < 0)
-        return NULL;
-    return KN_False;
-}
-
-static KnObject *lock_release(KnObject *self, KnObject *unused)
-{
-    (void)unused;
-    ThLock *l = (ThLock *)self;
-    if (!l->locked)
-        return ob_err_format(ob_exc_RuntimeError, "release unlocked lock");
-    l->locked = 0;
-    return KN_None;
-}
-
-static KnObject *lock_exit(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
-{
-    (void)args;
-    (void)nargs;
-    return lock_release(self, NULL);
-}
-
-static KnObject *lock_locked(KnObject *self, KnObject *unused)
-{
-    (void)unused;
-    return KN_BOOL(((ThLock *)self)->locked);
-}
-
-static KnObject *lock_at_fork(KnObject *self, KnObject *unused)
-{
-    (void)unused;
-    ((ThLock *)self)->locked = 0;
-    return KN_None;
-}
-
-static KnObject *lock_repr(KnObject *self)
-{
-    return ob_str_from_format("<%s %s object at %p>",
-                              ((ThLock *)self)->locked ? "locked" : "unlocked",
-                              ob_type_name(KN_TYPE(self)), (void *)self);
-}
-
-static KnMethodDef lock_methods[] = {
-    {"acquire", FC(lock_acquire), KN_METH_FASTCALL | KN_METH_KEYWORDS,
-     "Lock the lock; returns True if it was acquired."},
-    {"acquire_lock", FC(lock_acquire), KN_METH_FASTCALL | KN_METH_KEYWORDS, "An obsolete synonym of acquire()."},
-    {"__enter__", FC(lock_acquire), KN_METH_FASTCALL | KN_METH_KEYWORDS, "Lock the lock."},
-    {"release", FC(lock_release), KN_METH_NOARGS, "Release the lock."},
-    {"release_lock", FC(lock_release), KN_METH_NOARGS, "An obsolete synonym of release()."},
-    {"__exit__", FC(lock_exit), KN_METH_FASTCALL, "Release the lock."},
-    {"locked", FC(lock_locked), KN_METH_NOARGS, "Whether the lock is held."},
-    {"locked_lock", FC(lock_locked), KN_METH_NOARGS, "An obsolete synonym of locked()."},
-    {"_at_fork_reinit", FC(lock_at_fork), KN_METH_NOARGS, "Reset the lock after fork."},
-    {NULL, NULL, 0, NULL}
-};
-
-KnTypeObject th_lock_type = {
-    KN_VAR_HEAD_INIT(&ob_type_type, 0),
-    .tp_name = "_thread.lock",
-    .tp_basicsize = sizeof(ThLock),
-    .tp_repr = lock_repr,
-    .tp_getattro = ob_generic_getattr,
-    .tp_flags = KN_TPFLAGS_DEFAULT,
-    .tp_doc = "A lock object (one thread only in Kiln for now).",
-    .tp_weaklistoffset = offsetof(ThLock, weakreflist),
-    .tp_methods = lock_methods,
-};
-
-static KnObject *new_lock(void)
-{
-    ThLock *l = (ThLock *)ob_type_generic_alloc(&th_lock_type, 0);
-    return (KnObject *)l;
-}
-
-/* ---- RLock ---- */
-
-static KnObject *rlock_acquire(KnObject *self, KnObject *const *args, kn_ssize_t nargs,
-                               KnObject *kwnames)
-{
-    double timeout;
-    if (parse_acquire("acquire", args, nargs, kwnames, &timeout) < 0)
-        return NULL;
-    ThRLock *r = (ThRLock *)self;
-    unsigned long me = current_ident();
-    if (r->count > 0 && r->owner == me) {
-        r->count++;
-        return KN_True;
-    }
-    if (r->count == 0) {
-        r->owner = me;
-        r->count = 1;
-        return KN_True;
-    }
-    if (timeout != 0.0 && wait_held(timeout) < 0)
-        return NULL;
-    return KN_False;
-}
-
-static KnObject *rlock_release(KnObject *self, KnObject *unused)
-{
-    (void)unused;
-    ThRLock *r = (ThRLock *)self;
-    if (r->count == 0 || r->owner != current_ident())
-        return ob_err_format(ob_exc_RuntimeError, "cannot release un-acquired lock");
-    if (--r->count == 0)
-        r->owner = 0;
-    return KN_None;
-}
-
-static KnObject *rlock_exit(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
-{
-    (void)args;
-    (void)nargs;
-    return rlock_release(self, NULL);
-}
-
-static KnObject *rlock_is_owned(KnObject *self, KnObject *unused)
-{
-    (void)unused;
-    ThRLock *r = (ThRLock *)self;
-    return KN_BOOL(r->count > 0 && r->owner == current_ident());
-}
-
-static KnObject *rlock_release_save(KnObject *self, KnObject *unused)
-{
-    (void)unused;
-    ThRLock *r = (ThRLock *)self;
-    if (r->count == 0)
-        return ob_err_format(ob_exc_RuntimeError, "cannot release un-acquired lock");
-    KnObject *c = ob_int_from_size(r->count), *o = ob_int_from_unsigned_long_long(r->owner);
-    if (c == NULL || o == NULL)
-        return NULL;
-    r->count = 0;
-    r->owner = 0;
-    return ob_tuple_pack(2, c, o);
-}
-
-static KnObject *rlock_acquire_restore(KnObject *self, KnObject *state)
-{
-    ThRLock *r = (ThRLock *)self;
-    if (!KN_TUPLE_CHECK(state) || KN_SIZE(state) != 2)
-        return ob_err_format(ob_exc_TypeError, "_acquire_restore() argument must be a 2-tuple");
-    kn_ssize_t c = ob_number_as_ssize(KN_TUPLE_GET(state, 0), ob_exc_OverflowError);
-    if (c == -1 && ob_err_occurred())
-        return NULL;
-    if (r->count > 0 && wait_held(-1) < 0)
-        return NULL;
-    r->owner = current_ident();
-    r->count = (unsigned long)c;
-    return KN_None;
-}
-
-static KnObject *rlock_at_fork(KnObject *self, KnObject *unused)
-{
-    (void)unused;
-    ((ThRLock *)self)->count = 0;
-    ((ThRLock *)self)->owner = 0;
-    return KN_None;
-}
-
-static KnObject *rlock_repr(KnObject *self)
-{
-    ThRLock *r = (ThRLock *)self;
-    return ob_str_from_format("<%s %s object owner=%lu count=%lu at %p>",
-                              r->count ? "locked" : "unlocked", ob_type_name(KN_TYPE(self)),
-                              r->owner, r->count, (void *)self);
-}
-
-static KnMethodDef rlock_methods[] = {
-    {"acquire", FC(rlock_acquire), KN_METH_FASTCALL | KN_METH_KEYWORDS, "Lock the lock."},
-    {"__enter__", FC(rlock_acquire), KN_METH_FASTCALL | KN_METH_KEYWORDS, "Lock the lock."},
-    {"release", FC(rlock_release), KN_METH_NOARGS, "Release the lock."},
-    {"__exit__", FC(rlock_exit), KN_METH_FASTCALL, "Release the lock."},
-    {"_is_owned", FC(rlock_is_owned), KN_METH_NOARGS, "For internal use by threading."},
-    {"_release_save", FC(rlock_release_save), KN_METH_NOARGS, "For internal use by threading."},
-    {"_acquire_restore", FC(rlock_acquire_restore), KN_METH_O, "For internal use by threading."},
-    {"_at_fork_reinit", FC(rlock_at_fork), KN_METH_NOARGS, "Reset the lock after fork."},
-    {NULL, NULL, 0, NULL}
-};
-
-KnTypeObject th_rlock_type = {
-    KN_VAR_HEAD_INIT(&ob_type_type, 0),
-    .tp_name = "_thread.RLock",
-    .tp_basicsize = sizeof(ThRLock),
-    .tp_repr = rlock_repr,
-    .tp_getattro = ob_generic_getattr,
-    .tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_BASETYPE,
-    .tp_doc = "A reentrant lock.",
-    .tp_weaklistoffset = offsetof(ThRLock, weakreflist),
-    .tp_methods = rlock_methods,
-    .tp_new = ob_type_generic_new,
-};
-
-/* ---- _local: one thread, so one dict per object ---- */
-
-KnTypeObject th_local_type = {
-    KN_VAR_HEAD_INIT(&ob_type_type, 0),
-    .tp_name = "_thread._local",
-    .tp_basicsize = sizeof(ThLocal),
-    .tp_getattro = ob_generic_getattr,
-    .tp_setattro = ob_generic_setattr,
-    .tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_BASETYPE,
-    .tp_doc = "Thread-local data.",
-    .tp_weaklistoffset = offsetof(ThLocal, weakreflist),
-    .tp_dictoffset = offsetof(ThLocal, dict),
-    .tp_new = ob_type_generic_new,
-};
-
-/* ---- module functions ---- */
-
-static KnObject *th_allocate_lock(KnObject *m, KnObject *unused)
-{
-    (void)m;
-    (void)unused;
-    return new_lock();
-}
-
-static KnObject *th_get_ident(KnObject *m, KnObject *unused)
-{
-    (void)m;
-    (void)unused;
-    return ob_int_from_unsigned_long_long(current_ident());
-}
-
-static KnObject *th_get_native_id(KnObject *m, KnObject *unused)
-{
-    (void)m;
-    (void)unused;
-    return ob_int_from_long_long((long long)syscall(SYS_gettid));
+    KnObject *sentinel = ts->dict ? ob_dict_getitem_str(ts->dict, SENTINEL_KEY) : NULL;
+    if (sentinel != NULL)
+        th_lock_release_quiet(sentinel);
+    th_local_thread_exit();
+    atomic_fetch_sub(&thread_count, 1);
+    ob_tstate_delete_current();
+    ob_gil_release();
 }
 
 static KnObject *th_start_new_thread(KnObject *m, KnObject *const *args, kn_ssize_t nargs)
@@ -349,23 +124,64 @@ static KnObject *th_start_new_thread(KnObject *m, KnObject *const *args, kn_ssiz
         return ob_err_format(ob_exc_TypeError, "first arg must be callable");
     if (!KN_TUPLE_CHECK(args[1]))
         return ob_err_format(ob_exc_TypeError, "2nd arg must be a tuple");
-    return ob_err_format(ob_exc_RuntimeError, "Kiln: threads are not supported yet");
+    if (nargs == 3 && !KN_DICT_CHECK(args[2]))
+        return ob_err_format(ob_exc_TypeError, "optional 3rd arg must be a dictionary");
+    if (!ob_gil_installed())
+        return ob_err_format(ob_exc_RuntimeError,
+                             "Kiln: threads need the interpreter's GIL (libjit is not running)");
+    ThBoot *boot = kgc_alloc(sizeof *boot);
+    if (boot == NULL)
+        return ob_err_nomemory();
+    boot->func = args[0];
+    boot->args = args[1];
+    boot->kwargs = nargs == 3 ? args[2] : NULL;
+    boot->recursion_limit = ob_tstate_get()->recursion_limit;
+    unsigned long ident;
+    atomic_fetch_add(&thread_count, 1);
+    int r = kgc_thread_start(thread_run, boot, thread_stack_size, &ident);
+    if (r != 0) {
+        atomic_fetch_sub(&thread_count, 1);
+        return ob_err_format(ob_exc_RuntimeError, "can't start new thread");
+    }
+    return ob_int_from_unsigned_long_long(ident);
+}
+
+/* ---- module functions ---- */
+
+static KnObject *th_allocate_lock(KnObject *m, KnObject *unused)
+{
+    (void)m;
+    (void)unused;
+    return th_lock_new();
+}
+
+static KnObject *th_get_ident(KnObject *m, KnObject *unused)
+{
+    (void)m;
+    (void)unused;
+    return ob_int_from_unsigned_long_long(th_ident());
+}
+
+static KnObject *th_get_native_id(KnObject *m, KnObject *unused)
+{
+    (void)m;
+    (void)unused;
+    return ob_int_from_long_long((long long)syscall(SYS_gettid));
 }
 
 static KnObject *th_count(KnObject *m, KnObject *unused)
 {
     (void)m;
     (void)unused;
-    return ob_int_from_ssize(0);
+    return ob_int_from_ssize((kn_ssize_t)atomic_load(&thread_count));
 }
 
 static KnObject *th_stack_size(KnObject *m, KnObject *const *args, kn_ssize_t nargs)
 {
     (void)m;
-    static kn_ssize_t size;
     if (ob_args_check_positional("stack_size", nargs, 0, 1) < 0)
         return NULL;
-    kn_ssize_t old = size;
+    size_t old = thread_stack_size;
     if (nargs == 1) {
         kn_ssize_t n = ob_number_as_ssize(args[0], ob_exc_OverflowError);
         if (n == -1 && ob_err_occurred())
@@ -374,9 +190,9 @@ static KnObject *th_stack_size(KnObject *m, KnObject *const *args, kn_ssize_t na
             return ob_err_format(ob_exc_ValueError, "size must be 0 or a positive value");
         if (n != 0 && n < 32768)
             return ob_err_format(ob_exc_ValueError, "size not valid: %zd bytes", n);
-        size = n;
+        thread_stack_size = (size_t)n;
     }
-    return ob_int_from_ssize(old);
+    return ob_int_from_ssize((kn_ssize_t)old);
 }
 
 static KnObject *th_daemon_allowed(KnObject *m, KnObject *unused)
@@ -384,6 +200,27 @@ static KnObject *th_daemon_allowed(KnObject *m, KnObject *unused)
     (void)m;
     (void)unused;
     return KN_True;
+}
+
+/* A new lock that the calling thread's end releases if it is held then
+ * (threading acquires it at once: Thread._tstate_lock, which join() waits
+ * on). */
+static KnObject *th_set_sentinel(KnObject *m, KnObject *unused)
+{
+    (void)m;
+    (void)unused;
+    KnThreadState *ts = ob_tstate_get();
+    if (ts->dict == NULL && (ts->dict = ob_dict_new()) == NULL)
+        return NULL;
+    KnObject *lock = th_lock_new();
+    if (lock == NULL)
+        return NULL;
+    KnObject *old = ob_dict_getitem_str(ts->dict, SENTINEL_KEY);
+    if (old != NULL)
+        th_lock_release_quiet(old);
+    if (ob_dict_setitem_str(ts->dict, SENTINEL_KEY, lock) < 0)
+        return NULL;
+    return lock;
 }
 
 static KnObject *th_interrupt_main(KnObject *m, KnObject *const *args, kn_ssize_t nargs)
@@ -397,8 +234,46 @@ static KnObject *th_interrupt_main(KnObject *m, KnObject *const *args, kn_ssize_
         return NULL;
     if (sig < 1 || sig >= NSIG)
         return ob_err_format(ob_exc_ValueError, "signal number out of range");
-    if (raise((int)sig) != 0)
+    /* Sent to the process: Linux hands it to the main thread unless that
+     * thread blocks it, which also wakes a main thread waiting on a lock. */
+    if (kill(getpid(), (int)sig) != 0)
         return ob_err_format(ob_exc_OSError, "cannot raise signal %zd", sig);
+    return KN_None;
+}
+
+static KnObject *th_exit(KnObject *m, KnObject *unused)
+{
+    (void)m;
+    (void)unused;
+    ob_err_set_none(ob_exc_SystemExit);
+    return NULL;
+}
+
+/* threading.excepthook's default: "Exception in thread NAME:" and the
+ * traceback on sys.stderr; SystemExit is silent. */
+static KnObject *th_excepthook(KnObject *m, KnObject *arg)
+{
+    (void)m;
+    if (KN_TYPE(arg) != excepthook_args_type)
+        return ob_err_format(ob_exc_TypeError,
+                             "_thread.excepthook argument type must be ExceptHookArgs");
+    KnObject *type = ss_get(arg, 0), *value = ss_get(arg, 1), *thread = ss_get(arg, 3);
+    if (type == (KnObject *)ob_exc_SystemExit)
+        return KN_None;
+    KnObject *name = NULL;
+    if (thread != KN_None) {
+        name = ob_getattr_str(thread, "name");
+        if (name == NULL)
+            ob_err_clear();
+    }
+    if (name == NULL || name == KN_None)
+        name = ob_int_from_unsigned_long_long(th_ident());
+    KnObject *s = name ? ob_str(name) : NULL;
+    KnObject *header = s ? ob_str_from_format("Exception in thread %U:\n", s) : NULL;
+    if (header == NULL)
+        return NULL;
+    if (value != KN_None && KN_EXC_CHECK(value))
+        report(header, value);
     return KN_None;
 }
 
@@ -408,23 +283,39 @@ static KnMethodDef th_functions[] = {
     {"get_ident", FC(th_get_ident), KN_METH_NOARGS, "The current thread's identifier."},
     {"get_native_id", FC(th_get_native_id), KN_METH_NOARGS, "The kernel's id of this thread."},
     {"start_new_thread", FC(th_start_new_thread), KN_METH_FASTCALL,
-     "Start a new thread (not supported by Kiln yet)."},
+     "Start a new thread running function(*args, **kwargs); return its identifier."},
     {"start_new", FC(th_start_new_thread), KN_METH_FASTCALL, "An obsolete synonym."},
-    {"_count", FC(th_count), KN_METH_NOARGS, "Number of threads started by _thread."},
+    {"_count", FC(th_count), KN_METH_NOARGS, "Number of threads started by _thread still running."},
     {"stack_size", FC(th_stack_size), KN_METH_FASTCALL, "Get or set the thread stack size."},
     {"daemon_threads_allowed", FC(th_daemon_allowed), KN_METH_NOARGS,
      "Whether daemon threads are allowed."},
-    {"_set_sentinel", FC(th_allocate_lock), KN_METH_NOARGS,
-     "A lock released when the thread state ends."},
+    {"_set_sentinel", FC(th_set_sentinel), KN_METH_NOARGS,
+     "A lock released when the calling thread ends."},
     {"interrupt_main", FC(th_interrupt_main), KN_METH_FASTCALL,
      "Simulate the arrival of a signal in the main thread."},
+    {"exit", FC(th_exit), KN_METH_NOARGS, "Raise SystemExit: end the calling thread."},
+    {"exit_thread", FC(th_exit), KN_METH_NOARGS, "An obsolete synonym of exit()."},
+    {"_excepthook", FC(th_excepthook), KN_METH_O, "Handle an uncaught exception of a thread."},
     {NULL, NULL, 0, NULL}
 };
 
 KnObject *kn_init__thread(void)
 {
+    static const char *const hook_fields[] = {"exc_type", "exc_value", "exc_traceback", "thread"};
     if (ob_type_ready(&th_lock_type) < 0 || ob_type_ready(&th_rlock_type) < 0
         || ob_type_ready(&th_local_type) < 0)
+        return NULL;
+    if (excepthook_args_type == NULL
+        && (excepthook_args_type = ss_new_type("_thread._ExceptHookArgs",
+                                               "ExceptHookArgs\n\nType used to pass arguments "
+                                               "to threading.excepthook.",
+                                               hook_fields, 4, 4)) == NULL)
+        return NULL;
+    static const char *const unraisable_fields[] = {"exc_type", "exc_value", "exc_traceback",
+                                                     "err_msg", "object"};
+    if (unraisable_args_type == NULL
+        && (unraisable_args_type = ss_new_type("UnraisableHookArgs", NULL, unraisable_fields,
+                                               5, 5)) == NULL)
         return NULL;
     KnObject *m = ob_module_new_cstr("_thread");
     KnObject *tmax = ob_float_from_double(THREAD_TIMEOUT_MAX);
@@ -432,6 +323,7 @@ KnObject *kn_init__thread(void)
         || ob_module_add_object(m, "LockType", (KnObject *)&th_lock_type) < 0
         || ob_module_add_object(m, "RLock", (KnObject *)&th_rlock_type) < 0
         || ob_module_add_object(m, "_local", (KnObject *)&th_local_type) < 0
+        || ob_module_add_object(m, "_ExceptHookArgs", (KnObject *)excepthook_args_type) < 0
         || ob_module_add_object(m, "error", (KnObject *)ob_exc_RuntimeError) < 0
         || ob_module_add_object(m, "TIMEOUT_MAX", tmax) < 0)
         return NULL;

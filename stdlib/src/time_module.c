@@ -174,8 +174,12 @@ static KnObject *tm_pthread_getcpuclockid(KnObject *m, KnObject *arg)
     return ob_int_from_ssize(clk);
 }
 
-/* sleep(secs): float or int seconds; sleeps the whole time even when a
- * signal interrupts nanosleep (PEP 475), against a monotonic deadline. */
+/* sleep(secs): float or int seconds against a monotonic deadline, with the
+ * GIL released; a signal runs its Python handler, and the sleep goes on
+ * unless the handler raised (PEP 475).  kn_signal_check is weak: the
+ * cmocka test links without the signal module. */
+int kn_signal_check(void) __attribute__((weak));
+
 static KnObject *tm_sleep(KnObject *m, KnObject *arg)
 {
     (void)m;
@@ -204,13 +208,18 @@ static KnObject *tm_sleep(KnObject *m, KnObject *arg)
     deadline.tv_sec = (time_t)(dl / 1000000000LL);
     deadline.tv_nsec = (long)(dl % 1000000000LL);
     for (;;) {
+        ob_gil_release();
         int r = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, NULL);
+        ob_gil_acquire();
         if (r == 0)
             return KN_None;
         if (r != EINTR) {
             errno = r;
             return ob_err_from_errno(ob_exc_OSError, NULL);
         }
+        /* PEP 475: a handler that raises ends the sleep (Ctrl-C). */
+        if (kn_signal_check != NULL && kn_signal_check() < 0)
+            return NULL;
     }
 }
 

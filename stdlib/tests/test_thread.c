@@ -1,18 +1,35 @@
 /* test_thread.c — the _thread module from C (cmocka); results as
  * python3.11 gives them for the same calls. */
+#include <pthread.h>
 #include <setjmp.h>
+#include <time.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
 
+#include "libgc/gc.h"
 #include "libobject/libobject.h"
 #include "stdlib/modules.h"
 
 KnObject *kn_init__thread(void);
 
 static KnObject *mod;
+
+/* Releases the lock after a moment (the waiter is blocked in sem_wait and
+ * touches no object meanwhile, so no GIL is needed here). */
+static void *release_later(void *lock)
+{
+    struct timespec ts = {0, 20 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+    kgc_thread_register();
+    ob_tstate_new_and_bind();
+    ob_call_method(lock, "release", 0);
+    ob_tstate_delete_current();
+    kgc_thread_unregister();
+    return NULL;
+}
 
 static void test_lock(void **state)
 {
@@ -26,11 +43,16 @@ static void test_lock(void **state)
     assert_null(ob_call_method(l, "release", 0));
     assert_ptr_equal(ob_err_occurred(), ob_exc_RuntimeError);
     ob_err_clear();
-    /* a held lock with no timeout could never be released: an error, not a hang */
+    /* a held lock: a timed acquire gives up; a blocking one waits for the
+     * release another thread makes */
     ob_call_method(l, "acquire", 0);
-    assert_null(ob_call_method(l, "acquire", 0));
-    assert_ptr_equal(ob_err_occurred(), ob_exc_RuntimeError);
-    ob_err_clear();
+    assert_ptr_equal(ob_call_method(l, "acquire", 2, KN_True, ob_float_from_double(0.01)),
+                     KN_False);
+    pthread_t t;
+    assert_int_equal(pthread_create(&t, NULL, release_later, l), 0);
+    assert_ptr_equal(ob_call_method(l, "acquire", 0), KN_True);
+    pthread_join(t, NULL);
+    assert_ptr_equal(ob_call_method(l, "release", 0), KN_None);
     assert_null(ob_call_method(l, "acquire", 2, KN_True, ob_float_from_double(-2.0)));
     assert_ptr_equal(ob_err_occurred(), ob_exc_ValueError);
     ob_err_clear();

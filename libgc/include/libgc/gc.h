@@ -24,6 +24,12 @@ extern "C" {
  * it.  The refcount is the first word of every object (CPython's ob_refcnt). */
 #define KGC_REFCNT_BASE ((intptr_t)1 << 60)
 
+/* Turn on the refcount rule above.  Kiln's own runtime never raises a
+ * refcount, so until this is called collections skip the refcount scan (a
+ * walk over every object page at each collection).  libcapi calls it before
+ * the first extension module runs; it cannot be turned off again. */
+void kgc_refcounts_enable(void);
+
 /* Start the collector.  Idempotent; call from the main thread before any
  * allocation. */
 void kgc_init(void);

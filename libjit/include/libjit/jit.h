@@ -163,11 +163,74 @@ void jit_set_exit_hook(int (*hook)(void));
 
 /* ---- stdlib-ast: compile(..., PyCF_ONLY_AST) ----
  * compile() with PyCF_ONLY_AST hands the source to this hook (mode 0 exec,
- * 1 eval, 2 single, 3 func_type, plus 0x100 when the source was a str);
+ * 1 eval, 2 single, 3 func_type, plus 0x100 when the source was a str,
+ * plus 0x200 for PyCF_TYPE_COMMENTS,
+ * plus (minor + 1) << 16 for compile()'s _feature_version=minor);
  * python-bin registers stdlib's
  * kn_ast_from_source.  Without a hook it raises NotImplementedError. */
 typedef KnObject *(*jit_ast_hook)(const char *src, size_t len, const char *filename, int mode);
 void jit_set_ast_hook(jit_ast_hook hook);
+
+/* ---- threads: the GIL (gil.c, NOTES-threads.md; part threads) ----
+ * One global interpreter lock; jit_init creates it held by the calling
+ * (main) thread.  C code about to block without touching Python objects
+ * lets other threads run:
+ *     kn_gil_release(); r = poll(...); kn_gil_acquire();
+ * (errno is kept).  Code below libjit uses libobject's ob_gil_release /
+ * ob_gil_acquire, which jit_init points at these.  The switch interval is
+ * sys.setswitchinterval's (default 0.005 s, kept in whole microseconds,
+ * at least 1). */
+void kn_gil_release(void);
+void kn_gil_acquire(void);
+double kn_gil_get_switch_interval(void);
+void kn_gil_set_switch_interval(double seconds);
+/* ---- part jittools: tracing and profiling (src/eval_trace.c) ----
+ * CPython's PyEval_SetTrace / PyEval_SetProfile for the calling thread:
+ * func(obj, frame, what, arg) runs for each event (what: JIT_TRACE_*,
+ * CPython's PyTrace_* values; frame a frame object; arg the return value,
+ * the (type, value, traceback) of an exception, or the built-in function
+ * of a c_* event).  A non-zero result makes the event raise (the
+ * exception must be set).  func NULL removes the hook.  sys.settrace and
+ * sys.setprofile install Python-level trampolines through these. */
+enum {
+    JIT_TRACE_CALL = 0, JIT_TRACE_EXCEPTION = 1, JIT_TRACE_LINE = 2, JIT_TRACE_RETURN = 3,
+    JIT_TRACE_C_CALL = 4, JIT_TRACE_C_EXCEPTION = 5, JIT_TRACE_C_RETURN = 6,
+    JIT_TRACE_OPCODE = 7
+};
+typedef int (*jit_tracefunc)(KnObject *obj, KnObject *frame, int what, KnObject *arg);
+void jit_set_trace(jit_tracefunc func, KnObject *obj);
+void jit_set_profile(jit_tracefunc func, KnObject *obj);
+/* The code object of a frame object (NULL when frame is not one). */
+KnObject *jit_frame_object_code(KnObject *frame);
+/* Write the Python traceback of thread state ts (a KnThreadState *) to fd
+ * as faulthandler does ("  File \"f\", line N in name" lines, innermost
+ * first, at most 100).  Only reads memory and calls write(2): usable from
+ * a signal handler.  Returns 0, or -1 when ts has no Python frame. */
+int jit_dump_traceback_fd(int fd, void *ts);
+/* The thread line before such a traceback: "Current thread 0x<16 hex>
+ * (most recent call first):" ("Thread 0x..." when current is 0). */
+void jit_dump_thread_header(int fd, unsigned long thread_id, int current);
+/* -X dis / KILN_DIS: print the code of every module compiled from source
+ * (jit_compile_source) on stderr as it is compiled. */
+void jit_set_dis_on_compile(int on);
+
+/* ---- compiler: compile(<ast tree>, ...) (part confcomp) ----
+ * jit_compile_tree validates a libparse tree the embedder built from ast
+ * objects (ValueError/TypeError with CPython's messages) and compiles it;
+ * the tree and its arena stay the caller's.  Its PS_CONST_OBJECT constants
+ * are KnObject pointers the caller keeps alive.
+ * compile() hands an object that is not text or code to the tree hook: it
+ * returns 0 when `obj` is not an ast node, 1 with *out set to the tree
+ * (its root checked against mode: 0 exec, 1 eval, 2 single, 3 func_type),
+ * -1 with an exception.  With PyCF_ONLY_AST an ast node is returned as is.
+ * python-bin registers stdlib's kn_ast_tree_hook. */
+struct ps_mod;
+struct ps_arena;
+KnObject *jit_compile_tree(struct ps_mod *mod, struct ps_arena *arena, const char *filename,
+                           jit_mode mode, int flags, int optimize);
+typedef int (*jit_ast_tree_hook)(KnObject *obj, int mode, struct ps_arena *arena,
+                                 struct ps_mod **out);
+void jit_set_ast_tree_hook(jit_ast_tree_hook hook);
 
 #ifdef __cplusplus
 }

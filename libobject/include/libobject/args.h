@@ -73,6 +73,14 @@ int ob_args_parse(const KnArgSpec *spec, KnObject *const *args, kn_ssize_t nargs
 int ob_args_parse_tuple(const KnArgSpec *spec, KnObject *args, KnObject *kwargs,
                         KnObject **out);
 
+/* ---- confrt ----
+ * A __new__ that takes no keyword arguments, CPython 3.11's rule: refused
+ * for the class itself and for a subclass that does not override __init__
+ * (whose tp_init is still base's); a subclass with its own __init__ may
+ * take keywords, which __new__ then ignores.  0, or -1 with TypeError. */
+int ob_args_new_no_kwargs(KnTypeObject *type, KnTypeObject *base, const char *fname,
+                          KnObject *kwargs);
+
 #ifdef __cplusplus
 }
 #endif

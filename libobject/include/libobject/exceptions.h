@@ -86,6 +86,13 @@ void ob_err_set_stop_iteration(KnObject *value);
  * ...) with (errno, strerror[, filename]). */
 KnObject *ob_err_from_errno(KnTypeObject *exc, KnObject *filename);
 
+/* ---- confcomp: except* ----
+ * The part of group eg whose leaves are the leaves of the exceptions in
+ * the list keep (by identity), built through derive() as split() builds
+ * its parts; None when nothing is kept.  CPython's
+ * exception_group_projection, for the interpreter's PREP_RERAISE_STAR. */
+KnObject *ob_exc_group_projection(KnObject *eg, KnObject *keep);
+
 #ifdef __cplusplus
 }
 #endif

@@ -91,6 +91,33 @@ static inline KnThreadState *ob_tstate_get(void)
 /* Allocate (uncollectable) and bind a fresh state to the calling thread. */
 KnThreadState *ob_tstate_new_and_bind(void);
 
+
+/* ---- threads (part: threads; see libjit/NOTES-threads.md) ----
+ * The GIL itself lives in libjit (gil.c), which installs its release and
+ * acquire functions here at start-up so that code below libjit (the stdlib
+ * modules, which link without libjit in their unit tests) can let other
+ * threads run around a blocking system call:
+ *
+ *     ob_gil_release();
+ *     n = read(fd, buf, size);      // no Python objects touched here
+ *     ob_gil_acquire();
+ *
+ * Both keep errno.  Until the hooks are installed they do nothing. */
+void ob_gil_release(void);
+void ob_gil_acquire(void);
+void ob_gil_set_hooks(void (*release)(void), void (*acquire)(void));
+/* Non-zero once libjit's GIL is installed (threads may be started). */
+int ob_gil_installed(void);
+
+/* The main thread is the one whose state was created first (or, after
+ * fork(), the thread that forked: ob_tstate_make_main in the child).  Only
+ * it runs Python signal handlers. */
+int ob_tstate_is_main(void);
+void ob_tstate_make_main(void);
+
+/* A thread that ran Python is ending: unbind its state and free it. */
+void ob_tstate_delete_current(void);
+
 #ifdef __cplusplus
 }
 #endif

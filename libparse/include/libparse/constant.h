@@ -10,7 +10,9 @@
  *   PS_CONST_NONE     None       (also TRUE, FALSE, ELLIPSIS: no payload)
  *   PS_CONST_INT      u.i.digits: decimal digits, no sign, no leading zeros
  *                     ("0" for zero), whatever the literal's base; u.i.fits
- *                     says u.i.value holds the same number as an int64_t.
+ *                     says u.i.value holds the same number as an int64_t;
+ *                     u.i.decimal says the literal was written in base 10
+ *                     (CPython's int/str digit limit applies to it only).
  *   PS_CONST_FLOAT    u.f, a double (1e999 is +inf, as in CPython)
  *   PS_CONST_COMPLEX  u.f is the imaginary part; literals have no real part
  *   PS_CONST_STR      u.s.data/len: the text encoded as UTF-8 in which every
@@ -19,7 +21,11 @@
  *                     of surrogates is NOT merged into one 4-byte sequence,
  *                     because Python keeps "\ud83d\ude00" as two code
  *                     points).  May contain NUL bytes; data[len] is NUL.
- *   PS_CONST_BYTES    u.s.data/len: the raw bytes; data[len] is NUL. */
+ *   PS_CONST_BYTES    u.s.data/len: the raw bytes; data[len] is NUL.
+ *   PS_CONST_OBJECT   u.obj: a value owned by the embedder (compile() of an
+ *                     ast tree holding a tuple, a frozenset, a negative
+ *                     int...).  libparse never builds, reads or frees it;
+ *                     the embedder keeps it alive while the tree is used. */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -37,6 +43,7 @@ typedef enum ps_const_kind {
     PS_CONST_COMPLEX,
     PS_CONST_STR,
     PS_CONST_BYTES,
+    PS_CONST_OBJECT,
 } ps_const_kind;
 
 typedef struct ps_constant {
@@ -46,12 +53,14 @@ typedef struct ps_constant {
             const char *digits;
             int64_t value;
             bool fits;
+            bool decimal;
         } i;
         double f;
         struct {
             const char *data;
             size_t len;
         } s;
+        const void *obj;
     } u;
 } ps_constant;
 

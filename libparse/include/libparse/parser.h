@@ -37,7 +37,18 @@ typedef enum ps_mode {
 /* flags */
 #define PS_INPUT_IS_UTF8_STR   0x0001  /* src is a decoded str: ignore BOM and coding cookie */
 #define PS_FUTURE_BARRY_AS_BDFL 0x0002 /* from __future__ import barry_as_FLUFL: accept "<>" */
-#define PS_ALLOW_INCOMPLETE    0x0004  /* reserved (codeop's incomplete input) */
+#define PS_ALLOW_INCOMPLETE    0x0004  /* PyCF_ALLOW_INCOMPLETE_INPUT (codeop): input that
+                                          ends too early is "incomplete input" */
+#define PS_DONT_IMPLY_DEDENT   0x0010  /* PyCF_DONT_IMPLY_DEDENT: with the above, a block
+                                          still open at the end (no final newline) is
+                                          incomplete too */
+#define PS_TYPE_COMMENTS       0x0008  /* PyCF_TYPE_COMMENTS: PEP 484 type comments and
+                                          "# type: ignore" (Module.type_ignores) */
+/* compile()'s _feature_version (ast.parse(feature_version=(3, minor))):
+ * syntax newer than Python 3.<minor> is a SyntaxError ("... only supported
+ * in Python 3.N and greater").  Without it the grammar is 3.11's. */
+#define PS_FEATURE_VERSION(minor) ((((minor) + 1) & 0xff) << 8)
+#define PS_FEATURE_VERSION_MASK 0xff00
 
 /* Parse src[0..len).  `filename` is only used in messages (may be NULL).
  * Nodes, identifiers and constants are allocated in `arena`. */

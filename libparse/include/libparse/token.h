@@ -54,6 +54,7 @@ typedef struct ps_token {
 
 /* ps_tok_new flags */
 #define PS_TOK_STR 0x1  /* src is already text (UTF-8): no BOM/cookie decoding */
+#define PS_TOK_TYPE_COMMENTS 0x2  /* PEP 484 comments become TYPE_COMMENT/TYPE_IGNORE */
 
 typedef struct ps_tokenizer ps_tokenizer;
 
@@ -78,6 +79,10 @@ int ps_tok_next(ps_tokenizer *tok, ps_token *out);
  * with the tokens read before the error still in *toks / *n, so a parser can
  * first report a syntax error that comes earlier, as CPython's does. */
 int ps_tok_all(ps_tokenizer *tok, const ps_token **toks, size_t *n);
+
+/* The TYPE_IGNORE tokens ps_tok_all read (they are not in its array):
+ * their line and, as text, the tag after "ignore". */
+const ps_token *ps_tok_type_ignores(const ps_tokenizer *tok, size_t *n);
 
 /* The decoded text of line `lineno` (1-based), without its "\n"; NULL if the
  * tokenizer has not reached that line.  For error messages. */
