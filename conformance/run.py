@@ -203,13 +203,16 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=int, default=600)
     ap.add_argument("--only", default="")
+    ap.add_argument("--label", default="",
+                    help="name the results (default: kiln/cpython, or the binary's name)")
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--write-status", action="store_true")
     ap.add_argument("--update-ledger", action="store_true",
                     help="with --quick: record the current failures as expected")
     args = ap.parse_args()
 
-    label = args.interp if args.interp in INTERPRETERS else os.path.basename(args.interp)
+    label = args.label or (args.interp if args.interp in INTERPRETERS
+                           else os.path.basename(args.interp))
     interp = INTERPRETERS.get(args.interp, args.interp)
     if not (os.path.isfile(interp) and os.access(interp, os.X_OK)):
         print("conformance: interpreter %s is not built/installed; nothing run" % interp)

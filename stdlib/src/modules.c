@@ -75,6 +75,7 @@ KnObject *kn_init__codecs_kr(void);
 KnObject *kn_init__codecs_tw(void);
 KnObject *kn_init__codecs_hk(void);
 KnObject *kn_init__codecs_iso2022(void);
+KnObject *kn_init__datetime(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -147,5 +148,6 @@ const stdlib_module stdlib_modules[] = {
     {"_codecs_hk", kn_init__codecs_hk},
     {"_codecs_iso2022", kn_init__codecs_iso2022},
     {"_pickle", kn_init__pickle},
+    {"_datetime", kn_init__datetime},
     {NULL, NULL}
 };
