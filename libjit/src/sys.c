@@ -344,9 +344,44 @@ static KnObject *path_list(void)
     return l;
 }
 
-static KnObject *executable_path(void)
+/* sys.executable as CPython computes it: argv[0] made absolute without
+ * resolving symbolic links (a venv's bin/python is a link to the real
+ * binary, and site finds pyvenv.cfg beside it), or found on $PATH; the
+ * kernel's /proc/self/exe only when neither works. */
+static KnObject *executable_path(const char *argv0)
 {
     char buf[4096];
+    if (argv0 != NULL && argv0[0] != '\0') {
+        if (strchr(argv0, '/') != NULL) {
+            if (argv0[0] == '/') {
+                if (access(argv0, X_OK) == 0)
+                    return ob_str_decode_utf8(argv0, (kn_ssize_t)strlen(argv0), "surrogateescape");
+            } else if (getcwd(buf, sizeof buf) != NULL) {
+                const char *rel = argv0[0] == '.' && argv0[1] == '/' ? argv0 + 2 : argv0;
+                size_t n = strlen(buf);
+                if (n + 1 + strlen(rel) < sizeof buf) {
+                    buf[n] = '/';
+                    strcpy(buf + n + 1, rel);
+                    if (access(buf, X_OK) == 0)
+                        return ob_str_decode_utf8(buf, (kn_ssize_t)strlen(buf), "surrogateescape");
+                }
+            }
+        } else {
+            const char *path = getenv("PATH");
+            while (path != NULL && *path != '\0') {
+                const char *end = strchr(path, ':');
+                size_t dl = end ? (size_t)(end - path) : strlen(path);
+                if (dl > 0 && dl + 1 + strlen(argv0) < sizeof buf) {
+                    memcpy(buf, path, dl);
+                    buf[dl] = '/';
+                    strcpy(buf + dl + 1, argv0);
+                    if (access(buf, X_OK) == 0)
+                        return ob_str_decode_utf8(buf, (kn_ssize_t)strlen(buf), "surrogateescape");
+                }
+                path = end ? end + 1 : NULL;
+            }
+        }
+    }
     ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
     if (n <= 0)
         return ob_str_empty();
@@ -385,7 +420,7 @@ KnObject *jit_sys_create(int argc, char **argv)
     KnObject *orig = str_list(cfg->orig_argc, cfg->orig_argv);
     KnObject *warn = str_list(cfg->n_warnoptions, (char *const *)cfg->warnoptions);
     KnObject *path = path_list(), *xopts = xoptions_dict(cfg);
-    KnObject *exe = executable_path();
+    KnObject *exe = executable_path(cfg->orig_argc > 0 ? cfg->orig_argv[0] : NULL);
     KnObject *prefix = ob_str_from_cstr("/usr");
     if (modules == NULL || argv_l == NULL || orig == NULL || warn == NULL || path == NULL
         || xopts == NULL || exe == NULL || prefix == NULL)
