@@ -110,6 +110,8 @@ static void kgc_keep(char *obj, size_t size, int kind)
     if (kind == kgc_state.weak_kind) {
         GC_push_all(obj, obj + KGC_WEAK_WORD * sizeof(void *));
         GC_push_all(obj + (KGC_WEAK_WORD + 1) * sizeof(void *), obj + size);
+    } else if (kind == kgc_state.head_kind) {
+        GC_push_all(obj, obj + KGC_HEAD_SCANNED);
     } else {
         GC_push_all(obj, obj + size);
     }
@@ -130,7 +132,8 @@ static void kgc_scan_block(uintptr_t hidden)
         return;                       /* free block, or not heap any more */
     size_t size;
     int kind = GC_get_kind_and_size(base, &size);
-    if (kind != kgc_state.obj_kind && kind != kgc_state.weak_kind)
+    if (kind != kgc_state.obj_kind && kind != kgc_state.weak_kind &&
+        kind != kgc_state.head_kind)
         return;
     if (size > KGC_MAXSMALL) {
         /* one large object; handle it from its first block only */
