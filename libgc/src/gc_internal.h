@@ -68,6 +68,8 @@ extern struct kgc_state kgc_state;
 
 /* refcount.c: the refcount rule (objects with refcount > BASE are roots). */
 int kgc_refcount_note_page(void *obj);      /* 0, or -1 on exhaustion   */
+extern atomic_int kgc_refcounts_on;         /* kgc_refcounts_enable ran */
+void kgc_collect_world(void);               /* collect.c: one GC_gcollect */
 void kgc_refcount_install(void);            /* hook into root pushing   */
 
 /* fastalloc.c: per-thread free lists of obj_kind (row 0) and weak_kind
