@@ -4,7 +4,9 @@
  * Objects live in two Boehm kinds of their own (created in init.c):
  *   obj_kind   conservatively scanned, zeroed (kgc_alloc_object);
  *   weak_kind  zeroed, scanned by kgc_weak_kind_mark, which skips word 2
- *              (kgc_alloc_weakref_object).
+ *              (kgc_alloc_weakref_object);
+ *   head_kind  zeroed, only the first KGC_HEAD_SCANNED bytes scanned
+ *              (kgc_alloc_object_head: str and its inline characters).
  * Both are walked at every collection for the refcount rule (refcount.c),
  * which is why every object's heap block is noted before it is returned.
  * Small objects come from per-thread free lists without taking Boehm's
@@ -31,8 +33,9 @@ static void *kgc_new_object_locked(size_t n, int kind)
 static void *kgc_new_object_slow(size_t n, size_t granules, int which)
 {
     KGC_ENSURE_INIT();
-    int kind = which == KGC_FAST_OBJ ? kgc_state.obj_kind
-                                     : kgc_state.weak_kind;
+    int kind = which == KGC_FAST_OBJ    ? kgc_state.obj_kind
+               : which == KGC_FAST_WEAK ? kgc_state.weak_kind
+                                        : kgc_state.head_kind;
     if (granules <= KGC_FAST_GRANULES && !kgc_state.fast_disabled) {
         /* extra_bytes is known only now: recompute after a first init */
         granules = (n + kgc_state.extra_bytes + KGC_GRANULE - 1) / KGC_GRANULE;
@@ -72,6 +75,11 @@ static inline void *kgc_new_object(size_t n, size_t min, int which)
 void *kgc_alloc_object(size_t n)
 {
     return kgc_new_object(n, 2 * sizeof(intptr_t), KGC_FAST_OBJ);
+}
+
+void *kgc_alloc_object_head(size_t n)
+{
+    return kgc_new_object(n, KGC_HEAD_SCANNED, KGC_FAST_HEAD);
 }
 
 void *kgc_alloc_weakref_object(size_t n)

@@ -10,8 +10,9 @@
 static pthread_mutex_t kgc_switch_lock = PTHREAD_MUTEX_INITIALIZER;
 static int kgc_disabled;
 
-/* One full collection, even when automatic collection is off. */
-static void kgc_full_collection(void)
+/* One full collection, even when automatic collection is off (no
+ * finalizers run; refcount.c uses it too). */
+void kgc_collect_world(void)
 {
     pthread_mutex_lock(&kgc_switch_lock);
     if (kgc_disabled)
@@ -42,7 +43,7 @@ size_t kgc_collect(void)
     size_t destroyed = 0, rearmed = 0;
     for (int round = 0; round < KGC_COLLECT_MAX_ROUNDS; round++) {
         kgc_wipe_stack();
-        kgc_full_collection();
+        kgc_collect_world();
         destroyed += kgc_fin_process(&rearmed);
         if (rearmed == 0)
             break;

@@ -80,6 +80,8 @@ static struct kgc_fast_lists *kgc_fast_lists_get(void)
  * retain that object once handed out. */
 static int kgc_fast_note_batch(void **head)
 {
+    if (!atomic_load(&kgc_refcounts_on))
+        return 0;                  /* noted from mark bits when turned on */
     uintptr_t last_hidden = ~(uintptr_t)0;
     for (void **p = *head; p != NULL; p = *p) {
         uintptr_t hidden = ~((uintptr_t)p & ~(KGC_HBLKSIZE - 1));

@@ -28,6 +28,7 @@
 #include <gc/gc_inline.h>     /* GC_generic_malloc_many */
 
 #include "libgc/gc.h"
+#include "libgc/head.h"
 
 /* Boehm's heap-block size on x86-64 Linux (LOG_HBLKSIZE 12); objects up to
  * half of it share a block and never straddle a block boundary, larger ones
@@ -45,6 +46,7 @@ struct kgc_state {
     atomic_int ready;             /* kgc_init finished                   */
     int obj_kind;                 /* Boehm kind of kgc_alloc_object      */
     int weak_kind;                /* Boehm kind of kgc_alloc_weakref_object */
+    int head_kind;                /* Boehm kind of kgc_alloc_object_head */
     size_t extra_bytes;           /* Boehm's byte added to each object (0/1) */
     int fast_disabled;            /* no per-thread free lists (no TLS key) */
     pthread_mutex_t lock;         /* see the lock order above            */
@@ -66,17 +68,22 @@ extern struct kgc_state kgc_state;
 
 /* refcount.c: the refcount rule (objects with refcount > BASE are roots). */
 int kgc_refcount_note_page(void *obj);      /* 0, or -1 on exhaustion   */
+extern atomic_int kgc_refcounts_on;         /* kgc_refcounts_enable ran */
+void kgc_collect_world(void);               /* collect.c: one GC_gcollect */
 void kgc_refcount_install(void);            /* hook into root pushing   */
 
 /* fastalloc.c: per-thread free lists of obj_kind (row 0) and weak_kind
  * (row 1) objects, indexed by size in granules (NOTES-gc.md §6).  An object
  * of g granules holds g * KGC_GRANULE - extra_bytes usable bytes. */
 #define KGC_GRANULE ((size_t)16)
+/* First Boehm heap size (init.c): see NOTES-gc.md §7. */
+#define KGC_INITIAL_HEAP ((size_t)32 << 20)
 #define KGC_FAST_GRANULES 32          /* lists for objects up to 512 bytes */
 #define KGC_FAST_OBJ 0
 #define KGC_FAST_WEAK 1
+#define KGC_FAST_HEAD 2
 struct kgc_fast_lists {
-    void *head[2][KGC_FAST_GRANULES + 1];   /* [row][granules]; [.][0] unused */
+    void *head[3][KGC_FAST_GRANULES + 1];   /* [row][granules]; [.][0] unused */
 };
 extern _Thread_local struct kgc_fast_lists *kgc_fast_tl;
 void kgc_fast_init(void);                   /* init.c, once */

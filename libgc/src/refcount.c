@@ -4,9 +4,11 @@
  * to is traced, at every collection, wherever (or whether) it is referenced.
  *
  * Mechanism (NOTES-gc.md explains why not a disclaim procedure):
- *   - every heap block that ever held an object of obj_kind or weak_kind is
- *     noted in a set (kgc_refcount_note_page, from the allocators; a small
- *     per-thread cache keeps that off the fast path);
+ *   - once kgc_refcounts_enable ran, every heap block that ever held an
+ *     object of obj_kind, weak_kind or head_kind is noted in a set
+ *     (kgc_refcount_note_page, from the allocators; a small per-thread
+ *     cache keeps that off the fast path; enabling notes the blocks of the
+ *     objects that exist by then, NOTES-gc.md §7);
  *   - Boehm calls kgc_push_refcounted while pushing roots, world stopped,
  *     allocation lock held.  It walks the noted blocks that still belong to
  *     one of our kinds and, for each object whose refcount word is above
@@ -18,6 +20,7 @@
  * never shrinks: stale entries (blocks freed or given to another kind) are
  * recognised by asking Boehm for the block's kind each time.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,8 +91,14 @@ static void *GC_CALLBACK kgc_pages_insert(void *arg)
     return (void *)1;
 }
 
+/* Off until kgc_refcounts_enable: nothing can raise a refcount before, so
+ * no block needs noting and the collection hook skips the walk. */
+atomic_int kgc_refcounts_on;
+
 int kgc_refcount_note_page(void *obj)
 {
+    if (!atomic_load(&kgc_refcounts_on))
+        return 0;
     uintptr_t page = ~((uintptr_t)obj & ~(KGC_HBLKSIZE - 1));   /* hidden */
     size_t c = (size_t)(~page >> 12) & (KGC_PAGE_CACHE - 1);
     if (kgc_page_cache[c] == page)
@@ -110,6 +119,8 @@ static void kgc_keep(char *obj, size_t size, int kind)
     if (kind == kgc_state.weak_kind) {
         GC_push_all(obj, obj + KGC_WEAK_WORD * sizeof(void *));
         GC_push_all(obj + (KGC_WEAK_WORD + 1) * sizeof(void *), obj + size);
+    } else if (kind == kgc_state.head_kind) {
+        GC_push_all(obj, obj + KGC_HEAD_SCANNED);
     } else {
         GC_push_all(obj, obj + size);
     }
@@ -130,7 +141,8 @@ static void kgc_scan_block(uintptr_t hidden)
         return;                       /* free block, or not heap any more */
     size_t size;
     int kind = GC_get_kind_and_size(base, &size);
-    if (kind != kgc_state.obj_kind && kind != kgc_state.weak_kind)
+    if (kind != kgc_state.obj_kind && kind != kgc_state.weak_kind &&
+        kind != kgc_state.head_kind)
         return;
     if (size > KGC_MAXSMALL) {
         /* one large object; handle it from its first block only */
@@ -145,18 +157,51 @@ static void kgc_scan_block(uintptr_t hidden)
     }
 }
 
-static volatile int kgc_refcounts_on;
+/* Enumeration callback, allocation lock held: note the block of every
+ * marked object of our kinds. */
+static void GC_CALLBACK kgc_note_marked(void *obj, size_t bytes, void *failed)
+{
+    (void)bytes;
+    int kind = GC_get_kind_and_size(obj, NULL);
+    if (kind != kgc_state.obj_kind && kind != kgc_state.weak_kind &&
+        kind != kgc_state.head_kind)
+        return;
+    uintptr_t page = ~((uintptr_t)obj & ~(KGC_HBLKSIZE - 1));   /* hidden */
+    if (kgc_pages_insert((void *)page) == NULL)
+        *(int *)failed = 1;
+}
 
+static void *GC_CALLBACK kgc_note_all_marked(void *failed)
+{
+    GC_enumerate_reachable_objects_inner(kgc_note_marked, failed);
+    return NULL;
+}
+
+/* Blocks are not noted while refcounts are off.  Turning them on sets the
+ * flag first (allocations from then on note their blocks), then collects:
+ * every object allocated before is then either garbage or marked -- on a
+ * thread's free list, on a stack, or referenced -- and its block is noted
+ * from the mark bits.  An allocator that read the flag as off got its
+ * object before that collection, so the object is marked. */
 void kgc_refcounts_enable(void)
 {
-    kgc_refcounts_on = 1;
+    KGC_ENSURE_INIT();
+    if (atomic_exchange(&kgc_refcounts_on, 1))
+        return;
+    kgc_collect_world();
+    int failed = 0;
+    GC_call_with_alloc_lock(kgc_note_all_marked, &failed);
+    if (failed) {
+        fprintf(stderr, "libgc: out of memory noting heap blocks for refcounts\n");
+        abort();
+    }
 }
 
 static void GC_CALLBACK kgc_push_refcounted(void)
 {
     if (kgc_prev_push != NULL)
         kgc_prev_push();      /* Boehm's default pushes thread stacks */
-    if (!kgc_refcounts_on)
+    if (!atomic_load(&kgc_refcounts_on))
         return;               /* nothing can have raised a refcount */
     /* Roots may be pushed again after a mark-stack overflow: count per
      * collection, not per call. */

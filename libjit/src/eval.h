@@ -176,6 +176,7 @@ typedef struct KnGenObject {
     char gi_closed;
     char gi_running_async;
     int8_t gi_frame_state;            /* JIT_GEN_* */
+    char gi_fin_registered;           /* finalizer registered (gen.c) */
     KnObject *gi_code;
     KnObject *gi_iframe[];            /* a jit_frame */
 } KnGenObject;

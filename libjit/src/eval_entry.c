@@ -2,6 +2,7 @@
  * code (jit_eval_code), readying the types, zero-argument super(). */
 #include "eval.h"
 #include "libjit/jit.h"
+#include "libobject/weakref.h"
 
 KnObject *jit_eval_code(KnObject *code, KnObject *globals, KnObject *locals)
 {
@@ -61,6 +62,9 @@ int jit_eval_types_init(void)
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (ob_type_ready(types[i]) < 0)
             return -1;
+    /* registered on suspension when close() could run code (gen.c) */
+    if (ob_finalize_defer_type(&jit_gen_type) < 0 || ob_finalize_defer_type(&jit_coro_type) < 0)
+        return -1;
     return 0;
 }
 

@@ -13,6 +13,7 @@
 
 #include "eval.h"
 #include "opcode.h"
+#include "libobject/weakref.h"
 
 #define GEN(o) ((KnGenObject *)(o))
 #define FRAME_GEN(f) ((KnGenObject *)((char *)(f) - offsetof(KnGenObject, gi_iframe)))
@@ -82,9 +83,39 @@ KnObject *jit_gen_from_frame(jit_frame *f, int stacktop)
     return (KnObject *)g;
 }
 
+/* Generators and coroutines register their finalizer (close()) lazily
+ * (ob_finalize_defer_type, jit_eval_types_init): close() can only run user
+ * code once the frame is suspended inside a try/with block (an exception
+ * table entry covers the yield) or delegates to an object other than a
+ * generator or coroutine (whose close() is called).  A suspension that is
+ * neither needs no finalizer; most generators never get one. */
+static int gen_needs_finalizer(KnGenObject *g, jit_frame *f)
+{
+    KnCodeObject *co = f->code;
+    for (int i = 0; i < co->co_nexc; i++) {
+        const jit_exc_entry *e = &co->co_exctable[i];
+        if (e->start > f->lasti)
+            break;
+        if (f->lasti < e->end)
+            return 1;
+    }
+    KnObject *yf = jit_gen_yf(g);
+    return yf != NULL && !JIT_GEN_CHECK(yf) && !JIT_CORO_CHECK(yf);
+}
+
 void jit_gen_suspend(jit_frame *f)
 {
-    FRAME_GEN(f)->gi_frame_state = JIT_GEN_SUSPENDED;
+    KnGenObject *g = FRAME_GEN(f);
+    g->gi_frame_state = JIT_GEN_SUSPENDED;
+    if (g->gi_fin_registered || KN_TYPE(g) == &jit_async_gen_type ||
+        !gen_needs_finalizer(g, f))
+        return;
+    /* Out of memory here leaves the generator unregistered; its next
+     * suspension tries again (the error is not the caller's). */
+    if (ob_finalize_register((KnObject *)g) < 0)
+        ob_err_clear();
+    else
+        g->gi_fin_registered = 1;
 }
 
 static void gen_clear_frame(KnGenObject *g)

@@ -6,6 +6,8 @@
  * p-digit decimal (glibc's printf is exact) reads back (strtod) as the same
  * double, or, for a power of two (whose rounding interval is lopsided), the
  * p-digit decimal just above it.  This equals CPython's dtoa mode 0.
+ * Short decimals (most floats programs print) take an exact fast path
+ * without printf (short_decimal_digits); the others binary-search p.
  */
 #include <math.h>
 #include <stdio.h>
@@ -52,6 +54,47 @@ static void bump_last_digit(char *digits, int n, int *decpt)
     (*decpt)++;
 }
 
+/* Exact powers of ten (all representable up to 1e22). */
+static const double pow10_exact[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+#define SHORT_M_LIMIT 1e15      /* m below it: 10**-k exceeds 4 ulps of v */
+
+/* Fast path for the common doubles that are short decimals (2.5, 0.1,
+ * 1234.125): the smallest k with m = round(v * 10**k) < 1e15 and
+ * m / 10**k == v.  m and 10**k are exact doubles, so the division is the
+ * correctly rounded value of the decimal m * 10**-k: that decimal reads
+ * back as v.  It is the shortest: a decimal of fewer digits that read back
+ * would have been found at a smaller k (v * 10**k is then within far less
+ * than 1/2 of it), and at this k the spacing 10**-k is over 4 ulps of v,
+ * so no other m reads back.  Returns the digit count, or 0 (no such k). */
+static int short_decimal_digits(double v, char *digits, int *decpt)
+{
+    if (!(v >= 1e-7 && v < SHORT_M_LIMIT))
+        return 0;
+    for (int k = 0; k <= 22; k++) {
+        double t = v * pow10_exact[k];
+        if (t >= SHORT_M_LIMIT)
+            return 0;
+        double m = nearbyint(t);
+        if (m == 0.0 || m / pow10_exact[k] != v)
+            continue;
+        char buf[24];
+        int n = snprintf(buf, sizeof buf, "%.0f", m);
+        while (n > 1 && buf[n - 1] == '0') {
+            n--;
+            k--;
+        }
+        memcpy(digits, buf, (size_t)n);
+        digits[n] = '\0';
+        *decpt = n - k;
+        return n;
+    }
+    return 0;
+}
+
 int ob_float_shortest_digits(double v, char *digits, int *decpt)
 {
     char buf[40];
@@ -62,13 +105,33 @@ int ob_float_shortest_digits(double v, char *digits, int *decpt)
         *decpt = 1;
         return 1;
     }
+    int fast = short_decimal_digits(v, digits, decpt);
+    if (fast > 0)
+        return fast;
     /* A power of two has a rounding interval twice as wide above as below,
      * so the shortest digits in it may be the p-digit decimal just above v
      * even when the nearest one (below v) does not read back. */
     int frexp_e;
     int pow2 = frexp(v, &frexp_e) == 0.5;
     int n = 0, e10 = 0;
-    for (int p = 1; p <= 17; p++) {
+    int first = 1;
+    if (!pow2) {
+        /* If the nearest p-digit decimal reads back, so does the nearest
+         * (p+1)-digit one (it is at least as close): binary search for the
+         * smallest p, then produce its digits below. */
+        int lo = 1, hi = 17;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            snprintf(buf, sizeof buf, "%.*e", mid - 1, v);
+            n = split_e(buf, digits, &e10);
+            if (reads_back(digits, e10 + 1, v))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        first = hi;
+    }
+    for (int p = first; p <= 17; p++) {
         snprintf(buf, sizeof buf, "%.*e", p - 1, v);
         n = split_e(buf, digits, &e10);
         *decpt = e10 + 1;

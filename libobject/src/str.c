@@ -4,7 +4,7 @@
  *
  * Every str Kiln creates is compact and canonical (narrowest kind, ascii bit
  * exact); see NOTES-str.md.  Exact str instances are allocated with
- * kgc_alloc_object at their exact size (ob_alloc's basicsize+itemsize rule
+ * kgc_alloc_object_head (only the header is scanned) at their exact size (ob_alloc's basicsize+itemsize rule
  * cannot describe kind-dependent data); str subclass instances use the
  * legacy layout with a separate data block (str_type.c).
  */
@@ -14,6 +14,7 @@
 #include "libobject/tuple.h"
 #include "libobject/list.h"
 #include "libobject/int.h"
+#include "libgc/head.h"
 
 /* '' and the 256 one-character Latin-1 strings are shared, like CPython's
  * (code relies on `s is ''` only for speed, never for meaning).  Static
@@ -43,7 +44,10 @@ KnObject *ob_str_new(kn_ssize_t size, uint32_t maxchar)
     }
     if ((size_t)size > (((size_t)0x7fffffffffffffffULL - header) / (size_t)kind) - 1)
         return ob_err_nomemory();
-    KnASCIIObject *o = kgc_alloc_object(header + ((size_t)size + 1) * (size_t)kind);
+    /* The header's pointers (utf8, wstr) lie in the collector's scanned
+     * head; the characters are never scanned. */
+    _Static_assert(sizeof(KnCompactUnicodeObject) <= KGC_HEAD_SCANNED, "str header");
+    KnASCIIObject *o = kgc_alloc_object_head(header + ((size_t)size + 1) * (size_t)kind);
     if (o == NULL)
         return ob_err_nomemory();
     o->ob_base.ob_type = &ob_str_type;
