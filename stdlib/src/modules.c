@@ -65,6 +65,7 @@ KnObject *kn_init_unicodedata(void);
 KnObject *kn_init__socket(void);
 KnObject *kn_init__lsprof(void);
 KnObject *kn_init_faulthandler(void);
+KnObject *kn_init__sqlite3(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -129,5 +130,6 @@ const stdlib_module stdlib_modules[] = {
     {"_socket", kn_init__socket},
     {"_lsprof", kn_init__lsprof},
     {"faulthandler", kn_init_faulthandler},
+    {"_sqlite3", kn_init__sqlite3},
     {NULL, NULL}
 };
