@@ -168,6 +168,7 @@ static int sq_conn_init(KnObject *self, KnObject *args, KnObject *kwargs)
         sqlite3_close_v2(c->db);
         c->db = NULL;
     }
+    c->initialized = 0;
     sqlite3 *db = NULL;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | (uri ? SQLITE_OPEN_URI : 0);
     ob_gil_release();
@@ -282,6 +283,7 @@ static KnObject *sq_conn_close(KnObject *self, KnObject *unused)
         return NULL;
     }
     if (c->db != NULL) {
+        sq_blob_close_all(c);
         sqlite3_stmt *st;
         while ((st = sqlite3_next_stmt(c->db, NULL)) != NULL)
             sqlite3_finalize(st);
@@ -376,6 +378,7 @@ SQ_FORWARD(sq_conn_set_trace_callback, sq_set_trace_callback)
 SQ_FORWARD(sq_conn_create_window_function, sq_create_window_function)
 SQ_FORWARD(sq_conn_setlimit, sq_setlimit)
 SQ_FORWARD(sq_conn_getlimit, sq_getlimit)
+SQ_FORWARD(sq_conn_blobopen, sq_blobopen)
 
 static KnMethodDef sq_conn_methods[] = {
     {"cursor", SQ_FC(sq_conn_cursor), SQ_KW, "Return a cursor for the connection."},
@@ -396,6 +399,7 @@ static KnMethodDef sq_conn_methods[] = {
     {"create_window_function", SQ_FC(sq_conn_create_window_function), SQ_KW, "Creates or redefines an aggregate window function."},
     {"setlimit", SQ_FC(sq_conn_setlimit), SQ_KW, "Set connection run-time limits."},
     {"getlimit", SQ_FC(sq_conn_getlimit), SQ_KW, "Get connection run-time limits."},
+    {"blobopen", SQ_FC(sq_conn_blobopen), SQ_KW, "Open and return a BLOB object."},
     {"backup", SQ_FC(sq_backup_method), SQ_KW, "Makes a backup of the database."},
     {"__enter__", SQ_FC(sq_conn_enter), KN_METH_NOARGS, "Called when the connection is used as a context manager."},
     {"__exit__", SQ_FC(sq_conn_exit), KN_METH_FASTCALL, "Called when the connection is used as a context manager."},

@@ -214,6 +214,7 @@ KnObject *sq_cursor_execute_impl(SqCursor *cur, KnObject *sql, KnObject *params,
             return NULL;
         }
     }
+    cur->dml = dml;
     if (dml)
         cur->rowcount = 0;
     cur->stmt = st;
@@ -347,6 +348,8 @@ static KnObject *sq_column_value(SqCursor *cur, int i)
     if (conv != KN_None && type != SQLITE_NULL) {
         const void *data = sqlite3_column_blob(st, i);
         int n = sqlite3_column_bytes(st, i);
+        if (data == NULL)          /* a zero-sized value: None, as 3.11 */
+            return KN_None;
         KnObject *b = ob_bytes_from_data(data, n);
         return b ? ob_call_onearg(conv, b) : NULL;
     }
@@ -400,6 +403,8 @@ static KnObject *sq_cursor_next_row(SqCursor *cur)
     }
     int rc = sq_step(cur->stmt);
     if (rc == SQLITE_DONE) {
+        if (cur->dml)              /* UPDATE ... RETURNING ends here */
+            cur->rowcount = sqlite3_changes(cur->conn->db);
         sq_cursor_drop_stmt(cur);
     } else if (rc != SQLITE_ROW) {
         if (!ob_err_occurred())

@@ -33,21 +33,33 @@ static int sq_call_unraisablehook(KnObject *where)
     KnObject *types = sys ? jit_import_module("types") : NULL;
     KnObject *hook = types ? ob_getattr_str(sys, "unraisablehook") : NULL;
     KnObject *ns_type = hook ? ob_getattr_str(types, "SimpleNamespace") : NULL;
-    KnObject *kw = ns_type ? ob_dict_new() : NULL;
+    KnObject *ns = ns_type ? ob_call_noargs(ns_type) : NULL;
     KnObject *tb = exc ? ob_exc_get_traceback(exc) : NULL;
-    if (kw == NULL || ob_dict_setitem_str(kw, "exc_type", (KnObject *)KN_TYPE(exc)) < 0
-        || ob_dict_setitem_str(kw, "exc_value", exc) < 0
-        || ob_dict_setitem_str(kw, "exc_traceback", tb ? tb : KN_None) < 0
-        || ob_dict_setitem_str(kw, "err_msg", KN_None) < 0
-        || ob_dict_setitem_str(kw, "object", where ? where : KN_None) < 0) {
+    if (ns == NULL || ob_setattr_str(ns, "exc_type", (KnObject *)KN_TYPE(exc)) < 0
+        || ob_setattr_str(ns, "exc_value", exc) < 0
+        || ob_setattr_str(ns, "exc_traceback", tb ? tb : KN_None) < 0
+        || ob_setattr_str(ns, "err_msg", KN_None) < 0
+        || ob_setattr_str(ns, "object", where ? where : KN_None) < 0) {
         ob_err_clear();
         ob_err_restore(exc);
         return -1;
     }
-    KnObject *args = ob_call(ns_type, ob_tuple_empty(), kw);
-    if (args == NULL || ob_call_onearg(hook, args) == NULL)
+    if (ob_call_onearg(hook, ns) == NULL)
         ob_err_clear();
     return 0;
+}
+
+/* Report the pending exception of a callback to SQLite as 3.11 does:
+ * MemoryError and OverflowError become SQLite's own "out of memory" and
+ * "string or blob too big", anything else `msg`. */
+static void sq_result_error(sqlite3_context *ctx, const char *msg)
+{
+    if (ob_err_matches((KnObject *)ob_exc_MemoryError))
+        sqlite3_result_error_nomem(ctx);
+    else if (ob_err_matches((KnObject *)ob_exc_OverflowError))
+        sqlite3_result_error_toobig(ctx);
+    else
+        sqlite3_result_error(ctx, msg, -1);
 }
 
 static void sq_callback_error(KnObject *where)
@@ -132,8 +144,8 @@ static void sq_func_trampoline(sqlite3_context *ctx, int argc, sqlite3_value **a
     KnObject *args = sq_args_tuple(argc, argv);
     KnObject *r = args ? ob_call(fn, args, NULL) : NULL;
     if (r == NULL || sq_set_result(ctx, r) < 0) {
+        sq_result_error(ctx, "user-defined function raised exception");
         sq_callback_error(fn);
-        sqlite3_result_error(ctx, "user-defined function raised exception", -1);
     }
     ob_gil_release();
 }
@@ -202,11 +214,11 @@ KnObject *sq_create_function(SqConnection *c, KnObject *const *args, kn_ssize_t 
 static void sq_agg_error(sqlite3_context *ctx, KnObject *cls, const char *method)
 {
     int missing = ob_err_matches((KnObject *)ob_exc_AttributeError);
-    sq_callback_error(cls);
     char msg[96];
     snprintf(msg, sizeof msg, "user-defined aggregate's '%s' method %s", method,
              missing ? "not defined" : "raised error");
-    sqlite3_result_error(ctx, msg, -1);
+    sq_result_error(ctx, msg);
+    sq_callback_error(cls);
 }
 
 /* Call instance.<method>(*args) for step / inverse; the instance is made
@@ -309,7 +321,8 @@ KnObject *sq_create_window_function(SqConnection *c, KnObject *const *args, kn_s
                                             sq_agg_value, sq_agg_inverse, NULL);
     }
     if (rc != SQLITE_OK) {
-        sq_set_db_error(c->db);
+        /* SQLite leaves the connection's error alone here. */
+        sq_raise(sq_ProgrammingError, sqlite3_errstr(rc));
         return NULL;
     }
     return KN_None;

@@ -25,6 +25,7 @@ typedef struct SqConnection {
     KnObject *row_factory;
     KnObject *text_factory;
     KnObject *keep;             /* list: callables / aggregate instances lent to SQLite */
+    KnObject *blobs;            /* list of Blob objects opened (closed with the connection) */
     KnObject *weakreflist;
 } SqConnection;
 
@@ -36,6 +37,7 @@ typedef struct SqCursor {
     int closed;
     int has_row;                /* stmt stands on a row not yet fetched */
     int locked;                 /* inside execute (recursive use refused) */
+    int dml;                    /* the statement is INSERT/UPDATE/DELETE/REPLACE */
     KnObject *description;
     KnObject *converters;       /* list, one converter (or None) per column */
     KnObject *lastrowid;
@@ -88,6 +90,10 @@ KnObject *sq_create_window_function(SqConnection *c, KnObject *const *args, kn_s
 KnObject *sq_backup(SqConnection *c, KnObject *const *args, kn_ssize_t nargs, KnObject *kw);
 KnObject *sq_setlimit(SqConnection *c, KnObject *const *args, kn_ssize_t nargs, KnObject *kw);
 KnObject *sq_getlimit(SqConnection *c, KnObject *const *args, kn_ssize_t nargs, KnObject *kw);
+/* sqlite_blob.c */
+KnObject *sq_blobopen(SqConnection *c, KnObject *const *args, kn_ssize_t nargs, KnObject *kw);
+void sq_blob_close_all(SqConnection *c);
+KnTypeObject *sq_blob_type_ready(void);
 /* An sqlite3_value as a Python object (None/int/float/str/bytes). */
 KnObject *sq_value_to_object(sqlite3_value *v);
 

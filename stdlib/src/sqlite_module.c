@@ -277,7 +277,7 @@ KnObject *kn_init__sqlite3(void)
     }
     if (ob_type_ready(&sq_prepare_protocol_type) < 0 || ob_type_ready(&sq_connection_type) < 0
         || ob_type_ready(&sq_cursor_type) < 0 || ob_type_ready(&sq_row_type) < 0
-        || sq_make_exceptions() < 0)
+        || sq_blob_type_ready() == NULL || sq_make_exceptions() < 0)
         return NULL;
     if (sq_adapters == NULL && ((sq_adapters = ob_dict_new()) == NULL || (sq_converters = ob_dict_new()) == NULL))
         return NULL;
@@ -289,6 +289,7 @@ KnObject *kn_init__sqlite3(void)
     if (ob_module_add_object(mod, "Connection", (KnObject *)&sq_connection_type) < 0
         || ob_module_add_object(mod, "Cursor", (KnObject *)&sq_cursor_type) < 0
         || ob_module_add_object(mod, "Row", (KnObject *)&sq_row_type) < 0
+        || ob_module_add_object(mod, "Blob", (KnObject *)sq_blob_type_ready()) < 0
         || ob_module_add_object(mod, "PrepareProtocol", (KnObject *)&sq_prepare_protocol_type) < 0
         || ob_module_add_object(mod, "Warning", sq_Warning) < 0
         || ob_module_add_object(mod, "Error", sq_Error) < 0

@@ -78,6 +78,10 @@ static KnObject *sq_row_subscript(KnObject *self, KnObject *key)
             return NULL;
         if (i < 0)
             i += ob_length(r->data);
+        if (i < 0) {
+            ob_err_set_string(ob_exc_IndexError, "tuple index out of range");
+            return NULL;
+        }
         return ob_sequence_getitem(r->data, i);
     }
     if (KN_STR_CHECK(key)) {
