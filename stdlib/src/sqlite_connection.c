@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sqlite_internal.h"
+#include "sqlite_stmt.h"
 #include "libobject/tstate.h"
 #include "libjit/jit.h"
 
@@ -54,6 +55,22 @@ int sq_exec_simple(SqConnection *c, const char *sql)
         return -1;
     }
     return 0;
+}
+
+/* Close the blobs, finalize every statement (cursors see the generation
+ * change and leave theirs alone) and close the database. */
+static int sq_conn_shut(SqConnection *c)
+{
+    sq_blob_close_all(c);
+    sqlite3_stmt *st;
+    while ((st = sqlite3_next_stmt(c->db, NULL)) != NULL)
+        sqlite3_finalize(st);
+    int rc = sqlite3_close_v2(c->db);
+    if (rc == SQLITE_OK) {
+        c->db = NULL;
+        c->generation++;
+    }
+    return rc;
 }
 
 static KnObject *sq_conn_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
@@ -165,6 +182,9 @@ static int sq_conn_init(KnObject *self, KnObject *args, KnObject *kwargs)
     if (a[7] != NULL && (uri = ob_is_true(a[7])) < 0)
         return -1;
     if (c->db != NULL) {          /* __init__ called again: reopen */
+        /* As 3.11, cursors keep reading statements of the old database:
+         * sqlite3_close_v2 keeps it until the last one is finalized. */
+        sq_blob_close_all(c);
         sqlite3_close_v2(c->db);
         c->db = NULL;
     }
@@ -282,19 +302,20 @@ static KnObject *sq_conn_close(KnObject *self, KnObject *unused)
         sq_raise(sq_ProgrammingError, "Base Connection.__init__ not called.");
         return NULL;
     }
-    if (c->db != NULL) {
-        sq_blob_close_all(c);
-        sqlite3_stmt *st;
-        while ((st = sqlite3_next_stmt(c->db, NULL)) != NULL)
-            sqlite3_finalize(st);
-        int rc = sqlite3_close_v2(c->db);
-        if (rc != SQLITE_OK) {
-            sq_set_db_error(c->db);
-            return NULL;
-        }
-        c->db = NULL;
+    if (c->db != NULL && sq_conn_shut(c) != SQLITE_OK) {
+        sq_set_db_error(c->db);
+        return NULL;
     }
     return KN_None;
+}
+
+/* An unreachable open connection is closed by the collector (CPython
+ * closes it on deallocation). */
+static void sq_conn_finalize(KnObject *self)
+{
+    SqConnection *c = CONN(self);
+    if (c->db != NULL)
+        sq_conn_shut(c);
 }
 
 static KnObject *sq_conn_interrupt(KnObject *self, KnObject *unused)
@@ -349,6 +370,41 @@ static KnObject *sq_conn_iterdump(KnObject *self, KnObject *unused)
         return NULL;
     KnObject *fn = ob_getattr_str(mod, "_iterdump");
     return fn == NULL ? NULL : ob_call_onearg(fn, self);
+}
+
+/* Connection(sql): 3.11 compiles the statement and returns an opaque
+ * sqlite3.Statement with no Python-visible API.  The compiled form is
+ * let go at once (nothing can use it), so the object only records that
+ * the SQL was valid. */
+static KnTypeObject sq_statement_type = {
+    KN_VAR_HEAD_INIT(&ob_type_type, 0),
+    .tp_name = "sqlite3.Statement",
+    .tp_basicsize = sizeof(KnObject),
+    .tp_getattro = ob_generic_getattr,
+    .tp_flags = KN_TPFLAGS_DEFAULT,
+};
+
+static KnObject *sq_conn_call(KnObject *self, KnObject *args, KnObject *kwargs)
+{
+    if (sq_check_connection(CONN(self)) < 0 || ob_args_no_kwargs_dict("sqlite3.Connection", kwargs) < 0)
+        return NULL;
+    if (ob_length(args) != 1) {
+        ob_err_format(ob_exc_TypeError, "function takes exactly 1 argument (%zd given)", ob_length(args));
+        return NULL;
+    }
+    KnObject *sql = KN_TUPLE_GET(args, 0);
+    if (!KN_STR_CHECK(sql)) {
+        ob_err_format(ob_exc_TypeError, "argument 1 must be str, not %s", ob_type_name(KN_TYPE(sql)));
+        return NULL;
+    }
+    sqlite3_stmt *st;
+    const char *text;
+    if (sq_prepare_one(CONN(self), sql, &st, &text) < 0)
+        return NULL;
+    sqlite3_finalize(st);
+    if (ob_type_ready(&sq_statement_type) < 0)
+        return NULL;
+    return ob_type_generic_alloc(&sq_statement_type, 0);
 }
 
 static KnObject *sq_conn_funcs(KnObject *self, KnObject *const *args, kn_ssize_t nargs, KnObject *kw,
@@ -488,6 +544,8 @@ KnTypeObject sq_connection_type = {
     .tp_methods = sq_conn_methods,
     .tp_members = sq_conn_members,
     .tp_getset = sq_conn_getset,
+    .tp_call = sq_conn_call,
+    .tp_finalize = sq_conn_finalize,
     .tp_new = sq_conn_new,
     .tp_init = sq_conn_init,
 };

@@ -15,9 +15,18 @@
 
 #define CUR(o) ((SqCursor *)(o))
 
+/* A statement of a connection closed since is gone already. */
+static void sq_cursor_forget_stale(SqCursor *cur)
+{
+    if (cur->stmt != NULL && cur->stmt_generation != cur->conn->generation) {
+        cur->stmt = NULL;
+        cur->has_row = 0;
+    }
+}
+
 static void sq_cursor_drop_stmt(SqCursor *cur)
 {
-    if (cur->stmt != NULL && cur->conn->db != NULL)
+    if (cur->stmt != NULL && cur->conn->db != NULL && cur->stmt_generation == cur->conn->generation)
         sqlite3_finalize(cur->stmt);
     cur->stmt = NULL;
     cur->has_row = 0;
@@ -67,6 +76,10 @@ static int sq_cursor_init(KnObject *self, KnObject *args, KnObject *kwargs)
         return -1;
     }
     SqCursor *cur = CUR(self);
+    if (cur->locked) {
+        sq_raise(sq_ProgrammingError, "Recursive use of cursors not allowed.");
+        return -1;
+    }
     cur->conn = (SqConnection *)a[0];
     cur->description = KN_None;
     cur->lastrowid = KN_None;
@@ -164,6 +177,33 @@ static int sq_cursor_describe(SqCursor *cur)
     return 0;
 }
 
+int sq_prepare_one(SqConnection *c, KnObject *sql, sqlite3_stmt **out, const char **sqltext)
+{
+    kn_ssize_t len;
+    const char *text = ob_str_as_utf8(sql, &len);
+    if (text == NULL)
+        return -1;
+    if (strlen(text) != (size_t)len) {
+        sq_raise(sq_ProgrammingError, "the query contains a null character");
+        return -1;
+    }
+    if (len > sqlite3_limit(c->db, SQLITE_LIMIT_SQL_LENGTH, -1)) {
+        sq_raise(sq_DataError, "query string is too large");
+        return -1;
+    }
+    const char *tail;
+    if (sq_prepare(c, text, (int)len + 1, out, &tail) < 0)
+        return -1;
+    if (*sq_skip_blank(tail) != '\0') {
+        sqlite3_finalize(*out);
+        *out = NULL;
+        sq_raise(sq_ProgrammingError, "You can only execute one statement at a time.");
+        return -1;
+    }
+    *sqltext = text;
+    return 0;
+}
+
 KnObject *sq_cursor_execute_impl(SqCursor *cur, KnObject *sql, KnObject *params, int many)
 {
     const char *fname = many ? "executemany" : "execute";
@@ -178,27 +218,10 @@ KnObject *sq_cursor_execute_impl(SqCursor *cur, KnObject *sql, KnObject *params,
     cur->description = KN_None;
     cur->converters = NULL;
     cur->rowcount = -1;
-    kn_ssize_t len;
-    const char *text = ob_str_as_utf8(sql, &len);
-    if (text == NULL)
-        return NULL;
-    if (strlen(text) != (size_t)len) {
-        sq_raise(sq_ProgrammingError, "the query contains a null character");
-        return NULL;
-    }
-    if (len >= sqlite3_limit(c->db, SQLITE_LIMIT_SQL_LENGTH, -1)) {
-        sq_raise(sq_DataError, "query string is too large");
-        return NULL;
-    }
     sqlite3_stmt *st;
-    const char *tail;
-    if (sq_prepare(c, text, (int)len + 1, &st, &tail) < 0)
+    const char *text;
+    if (sq_prepare_one(c, sql, &st, &text) < 0)
         return NULL;
-    if (*sq_skip_blank(tail) != '\0') {
-        sqlite3_finalize(st);
-        sq_raise(sq_ProgrammingError, "You can only execute one statement at a time.");
-        return NULL;
-    }
     if (st == NULL)
         return (KnObject *)cur;
     int dml = sq_is_dml(text);
@@ -218,6 +241,7 @@ KnObject *sq_cursor_execute_impl(SqCursor *cur, KnObject *sql, KnObject *params,
     if (dml)
         cur->rowcount = 0;
     cur->stmt = st;
+    cur->stmt_generation = c->generation;
     cur->locked = 1;
     int rc = SQLITE_DONE;
     for (;;) {
@@ -288,7 +312,7 @@ KnObject *sq_cursor_executescript_impl(SqCursor *cur, KnObject *script)
         ob_err_set_string(ob_exc_ValueError, "embedded null character");
         return NULL;
     }
-    if (len >= sqlite3_limit(c->db, SQLITE_LIMIT_SQL_LENGTH, -1)) {
+    if (len > sqlite3_limit(c->db, SQLITE_LIMIT_SQL_LENGTH, -1)) {
         sq_raise(sq_DataError, "query string is too large");
         return NULL;
     }
@@ -389,18 +413,25 @@ static KnObject *sq_column_value(SqCursor *cur, int i)
 /* The next row (after row_factory), NULL with no error at the end. */
 static KnObject *sq_cursor_next_row(SqCursor *cur)
 {
-    if (sq_cursor_check(cur) < 0 || !cur->has_row)
+    if (sq_cursor_check(cur) < 0)
+        return NULL;
+    sq_cursor_forget_stale(cur);
+    if (!cur->has_row)
         return NULL;
     int ncol = sqlite3_data_count(cur->stmt);
     KnObject *row = ob_tuple_new(ncol);
     if (row == NULL)
         return NULL;
+    cur->locked = 1;               /* converters may not reuse the cursor */
     for (int i = 0; i < ncol; i++) {
         KnObject *v = sq_column_value(cur, i);
-        if (v == NULL)
+        if (v == NULL) {
+            cur->locked = 0;
             return NULL;
+        }
         KN_TUPLE_ITEMS(row)[i] = v;
     }
+    cur->locked = 0;
     int rc = sq_step(cur->stmt);
     if (rc == SQLITE_DONE) {
         if (cur->dml)              /* UPDATE ... RETURNING ends here */
@@ -417,6 +448,14 @@ static KnObject *sq_cursor_next_row(SqCursor *cur)
         return ob_vectorcall(cur->row_factory, args, 2, NULL);
     }
     return row;
+}
+
+/* An unreachable cursor lets its statement go (the collector's PEP 442
+ * pass; not as prompt as CPython's reference counting). */
+static void sq_cursor_finalize(KnObject *self)
+{
+    if (CUR(self)->conn != NULL)
+        sq_cursor_drop_stmt(CUR(self));
 }
 
 static KnObject *sq_cursor_iter(KnObject *self)
@@ -496,6 +535,10 @@ static KnObject *sq_cursor_close(KnObject *self, KnObject *unused)
     }
     if (sq_check_thread(cur->conn) < 0)
         return NULL;
+    if (cur->locked) {
+        sq_raise(sq_ProgrammingError, "Recursive use of cursors not allowed.");
+        return NULL;
+    }
     if (cur->conn->db == NULL) {
         sq_raise(sq_ProgrammingError, "Cannot operate on a closed database.");
         return NULL;
@@ -601,4 +644,5 @@ KnTypeObject sq_cursor_type = {
     .tp_getset = sq_cursor_getset,
     .tp_new = sq_cursor_new,
     .tp_init = sq_cursor_init,
+    .tp_finalize = sq_cursor_finalize,
 };

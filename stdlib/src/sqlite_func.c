@@ -514,6 +514,10 @@ static int sq_trace_trampoline(unsigned type, void *arg, void *p, void *x)
         s = ob_str_from_utf8(sql, (kn_ssize_t)strlen(sql));
         sqlite3_free(sql);
     } else {
+        /* Too long to expand under SQLITE_LIMIT_LENGTH: reported as 3.11
+         * does, then the callback gets the unexpanded text. */
+        sq_raise(sq_DataError, "Expanded SQL string exceeds the maximum string length");
+        sq_callback_error((KnObject *)arg);
         const char *raw = sqlite3_sql((sqlite3_stmt *)p);
         s = sq_opt_str(raw);
     }

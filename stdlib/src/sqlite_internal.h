@@ -18,6 +18,7 @@ typedef struct SqConnection {
     KN_OBJECT_HEAD;
     sqlite3 *db;                /* NULL once closed (or before __init__) */
     int initialized;
+    unsigned generation;        /* bumped when db is closed: older statements are gone */
     int detect_types;
     int check_same_thread;
     pthread_t thread;
@@ -33,6 +34,7 @@ typedef struct SqCursor {
     KN_OBJECT_HEAD;
     SqConnection *conn;
     sqlite3_stmt *stmt;         /* the statement being read, or NULL */
+    unsigned stmt_generation;   /* conn->generation when stmt was made */
     int initialized;
     int closed;
     int has_row;                /* stmt stands on a row not yet fetched */

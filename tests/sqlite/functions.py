@@ -137,3 +137,44 @@ con.execute("select ?, ?", (1, "two")).fetchall()
 con.set_trace_callback(None)
 con.execute("select 3")
 print(traced)
+
+
+class WinSum:
+    def __init__(self):
+        self.total = 0
+
+    def step(self, v):
+        self.total += v
+
+    def inverse(self, v):
+        self.total -= v
+
+    def value(self):
+        return self.total
+
+    def finalize(self):
+        return self.total
+
+
+con.create_window_function("winsum", 1, WinSum)
+print(con.execute("select n, winsum(n) over (order by n rows between 1 preceding and current row) from t").fetchall())
+
+con.execute("create table b (data blob)")
+con.execute("insert into b values (zeroblob(8))")
+with con.blobopen("b", "data", 1) as blob:
+    blob.write(b"abc")
+    print(blob.tell(), len(blob), blob[0], blob[1:3], blob[-1])
+    blob[7] = 65
+    blob.seek(0)
+    print(blob.read(4), blob.read())
+    blob[0:2] = b"XY"
+print(con.execute("select data from b").fetchone())
+for f in (lambda: blob.read(), lambda: con.blobopen("b", "nope", 1)):
+    try:
+        f()
+    except sqlite3.Error as e:
+        print(type(e).__name__, e)
+bk = sqlite3.connect(":memory:")
+con.commit()
+con.backup(bk)
+print(bk.execute("select name, n from t order by n").fetchall())
