@@ -5,6 +5,7 @@
  * execute* shortcuts through a fresh cursor, iterdump.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "sqlite_internal.h"
 #include "sqlite_stmt.h"
@@ -97,13 +98,16 @@ static int sq_check_isolation(KnObject *v, KnObject **out)
         return -1;
     }
     static const char *const ok[] = {"", "DEFERRED", "IMMEDIATE", "EXCLUSIVE"};
-    KnObject *up = ob_call_method(v, "upper", 0);
-    if (up == NULL)
+    kn_ssize_t n;
+    const char *text = ob_str_as_utf8(v, &n);
+    if (text == NULL)
         return -1;
+    /* Compared on the text itself (ASCII case-insensitively), whatever a
+     * str subclass's upper() does. */
     for (int i = 0; i < 4; i++)
-        if (ob_str_equal_cstr(up, ok[i])) {
-            *out = up;
-            return 0;
+        if ((size_t)n == strlen(ok[i]) && strncasecmp(text, ok[i], (size_t)n) == 0) {
+            *out = ob_str_from_cstr(ok[i]);
+            return *out == NULL ? -1 : 0;
         }
     ob_err_set_string(ob_exc_ValueError,
                       "isolation_level string must be '', 'DEFERRED', 'IMMEDIATE', or 'EXCLUSIVE'");
