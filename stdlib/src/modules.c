@@ -76,6 +76,7 @@ KnObject *kn_init__codecs_tw(void);
 KnObject *kn_init__codecs_hk(void);
 KnObject *kn_init__codecs_iso2022(void);
 KnObject *kn_init__datetime(void);
+KnObject *kn_init__sqlite3(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -149,5 +150,6 @@ const stdlib_module stdlib_modules[] = {
     {"_codecs_iso2022", kn_init__codecs_iso2022},
     {"_pickle", kn_init__pickle},
     {"_datetime", kn_init__datetime},
+    {"_sqlite3", kn_init__sqlite3},
     {NULL, NULL}
 };
