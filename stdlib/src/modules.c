@@ -74,6 +74,7 @@ KnObject *kn_init__codecs_kr(void);
 KnObject *kn_init__codecs_tw(void);
 KnObject *kn_init__codecs_hk(void);
 KnObject *kn_init__codecs_iso2022(void);
+KnObject *kn_init__abc(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -145,5 +146,6 @@ const stdlib_module stdlib_modules[] = {
     {"_codecs_tw", kn_init__codecs_tw},
     {"_codecs_hk", kn_init__codecs_hk},
     {"_codecs_iso2022", kn_init__codecs_iso2022},
+    {"_abc", kn_init__abc},
     {NULL, NULL}
 };
