@@ -77,6 +77,7 @@ KnObject *kn_init__codecs_hk(void);
 KnObject *kn_init__codecs_iso2022(void);
 KnObject *kn_init__datetime(void);
 KnObject *kn_init__sqlite3(void);
+KnObject *kn_init__abc(void);
 
 const stdlib_module stdlib_modules[] = {
     {"_io", kn_init__io},
@@ -151,5 +152,6 @@ const stdlib_module stdlib_modules[] = {
     {"_pickle", kn_init__pickle},
     {"_datetime", kn_init__datetime},
     {"_sqlite3", kn_init__sqlite3},
+    {"_abc", kn_init__abc},
     {NULL, NULL}
 };
