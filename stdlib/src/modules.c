@@ -52,6 +52,7 @@ KnObject *kn_init_termios(void);
 KnObject *kn_init_resource(void);
 KnObject *kn_init_syslog(void);
 KnObject *kn_init__crypt(void);
+KnObject *kn_init_readline(void);
 KnObject *kn_init_mmap(void);
 KnObject *kn_init__posixshmem(void);
 KnObject *kn_init__multiprocessing(void);
@@ -129,5 +130,6 @@ const stdlib_module stdlib_modules[] = {
     {"_socket", kn_init__socket},
     {"_lsprof", kn_init__lsprof},
     {"faulthandler", kn_init_faulthandler},
+    {"readline", kn_init_readline},
     {NULL, NULL}
 };
