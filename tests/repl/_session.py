@@ -59,14 +59,14 @@ class Session:
         self.raw = b""
         self.status = None
 
-    def read_until(self, prompt):
-        """Read until the cleaned output ends with prompt; False on timeout
-        or end of output."""
+    def read_until(self, prompt, start=0):
+        """Read until there is output past offset start and the cleaned
+        output ends with prompt; False on timeout or end of output."""
         import time
         deadline = time.monotonic() + LIMIT
         while True:
             lines = clean(self.raw)
-            if lines and lines[-1].endswith(prompt.rstrip()) and not self.raw.endswith(b"\n"):
+            if len(self.raw) > start and lines and lines[-1].endswith(prompt.rstrip()) and not self.raw.endswith(b"\n"):
                 return True
             left = deadline - time.monotonic()
             if left <= 0:
@@ -83,8 +83,9 @@ class Session:
             self.raw += chunk
 
     def send(self, data, prompt=">>> "):
+        start = len(self.raw)
         os.write(self.fd, data.encode() if isinstance(data, str) else data)
-        return self.read_until(prompt)
+        return self.read_until(prompt, start)
 
     def finish(self):
         """Read to the end of output and reap the child."""
