@@ -4,12 +4,14 @@
  * the startup / pre-input hooks and the display-matches hook.
  *
  * The reader uses readline's callback interface, not readline(): a
- * blocking readline() would restart after Ctrl-C, while here select()
+ * blocking readline() would restart after Ctrl-C, while here pselect()
  * sees EINTR, the interpreter's signal check runs (KeyboardInterrupt) and
  * the half-typed line is dropped.  The GIL is released only around
- * select(); rl_callback_read_char and the callbacks it makes run with it.
+ * pselect(); rl_callback_read_char and the callbacks it makes run with it.
  */
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +170,13 @@ static void remember(const char *line)
         add_history(line);
 }
 
+/* Runs the interpreter's pending-signal check: 1 when it raised. */
+static int signals_raised(void)
+{
+    return &jit_eval_pending_hook != NULL && jit_eval_pending_hook != NULL
+           && jit_eval_pending_hook() < 0;
+}
+
 /* Ctrl-C: forget the half-typed line and leave readline's state clean. */
 static void abandon_line(void)
 {
@@ -190,17 +199,30 @@ char *krl_read_line(const char *prompt)
         FD_ZERO(&fds);
         int fd = fileno(rl_instream);
         FD_SET(fd, &fds);
+        /* A Ctrl-C that lands between two keys' processing must not be
+         * lost in a select() that then waits forever: SIGINT stays
+         * blocked from the pending check until pselect() atomically
+         * unblocks it. */
+        sigset_t block, orig;
+        sigemptyset(&block);
+        sigaddset(&block, SIGINT);
+        pthread_sigmask(SIG_BLOCK, &block, &orig);
+        if (signals_raised()) {
+            pthread_sigmask(SIG_SETMASK, &orig, NULL);
+            abandon_line();
+            return NULL;
+        }
         ob_gil_release();
-        int r = select(fd + 1, &fds, NULL, NULL, NULL);
+        int r = pselect(fd + 1, &fds, NULL, NULL, NULL, &orig);
         int err = errno;
+        pthread_sigmask(SIG_SETMASK, &orig, NULL);
         ob_gil_acquire();
         if (r > 0) {
             rl_callback_read_char();
             continue;
         }
         if (r < 0 && err == EINTR) {
-            if (&jit_eval_pending_hook != NULL && jit_eval_pending_hook != NULL
-                && jit_eval_pending_hook() < 0) {
+            if (signals_raised()) {
                 abandon_line();
                 return NULL;
             }
