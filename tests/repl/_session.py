@@ -87,6 +87,27 @@ class Session:
         os.write(self.fd, data.encode() if isinstance(data, str) else data)
         return self.read_until(prompt, start)
 
+    def wait_blocked(self):
+        """Wait until the child's main thread sleeps in select(2) or
+        pselect6(2) (/proc/PID/syscall), so that a Ctrl-C sent now
+        interrupts the wait for a key instead of landing between two keys,
+        where CPython's reader would not see it until the next key."""
+        import time
+        deadline = time.monotonic() + LIMIT
+        while time.monotonic() < deadline:
+            try:
+                with open("/proc/%d/syscall" % self.pid) as f:
+                    if f.read().split(" ", 1)[0] in ("23", "270"):
+                        return True
+            except OSError:
+                return False
+            time.sleep(0.01)
+        return False
+
+    def interrupt(self, prompt=">>> "):
+        """Ctrl-C once the child waits for a key."""
+        return self.wait_blocked() and self.send("\x03", prompt)
+
     def finish(self):
         """Read to the end of output and reap the child."""
         while True:

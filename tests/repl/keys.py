@@ -26,7 +26,10 @@ steps = [
     ("'still here'\n", ">>> "),
 ]
 for data, prompt in steps:
-    ok = ok and s.send(data, prompt)
+    if data == "\x03":
+        ok = ok and s.interrupt(prompt)
+    else:
+        ok = ok and s.send(data, prompt)
 print("all prompts seen:", ok)
 s.send("\x04", "")
 s.finish()
