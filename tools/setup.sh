@@ -22,6 +22,7 @@ libbz2-dev
 liblzma-dev
 libcrypt-dev
 libsqlite3-dev
+libreadline-dev
 uuid-dev
 libclang-rt-14-dev
 pypy3

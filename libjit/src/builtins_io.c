@@ -83,6 +83,17 @@ static KnObject *bi_input(KnObject *self, KnObject *const *args, kn_ssize_t narg
         return ob_err_format(ob_exc_RuntimeError, "input(): lost sys.stdout");
     if (err != KN_None && ob_call_method(err, "flush", 0) == NULL)
         ob_err_clear();     /* CPython ignores a failing stderr flush here */
+    /* On a terminal, with the readline module imported: its line editor
+     * (jit.h), which writes the prompt itself. */
+    KnObject *edited = jit_readline(nargs == 1 ? args[0] : NULL, 1);
+    if (edited == NULL)
+        return NULL;
+    if (edited != KN_NotImplemented) {
+        kn_ssize_t len = KN_STR_LEN(edited);
+        if (len == 0)
+            return ob_err_format(ob_exc_EOFError, "EOF when reading a line");
+        return ob_str_substring(edited, 0, len - 1);
+    }
     if (nargs == 1) {
         KnObject *prompt = ob_str(args[0]);
         if (prompt == NULL || jit_file_write_str(out, prompt) < 0)

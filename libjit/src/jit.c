@@ -455,6 +455,83 @@ static int run_interactive_input(KnObject *g, const char *src, size_t len, int *
     return 0;
 }
 
+/* ---- line editing (the readline module's reader; jit.h) ---- */
+
+static jit_readline_hook readline_hook;
+
+void jit_set_readline_hook(jit_readline_hook hook)
+{
+    readline_hook = hook;
+}
+
+/* stream.fileno() == fd; errors count as "no". */
+static int stream_is_fd(KnObject *stream, int fd)
+{
+    KnObject *r = stream && stream != KN_None ? ob_call_method(stream, "fileno", 0) : NULL;
+    if (r == NULL || !KN_INT_CHECK(r)) {
+        ob_err_clear();
+        return 0;
+    }
+    long long v = ob_int_as_long_long(r);
+    ob_err_clear();
+    return v == fd;
+}
+
+KnObject *jit_readline(KnObject *prompt, int use_sys_streams)
+{
+    if (readline_hook == NULL || !isatty(0) || !isatty(1))
+        return KN_NotImplemented;
+    if (use_sys_streams
+        && (!stream_is_fd(jit_sys_get("stdin"), 0) || !stream_is_fd(jit_sys_get("stdout"), 1)))
+        return KN_NotImplemented;
+    KnObject *text = prompt ? ob_str(prompt) : ob_str_empty();
+    KnObject *b = text ? ob_str_encode_utf8(text, "surrogateescape") : NULL;
+    if (b == NULL)
+        return NULL;
+    jit_stdio_flush_all();
+    char *line = readline_hook(KN_BYTES_AS_STRING(b));
+    if (line == NULL)
+        return NULL;
+    KnObject *r = ob_str_decode_utf8(line, (kn_ssize_t)strlen(line), "surrogateescape");
+    free(line);
+    return r;
+}
+
+/* As CPython, an interactive start calls sys.__interactivehook__ (site's
+ * hook imports readline and rlcompleter and loads ~/.python_history). */
+static void run_interactive_hook(void)
+{
+    KnObject *hook = jit_sys_get("__interactivehook__");
+    if (hook == NULL) {
+        ob_err_clear();
+        return;
+    }
+    if (ob_call(hook, NULL, NULL) != NULL)
+        return;
+    KnObject *err = jit_sys_get("stderr");
+    if (err != NULL && err != KN_None)
+        jit_file_write_cstr(err, "Failed calling sys.__interactivehook__\n");
+    KnObject *exc = ob_err_fetch();
+    if (exc != NULL)
+        jit_print_exception(exc);
+    ob_err_clear();
+}
+
+/* One line for the prompt: through the reader on a terminal (prompt on
+ * stdout, as CPython's), else sys.stdin.readline() with the prompt on
+ * sys.stderr. */
+static KnObject *read_prompt_line(KnObject *in, KnObject *err, KnObject *prompt)
+{
+    KnObject *line = prompt ? jit_readline(prompt, 0) : KN_NotImplemented;
+    if (line != KN_NotImplemented)
+        return line;
+    jit_stdio_flush_all();
+    if (prompt == NULL || jit_file_write_str(err, prompt) < 0
+        || ob_call_method(err, "flush", 0) == NULL)
+        ob_err_clear();
+    return ob_call_method(in, "readline", 0);
+}
+
 int jit_run_interactive(void)
 {
     KnObject *mods = jit_sys_modules();
@@ -468,16 +545,16 @@ int jit_run_interactive(void)
         fputs("kiln: no sys.stdin or sys.stderr for the interactive prompt\n", stderr);
         return 1;
     }
+    if (isatty(0) || config.interactive)
+        run_interactive_hook();
     KnObject *pending = ob_str_empty();
     int block = 0, status = 0;
     for (;;) {
         KnObject *prompt = KN_STR_LEN(pending) ? prompt_text("ps2", "... ")
                                                : prompt_text("ps1", ">>> ");
-        jit_stdio_flush_all();
-        if (prompt == NULL || jit_file_write_str(err, prompt) < 0
-            || ob_call_method(err, "flush", 0) == NULL)
+        if (prompt == NULL)
             ob_err_clear();
-        KnObject *line = ob_call_method(in, "readline", 0);
+        KnObject *line = read_prompt_line(in, err, prompt);
         if (line == NULL && ob_err_matches((KnObject *)ob_exc_KeyboardInterrupt)) {
             /* Ctrl-C at the prompt drops the pending input, as CPython. */
             ob_err_clear();

@@ -132,9 +132,11 @@ static void banner(void)
         ob_err_clear();
         return;
     }
+    /* sys.version names Kiln ("[Kiln x.y.z, GCC ...]"); help, copyright,
+     * credits and license come from site, as in CPython. */
     fprintf(stderr, "Python %s on linux\n"
-                    "Type \"exit()\" or Ctrl-D to leave (help(), copyright, credits and "
-                    "license need site and pydoc, not in Kiln yet).\n", text);
+                    "Type \"help\", \"copyright\", \"credits\" or \"license\" for more "
+                    "information.\n", text);
 }
 
 /* Read all of stdin (the program for `python -` and piped input). */

@@ -52,6 +52,7 @@ KnObject *kn_init_termios(void);
 KnObject *kn_init_resource(void);
 KnObject *kn_init_syslog(void);
 KnObject *kn_init__crypt(void);
+KnObject *kn_init_readline(void);
 KnObject *kn_init_mmap(void);
 KnObject *kn_init__posixshmem(void);
 KnObject *kn_init__multiprocessing(void);
@@ -153,5 +154,6 @@ const stdlib_module stdlib_modules[] = {
     {"_datetime", kn_init__datetime},
     {"_sqlite3", kn_init__sqlite3},
     {"_abc", kn_init__abc},
+    {"readline", kn_init_readline},
     {NULL, NULL}
 };

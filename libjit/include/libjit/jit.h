@@ -232,6 +232,22 @@ typedef int (*jit_ast_tree_hook)(KnObject *obj, int mode, struct ps_arena *arena
                                  struct ps_mod **out);
 void jit_set_ast_tree_hook(jit_ast_tree_hook hook);
 
+/* ---- part readline: line editing at the prompt (stdlib readline) ----
+ * The `readline` module installs its reader here when imported (libjit
+ * does not link libreadline).  The reader is called with the GIL held,
+ * releases it while waiting for keys, writes the prompt itself and returns
+ * a malloc'd line ending in "\n", "" at end of input, or NULL with an
+ * exception set (KeyboardInterrupt for Ctrl-C).  As CPython's
+ * PyOS_Readline, the interactive prompt uses it when fds 0 and 1 are
+ * terminals, input() when sys.stdin / sys.stdout are also fds 0 and 1.
+ * jit_readline reads one line through it: a str ("" at end of input), or
+ * NULL with an exception; it returns NotImplemented (no exception) when no
+ * reader is installed or the streams are not terminals (use_sys_streams:
+ * also check sys.stdin.fileno() == 0 and sys.stdout.fileno() == 1). */
+typedef char *(*jit_readline_hook)(const char *prompt);
+void jit_set_readline_hook(jit_readline_hook hook);
+KnObject *jit_readline(KnObject *prompt, int use_sys_streams);
+
 #ifdef __cplusplus
 }
 #endif
