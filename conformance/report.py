@@ -101,9 +101,11 @@ def write_all():
     for label, run in (("Kiln", kiln), ("CPython 3.11", cpy)):
         if run:
             t = run["totals"]
-            lines.append("- %s (%s, %s, %.0f s): %d modules, %d passed, %d failed, %d errors, "
-                         "%d skipped; %d import errors, %d crashes, %d timeouts"
-                         % (label, run["path"], run["date"], run["seconds"], t["modules"],
+            lines.append("- %s (%s, %s, %.0f s; the runner ran on %s): %d modules, %d passed, "
+                         "%d failed, %d errors, %d skipped; %d import errors, %d crashes, "
+                         "%d timeouts"
+                         % (label, run["path"], run["date"], run["seconds"],
+                            run.get("runner", "an unrecorded interpreter"), t["modules"],
                             t["passed"], t["failed"], t["errors"], t["skipped"],
                             t["import-error"], t["crash"], t["timeout"]))
         else:

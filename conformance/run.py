@@ -230,7 +230,9 @@ def main():
     tot = summarise(results)
     run = {"interpreter": label, "path": interp, "date": time.strftime("%Y-%m-%d %H:%M"),
            "seconds": round(time.time() - t0, 1), "totals": tot,
-           "partial": bool(args.only), "modules": results}
+           "partial": bool(args.only), "modules": results,
+           # which interpreter ran this runner (self-hosting: kiln)
+           "runner": "%s (%s)" % (sys.implementation.name, sys.executable)}
     os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
     if not args.only:
         with open(os.path.join(HERE, "results", label + ".json"), "w") as f:
