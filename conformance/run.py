@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import queue
+import signal
 import subprocess
 import sys
 import tempfile
@@ -61,14 +62,25 @@ def run_module(interp, name, timeout):
     env = dict(os.environ)
     env["PYTHONHASHSEED"] = "0"
     env.pop("PYTHONPATH", None)
+    # Its own session, so that a timeout kills the test's helper processes
+    # (multiprocessing workers, servers) too, not only the child.
+    proc = subprocess.Popen([interp, os.path.join(HERE, "child.py"), "test." + name, out_path],
+                            cwd=workdir, env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
     try:
-        proc = subprocess.run([interp, os.path.join(HERE, "child.py"), "test." + name, out_path],
-                              cwd=workdir, env=env, stdin=subprocess.DEVNULL,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              timeout=timeout)
-        rc, err = proc.returncode, proc.stderr
+        _, err = proc.communicate(timeout=timeout)
+        rc = proc.returncode
     except subprocess.TimeoutExpired:
         rc, err = None, b""
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        if proc.returncode is None:
+            proc.kill()
+            proc.wait()
     record = None
     try:
         with open(out_path) as f:
