@@ -8,7 +8,7 @@
  * Caches: ZoneInfo(key) looks in a weak-value dictionary (one object per
  * key while it lives) and keeps the 8 most recent keys alive in an
  * OrderedDict; each subclass gets its own pair from __init_subclass__
- * (as class attributes _weak_cache / _strong_cache).
+ * (the class attribute _weak_cache; the strong one is kept here).
  */
 #include "libobject/libobject.h"
 #include "libobject/args.h"
@@ -23,6 +23,7 @@ KnObject *kn_init__zoneinfo(void);
 static KnTypeObject zi_base_type;
 static KnObject *zi_class;          /* zoneinfo.ZoneInfo */
 static KnObject *zi_weak, *zi_strong;
+static KnObject *zi_sub_strong;     /* subclass -> its strong cache */
 static int zi_creating;
 
 static KnObject *zi_call_name(const char *module, const char *name)
@@ -47,7 +48,11 @@ static int zi_caches(KnObject *cls, KnObject **weak, KnObject **strong)
         return 0;
     }
     *weak = ob_getattr_str(cls, "_weak_cache");
-    *strong = *weak ? ob_getattr_str(cls, "_strong_cache") : NULL;
+    if (*weak == NULL)
+        return -1;
+    *strong = ob_dict_getitem(zi_sub_strong, cls);
+    if (*strong == NULL && !ob_err_occurred())
+        ob_err_format(ob_exc_TypeError, "%s has no ZoneInfo cache", ((KnTypeObject *)cls)->tp_name);
     return *strong == NULL ? -1 : 0;
 }
 
@@ -201,7 +206,7 @@ static KnObject *zi_init_subclass(KnObject *cls, KnObject *const *args, kn_ssize
         return KN_None;
     KnObject *weak, *strong;
     if (zi_new_caches(&weak, &strong) < 0 || ob_setattr_str(cls, "_weak_cache", weak) < 0
-        || ob_setattr_str(cls, "_strong_cache", strong) < 0)
+        || ob_dict_setitem(zi_sub_strong, cls, strong) < 0)
         return NULL;
     return KN_None;
 }
@@ -219,7 +224,7 @@ static KnObject *zi_reduce(KnObject *self, KnObject *unused)
     KnObject *unpickle = ob_getattr_str((KnObject *)KN_TYPE(self), "_unpickle");
     if (unpickle == NULL)
         return NULL;
-    return ob_tuple_pack(2, unpickle, ob_tuple_pack(2, ZI(self)->key, KN_BOOL(ZI(self)->from_cache)));
+    return ob_tuple_pack(2, unpickle, ob_tuple_pack(2, ZI(self)->key, ob_int_from_long_long(ZI(self)->from_cache)));
 }
 
 /* The type for dt (None: only fixed-offset zones answer); which = 0
@@ -313,7 +318,7 @@ static KnMemberDef zi_members[] = {
 
 static KnTypeObject zi_base_type = {
     KN_VAR_HEAD_INIT(&ob_type_type, 0),
-    .tp_name = "_zoneinfo._ZoneInfoBase",
+    .tp_name = "_zoneinfo.ZoneInfo",
     .tp_basicsize = sizeof(ZoneInfoObject),
     .tp_getattro = ob_generic_getattr,
     .tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_BASETYPE,
@@ -348,7 +353,7 @@ KnObject *kn_init__zoneinfo(void)
         return NULL;
     if (zi_class == NULL) {
         KnObject *cls = zi_make_class();
-        if (cls == NULL || zi_new_caches(&zi_weak, &zi_strong) < 0)
+        if (cls == NULL || zi_new_caches(&zi_weak, &zi_strong) < 0 || (zi_sub_strong = ob_dict_new()) == NULL)
             return NULL;
         zi_class = cls;
     }

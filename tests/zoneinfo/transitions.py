@@ -24,21 +24,25 @@ for name in ZONES:
             for fold in (0, 1):
                 dt = datetime.datetime(year, month, 15, 12, 30, fold=fold, tzinfo=zi)
                 print(" ", show(dt))
-    # every hour across the 2021 and 2045 transitions, both directions
+    # each change of offset in 2021 and 2045 (found by the day, pinned to
+    # the hour), both directions, and the wall times around it
     for year in (2021, 2045):
         start = datetime.datetime(year, 1, 1, tzinfo=UTC)
-        prev = None
-        for hours in range(0, 366 * 24, 1):
-            u = start + datetime.timedelta(hours=hours)
-            local = u.astimezone(zi)
-            off = local.utcoffset()
-            if prev is not None and off != prev:
-                before = (u - datetime.timedelta(hours=1)).astimezone(zi)
-                print("  change", before, "->", local, local.fold)
-                # the local wall times around the change, both folds
-                for mins in (-90, -30, 0, 30, 90):
-                    wall = local.replace(tzinfo=None) + datetime.timedelta(minutes=mins)
-                    for fold in (0, 1):
-                        w = wall.replace(fold=fold, tzinfo=zi)
-                        print("   ", show(w), w.astimezone(UTC))
+        prev = start.astimezone(zi).utcoffset()
+        for day in range(1, 366):
+            u = start + datetime.timedelta(days=day)
+            off = u.astimezone(zi).utcoffset()
+            if off == prev:
+                continue
             prev = off
+            u -= datetime.timedelta(days=1)
+            while u.astimezone(zi).utcoffset() == (u - datetime.timedelta(hours=1)).astimezone(zi).utcoffset():
+                u += datetime.timedelta(hours=1)
+            local = u.astimezone(zi)
+            before = (u - datetime.timedelta(hours=1)).astimezone(zi)
+            print("  change", before, "->", local, local.fold)
+            for mins in (-90, -30, 0, 30, 90):
+                wall = local.replace(tzinfo=None) + datetime.timedelta(minutes=mins)
+                for fold in (0, 1):
+                    w = wall.replace(fold=fold, tzinfo=zi)
+                    print("   ", show(w), w.astimezone(UTC))
