@@ -34,6 +34,7 @@ KnObject *kn_init__posixsubprocess(void);
 KnObject *kn_init__contextvars(void);
 KnObject *kn_init_array(void);
 KnObject *kn_init__queue(void);
+KnObject *kn_init__zoneinfo(void);
 KnObject *kn_init__struct(void);
 KnObject *kn_init__sre(void);
 KnObject *kn_init_itertools(void);
@@ -113,6 +114,7 @@ const stdlib_module stdlib_modules[] = {
     {"_contextvars", kn_init__contextvars},
     {"array", kn_init_array},
     {"_queue", kn_init__queue},
+    {"_zoneinfo", kn_init__zoneinfo},
     {"_struct", kn_init__struct},
     {"_sre", kn_init__sre},
     {"itertools", kn_init_itertools},

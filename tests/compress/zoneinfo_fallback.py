@@ -1,7 +1,5 @@
-"""zoneinfo without _zoneinfo: the pure-Python implementation over the
-system tz database (Kiln has no C accelerator; its repr says
-'ZoneInfo(...)' where CPython's C class says 'zoneinfo.ZoneInfo(...)',
-so this test prints str() and behaviour, not repr())."""
+"""zoneinfo over the system tz database: str() and behaviour (Kiln now
+has the _zoneinfo C class too; repr() is covered in tests/zoneinfo)."""
 import datetime
 import pickle
 import zoneinfo
