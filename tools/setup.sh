@@ -21,6 +21,7 @@ libexpat1-dev
 libbz2-dev
 liblzma-dev
 libcrypt-dev
+libssl-dev
 uuid-dev
 libclang-rt-14-dev
 pypy3

@@ -38,6 +38,7 @@ KnObject *kn_init__struct(void);
 KnObject *kn_init__sre(void);
 KnObject *kn_init_itertools(void);
 KnObject *kn_init__operator(void);
+KnObject *kn_init__hashlib(void);
 KnObject *kn_init__functools(void);
 KnObject *kn_init__collections(void);
 
@@ -145,5 +146,6 @@ const stdlib_module stdlib_modules[] = {
     {"_codecs_tw", kn_init__codecs_tw},
     {"_codecs_hk", kn_init__codecs_hk},
     {"_codecs_iso2022", kn_init__codecs_iso2022},
+    {"_hashlib", kn_init__hashlib},
     {NULL, NULL}
 };
