@@ -32,7 +32,7 @@ extern KnObject *hl_unsupported_error;     /* UnsupportedDigestmodError */
 extern KnObject *hl_constructors;          /* {openssl_md5: 'md5', ...} */
 
 /* The digest for a Python name ("sha3_256", "SHA256", "blake2b", ...), or
- * NULL with UnsupportedDigestmodError set. */
+ * NULL with ValueError set (3.11.2 raises the plain ValueError here). */
 EVP_MD *hl_digest_by_name(const char *name, int usedforsecurity);
 /* The digest for a str name or one of _constructors' functions (hmac's
  * digestmod); NULL with an exception set. */

@@ -64,7 +64,7 @@ EVP_MD *hl_digest_by_name(const char *name, int usedforsecurity)
     ERR_clear_error();
     EVP_MD *md = EVP_MD_fetch(NULL, ossl, usedforsecurity ? NULL : "-fips");
     if (md == NULL)
-        hl_raise_openssl(hl_unsupported_error, "unsupported hash type");
+        hl_raise_openssl((KnObject *)ob_exc_ValueError, "unsupported hash type");
     return md;
 }
 
@@ -85,9 +85,8 @@ EVP_MD *hl_digest_by_digestmod(KnObject *digestmod)
         return s == NULL ? NULL : hl_digest_by_name(s, 1);
     }
     /* One of our openssl_* functions, from any instance of the module
-     * (a fresh import makes new function objects over the same table). */
-    if (ob_dict_getitem(hl_constructors, digestmod) == NULL && ob_err_occurred())
-        return NULL;
+     * (a fresh import makes new function objects over the same table);
+     * anything else, unhashable included, is unsupported (3.11.2). */
     if (KN_TYPE(digestmod) == &ob_cfunction_type) {
         KnMethodDef *ml = ((KnCFunctionObject *)digestmod)->m_ml;
         for (KnMethodDef *d = hl_table; d != NULL && d->ml_name != NULL; d++)
