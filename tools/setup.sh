@@ -23,6 +23,7 @@ liblzma-dev
 libcrypt-dev
 libsqlite3-dev
 libreadline-dev
+libssl-dev
 uuid-dev
 libclang-rt-14-dev
 pypy3

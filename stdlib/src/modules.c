@@ -39,6 +39,7 @@ KnObject *kn_init__struct(void);
 KnObject *kn_init__sre(void);
 KnObject *kn_init_itertools(void);
 KnObject *kn_init__operator(void);
+KnObject *kn_init__hashlib(void);
 KnObject *kn_init__functools(void);
 KnObject *kn_init__collections(void);
 
@@ -157,5 +158,6 @@ const stdlib_module stdlib_modules[] = {
     {"_sqlite3", kn_init__sqlite3},
     {"_abc", kn_init__abc},
     {"readline", kn_init_readline},
+    {"_hashlib", kn_init__hashlib},
     {NULL, NULL}
 };
