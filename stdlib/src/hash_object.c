@@ -259,7 +259,8 @@ void hash_md_update(HashMD *md, size_t bs, void *state,
     }
     for (; n >= bs; p += bs, n -= bs)
         compress(state, p);
-    memcpy(md->buf, p, n);
+    if (n > 0)      /* p may be NULL for empty input */
+        memcpy(md->buf, p, n);
     md->used = n;
 }
 
