@@ -7,6 +7,7 @@
 
 #include "posix_internal.h"
 #include "intarg.h"
+#include "stdlib/signals.h"
 
 KnObject *px_fspath(KnObject *o)
 {
@@ -188,8 +189,6 @@ int px_path_conv(KnObject *o, PxPath *p)
     p->length = KN_SIZE(b);
     return 0;
 }
-
-int kn_signal_check(void) __attribute__((weak));   /* _signal (stdlib/signals.h) */
 
 int px_eintr_retry(void)
 {

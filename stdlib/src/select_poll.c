@@ -7,8 +7,8 @@
 #include "libgc/gc.h"
 #include "libobject/libobject.h"
 #include "select_internal.h"
+#include "stdlib/signals.h"
 
-int kn_signal_check(void) __attribute__((weak));   /* _signal (stdlib/signals.h) */
 
 typedef struct SelPoll {
     KN_OBJECT_HEAD;

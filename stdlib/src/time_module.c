@@ -14,6 +14,7 @@
 
 #include "time_internal.h"
 #include "intarg.h"
+#include "stdlib/signals.h"
 
 KnObject *kn_init_time(void);
 
@@ -178,8 +179,6 @@ static KnObject *tm_pthread_getcpuclockid(KnObject *m, KnObject *arg)
  * GIL released; a signal runs its Python handler, and the sleep goes on
  * unless the handler raised (PEP 475).  kn_signal_check is weak: the
  * cmocka test links without the signal module. */
-int kn_signal_check(void) __attribute__((weak));
-
 static KnObject *tm_sleep(KnObject *m, KnObject *arg)
 {
     (void)m;

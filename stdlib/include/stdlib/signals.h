@@ -9,7 +9,9 @@
 #ifndef STDLIB_SIGNALS_H
 #define STDLIB_SIGNALS_H
 
-int kn_signal_check(void);
+/* Weak: test programs may link a module without _signal; callers that
+ * can be linked so test `kn_signal_check != NULL` first. */
+int kn_signal_check(void) __attribute__((weak));
 
 /* As if signal `sig` had arrived (_thread.interrupt_main): its Python
  * handler runs at the main thread's next check.  Nothing happens (0) when
