@@ -37,8 +37,6 @@ static void *kgc_new_object_slow(size_t n, size_t granules, int which)
                : which == KGC_FAST_WEAK ? kgc_state.weak_kind
                                         : kgc_state.head_kind;
     if (granules <= KGC_FAST_GRANULES && !kgc_state.fast_disabled) {
-        /* extra_bytes is known only now: recompute after a first init */
-        granules = (n + kgc_state.extra_bytes + KGC_GRANULE - 1) / KGC_GRANULE;
         void *p = kgc_fast_refill(granules, which, kind);
         if (p != NULL || kgc_fast_tl != NULL)
             return p;
@@ -54,7 +52,7 @@ static inline void *kgc_new_object(size_t n, size_t min, int which)
         n = min;
     size_t granules = KGC_FAST_GRANULES + 1;
     if (n <= KGC_FAST_GRANULES * KGC_GRANULE)
-        granules = (n + kgc_state.extra_bytes + KGC_GRANULE - 1) / KGC_GRANULE;
+        granules = KGC_GRANULES(n);
     struct kgc_fast_lists *t = kgc_fast_tl;
     if (__builtin_expect(t != NULL && granules <= KGC_FAST_GRANULES, 1)) {
         intptr_t *p = t->head[which][granules];

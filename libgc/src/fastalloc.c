@@ -24,7 +24,7 @@
 
 #include "gc_internal.h"
 
-_Thread_local struct kgc_fast_lists *kgc_fast_tl;
+__thread struct kgc_fast_lists *kgc_fast_tl;
 
 static pthread_key_t kgc_fast_key;
 

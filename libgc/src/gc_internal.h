@@ -75,17 +75,10 @@ void kgc_refcount_install(void);            /* hook into root pushing   */
 /* fastalloc.c: per-thread free lists of obj_kind (row 0) and weak_kind
  * (row 1) objects, indexed by size in granules (NOTES-gc.md §6).  An object
  * of g granules holds g * KGC_GRANULE - extra_bytes usable bytes. */
-#define KGC_GRANULE ((size_t)16)
+/* KGC_GRANULE, KGC_FAST_*, struct kgc_fast_lists and kgc_fast_tl are in
+ * libgc/gc.h (the inline fast path). */
 /* First Boehm heap size (init.c): see NOTES-gc.md §7. */
 #define KGC_INITIAL_HEAP ((size_t)32 << 20)
-#define KGC_FAST_GRANULES 32          /* lists for objects up to 512 bytes */
-#define KGC_FAST_OBJ 0
-#define KGC_FAST_WEAK 1
-#define KGC_FAST_HEAD 2
-struct kgc_fast_lists {
-    void *head[3][KGC_FAST_GRANULES + 1];   /* [row][granules]; [.][0] unused */
-};
-extern _Thread_local struct kgc_fast_lists *kgc_fast_tl;
 void kgc_fast_init(void);                   /* init.c, once */
 /* The slow path: refill the calling thread's list if empty and pop one
  * object (noted, word 0 = BASE), or NULL on exhaustion. */

@@ -97,6 +97,12 @@ static void kgc_init_body(void)
     probe = GC_malloc_atomic(KGC_GRANULE);
     kgc_state.extra_bytes = probe && GC_size(probe) > KGC_GRANULE;
     GC_free(probe);
+    /* The inline fast path (libgc/gc.h) rounds with KGC_EXTRA_BYTES, a
+     * constant: it may only overestimate Boehm's. */
+    if (kgc_state.extra_bytes > KGC_EXTRA_BYTES) {
+        fprintf(stderr, "libgc: Boehm's extra bytes exceed KGC_EXTRA_BYTES\n");
+        abort();
+    }
     kgc_fast_init();
     atomic_store_explicit(&kgc_state.ready, 1, memory_order_release);
 }

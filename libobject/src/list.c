@@ -11,6 +11,7 @@
  */
 #include <string.h>
 #include "containers.h"
+#include "ob_alloc.h"
 
 static KnObject **items_alloc(kn_ssize_t n)
 {
@@ -63,7 +64,7 @@ KnObject *ob_list_new(kn_ssize_t n)
         ob_err_bad_internal_call();
         return NULL;
     }
-    KnListObject *l = (KnListObject *)ob_alloc(&ob_list_type, 0);
+    KnListObject *l = (KnListObject *)ob_alloc_exact(&ob_list_type, sizeof(KnListObject));
     if (l == NULL)
         return NULL;
     if (n > 0) {
