@@ -108,14 +108,15 @@ void *kgc_fast_refill(size_t granules, int which, int kind)
         GC_generic_malloc_many(granules * KGC_GRANULE, kind, head);
         if (*head == NULL)
             return NULL;
-        if (kgc_fast_note_batch(head) != 0) {
+        /* Plain memory is not an object: never seen by the refcount walk. */
+        if (which != KGC_FAST_PLAIN && kgc_fast_note_batch(head) != 0) {
             *head = NULL;          /* unnoted objects are never handed out */
             return NULL;
         }
     }
     intptr_t *p = *head;
     *head = *(void **)p;
-    p[0] = KGC_REFCNT_BASE;
+    p[0] = which == KGC_FAST_PLAIN ? 0 : KGC_REFCNT_BASE;
     return p;
 }
 

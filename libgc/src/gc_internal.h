@@ -78,7 +78,7 @@ void kgc_refcount_install(void);            /* hook into root pushing   */
 /* KGC_GRANULE, KGC_FAST_*, struct kgc_fast_lists and kgc_fast_tl are in
  * libgc/gc.h (the inline fast path). */
 /* First Boehm heap size (init.c): see NOTES-gc.md §7. */
-#define KGC_INITIAL_HEAP ((size_t)32 << 20)
+#define KGC_INITIAL_HEAP ((size_t)96 << 20)
 void kgc_fast_init(void);                   /* init.c, once */
 /* The slow path: refill the calling thread's list if empty and pop one
  * object (noted, word 0 = BASE), or NULL on exhaustion. */

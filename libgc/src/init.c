@@ -56,6 +56,13 @@ static void kgc_init_body(void)
     /* fork() in a threaded process: Boehm takes its lock around the fork
      * and forgets the threads the child does not have. */
     GC_set_handle_fork(1);
+    /* One marker (the collecting thread, no helper threads): the
+     * interpreter runs one thread at a time, CPU time is what a
+     * collection costs it, and parallel marking only adds lock traffic
+     * (in every GC_generic_malloc_many refill, too).  NOTES-gc.md §7.
+     * GC_MARKERS in the environment still chooses. */
+    if (getenv("GC_MARKERS") == NULL)
+        GC_set_markers_count(1);
     GC_INIT();
     GC_set_oom_fn(kgc_oom);
     /* Boehm starts with a 64 KiB heap and collects whenever a third of it

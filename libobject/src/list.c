@@ -17,7 +17,7 @@ static KnObject **items_alloc(kn_ssize_t n)
 {
     if ((size_t)n > (size_t)KN_SSIZE_MAX / sizeof(KnObject *))
         return NULL;
-    return (KnObject **)kgc_alloc((size_t)n * sizeof(KnObject *));
+    return (KnObject **)kgc_alloc_fast((size_t)n * sizeof(KnObject *));
 }
 
 int ob_list_resize(KnObject *op, kn_ssize_t newsize)
@@ -42,7 +42,7 @@ int ob_list_resize(KnObject *op, kn_ssize_t newsize)
             return -1;
         }
         size_t bytes = new_allocated * sizeof(KnObject *);
-        items = self->ob_item ? kgc_realloc(self->ob_item, bytes) : kgc_alloc(bytes);
+        items = self->ob_item ? kgc_realloc(self->ob_item, bytes) : kgc_alloc_fast(bytes);
         if (items == NULL) {
             ob_err_nomemory();
             return -1;

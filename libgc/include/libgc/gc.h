@@ -82,8 +82,10 @@ void *kgc_alloc_weakref_object(size_t n);
 #define KGC_FAST_OBJ 0
 #define KGC_FAST_WEAK 1
 #define KGC_FAST_HEAD 2
+#define KGC_FAST_PLAIN 3              /* kgc_alloc: Boehm's NORMAL kind */
+#define KGC_FAST_ROWS 4
 struct kgc_fast_lists {
-    void *head[3][KGC_FAST_GRANULES + 1];   /* [row][granules]; [.][0] unused */
+    void *head[KGC_FAST_ROWS][KGC_FAST_GRANULES + 1];  /* [row][granules]; [.][0] unused */
 };
 /* The calling thread's lists, NULL until its first object (fastalloc.c). */
 extern __thread struct kgc_fast_lists *kgc_fast_tl;
@@ -107,6 +109,24 @@ static inline void *kgc_alloc_object_fast(size_t n)
     }
 #endif
     return kgc_alloc_object(n);     /* debug builds: checks the zeroing */
+}
+
+/* kgc_alloc(n), inlined the same way: zeroed, scanned, not an object. */
+static inline void *kgc_alloc_fast(size_t n)
+{
+#ifdef NDEBUG
+    size_t g = KGC_GRANULES(n);
+    struct kgc_fast_lists *t = kgc_fast_tl;
+    if (__builtin_expect(g <= KGC_FAST_GRANULES && t != NULL, 1)) {
+        void **p = (void **)t->head[KGC_FAST_PLAIN][g];
+        if (__builtin_expect(p != NULL, 1)) {
+            t->head[KGC_FAST_PLAIN][g] = p[0];
+            p[0] = NULL;
+            return p;
+        }
+    }
+#endif
+    return kgc_alloc(n);
 }
 
 #ifdef __cplusplus
