@@ -72,8 +72,11 @@ static void kgc_init_body(void)
      * marking everything live (~1 ms).  A larger first heap spaces them
      * out (mandelbrot/nbody ~25% faster; NOTES-gc.md §7).  Pages are only
      * touched when used.  GC_INITIAL_HEAP_SIZE still overrides it. */
-    if (getenv("GC_INITIAL_HEAP_SIZE") == NULL)
-        GC_expand_hp(KGC_INITIAL_HEAP);
+    if (getenv("GC_INITIAL_HEAP_SIZE") == NULL &&
+        GC_expand_hp(KGC_INITIAL_HEAP) != 0) {
+        atomic_store(&kgc_state.heap_grow_at, GC_get_gc_no() + KGC_GROW_EVERY);
+        atomic_store(&kgc_state.heap_requested, KGC_INITIAL_HEAP);
+    }
     GC_allow_register_threads();
     /* Registered after Boehm's handlers, so prepare runs first and keeps
      * the lock order (kgc_state.lock before the allocation lock). */
@@ -112,6 +115,29 @@ static void kgc_init_body(void)
     }
     kgc_fast_init();
     atomic_store_explicit(&kgc_state.ready, 1, memory_order_release);
+}
+
+/* A collection frees every empty block, so Boehm collects again once the
+ * blocks in use reach the heap size requested by GC_expand_hp: the larger
+ * that is, the fewer collections (each marks all live data), but the more
+ * fresh pages the process touches (one fault per 4 KiB).  Start at
+ * KGC_INITIAL_HEAP, and grow towards KGC_GROWN_HEAP only while collections
+ * keep coming.  Runs outside any lock, from the refill path; a race between
+ * threads is settled by the compare-exchange (one of them grows). */
+void kgc_heap_grow_check(void)
+{
+    size_t req = atomic_load_explicit(&kgc_state.heap_requested, memory_order_relaxed);
+    if (req == 0 || req >= KGC_GROWN_HEAP)
+        return;
+    unsigned long gc_no = (unsigned long)GC_get_gc_no();
+    unsigned long at = atomic_load_explicit(&kgc_state.heap_grow_at, memory_order_relaxed);
+    if (gc_no < at)
+        return;
+    if (!atomic_compare_exchange_strong(&kgc_state.heap_requested, &req,
+                                        req + KGC_INITIAL_HEAP))
+        return;
+    atomic_store(&kgc_state.heap_grow_at, gc_no + KGC_GROW_EVERY);
+    GC_expand_hp(KGC_INITIAL_HEAP);
 }
 
 void kgc_init(void)
