@@ -90,7 +90,7 @@ struct kgc_fast_lists {
 /* The calling thread's lists, NULL until its first object (fastalloc.c). */
 extern __thread struct kgc_fast_lists *kgc_fast_tl;
 
-/* Granules an object of n bytes occupies (n >= 16), as Boehm rounds. */
+/* Granules a request of n bytes occupies, as Boehm rounds it. */
 #define KGC_GRANULES(n) (((size_t)(n) + KGC_EXTRA_BYTES + KGC_GRANULE - 1) / KGC_GRANULE)
 
 static inline void *kgc_alloc_object_fast(size_t n)
