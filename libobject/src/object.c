@@ -445,7 +445,7 @@ void ob_repr_leave(KnObject *o)
 
 kn_hash_t ob_hash_not_implemented(KnObject *o)
 {
-    ob_err_format(ob_exc_TypeError, "unhashable type: '%s'", KN_TNAME(o));
+    ob_err_format(ob_exc_TypeError, "unhashable type: '%s'", KN_TYPE(o)->tp_name);
     return -1;
 }
 
