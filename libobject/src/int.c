@@ -44,6 +44,16 @@ static inline KnObject *small_int(kn_stwodigits v)
 static inline KnLongObject *int_alloc_digits(kn_ssize_t n)
 {
     size_t size = offsetof(KnLongObject, ob_digit) + (size_t)n * sizeof(kn_digit);
+    if (__builtin_expect(size >= KGC_HEAD_SCANNED, 0)) {
+        /* A big int: only its head is scanned, never its digits (no
+         * pointers; scanning them costs mark time and can pin garbage). */
+        KnObject *o = kgc_alloc_object_head(size);
+        if (o == NULL)
+            return (KnLongObject *)ob_err_nomemory();
+        o->ob_type = &ob_int_type;
+        KN_SET_SIZE(o, n);
+        return (KnLongObject *)o;
+    }
     return (KnLongObject *)ob_alloc_exact_var(&ob_int_type, size, n);
 }
 

@@ -15,6 +15,7 @@
 #define LIBOBJECT_OB_ALLOC_H
 
 #include "libgc/gc.h"
+#include "libgc/head.h"
 #include "libobject/libobject.h"
 
 /* A zeroed object of `size` bytes (>= sizeof(KnObject)) whose type is

@@ -63,3 +63,11 @@ for x in xs:
     x.tag = type(x).__name__
 gc.collect()
 print([(x, x.tag) for x in xs], float('nan') != float('nan'), -0.0, 1e308 * 10)
+
+# big ints (12 digits and more) keep only their head scanned
+bigs = [3 ** k for k in range(200, 2200, 100)] + [-(7 ** 500), 2 ** 359, 2 ** 360 - 1]
+for _ in range(3):
+    junk = [x * 5 + 1 for x in bigs]
+    gc.collect()
+print([b % 1000003 for b in bigs], sum(bigs) % 999983, len(str(bigs[-4])))
+print(all(j == b * 5 + 1 for j, b in zip(junk, bigs)))
