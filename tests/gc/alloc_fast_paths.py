@@ -71,3 +71,13 @@ for _ in range(3):
     gc.collect()
 print([b % 1000003 for b in bigs], sum(bigs) % 999983, len(str(bigs[-4])))
 print(all(j == b * 5 + 1 for j, b in zip(junk, bigs)))
+
+# bytes past the scanned head: contents intact, views keep them alive
+b = bytes(range(256)) * 1000
+m = memoryview(b)[5000:]
+del b
+gc.collect()
+print(len(m), m[0], bytes(m[:4]), bytes(m[-3:]))
+x = [bytes([i % 256]) * (i % 300) for i in range(20000)]
+gc.collect()
+print(sum(len(y) for y in x), x[299][:3], x[-1][-3:], x[71], len(x[72]))
