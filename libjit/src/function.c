@@ -591,3 +591,13 @@ KnTypeObject jit_function_type = {
     .tp_dictoffset = offsetof(KnFunctionObject, func_dict),
     .tp_new = func_new,
 };
+
+/* ---- attr: binding for the interpreter's inline calls ---- */
+
+int jit_function_bind(KnObject *func, jit_frame *fr, KnObject *const *args, kn_ssize_t nargs,
+                      KnObject *kwnames)
+{
+    if (kwnames != NULL && KN_SIZE(kwnames) == 0)
+        kwnames = NULL;
+    return bind_args(JIT_FUNC(func), fr, args, nargs, kwnames);
+}

@@ -8,6 +8,7 @@
 #include "libobject/descr.h"
 #include "libobject/module.h"
 #include "specialize.h"
+#include "specialize_attr.h"
 
 #define REWRITE(instr, name) jit_spec_rewrite((instr), JIT_OP_##name)
 
@@ -440,6 +441,8 @@ static int c_convention(int flags)
 void jit_specialize_call(KnCodeObject *co, uint16_t *instr, KnObject *callable, int nargs, KnObject *kwnames)
 {
     uint16_t *c = instr + 1;
+    if (jit_specialize_call_attr(co, instr, callable, nargs, kwnames))
+        return;
     if (kwnames != NULL)
         goto fail;
     if (KN_TYPE(callable) == &ob_method_type &&

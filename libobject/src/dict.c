@@ -591,3 +591,22 @@ int ob_dict_update(KnObject *d, KnObject *other)
 {
     return ob_dict_update_arg(d, other);
 }
+
+/* ---- attr: index hints (dict_internal.h) ---- */
+
+kn_ssize_t ob_dict_index_of(KnObject *d, KnObject *key)
+{
+    kn_hash_t hash = ob_dict_key_hash(key);
+    if (hash == -1)
+        return DKIX_ERROR;
+    return lookup(d, key, hash, NULL);
+}
+
+KnObject *ob_dict_new_with_room(kn_ssize_t n)
+{
+    KnObject *d = ob_dict_new();
+    if (d != NULL && dict_resize(d, n > 0 ? n : 1) < 0)
+        return NULL;
+    return d;
+}
+/* ---- end attr ---- */
