@@ -123,3 +123,126 @@ int jit_attr_init_done(KnCodeObject *co, uint16_t *instr, KnObject *retval, KnOb
     }
     return 0;
 }
+
+/* ---- class attributes ---- */
+
+/* How a class attribute `attr` reads without running arbitrary code
+ * (JIT_ATTR_*), or -1.  Values must be of a static type: a heap type could
+ * gain __get__ later without any version this cache checks changing. */
+static int class_attr_kind(KnObject *attr)
+{
+    KnTypeObject *t = KN_TYPE(attr);
+    if (JIT_FUNCTION_CHECK(attr))
+        return JIT_ATTR_FUNCTION;
+    if (t == &ob_staticmethod_type)
+        return JIT_ATTR_STATIC;
+    if (t == &ob_classmethod_type)
+        return JIT_FUNCTION_CHECK(((KnClassMethodObject *)attr)->cm_callable)
+                   ? JIT_ATTR_CLASSMETHOD : -1;
+    if (t->tp_descr_get == NULL && !KN_TYPE_HAS_FLAG(t, KN_TPFLAGS_HEAPTYPE))
+        return JIT_ATTR_VALUE;
+    return -1;
+}
+
+/* `name` read on the class `cls` itself: the attribute found in cls's MRO
+ * with its kind in *kind, when no data descriptor of the metaclass takes
+ * precedence; NULL otherwise.  Both versions are returned for the guard. */
+static KnObject *class_side_attr(KnObject *cls, KnObject *name, int *kind, uint32_t *v1,
+                                 uint32_t *v2)
+{
+    KnTypeObject *meta = KN_TYPE(cls);
+    if (meta->tp_getattro != ob_type_type.tp_getattro || !KN_STR_CHECK_EXACT(name))
+        return NULL;
+    *v1 = ob_type_version((KnTypeObject *)cls);
+    *v2 = ob_type_version(meta);
+    if (*v1 == 0 || *v2 == 0)
+        return NULL;
+    KnObject *meta_attr = ob_type_lookup(meta, name);
+    KnObject *attr = ob_type_lookup((KnTypeObject *)cls, name);
+    if (ob_err_occurred()) {
+        ob_err_clear();
+        return NULL;
+    }
+    if (attr == NULL)
+        return NULL;
+    if (meta_attr != NULL && (KN_TYPE(meta_attr)->tp_descr_set != NULL ||
+                              KN_TYPE_HAS_FLAG(KN_TYPE(meta_attr), KN_TPFLAGS_HEAPTYPE)))
+        return NULL;
+    *kind = class_attr_kind(attr);
+    return *kind < 0 ? NULL : attr;
+}
+
+static int fill_class_slot(KnCodeObject *co, uint16_t *unit, KnObject *attr, uint32_t v1,
+                           uint32_t v2)
+{
+    uint16_t idx = jit_spec_slot_for(co, unit);
+    if (idx == 0)
+        return -1;
+    jit_spec_slot *s = jit_spec_slot_at(co, idx);
+    s->value = attr;
+    s->types[0] = v1;
+    s->types[1] = v2;
+    return 0;
+}
+
+int jit_specialize_load_attr_class(KnCodeObject *co, uint16_t *instr, KnObject *owner,
+                                   KnObject *name)
+{
+    uint16_t *c = instr + 1;
+    int kind;
+    uint32_t v1, v2;
+    if (KN_TYPE_OBJ_CHECK(owner)) {
+        KnObject *attr = class_side_attr(owner, name, &kind, &v1, &v2);
+        if (attr == NULL || fill_class_slot(co, &c[1], attr, v1, v2) < 0)
+            return 0;
+        c[2] = (uint16_t)kind;
+        jit_spec_rewrite(instr, JIT_OP_LOAD_ATTR_CLASS);
+        return 1;
+    }
+    /* A class attribute read through an instance: a non-data attribute,
+     * not shadowed by the instance dict (checked at run time). */
+    KnTypeObject *tp = KN_TYPE(owner);
+    if (tp->tp_getattro != ob_generic_getattr || tp->tp_dictoffset < 0 ||
+        tp->tp_dictoffset > 0xffff || !KN_STR_CHECK_EXACT(name))
+        return 0;
+    v1 = ob_type_version(tp);
+    if (v1 == 0)
+        return 0;
+    KnObject *attr = ob_type_lookup(tp, name);
+    if (ob_err_occurred()) {
+        ob_err_clear();
+        return 0;
+    }
+    if (attr == NULL || (kind = class_attr_kind(attr)) < 0)
+        return 0;
+    KnObject *d = tp->tp_dictoffset > 0 ? *(KnObject **)((char *)owner + tp->tp_dictoffset)
+                                        : NULL;
+    if (d != NULL) {
+        int has = ob_dict_contains(d, name);
+        if (has != 0) {
+            if (has < 0)
+                ob_err_clear();
+            return 0;       /* the instance's own value: LOAD_ATTR_INSTANCE_VALUE */
+        }
+    }
+    if (fill_class_slot(co, &c[1], attr, v1, 0) < 0)
+        return 0;
+    c[2] = (uint16_t)tp->tp_dictoffset;
+    c[3] = (uint16_t)kind;
+    jit_spec_rewrite(instr, JIT_OP_LOAD_ATTR_CLASS_ATTR);
+    return 1;
+}
+
+int jit_specialize_load_method_class(KnCodeObject *co, uint16_t *instr, KnObject *owner,
+                                     KnObject *name)
+{
+    uint16_t *c = instr + 1;
+    int kind;
+    uint32_t v1, v2;
+    KnObject *attr = class_side_attr(owner, name, &kind, &v1, &v2);
+    if (attr == NULL || fill_class_slot(co, &c[3], attr, v1, v2) < 0)
+        return 0;
+    c[4] = (uint16_t)kind;
+    jit_spec_rewrite(instr, JIT_OP_LOAD_METHOD_CLASS_DESCR);
+    return 1;
+}

@@ -56,4 +56,19 @@ KnObject *jit_attr_new_instance(KnTypeObject *tp, jit_spec_slot *s);
  * instr.  0, or -1 with the exception set. */
 int jit_attr_init_done(KnCodeObject *co, uint16_t *instr, KnObject *retval, KnObject *obj);
 
+/* Class attributes (LOAD_ATTR_CLASS, LOAD_ATTR_CLASS_ATTR,
+ * LOAD_METHOD_CLASS_DESCR): how the cached attribute reads. */
+enum {
+    JIT_ATTR_VALUE,         /* as is (no __get__) */
+    JIT_ATTR_FUNCTION,      /* a Python function: itself on the class, bound on an instance */
+    JIT_ATTR_STATIC,        /* staticmethod: its callable (read at run time) */
+    JIT_ATTR_CLASSMETHOD,   /* classmethod of a Python function: bound to the class */
+};
+/* LOAD_ATTR on a class, or reading a class attribute through an instance;
+ * LOAD_METHOD on a class.  1 when instr was rewritten. */
+int jit_specialize_load_attr_class(KnCodeObject *co, uint16_t *instr, KnObject *owner,
+                                   KnObject *name);
+int jit_specialize_load_method_class(KnCodeObject *co, uint16_t *instr, KnObject *owner,
+                                     KnObject *name);
+
 #endif

@@ -214,6 +214,8 @@ void jit_specialize_load_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner
         REWRITE(instr, LOAD_ATTR_PROPERTY);
         return;
     }
+    if (descr != NULL && jit_specialize_load_attr_class(co, instr, owner, name))
+        return;
     off = instance_dict_offset(tp, name, 0);
     if (off < 0 || poly_start(co, &c[1], ver, NULL) < 0)
         goto fail;
@@ -223,6 +225,8 @@ void jit_specialize_load_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner
 fail_clear:
     ob_err_clear();
 fail:
+    if (jit_specialize_load_attr_class(co, instr, owner, name))
+        return;
     jit_spec_fail(instr);
 }
 
@@ -271,6 +275,9 @@ void jit_specialize_load_method(KnCodeObject *co, uint16_t *instr, KnObject *own
         REWRITE(instr, LOAD_METHOD_MODULE);
         return;
     }
+    if (KN_TYPE_HAS_FLAG(tp, KN_TPFLAGS_TYPE_SUBCLASS) &&
+        jit_specialize_load_method_class(co, instr, owner, name))
+        return;
     if (KN_TYPE_HAS_FLAG(tp, KN_TPFLAGS_TYPE_SUBCLASS)) {
         /* A class attribute read on the class itself: no descriptor on the
          * metaclass, and a value that binds to nothing. */
