@@ -185,20 +185,29 @@ static int fill_class_slot(KnCodeObject *co, uint16_t *unit, KnObject *attr, uin
     return 0;
 }
 
+/* A site reading `name` on the class `owner`: the slot at cache unit
+ * [slot_unit], the kind at [kind_unit], rewritten to op.  1 when done. */
+static int class_site(KnCodeObject *co, uint16_t *instr, KnObject *owner, KnObject *name,
+                      int slot_unit, int kind_unit, int op)
+{
+    int kind;
+    uint32_t v1, v2;
+    KnObject *attr = class_side_attr(owner, name, &kind, &v1, &v2);
+    if (attr == NULL || fill_class_slot(co, &instr[1 + slot_unit], attr, v1, v2) < 0)
+        return 0;
+    instr[1 + kind_unit] = (uint16_t)kind;
+    jit_spec_rewrite(instr, op);
+    return 1;
+}
+
 int jit_specialize_load_attr_class(KnCodeObject *co, uint16_t *instr, KnObject *owner,
                                    KnObject *name)
 {
     uint16_t *c = instr + 1;
     int kind;
-    uint32_t v1, v2;
-    if (KN_TYPE_OBJ_CHECK(owner)) {
-        KnObject *attr = class_side_attr(owner, name, &kind, &v1, &v2);
-        if (attr == NULL || fill_class_slot(co, &c[1], attr, v1, v2) < 0)
-            return 0;
-        c[2] = (uint16_t)kind;
-        jit_spec_rewrite(instr, JIT_OP_LOAD_ATTR_CLASS);
-        return 1;
-    }
+    uint32_t v1;
+    if (KN_TYPE_OBJ_CHECK(owner))
+        return class_site(co, instr, owner, name, 1, 2, JIT_OP_LOAD_ATTR_CLASS);
     /* A class attribute read through an instance: a non-data attribute,
      * not shadowed by the instance dict (checked at run time). */
     KnTypeObject *tp = KN_TYPE(owner);
@@ -236,13 +245,5 @@ int jit_specialize_load_attr_class(KnCodeObject *co, uint16_t *instr, KnObject *
 int jit_specialize_load_method_class(KnCodeObject *co, uint16_t *instr, KnObject *owner,
                                      KnObject *name)
 {
-    uint16_t *c = instr + 1;
-    int kind;
-    uint32_t v1, v2;
-    KnObject *attr = class_side_attr(owner, name, &kind, &v1, &v2);
-    if (attr == NULL || fill_class_slot(co, &c[3], attr, v1, v2) < 0)
-        return 0;
-    c[4] = (uint16_t)kind;
-    jit_spec_rewrite(instr, JIT_OP_LOAD_METHOD_CLASS_DESCR);
-    return 1;
+    return class_site(co, instr, owner, name, 3, 4, JIT_OP_LOAD_METHOD_CLASS_DESCR);
 }
