@@ -739,6 +739,16 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
             CHECK_INT(jit_eval_dict_merge(func, d, kwargs));
             kwargs = d;
         }
+        if (jit_attr_call_ex_inline(func)) {
+            /* attr: a Python function runs in this loop. */
+            jit_frame *nf = jit_attr_call_ex_frame(jt, func, callargs, kwargs);
+            sp[-1] = NULL;
+            sp[-2] = NULL;
+            sp -= 2;
+            CHECK(nf);
+            inline_frame = nf;
+            goto enter_inline_frame;
+        }
         KnObject *r = ob_call(func, callargs, kwargs);
         sp[-1] = NULL;
         sp[-2] = NULL;

@@ -173,8 +173,44 @@ static int find_keyword(KnCodeObject *co, KnObject *kw)
     return -1;
 }
 
+/* One keyword argument: into its parameter's slot, or into **kwargs.
+ * `allnames` (a tuple, or the dict the keywords come from) names every
+ * keyword of the call for the positional-only error. */
+static int bind_keyword(KnFunctionObject *fn, KnCodeObject *co, KnObject **lp, KnObject *kwdict,
+                        KnObject *kw, KnObject *value, KnObject *allnames)
+{
+    if (!KN_STR_CHECK(kw)) {
+        ob_err_format(ob_exc_TypeError, "%U() keywords must be strings", fn->func_qualname);
+        return -1;
+    }
+    int i = find_keyword(co, kw);
+    if (i < 0) {
+        if (kwdict != NULL)
+            return ob_dict_setitem(kwdict, kw, value);
+        if (KN_DICT_CHECK(allnames)) {
+            KnObject *keys = ob_dict_keys_list(allnames);
+            allnames = keys ? ob_sequence_tuple(keys) : NULL;
+            if (allnames == NULL)
+                return -1;
+        }
+        if (!posonly_as_keyword(fn, co, allnames))
+            ob_err_format(ob_exc_TypeError, "%U() got an unexpected keyword argument '%S'",
+                          fn->func_qualname, kw);
+        return -1;
+    }
+    if (lp[i] != NULL) {
+        ob_err_format(ob_exc_TypeError, "%U() got multiple values for argument '%S'",
+                      fn->func_qualname, kw);
+        return -1;
+    }
+    lp[i] = value;
+    return 0;
+}
+
+/* Keywords come either as kwnames (values after the positional args) or
+ * as the dict kwmap (a call with **kwargs); at most one of them. */
 static int bind_args(KnFunctionObject *fn, jit_frame *fr, KnObject *const *args,
-                     kn_ssize_t nargs, KnObject *kwnames)
+                     kn_ssize_t nargs, KnObject *kwnames, KnObject *kwmap)
 {
     KnCodeObject *co = fr->code;
     KnObject **lp = fr->localsplus;
@@ -198,33 +234,17 @@ static int bind_args(KnFunctionObject *fn, jit_frame *fr, KnObject *const *args,
         lp[total] = rest;
     }
     if (kwnames != NULL) {
-        for (kn_ssize_t k = 0; k < KN_SIZE(kwnames); k++) {
-            KnObject *kw = KN_TUPLE_GET(kwnames, k);
-            KnObject *value = args[nargs + k];
-            if (!KN_STR_CHECK(kw)) {
-                ob_err_format(ob_exc_TypeError, "%U() keywords must be strings",
-                              fn->func_qualname);
+        for (kn_ssize_t k = 0; k < KN_SIZE(kwnames); k++)
+            if (bind_keyword(fn, co, lp, kwdict, KN_TUPLE_GET(kwnames, k), args[nargs + k],
+                             kwnames) < 0)
                 return -1;
-            }
-            int i = find_keyword(co, kw);
-            if (i < 0) {
-                if (kwdict != NULL) {
-                    if (ob_dict_setitem(kwdict, kw, value) < 0)
-                        return -1;
-                    continue;
-                }
-                if (!posonly_as_keyword(fn, co, kwnames))
-                    ob_err_format(ob_exc_TypeError, "%U() got an unexpected keyword argument '%S'",
-                                  fn->func_qualname, kw);
+    }
+    if (kwmap != NULL) {
+        kn_ssize_t pos = 0;
+        KnObject *kw, *value;
+        while (ob_dict_next(kwmap, &pos, &kw, &value))
+            if (bind_keyword(fn, co, lp, kwdict, kw, value, kwmap) < 0)
                 return -1;
-            }
-            if (lp[i] != NULL) {
-                ob_err_format(ob_exc_TypeError, "%U() got multiple values for argument '%S'",
-                              fn->func_qualname, kw);
-                return -1;
-            }
-            lp[i] = value;
-        }
     }
     if (nargs > argc && !(co->co_flags & JIT_CO_VARARGS)) {
         too_many_positional(fn, fr, nargs);
@@ -287,7 +307,7 @@ static KnObject *func_vectorcall(KnObject *func, KnObject *const *args, size_t n
         co->co_kwonlyargcount == 0) {
         for (kn_ssize_t i = 0; i < nargs; i++)
             fr->localsplus[i] = args[i];
-    } else if (bind_args(fn, fr, args, nargs, kwnames) < 0) {
+    } else if (bind_args(fn, fr, args, nargs, kwnames, NULL) < 0) {
         jit_frame_pop(jt, fr);
         return NULL;
     }
@@ -599,5 +619,23 @@ int jit_function_bind(KnObject *func, jit_frame *fr, KnObject *const *args, kn_s
 {
     if (kwnames != NULL && KN_SIZE(kwnames) == 0)
         kwnames = NULL;
-    return bind_args(JIT_FUNC(func), fr, args, nargs, kwnames);
+    return bind_args(JIT_FUNC(func), fr, args, nargs, kwnames, NULL);
+}
+
+int jit_function_bind_ex(KnObject *func, jit_frame *fr, KnObject *callargs, KnObject *kwargs)
+{
+    if (kwargs != NULL && ob_dict_size(kwargs) == 0)
+        kwargs = NULL;
+    if (kwargs != NULL) {
+        /* As a call through a dict checks every key before binding. */
+        kn_ssize_t pos = 0;
+        KnObject *kw;
+        while (ob_dict_next(kwargs, &pos, &kw, NULL))
+            if (!KN_STR_CHECK(kw)) {
+                ob_err_set_string(ob_exc_TypeError, "keywords must be strings");
+                return -1;
+            }
+    }
+    return bind_args(JIT_FUNC(func), fr, KN_TUPLE_ITEMS(callargs), KN_SIZE(callargs), NULL,
+                     kwargs);
 }

@@ -16,16 +16,9 @@ KnObject *jit_attr_hint_lookup(KnObject *d, KnObject *name, uint16_t *hint)
 
 int jit_attr_hint_store(KnObject *d, KnObject *name, KnObject *v, uint16_t *hint)
 {
-    kn_ssize_t ix = ob_dict_index_of(d, name);
+    kn_ssize_t ix = ob_dict_store_index(d, name, v);
     if (ix == DKIX_ERROR)
         return -1;
-    if (ix < 0 || !ob_dict_hinted_store(d, name, ix, v)) {
-        /* A new key (appended), or an equal key of another object. */
-        if (ob_dict_setitem(d, name, v) < 0)
-            return -1;
-        if (ix < 0)
-            ix = DK(d)->dk_nentries - 1;
-    }
     if (ix <= 0xffff)
         *hint = (uint16_t)ix;
     return 0;
@@ -92,6 +85,26 @@ int jit_specialize_call_attr(KnCodeObject *co, uint16_t *instr, KnObject *callab
         return 0;
     jit_spec_rewrite(instr, JIT_OP_CALL_PY_GENERAL);
     return 1;
+}
+
+int jit_attr_call_ex_inline(KnObject *func)
+{
+    return inline_code(func) != NULL;
+}
+
+jit_frame *jit_attr_call_ex_frame(jit_tstate *jt, KnObject *func, KnObject *callargs,
+                                  KnObject *kwargs)
+{
+    KnFunctionObject *fn = JIT_FUNC(func);
+    jit_frame *nf = jit_frame_push(jt, func, JIT_CODE(fn->func_code), fn->func_globals,
+                                   fn->func_builtins, NULL);
+    if (nf == NULL)
+        return NULL;
+    if (jit_function_bind_ex(func, nf, callargs, kwargs) < 0) {
+        jit_frame_pop(jt, nf);
+        return NULL;
+    }
+    return nf;
 }
 
 KnObject *jit_attr_new_instance(KnTypeObject *tp, jit_spec_slot *s)

@@ -27,6 +27,17 @@ int jit_attr_hint_store(KnObject *d, KnObject *name, KnObject *v, uint16_t *hint
 int jit_function_bind(KnObject *func, jit_frame *fr, KnObject *const *args, kn_ssize_t nargs,
                       KnObject *kwnames);
 
+/* The same for CALL_FUNCTION_EX: positional arguments from the tuple
+ * callargs, keywords from the dict kwargs (or NULL). */
+int jit_function_bind_ex(KnObject *func, jit_frame *fr, KnObject *callargs, KnObject *kwargs);
+/* CALL_FUNCTION_EX of a Python function (not a generator / coroutine):
+ * its frame pushed and bound, to run inline; NULL with the exception set
+ * when binding failed. */
+jit_frame *jit_attr_call_ex_frame(jit_tstate *jt, KnObject *func, KnObject *callargs,
+                                  KnObject *kwargs);
+/* Can CALL_FUNCTION_EX run func inline? */
+int jit_attr_call_ex_inline(KnObject *func);
+
 /* jit_frame.is_entry of a frame CALL_ALLOC_AND_INIT runs inline: on return
  * the caller checks __init__ returned None and keeps the instance. */
 #define JIT_ENTRY_INLINE 0

@@ -116,6 +116,9 @@ static inline int ob_dict_str_surely_absent(KnObject *d, kn_hash_t hash)
 /* Entry index of key (>= 0), DKIX_EMPTY when absent, DKIX_ERROR with the
  * exception set (hash or comparison failed). */
 kn_ssize_t ob_dict_index_of(KnObject *d, KnObject *key);
+/* d[key] = value (a str-keyed store of the interpreter) with one probe
+ * sequence: the entry index it now occupies, or DKIX_ERROR. */
+kn_ssize_t ob_dict_store_index(KnObject *d, KnObject *key, KnObject *value);
 /* An empty dict whose table already has room for n keys (instance dicts
  * made before __init__ fills them). */
 KnObject *ob_dict_new_with_room(kn_ssize_t n);

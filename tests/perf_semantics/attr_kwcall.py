@@ -186,3 +186,67 @@ def guarded():
 
 
 print(warm(guarded))
+
+
+# f(*args, **kwargs): a Python callee runs inline, bound from the tuple
+# and the dict
+def forward(f, *args, **kwargs):
+    return f(*args, **kwargs)
+
+
+def kwtarget(a, b=2, /, c=3, *rest, d=4, **kw):
+    kw["seen"] = True
+    return (a, b, c, rest, d, sorted(kw.items()))
+
+
+print(warm(lambda: forward(kwtarget, 1, 2, 3, 4, d=5, e=6)))
+mine = {"d": 1, "z": 2}
+print(forward(kwtarget, 0, **mine), mine)
+for args, kw in (((), {}), ((1,), {"a": 1}), ((1,), {"b": 1}), ((1, 2, 3), {"c": 9}),
+                 ((1,), {1: 2}), ((1,), {"c": 1, "q": 2, "d": 3})):
+    try:
+        print(forward(kwtarget, *args, **kw))
+    except TypeError as e:
+        print("TypeError", e)
+for g in (target, only_a, posonly, no_args, gen, varargs):
+    try:
+        r = forward(g, 1, b=2)
+        print(list(r) if type(r).__name__ == "generator" else r)
+    except TypeError as e:
+        print("TypeError", e)
+
+
+class Mapping:
+    def keys(self):
+        return ["b", "c"]
+
+    def __getitem__(self, k):
+        return k * 2
+
+
+print(target(1, **Mapping()), warm(lambda: target(*[1], **Mapping())))
+
+
+def outer_kw(**kw):
+    return kw
+
+
+def fwd_kw(**kw):
+    return outer_kw(**kw)
+
+
+print(warm(fwd_kw), fwd_kw(z=1, a=2))
+try:
+    fwd_kw(**{"".join(["x"]): 1, "y": 2})
+    print(forward(outer_kw, **{"x": 1}))
+    forward(outer_kw, 1)
+except TypeError as e:
+    print("TypeError", e)
+try:
+    warm(lambda: forward(forward, forward, fails, 1, b=2), n=3)
+except ValueError as e:
+    print("ValueError", e, [t.name for t in traceback.extract_tb(e.__traceback__)])
+try:
+    forward(only_a, 1, **{"a": 1, 2: 3})
+except TypeError as e:
+    print("TypeError", e)
