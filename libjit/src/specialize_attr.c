@@ -213,6 +213,38 @@ static int class_site(KnCodeObject *co, uint16_t *instr, KnObject *owner, KnObje
     return 1;
 }
 
+/* A class attribute read through the instance `owner`: a non-data
+ * attribute of its type (kind in *kind, the type's version in *ver) that
+ * the instance dict does not shadow now (checked again at run time). */
+static KnObject *instance_class_attr(KnObject *owner, KnObject *name, int *kind, uint32_t *ver)
+{
+    KnTypeObject *tp = KN_TYPE(owner);
+    if (tp->tp_getattro != ob_generic_getattr || tp->tp_dictoffset < 0 ||
+        tp->tp_dictoffset > 0xffff || !KN_STR_CHECK_EXACT(name))
+        return NULL;
+    *ver = ob_type_version(tp);
+    if (*ver == 0)
+        return NULL;
+    KnObject *attr = ob_type_lookup(tp, name);
+    if (ob_err_occurred()) {
+        ob_err_clear();
+        return NULL;
+    }
+    if (attr == NULL || (*kind = class_attr_kind(attr)) < 0)
+        return NULL;
+    KnObject *d = tp->tp_dictoffset > 0 ? *(KnObject **)((char *)owner + tp->tp_dictoffset)
+                                        : NULL;
+    if (d != NULL) {
+        int has = ob_dict_contains(d, name);
+        if (has != 0) {
+            if (has < 0)
+                ob_err_clear();
+            return NULL;    /* the instance's own value: LOAD_ATTR_INSTANCE_VALUE */
+        }
+    }
+    return attr;
+}
+
 int jit_specialize_load_attr_class(KnCodeObject *co, uint16_t *instr, KnObject *owner,
                                    KnObject *name)
 {
@@ -221,35 +253,10 @@ int jit_specialize_load_attr_class(KnCodeObject *co, uint16_t *instr, KnObject *
     uint32_t v1;
     if (KN_TYPE_OBJ_CHECK(owner))
         return class_site(co, instr, owner, name, 1, 2, JIT_OP_LOAD_ATTR_CLASS);
-    /* A class attribute read through an instance: a non-data attribute,
-     * not shadowed by the instance dict (checked at run time). */
-    KnTypeObject *tp = KN_TYPE(owner);
-    if (tp->tp_getattro != ob_generic_getattr || tp->tp_dictoffset < 0 ||
-        tp->tp_dictoffset > 0xffff || !KN_STR_CHECK_EXACT(name))
+    KnObject *attr = instance_class_attr(owner, name, &kind, &v1);
+    if (attr == NULL || fill_class_slot(co, &c[1], attr, v1, 0) < 0)
         return 0;
-    v1 = ob_type_version(tp);
-    if (v1 == 0)
-        return 0;
-    KnObject *attr = ob_type_lookup(tp, name);
-    if (ob_err_occurred()) {
-        ob_err_clear();
-        return 0;
-    }
-    if (attr == NULL || (kind = class_attr_kind(attr)) < 0)
-        return 0;
-    KnObject *d = tp->tp_dictoffset > 0 ? *(KnObject **)((char *)owner + tp->tp_dictoffset)
-                                        : NULL;
-    if (d != NULL) {
-        int has = ob_dict_contains(d, name);
-        if (has != 0) {
-            if (has < 0)
-                ob_err_clear();
-            return 0;       /* the instance's own value: LOAD_ATTR_INSTANCE_VALUE */
-        }
-    }
-    if (fill_class_slot(co, &c[1], attr, v1, 0) < 0)
-        return 0;
-    c[2] = (uint16_t)tp->tp_dictoffset;
+    c[2] = (uint16_t)KN_TYPE(owner)->tp_dictoffset;
     c[3] = (uint16_t)kind;
     jit_spec_rewrite(instr, JIT_OP_LOAD_ATTR_CLASS_ATTR);
     return 1;
@@ -259,4 +266,20 @@ int jit_specialize_load_method_class(KnCodeObject *co, uint16_t *instr, KnObject
                                      KnObject *name)
 {
     return class_site(co, instr, owner, name, 3, 4, JIT_OP_LOAD_METHOD_CLASS_DESCR);
+}
+
+int jit_specialize_load_method_inst(KnCodeObject *co, uint16_t *instr, KnObject *owner,
+                                    KnObject *name)
+{
+    uint16_t *c = instr + 1;
+    int kind;
+    uint32_t ver;
+    KnObject *attr = instance_class_attr(owner, name, &kind, &ver);
+    /* Python functions are LOAD_METHOD_NO_DICT / WITH_VALUES. */
+    if (attr == NULL || kind == JIT_ATTR_FUNCTION || fill_class_slot(co, &c[3], attr, ver, 0) < 0)
+        return 0;
+    c[4] = (uint16_t)KN_TYPE(owner)->tp_dictoffset;
+    c[5] = (uint16_t)kind;
+    jit_spec_rewrite(instr, JIT_OP_LOAD_METHOD_CLASS_ATTR);
+    return 1;
 }

@@ -12,6 +12,21 @@
 #include "../../libobject/src/dict_internal.h"
 #include "specialize.h"
 
+/* Does the instance dict of owner (at offset off, 0: none) hold the str
+ * name?  1 / 0, -1 with the exception set (a key's __eq__ failed). */
+static inline int jit_attr_shadowed(KnObject *owner, uint16_t off, KnObject *name)
+{
+    if (off == 0)
+        return 0;
+    KnObject *d = *(KnObject **)((char *)owner + off);
+    if (d == NULL || ob_dict_str_surely_absent(d, KN_STR_ASCII(name)->hash))
+        return 0;
+    KnObject *v = ob_dict_getitem(d, name);
+    if (v == NULL)
+        return ob_err_occurred() ? -1 : 0;
+    return 1;
+}
+
 /* The miss path of a hinted load: look `name` up in the instance dict d,
  * remember its entry index in *hint, and return its value (borrowed); NULL
  * when absent, NULL + exception on error. */
@@ -81,5 +96,9 @@ int jit_specialize_load_attr_class(KnCodeObject *co, uint16_t *instr, KnObject *
                                    KnObject *name);
 int jit_specialize_load_method_class(KnCodeObject *co, uint16_t *instr, KnObject *owner,
                                      KnObject *name);
+/* LOAD_METHOD on an instance finding a staticmethod, classmethod or plain
+ * value in its class (LOAD_METHOD_CLASS_ATTR). */
+int jit_specialize_load_method_inst(KnCodeObject *co, uint16_t *instr, KnObject *owner,
+                                    KnObject *name);
 
 #endif

@@ -321,6 +321,9 @@ void jit_specialize_load_method(KnCodeObject *co, uint16_t *instr, KnObject *own
 fail_clear:
     ob_err_clear();
 fail:
+    if (!KN_TYPE_HAS_FLAG(tp, KN_TPFLAGS_TYPE_SUBCLASS) &&
+        jit_specialize_load_method_inst(co, instr, owner, name))
+        return;
     jit_spec_fail(instr);
 }
 

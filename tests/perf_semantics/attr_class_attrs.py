@@ -195,3 +195,40 @@ class MyInt(int):
 
 print(from_bytes(MyInt), type(from_bytes(MyInt)).__name__)
 print(warm(lambda: Base.__name__), warm(lambda: Sub.__mro__[1].__name__))
+
+
+# plain values of the class called as methods, shadowed later
+class Tools:
+    helper = len
+    kind = str
+
+
+def use_tools(t):
+    return (t.helper("abc"), t.kind(5))
+
+
+t = Tools()
+print(warm(use_tools, t))
+t.helper = lambda s: "instance " + s
+print(use_tools(t))
+del t.helper
+Tools.kind = staticmethod(lambda v: ("static kind", v))
+print(use_tools(t))
+Tools.kind = classmethod(lambda cls, v: ("cm kind", cls.__name__, v))
+print(use_tools(t), warm(use_tools, t))
+
+
+# a first attribute store on an instance that has no dict yet
+class Late:
+    pass
+
+
+def set_x(o, v):
+    o.x = v
+
+
+warm(set_x, Late(), 1)
+fresh = [Late() for _ in range(3)]
+for i, o in enumerate(fresh):
+    set_x(o, i)
+print([vars(o) for o in fresh])
