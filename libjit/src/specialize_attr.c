@@ -245,6 +245,29 @@ static KnObject *instance_class_attr(KnObject *owner, KnObject *name, int *kind,
     return attr;
 }
 
+/* A member or getset descriptor (static descriptor types, always data
+ * descriptors) found for `name` on owner's type: it decides the read
+ * whatever the instance dict holds.  The descriptor, or NULL. */
+static KnObject *static_data_descr(KnObject *owner, KnObject *name, uint32_t *ver)
+{
+    KnTypeObject *tp = KN_TYPE(owner);
+    if (tp->tp_getattro != ob_generic_getattr || !KN_STR_CHECK_EXACT(name))
+        return NULL;
+    *ver = ob_type_version(tp);
+    if (*ver == 0)
+        return NULL;
+    KnObject *descr = ob_type_lookup(tp, name);
+    if (ob_err_occurred()) {
+        ob_err_clear();
+        return NULL;
+    }
+    if (descr == NULL ||
+        (KN_TYPE(descr) != &ob_member_descr_type && KN_TYPE(descr) != &ob_getset_descr_type) ||
+        KN_TYPE(descr)->tp_descr_get == NULL || KN_TYPE(descr)->tp_descr_set == NULL)
+        return NULL;
+    return descr;
+}
+
 int jit_specialize_load_attr_class(KnCodeObject *co, uint16_t *instr, KnObject *owner,
                                    KnObject *name)
 {
@@ -253,6 +276,13 @@ int jit_specialize_load_attr_class(KnCodeObject *co, uint16_t *instr, KnObject *
     uint32_t v1;
     if (KN_TYPE_OBJ_CHECK(owner))
         return class_site(co, instr, owner, name, 1, 2, JIT_OP_LOAD_ATTR_CLASS);
+    KnObject *descr = static_data_descr(owner, name, &v1);
+    if (descr != NULL) {
+        if (fill_class_slot(co, &c[1], descr, v1, 0) < 0)
+            return 0;
+        jit_spec_rewrite(instr, JIT_OP_LOAD_ATTR_DATA_DESCR);
+        return 1;
+    }
     KnObject *attr = instance_class_attr(owner, name, &kind, &v1);
     if (attr == NULL || fill_class_slot(co, &c[1], attr, v1, 0) < 0)
         return 0;
@@ -268,6 +298,42 @@ int jit_specialize_load_method_class(KnCodeObject *co, uint16_t *instr, KnObject
     return class_site(co, instr, owner, name, 3, 4, JIT_OP_LOAD_METHOD_CLASS_DESCR);
 }
 
+/* LOAD_METHOD finding `name` in the instance dict (a callable stored on
+ * the instance) with no data descriptor of that name on the type:
+ * LOAD_METHOD_INSTANCE_ATTR.  1 when instr was rewritten. */
+static int instance_own_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner, KnObject *name)
+{
+    KnTypeObject *tp = KN_TYPE(owner);
+    uint16_t *c = instr + 1;
+    if (tp->tp_getattro != ob_generic_getattr || tp->tp_dictoffset <= 0 ||
+        tp->tp_dictoffset > 0xffff || !KN_STR_CHECK_EXACT(name))
+        return 0;
+    uint32_t ver = ob_type_version(tp);
+    if (ver == 0)
+        return 0;
+    KnObject *descr = ob_type_lookup(tp, name);
+    KnObject *d = *(KnObject **)((char *)owner + tp->tp_dictoffset);
+    if (ob_err_occurred() || d == NULL) {
+        ob_err_clear();
+        return 0;
+    }
+    /* A heap-typed class attribute could become a data descriptor (its
+     * class gaining __set__) without the type's version changing. */
+    if (descr != NULL && (KN_TYPE(descr)->tp_descr_set != NULL ||
+                          KN_TYPE_HAS_FLAG(KN_TYPE(descr), KN_TPFLAGS_HEAPTYPE)))
+        return 0;
+    uint16_t hint = 0;
+    if (jit_attr_hint_lookup(d, name, &hint) == NULL ||
+        fill_class_slot(co, &c[3], NULL, ver, 0) < 0) {
+        ob_err_clear();
+        return 0;
+    }
+    c[4] = (uint16_t)tp->tp_dictoffset;
+    c[5] = hint;
+    jit_spec_rewrite(instr, JIT_OP_LOAD_METHOD_INSTANCE_ATTR);
+    return 1;
+}
+
 int jit_specialize_load_method_inst(KnCodeObject *co, uint16_t *instr, KnObject *owner,
                                     KnObject *name)
 {
@@ -275,6 +341,8 @@ int jit_specialize_load_method_inst(KnCodeObject *co, uint16_t *instr, KnObject 
     int kind;
     uint32_t ver;
     KnObject *attr = instance_class_attr(owner, name, &kind, &ver);
+    if (attr == NULL && instance_own_attr(co, instr, owner, name))
+        return 1;
     /* Python functions are LOAD_METHOD_NO_DICT / WITH_VALUES. */
     if (attr == NULL || kind == JIT_ATTR_FUNCTION || fill_class_slot(co, &c[3], attr, ver, 0) < 0)
         return 0;

@@ -103,6 +103,10 @@ static int instance_dict_offset(KnTypeObject *tp, KnObject *name, int store)
         ob_err_clear();
         return -1;
     }
+    /* A heap-typed class attribute could become a data descriptor (its
+     * class gaining __set__) without tp's version changing. */
+    if (descr != NULL && KN_TYPE_HAS_FLAG(KN_TYPE(descr), KN_TPFLAGS_HEAPTYPE))
+        return -1;
     return is_data_descr(descr) ? -1 : (int)tp->tp_dictoffset;
 }
 
@@ -308,6 +312,10 @@ void jit_specialize_load_method(KnCodeObject *co, uint16_t *instr, KnObject *own
     uint32_t ver = type_version(tp);
     if (ver == 0)
         goto fail;
+    /* A method shadowed by an instance attribute, class attributes other
+     * than functions (specialize_attr.c). */
+    if (jit_specialize_load_method_inst(co, instr, owner, name))
+        return;
     int off;
     KnObject *descr = plain_method(tp, name, &off);
     if (descr == NULL || poly_start(co, &c[3], ver, descr) < 0)
@@ -321,9 +329,6 @@ void jit_specialize_load_method(KnCodeObject *co, uint16_t *instr, KnObject *own
 fail_clear:
     ob_err_clear();
 fail:
-    if (!KN_TYPE_HAS_FLAG(tp, KN_TPFLAGS_TYPE_SUBCLASS) &&
-        jit_specialize_load_method_inst(co, instr, owner, name))
-        return;
     jit_spec_fail(instr);
 }
 
