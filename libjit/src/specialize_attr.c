@@ -213,23 +213,35 @@ static int class_site(KnCodeObject *co, uint16_t *instr, KnObject *owner, KnObje
     return 1;
 }
 
+/* `name` looked up on owner's type when its instances read attributes
+ * through the generic getattr and the type has a version: 1 with *attr
+ * (NULL when not found) and *ver, else 0. */
+static int generic_lookup(KnObject *owner, KnObject *name, KnObject **attr, uint32_t *ver)
+{
+    KnTypeObject *tp = KN_TYPE(owner);
+    if (tp->tp_getattro != ob_generic_getattr || !KN_STR_CHECK_EXACT(name))
+        return 0;
+    *ver = ob_type_version(tp);
+    if (*ver == 0)
+        return 0;
+    *attr = ob_type_lookup(tp, name);
+    if (ob_err_occurred()) {
+        ob_err_clear();
+        return 0;
+    }
+    return 1;
+}
+
 /* A class attribute read through the instance `owner`: a non-data
  * attribute of its type (kind in *kind, the type's version in *ver) that
  * the instance dict does not shadow now (checked again at run time). */
 static KnObject *instance_class_attr(KnObject *owner, KnObject *name, int *kind, uint32_t *ver)
 {
     KnTypeObject *tp = KN_TYPE(owner);
-    if (tp->tp_getattro != ob_generic_getattr || tp->tp_dictoffset < 0 ||
-        tp->tp_dictoffset > 0xffff || !KN_STR_CHECK_EXACT(name))
+    KnObject *attr;
+    if (tp->tp_dictoffset < 0 || tp->tp_dictoffset > 0xffff ||
+        !generic_lookup(owner, name, &attr, ver))
         return NULL;
-    *ver = ob_type_version(tp);
-    if (*ver == 0)
-        return NULL;
-    KnObject *attr = ob_type_lookup(tp, name);
-    if (ob_err_occurred()) {
-        ob_err_clear();
-        return NULL;
-    }
     if (attr == NULL || (*kind = class_attr_kind(attr)) < 0)
         return NULL;
     KnObject *d = tp->tp_dictoffset > 0 ? *(KnObject **)((char *)owner + tp->tp_dictoffset)
@@ -250,17 +262,9 @@ static KnObject *instance_class_attr(KnObject *owner, KnObject *name, int *kind,
  * whatever the instance dict holds.  The descriptor, or NULL. */
 static KnObject *static_data_descr(KnObject *owner, KnObject *name, uint32_t *ver)
 {
-    KnTypeObject *tp = KN_TYPE(owner);
-    if (tp->tp_getattro != ob_generic_getattr || !KN_STR_CHECK_EXACT(name))
+    KnObject *descr;
+    if (!generic_lookup(owner, name, &descr, ver))
         return NULL;
-    *ver = ob_type_version(tp);
-    if (*ver == 0)
-        return NULL;
-    KnObject *descr = ob_type_lookup(tp, name);
-    if (ob_err_occurred()) {
-        ob_err_clear();
-        return NULL;
-    }
     if (descr == NULL ||
         (KN_TYPE(descr) != &ob_member_descr_type && KN_TYPE(descr) != &ob_getset_descr_type) ||
         KN_TYPE(descr)->tp_descr_get == NULL || KN_TYPE(descr)->tp_descr_set == NULL)
@@ -305,18 +309,14 @@ static int instance_own_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner,
 {
     KnTypeObject *tp = KN_TYPE(owner);
     uint16_t *c = instr + 1;
-    if (tp->tp_getattro != ob_generic_getattr || tp->tp_dictoffset <= 0 ||
-        tp->tp_dictoffset > 0xffff || !KN_STR_CHECK_EXACT(name))
+    uint32_t ver;
+    KnObject *descr;
+    if (tp->tp_dictoffset <= 0 || tp->tp_dictoffset > 0xffff ||
+        !generic_lookup(owner, name, &descr, &ver))
         return 0;
-    uint32_t ver = ob_type_version(tp);
-    if (ver == 0)
-        return 0;
-    KnObject *descr = ob_type_lookup(tp, name);
     KnObject *d = *(KnObject **)((char *)owner + tp->tp_dictoffset);
-    if (ob_err_occurred() || d == NULL) {
-        ob_err_clear();
+    if (d == NULL)
         return 0;
-    }
     /* A heap-typed class attribute could become a data descriptor (its
      * class gaining __set__) without the type's version changing. */
     if (descr != NULL && (KN_TYPE(descr)->tp_descr_set != NULL ||
