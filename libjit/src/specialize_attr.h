@@ -19,7 +19,7 @@ static inline int jit_attr_shadowed(KnObject *owner, uint16_t off, KnObject *nam
     if (off == 0)
         return 0;
     KnObject *d = *(KnObject **)((char *)owner + off);
-    if (d == NULL || ob_dict_str_surely_absent(d, KN_STR_ASCII(name)->hash))
+    if (d == NULL || ob_dict_str_surely_absent(d, name, KN_STR_ASCII(name)->hash))
         return 0;
     KnObject *v = ob_dict_getitem(d, name);
     if (v == NULL)

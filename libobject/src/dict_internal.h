@@ -100,17 +100,28 @@ static inline int ob_dict_hinted_store(KnObject *d, KnObject *key, kn_ssize_t ix
     return 1;
 }
 
-/* 1 when the str `key` (hash already computed) is certainly not in d: its
- * first probe slot is empty.  0 means "don't know" (do a lookup). */
-static inline int ob_dict_str_surely_absent(KnObject *d, kn_hash_t hash)
+/* 1 when the str `key` (hash already computed) is certainly not in d:
+ * its probe sequence reaches an empty slot passing only entries of other
+ * hashes or other key objects of other hashes.  0 means "don't know" (an
+ * entry with the same hash, or a wide index: do a lookup). */
+static inline int ob_dict_str_surely_absent(KnObject *d, KnObject *key, kn_hash_t hash)
 {
     KnDictKeys *k = DK(d);
     if (k == NULL)
         return 1;
     if (hash == -1 || k->dk_log2_index_bytes != 0)
         return 0;
-    return ((const int8_t *)k->dk_indices)[(size_t)hash & (size_t)(k->dk_size - 1)] ==
-           DKIX_EMPTY;
+    const int8_t *ix = (const int8_t *)k->dk_indices;
+    size_t mask = (size_t)k->dk_size - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;;) {
+        int e = ix[i];
+        if (e == DKIX_EMPTY)
+            return 1;
+        if (e >= 0 && (k->dk_entries[e].key == key || k->dk_entries[e].hash == hash))
+            return 0;
+        perturb >>= DICT_PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
 }
 
 /* Entry index of key (>= 0), DKIX_EMPTY when absent, DKIX_ERROR with the

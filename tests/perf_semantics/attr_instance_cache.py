@@ -235,3 +235,12 @@ try:
 except ValueError as e:
     print("eq error:", e)
 print(sys.getrecursionlimit() > 0)
+
+# a method shadowed through an equal key of another object (str subclass)
+r = C()
+print(warm(call_meth, r))
+r.__dict__[S("meth")] = lambda: "shadow by str subclass key"
+print(call_meth(r))
+for i in range(30):
+    setattr(r, "pad%d" % i, i)
+print(call_meth(r), warm(call_meth, C()))
