@@ -4,6 +4,7 @@
  * the thread's frame stack and binds the arguments straight into its fast
  * locals (bind_args, CPython's initialize_locals order of checks, so the
  * same call fails with the same TypeError), then runs the interpreter. */
+#include <string.h>
 #include <stddef.h>
 
 #include "libgc/gc.h"
@@ -614,12 +615,65 @@ KnTypeObject jit_function_type = {
 
 /* ---- attr: binding for the interpreter's inline calls ---- */
 
+/* The common keyword call, bound without the general binder's checks:
+ * no *args / **kwargs, every keyword the very name object of a parameter
+ * not yet filled, every missing parameter with a default.  1 when bound;
+ * 0 (slots cleared again) sends the call to bind_args, which also raises
+ * whatever error applies. */
+static int bind_kw_simple(KnFunctionObject *fn, KnCodeObject *co, KnObject **lp,
+                          KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames)
+{
+    int argc = co->co_argcount, total = argc + co->co_kwonlyargcount;
+    if ((co->co_flags & (JIT_CO_VARARGS | JIT_CO_VARKEYWORDS)) || nargs > argc)
+        return 0;
+    KnObject **pnames = KN_TUPLE_ITEMS(co->co_localsplusnames);
+    int from = (int)nargs > co->co_posonlyargcount ? (int)nargs : co->co_posonlyargcount;
+    for (kn_ssize_t i = 0; i < nargs; i++)
+        lp[i] = args[i];
+    for (kn_ssize_t k = 0; k < KN_SIZE(kwnames); k++) {
+        KnObject *kw = KN_TUPLE_GET(kwnames, k);
+        int j = from;
+        while (j < total && pnames[j] != kw)
+            j++;
+        if (j == total || lp[j] != NULL)
+            goto fallback;
+        lp[j] = args[nargs + k];
+    }
+    KnObject *defs = fn->func_defaults;
+    int first_def = argc - (defs ? (int)KN_SIZE(defs) : 0);
+    for (int i = (int)nargs; i < argc; i++) {
+        if (lp[i] != NULL)
+            continue;
+        if (i < first_def)
+            goto fallback;
+        lp[i] = KN_TUPLE_GET(defs, i - first_def);
+    }
+    for (int i = argc; i < total; i++) {
+        if (lp[i] != NULL)
+            continue;
+        KnObject *d = fn->func_kwdefaults != NULL && KN_DICT_CHECK(fn->func_kwdefaults)
+                          ? ob_dict_getitem(fn->func_kwdefaults, pnames[i]) : NULL;
+        if (d == NULL) {
+            ob_err_clear();
+            goto fallback;
+        }
+        lp[i] = d;
+    }
+    return 1;
+fallback:
+    memset(lp, 0, (size_t)total * sizeof(KnObject *));
+    return 0;
+}
+
 int jit_function_bind(KnObject *func, jit_frame *fr, KnObject *const *args, kn_ssize_t nargs,
                       KnObject *kwnames)
 {
     if (kwnames != NULL && KN_SIZE(kwnames) == 0)
         kwnames = NULL;
-    return bind_args(JIT_FUNC(func), fr, args, nargs, kwnames, NULL);
+    KnFunctionObject *fn = JIT_FUNC(func);
+    if (kwnames != NULL && bind_kw_simple(fn, fr->code, fr->localsplus, args, nargs, kwnames))
+        return 0;
+    return bind_args(fn, fr, args, nargs, kwnames, NULL);
 }
 
 int jit_function_bind_ex(KnObject *func, jit_frame *fr, KnObject *callargs, KnObject *kwargs)

@@ -250,3 +250,60 @@ try:
     forward(only_a, 1, **{"a": 1, 2: 3})
 except TypeError as e:
     print("TypeError", e)
+
+
+# the simple keyword binder and its fallbacks
+def kwo(a, b=2, /, c=3, *, d, e=5):
+    return (a, b, c, d, e)
+
+
+def call_kwo(f, variant=""):
+    if variant == "d":
+        return f(1, d=4)
+    if variant == "cd":
+        return f(1, 2, c=30, d=40)
+    if variant == "dc":
+        return f(1, d=4, c=3, e=6)
+    if variant == "b":
+        return f(1, b=2, d=4)
+    if variant == "a":
+        return f(1, a=1, d=4)
+    return f(1)
+
+
+for v in ("d", "cd", "dc", "b", "a", ""):
+    try:
+        print(v, warm(call_kwo, kwo, v))
+    except TypeError as e:
+        print(v, "TypeError", e)
+kwo.__kwdefaults__ = {"d": "kwdefault d", "e": 5}
+print(call_kwo(kwo), call_kwo(kwo, "cd"))
+kwo.__kwdefaults__ = None
+try:
+    call_kwo(kwo, "d")
+except TypeError as e:
+    print("TypeError", e)
+kwo.__defaults__ = None
+for v in ("d", "cd"):
+    try:
+        print(call_kwo(kwo, v))
+    except TypeError as e:
+        print(v, "TypeError", e)
+
+
+class KwdefaultsKey(str):
+    def __eq__(self, other):
+        raise RuntimeError("eq in kwdefaults")
+
+    __hash__ = str.__hash__
+
+
+def only_kw(*, d):
+    return d
+
+
+only_kw.__kwdefaults__ = {KwdefaultsKey("x"): 1}
+try:
+    print(warm(lambda: only_kw(d=1)), only_kw())
+except (TypeError, RuntimeError) as e:
+    print(type(e).__name__, e)
