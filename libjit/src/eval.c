@@ -266,7 +266,6 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     KnObject **fast = frame->localsplus;
     KnObject *kwnames = NULL;
     jit_frame *inline_frame = NULL;     /* CALL_PY_* / LOAD_ATTR_PROPERTY */
-    uint8_t inline_entry = JIT_ENTRY_INLINE;    /* its is_entry (JIT_ENTRY_INIT) */
     uint16_t *next_instr = first;
     int opcode, oparg;
     /* The instruction being executed: where the exception table is
