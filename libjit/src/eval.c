@@ -23,6 +23,7 @@
 #include "gil.h"
 #include "opcode.h"
 #include "specialize.h"
+#include "specialize_attr.h"
 
 /* Cache units per opcode: a specialised form has its base's. */
 enum {
@@ -253,7 +254,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         return NULL;
     }
     frame->previous = jt->current;
-    frame->is_entry = 1;
+    frame->is_entry = JIT_ENTRY_C;
     jt->current = frame;
 
     KnCodeObject *co = frame->code;
@@ -736,6 +737,16 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
             CHECK(d);
             CHECK_INT(jit_eval_dict_merge(func, d, kwargs));
             kwargs = d;
+        }
+        if (jit_attr_call_ex_inline(func)) {
+            /* attr: a Python function runs in this loop. */
+            jit_frame *nf = jit_attr_call_ex_frame(jt, func, callargs, kwargs);
+            sp[-1] = NULL;
+            sp[-2] = NULL;
+            sp -= 2;
+            CHECK(nf);
+            inline_frame = nf;
+            goto enter_inline_frame;
         }
         KnObject *r = ob_call(func, callargs, kwargs);
         sp[-1] = NULL;
@@ -1364,6 +1375,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     }
 
 #include "eval_spec.inc"
+#include "eval_spec_attr.inc"
 
     /* Every instruction while tracing (targets[] all point here): the
      * events (eval_trace.c), c_call events around built-in calls, then
@@ -1481,9 +1493,10 @@ exception_unwind: {
 
 leave:
     frame->stacktop = 0;
-    if (!frame->is_entry) {
+    if (frame->is_entry != JIT_ENTRY_C) {
         /* Return from a frame CALL_PY_* pushed inline: resume the caller. */
         jit_frame *callee = frame;
+        int init = callee->is_entry == JIT_ENTRY_INIT;
         frame = callee->previous;
         jt->current = frame;
         ts->recursion_remaining++;
@@ -1493,6 +1506,12 @@ leave:
         kwnames = NULL;
         if (retval == NULL)
             goto error;
+        if (init) {
+            /* __init__ run by CALL_ALLOC_AND_INIT: the instance is on top. */
+            CHECK_INT(jit_attr_init_done(co, INSTR(), retval, TOP()));
+            retval = NULL;
+            DISPATCH();
+        }
         PUSH(retval);
         retval = NULL;
         DISPATCH();

@@ -4,6 +4,7 @@
  * the thread's frame stack and binds the arguments straight into its fast
  * locals (bind_args, CPython's initialize_locals order of checks, so the
  * same call fails with the same TypeError), then runs the interpreter. */
+#include <string.h>
 #include <stddef.h>
 
 #include "libgc/gc.h"
@@ -173,8 +174,44 @@ static int find_keyword(KnCodeObject *co, KnObject *kw)
     return -1;
 }
 
+/* One keyword argument: into its parameter's slot, or into **kwargs.
+ * `allnames` (a tuple, or the dict the keywords come from) names every
+ * keyword of the call for the positional-only error. */
+static int bind_keyword(KnFunctionObject *fn, KnCodeObject *co, KnObject **lp, KnObject *kwdict,
+                        KnObject *kw, KnObject *value, KnObject *allnames)
+{
+    if (!KN_STR_CHECK(kw)) {
+        ob_err_format(ob_exc_TypeError, "%U() keywords must be strings", fn->func_qualname);
+        return -1;
+    }
+    int i = find_keyword(co, kw);
+    if (i < 0) {
+        if (kwdict != NULL)
+            return ob_dict_setitem(kwdict, kw, value);
+        if (KN_DICT_CHECK(allnames)) {
+            KnObject *keys = ob_dict_keys_list(allnames);
+            allnames = keys ? ob_sequence_tuple(keys) : NULL;
+            if (allnames == NULL)
+                return -1;
+        }
+        if (!posonly_as_keyword(fn, co, allnames))
+            ob_err_format(ob_exc_TypeError, "%U() got an unexpected keyword argument '%S'",
+                          fn->func_qualname, kw);
+        return -1;
+    }
+    if (lp[i] != NULL) {
+        ob_err_format(ob_exc_TypeError, "%U() got multiple values for argument '%S'",
+                      fn->func_qualname, kw);
+        return -1;
+    }
+    lp[i] = value;
+    return 0;
+}
+
+/* Keywords come either as kwnames (values after the positional args) or
+ * as the dict kwmap (a call with **kwargs); at most one of them. */
 static int bind_args(KnFunctionObject *fn, jit_frame *fr, KnObject *const *args,
-                     kn_ssize_t nargs, KnObject *kwnames)
+                     kn_ssize_t nargs, KnObject *kwnames, KnObject *kwmap)
 {
     KnCodeObject *co = fr->code;
     KnObject **lp = fr->localsplus;
@@ -198,33 +235,17 @@ static int bind_args(KnFunctionObject *fn, jit_frame *fr, KnObject *const *args,
         lp[total] = rest;
     }
     if (kwnames != NULL) {
-        for (kn_ssize_t k = 0; k < KN_SIZE(kwnames); k++) {
-            KnObject *kw = KN_TUPLE_GET(kwnames, k);
-            KnObject *value = args[nargs + k];
-            if (!KN_STR_CHECK(kw)) {
-                ob_err_format(ob_exc_TypeError, "%U() keywords must be strings",
-                              fn->func_qualname);
+        for (kn_ssize_t k = 0; k < KN_SIZE(kwnames); k++)
+            if (bind_keyword(fn, co, lp, kwdict, KN_TUPLE_GET(kwnames, k), args[nargs + k],
+                             kwnames) < 0)
                 return -1;
-            }
-            int i = find_keyword(co, kw);
-            if (i < 0) {
-                if (kwdict != NULL) {
-                    if (ob_dict_setitem(kwdict, kw, value) < 0)
-                        return -1;
-                    continue;
-                }
-                if (!posonly_as_keyword(fn, co, kwnames))
-                    ob_err_format(ob_exc_TypeError, "%U() got an unexpected keyword argument '%S'",
-                                  fn->func_qualname, kw);
+    }
+    if (kwmap != NULL) {
+        kn_ssize_t pos = 0;
+        KnObject *kw, *value;
+        while (ob_dict_next(kwmap, &pos, &kw, &value))
+            if (bind_keyword(fn, co, lp, kwdict, kw, value, kwmap) < 0)
                 return -1;
-            }
-            if (lp[i] != NULL) {
-                ob_err_format(ob_exc_TypeError, "%U() got multiple values for argument '%S'",
-                              fn->func_qualname, kw);
-                return -1;
-            }
-            lp[i] = value;
-        }
     }
     if (nargs > argc && !(co->co_flags & JIT_CO_VARARGS)) {
         too_many_positional(fn, fr, nargs);
@@ -287,7 +308,7 @@ static KnObject *func_vectorcall(KnObject *func, KnObject *const *args, size_t n
         co->co_kwonlyargcount == 0) {
         for (kn_ssize_t i = 0; i < nargs; i++)
             fr->localsplus[i] = args[i];
-    } else if (bind_args(fn, fr, args, nargs, kwnames) < 0) {
+    } else if (bind_args(fn, fr, args, nargs, kwnames, NULL) < 0) {
         jit_frame_pop(jt, fr);
         return NULL;
     }
@@ -591,3 +612,84 @@ KnTypeObject jit_function_type = {
     .tp_dictoffset = offsetof(KnFunctionObject, func_dict),
     .tp_new = func_new,
 };
+
+/* ---- attr: binding for the interpreter's inline calls ---- */
+
+/* The common keyword call, bound without the general binder's checks:
+ * no *args / **kwargs, every keyword the very name object of a parameter
+ * not yet filled, every missing parameter with a default.  1 when bound;
+ * 0 (slots cleared again) sends the call to bind_args, which also raises
+ * whatever error applies. */
+static int bind_kw_simple(KnFunctionObject *fn, KnCodeObject *co, KnObject **lp,
+                          KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames)
+{
+    int argc = co->co_argcount, total = argc + co->co_kwonlyargcount;
+    if ((co->co_flags & (JIT_CO_VARARGS | JIT_CO_VARKEYWORDS)) || nargs > argc)
+        return 0;
+    KnObject **pnames = KN_TUPLE_ITEMS(co->co_localsplusnames);
+    int from = (int)nargs > co->co_posonlyargcount ? (int)nargs : co->co_posonlyargcount;
+    for (kn_ssize_t i = 0; i < nargs; i++)
+        lp[i] = args[i];
+    for (kn_ssize_t k = 0; k < KN_SIZE(kwnames); k++) {
+        KnObject *kw = KN_TUPLE_GET(kwnames, k);
+        int j = from;
+        while (j < total && pnames[j] != kw)
+            j++;
+        if (j == total || lp[j] != NULL)
+            goto fallback;
+        lp[j] = args[nargs + k];
+    }
+    KnObject *defs = fn->func_defaults;
+    int first_def = argc - (defs ? (int)KN_SIZE(defs) : 0);
+    for (int i = (int)nargs; i < argc; i++) {
+        if (lp[i] != NULL)
+            continue;
+        if (i < first_def)
+            goto fallback;
+        lp[i] = KN_TUPLE_GET(defs, i - first_def);
+    }
+    for (int i = argc; i < total; i++) {
+        if (lp[i] != NULL)
+            continue;
+        KnObject *d = fn->func_kwdefaults != NULL && KN_DICT_CHECK(fn->func_kwdefaults)
+                          ? ob_dict_getitem(fn->func_kwdefaults, pnames[i]) : NULL;
+        if (d == NULL) {
+            ob_err_clear();
+            goto fallback;
+        }
+        lp[i] = d;
+    }
+    return 1;
+fallback:
+    memset(lp, 0, (size_t)total * sizeof(KnObject *));
+    return 0;
+}
+
+int jit_function_bind(KnObject *func, jit_frame *fr, KnObject *const *args, kn_ssize_t nargs,
+                      KnObject *kwnames)
+{
+    if (kwnames != NULL && KN_SIZE(kwnames) == 0)
+        kwnames = NULL;
+    KnFunctionObject *fn = JIT_FUNC(func);
+    if (kwnames != NULL && bind_kw_simple(fn, fr->code, fr->localsplus, args, nargs, kwnames))
+        return 0;
+    return bind_args(fn, fr, args, nargs, kwnames, NULL);
+}
+
+int jit_function_bind_ex(KnObject *func, jit_frame *fr, KnObject *callargs, KnObject *kwargs)
+{
+    if (kwargs != NULL && ob_dict_size(kwargs) == 0)
+        kwargs = NULL;
+    if (kwargs != NULL) {
+        /* As a call through a dict checks every key before binding. */
+        kn_ssize_t pos = 0;
+        KnObject *kw;
+        while (ob_dict_next(kwargs, &pos, &kw, NULL))
+            if (!KN_STR_CHECK(kw)) {
+                ob_err_set_string(ob_exc_TypeError, "keywords must be strings");
+                return -1;
+            }
+    }
+    return bind_args(JIT_FUNC(func), fr, KN_TUPLE_ITEMS(callargs), KN_SIZE(callargs), NULL,
+                     kwargs);
+}

@@ -8,6 +8,7 @@
 #include "libobject/descr.h"
 #include "libobject/module.h"
 #include "specialize.h"
+#include "specialize_attr.h"
 
 #define REWRITE(instr, name) jit_spec_rewrite((instr), JIT_OP_##name)
 
@@ -102,6 +103,10 @@ static int instance_dict_offset(KnTypeObject *tp, KnObject *name, int store)
         ob_err_clear();
         return -1;
     }
+    /* A heap-typed class attribute could become a data descriptor (its
+     * class gaining __set__) without tp's version changing. */
+    if (descr != NULL && KN_TYPE_HAS_FLAG(KN_TYPE(descr), KN_TPFLAGS_HEAPTYPE))
+        return -1;
     return is_data_descr(descr) ? -1 : (int)tp->tp_dictoffset;
 }
 
@@ -213,6 +218,8 @@ void jit_specialize_load_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner
         REWRITE(instr, LOAD_ATTR_PROPERTY);
         return;
     }
+    if (descr != NULL && jit_specialize_load_attr_class(co, instr, owner, name))
+        return;
     off = instance_dict_offset(tp, name, 0);
     if (off < 0 || poly_start(co, &c[1], ver, NULL) < 0)
         goto fail;
@@ -222,6 +229,8 @@ void jit_specialize_load_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner
 fail_clear:
     ob_err_clear();
 fail:
+    if (jit_specialize_load_attr_class(co, instr, owner, name))
+        return;
     jit_spec_fail(instr);
 }
 
@@ -270,6 +279,9 @@ void jit_specialize_load_method(KnCodeObject *co, uint16_t *instr, KnObject *own
         REWRITE(instr, LOAD_METHOD_MODULE);
         return;
     }
+    if (KN_TYPE_HAS_FLAG(tp, KN_TPFLAGS_TYPE_SUBCLASS) &&
+        jit_specialize_load_method_class(co, instr, owner, name))
+        return;
     if (KN_TYPE_HAS_FLAG(tp, KN_TPFLAGS_TYPE_SUBCLASS)) {
         /* A class attribute read on the class itself: no descriptor on the
          * metaclass, and a value that binds to nothing. */
@@ -300,6 +312,10 @@ void jit_specialize_load_method(KnCodeObject *co, uint16_t *instr, KnObject *own
     uint32_t ver = type_version(tp);
     if (ver == 0)
         goto fail;
+    /* A method shadowed by an instance attribute, class attributes other
+     * than functions (specialize_attr.c). */
+    if (jit_specialize_load_method_inst(co, instr, owner, name))
+        return;
     int off;
     KnObject *descr = plain_method(tp, name, &off);
     if (descr == NULL || poly_start(co, &c[3], ver, descr) < 0)
@@ -440,6 +456,8 @@ static int c_convention(int flags)
 void jit_specialize_call(KnCodeObject *co, uint16_t *instr, KnObject *callable, int nargs, KnObject *kwnames)
 {
     uint16_t *c = instr + 1;
+    if (jit_specialize_call_attr(co, instr, callable, nargs, kwnames))
+        return;
     if (kwnames != NULL)
         goto fail;
     if (KN_TYPE(callable) == &ob_method_type &&

@@ -591,3 +591,57 @@ int ob_dict_update(KnObject *d, KnObject *other)
 {
     return ob_dict_update_arg(d, other);
 }
+
+/* ---- attr: index hints (dict_internal.h) ---- */
+
+kn_ssize_t ob_dict_index_of(KnObject *d, KnObject *key)
+{
+    kn_hash_t hash = ob_dict_key_hash(key);
+    if (hash == -1)
+        return DKIX_ERROR;
+    return lookup(d, key, hash, NULL);
+}
+
+kn_ssize_t ob_dict_store_index(KnObject *d, KnObject *key, KnObject *value)
+{
+    kn_hash_t hash = ob_dict_key_hash(key);
+    if (hash == -1)
+        return DKIX_ERROR;
+    kn_ssize_t slot;
+    kn_ssize_t ix = lookup(d, key, hash, &slot);
+    if (ix == DKIX_ERROR)
+        return DKIX_ERROR;
+    KnDictKeys *k = DK(d);
+    if (ix >= 0) {
+        k->dk_entries[ix].value = value;
+        ob_dict_bump_version(d);
+        return ix;
+    }
+    if (k == NULL || k->dk_usable <= 0) {
+        /* A resize first: the general insertion. */
+        if (ob_dict_insert(d, key, hash, value) < 0)
+            return DKIX_ERROR;
+        return DK(d)->dk_nentries - 1;
+    }
+    /* lookup stopped at the first empty slot of key's probe sequence,
+     * which is where an insertion puts it (dummies are not reused). */
+    ix = k->dk_nentries;
+    k->dk_entries[ix].key = key;
+    k->dk_entries[ix].value = value;
+    k->dk_entries[ix].hash = hash;
+    ix_set(k, slot, ix);
+    k->dk_nentries = ix + 1;
+    k->dk_usable--;
+    ((KnDictObject *)d)->ma_used++;
+    ob_dict_bump_version(d);
+    return ix;
+}
+
+KnObject *ob_dict_new_with_room(kn_ssize_t n)
+{
+    KnObject *d = ob_dict_new();
+    if (d != NULL && dict_resize(d, n > 0 ? n : 1) < 0)
+        return NULL;
+    return d;
+}
+/* ---- end attr ---- */

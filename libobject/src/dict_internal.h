@@ -72,4 +72,67 @@ KnObject *ob_dict_view_new(KnObject *d, KnTypeObject *type);
 KnObject *ob_dict_iter_new(KnObject *d, KnTypeObject *type);
 extern KnMethodDef ob_dict_methods[];
 
+/* ---- attr: index hints for the interpreter's attribute caches ----
+ * libjit's LOAD_ATTR / STORE_ATTR / LOAD_METHOD forms remember where in an
+ * instance dict's entry array a name was found and check that entry first
+ * (the key object itself, so no hash or comparison).  A stale hint only
+ * costs a lookup: entries never move except in a resize, which builds a
+ * new table, and a deleted entry's key is NULL. */
+
+/* The value stored under exactly the object `key` at entry ix, else NULL. */
+static inline KnObject *ob_dict_hinted_value(KnObject *d, KnObject *key, kn_ssize_t ix)
+{
+    KnDictKeys *k = DK(d);
+    if (k != NULL && ix < k->dk_nentries && k->dk_entries[ix].key == key)
+        return k->dk_entries[ix].value;
+    return NULL;
+}
+
+/* Replace the value at entry ix when it holds exactly `key` (1), else 0
+ * (nothing done).  The version changes as for any store. */
+static inline int ob_dict_hinted_store(KnObject *d, KnObject *key, kn_ssize_t ix, KnObject *v)
+{
+    KnDictKeys *k = DK(d);
+    if (k == NULL || ix >= k->dk_nentries || k->dk_entries[ix].key != key)
+        return 0;
+    k->dk_entries[ix].value = v;
+    ob_dict_bump_version(d);
+    return 1;
+}
+
+/* 1 when the str `key` (hash already computed) is certainly not in d:
+ * its probe sequence reaches an empty slot passing only entries of other
+ * hashes or other key objects of other hashes.  0 means "don't know" (an
+ * entry with the same hash, or a wide index: do a lookup). */
+static inline int ob_dict_str_surely_absent(KnObject *d, KnObject *key, kn_hash_t hash)
+{
+    KnDictKeys *k = DK(d);
+    if (k == NULL)
+        return 1;
+    if (hash == -1 || k->dk_log2_index_bytes != 0)
+        return 0;
+    const int8_t *ix = (const int8_t *)k->dk_indices;
+    size_t mask = (size_t)k->dk_size - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;;) {
+        int e = ix[i];
+        if (e == DKIX_EMPTY)
+            return 1;
+        if (e >= 0 && (k->dk_entries[e].key == key || k->dk_entries[e].hash == hash))
+            return 0;
+        perturb >>= DICT_PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* Entry index of key (>= 0), DKIX_EMPTY when absent, DKIX_ERROR with the
+ * exception set (hash or comparison failed). */
+kn_ssize_t ob_dict_index_of(KnObject *d, KnObject *key);
+/* d[key] = value (a str-keyed store of the interpreter) with one probe
+ * sequence: the entry index it now occupies, or DKIX_ERROR. */
+kn_ssize_t ob_dict_store_index(KnObject *d, KnObject *key, KnObject *value);
+/* An empty dict whose table already has room for n keys (instance dicts
+ * made before __init__ fills them). */
+KnObject *ob_dict_new_with_room(kn_ssize_t n);
+/* ---- end attr ---- */
+
 #endif
