@@ -208,8 +208,10 @@ static int parse_common(const KnArgSpec *spec, KnObject *const *args, kn_ssize_t
         if (i == -2)
             return -1;
         if (i < 0 || out[i] != NULL) {
-            bad_key = k;
-            bad_index = i;
+            if (bad_key == NULL) {      /* the first one is reported */
+                bad_key = k;
+                bad_index = i;
+            }
             if (py)
                 break;
             continue;

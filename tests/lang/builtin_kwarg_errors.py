@@ -6,3 +6,7 @@ for src in ["int.from_bytes(foo=1)", "'a'.encode(foo=1)", "sorted(foo=1)", "'a'.
 for src in ["\"a\".encode(\"utf-8\", encoding=\"x\")", "\"a\".split(sep=\",\", foo=1)", "int(\"1\", base=2, x=3)"]:
     try: eval(src)
     except TypeError as e: print(src, '->', e)
+try: ImportError("t", name="n", invalid="k", another=True)
+except TypeError as e: print(e)
+try: "a".encode(foo=1, bar=2)
+except TypeError as e: print(e)
