@@ -119,7 +119,7 @@ static char *lay_out(const char *d, int nd, int decpt, int use_exp, int min_frac
  * remainder deciding the rounding (half to even on the exact binary value,
  * as printf and CPython's dtoa do).  NULL with no error set when the value
  * is out of this method's range; the caller then uses printf. */
-static char *fixed_fast(double v, int prec, int alt, int *len)
+static char *fixed_fast(double v, int prec, int alt, int *len, char *small, size_t smallsize)
 {
     static const unsigned long long pow10[] = {
         1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
@@ -175,7 +175,7 @@ static char *fixed_fast(double v, int prec, int alt, int *len)
     }
     int intlen = nd - prec;
     int n = nd + (prec > 0 || alt);
-    char *out = kgc_alloc_atomic((size_t)n + 1);
+    char *out = (size_t)n < smallsize ? small : kgc_alloc_atomic((size_t)n + 1);
     if (out == NULL)
         return NULL;
     memcpy(out, p, (size_t)intlen);
@@ -211,7 +211,7 @@ int ob_fmt_float_body(double v, int type, kn_ssize_t precision, int flags, KnFlo
     switch (type) {
     case 'f': case 'F': {
         int n;
-        text = fixed_fast(v, prec, alt, &n);
+        text = fixed_fast(v, prec, alt, &n, out->small, sizeof out->small);
         if (text == NULL)
             text = print_double(alt ? "%#.*f" : "%.*f", prec, v, &n);
         if (text == NULL)

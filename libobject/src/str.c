@@ -157,7 +157,15 @@ KnObject *ob_str_substring(KnObject *s, kn_ssize_t start, kn_ssize_t end)
     if (start == 0 && end == len && KN_STR_CHECK_EXACT(s))
         return s;
     int kind = KN_STR_KIND(s);
-    return ob_str_from_kind_data(kind, (const char *)KN_STR_DATA(s) + start * kind, end - start);
+    const char *d = (const char *)KN_STR_DATA(s) + start * kind;
+    if (KN_STR_IS_ASCII(s) && end - start > 1) {
+        /* a slice of ASCII is ASCII: no scan for the kind */
+        KnObject *r = ob_str_new(end - start, 0x7f);
+        if (r != NULL)
+            memcpy(KN_STR_DATA(r), d, (size_t)(end - start));
+        return r;
+    }
+    return ob_str_from_kind_data(kind, d, end - start);
 }
 
 /* ---- access ---- */

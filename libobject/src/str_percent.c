@@ -326,6 +326,10 @@ int ob_pct_number(KnObject *v, const KnPctSpec *sp, int is_bytes, KnPctNumber *o
             return -1;
         out->sign = sign_of(b.neg, sp->flags);
         out->body = b.text;
+        if (b.text == b.small) {    /* b ends here: keep the text in out */
+            memcpy(out->small, b.small, (size_t)b.len + 1);
+            out->body = out->small;
+        }
         out->len = b.len;
         return 0;
     }
@@ -334,12 +338,24 @@ int ob_pct_number(KnObject *v, const KnPctSpec *sp, int is_bytes, KnPctNumber *o
         return -1;
     int base = c == 'o' ? 8 : (c == 'x' || c == 'X') ? 16 : 10;
     kn_ssize_t len;
-    char *d = ob_int_format_cstr(iv, base, 0, &len);
-    if (d == NULL)
-        return -1;
-    int neg = d[0] == '-';
-    d += neg;
-    len -= neg;
+    char *d;
+    int neg, overflow = 0;
+    long long x = ob_int_as_long_long_and_overflow(iv, &overflow);
+    if (!overflow) {
+        /* fits 64 bits: digits in out->small */
+        neg = x < 0;
+        len = ob_int_u64_digits(neg ? 0ull - (unsigned long long)x : (unsigned long long)x, base,
+                                out->small + sizeof out->small - 1);
+        out->small[sizeof out->small - 1] = '\0';
+        d = out->small + sizeof out->small - 1 - len;
+    } else {
+        d = ob_int_format_cstr(iv, base, 0, &len);
+        if (d == NULL)
+            return -1;
+        neg = d[0] == '-';
+        d += neg;
+        len -= neg;
+    }
     if (sp->prec > len) {   /* precision: at least that many digits */
         char *z = kgc_alloc_atomic((size_t)sp->prec + 1);
         if (z == NULL)
