@@ -238,6 +238,31 @@ KnObject *ob_int_to_decimal_string(KnObject *o)
     return s ? ob_str_from_utf8(s, len) : NULL;
 }
 
+KnObject *ob_int_to_base_str(KnObject *v, int base)
+{
+    char tmp[80], *p;
+    kn_ssize_t k;
+    int overflow = 0;
+    long long x = OB_INT_IS_MEDIUM(v) ? (long long)ob_int_medium_value(v)
+                                      : ob_int_as_long_long_and_overflow(v, &overflow);
+    if (!overflow) {
+        p = tmp + sizeof tmp;
+        p -= ob_int_u64_digits(x < 0 ? 0ull - (unsigned long long)x : (unsigned long long)x,
+                               base, p);
+        *--p = base == 16 ? 'x' : base == 8 ? 'o' : 'b';
+        *--p = '0';
+        if (x < 0)
+            *--p = '-';
+        k = tmp + sizeof tmp - p;
+    } else if ((p = ob_int_format_cstr(v, base, 1, &k)) == NULL) {
+        return NULL;
+    }
+    KnObject *r = ob_str_new(k, 0x7f);
+    if (r != NULL)
+        memcpy(KN_STR_DATA(r), p, (size_t)k);
+    return r;
+}
+
 KnObject *ob_int_repr(KnObject *v)
 {
     return ob_int_to_decimal_string(v);

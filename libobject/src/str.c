@@ -418,15 +418,27 @@ static KnObject *str_repr_impl(KnObject *s, int ascii_only)
     kn_ssize_t n = KN_STR_LEN(s);
     int kind = KN_STR_KIND(s);
     const void *d = KN_STR_DATA(s);
-    int has_sq = 0, has_dq = 0;
+    int has_sq = 0, has_dq = 0, plain = KN_STR_IS_ASCII(s);
     for (kn_ssize_t i = 0; i < n; i++) {
         uint32_t c = KN_STR_READ(kind, d, i);
         if (c == '\'')
             has_sq = 1;
         else if (c == '"')
             has_dq = 1;
+        else if (c == '\\' || c < ' ' || c == 0x7f)
+            plain = 0;
     }
     uint32_t quote = (has_sq && !has_dq) ? '"' : '\'';
+    if (plain && !(has_sq && has_dq)) {
+        /* printable ASCII without backslashes or the quote: copied as is */
+        KnObject *r = ob_str_new(n + 2, 0x7f);
+        if (r == NULL)
+            return NULL;
+        char *o = KN_STR_DATA(r);
+        o[0] = o[n + 1] = (char)quote;
+        memcpy(o + 1, d, (size_t)n);
+        return r;
+    }
     KnStrWriter w;
     ob_str_writer_init(&w, n + 2);
     if (ob_str_writer_put(&w, quote) < 0)

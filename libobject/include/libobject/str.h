@@ -187,6 +187,9 @@ KnObject *ob_str_concat_array(KnObject *const *items, kn_ssize_t n);
 /* format(v, spec) (spec a str, or NULL for ''): exact int/float/str are
  * formatted directly, anything else through ob_format. */
 KnObject *ob_format_fast(KnObject *v, KnObject *spec);
+/* bin/oct/hex of an int v (exact int or subclass; its __format__ is not
+ * used): base 2, 8 or 16, with the 0b/0o/0x prefix (int_format.c). */
+KnObject *ob_int_to_base_str(KnObject *v, int base);
 
 #ifdef __cplusplus
 }
