@@ -2,8 +2,9 @@
  * str.c — str objects: PEP 393 creation, access, equality, ordering,
  * hashing, interning and repr (concatenation: str_concat.c).
  *
- * Every str Kiln creates is compact and canonical (narrowest kind, ascii bit
- * exact); see NOTES-str.md.  Exact str instances are allocated with
+ * Every str Kiln creates is canonical (narrowest kind, ascii bit exact) and
+ * compact, except long concatenation results and large new strings, which
+ * are growable legacy strings (str_concat.c, NOTES-str-concat.md).  Exact str instances are allocated with
  * kgc_alloc_object_head (only the header is scanned) at their exact size (ob_alloc's basicsize+itemsize rule
  * cannot describe kind-dependent data); str subclass instances use the
  * legacy layout with a separate data block (str_type.c).
@@ -21,6 +22,10 @@
  * pointers: Boehm scans the data segment, so these stay alive. */
 static KnObject *str_empty_obj;
 static KnObject *str_latin1_cache[256];
+
+/* From this many bytes of characters on, a new str is growable (legacy
+ * layout, atomic data): Boehm clears large blocks of scanned kinds. */
+#define STR_BIG_BYTES 4096
 
 KnObject *ob_str_new(kn_ssize_t size, uint32_t maxchar)
 {
@@ -44,6 +49,13 @@ KnObject *ob_str_new(kn_ssize_t size, uint32_t maxchar)
     }
     if ((size_t)size > (((size_t)0x7fffffffffffffffULL - header) / (size_t)kind) - 1)
         return ob_err_nomemory();
+    if ((size_t)size * (size_t)kind >= STR_BIG_BYTES) {
+        /* Boehm would clear a large scanned-head block; the characters
+         * need no clearing: legacy layout over atomic memory. */
+        KnObject *big = ob_str_new_big(size, kind, ascii);
+        if (big != NULL || ob_err_occurred())
+            return big;
+    }
     /* The header's pointers (utf8, wstr) lie in the collector's scanned
      * head; the characters are never scanned. */
     _Static_assert(sizeof(KnCompactUnicodeObject) <= KGC_HEAD_SCANNED, "str header");

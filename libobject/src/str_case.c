@@ -74,6 +74,16 @@ static KnObject *case_convert(KnObject *self, int mode)
             return NULL;
         const unsigned char *s = d;
         unsigned char *o = KN_STR_DATA(r);
+        if (mode == CASE_UPPER) {           /* branch-free: vectorises */
+            for (kn_ssize_t i = 0; i < n; i++)
+                o[i] = (unsigned char)(s[i] - (((unsigned)(s[i] - 'a') < 26u) << 5));
+            return r;
+        }
+        if (mode == CASE_LOWER || mode == CASE_FOLD) {
+            for (kn_ssize_t i = 0; i < n; i++)
+                o[i] = (unsigned char)(s[i] + (((unsigned)(s[i] - 'A') < 26u) << 5));
+            return r;
+        }
         int prev_cased = 0;
         for (kn_ssize_t i = 0; i < n; i++) {
             unsigned char c = s[i];

@@ -130,6 +130,20 @@ static KnObject *concat_new_buffer(KnObject *a, KnObject *b, kn_ssize_t want, in
     return growable_header(data, na + nb, kind, ascii, (unsigned)c);
 }
 
+KnObject *ob_str_new_big(kn_ssize_t size, int kind, int ascii)
+{
+    int c = class_for(size);
+    if (c < 0)
+        return NULL;
+    size_t off = trailer_offset(class_cap((unsigned)c), kind);
+    char *data = kgc_alloc_atomic(off + sizeof(kn_ssize_t));
+    if (data == NULL)
+        return ob_err_nomemory();
+    KN_STR_WRITE(kind, data, size, 0);
+    *(kn_ssize_t *)(void *)(data + off) = size;
+    return growable_header(data, size, kind, ascii, (unsigned)c);
+}
+
 KnObject *ob_str_concat(KnObject *a, KnObject *b)
 {
     if (!KN_STR_CHECK(a) || !KN_STR_CHECK(b)) {
@@ -202,7 +216,8 @@ KnObject *ob_str_join_array(KnObject *sep, KnObject *const *items, kn_ssize_t n)
             return NULL;
         }
         total += add;
-        uint32_t m = len ? ob_str_max_char(items[i]) : 0;
+        uint32_t m = !len ? 0 : KN_STR_IS_ASCII(items[i]) ? 0x7f
+                                                  : ob_str_kind_max(KN_STR_KIND(items[i]));
         if (m > maxchar)
             maxchar = m;
     }
@@ -216,6 +231,21 @@ KnObject *ob_str_join_array(KnObject *sep, KnObject *const *items, kn_ssize_t n)
     int kind = KN_STR_KIND(r);
     void *data = KN_STR_DATA(r);
     kn_ssize_t at = 0;
+    if (kind == 1) {
+        /* every piece is 1-byte too: plain copies */
+        char *o = data;
+        const char *sd = seplen ? KN_STR_DATA(sep) : NULL;
+        for (kn_ssize_t i = 0; i < n; i++) {
+            if (i && seplen) {
+                memcpy(o + at, sd, (size_t)seplen);
+                at += seplen;
+            }
+            kn_ssize_t len = KN_STR_LEN(items[i]);
+            memcpy(o + at, KN_STR_DATA(items[i]), (size_t)len);
+            at += len;
+        }
+        return r;
+    }
     for (kn_ssize_t i = 0; i < n; i++) {
         if (i && seplen) {
             ob_str_copy_units(data, kind, at, sep);

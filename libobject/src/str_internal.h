@@ -61,6 +61,9 @@ void ob_str_raise_encode_error(const char *encoding, KnObject *s, kn_ssize_t sta
 /* str_concat.c: a growable str (shares a buffer; see NOTES-str-concat.md)
  * stands in for a compact one: sys.getsizeof reports the compact size. */
 int ob_str_is_growable(KnObject *s);
+/* ob_str_new for a large str: a growable one over atomic (uncleared)
+ * memory.  NULL without an exception when size is beyond the classes. */
+KnObject *ob_str_new_big(kn_ssize_t size, int kind, int ascii);
 /* Copy s's code units to data (of kind `kind`, at least s's) at index at. */
 void ob_str_copy_units(void *data, int kind, kn_ssize_t at, KnObject *s);
 /* sep.join(items) for n >= 0 str items (sep NULL: no separator). */

@@ -156,7 +156,9 @@ static KnObject *str_subtype_new(KnTypeObject *type, KnObject *s)
     void *data = kgc_alloc_atomic(((size_t)n + 1) * (size_t)kind);
     if (data == NULL)
         return ob_err_nomemory();
-    memcpy(data, KN_STR_DATA(s), ((size_t)n + 1) * (size_t)kind);
+    /* s may be a growable str whose data goes on past its length */
+    memcpy(data, KN_STR_DATA(s), (size_t)n * (size_t)kind);
+    KN_STR_WRITE(kind, data, n, 0);
     KnUnicodeObject *u = (KnUnicodeObject *)o;
     KnASCIIObject *a = (KnASCIIObject *)o;
     a->length = n;

@@ -141,3 +141,13 @@ ns = {}
 exec(ident + ' = 5', ns)
 print(ns[ident], ident.isidentifier())
 print(format(build(33, 'f'), '>70')[:5], build(35, 'ab').center(74, '*')[:4])
+
+# a subclass instance made from a non-tip growable str ends where it should
+class P(str):
+    pass
+g = build(40, 'ab')
+g2 = g + 'tail'        # g is no longer the tip
+pg = P(g)
+print(len(pg), pg[-3:], pg == g, str(pg) == g, pg.encode()[-3:], repr(pg)[-4:])
+import os
+print(os.path.basename(P(build(40, 'd') + '/name')), os.fspath(P(g))[-2:])
