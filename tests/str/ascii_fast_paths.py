@@ -31,3 +31,12 @@ for enc in ('utf-8', 'ascii', 'latin-1'):
                 print(enc, ascii(t), errors, t.encode(enc, errors))
             except UnicodeEncodeError as e:
                 print(enc, ascii(t), errors, 'UnicodeEncodeError', e.start, e.end, e.reason)
+
+# replace: ASCII fast path and the general one
+for s in ['hello world foo bar', 'aaaa', 'abcabcabc', '', 'xyz', 'caf\xe9 ole', 'a\u20acb']:
+    for old, new in [('o', '0'), ('o', ''), ('o', 'OO'), ('abc', 'X'), ('a', 'aa'), ('', '-'),
+                     ('zz', 'q'), ('\xe9', 'e'), ('hello world foo bar', ''), ('aa', 'b'), ('b', '\u20ac')]:
+        print(ascii(s), ascii(old), ascii(new), ascii(s.replace(old, new)), ascii(s.replace(old, new, 1)),
+              ascii(s.replace(old, new, 0)), ascii(s.replace(old, new, -1)), ascii(s.replace(old, new, 2)),
+              s.replace(old, new).isascii())
+print('x'.replace('x', '') == '', 'ab' * 1000 == ('ab' * 1000).replace('c', 'd'))
