@@ -128,6 +128,7 @@ typedef struct KnPctFormat {
     const uint32_t *f;
     kn_ssize_t n;
     int is_bytes;           /* keys are bytes; the "bytes" wording */
+    KnObject *src;          /* str %: the template (keys are its slices); else NULL */
 } KnPctFormat;
 
 void ob_pct_args_init(KnPctArgs *a, KnObject *args, KnObject *mapping);

@@ -70,6 +70,8 @@ static int take_key(const KnPctFormat *fmt, kn_ssize_t start, kn_ssize_t end, Kn
         for (kn_ssize_t i = start; i < end; i++)
             buf[i - start] = (char)fmt->f[i];
         key = ob_bytes_from_data(buf, end - start);
+    } else if (fmt->src != NULL) {
+        key = ob_str_substring(fmt->src, start, end);
     } else {
         key = ob_str_from_codepoints(fmt->f + start, end - start);
     }
@@ -492,11 +494,12 @@ static int str_convert(void *out, const KnPctFormat *fmt, const KnPctSpec *sp, K
 KnObject *ob_str_mod_format(KnObject *fmtobj, KnObject *args)
 {
     kn_ssize_t n = ob_str_length(fmtobj);
-    uint32_t *f = kgc_alloc_atomic(((size_t)n + 1) * sizeof(uint32_t));
+    uint32_t small[128];
+    uint32_t *f = n < 128 ? small : kgc_alloc_atomic(((size_t)n + 1) * sizeof(uint32_t));
     if (f == NULL)
         return ob_err_nomemory();
     ob_str_copy_ucs4(fmtobj, 0, n, f);
-    KnPctFormat fmt = {f, n, 0};
+    KnPctFormat fmt = {f, n, 0, fmtobj};
     KnMappingMethods *mp = KN_TYPE(args)->tp_as_mapping;
     KnObject *mapping = (mp && mp->mp_subscript && !KN_TUPLE_CHECK(args) && !KN_STR_CHECK(args))
                             ? args : NULL;
