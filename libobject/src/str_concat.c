@@ -161,7 +161,8 @@ KnObject *ob_str_concat(KnObject *a, KnObject *b)
         return NULL;
     }
     kn_ssize_t n = na + nb;
-    uint32_t ma = ob_str_max_char(a), mb = ob_str_max_char(b);
+    uint32_t ma = KN_STR_IS_ASCII(a) ? 0x7f : ob_str_kind_max(KN_STR_KIND(a));
+    uint32_t mb = KN_STR_IS_ASCII(b) ? 0x7f : ob_str_kind_max(KN_STR_KIND(b));
     uint32_t maxchar = ma > mb ? ma : mb;
     if (n >= GROW_MIN) {
         int kind = KN_STR_KIND(a);
@@ -200,8 +201,13 @@ KnObject *ob_str_concat(KnObject *a, KnObject *b)
         return NULL;
     int kr = KN_STR_KIND(r);
     void *dr = KN_STR_DATA(r);
-    ob_str_copy_units(dr, kr, 0, a);
-    ob_str_copy_units(dr, kr, na, b);
+    if (kr == 1) {
+        memcpy(dr, KN_STR_DATA(a), (size_t)na);
+        memcpy((char *)dr + na, KN_STR_DATA(b), (size_t)nb);
+    } else {
+        ob_str_copy_units(dr, kr, 0, a);
+        ob_str_copy_units(dr, kr, na, b);
+    }
     return r;
 }
 

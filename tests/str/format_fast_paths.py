@@ -93,3 +93,15 @@ class T(str):
 print(''.join([T('a')]), type(''.join([T('a')])).__name__, '€'.join([T('a')]).isascii(),
       '€'.join(['a', 'b']), ''.join(['', '']), '-'.join(['é', 'x', '😀']), ascii(''.join([T('é')])))
 print(','.join(str(i) for i in range(12)), ''.join(('a', 'b')), ''.join(x for x in []))
+
+# the writer widening its inline buffer in place, and moving to the heap
+for n in (0, 1, 10, 63, 64, 100, 127, 128, 200, 255, 256, 300, 1000):
+    a = 'a' * n
+    for w in ('\xe9', '\u20ac', '\U0001f600'):
+        r1 = '{}{}'.format(a, w)
+        r2 = '{}{}{}'.format(a, w, a)
+        r3 = '{}{}{}'.format(w, a, '\U0001f600')
+        r4 = '%s%s%s' % (a, w, a)
+        print(n, ascii(w), len(r1), len(r2), len(r3), r1 == a + w, r2 == a + w + a,
+              r3 == w + a + '\U0001f600', r4 == r2, ascii(r2[n - 1:n + 2]), hash(r2) == hash(a + w + a))
+print(ascii(repr('a' * 300 + '\u20ac')[-6:]), ascii(repr('\xe9' * 200 + '\U0001f600')[-4:]))
