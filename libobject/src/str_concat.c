@@ -265,5 +265,7 @@ KnObject *ob_str_join_array(KnObject *sep, KnObject *const *items, kn_ssize_t n)
 
 KnObject *ob_str_concat_array(KnObject *const *items, kn_ssize_t n)
 {
+    if (n == 1 && KN_STR_CHECK_EXACT(items[0]))
+        return items[0];
     return ob_str_join_array(NULL, items, n);
 }
