@@ -23,7 +23,7 @@ KnObject *ob_alloc(KnTypeObject *type, kn_ssize_t nitems)
     }
     if (size < sizeof(KnObject))
         size = sizeof(KnObject);
-    KnObject *o = kgc_alloc_object(size);
+    KnObject *o = kgc_alloc_object_fast(size);
     if (o == NULL)
         return ob_err_nomemory();
     o->ob_type = type;
