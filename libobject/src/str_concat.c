@@ -12,6 +12,7 @@
  * every header only reads data[0, length), and appends go past the end
  * of the longest one.  See NOTES-str-concat.md.
  */
+#include <stdlib.h>
 #include "str_internal.h"
 
 /* Results shorter than this are ordinary compact strings. */
@@ -43,7 +44,7 @@ int ob_str_is_growable(KnObject *s)
 }
 
 /* Capacity of class c, in code units: (8 + c % 8) << (c / 8), steps of at
- * most 12.5%.  The largest class is above any str Kiln can allocate. */
+ * most 12.5%, up to 15 << 31 units; longer strings stay compact. */
 static kn_ssize_t class_cap(unsigned c)
 {
     return (kn_ssize_t)(8 + (c & 7)) << (c >> 3);
@@ -85,6 +86,18 @@ static KnObject *growable_header(void *data, kn_ssize_t n, int kind, int ascii, 
     if (u == NULL)
         return ob_err_nomemory();
     KnASCIIObject *a = &u->_base._base;
+#ifdef KILN_DEBUG
+    {   /* the named PEP 393 bits must fill bits 0..7 only (GCC allocates
+         * bit-fields from the low bit on little-endian targets) */
+        KnASCIIObject probe;
+        memset(&probe, 0, sizeof probe);
+        probe.state.interned = 3;
+        probe.state.kind = 7;
+        probe.state.compact = probe.state.ascii = probe.state.ready = 1;
+        if (state_word((KnObject *)&probe) != 0xffu)
+            abort();
+    }
+#endif
     a->ob_base.ob_type = &ob_str_type;
     a->length = n;
     a->hash = -1;
