@@ -10,21 +10,16 @@ static KnObject *bi_abs(KnObject *self, KnObject *x)
     return ob_number_absolute(x);
 }
 
-/* bin/hex/oct: format(index(x), '#b') prints the same text, sign first. */
-static KnObject *int_to_base(KnObject *x, const char *spec)
+/* bin/hex/oct: the text of index(x) in base 2/8/16 with its prefix. */
+static KnObject *int_to_base(KnObject *x, int base)
 {
     KnObject *i = ob_number_index(x);
-    if (i == NULL)
-        return NULL;
-    KnObject *s = ob_str_from_cstr(spec);
-    if (s == NULL)
-        return NULL;
-    return ob_format(i, s);
+    return i ? ob_int_to_base_str(i, base) : NULL;
 }
 
-static KnObject *bi_bin(KnObject *self, KnObject *x) { return int_to_base(x, "#b"); }
-static KnObject *bi_hex(KnObject *self, KnObject *x) { return int_to_base(x, "#x"); }
-static KnObject *bi_oct(KnObject *self, KnObject *x) { return int_to_base(x, "#o"); }
+static KnObject *bi_bin(KnObject *self, KnObject *x) { return int_to_base(x, 2); }
+static KnObject *bi_hex(KnObject *self, KnObject *x) { return int_to_base(x, 16); }
+static KnObject *bi_oct(KnObject *self, KnObject *x) { return int_to_base(x, 8); }
 
 static KnObject *bi_divmod(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
 {

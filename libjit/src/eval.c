@@ -852,9 +852,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     }
 
     TARGET(BUILD_STRING) {
-        KnObject *t = ob_tuple_from_array(sp - oparg, oparg);
-        CHECK(t);
-        KnObject *s = ob_str_join(ob_str_empty(), t);
+        KnObject *s = ob_str_concat_array(sp - oparg, oparg);
         CHECK(s);
         sp -= oparg;
         PUSH(s);

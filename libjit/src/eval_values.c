@@ -75,9 +75,7 @@ KnObject *jit_eval_format_value(KnObject *value, int conv, KnObject *spec)
     }
     if (value == NULL)
         return NULL;
-    if (spec == NULL && KN_STR_CHECK_EXACT(value))
-        return value;
-    return ob_format(value, spec ? spec : ob_str_empty());
+    return ob_format_fast(value, spec);
 }
 
 /* DICT_MERGE and f(**m) with a non-dict m: copy m's items into dict,

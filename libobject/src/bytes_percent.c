@@ -188,7 +188,7 @@ KnObject *ob_bytes_mod_format(KnObject *fmtobj, KnObject *args)
         return ob_err_nomemory();
     for (kn_ssize_t i = 0; i < n; i++)
         f[i] = (unsigned char)src[i];
-    KnPctFormat fmt = {f, n, 1};
+    KnPctFormat fmt = {f, n, 1, NULL};
     KnMappingMethods *mp = KN_TYPE(args)->tp_as_mapping;
     KnObject *mapping = (mp && mp->mp_subscript && !KN_TUPLE_CHECK(args) &&
                          !KN_BYTES_CHECK(args) && !KN_STR_CHECK(args) && !is_bytearray(args))

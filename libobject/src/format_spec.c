@@ -39,8 +39,11 @@ KnObject *ob_fmt_unknown_code(uint32_t type, KnObject *obj)
 static kn_ssize_t read_integer(KnObject *s, kn_ssize_t *pos, kn_ssize_t end, kn_ssize_t *out)
 {
     kn_ssize_t acc = 0, n = 0;
+    int kind = KN_STR_KIND(s);
+    const void *data = KN_STR_DATA(s);
     for (; *pos < end; (*pos)++, n++) {
-        int d = ob_unicode_decimal(ob_str_read_char(s, *pos));
+        uint32_t c = KN_STR_READ(kind, data, *pos);
+        int d = c - '0' < 10u ? (int)(c - '0') : c < 0x80 ? -1 : ob_unicode_decimal(c);
         if (d < 0)
             break;
         if (acc > (FMT_SSIZE_MAX - d) / 10) {
@@ -64,7 +67,9 @@ int ob_fmt_spec_parse(KnObject *spec, kn_ssize_t start, kn_ssize_t end, uint32_t
 {
     kn_ssize_t pos = start;
     int fill_given = 0, align_given = 0;
-#define AT(i) ob_str_read_char(spec, (i))
+    int spec_kind = KN_STR_KIND(spec);
+    const void *spec_data = KN_STR_DATA(spec);
+#define AT(i) KN_STR_READ(spec_kind, spec_data, (i))
     out->fill = ' ';
     out->align = default_align;
     out->sign = 0;

@@ -40,12 +40,14 @@ KnObject *ob_fmt_unknown_code(uint32_t type, KnObject *obj);
 /* |v| in text: type one of e E f F g G r (r = repr's shortest digits); the
  * caller handles '%' (multiply, then 'f') and 'n'.  text is ASCII in GC
  * memory, without sign; intlen counts its leading digit run (what grouping
- * applies to; 0 for inf/nan).  neg: a '-' must be shown. */
+ * applies to; 0 for inf/nan).  neg: a '-' must be shown.  text may point
+ * into the struct itself: do not copy a KnFloatBody by value. */
 typedef struct KnFloatBody {
-    char *text;
+    char *text;             /* GC memory, static, or `small` (short results) */
     kn_ssize_t len;
     kn_ssize_t intlen;
     int neg;
+    char small[64];
 } KnFloatBody;
 int ob_fmt_float_body(double v, int type, kn_ssize_t precision, int flags, KnFloatBody *out);
 
@@ -126,6 +128,7 @@ typedef struct KnPctFormat {
     const uint32_t *f;
     kn_ssize_t n;
     int is_bytes;           /* keys are bytes; the "bytes" wording */
+    KnObject *src;          /* str %: the template (keys are its slices); else NULL */
 } KnPctFormat;
 
 void ob_pct_args_init(KnPctArgs *a, KnObject *args, KnObject *mapping);
@@ -151,8 +154,9 @@ int ob_pct_run(const KnPctFormat *fmt, KnObject *args, KnObject *mapping, void *
  * 0 ok, -1 error. */
 typedef struct KnPctNumber {
     const char *sign, *prefix;
-    char *body;
+    char *body;             /* GC memory or `small` */
     kn_ssize_t len;
+    char small[80];
 } KnPctNumber;
 /* is_bytes: bytes %'s wording ("%d" for %i, "float argument required"). */
 int ob_pct_number(KnObject *v, const KnPctSpec *sp, int is_bytes, KnPctNumber *out);

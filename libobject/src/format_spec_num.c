@@ -113,6 +113,80 @@ static char *lay_out(const char *d, int nd, int decpt, int use_exp, int min_frac
     return out;
 }
 
+/* %.*f of finite v >= 0 without printf, when the exact product
+ * mantissa * 10**prec fits 128 bits: v = m * 2**e exactly, so
+ * round(v * 10**prec) is an integer shift of m * 10**prec with the
+ * remainder deciding the rounding (half to even on the exact binary value,
+ * as printf and CPython's dtoa do).  NULL with no error set when the value
+ * is out of this method's range; the caller then uses printf. */
+static char *fixed_fast(double v, int prec, int alt, int *len, char *small, size_t smallsize)
+{
+    static const unsigned long long pow10[] = {
+        1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
+        100000000ull, 1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull,
+        10000000000000ull, 100000000000000ull, 1000000000000000ull,
+        10000000000000000ull, 100000000000000000ull};
+    if (prec < 0 || prec > 17)
+        return NULL;
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    int bexp = (int)((bits >> 52) & 0x7ff);
+    uint64_t m = bits & ((1ull << 52) - 1);
+    int e;
+    if (bexp == 0) {
+        e = -1074;
+    } else {
+        m |= 1ull << 52;
+        e = bexp - 1075;
+    }
+    unsigned __int128 prod = (unsigned __int128)m * pow10[prec], q;   /* < 2**110 */
+    if (e >= 0) {
+        if (e > 16)
+            return NULL;    /* m * 2**e * 10**prec might not fit */
+        q = prod << e;
+    } else if (-e >= 111) {
+        q = 0;              /* below half a unit of the last place */
+    } else {
+        int sh = -e;
+        q = prod >> sh;
+        unsigned __int128 r = prod & (((unsigned __int128)1 << sh) - 1);
+        unsigned __int128 half = (unsigned __int128)1 << (sh - 1);
+        if (r > half || (r == half && (q & 1)))
+            q++;
+    }
+    /* q's decimal digits, at least prec + 1 of them */
+    char digits[48], *p = digits + sizeof digits;
+    int nd = 0;
+    while (q >= 10000000000000000000ull) {
+        unsigned long long low = (unsigned long long)(q % 10000000000000000000ull);
+        q /= 10000000000000000000ull;
+        int k = ob_int_u64_digits(low, 10, p);
+        p -= k;
+        nd += k;
+        for (; k < 19; k++, nd++)
+            *--p = '0';
+    }
+    int k = ob_int_u64_digits((unsigned long long)q, 10, p);
+    p -= k;
+    nd += k;
+    while (nd < prec + 1) {
+        *--p = '0';
+        nd++;
+    }
+    int intlen = nd - prec;
+    int n = nd + (prec > 0 || alt);
+    char *out = (size_t)n < smallsize ? small : kgc_alloc_atomic((size_t)n + 1);
+    if (out == NULL)
+        return NULL;
+    memcpy(out, p, (size_t)intlen);
+    if (prec > 0 || alt)
+        out[intlen] = '.';
+    memcpy(out + intlen + 1, p + intlen, (size_t)prec);
+    out[n] = '\0';
+    *len = n;
+    return out;
+}
+
 int ob_fmt_float_body(double v, int type, kn_ssize_t precision, int flags, KnFloatBody *out)
 {
     int upper = type == 'E' || type == 'F' || type == 'G';
@@ -137,7 +211,9 @@ int ob_fmt_float_body(double v, int type, kn_ssize_t precision, int flags, KnFlo
     switch (type) {
     case 'f': case 'F': {
         int n;
-        text = print_double(alt ? "%#.*f" : "%.*f", prec, v, &n);
+        text = fixed_fast(v, prec, alt, &n, out->small, sizeof out->small);
+        if (text == NULL)
+            text = print_double(alt ? "%#.*f" : "%.*f", prec, v, &n);
         if (text == NULL)
             return -1;
         out->len = n;
@@ -294,20 +370,38 @@ KnObject *ob_fmt_int(KnObject *v, KnObject *spec)
     if (f.type == 'c')
         return format_int_char(v, &f);
     kn_ssize_t len;
-    char *digits = ob_int_format_cstr(v, base, 0, &len);
-    if (digits == NULL)
-        return NULL;
-    int neg = digits[0] == '-';
-    digits += neg;
-    len -= neg;
+    char *digits;
+    int neg, overflow = 0;
+    char small[72];
+    long long x = OB_INT_IS_MEDIUM(v) ? (long long)ob_int_medium_value(v)
+                                      : ob_int_as_long_long_and_overflow(v, &overflow);
+    if (!overflow) {
+        /* fits 64 bits: digits on the stack */
+        neg = x < 0;
+        len = ob_int_u64_digits(neg ? 0ull - (unsigned long long)x : (unsigned long long)x, base,
+                                small + sizeof small);
+        digits = small + sizeof small - len;
+    } else {
+        digits = ob_int_format_cstr(v, base, 0, &len);
+        if (digits == NULL)
+            return NULL;
+        neg = digits[0] == '-';
+        digits += neg;
+        len -= neg;
+    }
     if (f.type == 'X')
         for (kn_ssize_t i = 0; i < len; i++)
             if (digits[i] >= 'a' && digits[i] <= 'f')
                 digits[i] = (char)(digits[i] - 'a' + 'A');
-    char pfx[4];
-    snprintf(pfx, sizeof pfx, "%s%s", sign_text(neg, f.sign),
-             !f.alternate ? "" : f.type == 'b' ? "0b" : f.type == 'o' ? "0o" :
-             f.type == 'x' ? "0x" : f.type == 'X' ? "0X" : "");
+    char pfx[4], *p = pfx;
+    const char *sg = sign_text(neg, f.sign);
+    if (*sg)
+        *p++ = *sg;
+    if (f.alternate && f.type != 'd' && f.type != 'n') {
+        *p++ = '0';
+        *p++ = (char)f.type;   /* b o x X */
+    }
+    *p = '\0';
     KnStrWriter w;
     ob_str_writer_init(&w, len + 8);
     if (ob_fmt_number(&w, &f, pfx, digits, len, len, "") < 0)
@@ -419,4 +513,32 @@ KnObject *ob_complex_format_method(KnObject *self, KnObject *spec)
         return ob_str(self);
     KnComplex c = KN_COMPLEX_VALUE(self);
     return ob_fmt_complex(c.real, c.imag, spec, self);
+}
+
+/* ---- strings-perf: format() without the __format__ lookup ---- */
+
+extern KnObject *ob_float_repr(KnObject *v);
+
+KnObject *ob_format_fast(KnObject *v, KnObject *spec)
+{
+    /* Exact int, float and str: their __format__ cannot be replaced (the
+     * built-in types are immutable), so calling it directly is the same. */
+    if (spec == NULL || (KN_STR_CHECK_EXACT(spec) && KN_STR_LEN(spec) == 0)) {
+        if (KN_STR_CHECK_EXACT(v))
+            return v;
+        if (KN_INT_CHECK_EXACT(v))
+            return ob_int_to_decimal_string(v);
+        if (KN_FLOAT_CHECK_EXACT(v))
+            return ob_float_repr(v);
+        return ob_format(v, spec ? spec : ob_str_empty());
+    }
+    if (KN_STR_CHECK_EXACT(spec)) {
+        if (KN_INT_CHECK_EXACT(v))
+            return ob_fmt_int(v, spec);
+        if (KN_FLOAT_CHECK_EXACT(v))
+            return ob_fmt_float(KN_FLOAT_VALUE(v), spec, v);
+        if (KN_STR_CHECK_EXACT(v))
+            return ob_str_format_spec_meth(v, spec);
+    }
+    return ob_format(v, spec);
 }

@@ -160,17 +160,61 @@ static char *format_general(KnObject *v, int base, kn_ssize_t *len)
     return buf;
 }
 
+int ob_int_u64_digits(unsigned long long u, int base, char *end)
+{
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    char *p = end;
+    if (base == 10) {
+        while (u >= 100) {
+            unsigned r = (unsigned)(u % 100);
+            u /= 100;
+            *--p = pairs[2 * r + 1];
+            *--p = pairs[2 * r];
+        }
+        if (u >= 10) {
+            *--p = pairs[2 * u + 1];
+            *--p = pairs[2 * u];
+        } else {
+            *--p = (char)('0' + u);
+        }
+    } else {
+        int k = __builtin_ctz((unsigned)base);
+        do {
+            *--p = digit_chars[u & (unsigned)(base - 1)];
+            u >>= k;
+        } while (u);
+    }
+    return (int)(end - p);
+}
+
+/* A medium int in decimal with its sign, written backwards before end. */
+static int medium_decimal(KnObject *v, char *end, char **start)
+{
+    long long x = (long long)ob_int_medium_value(v);
+    int k = ob_int_u64_digits(x < 0 ? 0ull - (unsigned long long)x : (unsigned long long)x, 10, end);
+    *start = end - k;
+    if (x < 0) {
+        *--*start = '-';
+        k++;
+    }
+    return k;
+}
+
 char *ob_int_format_cstr(KnObject *v, int base, int alternate, kn_ssize_t *len)
 {
     if ((base & (base - 1)) == 0)
         return format_pow2(v, base, alternate, len);
     if (OB_INT_IS_MEDIUM(v) && base == 10) {
-        char tmp[32];
-        int k = snprintf(tmp, sizeof tmp, "%lld", (long long)ob_int_medium_value(v));
+        char tmp[72], *start;
+        int k = medium_decimal(v, tmp + sizeof tmp, &start);
         char *buf = kgc_alloc_atomic((size_t)k + 1);
         if (!buf)
             return ob_err_nomemory(), NULL;
-        memcpy(buf, tmp, (size_t)k + 1);
+        memcpy(buf, start, (size_t)k);
+        buf[k] = '\0';
         *len = k;
         return buf;
     }
@@ -179,9 +223,44 @@ char *ob_int_format_cstr(KnObject *v, int base, int alternate, kn_ssize_t *len)
 
 KnObject *ob_int_to_decimal_string(KnObject *o)
 {
+    if (OB_INT_IS_MEDIUM(o)) {
+        char tmp[72], *start;
+        int k = medium_decimal(o, tmp + sizeof tmp, &start);
+        if (k == 1)
+            return ob_str_from_char((unsigned char)start[0]);
+        KnObject *r = ob_str_new(k, 0x7f);
+        if (r != NULL)
+            memcpy(KN_STR_DATA(r), start, (size_t)k);
+        return r;
+    }
     kn_ssize_t len;
     char *s = ob_int_format_cstr(o, 10, 0, &len);
     return s ? ob_str_from_utf8(s, len) : NULL;
+}
+
+KnObject *ob_int_to_base_str(KnObject *v, int base)
+{
+    char tmp[80], *p;
+    kn_ssize_t k;
+    int overflow = 0;
+    long long x = OB_INT_IS_MEDIUM(v) ? (long long)ob_int_medium_value(v)
+                                      : ob_int_as_long_long_and_overflow(v, &overflow);
+    if (!overflow) {
+        p = tmp + sizeof tmp;
+        p -= ob_int_u64_digits(x < 0 ? 0ull - (unsigned long long)x : (unsigned long long)x,
+                               base, p);
+        *--p = base == 16 ? 'x' : base == 8 ? 'o' : 'b';
+        *--p = '0';
+        if (x < 0)
+            *--p = '-';
+        k = tmp + sizeof tmp - p;
+    } else if ((p = ob_int_format_cstr(v, base, 1, &k)) == NULL) {
+        return NULL;
+    }
+    KnObject *r = ob_str_new(k, 0x7f);
+    if (r != NULL)
+        memcpy(KN_STR_DATA(r), p, (size_t)k);
+    return r;
 }
 
 KnObject *ob_int_repr(KnObject *v)

@@ -105,6 +105,10 @@ KnObject *ob_int_parse(const char *s, kn_ssize_t len, int base, KnObject *orig);
 /* sys.set_int_max_str_digits / get_int_max_str_digits (0 = no limit). */
 int ob_int_set_max_str_digits(kn_ssize_t n);
 kn_ssize_t ob_int_get_max_str_digits(void);
+/* strings-perf: the digits of u in base 2, 8, 10 or 16 (lower case), written
+ * backwards ending just before `end` (room for 64 characters); returns how
+ * many were written. */
+int ob_int_u64_digits(unsigned long long u, int base, char *end);
 #define OB_INT_MAX_STR_DIGITS_DEFAULT 4300
 #define OB_INT_MAX_STR_DIGITS_THRESHOLD 640
 

@@ -1,9 +1,10 @@
 /*
  * str.c — str objects: PEP 393 creation, access, equality, ordering,
- * hashing, concatenation, interning and repr.
+ * hashing, interning and repr (concatenation: str_concat.c).
  *
- * Every str Kiln creates is compact and canonical (narrowest kind, ascii bit
- * exact); see NOTES-str.md.  Exact str instances are allocated with
+ * Every str Kiln creates is canonical (narrowest kind, ascii bit exact) and
+ * compact, except long concatenation results and large new strings, which
+ * are growable legacy strings (str_concat.c, NOTES-str-concat.md).  Exact str instances are allocated with
  * kgc_alloc_object_head (only the header is scanned) at their exact size (ob_alloc's basicsize+itemsize rule
  * cannot describe kind-dependent data); str subclass instances use the
  * legacy layout with a separate data block (str_type.c).
@@ -21,6 +22,10 @@
  * pointers: Boehm scans the data segment, so these stay alive. */
 static KnObject *str_empty_obj;
 static KnObject *str_latin1_cache[256];
+
+/* From this many bytes of characters on, a new str is growable (legacy
+ * layout, atomic data): Boehm clears large blocks of scanned kinds. */
+#define STR_BIG_BYTES 4096
 
 KnObject *ob_str_new(kn_ssize_t size, uint32_t maxchar)
 {
@@ -44,6 +49,13 @@ KnObject *ob_str_new(kn_ssize_t size, uint32_t maxchar)
     }
     if ((size_t)size > (((size_t)0x7fffffffffffffffULL - header) / (size_t)kind) - 1)
         return ob_err_nomemory();
+    if ((size_t)size * (size_t)kind >= STR_BIG_BYTES) {
+        /* Boehm would clear a large scanned-head block; the characters
+         * need no clearing: legacy layout over atomic memory. */
+        KnObject *big = ob_str_new_big(size, kind, ascii);
+        if (big != NULL || ob_err_occurred())
+            return big;
+    }
     /* The header's pointers (utf8, wstr) lie in the collector's scanned
      * head; the characters are never scanned. */
     _Static_assert(sizeof(KnCompactUnicodeObject) <= KGC_HEAD_SCANNED, "str header");
@@ -157,7 +169,15 @@ KnObject *ob_str_substring(KnObject *s, kn_ssize_t start, kn_ssize_t end)
     if (start == 0 && end == len && KN_STR_CHECK_EXACT(s))
         return s;
     int kind = KN_STR_KIND(s);
-    return ob_str_from_kind_data(kind, (const char *)KN_STR_DATA(s) + start * kind, end - start);
+    const char *d = (const char *)KN_STR_DATA(s) + start * kind;
+    if (KN_STR_IS_ASCII(s) && end - start > 1) {
+        /* a slice of ASCII is ASCII: no scan for the kind */
+        KnObject *r = ob_str_new(end - start, 0x7f);
+        if (r != NULL)
+            memcpy(KN_STR_DATA(r), d, (size_t)(end - start));
+        return r;
+    }
+    return ob_str_from_kind_data(kind, d, end - start);
 }
 
 /* ---- access ---- */
@@ -295,46 +315,6 @@ kn_hash_t ob_str_hash(KnObject *s)
     return o->hash;
 }
 
-KnObject *ob_str_concat(KnObject *a, KnObject *b)
-{
-    if (!KN_STR_CHECK(a) || !KN_STR_CHECK(b)) {
-        KnObject *bad = KN_STR_CHECK(a) ? b : a;
-        return ob_err_format(ob_exc_TypeError, "can only concatenate str (not \"%.200s\") to str",
-                             KN_TYPE(bad)->tp_name);
-    }
-    kn_ssize_t na = KN_STR_LEN(a), nb = KN_STR_LEN(b);
-    if (nb == 0 && KN_STR_CHECK_EXACT(a))
-        return a;
-    if (na == 0 && KN_STR_CHECK_EXACT(b))
-        return b;
-    if (na > (kn_ssize_t)0x7fffffffffffffffLL - nb) {
-        ob_err_set_string(ob_exc_OverflowError, "strings are too large to concat");
-        return NULL;
-    }
-    uint32_t ma = ob_str_max_char(a), mb = ob_str_max_char(b);
-    KnObject *r = ob_str_new(na + nb, ma > mb ? ma : mb);
-    if (r == NULL)
-        return NULL;
-    int kr = KN_STR_KIND(r);
-    void *dr = KN_STR_DATA(r);
-    KnObject *parts[2] = {a, b};
-    kn_ssize_t at = 0;
-    for (int p = 0; p < 2; p++) {
-        KnObject *s = parts[p];
-        int ks = KN_STR_KIND(s);
-        kn_ssize_t n = KN_STR_LEN(s);
-        if (ks == kr) {
-            memcpy((char *)dr + at * kr, KN_STR_DATA(s), (size_t)n * (size_t)kr);
-        } else {
-            const void *ds = KN_STR_DATA(s);
-            for (kn_ssize_t i = 0; i < n; i++)
-                KN_STR_WRITE(kr, dr, at + i, KN_STR_READ(ks, ds, i));
-        }
-        at += n;
-    }
-    return r;
-}
-
 /* ---- interning ----
  * An open-addressed set of str in scanned GC memory (the table pointer is a
  * static root).  Interned strings live for ever, like CPython's immortal
@@ -419,38 +399,13 @@ KnObject *ob_str_join(KnObject *sep, KnObject *iterable)
         return ob_str_empty();
     if (n == 1 && KN_STR_CHECK_EXACT(items[0]))
         return items[0];
-    kn_ssize_t seplen = KN_STR_LEN(sep), total = 0;
-    uint32_t maxchar = ob_str_max_char(sep);
-    if (seplen == 0)
-        maxchar = 0;
     for (kn_ssize_t i = 0; i < n; i++) {
         KnObject *it = items[i];
         if (!KN_STR_CHECK(it))
             return ob_err_format(ob_exc_TypeError, "sequence item %zd: expected str instance, %.80s found",
                                  i, KN_TYPE(it)->tp_name);
-        kn_ssize_t add = KN_STR_LEN(it) + (i ? seplen : 0);
-        if (total > (kn_ssize_t)0x7fffffffffffffffLL - add) {
-            ob_err_set_string(ob_exc_OverflowError, "join() result is too long for a Python string");
-            return NULL;
-        }
-        total += add;
-        uint32_t m = ob_str_max_char(it);
-        if (m > maxchar)
-            maxchar = m;
     }
-    /* max_char is a kind bound; the result may be narrower: build at the
-     * bound and let from_kind_data canonicalise only when it matters. */
-    KnStrWriter w;
-    ob_str_writer_init(&w, 0);
-    if (ob_str_writer_reserve(&w, total, maxchar) < 0)
-        return NULL;
-    for (kn_ssize_t i = 0; i < n; i++) {
-        if (i && seplen && ob_str_writer_put_str(&w, sep) < 0)
-            return NULL;
-        if (ob_str_writer_put_str(&w, items[i]) < 0)
-            return NULL;
-    }
-    return ob_str_writer_finish(&w);
+    return ob_str_join_array(sep, items, n);
 }
 
 /* ---- repr ---- */
@@ -475,15 +430,27 @@ static KnObject *str_repr_impl(KnObject *s, int ascii_only)
     kn_ssize_t n = KN_STR_LEN(s);
     int kind = KN_STR_KIND(s);
     const void *d = KN_STR_DATA(s);
-    int has_sq = 0, has_dq = 0;
+    int has_sq = 0, has_dq = 0, plain = KN_STR_IS_ASCII(s);
     for (kn_ssize_t i = 0; i < n; i++) {
         uint32_t c = KN_STR_READ(kind, d, i);
         if (c == '\'')
             has_sq = 1;
         else if (c == '"')
             has_dq = 1;
+        else if (c == '\\' || c < ' ' || c == 0x7f)
+            plain = 0;
     }
     uint32_t quote = (has_sq && !has_dq) ? '"' : '\'';
+    if (plain && !(has_sq && has_dq)) {
+        /* printable ASCII without backslashes or the quote: copied as is */
+        KnObject *r = ob_str_new(n + 2, 0x7f);
+        if (r == NULL)
+            return NULL;
+        char *o = KN_STR_DATA(r);
+        o[0] = o[n + 1] = (char)quote;
+        memcpy(o + 1, d, (size_t)n);
+        return r;
+    }
     KnStrWriter w;
     ob_str_writer_init(&w, n + 2);
     if (ob_str_writer_put(&w, quote) < 0)

@@ -64,18 +64,39 @@ static KnObject *case_convert(KnObject *self, int mode)
     kn_ssize_t n = KN_STR_LEN(self);
     int kind = KN_STR_KIND(self);
     const void *d = KN_STR_DATA(self);
-    if (KN_STR_IS_ASCII(self) && (mode == CASE_LOWER || mode == CASE_UPPER || mode == CASE_FOLD)) {
+    if (KN_STR_IS_ASCII(self)) {
+        /* ASCII maps to ASCII one for one; the cased characters are the
+         * letters, and a letter's title case is its upper case. */
+        if (n == 0)
+            return ob_str_empty();
         KnObject *r = ob_str_new(n, 0x7f);
         if (r == NULL)
             return NULL;
         const unsigned char *s = d;
         unsigned char *o = KN_STR_DATA(r);
+        if (mode == CASE_UPPER) {           /* branch-free: vectorises */
+            for (kn_ssize_t i = 0; i < n; i++)
+                o[i] = (unsigned char)(s[i] - (((unsigned)(s[i] - 'a') < 26u) << 5));
+            return r;
+        }
+        if (mode == CASE_LOWER || mode == CASE_FOLD) {
+            for (kn_ssize_t i = 0; i < n; i++)
+                o[i] = (unsigned char)(s[i] + (((unsigned)(s[i] - 'A') < 26u) << 5));
+            return r;
+        }
+        int prev_cased = 0;
         for (kn_ssize_t i = 0; i < n; i++) {
             unsigned char c = s[i];
-            if (mode == CASE_UPPER)
-                o[i] = (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32) : c;
-            else
-                o[i] = (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+            int lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z', up;
+            switch (mode) {
+            case CASE_UPPER: up = 1; break;
+            case CASE_TITLE: up = !prev_cased; break;
+            case CASE_CAPITALIZE: up = i == 0; break;
+            case CASE_SWAP: up = lower; break;
+            default: up = 0; break;   /* lower, casefold */
+            }
+            prev_cased = lower || upper;
+            o[i] = up ? (lower ? (unsigned char)(c - 32) : c) : (upper ? (unsigned char)(c + 32) : c);
         }
         return r;
     }

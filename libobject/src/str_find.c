@@ -174,6 +174,50 @@ kn_ssize_t ob_str_count(KnObject *s, KnObject *sub, kn_ssize_t start, kn_ssize_t
                              nd, m, (kn_ssize_t)0x7fffffffffffffffLL);
 }
 
+/* replace for ASCII s and new_ (old non-empty, no wider than s, hence
+ * ASCII too): count the matches, then one exact allocation.  NULL without
+ * an exception when nothing matched. */
+static KnObject *replace_ascii(KnObject *s, KnObject *old, KnObject *new_, kn_ssize_t count)
+{
+    kn_ssize_t n = KN_STR_LEN(s), m = KN_STR_LEN(old), k = KN_STR_LEN(new_);
+    const char *d = KN_STR_DATA(s), *od = KN_STR_DATA(old), *nd = KN_STR_DATA(new_);
+    kn_ssize_t hits = ob_str_count_kind(1, d, n, od, m, count);
+    if (hits == 0)
+        return NULL;
+    if (k > m && hits > ((kn_ssize_t)0x7fffffffffffffffLL - n) / (k - m)) {
+        ob_err_set_string(ob_exc_OverflowError, "replace string is too long");
+        return NULL;
+    }
+    kn_ssize_t total = n + hits * (k - m);
+    if (total == 0)
+        return ob_str_empty();
+    KnObject *r = ob_str_new(total, 0x7f);
+    if (r == NULL)
+        return NULL;
+    char *o = KN_STR_DATA(r);
+    if (m == 1 && k == 1) {
+        /* one character for another: copy, then patch the matches */
+        memcpy(o, d, (size_t)n);
+        for (kn_ssize_t i = 0, done = 0; i < n && done < hits; i++)
+            if (o[i] == od[0]) {
+                o[i] = nd[0];
+                done++;
+            }
+        return r;
+    }
+    kn_ssize_t pos = 0, at = 0;
+    for (kn_ssize_t done = 0; done < hits; done++) {
+        kn_ssize_t i = ob_str_find_kind(1, d + pos, n - pos, od, m, 0);
+        memcpy(o + at, d + pos, (size_t)i);
+        at += i;
+        memcpy(o + at, nd, (size_t)k);
+        at += k;
+        pos += i + m;
+    }
+    memcpy(o + at, d + pos, (size_t)(n - pos));
+    return r;
+}
+
 KnObject *ob_str_replace(KnObject *s, KnObject *old, KnObject *new_, kn_ssize_t count)
 {
     kn_ssize_t n = KN_STR_LEN(s), m = KN_STR_LEN(old);
@@ -182,6 +226,12 @@ KnObject *ob_str_replace(KnObject *s, KnObject *old, KnObject *new_, kn_ssize_t 
     int kind = KN_STR_KIND(s);
     if (count == 0 || m > n || KN_STR_KIND(old) > kind)
         goto unchanged;
+    if (m > 0 && KN_STR_IS_ASCII(s) && KN_STR_IS_ASCII(new_)) {
+        KnObject *r = replace_ascii(s, old, new_, count);
+        if (r != NULL || ob_err_occurred())
+            return r;
+        goto unchanged;
+    }
     KnStrWriter w;
     ob_str_writer_init(&w, n);
     if (m == 0) {

@@ -132,7 +132,7 @@ static int render(KnStrWriter *w, KnObject *s, kn_ssize_t start, kn_ssize_t end,
         } else {
             spec = ob_str_substring(s, m.spec_start, m.spec_end);
         }
-        KnObject *text = spec ? ob_format(obj, spec) : NULL;
+        KnObject *text = spec ? ob_format_fast(obj, spec) : NULL;
         if (text == NULL || ob_str_writer_put_str(w, text) < 0)
             return -1;
     }

@@ -14,13 +14,17 @@
 
 /* ---- str_writer.c: an adaptive-width builder for new str ----
  * Starts as 1-byte data and widens when a larger code point arrives, so the
- * result needs no second pass to find its kind.  The buffer is atomic GC
- * memory: an abandoned writer needs no cleanup. */
+ * result needs no second pass to find its kind.  Short results live in the
+ * writer's own `small` array (no allocation until they outgrow it); longer
+ * ones in atomic GC memory: an abandoned writer needs no cleanup.  A writer
+ * holds a pointer into itself: never copy one by value. */
+#define KN_STR_WRITER_SMALL 256
 typedef struct KnStrWriter {
     void *data;
     int kind;
     kn_ssize_t len, cap;
-    uint32_t maxchar;
+    uint32_t maxchar;       /* >= every code point written */
+    uint32_t small[KN_STR_WRITER_SMALL / 4];
 } KnStrWriter;
 
 void ob_str_writer_init(KnStrWriter *w, kn_ssize_t hint);
@@ -53,6 +57,17 @@ void ob_str_raise_decode_error(const char *encoding, const char *data, kn_ssize_
                                kn_ssize_t start, kn_ssize_t end, const char *reason);
 void ob_str_raise_encode_error(const char *encoding, KnObject *s, kn_ssize_t start,
                                kn_ssize_t end, const char *reason);
+
+/* str_concat.c: a growable str (shares a buffer; see NOTES-str-concat.md)
+ * stands in for a compact one: sys.getsizeof reports the compact size. */
+int ob_str_is_growable(KnObject *s);
+/* ob_str_new for a large str: a growable one over atomic (uncleared)
+ * memory.  NULL without an exception when size is beyond the classes. */
+KnObject *ob_str_new_big(kn_ssize_t size, int kind, int ascii);
+/* Copy s's code units to data (of kind `kind`, at least s's) at index at. */
+void ob_str_copy_units(void *data, int kind, kn_ssize_t at, KnObject *s);
+/* sep.join(items) for n >= 0 str items (sep NULL: no separator). */
+KnObject *ob_str_join_array(KnObject *sep, KnObject *const *items, kn_ssize_t n);
 
 /* str_find.c: searching in code units of one kind. */
 kn_ssize_t ob_str_find_kind(int kind, const void *hay, kn_ssize_t n,

@@ -517,7 +517,7 @@ static KnObject *str_sizeof(KnObject *self, KnObject *unused)
 {
     kn_ssize_t n = KN_STR_LEN(self), size;
     int kind = KN_STR_KIND(self);
-    if (KN_STR_IS_COMPACT(self))
+    if (KN_STR_IS_COMPACT(self) || ob_str_is_growable(self))
         size = (KN_STR_IS_ASCII(self) ? (kn_ssize_t)sizeof(KnASCIIObject)
                                       : (kn_ssize_t)sizeof(KnCompactUnicodeObject)) +
                (n + 1) * kind;

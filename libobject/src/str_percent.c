@@ -70,6 +70,8 @@ static int take_key(const KnPctFormat *fmt, kn_ssize_t start, kn_ssize_t end, Kn
         for (kn_ssize_t i = start; i < end; i++)
             buf[i - start] = (char)fmt->f[i];
         key = ob_bytes_from_data(buf, end - start);
+    } else if (fmt->src != NULL) {
+        key = ob_str_substring(fmt->src, start, end);
     } else {
         key = ob_str_from_codepoints(fmt->f + start, end - start);
     }
@@ -326,6 +328,10 @@ int ob_pct_number(KnObject *v, const KnPctSpec *sp, int is_bytes, KnPctNumber *o
             return -1;
         out->sign = sign_of(b.neg, sp->flags);
         out->body = b.text;
+        if (b.text == b.small) {    /* b ends here: keep the text in out */
+            memcpy(out->small, b.small, (size_t)b.len + 1);
+            out->body = out->small;
+        }
         out->len = b.len;
         return 0;
     }
@@ -334,12 +340,24 @@ int ob_pct_number(KnObject *v, const KnPctSpec *sp, int is_bytes, KnPctNumber *o
         return -1;
     int base = c == 'o' ? 8 : (c == 'x' || c == 'X') ? 16 : 10;
     kn_ssize_t len;
-    char *d = ob_int_format_cstr(iv, base, 0, &len);
-    if (d == NULL)
-        return -1;
-    int neg = d[0] == '-';
-    d += neg;
-    len -= neg;
+    char *d;
+    int neg, overflow = 0;
+    long long x = ob_int_as_long_long_and_overflow(iv, &overflow);
+    if (!overflow) {
+        /* fits 64 bits: digits in out->small */
+        neg = x < 0;
+        len = ob_int_u64_digits(neg ? 0ull - (unsigned long long)x : (unsigned long long)x, base,
+                                out->small + sizeof out->small - 1);
+        out->small[sizeof out->small - 1] = '\0';
+        d = out->small + sizeof out->small - 1 - len;
+    } else {
+        d = ob_int_format_cstr(iv, base, 0, &len);
+        if (d == NULL)
+            return -1;
+        neg = d[0] == '-';
+        d += neg;
+        len -= neg;
+    }
     if (sp->prec > len) {   /* precision: at least that many digits */
         char *z = kgc_alloc_atomic((size_t)sp->prec + 1);
         if (z == NULL)
@@ -476,11 +494,12 @@ static int str_convert(void *out, const KnPctFormat *fmt, const KnPctSpec *sp, K
 KnObject *ob_str_mod_format(KnObject *fmtobj, KnObject *args)
 {
     kn_ssize_t n = ob_str_length(fmtobj);
-    uint32_t *f = kgc_alloc_atomic(((size_t)n + 1) * sizeof(uint32_t));
+    uint32_t small[128];
+    uint32_t *f = n < 128 ? small : kgc_alloc_atomic(((size_t)n + 1) * sizeof(uint32_t));
     if (f == NULL)
         return ob_err_nomemory();
     ob_str_copy_ucs4(fmtobj, 0, n, f);
-    KnPctFormat fmt = {f, n, 0};
+    KnPctFormat fmt = {f, n, 0, fmtobj};
     KnMappingMethods *mp = KN_TYPE(args)->tp_as_mapping;
     KnObject *mapping = (mp && mp->mp_subscript && !KN_TUPLE_CHECK(args) && !KN_STR_CHECK(args))
                             ? args : NULL;

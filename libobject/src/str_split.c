@@ -27,6 +27,14 @@ static void split_reverse(KnObject *list)
     }
 }
 
+/* White_Space, without a call for ASCII: \t-\r, \x1c-\x1f and ' '. */
+static inline int ws_char(uint32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+    return ob_unicode_isspace(c);
+}
+
 static KnObject *split_whitespace(KnObject *s, kn_ssize_t maxsplit, int reverse)
 {
     kn_ssize_t n = KN_STR_LEN(s);
@@ -35,7 +43,7 @@ static KnObject *split_whitespace(KnObject *s, kn_ssize_t maxsplit, int reverse)
     KnObject *list = ob_list_new(0);
     if (list == NULL)
         return NULL;
-#define WS(i) ob_unicode_isspace(KN_STR_READ(kind, d, (i)))
+#define WS(i) ws_char(KN_STR_READ(kind, d, (i)))
     if (!reverse) {
         kn_ssize_t i = 0;
         while (maxsplit-- > 0) {
@@ -201,7 +209,7 @@ KnObject *ob_str_splitlines_meth(KnObject *self, KnObject *const *args, kn_ssize
 static int strip_in(KnObject *chars, uint32_t c)
 {
     if (chars == NULL)
-        return ob_unicode_isspace(c);
+        return ws_char(c);
     int kind = KN_STR_KIND(chars);
     const void *d = KN_STR_DATA(chars);
     for (kn_ssize_t i = 0; i < KN_STR_LEN(chars); i++)

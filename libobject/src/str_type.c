@@ -156,7 +156,9 @@ static KnObject *str_subtype_new(KnTypeObject *type, KnObject *s)
     void *data = kgc_alloc_atomic(((size_t)n + 1) * (size_t)kind);
     if (data == NULL)
         return ob_err_nomemory();
-    memcpy(data, KN_STR_DATA(s), ((size_t)n + 1) * (size_t)kind);
+    /* s may be a growable str whose data goes on past its length */
+    memcpy(data, KN_STR_DATA(s), (size_t)n * (size_t)kind);
+    KN_STR_WRITE(kind, data, n, 0);
     KnUnicodeObject *u = (KnUnicodeObject *)o;
     KnASCIIObject *a = (KnASCIIObject *)o;
     a->length = n;
@@ -173,13 +175,34 @@ static KnObject *str_subtype_new(KnTypeObject *type, KnObject *s)
     return o;
 }
 
+static const char *const str_new_names[] = {"object", "encoding", "errors", NULL};
+static const KnArgSpec str_new_spec = {"str", str_new_names, 0, 3, 0};
+
+static KnObject *str_new_impl(KnTypeObject *type, KnObject **a);
+
 static KnObject *str_tp_new(KnTypeObject *type, KnObject *args, KnObject *kwargs)
 {
-    static const char *const names[] = {"object", "encoding", "errors", NULL};
-    static const KnArgSpec spec = {"str", names, 0, 3, 0};
     KnObject *a[3] = {NULL, NULL, NULL};
-    if (ob_args_parse_tuple(&spec, args, kwargs, a) < 0)
+    if (ob_args_parse_tuple(&str_new_spec, args, kwargs, a) < 0)
         return NULL;
+    return str_new_impl(type, a);
+}
+
+/* str(...) called on str itself (not inherited by subclasses). */
+static KnObject *str_vectorcall(KnObject *type, KnObject *const *args, size_t nargsf,
+                                KnObject *kwnames)
+{
+    kn_ssize_t n = KN_VECTORCALL_NARGS(nargsf);
+    if (kwnames == NULL && n == 1)
+        return ob_str(args[0]);
+    KnObject *a[3] = {NULL, NULL, NULL};
+    if (ob_args_parse(&str_new_spec, args, n, kwnames, a) < 0)
+        return NULL;
+    return str_new_impl((KnTypeObject *)type, a);
+}
+
+static KnObject *str_new_impl(KnTypeObject *type, KnObject **a)
+{
     KnObject *r;
     if (a[1] == NULL && a[2] == NULL) {
         r = a[0] ? ob_str(a[0]) : ob_str_empty();
@@ -355,4 +378,5 @@ KnTypeObject ob_str_type = {
     .tp_iter = str_tp_iter,
     .tp_methods = ob_str_methods,
     .tp_new = str_tp_new,
+    .tp_vectorcall = str_vectorcall,
 };

@@ -10,12 +10,12 @@
 
 void ob_str_writer_init(KnStrWriter *w, kn_ssize_t hint)
 {
-    w->data = NULL;
+    w->data = w->small;
     w->kind = KN_STR_1BYTE_KIND;
     w->len = 0;
-    w->cap = 0;
+    w->cap = KN_STR_WRITER_SMALL;
     w->maxchar = 0;
-    if (hint > 0)
+    if (hint > w->cap)
         ob_str_writer_reserve(w, hint, 0);
 }
 
@@ -27,15 +27,23 @@ static int writer_kind_for(uint32_t ch)
 /* Widen the existing contents to `kind` (kind > w->kind). */
 static int writer_widen(KnStrWriter *w, int kind)
 {
-    kn_ssize_t cap = w->cap > 8 ? w->cap : 8;
-    void *nd = kgc_alloc_atomic((size_t)cap * (size_t)kind);
-    if (nd == NULL) {
-        ob_err_nomemory();
-        return -1;
-    }
-    for (kn_ssize_t i = 0; i < w->len; i++) {
-        uint32_t c = KN_STR_READ(w->kind, w->data, i);
-        KN_STR_WRITE(kind, nd, i, c);
+    void *nd;
+    kn_ssize_t cap;
+    if (w->data == w->small && (size_t)w->len * (size_t)kind <= sizeof w->small) {
+        /* in place, from the end: wider units never overwrite unread ones */
+        nd = w->small;
+        cap = (kn_ssize_t)(sizeof w->small / (size_t)kind);
+        for (kn_ssize_t i = w->len - 1; i >= 0; i--)
+            KN_STR_WRITE(kind, nd, i, KN_STR_READ(w->kind, w->data, i));
+    } else {
+        cap = w->cap > 8 ? w->cap : 8;
+        nd = kgc_alloc_atomic((size_t)cap * (size_t)kind);
+        if (nd == NULL) {
+            ob_err_nomemory();
+            return -1;
+        }
+        for (kn_ssize_t i = 0; i < w->len; i++)
+            KN_STR_WRITE(kind, nd, i, KN_STR_READ(w->kind, w->data, i));
     }
     w->data = nd;
     w->kind = kind;
@@ -55,13 +63,19 @@ int ob_str_writer_reserve(KnStrWriter *w, kn_ssize_t extra, uint32_t maxchar)
         return -1;
     }
     kn_ssize_t need = w->len + extra;
-    if (need <= w->cap && w->data != NULL)
+    if (need <= w->cap)
         return 0;
     kn_ssize_t cap = w->cap < 16 ? 16 : w->cap;
     while (cap < need)
         cap += cap / 2 + 8;
-    void *nd = w->data ? kgc_realloc(w->data, (size_t)cap * (size_t)w->kind)
-                       : kgc_alloc_atomic((size_t)cap * (size_t)w->kind);
+    void *nd;
+    if (w->data == w->small) {
+        nd = kgc_alloc_atomic((size_t)cap * (size_t)w->kind);
+        if (nd != NULL)
+            memcpy(nd, w->small, (size_t)w->len * (size_t)w->kind);
+    } else {
+        nd = kgc_realloc(w->data, (size_t)cap * (size_t)w->kind);
+    }
     if (nd == NULL) {
         ob_err_nomemory();
         return -1;
@@ -137,6 +151,13 @@ KnObject *ob_str_writer_finish(KnStrWriter *w)
 {
     if (w->len == 0)
         return ob_str_empty();
+    if (w->maxchar < 0x80 && w->len > 1) {
+        /* ASCII for certain: no scan for the canonical kind */
+        KnObject *s = ob_str_new(w->len, 0x7f);
+        if (s != NULL)
+            memcpy(KN_STR_DATA(s), w->data, (size_t)w->len);
+        return s;
+    }
     /* maxchar may be an over-estimate (reserve with a kind bound): let the
      * generic constructor find the canonical kind. */
     return ob_str_from_kind_data(w->kind, w->data, w->len);

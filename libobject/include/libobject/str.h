@@ -4,9 +4,11 @@
  *   compact ASCII    KnASCIIObject, 1-byte data inline after the struct
  *   compact          KnCompactUnicodeObject, 1/2/4-byte data inline
  *   legacy (ready)   KnUnicodeObject, data in a separate block (str
- *                    subclass instances, some C-API paths)
- * Inline data is NUL-terminated (one extra code unit).  Kiln creates only
- * the compact forms for exact str, and always in the narrowest kind: a
+ *                    subclass instances, some C-API paths, and long
+ *                    concatenation results sharing a growable buffer:
+ *                    NOTES-str-concat.md; read their data only up to length)
+ * Inline data is NUL-terminated (one extra code unit).  Kiln creates exact
+ * str compact (or growable), and always in the narrowest kind: a
  * 2-byte str contains at least one code point > 0xFF, and so on.  Code that
  * compares kinds relies on that canonical form.
  * Layouts are CPython's (48 / 72 / 80 bytes); tests/test_str.c asserts them. */
@@ -177,6 +179,17 @@ typedef struct KnCodecHooks {
     KnObject *(*encode)(KnObject *s, const char *encoding, const char *errors);
 } KnCodecHooks;
 extern KnCodecHooks ob_codec_hooks;
+
+/* ---- strings-perf (str_concat.c) ---- */
+/* items[0] + ... + items[n-1], every item a str (exact or subclass): one
+ * allocation (BUILD_STRING). */
+KnObject *ob_str_concat_array(KnObject *const *items, kn_ssize_t n);
+/* format(v, spec) (spec a str, or NULL for ''): exact int/float/str are
+ * formatted directly, anything else through ob_format. */
+KnObject *ob_format_fast(KnObject *v, KnObject *spec);
+/* bin/oct/hex of an int v (exact int or subclass; its __format__ is not
+ * used): base 2, 8 or 16, with the 0b/0o/0x prefix (int_format.c). */
+KnObject *ob_int_to_base_str(KnObject *v, int base);
 
 #ifdef __cplusplus
 }
