@@ -476,6 +476,7 @@ KnObject *jit_assemble(jit_compiler *c, jit_unit *u)
     thread_jumps(u);
     if (fold_const_tuples(c, u) < 0)
         return NULL;
+    jit_peephole_unpack(u);
     if (stackdepth(c, u, &maxdepth) < 0)
         return NULL;
     if (fix_lines(c, u) < 0)

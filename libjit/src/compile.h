@@ -255,6 +255,8 @@ int jit_validate_mod(ps_mod *mod);
 
 /* ---- assemble.c ---- */
 KnObject *jit_assemble(jit_compiler *c, jit_unit *u);
+/* compile_peephole.c: BUILD_TUPLE n; UNPACK_SEQUENCE n -> SWAP (n <= 3). */
+void jit_peephole_unpack(jit_unit *u);
 
 /* ---- code.c ---- */
 /* A new code object; the arrays are adopted. */
