@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "libgc/finalize.h"
+#include "libobject/complex.h"
 #include "libobject/descr.h"
 #include "libobject/module.h"
 #include "libobject/set.h"
@@ -265,6 +266,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     KnObject **fast = frame->localsplus;
     KnObject *kwnames = NULL;
     jit_frame *inline_frame = NULL;     /* CALL_PY_* / LOAD_ATTR_PROPERTY */
+    KnObject *num_fresh = NULL;         /* eval_spec_num.inc: last fresh float/complex */
     uint16_t *next_instr = first;
     int opcode, oparg;
     /* The instruction being executed: where the exception table is
@@ -428,8 +430,9 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     }
 
     TARGET(BINARY_OP)
-        ADAPTIVE(jit_specialize_binary_op(INSTR(), oparg, SECOND(), TOP()));
+        ADAPTIVE(jit_specialize_binary_op_num(co, INSTR(), oparg, SECOND(), TOP()));
     generic_BINARY_OP: {
+        num_fresh = NULL;
         KnObject *rhs = POP();
         KnObject *r = binary_op(oparg, TOP(), rhs);
         CHECK(r);
@@ -438,7 +441,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     }
 
     TARGET(COMPARE_OP)
-        ADAPTIVE(jit_specialize_compare_op(INSTR(), SECOND(), TOP()));
+        ADAPTIVE(jit_specialize_compare_op_num(INSTR(), SECOND(), TOP()));
     generic_COMPARE_OP: {
         KnObject *rhs = POP();
         KnObject *r = ob_richcompare(TOP(), rhs, oparg);
@@ -1364,6 +1367,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     }
 
 #include "eval_spec.inc"
+#include "eval_spec_num.inc"
 
     /* Every instruction while tracing (targets[] all point here): the
      * events (eval_trace.c), c_call events around built-in calls, then

@@ -175,6 +175,18 @@ static inline int jit_spec_simple_code(KnFunctionObject *fn, int nargs)
            (code->co_flags & JIT_SPEC_NOT_INLINE_FLAGS) == JIT_CO_OPTIMIZED;
 }
 
+/* ---- num (specialize_num.c) ---- */
+/* BINARY_OP / COMPARE_OP specialisers that add complex arithmetic, the
+ * float forms reusing a fresh temporary and the fused compare-and-jump
+ * forms to jit_specialize_binary_op / jit_specialize_compare_op. */
+void jit_specialize_binary_op_num(KnCodeObject *co, uint16_t *instr, int nb, KnObject *a,
+                                  KnObject *b);
+void jit_specialize_compare_op_num(uint16_t *instr, KnObject *a, KnObject *b);
+/* 1 when the TOP operand of the instruction at instr comes straight from
+ * the BINARY_OP before it, 2 when SECOND does (one LOAD_FAST / LOAD_CONST
+ * between), 0 otherwise (nor when either is a jump target). */
+int jit_num_straight_operand(const KnCodeObject *co, const uint16_t *instr);
+
 /* Read KILN_SPECSTATS once (the first frame run calls it). */
 void jit_specialize_init(void);
 
