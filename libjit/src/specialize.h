@@ -187,6 +187,33 @@ void jit_specialize_compare_op_num(uint16_t *instr, KnObject *a, KnObject *b);
  * between), 0 otherwise (nor when either is a jump target). */
 int jit_num_straight_operand(const KnCodeObject *co, const uint16_t *instr);
 
+/* An int result of the small-int fast paths that ob_int_from_long_long
+ * certainly allocated (outside any small-int cache): its object may be
+ * reused by a *_INT_REUSE form.  Values within +-1024 always go through
+ * ob_int_from_long_long, so cached ints keep their identity. */
+static inline int jit_num_int_big(long long z)
+{
+    return z > 1024 || z < -1024;
+}
+
+/* Store z into the fresh int t when it is big (above) and fits the digits
+ * t has; 0 when the caller must make a new int. */
+static inline int jit_num_int_store(KnObject *t, long long z)
+{
+    if (!jit_num_int_big(z))
+        return 0;
+    unsigned long long u = z < 0 ? 0ULL - (unsigned long long)z : (unsigned long long)z;
+    kn_ssize_t cap = KN_SIZE(t) < 0 ? -KN_SIZE(t) : KN_SIZE(t);
+    kn_ssize_t n = u >> KN_INT_SHIFT == 0 ? 1 : u >> (2 * KN_INT_SHIFT) == 0 ? 2 : 3;
+    if (n > cap)
+        return 0;
+    kn_digit *d = ((KnLongObject *)t)->ob_digit;
+    for (kn_ssize_t i = 0; i < n; i++, u >>= KN_INT_SHIFT)
+        d[i] = (kn_digit)(u & KN_INT_MASK);
+    KN_SET_SIZE(t, z < 0 ? -n : n);
+    return 1;
+}
+
 /* Read KILN_SPECSTATS once (the first frame run calls it). */
 void jit_specialize_init(void);
 

@@ -88,6 +88,37 @@ static int complex_form(int nb, int which)
     }
 }
 
+/* Reusing int objects relies on ob_int_from_long_long allocating every
+ * value outside +-1024 (no cache that large): checked once. */
+static int int_reuse_ok(void)
+{
+    static int state;   /* 0 unknown, 1 yes, -1 no */
+    if (state == 0) {
+        KnObject *p1 = ob_int_from_long_long(1025), *p2 = ob_int_from_long_long(1025);
+        KnObject *n1 = ob_int_from_long_long(-1025), *n2 = ob_int_from_long_long(-1025);
+        if (p1 == NULL || p2 == NULL || n1 == NULL || n2 == NULL) {
+            ob_err_clear();
+            return 0;
+        }
+        state = p1 != p2 && n1 != n2 ? 1 : -1;
+    }
+    return state > 0;
+}
+
+static int int_reuse_form(int op, int which)
+{
+    switch (op) {
+    case JIT_OP_BINARY_OP_ADD_INT:
+        return which == 1 ? JIT_OP_BINARY_OP_ADD_INT_REUSE1 : JIT_OP_BINARY_OP_ADD_INT_REUSE2;
+    case JIT_OP_BINARY_OP_SUBTRACT_INT:
+        return which == 1 ? JIT_OP_BINARY_OP_SUBTRACT_INT_REUSE1
+                          : JIT_OP_BINARY_OP_SUBTRACT_INT_REUSE2;
+    default:
+        return which == 1 ? JIT_OP_BINARY_OP_MULTIPLY_INT_REUSE1
+                          : JIT_OP_BINARY_OP_MULTIPLY_INT_REUSE2;
+    }
+}
+
 static void set_opcode(uint16_t *instr, int op)
 {
     JIT_SPEC_STAT(op, JIT_STAT_SPECIALISED);
@@ -110,6 +141,13 @@ void jit_specialize_binary_op_num(KnCodeObject *co, uint16_t *instr, int nb, KnO
     }
     jit_specialize_binary_op(instr, nb, a, b);
     int op = *instr & 0xff;
+    if ((op == JIT_OP_BINARY_OP_ADD_INT || op == JIT_OP_BINARY_OP_SUBTRACT_INT ||
+         op == JIT_OP_BINARY_OP_MULTIPLY_INT) && int_reuse_ok()) {
+        int which = jit_num_straight_operand(co, instr);
+        if (which)
+            set_opcode(instr, int_reuse_form(op, which));
+        return;
+    }
     if ((op == JIT_OP_BINARY_OP_ADD_FLOAT || op == JIT_OP_BINARY_OP_SUBTRACT_FLOAT ||
          op == JIT_OP_BINARY_OP_MULTIPLY_FLOAT ||
          (op == JIT_OP_BINARY_OP_FLOAT_ARITH && KN_TYPE(a) == &ob_float_type &&

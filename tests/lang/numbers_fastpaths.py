@@ -298,3 +298,30 @@ def count_up(limit):
 for i in range(50):
     count_up(30)
 print(count_up(10), count_up(2**65 // 2**60), count_up(0))
+
+
+# ---- int temporaries reused in place: values, signs, digit counts, identity ----
+FIVE = int('5')
+KEEP = []
+
+
+def ichain(i, j):
+    t = i * j
+    KEEP.append(t)
+    u = (i + j) * (i + j + 1) + t
+    v = (i - j) - 2000
+    w = i * j * 3 - t
+    x = (i + 2000) - 1995 - i
+    y = (i * j) * (i * j)
+    z = (i - j) * (j - i) + 7
+    return t, u, v, w, x, x is FIVE, y, z
+
+
+for k in range(WARM):
+    ichain(k * 1000, 3)
+for i, j in [(5000, 7), (2**29, 2**29), (2**30, 3), (-2**30, 3), (2**59, 2), (2**59, 8),
+             (-2**59, 2**59), (2**60, 2**60), (3, 2**62), (0, 0), (-1, 1), (2**31 - 1, 2**31 + 1),
+             (123456789, -987654321)]:
+    r = ichain(i, j)
+    print(r, KEEP[-1] == i * j)
+KEEP.clear()
