@@ -356,6 +356,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     }
 
     TARGET(RESUME)
+        if (jit_num_cold(co))
+            jit_num_warmup(co);         /* specialize_num.c */
         if (SAFE_POINT_DUE() && run_pending() < 0)
             goto error;
         DISPATCH();
@@ -1002,6 +1004,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         DISPATCH();
 
     TARGET(JUMP_BACKWARD)
+        if (jit_num_cold(co))
+            jit_num_warmup(co);         /* specialize_num.c */
         next_instr -= oparg;
         if (SAFE_POINT_DUE() && run_pending() < 0)
             goto error;

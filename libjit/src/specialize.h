@@ -60,6 +60,9 @@ int jit_spec_poly_add(KnCodeObject *co, uint16_t *instr, KnObject *owner, KnObje
 typedef struct jit_spec_data {
     int32_t nslots, cap;
     jit_spec_slot *slots;   /* slots[0] unused */
+    /* num: warm-up events (RESUME, JUMP_BACKWARD) before jit_num_quicken
+     * runs, and whether it has (specialize_num.c). */
+    int32_t num_warmup, num_quickened;
 } jit_spec_data;
 
 static inline jit_spec_slot *jit_spec_slot_at(KnCodeObject *co, uint16_t idx)
@@ -186,6 +189,19 @@ void jit_specialize_compare_op_num(uint16_t *instr, KnObject *a, KnObject *b);
  * the BINARY_OP before it, 2 when SECOND does (one LOAD_FAST / LOAD_CONST
  * between), 0 otherwise (nor when either is a jump target). */
 int jit_num_straight_operand(const KnCodeObject *co, const uint16_t *instr);
+
+/* Warm-up as CPython 3.11's: the 8th RESUME or JUMP_BACKWARD executed in
+ * a code object quickens it (jit_num_warmup): LOAD_FAST, STORE_FAST and
+ * LOAD_CONST are paired with the instruction after them into the *__*
+ * superinstructions, RESUME 0 becomes RESUME_QUICK and JUMP_BACKWARD
+ * JUMP_BACKWARD_QUICK.  jit_num_cold is the test the generic forms make. */
+#define JIT_NUM_WARMUP 8
+void jit_num_warmup(KnCodeObject *co);
+static inline int jit_num_cold(const KnCodeObject *co)
+{
+    const jit_spec_data *d = co->co_extra;
+    return d == NULL || !d->num_quickened;
+}
 
 /* An int result of the small-int fast paths that ob_int_from_long_long
  * certainly allocated (outside any small-int cache): its object may be

@@ -3,6 +3,10 @@
  * with the conditional jump after them).  The instructions are in
  * eval_spec_num.inc; the reasoning about temporaries is in
  * NOTES-specialization.md ("Fresh temporaries"). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "libgc/gc.h"
 #include "libobject/complex.h"
 #include "specialize.h"
 
@@ -171,4 +175,78 @@ void jit_specialize_compare_op_num(uint16_t *instr, KnObject *a, KnObject *b)
     case JIT_OP_COMPARE_OP_STR: set_opcode(instr, JIT_OP_COMPARE_OP_STR_JUMP); break;
     default: break;
     }
+}
+
+/* KILN_NOQUICKEN=1 turns this off too (specialize.c reads it for the
+ * adaptive forms). */
+static int quicken_off(void)
+{
+    static int state;   /* 0 unknown, 1 on, -1 off */
+    if (state == 0) {
+        const char *q = getenv("KILN_NOQUICKEN");
+        state = q != NULL && *q != '\0' && strcmp(q, "0") != 0 ? -1 : 1;
+    }
+    return state < 0;
+}
+
+/* CPython 3.11's _PyCode_Quicken, for the instructions Kiln has: the unit
+ * before a LOAD_FAST / STORE_FAST / LOAD_CONST names the pair it starts
+ * (pairs overlap: the one at the second unit is used by jumps to it). */
+static void quicken(KnCodeObject *co)
+{
+    uint16_t *code = co->co_code;
+    int prev = -1;
+    for (int i = 0; i < co->co_ncode;) {
+        int op = code[i] & 0xff;
+        int caches = jit_eval_caches[op];
+        if (caches) {
+            prev = -1;
+            i += 1 + caches;
+            continue;
+        }
+        int pair = -1;
+        switch (op) {
+        case JIT_OP_RESUME:
+            if ((code[i] >> 8) == 0)
+                set_opcode(&code[i], JIT_OP_RESUME_QUICK);
+            break;
+        case JIT_OP_JUMP_BACKWARD:
+            set_opcode(&code[i], JIT_OP_JUMP_BACKWARD_QUICK);
+            break;
+        case JIT_OP_LOAD_FAST:
+            pair = prev == JIT_OP_LOAD_FAST    ? JIT_OP_LOAD_FAST__LOAD_FAST
+                   : prev == JIT_OP_STORE_FAST ? JIT_OP_STORE_FAST__LOAD_FAST
+                   : prev == JIT_OP_LOAD_CONST ? JIT_OP_LOAD_CONST__LOAD_FAST
+                                               : -1;
+            break;
+        case JIT_OP_STORE_FAST:
+            pair = prev == JIT_OP_STORE_FAST ? JIT_OP_STORE_FAST__STORE_FAST : -1;
+            break;
+        case JIT_OP_LOAD_CONST:
+            pair = prev == JIT_OP_LOAD_FAST ? JIT_OP_LOAD_FAST__LOAD_CONST : -1;
+            break;
+        default:
+            break;
+        }
+        if (pair >= 0)
+            set_opcode(&code[i - 1], pair);
+        prev = op;
+        i++;
+    }
+}
+
+void jit_num_warmup(KnCodeObject *co)
+{
+    jit_spec_data *d = co->co_extra;
+    if (d == NULL) {
+        d = kgc_alloc(sizeof *d);
+        if (d == NULL)
+            return;             /* stays cold; tried again next time */
+        co->co_extra = d;
+    }
+    if (++d->num_warmup < JIT_NUM_WARMUP)
+        return;
+    d->num_quickened = 1;
+    if (!quicken_off())
+        quicken(co);
 }
