@@ -1377,6 +1377,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
      * events (eval_trace.c), c_call events around built-in calls, then
      * the instruction's unspecialised form. */
 trace_hook:
+    num_fresh = NULL;   /* a trace function may jump (f_lineno) or stop tracing */
     if (ts->cframe->use_tracing && opcode != JIT_OP_EXTENDED_ARG) {
         frame->stacktop = (int32_t)(sp - base);
         int st = jit_trace_instruction(ts, frame, opcode, sp);

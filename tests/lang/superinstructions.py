@@ -177,3 +177,32 @@ except UnboundLocalError as e:
     while tb.tb_next:
         tb = tb.tb_next
     print('gen', tb.tb_lineno - gen_warm.__code__.co_firstlineno)
+
+
+# A pair straddling the end of a try body: the handler is looked up from
+# the second half (the else clause is not protected), the traceback line
+# is the first half's once warm, as CPython 3.11.
+def try_else(flag):
+    if flag:
+        c = 1
+    try:
+        y = 1
+    except NameError:
+        return 'caught'
+    else:
+        z = c
+    return 'ok'
+
+
+def run_try_else():
+    try:
+        return try_else(False)
+    except NameError as e:
+        tb = e.__traceback__.tb_next
+        return 'escaped', tb.tb_lineno - try_else.__code__.co_firstlineno
+
+
+print(try_else(True), run_try_else())
+for i in range(20):
+    try_else(True)
+print(run_try_else())
