@@ -980,6 +980,9 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 
     TARGET(FOR_ITER) {
         KnObject *it = TOP();
+        if (KN_TYPE(it) == &jit_gen_type && !trace_on && ts->recursion_remaining > 1 &&
+            (inline_frame = jit_gen_enter_inline(ts, it, frame)) != NULL)
+            goto num_gen_enter;         /* eval_spec_num.inc */
         iternextfunc next = KN_TYPE(it)->tp_iternext;
         KnObject *v = next ? next(it) : ob_iter_next(it);
         if (v != NULL) {
@@ -1191,6 +1194,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         *sp = NULL;
         frame->stacktop = (int32_t)(sp - base);
         jit_gen_suspend(frame);
+        if (!frame->is_entry)
+            goto num_gen_yield;         /* resumed by FOR_ITER: eval_spec_num.inc */
         goto leave_suspended;
     }
 
@@ -1491,6 +1496,8 @@ exception_unwind: {
 leave:
     frame->stacktop = 0;
     if (!frame->is_entry) {
+        if (frame->owner == JIT_FRAME_GENERATOR)
+            goto num_gen_return;        /* eval_spec_num.inc */
         /* Return from a frame CALL_PY_* pushed inline: resume the caller. */
         jit_frame *callee = frame;
         frame = callee->previous;

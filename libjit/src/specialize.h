@@ -203,6 +203,10 @@ static inline int jit_num_cold(const KnCodeObject *co)
     return d == NULL || !d->num_quickened;
 }
 
+/* The full argument of the instruction at code unit pos (its EXTENDED_ARG
+ * prefixes read from co_code_orig, where cache units are zero). */
+int jit_num_oparg_at(const KnCodeObject *co, int pos);
+
 /* An int result of the small-int fast paths that ob_int_from_long_long
  * certainly allocated (outside any small-int cache): its object may be
  * reused by a *_INT_REUSE form.  Values within +-1024 always go through

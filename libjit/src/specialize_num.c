@@ -250,3 +250,12 @@ void jit_num_warmup(KnCodeObject *co)
     if (!quicken_off())
         quicken(co);
 }
+
+int jit_num_oparg_at(const KnCodeObject *co, int pos)
+{
+    const uint16_t *orig = co->co_code_orig;
+    int oparg = orig[pos] >> 8, shift = 8;
+    for (int k = pos - 1; k >= 0 && (orig[k] & 0xff) == JIT_OP_EXTENDED_ARG; k--, shift += 8)
+        oparg |= (orig[k] >> 8) << shift;
+    return oparg;
+}
