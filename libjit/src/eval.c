@@ -981,7 +981,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     TARGET(FOR_ITER) {
         KnObject *it = TOP();
         if (KN_TYPE(it) == &jit_gen_type && !trace_on && ts->recursion_remaining > 1 &&
-            (inline_frame = jit_gen_enter_inline(ts, it, frame)) != NULL)
+            (inline_frame = jit_gen_enter_inline(ts, it, KN_None, frame)) != NULL)
             goto num_gen_enter;         /* eval_spec_num.inc */
         iternextfunc next = KN_TYPE(it)->tp_iternext;
         KnObject *v = next ? next(it) : ob_iter_next(it);
@@ -1207,6 +1207,11 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     }
 
     TARGET(SEND) {
+        if (KN_TYPE(SECOND()) == &jit_gen_type && !trace_on && ts->recursion_remaining > 1 &&
+            (inline_frame = jit_gen_enter_inline(ts, SECOND(), TOP(), frame)) != NULL) {
+            *--sp = NULL;
+            goto num_gen_enter;         /* eval_spec_num.inc */
+        }
         KnObject *v = POP();
         KnObject *r = NULL;
         KnSendResult st = jit_iter_send(TOP(), v, &r);

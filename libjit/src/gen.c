@@ -249,16 +249,18 @@ static KnSendResult gen_am_send(KnObject *self, KnObject *arg, KnObject **result
     return gen_send_ex(GEN(self), arg, 0, 0, result);
 }
 
-/* FOR_ITER running a generator inside the caller's C loop
+/* FOR_ITER / SEND running a generator inside the caller's C loop
  * (eval_spec_num.inc): the same steps as gen_send_ex around
  * jit_eval_frame, split at the frame switch. */
-jit_frame *jit_gen_enter_inline(KnThreadState *ts, KnObject *it, jit_frame *caller)
+jit_frame *jit_gen_enter_inline(KnThreadState *ts, KnObject *it, KnObject *value,
+                                jit_frame *caller)
 {
     KnGenObject *g = GEN(it);
-    if (g->gi_frame_state != JIT_GEN_SUSPENDED && g->gi_frame_state != JIT_GEN_CREATED)
-        return NULL;    /* running or finished: next() reports it */
+    if (g->gi_frame_state != JIT_GEN_SUSPENDED &&
+        (g->gi_frame_state != JIT_GEN_CREATED || value != KN_None))
+        return NULL;    /* running, finished or not started: the C path reports it */
     jit_frame *f = JIT_GEN_FRAME(g);
-    f->localsplus[f->code->co_nlocalsplus + f->stacktop++] = KN_None;
+    f->localsplus[f->code->co_nlocalsplus + f->stacktop++] = value;
     g->gi_exc_state.previous_item = ts->exc_info;
     ts->exc_info = &g->gi_exc_state;
     g->gi_frame_state = JIT_GEN_EXECUTING;

@@ -241,3 +241,86 @@ def traced_loop():
 print(traced_loop())
 sys.settrace(None)
 print(events)
+
+
+# yield from (SEND) resumes the inner generator in the same loop too.
+def inner(n):
+    got = []
+    for i in range(n):
+        x = yield i
+        got.append(x)
+    return got
+
+
+def outer(n):
+    r = yield from inner(n)
+    yield ('inner returned', r)
+
+
+print(list(outer(3)))
+o = outer(3)
+print(next(o), o.send('a'), o.send('b'), o.send('c'))
+
+
+def inner_raises():
+    yield 1
+    raise LookupError('from inner')
+
+
+def outer_catches():
+    try:
+        yield from inner_raises()
+    except LookupError as e:
+        yield 'caught ' + str(e)
+
+
+print(list(outer_catches()))
+
+
+def outer_uncaught():
+    yield from inner_raises()
+
+
+try:
+    for x in outer_uncaught():
+        pass
+except LookupError as e:
+    print([(f.name, f.line) for f in traceback.extract_tb(e.__traceback__)])
+
+
+def thrower():
+    try:
+        yield 1
+        yield 2
+    except KeyError:
+        yield 'inner saw KeyError'
+
+
+def delegate():
+    yield from thrower()
+
+
+d = delegate()
+print(next(d), d.throw(KeyError), list(d))
+
+
+def chain(depth):
+    if depth == 0:
+        yield 'leaf'
+        return 'r0'
+    r = yield from chain(depth - 1)
+    return r + str(depth)
+
+
+def run_chain():
+    r = yield from chain(30)
+    yield r
+
+
+print(list(run_chain()))
+sys.setrecursionlimit(100)
+try:
+    print(list(chain(500)))
+except RecursionError as e:
+    print('RecursionError', e)
+sys.setrecursionlimit(old)
