@@ -13,7 +13,11 @@
  * must leave y in a), which is the behaviour of later 3.11 releases.
  *
  * Runs on the blocks before the stack depth pass (assemble.c); the NOPs it
- * leaves are removed by the assembler like any other. */
+ * leaves are removed by the assembler like any other.
+ *
+ * jit_peephole_next_line serves the assembler's NOP removal: a NOP that
+ * ends its block goes when the next block starts on its line (a `try:`
+ * whose body is `pass`, as CPython). */
 #include "compile.h"
 
 static int swappable(const jit_instr *in)
@@ -87,4 +91,20 @@ void jit_peephole_unpack(jit_unit *u)
             static_swap(b, k + 1);
         }
     }
+}
+
+int jit_peephole_next_line(jit_unit *u, int k)
+{
+    for (int q = k + 1; q < u->norder; q++) {
+        const jit_block *b = &u->blocks[u->order[q]];
+        if (!b->reachable)
+            continue;
+        for (int j = 0; j < b->n; j++) {
+            const jit_instr *in = &b->ins[j];
+            if (jit_op_flags(in->op) & JIT_OPF_SETUP || in->op == JIT_OP_POP_BLOCK)
+                continue;
+            return in->pos.lineno;
+        }
+    }
+    return -1;
 }
