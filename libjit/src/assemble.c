@@ -476,6 +476,7 @@ KnObject *jit_assemble(jit_compiler *c, jit_unit *u)
     thread_jumps(u);
     if (fold_const_tuples(c, u) < 0)
         return NULL;
+    jit_peephole_unpack(u);
     if (stackdepth(c, u, &maxdepth) < 0)
         return NULL;
     if (fix_lines(c, u) < 0)
@@ -518,15 +519,19 @@ KnObject *jit_assemble(jit_compiler *c, jit_unit *u)
                 continue;
             if (in->op == JIT_OP_NOP) {
                 /* keep a NOP only when it is the sole carrier of its line */
-                int line = in->pos.lineno, lone = line >= 0 && line != kept_line;
+                int line = in->pos.lineno, lone = line >= 0 && line != kept_line, seen = 0;
                 for (int q = j + 1; q < b->n && lone; q++) {
                     jit_instr *nx = &b->ins[q];
                     if (jit_op_flags(nx->op) & JIT_OPF_SETUP || nx->op == JIT_OP_POP_BLOCK)
                         continue;
+                    seen = 1;
                     if (nx->pos.lineno == line)
                         lone = 0;
                     break;
                 }
+                /* the block's last: the next block may carry the line */
+                if (lone && !seen && jit_peephole_next_line(u, k) == line)
+                    lone = 0;
                 if (!lone)
                     continue;
             }

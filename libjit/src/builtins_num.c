@@ -84,6 +84,63 @@ static KnObject *bi_sum(KnObject *self, KnObject *const *args, kn_ssize_t nargs,
     if (it == NULL)
         return NULL;
     KnObject *item;
+    /* As CPython: an exact int total is kept in a C long long while the
+     * items are exact ints or bools and nothing overflows; an exact float
+     * total in a double while the items are exact floats or ints that fit
+     * (added in order, so the rounding is that of `+`).  Anything else
+     * continues with ob_number_add. */
+    if (KN_INT_CHECK_EXACT(result)) {
+        int overflow = 0;
+        long long total = ob_int_as_long_long_and_overflow(result, &overflow);
+        while (!overflow) {
+            item = ob_iter_next(it);
+            if (item == NULL)
+                return ob_err_occurred() ? NULL : ob_int_from_long_long(total);
+            if (KN_INT_CHECK_EXACT(item) || KN_TYPE(item) == &ob_bool_type) {
+                int ov = 0;
+                long long b = ob_int_as_long_long_and_overflow(item, &ov);
+                long long t;
+                if (!ov && !__builtin_add_overflow(total, b, &t)) {
+                    total = t;
+                    continue;
+                }
+            }
+            result = ob_int_from_long_long(total);
+            if (result == NULL)
+                return NULL;
+            result = ob_number_add(result, item);
+            if (result == NULL)
+                return NULL;
+            break;
+        }
+    }
+    if (KN_TYPE(result) == &ob_float_type) {
+        double total = KN_FLOAT_VALUE(result);
+        for (;;) {
+            item = ob_iter_next(it);
+            if (item == NULL)
+                return ob_err_occurred() ? NULL : ob_float_from_double(total);
+            if (KN_TYPE(item) == &ob_float_type) {
+                total += KN_FLOAT_VALUE(item);
+                continue;
+            }
+            if (KN_INT_CHECK(item)) {
+                int ov = 0;
+                long long v = ob_int_as_long_long_and_overflow(item, &ov);
+                if (!ov) {
+                    total += (double)v;
+                    continue;
+                }
+            }
+            result = ob_float_from_double(total);
+            if (result == NULL)
+                return NULL;
+            result = ob_number_add(result, item);
+            if (result == NULL)
+                return NULL;
+            break;
+        }
+    }
     while ((item = ob_iter_next(it)) != NULL) {
         result = ob_number_add(result, item);
         if (result == NULL)

@@ -255,6 +255,12 @@ int jit_validate_mod(ps_mod *mod);
 
 /* ---- assemble.c ---- */
 KnObject *jit_assemble(jit_compiler *c, jit_unit *u);
+/* compile_peephole.c: BUILD_TUPLE n; UNPACK_SEQUENCE n -> SWAP (n <= 3). */
+void jit_peephole_unpack(jit_unit *u);
+/* The line of the first instruction of the block placed after u->order[k]
+ * (empty and unreachable blocks skipped), -1 if none: a NOP ending a block
+ * is redundant when that line is its own (CPython's remove_redundant_nops). */
+int jit_peephole_next_line(jit_unit *u, int k);
 
 /* ---- code.c ---- */
 /* A new code object; the arrays are adopted. */

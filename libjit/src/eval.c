@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "libgc/finalize.h"
+#include "libobject/complex.h"
 #include "libobject/descr.h"
 #include "libobject/module.h"
 #include "libobject/set.h"
@@ -266,6 +267,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     KnObject **fast = frame->localsplus;
     KnObject *kwnames = NULL;
     jit_frame *inline_frame = NULL;     /* CALL_PY_* / LOAD_ATTR_PROPERTY */
+    KnObject *num_fresh = NULL;         /* eval_spec_num.inc: last fresh float/complex */
     uint16_t *next_instr = first;
     int opcode, oparg;
     /* The instruction being executed: where the exception table is
@@ -355,6 +357,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     }
 
     TARGET(RESUME)
+        if (jit_num_cold(co))
+            jit_num_warmup(co);         /* specialize_num.c */
         if (SAFE_POINT_DUE() && run_pending() < 0)
             goto error;
         DISPATCH();
@@ -429,8 +433,9 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     }
 
     TARGET(BINARY_OP)
-        ADAPTIVE(jit_specialize_binary_op(INSTR(), oparg, SECOND(), TOP()));
+        ADAPTIVE(jit_specialize_binary_op_num(co, INSTR(), oparg, SECOND(), TOP()));
     generic_BINARY_OP: {
+        num_fresh = NULL;
         KnObject *rhs = POP();
         KnObject *r = binary_op(oparg, TOP(), rhs);
         CHECK(r);
@@ -439,7 +444,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     }
 
     TARGET(COMPARE_OP)
-        ADAPTIVE(jit_specialize_compare_op(INSTR(), SECOND(), TOP()));
+        ADAPTIVE(jit_specialize_compare_op_num(INSTR(), SECOND(), TOP()));
     generic_COMPARE_OP: {
         KnObject *rhs = POP();
         KnObject *r = ob_richcompare(TOP(), rhs, oparg);
@@ -984,6 +989,9 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 
     TARGET(FOR_ITER) {
         KnObject *it = TOP();
+        if (KN_TYPE(it) == &jit_gen_type && !trace_on && ts->recursion_remaining > 1 &&
+            (inline_frame = jit_gen_enter_inline(ts, it, KN_None, frame)) != NULL)
+            goto num_gen_enter;         /* eval_spec_num.inc */
         iternextfunc next = KN_TYPE(it)->tp_iternext;
         KnObject *v = next ? next(it) : ob_iter_next(it);
         if (v != NULL) {
@@ -1008,6 +1016,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         DISPATCH();
 
     TARGET(JUMP_BACKWARD)
+        if (jit_num_cold(co))
+            jit_num_warmup(co);         /* specialize_num.c */
         next_instr -= oparg;
         if (SAFE_POINT_DUE() && run_pending() < 0)
             goto error;
@@ -1193,6 +1203,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         *sp = NULL;
         frame->stacktop = (int32_t)(sp - base);
         jit_gen_suspend(frame);
+        if (!frame->is_entry)
+            goto num_gen_yield;         /* resumed by FOR_ITER: eval_spec_num.inc */
         goto leave_suspended;
     }
 
@@ -1204,6 +1216,11 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     }
 
     TARGET(SEND) {
+        if (KN_TYPE(SECOND()) == &jit_gen_type && !trace_on && ts->recursion_remaining > 1 &&
+            (inline_frame = jit_gen_enter_inline(ts, SECOND(), TOP(), frame)) != NULL) {
+            *--sp = NULL;
+            goto num_gen_enter;         /* eval_spec_num.inc */
+        }
         KnObject *v = POP();
         KnObject *r = NULL;
         KnSendResult st = jit_iter_send(TOP(), v, &r);
@@ -1374,11 +1391,13 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 
 #include "eval_spec.inc"
 #include "eval_spec_attr.inc"
+#include "eval_spec_num.inc"
 
     /* Every instruction while tracing (targets[] all point here): the
      * events (eval_trace.c), c_call events around built-in calls, then
      * the instruction's unspecialised form. */
 trace_hook:
+    num_fresh = NULL;   /* a trace function may jump (f_lineno) or stop tracing */
     if (ts->cframe->use_tracing && opcode != JIT_OP_EXTENDED_ARG) {
         frame->stacktop = (int32_t)(sp - base);
         int st = jit_trace_instruction(ts, frame, opcode, sp);
@@ -1492,6 +1511,8 @@ exception_unwind: {
 leave:
     frame->stacktop = 0;
     if (frame->is_entry != JIT_ENTRY_C) {
+        if (frame->owner == JIT_FRAME_GENERATOR)
+            goto num_gen_return;        /* eval_spec_num.inc */
         /* Return from a frame CALL_PY_* pushed inline: resume the caller. */
         jit_frame *callee = frame;
         int init = callee->is_entry == JIT_ENTRY_INIT;

@@ -204,6 +204,15 @@ KnObject *jit_coro_get_awaitable_iter(KnObject *obj);
 /* The object a suspended generator delegates to (yield from / await), or
  * NULL. */
 KnObject *jit_gen_yf(KnGenObject *g);
+/* num (gen.c): FOR_ITER / SEND resuming an exact generator without a C
+ * call.  enter: its frame, linked under caller and ready to run with value
+ * sent, or NULL when it is not suspended (or created, for None).  leave:
+ * unlink it again after
+ * YIELD_VALUE (finished 0) or when it returned / raised (finished 1,
+ * retval NULL on error: a StopIteration becomes RuntimeError). */
+jit_frame *jit_gen_enter_inline(KnThreadState *ts, KnObject *it, KnObject *value,
+                                jit_frame *caller);
+void jit_gen_leave_inline(KnThreadState *ts, jit_frame *f, int finished, KnObject *retval);
 /* send() with Python-level results: the yielded value, or NULL with
  * StopIteration(value) / StopAsyncIteration / the error.  exc: raise the
  * current exception inside instead of sending. */

@@ -13,6 +13,23 @@ static int not_iterable(KnObject *o)
  * a list of the rest, then `after` items (UNPACK_EX). */
 int jit_eval_unpack(KnObject *seq, int before, int after, KnObject **top)
 {
+    if (after >= 0 && (KN_TUPLE_CHECK_EXACT(seq) || KN_LIST_CHECK_EXACT(seq)) &&
+        KN_SIZE(seq) >= before + after) {
+        /* Starred target over an exact tuple or list long enough: its items
+         * as they are (no iterator; nothing can run in between).  Shorter
+         * ones take the path below, which words the error. */
+        kn_ssize_t n = KN_SIZE(seq);
+        KnObject **items = KN_TUPLE_CHECK_EXACT(seq) ? KN_TUPLE_ITEMS(seq) : KN_LIST_ITEMS(seq);
+        KnObject *list = ob_list_from_array(items + before, n - before - after);
+        if (list == NULL)
+            return -1;
+        for (int i = 0; i < before; i++)
+            top[-1 - i] = items[i];
+        top[-1 - before] = list;
+        for (int j = 0; j < after; j++)
+            top[-2 - before - j] = items[n - after + j];
+        return 0;
+    }
     KnObject *it = ob_get_iter(seq);
     if (it == NULL) {
         if (ob_err_matches((KnObject *)ob_exc_TypeError) && not_iterable(seq)) {

@@ -249,6 +249,41 @@ static KnSendResult gen_am_send(KnObject *self, KnObject *arg, KnObject **result
     return gen_send_ex(GEN(self), arg, 0, 0, result);
 }
 
+/* FOR_ITER / SEND running a generator inside the caller's C loop
+ * (eval_spec_num.inc): the same steps as gen_send_ex around
+ * jit_eval_frame, split at the frame switch. */
+jit_frame *jit_gen_enter_inline(KnThreadState *ts, KnObject *it, KnObject *value,
+                                jit_frame *caller)
+{
+    KnGenObject *g = GEN(it);
+    if (g->gi_frame_state != JIT_GEN_SUSPENDED &&
+        (g->gi_frame_state != JIT_GEN_CREATED || value != KN_None))
+        return NULL;    /* running, finished or not started: the C path reports it */
+    jit_frame *f = JIT_GEN_FRAME(g);
+    f->localsplus[f->code->co_nlocalsplus + f->stacktop++] = value;
+    g->gi_exc_state.previous_item = ts->exc_info;
+    ts->exc_info = &g->gi_exc_state;
+    g->gi_frame_state = JIT_GEN_EXECUTING;
+    f->previous = caller;
+    f->is_entry = 0;
+    return f;
+}
+
+void jit_gen_leave_inline(KnThreadState *ts, jit_frame *f, int finished, KnObject *retval)
+{
+    KnGenObject *g = FRAME_GEN(f);
+    ts->exc_info = g->gi_exc_state.previous_item;
+    g->gi_exc_state.previous_item = NULL;
+    f->previous = NULL;
+    if (!finished)
+        return;         /* YIELD_VALUE marked it suspended */
+    g->gi_frame_state = JIT_GEN_COMPLETED;
+    g->gi_exc_state.exc_value = NULL;
+    if (retval == NULL)
+        stop_iteration_to_runtime_error(g);
+    gen_clear_frame(g);
+}
+
 KnObject *jit_gen_yf(KnGenObject *g)
 {
     if (g->gi_frame_state != JIT_GEN_SUSPENDED)

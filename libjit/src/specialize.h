@@ -60,6 +60,9 @@ int jit_spec_poly_add(KnCodeObject *co, uint16_t *instr, KnObject *owner, KnObje
 typedef struct jit_spec_data {
     int32_t nslots, cap;
     jit_spec_slot *slots;   /* slots[0] unused */
+    /* num: warm-up events (RESUME, JUMP_BACKWARD) before jit_num_quicken
+     * runs, and whether it has (specialize_num.c). */
+    int32_t num_warmup, num_quickened;
 } jit_spec_data;
 
 static inline jit_spec_slot *jit_spec_slot_at(KnCodeObject *co, uint16_t idx)
@@ -173,6 +176,62 @@ static inline int jit_spec_simple_code(KnFunctionObject *fn, int nargs)
     KnCodeObject *code = JIT_CODE(fn->func_code);
     return code->co_argcount == nargs && code->co_kwonlyargcount == 0 &&
            (code->co_flags & JIT_SPEC_NOT_INLINE_FLAGS) == JIT_CO_OPTIMIZED;
+}
+
+/* ---- num (specialize_num.c) ---- */
+/* BINARY_OP / COMPARE_OP specialisers that add complex arithmetic, the
+ * float forms reusing a fresh temporary and the fused compare-and-jump
+ * forms to jit_specialize_binary_op / jit_specialize_compare_op. */
+void jit_specialize_binary_op_num(KnCodeObject *co, uint16_t *instr, int nb, KnObject *a,
+                                  KnObject *b);
+void jit_specialize_compare_op_num(uint16_t *instr, KnObject *a, KnObject *b);
+/* 1 when the TOP operand of the instruction at instr comes straight from
+ * the BINARY_OP before it, 2 when SECOND does (one LOAD_FAST / LOAD_CONST
+ * between), 0 otherwise (nor when either is a jump target). */
+int jit_num_straight_operand(const KnCodeObject *co, const uint16_t *instr);
+
+/* Warm-up as CPython 3.11's: the 8th RESUME or JUMP_BACKWARD executed in
+ * a code object quickens it (jit_num_warmup): LOAD_FAST, STORE_FAST and
+ * LOAD_CONST are paired with the instruction after them into the *__*
+ * superinstructions, RESUME 0 becomes RESUME_QUICK and JUMP_BACKWARD
+ * JUMP_BACKWARD_QUICK.  jit_num_cold is the test the generic forms make. */
+#define JIT_NUM_WARMUP 8
+void jit_num_warmup(KnCodeObject *co);
+static inline int jit_num_cold(const KnCodeObject *co)
+{
+    const jit_spec_data *d = co->co_extra;
+    return d == NULL || !d->num_quickened;
+}
+
+/* The full argument of the instruction at code unit pos (its EXTENDED_ARG
+ * prefixes read from co_code_orig, where cache units are zero). */
+int jit_num_oparg_at(const KnCodeObject *co, int pos);
+
+/* An int result of the small-int fast paths that ob_int_from_long_long
+ * certainly allocated (outside any small-int cache): its object may be
+ * reused by a *_INT_REUSE form.  Values within +-1024 always go through
+ * ob_int_from_long_long, so cached ints keep their identity. */
+static inline int jit_num_int_big(long long z)
+{
+    return z > 1024 || z < -1024;
+}
+
+/* Store z into the fresh int t when it is big (above) and fits the digits
+ * t has; 0 when the caller must make a new int. */
+static inline int jit_num_int_store(KnObject *t, long long z)
+{
+    if (!jit_num_int_big(z))
+        return 0;
+    unsigned long long u = z < 0 ? 0ULL - (unsigned long long)z : (unsigned long long)z;
+    kn_ssize_t cap = KN_SIZE(t) < 0 ? -KN_SIZE(t) : KN_SIZE(t);
+    kn_ssize_t n = u >> KN_INT_SHIFT == 0 ? 1 : u >> (2 * KN_INT_SHIFT) == 0 ? 2 : 3;
+    if (n > cap)
+        return 0;
+    kn_digit *d = ((KnLongObject *)t)->ob_digit;
+    for (kn_ssize_t i = 0; i < n; i++, u >>= KN_INT_SHIFT)
+        d[i] = (kn_digit)(u & KN_INT_MASK);
+    KN_SET_SIZE(t, z < 0 ? -n : n);
+    return 1;
 }
 
 /* Read KILN_SPECSTATS once (the first frame run calls it). */

@@ -157,14 +157,13 @@ static void test_dis_3(void **state)
               "  4          56 LOAD_NAME                0 (x)\n"
               "             58 POP_JUMP_FORWARD_IF_NONE     2 (to 64)\n"
               "             60 LOAD_NAME                1 (y)\n"
-              "             62 POP_JUMP_FORWARD_IF_TRUE     3 (to 70)\n"
+              "             62 POP_JUMP_FORWARD_IF_TRUE     2 (to 68)\n"
               "\n"
-              "  5     >>   64 NOP\n"
-              "             66 LOAD_CONST               6 (None)\n"
-              "             68 RETURN_VALUE\n"
+              "  5     >>   64 LOAD_CONST               6 (None)\n"
+              "             66 RETURN_VALUE\n"
               "\n"
-              "  4     >>   70 LOAD_CONST               6 (None)\n"
-              "             72 RETURN_VALUE\n");
+              "  4     >>   68 LOAD_CONST               6 (None)\n"
+              "             70 RETURN_VALUE\n");
 }
 
 static void test_dis_4(void **state)
