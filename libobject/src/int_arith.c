@@ -101,13 +101,16 @@ KnObject *ob_int_mul(KnObject *a, KnObject *b)
 /* ---- division ---- */
 
 /* Truncating division of magnitudes: *q = |a| / |b|, *r = |a| % |b|, both
- * non-negative (and unnormalised objects turned into proper ints).  b != 0. */
+ * non-negative (and unnormalised objects turned into proper ints).  b != 0.
+ * With r NULL the remainder is not computed. */
 static int x_divrem(KnObject *a, KnObject *b, KnObject **q, KnObject **r)
 {
     kn_ssize_t na = OB_INT_NDIGITS(a), nb = OB_INT_NDIGITS(b);
     const kn_digit *da = OB_INT_DIGITS(a), *db = OB_INT_DIGITS(b);
     if (ob_int_mag_cmp(da, na, db, nb) < 0) {
         *q = ob_int_from_long_long(0);
+        if (!r)
+            return 0;
         *r = ob_int_from_digits(da, na, 1);
         return *r ? 0 : -1;
     }
@@ -116,14 +119,16 @@ static int x_divrem(KnObject *a, KnObject *b, KnObject **q, KnObject **r)
         return -1;
     if (nb == 1) {
         kn_digit rem = ob_int_mag_divrem1(qo->ob_digit, da, na, db[0]);
-        *r = ob_int_from_long_long(rem);
+        if (r)
+            *r = ob_int_from_long_long(rem);
     } else {
-        KnLongObject *ro = ob_int_alloc(nb);
-        if (!ro)
+        KnLongObject *ro = NULL;
+        if (r && !(ro = ob_int_alloc(nb)))
             return -1;
-        if (ob_int_mag_divrem(qo->ob_digit, ro->ob_digit, da, na, db, nb) < 0)
+        if (ob_int_mag_divrem(qo->ob_digit, ro ? ro->ob_digit : NULL, da, na, db, nb) < 0)
             return -1;
-        *r = ob_int_normalize(ro);
+        if (r)
+            *r = ob_int_normalize(ro);
     }
     *q = ob_int_normalize(qo);
     return 0;
@@ -145,9 +150,16 @@ int ob_int_divmod_parts(KnObject *a, KnObject *b, KnObject **qp, KnObject **rp)
             return -1;
         return 0;
     }
+    int nega = KN_SIZE(a) < 0, negb = KN_SIZE(b) < 0;
+    if (!rp && qp && nega == negb) {
+        /* Same signs: floor == truncation, the remainder plays no part. */
+        if (x_divrem(a, b, &q, NULL) < 0)
+            return -1;
+        *qp = q;
+        return 0;
+    }
     if (x_divrem(a, b, &q, &r) < 0)
         return -1;
-    int nega = KN_SIZE(a) < 0, negb = KN_SIZE(b) < 0;
     if (nega != negb && KN_SIZE(q) != 0)
         q = ob_int_neg(q);
     if (nega && KN_SIZE(r) != 0)

@@ -63,7 +63,7 @@ kn_digit ob_int_mag_divrem1(kn_digit *q, const kn_digit *a, kn_ssize_t na, kn_di
 /* a = a * m + c in place over n digits; returns the carry out (< 2**30). */
 kn_digit ob_int_mag_muladd1(kn_digit *a, kn_ssize_t n, kn_digit m, kn_digit c);
 /* Knuth D: nb >= 2, na >= nb, b normalised.  q gets na-nb+1 digits, r gets
- * nb digits.  -1 on MemoryError (set). */
+ * nb digits (r may be NULL: remainder not wanted).  -1 on MemoryError (set). */
 int ob_int_mag_divrem(kn_digit *q, kn_digit *r, const kn_digit *a, kn_ssize_t na,
                       const kn_digit *b, kn_ssize_t nb);
 kn_ssize_t ob_int_mag_strip(const kn_digit *a, kn_ssize_t n);   /* normalised length */

@@ -29,6 +29,18 @@ enum {
     SRE_OP_NOT_LITERAL_UNI_IGNORE, SRE_OP_RANGE_UNI_IGNORE
 };
 
+/* The case labels of the one-character ops (what sre_char_op accepts),
+ * less the final colon: `SRE_CASE_ONE_CHAR_OPS:`. */
+#define SRE_CASE_ONE_CHAR_OPS                                                   \
+    case SRE_OP_ANY: case SRE_OP_ANY_ALL:                                       \
+    case SRE_OP_LITERAL: case SRE_OP_NOT_LITERAL:                               \
+    case SRE_OP_LITERAL_IGNORE: case SRE_OP_NOT_LITERAL_IGNORE:                 \
+    case SRE_OP_LITERAL_UNI_IGNORE: case SRE_OP_NOT_LITERAL_UNI_IGNORE:         \
+    case SRE_OP_LITERAL_LOC_IGNORE: case SRE_OP_NOT_LITERAL_LOC_IGNORE:         \
+    case SRE_OP_CATEGORY:                                                       \
+    case SRE_OP_IN: case SRE_OP_IN_IGNORE: case SRE_OP_IN_UNI_IGNORE:           \
+    case SRE_OP_IN_LOC_IGNORE
+
 /* AT codes */
 enum {
     SRE_AT_BEGINNING, SRE_AT_BEGINNING_LINE, SRE_AT_BEGINNING_STRING, SRE_AT_BOUNDARY,
@@ -75,7 +87,28 @@ typedef struct SreRepeat {
     kn_ssize_t prev;        /* enclosing repeat, -1 none */
 } SreRepeat;
 
-typedef struct SreFrame SreFrame;
+/* A sub-match waiting for (or running) its continuation (sre_engine.c). */
+typedef struct SreFrame {
+    kn_ssize_t pc;          /* next op; while waiting: the op's first argument */
+    kn_ssize_t ptr;
+    kn_ssize_t lastmark, lastindex;     /* saved for restoring */
+    kn_ssize_t count;
+    kn_ssize_t alt;         /* BRANCH: the alternative being tried */
+    kn_ssize_t markbase;    /* data-stack index of saved marks, -1 none */
+    kn_ssize_t nsaved;      /* marks saved there */
+    kn_ssize_t saved;       /* saved last_ptr / POSSESSIVE_REPEAT position */
+    kn_ssize_t rep;
+    int jump;
+    int toplevel;
+} SreFrame;
+
+/* Stack room inside the state itself: most matches never allocate. */
+#define SRE_INLINE_FRAMES 24
+#define SRE_INLINE_DATA 64
+#define SRE_INLINE_REPS 8
+#define SRE_INLINE_MARKS 40
+
+struct SrePattern;
 
 typedef struct SreState {
     const void *data;       /* the subject's characters */
@@ -99,6 +132,13 @@ typedef struct SreState {
     kn_ssize_t ndata, capdata;
     SreFrame *frames;
     kn_ssize_t nframes, capframes;
+    const struct SrePattern *pat;   /* for the search filters */
+    /* The stacks start here (sre_state_init points at them); grow() copies
+     * to the heap when one overflows.  Not cleared by sre_state_init. */
+    kn_ssize_t marks_inline[SRE_INLINE_MARKS];
+    kn_ssize_t data_inline[SRE_INLINE_DATA];
+    SreRepeat reps_inline[SRE_INLINE_REPS];
+    SreFrame frames_inline[SRE_INLINE_FRAMES];
 } SreState;
 
 static inline uint32_t sre_ch(const SreState *st, kn_ssize_t i)
@@ -107,6 +147,12 @@ static inline uint32_t sre_ch(const SreState *st, kn_ssize_t i)
            : st->kind == 2 ? ((const uint16_t *)st->data)[i]
                            : ((const uint32_t *)st->data)[i];
 }
+
+/* Does the one-character op at code[pc] (its opcode) accept ch?  -1 when
+ * the op is not a one-character op. */
+int sre_char_op(const uint32_t *code, kn_ssize_t n, kn_ssize_t pc, uint32_t ch);
+/* Run the matcher from code index pc at st->ptr (sre_search.c's loop). */
+int sre_run(SreState *st, kn_ssize_t pc);
 
 /* Reset marks and repeat state before an attempt. */
 void sre_state_reset(SreState *st);
@@ -128,7 +174,33 @@ typedef struct SrePattern {
     uint32_t *code;
     kn_ssize_t codelen;
     KnObject *weakreflist;
+    /* Search filters (sre_search.c, set by sre_pattern_analyse):
+     * first_ok: every match starts with a character c for which
+     *   c >= 256 || first_map has bit c (positions failing it are skipped);
+     * prefix_len > 0: every match starts with the literal code[prefix_at ..
+     *   prefix_at + prefix_len) (the INFO block's prefix). */
+    int first_ok;
+    uint32_t first_map[8];
+    kn_ssize_t prefix_at, prefix_len;
+    /* Character-class bitmaps: for a code index pc holding an IN / CATEGORY
+     * op, map_index[pc] >= 0 names maps[] entry whose bit c (c < 256) is
+     * sre_char_op(code, codelen, pc, c); -1 elsewhere.  NULL: none. */
+    int32_t *map_index;
+    uint32_t (*maps)[8];
 } SrePattern;
+
+/* Does the op at pc (IN or CATEGORY with a map) accept c?  -1: no map. */
+static inline int sre_map_test(const SrePattern *p, kn_ssize_t pc, uint32_t c)
+{
+    if (c >= 256 || p->map_index == NULL)
+        return -1;
+    int32_t mi = p->map_index[pc];
+    return mi < 0 ? -1 : (int)((p->maps[mi][c >> 5] >> (c & 31)) & 1);
+}
+
+/* Fill the search filters of a freshly compiled pattern (never fails: a
+ * pattern it cannot analyse just gets no filter). */
+void sre_pattern_analyse(SrePattern *p);
 
 typedef struct SreMatch {
     KN_OBJECT_HEAD;

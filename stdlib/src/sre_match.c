@@ -74,6 +74,11 @@ static KnObject *group_slice(SreMatch *m, kn_ssize_t i, KnObject *def)
     kn_ssize_t a = m->spans[2 * i], b = m->spans[2 * i + 1];
     if (a < 0 || m->string == KN_None)
         return def;
+    if (KN_STR_CHECK(m->string)) {
+        /* the common case, without setting up a subject state */
+        kn_ssize_t len = KN_STR_LEN(m->string);
+        return ob_str_substring(m->string, a < len ? a : len, b < len ? b : len);
+    }
     SreState st;
     SreSubject subj;
     SrePattern any = *m->pattern;

@@ -3,6 +3,7 @@
  * search, attributes, repr, ==, hash, copy (findall / split / sub and the
  * scanner are in sre_scan.c).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,8 +17,9 @@
 int sre_state_init(SreState *st, SrePattern *p, KnObject *string, kn_ssize_t pos,
                    kn_ssize_t endpos, SreSubject *subj)
 {
-    memset(st, 0, sizeof *st);
+    memset(st, 0, offsetof(SreState, marks_inline));
     memset(subj, 0, sizeof *subj);
+    st->pat = p;
     if (KN_STR_CHECK(string)) {
         st->data = KN_STR_DATA(string);
         st->kind = KN_STR_KIND(string);
@@ -60,12 +62,22 @@ int sre_state_init(SreState *st, SrePattern *p, KnObject *string, kn_ssize_t pos
     st->code = p->code;
     st->codelen = p->codelen;
     st->nmarks = 2 * p->groups;
-    st->marks = kgc_alloc_atomic((size_t)(st->nmarks + 1) * sizeof(kn_ssize_t));
-    if (st->marks == NULL) {
-        sre_state_fini(subj);
-        ob_err_nomemory();
-        return -1;
+    if (st->nmarks < SRE_INLINE_MARKS) {
+        st->marks = st->marks_inline;
+    } else {
+        st->marks = kgc_alloc_atomic((size_t)(st->nmarks + 1) * sizeof(kn_ssize_t));
+        if (st->marks == NULL) {
+            sre_state_fini(subj);
+            ob_err_nomemory();
+            return -1;
+        }
     }
+    st->data_stack = st->data_inline;
+    st->capdata = SRE_INLINE_DATA;
+    st->reps = st->reps_inline;
+    st->capreps = SRE_INLINE_REPS;
+    st->frames = st->frames_inline;
+    st->capframes = SRE_INLINE_FRAMES;
     sre_state_reset(st);
     return 0;
 }
@@ -195,6 +207,7 @@ KnObject *sre_pattern_compile(KnObject *pattern, int flags, KnObject *code, kn_s
     p->groups = groups;
     p->groupindex = groupindex;
     p->indexgroup = indexgroup;
+    sre_pattern_analyse(p);
     return (KnObject *)p;
 }
 
