@@ -6,6 +6,15 @@
  * never outlives the call.  Algorithms: schoolbook add/sub/mul, Karatsuba
  * above OB_INT_KARATSUBA_CUTOFF digits (with a chunked loop for lopsided
  * operands), Knuth's algorithm D for division.
+ *
+ * Speed notes: the loops are bound by their carry chains, so add/sub step
+ * two digits (one 60-bit pair) at a time; schoolbook multiplication runs
+ * one row per digit of the *shorter* operand (a big int times a small one
+ * is a single pass) and writes the first row instead of clearing r; a
+ * square (same array twice) computes each cross product once, doubles,
+ * then adds the diagonal; Knuth D's normalising shifts build each digit
+ * from two input digits (no carried dependency) and the remainder is
+ * skipped when the caller does not want it.
  */
 #include <stdlib.h>
 #include <string.h>
