@@ -44,6 +44,22 @@ static inline KnDictEntry *ob_dict_entries(KnObject *d)
     return DK(d) ? DK(d)->dk_entries : NULL;
 }
 
+/* hash(key) with the common cases inline: an exact str whose hash is
+ * cached, an exact int of at most one digit (hash == value, -1 -> -2, as
+ * int.__hash__).  Everything else through ob_hash; -1 on error. */
+static inline kn_hash_t ob_key_hash_fast(KnObject *key)
+{
+    if (KN_STR_CHECK_EXACT(key)) {
+        kn_hash_t h = KN_STR_ASCII(key)->hash;
+        if (h != -1)
+            return h;
+    } else if (KN_TYPE(key) == &ob_int_type && KN_SIZE(key) >= -1 && KN_SIZE(key) <= 1) {
+        kn_hash_t v = (kn_hash_t)KN_SIZE(key) * (kn_hash_t)((KnLongObject *)key)->ob_digit[0];
+        return v == -1 ? -2 : v;
+    }
+    return ob_hash(key);
+}
+
 /* dict.c */
 /* Entry index of key (>= 0), DKIX_EMPTY when absent, -3 on error. */
 #define DKIX_ERROR (-3)

@@ -214,7 +214,7 @@ int ob_set_discard_entry(KnSetObject *so, KnObject *key, kn_hash_t hash)
 
 int ob_set_add_key(KnSetObject *so, KnObject *key)
 {
-    kn_hash_t h = ob_hash(key);
+    kn_hash_t h = ob_key_hash_fast(key);
     if (h == -1)
         return -1;
     return ob_set_add_entry(so, key, h);
@@ -222,7 +222,7 @@ int ob_set_add_key(KnSetObject *so, KnObject *key)
 
 int ob_set_contains_key(KnSetObject *so, KnObject *key)
 {
-    kn_hash_t h = ob_hash(key);
+    kn_hash_t h = ob_key_hash_fast(key);
     if (h == -1)
         return -1;
     return ob_set_contains_entry(so, key, h);
@@ -230,7 +230,7 @@ int ob_set_contains_key(KnSetObject *so, KnObject *key)
 
 int ob_set_discard_key(KnSetObject *so, KnObject *key)
 {
-    kn_hash_t h = ob_hash(key);
+    kn_hash_t h = ob_key_hash_fast(key);
     if (h == -1)
         return -1;
     return ob_set_discard_entry(so, key, h);

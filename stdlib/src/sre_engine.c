@@ -157,8 +157,11 @@ static kn_ssize_t count_item(SreState *st, kn_ssize_t pc, uint32_t maxcount)
         return bad_code();
     uint32_t op = st->code[pc];
     uint32_t arg = pc + 1 < st->codelen ? st->code[pc + 1] : 0;
-    const SrePattern *pat = st->pat;
-    int32_t mi = pat != NULL && pat->map_index != NULL ? pat->map_index[pc] : -1;
+    /* class maps only (a REPEAT_ONE's map means something else) */
+    const SreMap *m = op == SRE_OP_IN || op == SRE_OP_IN_IGNORE || op == SRE_OP_IN_UNI_IGNORE ||
+                              op == SRE_OP_CATEGORY
+                          ? sre_map_at(st->pat, pc)
+                          : NULL;
     if (op == SRE_OP_LITERAL) {
         SCAN_WHILE(c == arg);
     } else if (op == SRE_OP_NOT_LITERAL) {
@@ -167,8 +170,8 @@ static kn_ssize_t count_item(SreState *st, kn_ssize_t pc, uint32_t maxcount)
         p = end;
     } else if (op == SRE_OP_ANY) {
         SCAN_WHILE(c != '\n');
-    } else if (mi >= 0) {
-        const uint32_t *map = pat->maps[mi];
+    } else if (m != NULL) {
+        const uint32_t *map = m->bits;
         int r = 1;
         SCAN_WHILE(c < 256 ? (map[c >> 5] >> (c & 31)) & 1
                            : (r = sre_char_op(st->code, st->codelen, pc, c)) > 0);
@@ -227,6 +230,20 @@ static int at(const SreState *st, kn_ssize_t p, uint32_t code)
     default:
         return 0;
     }
+}
+
+/* The tail map of the REPEAT_ONE / MIN_REPEAT_ONE at pc, when skipping a
+ * tail attempt it rejects is the same as running it: the attempt would
+ * fail, and any MARK it passes first is either above the saved lastmark
+ * (untrusted once lastmark is restored) or restored from the data stack
+ * (markbase >= 0).  Otherwise NULL: the stale marks of a failed attempt
+ * are observable in CPython, so the attempt must run. */
+static const SreMap *tail_map(const SreState *st, const SreFrame *f, kn_ssize_t pc)
+{
+    const SreMap *m = sre_map_at(st->pat, pc);
+    if (m != NULL && f->markbase < 0 && m->minmark <= f->lastmark)
+        return NULL;
+    return m;
 }
 
 /* ---- the frame stack ---- */
@@ -567,7 +584,15 @@ branch_next:
 repeat_one_try: {
             kn_ssize_t a = f->pc, tail = a + CODE(a);
             kn_ssize_t min = CODE(a + 1);
-            if (CODE(tail) == SRE_OP_LITERAL) {
+            const SreMap *tm = tail_map(st, f, a - 1);
+            if (tm != NULL) {
+                /* skip positions where the tail's first character cannot be */
+                while (f->count >= min &&
+                       (f->ptr >= st->end || !sre_map_bit(tm, sre_ch(st, f->ptr)))) {
+                    f->ptr--;
+                    f->count--;
+                }
+            } else if (CODE(tail) == SRE_OP_LITERAL) {
                 /* skip positions where the tail's first literal is absent */
                 uint32_t c = CODE(tail + 1);
                 while (f->count >= min && (f->ptr >= st->end || sre_ch(st, f->ptr) != c)) {
@@ -593,6 +618,21 @@ min_repeat_one_try: {
                 goto fail;
             }
             st->ptr = f->ptr;
+            const SreMap *tm = tail_map(st, f, a - 1);
+            if (tm != NULL && (f->ptr >= st->end || !sre_map_bit(tm, sre_ch(st, f->ptr)))) {
+                /* the tail would fail here: take one more item instead */
+                kn_ssize_t n = count_item(st, a + 3, 1);
+                if (n < 0)
+                    return -1;
+                if (n == 0) {
+                    if (f->markbase >= 0)
+                        mark_discard(st, f);
+                    goto fail;
+                }
+                f->ptr++;
+                f->count++;
+                goto min_repeat_one_try;
+            }
             CALL(J_MIN_REPEAT_ONE, a + CODE(a), f->toplevel);
         }
 

@@ -182,20 +182,43 @@ typedef struct SrePattern {
     int first_ok;
     uint32_t first_map[8];
     kn_ssize_t prefix_at, prefix_len;
-    /* Character-class bitmaps: for a code index pc holding an IN / CATEGORY
-     * op, map_index[pc] >= 0 names maps[] entry whose bit c (c < 256) is
-     * sre_char_op(code, codelen, pc, c); -1 elsewhere.  NULL: none. */
+    /* Bitmaps by code index: map_index[pc] >= 0 names a maps[] entry, -1
+     * none (map_index NULL: no maps at all).  What the entry means depends
+     * on the op at pc:
+     *   IN / CATEGORY: bit c (c < 256) is sre_char_op(code, codelen, pc, c);
+     *   REPEAT_ONE / MIN_REPEAT_ONE: the tail's first-character set (a tail
+     *     attempt at a character outside it fails), with minmark the lowest
+     *     MARK index the tail can execute before that character. */
     int32_t *map_index;
-    uint32_t (*maps)[8];
+    struct SreMap *maps;
 } SrePattern;
+
+typedef struct SreMap {
+    uint32_t bits[8];
+    kn_ssize_t minmark;     /* tail maps; KN_SSIZE_MAX-like when no MARK */
+} SreMap;
+
+static inline int sre_map_bit(const SreMap *m, uint32_t c)
+{
+    return c >= 256 || ((m->bits[c >> 5] >> (c & 31)) & 1);
+}
+
+/* The map of the op at pc, or NULL. */
+static inline const SreMap *sre_map_at(const SrePattern *p, kn_ssize_t pc)
+{
+    if (p == NULL || p->map_index == NULL)
+        return NULL;
+    int32_t mi = p->map_index[pc];
+    return mi < 0 ? NULL : &p->maps[mi];
+}
 
 /* Does the op at pc (IN or CATEGORY with a map) accept c?  -1: no map. */
 static inline int sre_map_test(const SrePattern *p, kn_ssize_t pc, uint32_t c)
 {
-    if (c >= 256 || p->map_index == NULL)
+    if (c >= 256)
         return -1;
-    int32_t mi = p->map_index[pc];
-    return mi < 0 ? -1 : (int)((p->maps[mi][c >> 5] >> (c & 31)) & 1);
+    const SreMap *m = sre_map_at(p, pc);
+    return m == NULL ? -1 : (int)((m->bits[c >> 5] >> (c & 31)) & 1);
 }
 
 /* Fill the search filters of a freshly compiled pattern (never fails: a

@@ -54,9 +54,10 @@ static int add_op_map(const uint32_t *code, kn_ssize_t n, kn_ssize_t pc, uint32_
 /* Union into map the characters that can start a match of the code from
  * pc.  1 when every such match must consume a first character the map
  * admits; 0 when no such set is known (an empty match may be possible, an
- * assertion or back-reference comes first, the code is malformed...). */
+ * assertion or back-reference comes first, the code is malformed...).
+ * *minmark is lowered to every MARK index passed on the way. */
 static int first_set(const uint32_t *code, kn_ssize_t n, kn_ssize_t pc, uint32_t map[8],
-                     int depth)
+                     kn_ssize_t *minmark, int depth)
 {
     if (depth > 16)
         return 0;
@@ -66,6 +67,10 @@ static int first_set(const uint32_t *code, kn_ssize_t n, kn_ssize_t pc, uint32_t
         uint32_t op = code[pc];
         switch (op) {
         case SRE_OP_MARK:
+            if (pc + 1 < n && (kn_ssize_t)code[pc + 1] < *minmark)
+                *minmark = code[pc + 1];
+            pc += 2;
+            continue;
         case SRE_OP_AT:                       /* zero width: look further */
             pc += 2;
             continue;
@@ -98,7 +103,7 @@ static int first_set(const uint32_t *code, kn_ssize_t n, kn_ssize_t pc, uint32_t
             kn_ssize_t alt = pc + 1;
             int any = 0;
             while (alt < n && code[alt] != 0) {
-                if (!first_set(code, n, alt + 1, map, depth + 1))
+                if (!first_set(code, n, alt + 1, map, minmark, depth + 1))
                     return 0;
                 alt += code[alt];
                 any = 1;
@@ -112,33 +117,60 @@ static int first_set(const uint32_t *code, kn_ssize_t n, kn_ssize_t pc, uint32_t
     return 0;
 }
 
-/* Maps for the IN / CATEGORY ops.  Code words are scanned one by one: a
- * word that merely equals an opcode (a literal's argument, a skip) may get
- * a map too, which costs memory but is still right, since a map only
- * records what sre_char_op says for the code at that index.  Anything
+/* Maps by code index (SrePattern.maps).  Code words are scanned one by
+ * one: a word that merely equals an opcode (a literal's argument, a skip)
+ * may get a map too, which costs memory but is still right, since a map
+ * only records what the code from that index does (sre_char_op's answers,
+ * or first_set of the tail a REPEAT_ONE there would have).  Anything
  * locale-dependent is left to sre_char_op. */
-#define SRE_MAX_MAPS 64
+#define SRE_MAX_MAPS 128
+#define NO_MARK ((kn_ssize_t)1 << 62)
+
+/* The map for the code at pc into *m; 0 when there is none. */
+static int map_for(const uint32_t *code, kn_ssize_t n, kn_ssize_t pc, SreMap *m)
+{
+    uint32_t op = code[pc];
+    memset(m, 0, sizeof *m);
+    m->minmark = NO_MARK;
+    if (op == SRE_OP_CATEGORY) {
+        if (code[pc + 1] == SRE_CAT_LOC_WORD || code[pc + 1] == SRE_CAT_LOC_NOT_WORD)
+            return 0;
+    } else if (op == SRE_OP_IN || op == SRE_OP_IN_IGNORE || op == SRE_OP_IN_UNI_IGNORE) {
+        /* <IN> <skip> set... FAILURE: plausibly a set */
+        kn_ssize_t skip = code[pc + 1];
+        if (skip < 2 || pc + skip >= n || code[pc + skip] != SRE_OP_FAILURE)
+            return 0;
+    } else if (op == SRE_OP_REPEAT_ONE || op == SRE_OP_MIN_REPEAT_ONE) {
+        /* <op> <skip> <min> <max> item <SUCCESS> tail */
+        kn_ssize_t skip = code[pc + 1];
+        if (skip < 4 || pc + 1 + skip >= n)
+            return 0;
+        return first_set(code, n, pc + 1 + skip, m->bits, &m->minmark, 0);
+    } else {
+        return 0;
+    }
+    for (uint32_t c = 0; c < 256; c++) {
+        int r = sre_char_op(code, n, pc, c);
+        if (r < 0)
+            return 0;
+        if (r)
+            m->bits[c >> 5] |= 1u << (c & 31);
+    }
+    return 1;
+}
 
 static void build_maps(SrePattern *p)
 {
     const uint32_t *code = p->code;
     kn_ssize_t n = p->codelen;
     int32_t *index = NULL;
-    uint32_t (*maps)[8] = NULL;
+    SreMap *maps = NULL;
     int nmaps = 0;
     for (kn_ssize_t pc = 0; pc + 1 < n && nmaps < SRE_MAX_MAPS; pc++) {
         uint32_t op = code[pc];
-        if (op == SRE_OP_CATEGORY) {
-            if (code[pc + 1] == SRE_CAT_LOC_WORD || code[pc + 1] == SRE_CAT_LOC_NOT_WORD)
-                continue;
-        } else if (op == SRE_OP_IN || op == SRE_OP_IN_IGNORE || op == SRE_OP_IN_UNI_IGNORE) {
-            /* <IN> <skip> set... FAILURE: plausibly a set */
-            kn_ssize_t skip = code[pc + 1];
-            if (skip < 2 || pc + skip >= n || code[pc + skip] != SRE_OP_FAILURE)
-                continue;
-        } else {
+        if (op != SRE_OP_CATEGORY && op != SRE_OP_IN && op != SRE_OP_IN_IGNORE &&
+            op != SRE_OP_IN_UNI_IGNORE && op != SRE_OP_REPEAT_ONE && op != SRE_OP_MIN_REPEAT_ONE)
             continue;
-        }
         if (index == NULL) {
             index = kgc_alloc_atomic((size_t)n * sizeof(int32_t));
             maps = kgc_alloc_atomic(SRE_MAX_MAPS * sizeof *maps);
@@ -147,16 +179,7 @@ static void build_maps(SrePattern *p)
             for (kn_ssize_t i = 0; i < n; i++)
                 index[i] = -1;
         }
-        memset(maps[nmaps], 0, sizeof maps[nmaps]);
-        int ok = 1;
-        for (uint32_t c = 0; c < 256 && ok; c++) {
-            int r = sre_char_op(code, n, pc, c);
-            if (r < 0)
-                ok = 0;
-            else if (r)
-                maps[nmaps][c >> 5] |= 1u << (c & 31);
-        }
-        if (ok)
+        if (map_for(code, n, pc, &maps[nmaps]))
             index[pc] = nmaps++;
     }
     if (nmaps > 0) {
@@ -189,7 +212,8 @@ void sre_pattern_analyse(SrePattern *p)
         pc = 1 + code[1];
     }
     uint32_t map[8] = { 0 };
-    if (first_set(code, n, pc, map, 0)) {
+    kn_ssize_t minmark = NO_MARK;     /* search attempts start with no marks */
+    if (first_set(code, n, pc, map, &minmark, 0)) {
         memcpy(p->first_map, map, sizeof map);
         p->first_ok = 1;
     }
