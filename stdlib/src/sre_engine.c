@@ -619,21 +619,25 @@ min_repeat_one_try: {
             }
             st->ptr = f->ptr;
             const SreMap *tm = tail_map(st, f, a - 1);
-            if (tm != NULL && (f->ptr >= st->end || !sre_map_bit(tm, sre_ch(st, f->ptr)))) {
-                /* the tail would fail here: take one more item instead */
-                kn_ssize_t n = count_item(st, a + 3, 1);
-                if (n < 0)
-                    return -1;
-                if (n == 0) {
-                    if (f->markbase >= 0)
-                        mark_discard(st, f);
-                    goto fail;
-                }
-                f->ptr++;
-                f->count++;
-                goto min_repeat_one_try;
-            }
+            if (tm != NULL && (f->ptr >= st->end || !sre_map_bit(tm, sre_ch(st, f->ptr))))
+                goto min_repeat_one_more;       /* the tail would fail here */
             CALL(J_MIN_REPEAT_ONE, a + CODE(a), f->toplevel);
+        }
+
+min_repeat_one_more: {
+            /* the tail failed at f->ptr: take one more item */
+            st->ptr = f->ptr;
+            kn_ssize_t n = count_item(st, f->pc + 3, 1);
+            if (n < 0)
+                return -1;
+            if (n == 0) {
+                if (f->markbase >= 0)
+                    mark_discard(st, f);
+                goto fail;
+            }
+            f->ptr++;
+            f->count++;
+            goto min_repeat_one_try;
         }
 
 max_until_tail: {
@@ -703,20 +707,7 @@ unwind:
             f->count--;
             goto repeat_one_try;
         }
-        st->ptr = f->ptr;
-        {
-            kn_ssize_t n = count_item(st, f->pc + 3, 1);
-            if (n < 0)
-                return -1;
-            if (n == 0) {
-                if (f->markbase >= 0)
-                    mark_discard(st, f);
-                goto fail;
-            }
-        }
-        f->ptr++;
-        f->count++;
-        goto min_repeat_one_try;
+        goto min_repeat_one_more;
     case J_REPEAT:
         st->rep = st->reps[f->rep].prev;
         st->nreps = f->rep;
