@@ -146,7 +146,7 @@ restart:;
                 goto found;
             if (ek != NULL && e->hash == hash) {
                 if (key_is_str && KN_STR_CHECK_EXACT(ek)) {
-                    if (ob_str_equal(ek, key))
+                    if (ob_key_str_eq(ek, key))
                         goto found;
                 } else {
                     int cmp = ob_richcompare_bool(ek, key, KN_EQ);

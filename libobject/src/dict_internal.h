@@ -11,6 +11,7 @@
 #ifndef LIBOBJECT_DICT_INTERNAL_H
 #define LIBOBJECT_DICT_INTERNAL_H
 
+#include <string.h>
 #include "containers.h"
 
 #define DKIX_EMPTY (-1)
@@ -58,6 +59,26 @@ static inline kn_hash_t ob_key_hash_fast(KnObject *key)
         return v == -1 ? -2 : v;
     }
     return ob_hash(key);
+}
+
+/* Equality of two exact str keys whose hashes already agree: lengths,
+ * then kinds, then the bytes (short keys without a call to memcmp). */
+static inline int ob_key_str_eq(KnObject *a, KnObject *b)
+{
+    kn_ssize_t n = KN_STR_LEN(a);
+    if (n != KN_STR_LEN(b))
+        return 0;
+    int kind = KN_STR_KIND(a);
+    if (kind != KN_STR_KIND(b) || kind == 0)      /* 0: a legacy string */
+        return ob_str_equal(a, b);
+    const unsigned char *pa = KN_STR_DATA(a), *pb = KN_STR_DATA(b);
+    size_t nb = (size_t)n * (size_t)kind;
+    if (nb > 16)
+        return memcmp(pa, pb, nb) == 0;
+    for (size_t i = 0; i < nb; i++)
+        if (pa[i] != pb[i])
+            return 0;
+    return 1;
 }
 
 /* dict.c */

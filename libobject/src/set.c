@@ -35,7 +35,7 @@ int ob_anyset_check(KnObject *o)
 /* Equal-by-value shortcut for exact str keys (no user code can run). */
 static int quick_str_eq(KnObject *a, KnObject *b)
 {
-    return KN_TYPE(a) == &ob_str_type && KN_TYPE(b) == &ob_str_type && ob_str_equal(a, b);
+    return KN_TYPE(a) == &ob_str_type && KN_TYPE(b) == &ob_str_type && ob_key_str_eq(a, b);
 }
 
 /* Place key in a table known to hold no dummies and no equal key. */

@@ -146,3 +146,14 @@ for bad in (lambda: set(1, 2), lambda: set(iterable=[1]), lambda: set(5)):
     except TypeError as e:
         print("TypeError", e)
 print(set.intersection(*[{1, 2, 3}, {2, 3}, {3, 2, 9}]), set().union(*[{1}, {2}, []]))
+
+# str keys compared by value: lengths around the short-compare limit, all
+# three kinds, equal text built separately (different objects)
+texts = ["", "a", "ab", "x" * 15, "x" * 16, "x" * 17, "y" * 100, "é", "é" * 9, "€" * 8,
+         "€" * 9, "\U0001F600" * 4, "\U0001F600" * 5, "ab\x00c", "ab\x00d"]
+d = {t: i for i, t in enumerate(texts)}
+s = set(texts)
+copies = ["".join(list(t)) for t in texts]
+print([d[c] for c in copies], all(c in s for c in copies), len(d), len(s))
+near = [t[:-1] + "?" for t in texts if t]
+print([n in d for n in near], [n in s for n in near])
