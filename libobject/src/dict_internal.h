@@ -46,16 +46,23 @@ static inline KnDictEntry *ob_dict_entries(KnObject *d)
 }
 
 /* hash(key) with the common cases inline: an exact str whose hash is
- * cached, an exact int of at most one digit (hash == value, -1 -> -2, as
- * int.__hash__).  Everything else through ob_hash; -1 on error. */
+ * cached, an exact int of at most two digits (hash == value, -1 -> -2,
+ * as int.__hash__).  Everything else through ob_hash; -1 on error. */
 static inline kn_hash_t ob_key_hash_fast(KnObject *key)
 {
     if (KN_STR_CHECK_EXACT(key)) {
         kn_hash_t h = KN_STR_ASCII(key)->hash;
         if (h != -1)
             return h;
-    } else if (KN_TYPE(key) == &ob_int_type && KN_SIZE(key) >= -1 && KN_SIZE(key) <= 1) {
-        kn_hash_t v = (kn_hash_t)KN_SIZE(key) * (kn_hash_t)((KnLongObject *)key)->ob_digit[0];
+    } else if (KN_TYPE(key) == &ob_int_type && KN_SIZE(key) >= -2 && KN_SIZE(key) <= 2) {
+        /* |v| < 2**60 < the modulus 2**61 - 1: the hash is v itself */
+        const kn_digit *dg = ((KnLongObject *)key)->ob_digit;
+        kn_ssize_t n = KN_SIZE(key);
+        kn_hash_t v = n == 0 ? 0 : (kn_hash_t)dg[0];
+        if (n == 2 || n == -2)
+            v |= (kn_hash_t)dg[1] << KN_INT_SHIFT;
+        if (n < 0)
+            v = -v;
         return v == -1 ? -2 : v;
     }
     return ob_hash(key);

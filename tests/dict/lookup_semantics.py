@@ -5,7 +5,7 @@
 import sys
 
 # ints around the one-digit boundary and -1 (whose hash is -2)
-keys = [0, 1, -1, -2, 2 ** 30 - 1, 2 ** 30, -(2 ** 30) + 1, -(2 ** 30), 2 ** 61 - 1, 2 ** 61,
+keys = [0, 1, -1, -2, 2 ** 30 - 1, 2 ** 30, 2 ** 60 - 1, -(2 ** 60) + 1, 2 ** 31 + 5, -(2 ** 30) + 1, -(2 ** 30), 2 ** 61 - 1, 2 ** 61,
         -(2 ** 61), 2 ** 64, True, False, 1.0, -1.0, 0.5, "a", "", (1, 2)]
 print([hash(k) for k in keys if not isinstance(k, str)])
 d = {}
