@@ -103,10 +103,10 @@ typedef struct SreFrame {
 } SreFrame;
 
 /* Stack room inside the state itself: most matches never allocate. */
-#define SRE_INLINE_FRAMES 24
-#define SRE_INLINE_DATA 64
+#define SRE_INLINE_FRAMES 16
+#define SRE_INLINE_DATA 32
 #define SRE_INLINE_REPS 8
-#define SRE_INLINE_MARKS 40
+#define SRE_INLINE_MARKS 24
 
 struct SrePattern;
 
@@ -225,6 +225,7 @@ static inline int sre_map_test(const SrePattern *p, kn_ssize_t pc, uint32_t c)
  * pattern it cannot analyse just gets no filter). */
 void sre_pattern_analyse(SrePattern *p);
 
+#define SRE_MATCH_INLINE_GROUPS 4
 typedef struct SreMatch {
     KN_OBJECT_HEAD;
     KnObject *string;
@@ -234,6 +235,9 @@ typedef struct SreMatch {
     kn_ssize_t ngroups;     /* groups + 1 */
     kn_ssize_t *spans;      /* 2 per group, group 0 first; -1 unset */
     KnObject *regs;         /* cached tuple */
+    /* spans points here when there are at most SRE_MATCH_INLINE_GROUPS
+     * groups (one allocation per match instead of two) */
+    kn_ssize_t spans_inline[2 * (SRE_MATCH_INLINE_GROUPS + 1)];
 } SreMatch;
 
 typedef struct SreScanner {

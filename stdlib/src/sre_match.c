@@ -17,7 +17,10 @@ KnObject *sre_match_new(SrePattern *p, SreState *st, KnObject *string, int found
     if (m == NULL)
         return NULL;
     m->ngroups = p->groups + 1;
-    m->spans = kgc_alloc_atomic((size_t)m->ngroups * 2 * sizeof(kn_ssize_t));
+    if (p->groups <= SRE_MATCH_INLINE_GROUPS)
+        m->spans = m->spans_inline;
+    else
+        m->spans = kgc_alloc_atomic((size_t)m->ngroups * 2 * sizeof(kn_ssize_t));
     if (m->spans == NULL)
         return ob_err_nomemory();
     m->spans[0] = st->start;
