@@ -127,9 +127,13 @@ static KnObject *do_match(KnObject *self, KnObject *const *args, kn_ssize_t n, K
 {
     static const char *const names[] = { "string", "pos", "endpos", NULL };
     KnArgSpec spec = { name, names, 1, 3, 0 };
-    KnObject *a[3];
+    KnObject *a[3] = { NULL, NULL, NULL };
     kn_ssize_t pos, endpos;
-    if (ob_args_parse(&spec, args, n, kw, a) < 0 || sre_pos_args(a[1], a[2], &pos, &endpos) < 0)
+    if (n == 1 && (kw == NULL || KN_SIZE(kw) == 0))
+        a[0] = args[0];         /* the common call: just the subject */
+    else if (ob_args_parse(&spec, args, n, kw, a) < 0)
+        return NULL;
+    if (sre_pos_args(a[1], a[2], &pos, &endpos) < 0)
         return NULL;
     SrePattern *p = (SrePattern *)self;
     SreState st;
