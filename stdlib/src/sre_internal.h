@@ -261,6 +261,8 @@ typedef struct SreSubject {
 int sre_state_init(SreState *st, SrePattern *p, KnObject *string, kn_ssize_t pos,
                    kn_ssize_t endpos, SreSubject *subj);
 void sre_state_fini(SreSubject *subj);
+/* s[i:j] of a str s (i, j clamped), as ob_str_substring. */
+KnObject *sre_str_slice(KnObject *s, kn_ssize_t i, kn_ssize_t j);
 /* string[i:j] as CPython's getslice: bytes for any bytes-like subject. */
 KnObject *sre_getslice(SreState *st, KnObject *string, kn_ssize_t i, kn_ssize_t j);
 

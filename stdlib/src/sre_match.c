@@ -80,7 +80,7 @@ static KnObject *group_slice(SreMatch *m, kn_ssize_t i, KnObject *def)
     if (KN_STR_CHECK(m->string)) {
         /* the common case, without setting up a subject state */
         kn_ssize_t len = KN_STR_LEN(m->string);
-        return ob_str_substring(m->string, a < len ? a : len, b < len ? b : len);
+        return sre_str_slice(m->string, a < len ? a : len, b < len ? b : len);
     }
     SreState st;
     SreSubject subj;

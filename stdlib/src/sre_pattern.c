@@ -92,6 +92,25 @@ void sre_state_fini(SreSubject *subj)
     }
 }
 
+KnObject *sre_str_slice(KnObject *s, kn_ssize_t i, kn_ssize_t j)
+{
+    kn_ssize_t len = KN_STR_LEN(s);
+    if (i < 0)
+        i = 0;
+    if (j > len)
+        j = len;
+    /* An ASCII subject's slices are ASCII: copy without looking for the
+     * widest character.  Empty and one-character slices, and the whole
+     * string, keep ob_str_substring's shared objects. */
+    if (j - i > 1 && j - i < len && KN_STR_IS_ASCII(s) && KN_STR_IS_COMPACT(s)) {
+        KnObject *r = ob_str_new(j - i, 0x7f);
+        if (r != NULL)
+            memcpy(KN_STR_DATA(r), (const char *)KN_STR_DATA(s) + i, (size_t)(j - i));
+        return r;
+    }
+    return ob_str_substring(s, i, j);
+}
+
 KnObject *sre_getslice(SreState *st, KnObject *string, kn_ssize_t i, kn_ssize_t j)
 {
     if (st->isbytes) {
@@ -100,7 +119,7 @@ KnObject *sre_getslice(SreState *st, KnObject *string, kn_ssize_t i, kn_ssize_t 
             return string;
         return ob_bytes_from_data((const char *)st->data + i, j - i);
     }
-    return ob_str_substring(string, i, j);
+    return sre_str_slice(string, i, j);
 }
 
 int sre_pos_args(KnObject *pos, KnObject *endpos, kn_ssize_t *p, kn_ssize_t *e)
