@@ -134,12 +134,26 @@ static kn_digit mag_isub(kn_digit *x, kn_ssize_t m, const kn_digit *y, kn_ssize_
     return borrow;
 }
 
+/* The row loops take digits in pairs to shorten the carry chain: with
+ * f*a[j] = h0*B + l0 and f*a[j+1] = h1*B + l1 (B = 2**30),
+ *   S = carry + l0 + (h0 + l1) * B        (< 2**62; r's digits add < 2**33)
+ * gives digits j and j+1 of the row, and the next carry is S / B**2 + h1. */
+
 /* r[0..n] = a[0..n) * f: the first row of a product, written without
  * reading r (so r needs no clearing beforehand). */
 static void mul_row_set(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_twodigits f)
 {
     kn_twodigits carry = 0;
-    for (kn_ssize_t j = 0; j < n; j++) {
+    kn_ssize_t j = 0;
+    for (; j + 1 < n; j += 2) {
+        kn_twodigits p0 = f * a[j], p1 = f * a[j + 1];
+        kn_twodigits s = carry + (p0 & KN_INT_MASK) +
+                         (((p0 >> KN_INT_SHIFT) + (p1 & KN_INT_MASK)) << KN_INT_SHIFT);
+        r[j] = (kn_digit)(s & KN_INT_MASK);
+        r[j + 1] = (kn_digit)((s >> KN_INT_SHIFT) & KN_INT_MASK);
+        carry = (s >> (2 * KN_INT_SHIFT)) + (p1 >> KN_INT_SHIFT);
+    }
+    for (; j < n; j++) {
         carry += f * a[j];
         r[j] = (kn_digit)(carry & KN_INT_MASK);
         carry >>= KN_INT_SHIFT;
@@ -147,12 +161,21 @@ static void mul_row_set(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_twodigi
     r[n] = (kn_digit)carry;
 }
 
-/* r[0..n) += a[0..n) * f, and r[n] = the carry out (r[n] not read).
- * carry + r[j] + f*a[j] < 2**30 + 2**30 + (2**30-1)**2 < 2**61: no overflow. */
+/* r[0..n) += a[0..n) * f, and r[n] = the carry out (r[n] not read). */
 static void mul_row_add(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_twodigits f)
 {
     kn_twodigits carry = 0;
-    for (kn_ssize_t j = 0; j < n; j++) {
+    kn_ssize_t j = 0;
+    for (; j + 1 < n; j += 2) {
+        kn_twodigits p0 = f * a[j], p1 = f * a[j + 1];
+        kn_twodigits s = carry + r[j] + (p0 & KN_INT_MASK) +
+                         (((p0 >> KN_INT_SHIFT) + (p1 & KN_INT_MASK) + r[j + 1]) << KN_INT_SHIFT);
+        r[j] = (kn_digit)(s & KN_INT_MASK);
+        r[j + 1] = (kn_digit)((s >> KN_INT_SHIFT) & KN_INT_MASK);
+        carry = (s >> (2 * KN_INT_SHIFT)) + (p1 >> KN_INT_SHIFT);
+    }
+    for (; j < n; j++) {
+        /* carry + r[j] + f*a[j] < 2**31 + 2**30 + 2**60: no overflow */
         carry += r[j] + f * a[j];
         r[j] = (kn_digit)(carry & KN_INT_MASK);
         carry >>= KN_INT_SHIFT;
