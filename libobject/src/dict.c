@@ -131,7 +131,6 @@ restart:;
     size_t mask = (size_t)k->dk_size - 1;
     size_t perturb = (size_t)hash;
     size_t i = (size_t)hash & mask;
-    int key_is_str = KN_STR_CHECK_EXACT(key);
     for (;;) {
         kn_ssize_t ix = ix_get(k, (kn_ssize_t)i);
         if (ix == DKIX_EMPTY) {
@@ -145,10 +144,10 @@ restart:;
             if (ek == key)
                 goto found;
             if (ek != NULL && e->hash == hash) {
-                if (key_is_str && KN_STR_CHECK_EXACT(ek)) {
-                    if (ob_key_str_eq(ek, key))
-                        goto found;
-                } else {
+                int quick = ob_key_quick_eq(ek, key);
+                if (quick == 1)
+                    goto found;
+                if (quick < 0) {
                     int cmp = ob_richcompare_bool(ek, key, KN_EQ);
                     if (cmp < 0)
                         return DKIX_ERROR;

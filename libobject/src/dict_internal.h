@@ -88,6 +88,28 @@ static inline int ob_key_str_eq(KnObject *a, KnObject *b)
     return 1;
 }
 
+/* Equality of two keys with equal hashes when no Python code can be
+ * involved: both exact str, or both exact int.  1 equal, 0 unequal, -1
+ * unknown (the caller asks __eq__). */
+static inline int ob_key_quick_eq(KnObject *a, KnObject *b)
+{
+    KnTypeObject *t = KN_TYPE(a);
+    if (t != KN_TYPE(b))
+        return -1;
+    if (t == &ob_str_type)
+        return ob_key_str_eq(a, b);
+    if (t == &ob_int_type) {
+        kn_ssize_t n = KN_SIZE(a);
+        if (n != KN_SIZE(b))
+            return 0;
+        if (n < 0)
+            n = -n;
+        return memcmp(((KnLongObject *)a)->ob_digit, ((KnLongObject *)b)->ob_digit,
+                      (size_t)n * sizeof(kn_digit)) == 0;
+    }
+    return -1;
+}
+
 /* dict.c */
 /* Entry index of key (>= 0), DKIX_EMPTY when absent, -3 on error. */
 #define DKIX_ERROR (-3)
