@@ -1,6 +1,7 @@
 /*
  * dict_internal.h — the dict table, shared by dict.c, dict_methods.c,
- * dict_views.c and dict_iter.c.  See ../NOTES-dict.md.
+ * dict_views.c and dict_iter.c (and set*.c for the key fast paths).  See
+ * ../NOTES-set.md, "Lookup fast paths shared with dict".
  *
  * A table is one kgc_alloc block: this header, then dk_size index slots of
  * 1/2/4/8 bytes, then the dense entries array (dk_size * 2/3 entries).
