@@ -187,13 +187,59 @@ static int literal_repl(KnObject *repl)
     return lit;
 }
 
+/* "".join(list) for two or more str pieces: the result's width comes from
+ * the pieces' kinds (each piece is canonical, so its kind says which range
+ * its widest character is in) instead of a scan of the result.  NULL
+ * without an error when a piece is not a str (ob_str_join reports it). */
+static KnObject *join_str_pieces(KnObject *list)
+{
+    kn_ssize_t n = KN_SIZE(list), total = 0;
+    int kind = 1, ascii = 1;
+    for (kn_ssize_t i = 0; i < n; i++) {
+        KnObject *p = KN_LIST_ITEMS(list)[i];
+        if (!KN_STR_CHECK(p) || KN_STR_KIND(p) == 0)
+            return NULL;
+        if (KN_STR_KIND(p) > kind)
+            kind = KN_STR_KIND(p);
+        if (!KN_STR_IS_ASCII(p) && KN_STR_LEN(p) > 0)
+            ascii = 0;
+        total += KN_STR_LEN(p);
+    }
+    uint32_t maxchar = kind == 4 ? 0x10ffff : kind == 2 ? 0xffff : ascii ? 0x7f : 0xff;
+    KnObject *r = ob_str_new(total, maxchar);
+    if (r == NULL)
+        return NULL;
+    char *out = KN_STR_DATA(r);
+    kn_ssize_t at = 0;
+    for (kn_ssize_t i = 0; i < n; i++) {
+        KnObject *p = KN_LIST_ITEMS(list)[i];
+        kn_ssize_t len = KN_STR_LEN(p);
+        int pk = KN_STR_KIND(p);
+        const void *pd = KN_STR_DATA(p);
+        if (pk == kind) {
+            memcpy(out + at * kind, pd, (size_t)len * (size_t)kind);
+        } else {
+            for (kn_ssize_t j = 0; j < len; j++)
+                KN_STR_WRITE(kind, out, at + j, KN_STR_READ(pk, pd, j));
+        }
+        at += len;
+    }
+    return r;
+}
+
 static KnObject *join_pieces(SreState *st, KnObject *string, KnObject *list)
 {
     KnObject *empty = sre_getslice(st, string, 0, 0);
     if (empty == NULL)
         return NULL;
-    if (!st->isbytes)
+    if (!st->isbytes) {
+        if (KN_SIZE(list) >= 2) {
+            KnObject *r = join_str_pieces(list);
+            if (r != NULL || ob_err_occurred())
+                return r;
+        }
         return ob_str_join(empty, list);
+    }
     if (KN_TYPE(empty) != &ob_bytes_type)
         empty = ob_bytes_from_data("", 0);
     return ob_call_method(empty, "join", 1, list);

@@ -16,3 +16,16 @@ try:
 except re.error as e:
     print("error", e)
 print(re.sub(r"(a)(b)?", lambda m: str(m.groups()), "abaa"))
+# joined pieces of every width: ASCII text with Latin-1, BMP and astral
+# replacements, and the other way round; str subclass and non-str results
+for repl in ("é", "€", "\U0001F600", "", "ab", lambda m: "ü" * len(m.group())):
+    for text in ("a1b22c333", "é1€22\U0001F600333", "1é", "x"):
+        r = re.sub(r"\d+", repl, text)
+        print(ascii(r), len(r), r.isascii())
+class T(str):
+    pass
+print(ascii(re.sub("b", T("\u20ac"), "abcb")), type(re.sub("b", T("x"), "abcb")).__name__)
+try:
+    re.sub("b", lambda m: 5, "abcb")
+except TypeError as e:
+    print("TypeError", e)
