@@ -178,10 +178,12 @@ typedef struct SrePattern {
      * first_ok: every match starts with a character c for which
      *   c >= 256 || first_map has bit c (positions failing it are skipped);
      * prefix_len > 0: every match starts with the literal code[prefix_at ..
-     *   prefix_at + prefix_len) (the INFO block's prefix). */
+     *   prefix_at + prefix_len) (the INFO block's prefix), and the code
+     *   after INFO starts with prefix_skip LITERAL ops for its first
+     *   characters. */
     int first_ok;
     uint32_t first_map[8];
-    kn_ssize_t prefix_at, prefix_len;
+    kn_ssize_t prefix_at, prefix_len, prefix_skip;
     /* Bitmaps by code index: map_index[pc] >= 0 names a maps[] entry, -1
      * none (map_index NULL: no maps at all).  What the entry means depends
      * on the op at pc:

@@ -196,7 +196,7 @@ void sre_pattern_analyse(SrePattern *p)
     const uint32_t *code = p->code;
     kn_ssize_t n = p->codelen, pc = 0;
     p->first_ok = 0;
-    p->prefix_at = p->prefix_len = 0;
+    p->prefix_at = p->prefix_len = p->prefix_skip = 0;
     memset(p->first_map, 0, sizeof p->first_map);
     if (n > 0 && code[0] == SRE_OP_INFO) {
         /* <INFO> <skip> <flags> <min> <max> [<len> <skip> prefix... overlap...] */
@@ -210,6 +210,13 @@ void sre_pattern_analyse(SrePattern *p)
             }
         }
         pc = 1 + code[1];
+        /* leading LITERAL ops that repeat the prefix: a search that found
+         * the prefix starts the matcher after them (their test is done) */
+        p->prefix_skip = 0;
+        while (p->prefix_skip < p->prefix_len && pc + 2 * p->prefix_skip + 1 < n &&
+               code[pc + 2 * p->prefix_skip] == SRE_OP_LITERAL &&
+               code[pc + 2 * p->prefix_skip + 1] == code[p->prefix_at + p->prefix_skip])
+            p->prefix_skip++;
     }
     uint32_t map[8] = { 0 };
     kn_ssize_t minmark = NO_MARK;     /* search attempts start with no marks */
@@ -256,6 +263,20 @@ static int attempt(SreState *st, kn_ssize_t pc, kn_ssize_t p, kn_ssize_t origin)
     }
     st->start = st->ptr = p;
     return sre_run(st, pc);
+}
+
+/* An attempt at p where the first `skip` characters are known to match the
+ * pattern's first `skip` LITERAL ops: run from after them. */
+static int attempt_after(SreState *st, kn_ssize_t pc, kn_ssize_t p, kn_ssize_t origin,
+                         kn_ssize_t skip)
+{
+    if (p != origin) {
+        st->must_advance = 0;
+        st->lastmark = st->lastindex = -1;
+    }
+    st->start = p;
+    st->ptr = p + skip;
+    return sre_run(st, pc + 2 * skip);
 }
 
 /* The first position in [p, end) whose character passes map, or end. */
@@ -338,7 +359,7 @@ int sre_search(SreState *st)
             p = next_prefix(st, p, last, pre, len);
             if (p < 0)
                 break;
-            r = attempt(st, pc, p, origin);
+            r = attempt_after(st, pc, p, origin, pat->prefix_skip);
             if (r != 0)
                 return r;
             p++;
