@@ -35,14 +35,16 @@ static void *kgc_new_object_slow(size_t n, size_t granules, int which)
     KGC_ENSURE_INIT();
     int kind = which == KGC_FAST_OBJ    ? kgc_state.obj_kind
                : which == KGC_FAST_WEAK ? kgc_state.weak_kind
-                                        : kgc_state.head_kind;
+               : which == KGC_FAST_HEAD ? kgc_state.head_kind
+                                        : GC_I_NORMAL;
+
     if (granules <= KGC_FAST_GRANULES && !kgc_state.fast_disabled) {
-        /* extra_bytes is known only now: recompute after a first init */
-        granules = (n + kgc_state.extra_bytes + KGC_GRANULE - 1) / KGC_GRANULE;
         void *p = kgc_fast_refill(granules, which, kind);
         if (p != NULL || kgc_fast_tl != NULL)
             return p;
     }
+    if (which == KGC_FAST_PLAIN)
+        return GC_malloc(n);
     return kgc_new_object_locked(n, kind);
 }
 
@@ -54,7 +56,7 @@ static inline void *kgc_new_object(size_t n, size_t min, int which)
         n = min;
     size_t granules = KGC_FAST_GRANULES + 1;
     if (n <= KGC_FAST_GRANULES * KGC_GRANULE)
-        granules = (n + kgc_state.extra_bytes + KGC_GRANULE - 1) / KGC_GRANULE;
+        granules = KGC_GRANULES(n);
     struct kgc_fast_lists *t = kgc_fast_tl;
     if (__builtin_expect(t != NULL && granules <= KGC_FAST_GRANULES, 1)) {
         intptr_t *p = t->head[which][granules];
@@ -65,7 +67,7 @@ static inline void *kgc_new_object(size_t n, size_t min, int which)
                 if (p[w] != 0)
                     __builtin_trap();   /* Boehm's batch was not cleared */
 #endif
-            p[0] = KGC_REFCNT_BASE;
+            p[0] = which == KGC_FAST_PLAIN ? 0 : KGC_REFCNT_BASE;
             return p;
         }
     }
@@ -88,10 +90,11 @@ void *kgc_alloc_weakref_object(size_t n)
                           KGC_FAST_WEAK);
 }
 
+/* Boehm's own thread-local lists serve GC_malloc too, but through
+ * __tls_get_addr and a few calls; ours are one pop (row KGC_FAST_PLAIN). */
 void *kgc_alloc(size_t n)
 {
-    KGC_ENSURE_INIT();
-    return GC_malloc(n);
+    return kgc_new_object(n, 1, KGC_FAST_PLAIN);
 }
 
 void *kgc_alloc_atomic(size_t n)

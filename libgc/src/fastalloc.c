@@ -1,9 +1,10 @@
 /*
- * fastalloc.c -- per-thread free lists for libgc's two object kinds.
+ * fastalloc.c -- per-thread free lists for libgc's object kinds and for
+ * Boehm's NORMAL kind (kgc_alloc).
  *
- * kgc_alloc_object / kgc_alloc_weakref_object pop an object off a list
- * owned by the calling thread (alloc.c, no lock); only an empty list comes
- * here, where GC_generic_malloc_many hands over a batch of one size and
+ * kgc_alloc_object & co. pop an object off a list owned by the calling
+ * thread (alloc.c, or inline from libgc/gc.h; no lock); only an empty list
+ * comes here, where GC_generic_malloc_many hands over a batch of one size and
  * kind (at most a heap block's worth) under a single allocation-lock
  * acquisition.  NOTES-gc.md §6 explains the invariants; in short:
  *
@@ -14,8 +15,8 @@
  *     traced: Boehm hands the batch over zeroed except for the link word.
  *   - The link is a heap address (< 2^47) or NULL, never above
  *     KGC_REFCNT_BASE = 2^60, so the refcount walk never keeps a free object.
- *   - Every block of a batch is noted for the refcount walk before the
- *     batch is put on the list.
+ *   - Every block of an object batch is noted for the refcount walk before
+ *     the batch is put on the list (plain kgc_alloc batches never are).
  *   - kgc_thread_unregister releases the struct (kgc_fast_release); a
  *     pthread key destructor does so for a thread that exits without it.
  *     Released objects are unreachable and swept by the next collection.
@@ -24,7 +25,7 @@
 
 #include "gc_internal.h"
 
-_Thread_local struct kgc_fast_lists *kgc_fast_tl;
+__thread struct kgc_fast_lists *kgc_fast_tl;
 
 static pthread_key_t kgc_fast_key;
 
@@ -101,6 +102,7 @@ void *kgc_fast_refill(size_t granules, int which, int kind)
         return NULL;
     void **head = &t->head[which][granules];
     if (*head == NULL) {
+        kgc_heap_grow_check();
         /* The result is written straight into the traced struct: the batch
          * is reachable from the moment Boehm lets go of the lock.  The size
          * is the raw granule size, extra byte included (Boehm asserts it is
@@ -108,14 +110,15 @@ void *kgc_fast_refill(size_t granules, int which, int kind)
         GC_generic_malloc_many(granules * KGC_GRANULE, kind, head);
         if (*head == NULL)
             return NULL;
-        if (kgc_fast_note_batch(head) != 0) {
+        /* Plain memory is not an object: never seen by the refcount walk. */
+        if (which != KGC_FAST_PLAIN && kgc_fast_note_batch(head) != 0) {
             *head = NULL;          /* unnoted objects are never handed out */
             return NULL;
         }
     }
     intptr_t *p = *head;
     *head = *(void **)p;
-    p[0] = KGC_REFCNT_BASE;
+    p[0] = which == KGC_FAST_PLAIN ? 0 : KGC_REFCNT_BASE;
     return p;
 }
 

@@ -49,6 +49,8 @@ struct kgc_state {
     int head_kind;                /* Boehm kind of kgc_alloc_object_head */
     size_t extra_bytes;           /* Boehm's byte added to each object (0/1) */
     int fast_disabled;            /* no per-thread free lists (no TLS key) */
+    atomic_size_t heap_requested; /* heap asked of Boehm so far; 0 = no policy */
+    atomic_ulong heap_grow_at;    /* collection number of the next growth */
     pthread_mutex_t lock;         /* see the lock order above            */
     struct kgc_hooks hooks;
     /* statistics (relaxed atomics) */
@@ -75,17 +77,17 @@ void kgc_refcount_install(void);            /* hook into root pushing   */
 /* fastalloc.c: per-thread free lists of obj_kind (row 0) and weak_kind
  * (row 1) objects, indexed by size in granules (NOTES-gc.md §6).  An object
  * of g granules holds g * KGC_GRANULE - extra_bytes usable bytes. */
-#define KGC_GRANULE ((size_t)16)
-/* First Boehm heap size (init.c): see NOTES-gc.md §7. */
+/* KGC_GRANULE, KGC_FAST_*, struct kgc_fast_lists and kgc_fast_tl are in
+ * libgc/gc.h (the inline fast path). */
+/* Heap policy (init.c, NOTES-gc.md §7): the first heap is KGC_INITIAL_HEAP;
+ * every KGC_GROW_EVERY collections it grows by KGC_INITIAL_HEAP until it is
+ * KGC_GROWN_HEAP, so only programs that keep allocating pay for touching
+ * the bigger heap. */
 #define KGC_INITIAL_HEAP ((size_t)32 << 20)
-#define KGC_FAST_GRANULES 32          /* lists for objects up to 512 bytes */
-#define KGC_FAST_OBJ 0
-#define KGC_FAST_WEAK 1
-#define KGC_FAST_HEAD 2
-struct kgc_fast_lists {
-    void *head[3][KGC_FAST_GRANULES + 1];   /* [row][granules]; [.][0] unused */
-};
-extern _Thread_local struct kgc_fast_lists *kgc_fast_tl;
+#define KGC_GROWN_HEAP ((size_t)96 << 20)
+#define KGC_GROW_EVERY 4
+/* Called by the refill slow path: grow the heap if it is time. */
+void kgc_heap_grow_check(void);
 void kgc_fast_init(void);                   /* init.c, once */
 /* The slow path: refill the calling thread's list if empty and pop one
  * object (noted, word 0 = BASE), or NULL on exhaustion. */

@@ -56,6 +56,13 @@ static void kgc_init_body(void)
     /* fork() in a threaded process: Boehm takes its lock around the fork
      * and forgets the threads the child does not have. */
     GC_set_handle_fork(1);
+    /* One marker (the collecting thread, no helper threads): the
+     * interpreter runs one thread at a time, CPU time is what a
+     * collection costs it, and parallel marking only adds lock traffic
+     * (in every GC_generic_malloc_many refill, too).  NOTES-gc.md §7.
+     * GC_MARKERS in the environment still chooses. */
+    if (getenv("GC_MARKERS") == NULL)
+        GC_set_markers_count(1);
     GC_INIT();
     GC_set_oom_fn(kgc_oom);
     /* Boehm starts with a 64 KiB heap and collects whenever a third of it
@@ -65,8 +72,11 @@ static void kgc_init_body(void)
      * marking everything live (~1 ms).  A larger first heap spaces them
      * out (mandelbrot/nbody ~25% faster; NOTES-gc.md §7).  Pages are only
      * touched when used.  GC_INITIAL_HEAP_SIZE still overrides it. */
-    if (getenv("GC_INITIAL_HEAP_SIZE") == NULL)
-        GC_expand_hp(KGC_INITIAL_HEAP);
+    if (getenv("GC_INITIAL_HEAP_SIZE") == NULL &&
+        GC_expand_hp(KGC_INITIAL_HEAP) != 0) {
+        atomic_store(&kgc_state.heap_grow_at, GC_get_gc_no() + KGC_GROW_EVERY);
+        atomic_store(&kgc_state.heap_requested, KGC_INITIAL_HEAP);
+    }
     GC_allow_register_threads();
     /* Registered after Boehm's handlers, so prepare runs first and keeps
      * the lock order (kgc_state.lock before the allocation lock). */
@@ -97,8 +107,37 @@ static void kgc_init_body(void)
     probe = GC_malloc_atomic(KGC_GRANULE);
     kgc_state.extra_bytes = probe && GC_size(probe) > KGC_GRANULE;
     GC_free(probe);
+    /* The inline fast path (libgc/gc.h) rounds with KGC_EXTRA_BYTES, a
+     * constant: it may only overestimate Boehm's. */
+    if (kgc_state.extra_bytes > KGC_EXTRA_BYTES) {
+        fprintf(stderr, "libgc: Boehm's extra bytes exceed KGC_EXTRA_BYTES\n");
+        abort();
+    }
     kgc_fast_init();
     atomic_store_explicit(&kgc_state.ready, 1, memory_order_release);
+}
+
+/* A collection frees every empty block, so Boehm collects again once the
+ * blocks in use reach the heap size requested by GC_expand_hp: the larger
+ * that is, the fewer collections (each marks all live data), but the more
+ * fresh pages the process touches (one fault per 4 KiB).  Start at
+ * KGC_INITIAL_HEAP, and grow towards KGC_GROWN_HEAP only while collections
+ * keep coming.  Runs outside any lock, from the refill path; a race between
+ * threads is settled by the compare-exchange (one of them grows). */
+void kgc_heap_grow_check(void)
+{
+    size_t req = atomic_load_explicit(&kgc_state.heap_requested, memory_order_relaxed);
+    if (req == 0 || req >= KGC_GROWN_HEAP)
+        return;
+    unsigned long gc_no = (unsigned long)GC_get_gc_no();
+    unsigned long at = atomic_load_explicit(&kgc_state.heap_grow_at, memory_order_relaxed);
+    if (gc_no < at)
+        return;
+    if (!atomic_compare_exchange_strong(&kgc_state.heap_requested, &req,
+                                        req + KGC_INITIAL_HEAP))
+        return;
+    atomic_store(&kgc_state.heap_grow_at, gc_no + KGC_GROW_EVERY);
+    GC_expand_hp(KGC_INITIAL_HEAP);
 }
 
 void kgc_init(void)

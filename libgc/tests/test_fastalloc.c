@@ -56,7 +56,7 @@ static void test_reused_memory_zeroed_refcount_base(void **state)
 static int check_lists(size_t *total)
 {
     int bad = 0;
-    for (int which = 0; which < 2; which++) {
+    for (int which = 0; which < KGC_FAST_ROWS; which++) {
         for (size_t g = 1; g <= KGC_FAST_GRANULES; g++) {
             for (void **p = kgc_fast_tl->head[which][g]; p != NULL; p = *p) {
                 uintptr_t link = (uintptr_t)*p;
@@ -81,6 +81,8 @@ static void test_free_lists_hold_links_and_zeros(void **state)
     for (size_t n = 16; n <= KGC_FAST_GRANULES * KGC_GRANULE; n += 16) {
         assert_non_null(kgc_alloc_object(n));
         assert_non_null(kgc_alloc_weakref_object(n));
+        assert_non_null(kgc_alloc_object_head(n));
+        assert_non_null(kgc_alloc(n));
     }
     size_t before = 0;
     assert_int_equal(check_lists(&before), 0);
@@ -100,11 +102,42 @@ static void test_sizes_round_like_boehm(void **state)
 {
     for (size_t n = 1; n <= KGC_FAST_GRANULES * KGC_GRANULE + 40; n++) {
         intptr_t *o = kgc_alloc_object(n);
+        assert_true(KGC_GRANULES(n) * KGC_GRANULE >= n + kgc_state.extra_bytes);
         assert_non_null(o);
         assert_true(o[0] == KGC_REFCNT_BASE);
         assert_true(GC_size(o) >= n + kgc_state.extra_bytes);
         assert_true(GC_size(o) >= 16);
         memset(o + 1, 0x11, (n > 16 ? n : 16) - sizeof *o);   /* all ours */
+    }
+}
+
+/* The inline paths of libgc/gc.h (taken in NDEBUG builds; the others call
+ * through) and kgc_alloc's plain rows: zeroed memory of Boehm's NORMAL
+ * kind, word 0 BASE for objects and 0 for plain memory; plain blocks are
+ * never objects, so the refcount walk ignores them; realloc/free work. */
+static void test_inline_and_plain_paths(void **state)
+{
+    for (size_t n = 0; n <= KGC_FAST_GRANULES * KGC_GRANULE + 40; n++) {
+        intptr_t *p = kgc_alloc_fast(n);
+        intptr_t *q = kgc_alloc(n);
+        intptr_t *o = kgc_alloc_object_fast(n < 16 ? 16 : n);
+        assert_non_null(p);
+        assert_non_null(q);
+        assert_non_null(o);
+        assert_true(p[0] == 0 && q[0] == 0 && o[0] == KGC_REFCNT_BASE);
+        assert_true(GC_size(p) >= n + kgc_state.extra_bytes);
+        assert_true(GC_size(o) >= n + kgc_state.extra_bytes);
+        for (size_t w = 1; w < GC_size(p) / sizeof *p; w++)
+            assert_true(p[w] == 0);
+        assert_int_equal(GC_get_kind_and_size(p, NULL), GC_I_NORMAL);
+        assert_int_equal(GC_get_kind_and_size(o, NULL), kgc_state.obj_kind);
+        memset(p, 0x5a, n);
+        p = kgc_realloc(p, n + 100);
+        assert_non_null(p);
+        for (size_t b = 0; b < n; b++)
+            assert_true(((unsigned char *)p)[b] == 0x5a);
+        if (n % 3 == 0)
+            kgc_free(q);
     }
 }
 
@@ -250,6 +283,7 @@ int main(void)
         cmocka_unit_test(test_free_lists_hold_links_and_zeros),
         cmocka_unit_test(test_reused_memory_zeroed_refcount_base),
         cmocka_unit_test(test_sizes_round_like_boehm),
+        cmocka_unit_test(test_inline_and_plain_paths),
         cmocka_unit_test(test_collections_between_partial_lists),
         cmocka_unit_test(test_free_memory_retains_nothing),
         cmocka_unit_test(test_thread_exit_releases_lists),

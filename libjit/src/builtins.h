@@ -67,6 +67,8 @@ KnObject *jit_sys_create(int argc, char **argv);
 KnObject *jit_sys_module(void);
 /* sys.<name> (borrowed), NULL without error when missing. */
 KnObject *jit_sys_get(const char *name);
+/* Route ob_err_write_unraisable to sys.unraisablehook (sys_hooks.c). */
+void jit_sys_install_unraisable(void);
 int jit_sys_set(const char *name, KnObject *value);
 /* sys.modules (the dict). */
 KnObject *jit_sys_modules(void);

@@ -463,5 +463,6 @@ KnObject *jit_sys_create(int argc, char **argv)
         return NULL;
     if (ob_dict_setitem_str(modules, "sys", m) < 0)
         return NULL;
+    jit_sys_install_unraisable();
     return m;
 }

@@ -173,6 +173,60 @@ static KnObject *sys_unraisablehook(KnObject *self, KnObject *u)
     return KN_None;
 }
 
+/* libobject's ob_err_write_unraisable lands here once sys exists: an
+ * UnraisableHookArgs (exc_type, exc_value, exc_traceback, err_msg, object)
+ * handed to sys.unraisablehook (the default one above when it is missing
+ * or None).  A hook that raises is itself reported by the default hook
+ * as "Exception ignored in sys.unraisablehook: <hook>", as in CPython. */
+static KnTypeObject *unraisable_args_type;
+
+static KnObject *unraisable_args(KnObject *exc, KnObject *msg, KnObject *obj)
+{
+    if (unraisable_args_type == NULL) {
+        static const char *const fields[] = { "exc_type", "exc_value", "exc_traceback",
+                                              "err_msg", "object", NULL };
+        unraisable_args_type = jit_structseq_new_type("UnraisableHookArgs", fields);
+        if (unraisable_args_type == NULL)
+            return NULL;
+    }
+    KnObject *tb = ob_exc_get_traceback(exc);
+    KnObject *vals[5] = { (KnObject *)KN_TYPE(exc), exc, tb != NULL ? tb : KN_None,
+                          msg, obj != NULL ? obj : KN_None };
+    return jit_structseq_new(unraisable_args_type, vals);
+}
+
+static int jit_unraisable(KnObject *exc, const char *err_msg, KnObject *obj)
+{
+    KnObject *msg = err_msg != NULL ? ob_str_from_cstr(err_msg) : KN_None;
+    KnObject *args = msg != NULL ? unraisable_args(exc, msg, obj) : NULL;
+    if (args == NULL) {
+        ob_err_clear();
+        return -1;
+    }
+    KnObject *hook = jit_sys_get("unraisablehook");
+    if (hook == NULL || hook == KN_None) {
+        ob_err_clear();
+        if (sys_unraisablehook(NULL, args) != NULL)
+            return 0;
+        ob_err_clear();
+        return -1;
+    }
+    if (ob_call_onearg(hook, args) != NULL)
+        return 0;
+    KnObject *hook_exc = ob_err_fetch();
+    msg = ob_str_from_cstr("Exception ignored in sys.unraisablehook");
+    args = msg != NULL ? unraisable_args(hook_exc, msg, hook) : NULL;
+    if (args != NULL && sys_unraisablehook(NULL, args) != NULL)
+        return 0;
+    ob_err_clear();
+    return -1;
+}
+
+void jit_sys_install_unraisable(void)
+{
+    ob_unraisable_handler = jit_unraisable;
+}
+
 static KnObject *sys_call_tracing(KnObject *self, KnObject *const *args, kn_ssize_t nargs)
 {
     if (ob_args_check_positional("call_tracing", nargs, 2, 2) < 0)

@@ -157,6 +157,26 @@ static int kw_next(const KwSource *src, kn_ssize_t *pos, KnObject **k, KnObject 
     return 1;
 }
 
+/* An unknown keyword (index < 0) or one naming a parameter already given. */
+static int keyword_error(const KnArgSpec *spec, KnObject *k, int index)
+{
+    int py = spec->flags & KN_ARGS_PYSTYLE;
+    if (index < 0 && py)
+        ob_err_format(ob_exc_TypeError, "%s() got an unexpected keyword argument '%U'",
+                      spec->fname, k);
+    else if (index < 0)
+        ob_err_format(ob_exc_TypeError, "'%U' is an invalid keyword argument for %s()",
+                      k, spec->fname);
+    else if (py)
+        ob_err_format(ob_exc_TypeError, "%s() got multiple values for argument '%U'",
+                      spec->fname, k);
+    else
+        ob_err_format(ob_exc_TypeError,
+                      "argument for %s() given by name ('%U') and position (%d)",
+                      spec->fname, k, index + 1);
+    return -1;
+}
+
 static int parse_common(const KnArgSpec *spec, KnObject *const *args, kn_ssize_t nargs,
                         const KwSource *src, KnObject **out)
 {
@@ -177,33 +197,27 @@ static int parse_common(const KnArgSpec *spec, KnObject *const *args, kn_ssize_t
     for (int i = 0; i < nparams; i++)
         out[i] = i < nargs ? args[i] : NULL;
 
+    /* Python-style signatures report keyword errors first, as a Python
+     * function does; C-style ones (argument clinic) report a missing
+     * required argument before an unknown or repeated keyword. */
     kn_ssize_t pos = 0;
-    KnObject *k, *v;
+    KnObject *k, *v, *bad_key = NULL;
+    int bad_index = -1;
     while (kw_next(src, &pos, &k, &v)) {
         int i = find_param(spec, nparams, k);
         if (i == -2)
             return -1;
-        if (i < 0) {
+        if (i < 0 || out[i] != NULL) {
+            bad_key = k;
+            bad_index = i;
             if (py)
-                ob_err_format(ob_exc_TypeError, "%s() got an unexpected keyword argument '%U'",
-                              spec->fname, k);
-            else
-                ob_err_format(ob_exc_TypeError, "'%U' is an invalid keyword argument for %s()",
-                              k, spec->fname);
-            return -1;
-        }
-        if (out[i] != NULL) {
-            if (py)
-                ob_err_format(ob_exc_TypeError, "%s() got multiple values for argument '%U'",
-                              spec->fname, k);
-            else
-                ob_err_format(ob_exc_TypeError,
-                              "argument for %s() given by name ('%U') and position (%d)",
-                              spec->fname, k, i + 1);
-            return -1;
+                break;
+            continue;
         }
         out[i] = v;
     }
+    if (py && bad_key != NULL)
+        return keyword_error(spec, bad_key, bad_index);
     for (int i = 0; i < spec->required && i < nparams; i++) {
         if (out[i] != NULL)
             continue;
@@ -222,6 +236,8 @@ static int parse_common(const KnArgSpec *spec, KnObject *const *args, kn_ssize_t
         }
         return -1;
     }
+    if (bad_key != NULL)
+        return keyword_error(spec, bad_key, bad_index);
     return 0;
 }
 

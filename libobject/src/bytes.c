@@ -9,6 +9,7 @@
  */
 #include "bytes_internal.h"
 #include "libobject/hash.h"
+#include "libgc/head.h"
 
 static KnObject *bytes_empty_obj;
 static KnObject *bytes_char_cache[256];
@@ -22,7 +23,12 @@ static KnObject *bytes_alloc(kn_ssize_t len)
     }
     if ((size_t)len > (size_t)0x7fffffffffffffffULL - offsetof(KnBytesObject, ob_sval) - 1)
         return ob_err_nomemory();
-    KnBytesObject *b = kgc_alloc_object(offsetof(KnBytesObject, ob_sval) + (size_t)len + 1);
+    /* The contents hold no pointers: past the head that libgc scans anyway,
+     * they are never scanned (a big file's bytes would be read at every
+     * collection, and could pin garbage). */
+    size_t size = offsetof(KnBytesObject, ob_sval) + (size_t)len + 1;
+    KnBytesObject *b = size >= KGC_HEAD_SCANNED ? kgc_alloc_object_head(size)
+                                                : kgc_alloc_object(size);
     if (b == NULL)
         return ob_err_nomemory();
     b->ob_base.ob_base.ob_type = &ob_bytes_type;

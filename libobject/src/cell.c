@@ -3,12 +3,13 @@
  * variable through.  An empty cell (ob_ref NULL) is an unbound variable.
  */
 #include "protocols.h"
+#include "ob_alloc.h"
 
 #define CELL(o) ((KnCellObject *)(o))
 
 KnObject *ob_cell_new(KnObject *value)
 {
-    KnObject *c = ob_alloc(&ob_cell_type, 0);
+    KnObject *c = ob_alloc_exact(&ob_cell_type, sizeof(KnCellObject));
     if (c != NULL)
         CELL(c)->ob_ref = value;
     return c;

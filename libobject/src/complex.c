@@ -19,10 +19,11 @@
 #include "libobject/str.h"
 #include "libobject/tuple.h"
 #include "libobject/type.h"
+#include "ob_alloc.h"
 
 KnObject *ob_complex_from_doubles(double re, double im)
 {
-    KnObject *o = ob_alloc(&ob_complex_type, 0);
+    KnObject *o = ob_alloc_exact(&ob_complex_type, sizeof(KnComplexObject));
     if (o) {
         KN_COMPLEX_VALUE(o).real = re;
         KN_COMPLEX_VALUE(o).imag = im;

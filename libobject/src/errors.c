@@ -210,15 +210,21 @@ void ob_err_chain_context(KnObject *exc)
     ((KnBaseExceptionObject *)exc)->context = handled;
 }
 
-void ob_err_write_unraisable(KnObject *context_obj)
+int (*ob_unraisable_handler)(KnObject *exc, const char *err_msg, KnObject *context_obj);
+
+void ob_err_write_unraisable_msg(const char *err_msg, KnObject *context_obj)
 {
     KnObject *exc = ob_err_fetch();
     if (exc == NULL)
         return;
-    fputs("Exception ignored in: ", stderr);
+    if (ob_unraisable_handler != NULL && ob_unraisable_handler(exc, err_msg, context_obj) == 0)
+        return;
+    ob_err_clear();
+    fputs(err_msg != NULL ? err_msg : "Exception ignored in", stderr);
     if (context_obj != NULL) {
         KnObject *r = ob_repr(context_obj);
         const char *s = r ? ob_str_as_utf8(r, NULL) : NULL;
+        fputs(": ", stderr);
         fputs(s ? s : "<object repr() failed>", stderr);
         ob_err_clear();
     }
@@ -230,6 +236,11 @@ void ob_err_write_unraisable(KnObject *context_obj)
         fprintf(stderr, "%s: %s\n", KN_TNAME(exc), msg);
     else
         fprintf(stderr, "%s\n", KN_TNAME(exc));
+}
+
+void ob_err_write_unraisable(KnObject *context_obj)
+{
+    ob_err_write_unraisable_msg(NULL, context_obj);
 }
 
 int ob_enter_recursive_call(const char *where)

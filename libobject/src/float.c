@@ -14,10 +14,11 @@
 #include "libobject/singletons.h"
 #include "libobject/tuple.h"
 #include "libobject/str.h"
+#include "ob_alloc.h"
 
 KnObject *ob_float_from_double(double v)
 {
-    KnObject *o = ob_alloc(&ob_float_type, 0);
+    KnObject *o = ob_alloc_exact(&ob_float_type, sizeof(KnFloatObject));
     if (o)
         KN_FLOAT_VALUE(o) = v;
     return o;

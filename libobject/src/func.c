@@ -7,6 +7,7 @@
 
 #include "libgc/gc.h"
 #include "core.h"
+#include "ob_alloc.h"
 
 /* ------------------------------------------- calling a KnMethodDef */
 
@@ -282,7 +283,7 @@ static KnObject *method_vectorcall(KnObject *m, KnObject *const *args, size_t na
 
 KnObject *ob_method_new(KnObject *func, KnObject *self)
 {
-    KnMethodObject *m = (KnMethodObject *)ob_alloc(&ob_method_type, 0);
+    KnMethodObject *m = (KnMethodObject *)ob_alloc_exact(&ob_method_type, sizeof(KnMethodObject));
     if (m == NULL)
         return NULL;
     m->im_func = func;

@@ -14,6 +14,7 @@
 #include "libobject/abstract.h"
 #include "libobject/type.h"
 #include "libobject/singletons.h"
+#include "ob_alloc.h"
 
 /* ---- the small-int cache: -5..256, statically initialised ---- */
 
@@ -36,6 +37,38 @@ static inline KnObject *small_int(kn_stwodigits v)
 
 /* ---- allocation ---- */
 
+/* An int of n >= 1 digits, ob_size n.  Sized exactly (not rounded up to 8
+ * bytes as ob_alloc does): a one-digit int is 28 bytes and fits a 32-byte
+ * heap slot with Boehm's extra byte, where 32 would take 48.  Exact ints
+ * have no __dict__, so nothing computes offsets past the digits. */
+static inline KnLongObject *int_alloc_digits(kn_ssize_t n)
+{
+    size_t size = offsetof(KnLongObject, ob_digit) + (size_t)n * sizeof(kn_digit);
+    if (__builtin_expect(size >= KGC_HEAD_SCANNED, 0)) {
+        /* A big int: only its head is scanned, never its digits (no
+         * pointers; scanning them costs mark time and can pin garbage). */
+        KnObject *o = kgc_alloc_object_head(size);
+        if (o == NULL)
+            return (KnLongObject *)ob_err_nomemory();
+        o->ob_type = &ob_int_type;
+        KN_SET_SIZE(o, n);
+        return (KnLongObject *)o;
+    }
+    return (KnLongObject *)ob_alloc_exact_var(&ob_int_type, size, n);
+}
+
+/* The one-digit int 0 < |x| < 2**30 outside the small-int cache. */
+static inline KnObject *int_from_digit(kn_digit d, int negative)
+{
+    KnLongObject *v = int_alloc_digits(1);
+    if (v == NULL)
+        return NULL;
+    v->ob_digit[0] = d;
+    if (negative)
+        KN_SET_SIZE(v, -1);
+    return (KnObject *)v;
+}
+
 KnLongObject *ob_int_alloc(kn_ssize_t n)
 {
     if (n > (kn_ssize_t)1 << 58) {
@@ -43,7 +76,7 @@ KnLongObject *ob_int_alloc(kn_ssize_t n)
         return NULL;
     }
     /* CPython always has room for one digit (zero's ob_digit[0] reads 0). */
-    KnLongObject *v = (KnLongObject *)ob_alloc(&ob_int_type, n > 0 ? n : 1);
+    KnLongObject *v = int_alloc_digits(n > 0 ? n : 1);
     if (v)
         KN_SET_SIZE(v, n);
     return v;
@@ -94,6 +127,8 @@ KnObject *ob_int_from_unsigned_long_long(unsigned long long u)
 {
     if (u < OB_INT_SMALL_POS)
         return small_int((kn_stwodigits)u);
+    if (u <= KN_INT_MASK)
+        return int_from_digit((kn_digit)u, 0);
     kn_ssize_t n = 0;
     for (unsigned long long t = u; t; t >>= KN_INT_SHIFT)
         n++;
@@ -110,6 +145,8 @@ KnObject *ob_int_from_long_long(long long x)
     if (IS_SMALL(x))
         return small_int(x);
     unsigned long long u = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
+    if (u <= KN_INT_MASK)
+        return int_from_digit((kn_digit)u, x < 0);
     if (x >= 0)
         return ob_int_from_unsigned_long_long(u);
     /* Negative: never through the small-int cache (negating a cached

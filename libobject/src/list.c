@@ -11,12 +11,13 @@
  */
 #include <string.h>
 #include "containers.h"
+#include "ob_alloc.h"
 
 static KnObject **items_alloc(kn_ssize_t n)
 {
     if ((size_t)n > (size_t)KN_SSIZE_MAX / sizeof(KnObject *))
         return NULL;
-    return (KnObject **)kgc_alloc((size_t)n * sizeof(KnObject *));
+    return (KnObject **)kgc_alloc_fast((size_t)n * sizeof(KnObject *));
 }
 
 int ob_list_resize(KnObject *op, kn_ssize_t newsize)
@@ -41,7 +42,7 @@ int ob_list_resize(KnObject *op, kn_ssize_t newsize)
             return -1;
         }
         size_t bytes = new_allocated * sizeof(KnObject *);
-        items = self->ob_item ? kgc_realloc(self->ob_item, bytes) : kgc_alloc(bytes);
+        items = self->ob_item ? kgc_realloc(self->ob_item, bytes) : kgc_alloc_fast(bytes);
         if (items == NULL) {
             ob_err_nomemory();
             return -1;
@@ -63,7 +64,7 @@ KnObject *ob_list_new(kn_ssize_t n)
         ob_err_bad_internal_call();
         return NULL;
     }
-    KnListObject *l = (KnListObject *)ob_alloc(&ob_list_type, 0);
+    KnListObject *l = (KnListObject *)ob_alloc_exact(&ob_list_type, sizeof(KnListObject));
     if (l == NULL)
         return NULL;
     if (n > 0) {

@@ -23,7 +23,7 @@ KnObject *ob_alloc(KnTypeObject *type, kn_ssize_t nitems)
     }
     if (size < sizeof(KnObject))
         size = sizeof(KnObject);
-    KnObject *o = kgc_alloc_object(size);
+    KnObject *o = kgc_alloc_object_fast(size);
     if (o == NULL)
         return ob_err_nomemory();
     o->ob_type = type;
@@ -115,7 +115,10 @@ static int check_name(KnObject *name)
     return -1;
 }
 
-KnObject *ob_generic_getattr(KnObject *o, KnObject *name)
+/* object.__getattribute__; with `suppress`, a missing attribute returns
+ * NULL with no exception set (ob_lookup_attr: no AttributeError is built
+ * only to be cleared). */
+static KnObject *generic_getattr(KnObject *o, KnObject *name, int suppress)
 {
     if (check_name(name) < 0)
         return NULL;
@@ -139,8 +142,14 @@ KnObject *ob_generic_getattr(KnObject *o, KnObject *name)
         return get(descr, o, (KnObject *)tp);
     if (descr != NULL)
         return descr;
-    ob_err_attribute(o, name);
+    if (!suppress)
+        ob_err_attribute(o, name);
     return NULL;
+}
+
+KnObject *ob_generic_getattr(KnObject *o, KnObject *name)
+{
+    return generic_getattr(o, name, 0);
 }
 
 int ob_generic_setattr(KnObject *o, KnObject *name, KnObject *value)
@@ -224,6 +233,17 @@ KnObject *ob_getattr_str(KnObject *o, const char *name)
 
 int ob_lookup_attr(KnObject *o, KnObject *name, KnObject **res)
 {
+    if (KN_TYPE(o)->tp_getattro == ob_generic_getattr) {
+        *res = generic_getattr(o, name, 1);
+        if (*res != NULL)
+            return 1;
+        if (!ob_err_occurred())
+            return 0;
+        if (!ob_err_matches((KnObject *)ob_exc_AttributeError))
+            return -1;      /* a descriptor's own AttributeError is a miss too */
+        ob_err_clear();
+        return 0;
+    }
     *res = ob_getattr(o, name);
     if (*res != NULL)
         return 1;
@@ -445,7 +465,7 @@ void ob_repr_leave(KnObject *o)
 
 kn_hash_t ob_hash_not_implemented(KnObject *o)
 {
-    ob_err_format(ob_exc_TypeError, "unhashable type: '%s'", KN_TNAME(o));
+    ob_err_format(ob_exc_TypeError, "unhashable type: '%s'", KN_TYPE(o)->tp_name);
     return -1;
 }
 

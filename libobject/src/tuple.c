@@ -8,6 +8,7 @@
  * NULL items are filled by the creator before anyone else sees the tuple.
  */
 #include "containers.h"
+#include "ob_alloc.h"
 
 #define TUPLE_BASICSIZE (sizeof(KnTupleObject) - sizeof(KnObject *))
 
@@ -31,7 +32,8 @@ KnObject *ob_tuple_new(kn_ssize_t n)
         return ob_tuple_empty();
     if ((size_t)n > ((size_t)KN_SSIZE_MAX - TUPLE_BASICSIZE) / sizeof(KnObject *))
         return ob_err_nomemory();
-    return ob_alloc(&ob_tuple_type, n);
+    return ob_alloc_exact_var(&ob_tuple_type,
+                              TUPLE_BASICSIZE + (size_t)n * sizeof(KnObject *), n);
 }
 
 KnObject *ob_tuple_from_array(KnObject *const *items, kn_ssize_t n)

@@ -312,30 +312,10 @@ static KnObject *b2_new(KnTypeObject *t, KnObject *args, KnObject *kwargs)
     return (KnObject *)h;
 }
 
-static KnObject *b2_const(KnObject *self, void *closure)
-{
-    const B2Kind *k = KN_TYPE(self) == &blake2s_type || ob_type_is_subtype(KN_TYPE(self), &blake2s_type)
-                          ? &kind_s : &kind_b;
-    switch ((int)(intptr_t)closure) {
-    case 0:
-        return ob_int_from_ssize(k->salt_size);
-    case 1:
-        return ob_int_from_ssize(k->person_size);
-    case 2:
-        return ob_int_from_ssize(k->max_key);
-    default:
-        return ob_int_from_ssize(k->max_digest);
-    }
-}
-
 static KnGetSetDef b2_getset[] = {
     { "name", NULL, NULL, NULL, NULL },             /* filled from hash_getset */
     { "digest_size", NULL, NULL, NULL, NULL },
     { "block_size", NULL, NULL, NULL, NULL },
-    { "SALT_SIZE", b2_const, NULL, NULL, (void *)0 },
-    { "PERSON_SIZE", b2_const, NULL, NULL, (void *)1 },
-    { "MAX_KEY_SIZE", b2_const, NULL, NULL, (void *)2 },
-    { "MAX_DIGEST_SIZE", b2_const, NULL, NULL, (void *)3 },
     { NULL, NULL, NULL, NULL, NULL }
 };
 
@@ -371,8 +351,15 @@ KnObject *kn_init__blake2(void)
         { "BLAKE2S_SALT_SIZE", 8 }, { "BLAKE2S_PERSON_SIZE", 8 },
         { "BLAKE2S_MAX_KEY_SIZE", 32 }, { "BLAKE2S_MAX_DIGEST_SIZE", 32 },
     };
-    for (size_t i = 0; i < sizeof consts / sizeof *consts; i++)
-        if (ob_module_add_object(m, consts[i].name, ob_int_from_ssize(consts[i].v)) < 0)
+    for (size_t i = 0; i < sizeof consts / sizeof *consts; i++) {
+        /* BLAKE2B_SALT_SIZE in the module, SALT_SIZE on the class */
+        KnTypeObject *t = consts[i].name[6] == 'B' ? &blake2b_type : &blake2s_type;
+        KnObject *v = ob_int_from_ssize(consts[i].v);
+        if (v == NULL || ob_module_add_object(m, consts[i].name, v) < 0
+            || ob_dict_setitem_str(t->tp_dict, consts[i].name + 8, v) < 0)
             return NULL;
+    }
+    ob_type_modified(&blake2b_type);
+    ob_type_modified(&blake2s_type);
     return m;
 }

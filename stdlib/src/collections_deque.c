@@ -576,12 +576,6 @@ static KnObject *deque_richcompare(KnObject *a, KnObject *b, int op)
     return ob_richcompare(la, lb, op);
 }
 
-static kn_hash_t deque_hash(KnObject *self)
-{
-    ob_err_format(ob_exc_TypeError, "unhashable type: '%s'", KN_TYPE(self)->tp_name);
-    return -1;
-}
-
 /* --------------------------------------------------------- iterators */
 
 typedef struct {
@@ -710,7 +704,7 @@ KnTypeObject co_deque_type = {
     .tp_repr = deque_repr,
     .tp_as_number = &deque_as_number,
     .tp_as_sequence = &deque_as_sequence,
-    .tp_hash = deque_hash,
+    .tp_hash = ob_hash_not_implemented,    /* __hash__ is None */
     .tp_getattro = ob_generic_getattr,
     .tp_setattro = ob_generic_setattr,
     .tp_flags = KN_TPFLAGS_DEFAULT | KN_TPFLAGS_BASETYPE | KN_TPFLAGS_SEQUENCE,

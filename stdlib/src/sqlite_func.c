@@ -18,37 +18,6 @@
 #include "libobject/tstate.h"
 #include "libjit/jit.h"
 
-#pragma weak jit_import_module
-
-/* sys.unraisablehook(args) with args carrying exc_type, exc_value,
- * exc_traceback, err_msg and object (a types.SimpleNamespace: this
- * runtime has no sys.UnraisableHookArgs).  -1 when the hook could not be
- * reached; the exception is then still the current one. */
-static int sq_call_unraisablehook(KnObject *where)
-{
-    if (jit_import_module == NULL)
-        return -1;
-    KnObject *exc = ob_err_fetch();
-    KnObject *sys = jit_import_module("sys");
-    KnObject *types = sys ? jit_import_module("types") : NULL;
-    KnObject *hook = types ? ob_getattr_str(sys, "unraisablehook") : NULL;
-    KnObject *ns_type = hook ? ob_getattr_str(types, "SimpleNamespace") : NULL;
-    KnObject *ns = ns_type ? ob_call_noargs(ns_type) : NULL;
-    KnObject *tb = exc ? ob_exc_get_traceback(exc) : NULL;
-    if (ns == NULL || ob_setattr_str(ns, "exc_type", (KnObject *)KN_TYPE(exc)) < 0
-        || ob_setattr_str(ns, "exc_value", exc) < 0
-        || ob_setattr_str(ns, "exc_traceback", tb ? tb : KN_None) < 0
-        || ob_setattr_str(ns, "err_msg", KN_None) < 0
-        || ob_setattr_str(ns, "object", where ? where : KN_None) < 0) {
-        ob_err_clear();
-        ob_err_restore(exc);
-        return -1;
-    }
-    if (ob_call_onearg(hook, ns) == NULL)
-        ob_err_clear();
-    return 0;
-}
-
 /* Report the pending exception of a callback to SQLite as 3.11 does:
  * MemoryError and OverflowError become SQLite's own "out of memory" and
  * "string or blob too big", anything else `msg`. */
@@ -66,8 +35,8 @@ static void sq_callback_error(KnObject *where)
 {
     if (!sq_callback_tracebacks)
         ob_err_clear();
-    else if (sq_call_unraisablehook(where) < 0)
-        ob_err_write_unraisable(where);
+    else
+        ob_err_write_unraisable(where);     /* sys.unraisablehook */
 }
 
 KnObject *sq_value_to_object(sqlite3_value *v)

@@ -30,7 +30,6 @@
 static atomic_long thread_count;        /* threads started here, still running */
 static size_t thread_stack_size;        /* stack_size(); 0: the default */
 static KnTypeObject *excepthook_args_type;
-static KnTypeObject *unraisable_args_type;
 
 /* `import sys`, through libjit when linked (weak: the cmocka tests link
  * without it), else NULL with nothing set. */
@@ -61,24 +60,13 @@ static void report(KnObject *header, KnObject *exc)
     ob_err_clear();
 }
 
-/* sys.unraisablehook(UnraisableHookArgs) for the exception that ended a
- * thread started here (CPython's "Exception ignored in thread started
- * by"); when the hook is missing or fails, libobject's plain report. */
+/* sys.unraisablehook for the exception that ended a thread started here
+ * (CPython's "Exception ignored in thread started by: <func>"). */
 static void report_unraisable(KnObject *func, KnObject *exc)
 {
-    KnObject *sys = sys_module();
-    KnObject *hook = sys ? ob_getattr_str(sys, "unraisablehook") : NULL;
-    KnObject *tb = ((KnBaseExceptionObject *)exc)->traceback;
-    KnObject *vals[5] = {(KnObject *)KN_TYPE(exc), exc, tb ? tb : KN_None,
-                         ob_str_from_cstr("Exception ignored in thread started by"), func};
-    KnObject *args = vals[3] ? ss_new(unraisable_args_type, vals) : NULL;
-    if (hook == NULL || hook == KN_None || args == NULL
-        || ob_call(hook, ob_tuple_pack(1, args), NULL) == NULL) {
-        ob_err_clear();
-        ob_err_restore(exc);
-        ob_err_write_unraisable(func);
-    }
     ob_err_clear();
+    ob_err_restore(exc);
+    ob_err_write_unraisable_msg("Exception ignored in thread started by", func);
 }
 
 /* ---- thread start-up ---- */
@@ -301,12 +289,6 @@ KnObject *kn_init__thread(void)
                                                "ExceptHookArgs\n\nType used to pass arguments "
                                                "to threading.excepthook.",
                                                hook_fields, 4, 4)) == NULL)
-        return NULL;
-    static const char *const unraisable_fields[] = {"exc_type", "exc_value", "exc_traceback",
-                                                     "err_msg", "object"};
-    if (unraisable_args_type == NULL
-        && (unraisable_args_type = ss_new_type("UnraisableHookArgs", NULL, unraisable_fields,
-                                               5, 5)) == NULL)
         return NULL;
     KnObject *m = ob_module_new_cstr("_thread");
     KnObject *tmax = ob_float_from_double(THREAD_TIMEOUT_MAX);

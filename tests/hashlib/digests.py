@@ -54,3 +54,9 @@ print(_hashlib.get_fips_mode())
 import array
 for obj in (bytearray(b'hello'), memoryview(b'hello'), array.array('I', [1, 2, 3])):
     print(type(obj).__name__, _hashlib.openssl_sha256(obj).hexdigest())
+
+# The BLAKE2 size constants are plain class attributes.
+import _blake2
+for cls in (_blake2.blake2b, _blake2.blake2s):
+    print(cls.__name__, cls.SALT_SIZE, cls.PERSON_SIZE, cls.MAX_KEY_SIZE,
+          cls.MAX_DIGEST_SIZE, cls().MAX_DIGEST_SIZE, type(cls.__dict__["SALT_SIZE"]).__name__)

@@ -62,6 +62,73 @@ void kgc_free(void *p);
  * pointer while the target lives, yet it does not keep the target alive. */
 void *kgc_alloc_weakref_object(size_t n);
 
+/* ---- the inline fast path (NOTES-gc.md §6 and §8) ----
+ *
+ * kgc_alloc_object_fast(n) is kgc_alloc_object(n) with the common case --
+ * popping the calling thread's free list -- inlined into the caller; when
+ * n is a compile-time constant the size class folds away and the whole
+ * allocation is a TLS load, two loads and two stores.  Anything else (empty
+ * list, big object, no lists yet, debug build) calls kgc_alloc_object.
+ *
+ * The layout below is libgc's, exposed only so the pop can be inlined:
+ * every object of g granules is taken from head[KGC_FAST_OBJ][g]; a free
+ * object's word 0 links to the next one and every other word is zero.
+ * Nothing outside libgc may write these lists. */
+#define KGC_GRANULE ((size_t)16)
+/* Boehm's EXTRA_BYTES with all-interior-pointers on (checked in init.c; if
+ * Boehm had 0 the rounding here would only waste a granule sometimes). */
+#define KGC_EXTRA_BYTES ((size_t)1)
+#define KGC_FAST_GRANULES 32          /* lists for objects up to 511 bytes */
+#define KGC_FAST_OBJ 0
+#define KGC_FAST_WEAK 1
+#define KGC_FAST_HEAD 2
+#define KGC_FAST_PLAIN 3              /* kgc_alloc: Boehm's NORMAL kind */
+#define KGC_FAST_ROWS 4
+struct kgc_fast_lists {
+    void *head[KGC_FAST_ROWS][KGC_FAST_GRANULES + 1];  /* [row][granules]; [.][0] unused */
+};
+/* The calling thread's lists, NULL until its first object (fastalloc.c). */
+extern __thread struct kgc_fast_lists *kgc_fast_tl;
+
+/* Granules a request of n bytes occupies, as Boehm rounds it. */
+#define KGC_GRANULES(n) (((size_t)(n) + KGC_EXTRA_BYTES + KGC_GRANULE - 1) / KGC_GRANULE)
+
+static inline void *kgc_alloc_object_fast(size_t n)
+{
+#ifdef NDEBUG
+    size_t g = KGC_GRANULES(n);
+    struct kgc_fast_lists *t = kgc_fast_tl;
+    if (__builtin_expect(g <= KGC_FAST_GRANULES && n >= 2 * sizeof(intptr_t) &&
+                         t != NULL, 1)) {
+        intptr_t *p = (intptr_t *)t->head[KGC_FAST_OBJ][g];
+        if (__builtin_expect(p != NULL, 1)) {
+            t->head[KGC_FAST_OBJ][g] = (void *)p[0];
+            p[0] = KGC_REFCNT_BASE;
+            return p;
+        }
+    }
+#endif
+    return kgc_alloc_object(n);     /* debug builds: checks the zeroing */
+}
+
+/* kgc_alloc(n), inlined the same way: zeroed, scanned, not an object. */
+static inline void *kgc_alloc_fast(size_t n)
+{
+#ifdef NDEBUG
+    size_t g = KGC_GRANULES(n);
+    struct kgc_fast_lists *t = kgc_fast_tl;
+    if (__builtin_expect(g <= KGC_FAST_GRANULES && t != NULL, 1)) {
+        void **p = (void **)t->head[KGC_FAST_PLAIN][g];
+        if (__builtin_expect(p != NULL, 1)) {
+            t->head[KGC_FAST_PLAIN][g] = p[0];
+            p[0] = NULL;
+            return p;
+        }
+    }
+#endif
+    return kgc_alloc(n);
+}
+
 #ifdef __cplusplus
 }
 #endif

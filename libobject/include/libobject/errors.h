@@ -54,9 +54,18 @@ void ob_err_clear(void);
  * that raises while handling). */
 void ob_err_chain_context(KnObject *exc);
 
-/* Report an exception that cannot be raised (in a finalizer, a callback):
- * sys.unraisablehook's job; prints "Exception ignored in: ..." to stderr. */
+/* Report the current exception, which cannot be raised (in a finalizer, a
+ * callback), and clear it: ob_unraisable_handler's job when a runtime has
+ * installed one (libjit: sys.unraisablehook), else "Exception ignored in:
+ * <context_obj>" and the exception on stderr.  The _msg form passes
+ * err_msg (NULL: none, the hook's default "Exception ignored in"). */
 void ob_err_write_unraisable(KnObject *context_obj);
+void ob_err_write_unraisable_msg(const char *err_msg, KnObject *context_obj);
+
+/* Called with the exception already fetched; 0 when it was reported, -1
+ * (no exception set) to fall back to the plain report. */
+extern int (*ob_unraisable_handler)(KnObject *exc, const char *err_msg,
+                                    KnObject *context_obj);
 
 /* RecursionError guard for C code that recurses (repr, compare, ...).
  * ob_enter_recursive_call returns -1 with RecursionError set when too deep
