@@ -78,17 +78,10 @@ static kn_ssize_t find_empty_slot(KnDictKeys *k, kn_hash_t hash)
     return (kn_ssize_t)i;
 }
 
-/* Rebuild with room for at least `minused` entries, dropping deleted ones. */
-static int dict_resize(KnObject *d, kn_ssize_t minused)
+/* Rebuild with `size` index slots (a power of two that leaves room for
+ * every live entry), dropping deleted ones. */
+static int dict_resize_size(KnObject *d, kn_ssize_t size)
 {
-    kn_ssize_t size = DICT_MINSIZE;
-    while (USABLE_FRACTION(size) < minused) {
-        if (size > KN_SSIZE_MAX / 2) {
-            ob_err_nomemory();
-            return -1;
-        }
-        size <<= 1;
-    }
     KnDictKeys *old = DK(d), *nk = keys_new(size);
     if (nk == NULL)
         return -1;
@@ -109,14 +102,23 @@ static int dict_resize(KnObject *d, kn_ssize_t minused)
     return 0;
 }
 
+/* Rebuild with room for at least `minused` entries, dropping deleted ones. */
+static int dict_resize(KnObject *d, kn_ssize_t minused)
+{
+    kn_ssize_t size = DICT_MINSIZE;
+    while (USABLE_FRACTION(size) < minused) {
+        if (size > KN_SSIZE_MAX / 2) {
+            ob_err_nomemory();
+            return -1;
+        }
+        size <<= 1;
+    }
+    return dict_resize_size(d, size);
+}
+
 kn_hash_t ob_dict_key_hash(KnObject *key)
 {
-    if (KN_STR_CHECK_EXACT(key)) {
-        kn_hash_t h = KN_STR_ASCII(key)->hash;
-        if (h != -1)
-            return h;
-    }
-    return ob_hash(key);
+    return ob_key_hash_fast(key);
 }
 
 /* Probe for key.  *slot receives the index slot where the search ended. */
@@ -129,7 +131,6 @@ restart:;
     size_t mask = (size_t)k->dk_size - 1;
     size_t perturb = (size_t)hash;
     size_t i = (size_t)hash & mask;
-    int key_is_str = KN_STR_CHECK_EXACT(key);
     for (;;) {
         kn_ssize_t ix = ix_get(k, (kn_ssize_t)i);
         if (ix == DKIX_EMPTY) {
@@ -143,10 +144,10 @@ restart:;
             if (ek == key)
                 goto found;
             if (ek != NULL && e->hash == hash) {
-                if (key_is_str && KN_STR_CHECK_EXACT(ek)) {
-                    if (ob_str_equal(ek, key))
-                        goto found;
-                } else {
+                int quick = ob_key_quick_eq(ek, key);
+                if (quick == 1)
+                    goto found;
+                if (quick < 0) {
                     int cmp = ob_richcompare_bool(ek, key, KN_EQ);
                     if (cmp < 0)
                         return DKIX_ERROR;
@@ -175,7 +176,8 @@ kn_ssize_t ob_dict_lookup(KnObject *d, KnObject *key, kn_hash_t hash)
 int ob_dict_insert(KnObject *d, KnObject *key, kn_hash_t hash, KnObject *value)
 {
     KnDictObject *mp = (KnDictObject *)d;
-    kn_ssize_t ix = lookup(d, key, hash, NULL);
+    kn_ssize_t slot = -1;
+    kn_ssize_t ix = lookup(d, key, hash, &slot);
     if (ix == DKIX_ERROR)
         return -1;
     if (ix >= 0) {
@@ -185,16 +187,33 @@ int ob_dict_insert(KnObject *d, KnObject *key, kn_hash_t hash, KnObject *value)
         return 0;
     }
     if (DK(d) == NULL || DK(d)->dk_usable <= 0) {
-        if (dict_resize(d, mp->ma_used * 3 > DICT_MINSIZE ? mp->ma_used * 3 : DICT_MINSIZE) < 0)
+        /* CPython 3.11's growth: the smallest power of two >= used * 3
+         * index slots (so a full table of n entries grows to about 2n
+         * usable ones, and one mostly of deleted entries may shrink). */
+        kn_ssize_t size = DICT_MINSIZE;
+        while (size < mp->ma_used * 3) {
+            if (size > KN_SSIZE_MAX / 2) {
+                ob_err_nomemory();
+                return -1;
+            }
+            size <<= 1;
+        }
+        if (dict_resize_size(d, size) < 0)
             return -1;
+        slot = -1;
     }
     KnDictKeys *k = DK(d);
+    /* The probe that found no key ended at the first EMPTY slot of hash's
+     * sequence -- where find_empty_slot would land -- and no Python code
+     * ran since; a resize makes a new table, so probe again then. */
+    if (slot < 0)
+        slot = find_empty_slot(k, hash);
     kn_ssize_t n = k->dk_nentries;
     KnDictEntry *e = &k->dk_entries[n];
     e->key = key;
     e->value = value;
     e->hash = hash;
-    ix_set(k, find_empty_slot(k, hash), n);
+    ix_set(k, slot, n);
     k->dk_nentries = n + 1;
     k->dk_usable--;
     mp->ma_used++;
@@ -252,7 +271,7 @@ KnObject *ob_dict_new_presized(kn_ssize_t n)
 
 KnObject *ob_dict_getitem(KnObject *d, KnObject *key)
 {
-    kn_hash_t hash = ob_dict_key_hash(key);
+    kn_hash_t hash = ob_key_hash_fast(key);
     if (hash == -1)
         return NULL;
     kn_ssize_t ix = lookup(d, key, hash, NULL);
@@ -271,7 +290,7 @@ KnObject *ob_dict_getitem_str(KnObject *d, const char *key)
 
 int ob_dict_setitem(KnObject *d, KnObject *key, KnObject *value)
 {
-    kn_hash_t hash = ob_dict_key_hash(key);
+    kn_hash_t hash = ob_key_hash_fast(key);
     if (hash == -1)
         return -1;
     return ob_dict_insert(d, key, hash, value);
@@ -295,7 +314,7 @@ void ob_dict_set_key_error(KnObject *key)
 
 int ob_dict_delitem(KnObject *d, KnObject *key)
 {
-    kn_hash_t hash = ob_dict_key_hash(key);
+    kn_hash_t hash = ob_key_hash_fast(key);
     if (hash == -1)
         return -1;
     kn_ssize_t ix = lookup(d, key, hash, NULL);
@@ -311,7 +330,7 @@ int ob_dict_delitem(KnObject *d, KnObject *key)
 
 int ob_dict_contains(KnObject *d, KnObject *key)
 {
-    kn_hash_t hash = ob_dict_key_hash(key);
+    kn_hash_t hash = ob_key_hash_fast(key);
     if (hash == -1)
         return -1;
     kn_ssize_t ix = lookup(d, key, hash, NULL);
@@ -436,7 +455,7 @@ int ob_dict_setitem_known_hash(KnObject *d, KnObject *key, kn_hash_t hash, KnObj
 
 KnObject *ob_dict_setdefault(KnObject *d, KnObject *key, KnObject *dflt)
 {
-    kn_hash_t hash = ob_dict_key_hash(key);
+    kn_hash_t hash = ob_key_hash_fast(key);
     if (hash == -1)
         return NULL;
     kn_ssize_t ix = lookup(d, key, hash, NULL);
@@ -457,7 +476,7 @@ KnObject *ob_dict_pop(KnObject *d, KnObject *key, KnObject *dflt)
         ob_dict_set_key_error(key);
         return NULL;
     }
-    kn_hash_t hash = ob_dict_key_hash(key);
+    kn_hash_t hash = ob_key_hash_fast(key);
     if (hash == -1)
         return NULL;
     kn_ssize_t ix = lookup(d, key, hash, NULL);

@@ -1,6 +1,7 @@
 /*
  * dict_internal.h — the dict table, shared by dict.c, dict_methods.c,
- * dict_views.c and dict_iter.c.  See ../NOTES-dict.md.
+ * dict_views.c and dict_iter.c (and set*.c for the key fast paths).  See
+ * ../NOTES-set.md, "Lookup fast paths shared with dict".
  *
  * A table is one kgc_alloc block: this header, then dk_size index slots of
  * 1/2/4/8 bytes, then the dense entries array (dk_size * 2/3 entries).
@@ -11,6 +12,7 @@
 #ifndef LIBOBJECT_DICT_INTERNAL_H
 #define LIBOBJECT_DICT_INTERNAL_H
 
+#include <string.h>
 #include "containers.h"
 
 #define DKIX_EMPTY (-1)
@@ -42,6 +44,71 @@ static inline kn_ssize_t ob_dict_nentries(KnObject *d)
 static inline KnDictEntry *ob_dict_entries(KnObject *d)
 {
     return DK(d) ? DK(d)->dk_entries : NULL;
+}
+
+/* hash(key) with the common cases inline: an exact str whose hash is
+ * cached, an exact int of at most two digits (hash == value, -1 -> -2,
+ * as int.__hash__).  Everything else through ob_hash; -1 on error. */
+static inline kn_hash_t ob_key_hash_fast(KnObject *key)
+{
+    if (KN_STR_CHECK_EXACT(key)) {
+        kn_hash_t h = KN_STR_ASCII(key)->hash;
+        if (h != -1)
+            return h;
+    } else if (KN_TYPE(key) == &ob_int_type && KN_SIZE(key) >= -2 && KN_SIZE(key) <= 2) {
+        /* |v| < 2**60 < the modulus 2**61 - 1: the hash is v itself */
+        const kn_digit *dg = ((KnLongObject *)key)->ob_digit;
+        kn_ssize_t n = KN_SIZE(key);
+        kn_hash_t v = n == 0 ? 0 : (kn_hash_t)dg[0];
+        if (n == 2 || n == -2)
+            v |= (kn_hash_t)dg[1] << KN_INT_SHIFT;
+        if (n < 0)
+            v = -v;
+        return v == -1 ? -2 : v;
+    }
+    return ob_hash(key);
+}
+
+/* Equality of two exact str keys whose hashes already agree: lengths,
+ * then kinds, then the bytes (short keys without a call to memcmp). */
+static inline int ob_key_str_eq(KnObject *a, KnObject *b)
+{
+    kn_ssize_t n = KN_STR_LEN(a);
+    if (n != KN_STR_LEN(b))
+        return 0;
+    int kind = KN_STR_KIND(a);
+    if (kind != KN_STR_KIND(b) || kind == 0)      /* 0: a legacy string */
+        return ob_str_equal(a, b);
+    const unsigned char *pa = KN_STR_DATA(a), *pb = KN_STR_DATA(b);
+    size_t nb = (size_t)n * (size_t)kind;
+    if (nb > 16)
+        return memcmp(pa, pb, nb) == 0;
+    for (size_t i = 0; i < nb; i++)
+        if (pa[i] != pb[i])
+            return 0;
+    return 1;
+}
+
+/* Equality of two keys with equal hashes when no Python code can be
+ * involved: both exact str, or both exact int.  1 equal, 0 unequal, -1
+ * unknown (the caller asks __eq__). */
+static inline int ob_key_quick_eq(KnObject *a, KnObject *b)
+{
+    KnTypeObject *t = KN_TYPE(a);
+    if (t != KN_TYPE(b))
+        return -1;
+    if (t == &ob_str_type)
+        return ob_key_str_eq(a, b);
+    if (t == &ob_int_type) {
+        kn_ssize_t n = KN_SIZE(a);
+        if (n != KN_SIZE(b))
+            return 0;
+        if (n < 0)
+            n = -n;
+        return memcmp(((KnLongObject *)a)->ob_digit, ((KnLongObject *)b)->ob_digit,
+                      (size_t)n * sizeof(kn_digit)) == 0;
+    }
+    return -1;
 }
 
 /* dict.c */

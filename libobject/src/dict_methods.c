@@ -8,7 +8,7 @@
 
 KnObject *ob_dict_subscript(KnObject *d, KnObject *key)
 {
-    kn_hash_t hash = ob_dict_key_hash(key);
+    kn_hash_t hash = ob_key_hash_fast(key);
     if (hash == -1)
         return NULL;
     kn_ssize_t ix = ob_dict_lookup(d, key, hash);
@@ -190,7 +190,7 @@ static KnObject *dict_get(KnObject *self, KnObject *const *args, kn_ssize_t narg
 {
     if (ob_args_check_positional("get", nargs, 1, 2) < 0)
         return NULL;
-    kn_hash_t hash = ob_dict_key_hash(args[0]);
+    kn_hash_t hash = ob_key_hash_fast(args[0]);
     if (hash == -1)
         return NULL;
     kn_ssize_t ix = ob_dict_lookup(self, args[0], hash);

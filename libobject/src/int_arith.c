@@ -65,6 +65,8 @@ KnObject *ob_int_add(KnObject *a, KnObject *b)
     CHECK_BINOP(a, b);
     if (OB_INT_IS_MEDIUM(a) && OB_INT_IS_MEDIUM(b))
         return ob_int_from_long_long(ob_int_medium_value(a) + ob_int_medium_value(b));
+    if (OB_INT_IS_SMALL2(a) && OB_INT_IS_SMALL2(b))
+        return ob_int_from_long_long(ob_int_small2_value(a) + ob_int_small2_value(b));
     if (KN_SIZE(a) < 0)
         return KN_SIZE(b) < 0 ? x_add(a, b, -1) : x_sub(b, a, 1);
     return KN_SIZE(b) < 0 ? x_sub(a, b, 1) : x_add(a, b, 1);
@@ -75,6 +77,8 @@ KnObject *ob_int_sub(KnObject *a, KnObject *b)
     CHECK_BINOP(a, b);
     if (OB_INT_IS_MEDIUM(a) && OB_INT_IS_MEDIUM(b))
         return ob_int_from_long_long(ob_int_medium_value(a) - ob_int_medium_value(b));
+    if (OB_INT_IS_SMALL2(a) && OB_INT_IS_SMALL2(b))
+        return ob_int_from_long_long(ob_int_small2_value(a) - ob_int_small2_value(b));
     if (KN_SIZE(a) < 0)
         return KN_SIZE(b) < 0 ? x_sub(b, a, 1) : x_add(a, b, -1);
     return KN_SIZE(b) < 0 ? x_add(a, b, 1) : x_sub(a, b, 1);
@@ -85,6 +89,11 @@ KnObject *ob_int_mul(KnObject *a, KnObject *b)
     CHECK_BINOP(a, b);
     if (OB_INT_IS_MEDIUM(a) && OB_INT_IS_MEDIUM(b))
         return ob_int_from_long_long(ob_int_medium_value(a) * ob_int_medium_value(b));
+    if (OB_INT_IS_SMALL2(a) && OB_INT_IS_SMALL2(b)) {
+        long long p;
+        if (!__builtin_mul_overflow(ob_int_small2_value(a), ob_int_small2_value(b), &p))
+            return ob_int_from_long_long(p);
+    }
     kn_ssize_t na = OB_INT_NDIGITS(a), nb = OB_INT_NDIGITS(b);
     if (na == 0 || nb == 0)
         return ob_int_from_long_long(0);
@@ -101,13 +110,16 @@ KnObject *ob_int_mul(KnObject *a, KnObject *b)
 /* ---- division ---- */
 
 /* Truncating division of magnitudes: *q = |a| / |b|, *r = |a| % |b|, both
- * non-negative (and unnormalised objects turned into proper ints).  b != 0. */
+ * non-negative (and unnormalised objects turned into proper ints).  b != 0.
+ * With r NULL the remainder is not computed. */
 static int x_divrem(KnObject *a, KnObject *b, KnObject **q, KnObject **r)
 {
     kn_ssize_t na = OB_INT_NDIGITS(a), nb = OB_INT_NDIGITS(b);
     const kn_digit *da = OB_INT_DIGITS(a), *db = OB_INT_DIGITS(b);
     if (ob_int_mag_cmp(da, na, db, nb) < 0) {
         *q = ob_int_from_long_long(0);
+        if (!r)
+            return 0;
         *r = ob_int_from_digits(da, na, 1);
         return *r ? 0 : -1;
     }
@@ -116,14 +128,16 @@ static int x_divrem(KnObject *a, KnObject *b, KnObject **q, KnObject **r)
         return -1;
     if (nb == 1) {
         kn_digit rem = ob_int_mag_divrem1(qo->ob_digit, da, na, db[0]);
-        *r = ob_int_from_long_long(rem);
+        if (r)
+            *r = ob_int_from_long_long(rem);
     } else {
-        KnLongObject *ro = ob_int_alloc(nb);
-        if (!ro)
+        KnLongObject *ro = NULL;
+        if (r && !(ro = ob_int_alloc(nb)))
             return -1;
-        if (ob_int_mag_divrem(qo->ob_digit, ro->ob_digit, da, na, db, nb) < 0)
+        if (ob_int_mag_divrem(qo->ob_digit, ro ? ro->ob_digit : NULL, da, na, db, nb) < 0)
             return -1;
-        *r = ob_int_normalize(ro);
+        if (r)
+            *r = ob_int_normalize(ro);
     }
     *q = ob_int_normalize(qo);
     return 0;
@@ -132,8 +146,8 @@ static int x_divrem(KnObject *a, KnObject *b, KnObject **q, KnObject **r)
 int ob_int_divmod_parts(KnObject *a, KnObject *b, KnObject **qp, KnObject **rp)
 {
     KnObject *q, *r;
-    if (OB_INT_IS_MEDIUM(a) && OB_INT_IS_MEDIUM(b)) {
-        kn_stwodigits x = ob_int_medium_value(a), y = ob_int_medium_value(b);
+    if (OB_INT_IS_SMALL2(a) && OB_INT_IS_SMALL2(b)) {
+        kn_stwodigits x = ob_int_small2_value(a), y = ob_int_small2_value(b);
         kn_stwodigits qq = x / y, rr = x % y;
         if (rr != 0 && ((rr < 0) != (y < 0))) {
             qq--;
@@ -145,9 +159,16 @@ int ob_int_divmod_parts(KnObject *a, KnObject *b, KnObject **qp, KnObject **rp)
             return -1;
         return 0;
     }
+    int nega = KN_SIZE(a) < 0, negb = KN_SIZE(b) < 0;
+    if (!rp && qp && nega == negb) {
+        /* Same signs: floor == truncation, the remainder plays no part. */
+        if (x_divrem(a, b, &q, NULL) < 0)
+            return -1;
+        *qp = q;
+        return 0;
+    }
     if (x_divrem(a, b, &q, &r) < 0)
         return -1;
-    int nega = KN_SIZE(a) < 0, negb = KN_SIZE(b) < 0;
     if (nega != negb && KN_SIZE(q) != 0)
         q = ob_int_neg(q);
     if (nega && KN_SIZE(r) != 0)
@@ -483,6 +504,12 @@ KnObject *ob_int_lshift(KnObject *a, KnObject *b)
         return ob_int_from_long_long(0);
     if (OB_INT_IS_MEDIUM(a) && n < 32)
         return ob_int_from_long_long(ob_int_medium_value(a) * ((kn_stwodigits)1 << n));
+    if (OB_INT_IS_SMALL2(a) && n < 62) {
+        kn_stwodigits v = ob_int_small2_value(a);
+        /* |v| < 2**(62-n) keeps |v << n| below 2**62 */
+        if ((v < 0 ? -v : v) >> (62 - n) == 0)
+            return ob_int_from_long_long(v * ((kn_stwodigits)1 << n));
+    }
     if (huge)
         return ob_err_format(ob_exc_OverflowError, "too many digits in integer");
     return ob_int_lshift_n(a, n);
@@ -495,8 +522,8 @@ KnObject *ob_int_rshift(KnObject *a, KnObject *b)
     int huge;
     if (shift_count(b, &n, &huge) < 0)
         return NULL;
-    if (OB_INT_IS_MEDIUM(a)) {
-        kn_stwodigits v = ob_int_medium_value(a);
+    if (OB_INT_IS_SMALL2(a)) {
+        kn_stwodigits v = ob_int_small2_value(a);
         return ob_int_from_long_long(n >= 63 ? (v < 0 ? -1 : 0) : v >> n);
     }
     return ob_int_rshift_n(a, n);
@@ -572,8 +599,8 @@ static KnObject *bitwise(KnObject *a, char op, KnObject *b)
     KnObject *name(KnObject *a, KnObject *b)                               \
     {                                                                      \
         CHECK_BINOP(a, b);                                                 \
-        if (OB_INT_IS_MEDIUM(a) && OB_INT_IS_MEDIUM(b)) {                  \
-            kn_stwodigits x = ob_int_medium_value(a), y = ob_int_medium_value(b); \
+        if (OB_INT_IS_SMALL2(a) && OB_INT_IS_SMALL2(b)) {                  \
+            kn_stwodigits x = ob_int_small2_value(a), y = ob_int_small2_value(b); \
             return ob_int_from_long_long(cexpr);                           \
         }                                                                  \
         return bitwise(a, op, b);                                          \

@@ -27,6 +27,21 @@ static inline kn_stwodigits ob_int_medium_value(KnObject *v)
     return KN_SIZE(v) * (kn_stwodigits)OB_INT_DIGITS(v)[0];
 }
 
+/* Values of at most two digits (|v| < 2**60): sums, differences, floor
+ * quotients, shifts right and bitwise results of two of them fit a 64-bit
+ * integer, so the slots compute them in C (products when they do not
+ * overflow). */
+#define OB_INT_IS_SMALL2(v) (KN_SIZE(v) >= -2 && KN_SIZE(v) <= 2)
+static inline kn_stwodigits ob_int_small2_value(KnObject *v)
+{
+    kn_ssize_t n = KN_SIZE(v);
+    const kn_digit *d = OB_INT_DIGITS(v);
+    kn_stwodigits x = n == 0 ? 0 : (kn_stwodigits)d[0];
+    if (n == 2 || n == -2)
+        x |= (kn_stwodigits)d[1] << KN_INT_SHIFT;
+    return n < 0 ? -x : x;
+}
+
 /* Small ints -5..256 are preallocated (as CPython does), so `is` behaves the
  * same for them.  Never mutate one. */
 #define OB_INT_SMALL_NEG 5
@@ -63,7 +78,7 @@ kn_digit ob_int_mag_divrem1(kn_digit *q, const kn_digit *a, kn_ssize_t na, kn_di
 /* a = a * m + c in place over n digits; returns the carry out (< 2**30). */
 kn_digit ob_int_mag_muladd1(kn_digit *a, kn_ssize_t n, kn_digit m, kn_digit c);
 /* Knuth D: nb >= 2, na >= nb, b normalised.  q gets na-nb+1 digits, r gets
- * nb digits.  -1 on MemoryError (set). */
+ * nb digits (r may be NULL: remainder not wanted).  -1 on MemoryError (set). */
 int ob_int_mag_divrem(kn_digit *q, kn_digit *r, const kn_digit *a, kn_ssize_t na,
                       const kn_digit *b, kn_ssize_t nb);
 kn_ssize_t ob_int_mag_strip(const kn_digit *a, kn_ssize_t n);   /* normalised length */

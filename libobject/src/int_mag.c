@@ -6,6 +6,15 @@
  * never outlives the call.  Algorithms: schoolbook add/sub/mul, Karatsuba
  * above OB_INT_KARATSUBA_CUTOFF digits (with a chunked loop for lopsided
  * operands), Knuth's algorithm D for division.
+ *
+ * Speed notes: the loops are bound by their carry chains, so add/sub step
+ * two digits (one 60-bit pair) at a time; schoolbook multiplication runs
+ * one row per digit of the *shorter* operand (a big int times a small one
+ * is a single pass) and writes the first row instead of clearing r; a
+ * square (same array twice) computes each cross product once, doubles,
+ * then adds the diagonal; Knuth D's normalising shifts build each digit
+ * from two input digits (no carried dependency) and the remainder is
+ * skipped when the caller does not want it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,37 +41,61 @@ int ob_int_mag_cmp(const kn_digit *a, kn_ssize_t na, const kn_digit *b, kn_ssize
     return 0;
 }
 
+/* add and sub walk two digits per step: a pair is a 60-bit number in a
+ * uint64_t, so the carry chain (the loop's critical path) is half as long. */
+#define PAIR(p, i) ((kn_twodigits)(p)[i] | ((kn_twodigits)(p)[(i) + 1] << KN_INT_SHIFT))
+#define PAIR_MASK (((kn_twodigits)1 << (2 * KN_INT_SHIFT)) - 1)
+
 void ob_int_mag_add(kn_digit *r, const kn_digit *a, kn_ssize_t na, const kn_digit *b, kn_ssize_t nb)
 {
-    kn_digit carry = 0;
+    kn_twodigits carry = 0;
     kn_ssize_t i = 0;
+    for (; i + 1 < nb; i += 2) {
+        carry += PAIR(a, i) + PAIR(b, i);
+        r[i] = (kn_digit)(carry & KN_INT_MASK);
+        r[i + 1] = (kn_digit)((carry >> KN_INT_SHIFT) & KN_INT_MASK);
+        carry >>= 2 * KN_INT_SHIFT;
+    }
     for (; i < nb; i++) {
-        carry += a[i] + b[i];
-        r[i] = carry & KN_INT_MASK;
+        carry += (kn_twodigits)a[i] + b[i];
+        r[i] = (kn_digit)(carry & KN_INT_MASK);
         carry >>= KN_INT_SHIFT;
     }
-    for (; i < na; i++) {
+    for (; carry && i < na; i++) {
         carry += a[i];
-        r[i] = carry & KN_INT_MASK;
+        r[i] = (kn_digit)(carry & KN_INT_MASK);
         carry >>= KN_INT_SHIFT;
     }
-    r[i] = carry;
+    if (i < na) {
+        memcpy(r + i, a + i, (size_t)(na - i) * sizeof(kn_digit));
+        i = na;
+    }
+    r[i] = (kn_digit)carry;
 }
 
 void ob_int_mag_sub(kn_digit *r, const kn_digit *a, kn_ssize_t na, const kn_digit *b, kn_ssize_t nb)
 {
-    kn_digit borrow = 0;
+    kn_twodigits borrow = 0;
     kn_ssize_t i = 0;
+    for (; i + 1 < nb; i += 2) {
+        /* wraps on a negative difference: bit 63 is then the borrow */
+        kn_twodigits t = PAIR(a, i) - PAIR(b, i) - borrow;
+        r[i] = (kn_digit)(t & KN_INT_MASK);
+        r[i + 1] = (kn_digit)((t >> KN_INT_SHIFT) & KN_INT_MASK);
+        borrow = t >> 63;
+    }
     for (; i < nb; i++) {
-        borrow = a[i] - b[i] - borrow;
-        r[i] = borrow & KN_INT_MASK;
-        borrow = (borrow >> KN_INT_SHIFT) & 1;
+        kn_twodigits t = (kn_twodigits)a[i] - b[i] - borrow;
+        r[i] = (kn_digit)(t & KN_INT_MASK);
+        borrow = t >> 63;
     }
-    for (; i < na; i++) {
-        borrow = a[i] - borrow;
-        r[i] = borrow & KN_INT_MASK;
-        borrow = (borrow >> KN_INT_SHIFT) & 1;
+    for (; borrow && i < na; i++) {
+        kn_twodigits t = (kn_twodigits)a[i] - borrow;
+        r[i] = (kn_digit)(t & KN_INT_MASK);
+        borrow = t >> 63;
     }
+    if (i < na)
+        memcpy(r + i, a + i, (size_t)(na - i) * sizeof(kn_digit));
 }
 
 /* x[0..m) += y[0..n), m >= n; returns the carry out of x[m-1]. */
@@ -101,21 +134,100 @@ static kn_digit mag_isub(kn_digit *x, kn_ssize_t m, const kn_digit *y, kn_ssize_
     return borrow;
 }
 
+/* The row loops take digits in pairs to shorten the carry chain: with
+ * f*a[j] = h0*B + l0 and f*a[j+1] = h1*B + l1 (B = 2**30),
+ *   S = carry + l0 + (h0 + l1) * B        (< 2**62; r's digits add < 2**33)
+ * gives digits j and j+1 of the row, and the next carry is S / B**2 + h1. */
+
+/* r[0..n] = a[0..n) * f: the first row of a product, written without
+ * reading r (so r needs no clearing beforehand). */
+static void mul_row_set(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_twodigits f)
+{
+    kn_twodigits carry = 0;
+    kn_ssize_t j = 0;
+    for (; j + 1 < n; j += 2) {
+        kn_twodigits p0 = f * a[j], p1 = f * a[j + 1];
+        kn_twodigits s = carry + (p0 & KN_INT_MASK) +
+                         (((p0 >> KN_INT_SHIFT) + (p1 & KN_INT_MASK)) << KN_INT_SHIFT);
+        r[j] = (kn_digit)(s & KN_INT_MASK);
+        r[j + 1] = (kn_digit)((s >> KN_INT_SHIFT) & KN_INT_MASK);
+        carry = (s >> (2 * KN_INT_SHIFT)) + (p1 >> KN_INT_SHIFT);
+    }
+    for (; j < n; j++) {
+        carry += f * a[j];
+        r[j] = (kn_digit)(carry & KN_INT_MASK);
+        carry >>= KN_INT_SHIFT;
+    }
+    r[n] = (kn_digit)carry;
+}
+
+/* r[0..n) += a[0..n) * f, and r[n] = the carry out (r[n] not read). */
+static void mul_row_add(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_twodigits f)
+{
+    kn_twodigits carry = 0;
+    kn_ssize_t j = 0;
+    for (; j + 1 < n; j += 2) {
+        kn_twodigits p0 = f * a[j], p1 = f * a[j + 1];
+        kn_twodigits s = carry + r[j] + (p0 & KN_INT_MASK) +
+                         (((p0 >> KN_INT_SHIFT) + (p1 & KN_INT_MASK) + r[j + 1]) << KN_INT_SHIFT);
+        r[j] = (kn_digit)(s & KN_INT_MASK);
+        r[j + 1] = (kn_digit)((s >> KN_INT_SHIFT) & KN_INT_MASK);
+        carry = (s >> (2 * KN_INT_SHIFT)) + (p1 >> KN_INT_SHIFT);
+    }
+    for (; j < n; j++) {
+        /* carry + r[j] + f*a[j] < 2**31 + 2**30 + 2**60: no overflow */
+        carry += r[j] + f * a[j];
+        r[j] = (kn_digit)(carry & KN_INT_MASK);
+        carry >>= KN_INT_SHIFT;
+    }
+    r[n] = (kn_digit)carry;
+}
+
+/* Schoolbook with na >= nb: one row per digit of the shorter operand, so the
+ * inner loop runs over the long one (a one-digit multiplier is one pass).
+ * Every digit of r[0..na+nb) is written; nothing is cleared first. */
 static void mul_school(kn_digit *r, const kn_digit *a, kn_ssize_t na, const kn_digit *b, kn_ssize_t nb)
 {
-    memset(r, 0, (size_t)(na + nb) * sizeof(kn_digit));
-    for (kn_ssize_t i = 0; i < na; i++) {
-        kn_twodigits f = a[i], carry = 0;
-        if (f == 0)
-            continue;
-        kn_digit *p = r + i;
-        for (kn_ssize_t j = 0; j < nb; j++) {
-            carry += p[j] + f * b[j];
-            p[j] = (kn_digit)(carry & KN_INT_MASK);
-            carry >>= KN_INT_SHIFT;
-        }
-        /* r[i+nb] has not been written by earlier rows. */
-        p[nb] = (kn_digit)carry;
+    mul_row_set(r, a, na, b[0]);
+    for (kn_ssize_t i = 1; i < nb; i++) {
+        if (b[i] == 0)
+            r[i + na] = 0;
+        else
+            mul_row_add(r + i, a, na, b[i]);
+    }
+}
+
+/* r[0..2n) = a[0..n)**2: each cross product a[i]*a[j] (i < j) once, the sum
+ * doubled by a one-bit shift, then the squares a[i]**2 added on the
+ * diagonal -- about half the digit products of mul_school. */
+static void sqr_school(kn_digit *r, const kn_digit *a, kn_ssize_t n)
+{
+    r[0] = 0;
+    if (n > 1) {
+        mul_row_set(r + 1, a + 1, n - 1, a[0]);
+        for (kn_ssize_t i = 1; i < n - 1; i++)
+            mul_row_add(r + 2 * i + 1, a + i + 1, n - i - 1, a[i]);
+    } else {
+        r[1] = 0;
+    }
+    r[2 * n - 1] = 0;
+    /* double: r <<= 1 (the cross sum is < a**2 / 2, so no bit falls off) */
+    kn_digit top = 0;
+    for (kn_ssize_t k = 0; k < 2 * n; k++) {
+        kn_digit d = r[k];
+        r[k] = ((d << 1) & KN_INT_MASK) | top;
+        top = d >> (KN_INT_SHIFT - 1);
+    }
+    /* add the diagonal a[i]**2 at digit 2i */
+    kn_twodigits carry = 0;
+    for (kn_ssize_t i = 0; i < n; i++) {
+        kn_twodigits sq = (kn_twodigits)a[i] * a[i];
+        carry += r[2 * i] + (sq & KN_INT_MASK);
+        r[2 * i] = (kn_digit)(carry & KN_INT_MASK);
+        carry >>= KN_INT_SHIFT;
+        carry += r[2 * i + 1] + (sq >> KN_INT_SHIFT);
+        r[2 * i + 1] = (kn_digit)(carry & KN_INT_MASK);
+        carry >>= KN_INT_SHIFT;
     }
 }
 
@@ -130,8 +242,14 @@ static int mul_lopsided(kn_digit *r, const kn_digit *a, kn_ssize_t na, const kn_
         ob_err_nomemory();
         return -1;
     }
-    memset(r, 0, (size_t)(na + nb) * sizeof(kn_digit));
-    for (kn_ssize_t off = 0; off < na; off += nb) {
+    /* The first slice's product lands in r directly; only the digits above
+     * it need clearing before the others are accumulated. */
+    if (mul_rec(r, a, nb, b, nb) < 0) {
+        free(tmp);
+        return -1;
+    }
+    memset(r + 2 * nb, 0, (size_t)(na - nb) * sizeof(kn_digit));
+    for (kn_ssize_t off = nb; off < na; off += nb) {
         kn_ssize_t c = na - off < nb ? na - off : nb;
         int rc = c >= nb ? mul_rec(tmp, a + off, c, b, nb) : mul_rec(tmp, b, nb, a + off, c);
         if (rc < 0) {
@@ -149,8 +267,12 @@ static int mul_lopsided(kn_digit *r, const kn_digit *a, kn_ssize_t na, const kn_
  * hh and ll are computed straight into r's two halves. */
 static int mul_rec(kn_digit *r, const kn_digit *a, kn_ssize_t na, const kn_digit *b, kn_ssize_t nb)
 {
+    int square = a == b && na == nb;
     if (nb < OB_INT_KARATSUBA_CUTOFF) {
-        mul_school(r, a, na, b, nb);
+        if (square)
+            sqr_school(r, a, na);
+        else
+            mul_school(r, a, na, b, nb);
         return 0;
     }
     if (na >= 2 * nb)
@@ -169,7 +291,10 @@ static int mul_rec(kn_digit *r, const kn_digit *a, kn_ssize_t na, const kn_digit
     if (mul_rec(r + 2 * s, a + s, nah, b + s, nbh) < 0)     /* hh -> r[2s..) */
         goto error;
     ob_int_mag_add(sa, a + s, nah, a, s);
-    ob_int_mag_add(sb, b + s, nbh, b, s);
+    if (square)
+        sb = sa;        /* (ah+al)**2: mul_rec squares again */
+    else
+        ob_int_mag_add(sb, b + s, nbh, b, s);
     if (mul_rec(t3, sa, lsa, sb, lsb) < 0)
         goto error;
     kn_ssize_t n3 = lsa + lsb;
@@ -186,6 +311,8 @@ error:
 
 int ob_int_mag_mul(kn_digit *r, const kn_digit *a, kn_ssize_t na, const kn_digit *b, kn_ssize_t nb)
 {
+    /* a == b with equal lengths is a square: mul_rec takes the cheaper
+     * squaring paths (x*x and x**2 both arrive here with one array). */
     if (na < nb)
         return mul_rec(r, b, nb, a, na);
     return mul_rec(r, a, na, b, nb);
@@ -218,6 +345,19 @@ static int digit_bits(kn_digit d)
     return d ? 32 - __builtin_clz(d) : 0;
 }
 
+/* out[0..n) = in[0..n) << d (0 <= d < 30) with each digit built from in[i]
+ * and in[i-1] alone (independent iterations); returns the bits shifted out
+ * of the top digit. */
+static kn_digit shift_left_digits(kn_digit *out, const kn_digit *in, kn_ssize_t n, int d)
+{
+    if (n == 0)
+        return 0;
+    for (kn_ssize_t i = n - 1; i > 0; i--)
+        out[i] = (kn_digit)(((((kn_twodigits)in[i] << KN_INT_SHIFT) | in[i - 1]) >> (KN_INT_SHIFT - d)) & KN_INT_MASK);
+    out[0] = (in[0] << d) & KN_INT_MASK;
+    return (kn_digit)(in[n - 1] >> (KN_INT_SHIFT - d));
+}
+
 int ob_int_mag_divrem(kn_digit *q, kn_digit *r, const kn_digit *a, kn_ssize_t na,
                       const kn_digit *b, kn_ssize_t nb)
 {
@@ -231,19 +371,8 @@ int ob_int_mag_divrem(kn_digit *q, kn_digit *r, const kn_digit *a, kn_ssize_t na
     }
     kn_digit *v = u + na + 1;
     int d = KN_INT_SHIFT - digit_bits(b[nb - 1]);
-    kn_digit carry = 0;
-    for (kn_ssize_t i = 0; i < nb; i++) {
-        kn_twodigits t = ((kn_twodigits)b[i] << d) | carry;
-        v[i] = (kn_digit)(t & KN_INT_MASK);
-        carry = (kn_digit)(t >> KN_INT_SHIFT);
-    }
-    carry = 0;
-    for (kn_ssize_t i = 0; i < na; i++) {
-        kn_twodigits t = ((kn_twodigits)a[i] << d) | carry;
-        u[i] = (kn_digit)(t & KN_INT_MASK);
-        carry = (kn_digit)(t >> KN_INT_SHIFT);
-    }
-    u[na] = carry;
+    shift_left_digits(v, b, nb, d);
+    u[na] = shift_left_digits(u, a, na, d);
     kn_digit vtop = v[nb - 1], vnext = v[nb - 2];
     for (kn_ssize_t j = na - nb; j >= 0; j--) {
         kn_twodigits top = ((kn_twodigits)u[j + nb] << KN_INT_SHIFT) | u[j + nb - 1];
@@ -278,12 +407,12 @@ int ob_int_mag_divrem(kn_digit *q, kn_digit *r, const kn_digit *a, kn_ssize_t na
         u[j + nb] = (kn_digit)(t & KN_INT_MASK);
         q[j] = (kn_digit)qhat;
     }
-    /* remainder = u[0..nb) >> d */
-    carry = 0;
-    for (kn_ssize_t i = nb - 1; i >= 0; i--) {
-        kn_twodigits t = ((kn_twodigits)carry << KN_INT_SHIFT) | u[i];
-        r[i] = (kn_digit)(t >> d);
-        carry = (kn_digit)(t & ((1u << d) - 1));
+    /* remainder = u[0..nb) >> d; each digit takes its low bits from the
+     * next one up, so the loop has no carried dependency. */
+    if (r) {
+        for (kn_ssize_t i = 0; i < nb - 1; i++)
+            r[i] = (kn_digit)((((kn_twodigits)u[i + 1] << KN_INT_SHIFT) | u[i]) >> d) & KN_INT_MASK;
+        r[nb - 1] = u[nb - 1] >> d;
     }
     free(u);
     return 0;

@@ -32,12 +32,6 @@ int ob_anyset_check(KnObject *o)
     return ob_set_check(o) || ob_frozenset_check(o);
 }
 
-/* Equal-by-value shortcut for exact str keys (no user code can run). */
-static int quick_str_eq(KnObject *a, KnObject *b)
-{
-    return KN_TYPE(a) == &ob_str_type && KN_TYPE(b) == &ob_str_type && ob_str_equal(a, b);
-}
-
 /* Place key in a table known to hold no dummies and no equal key. */
 static void insert_clean(KnSetEntry *table, size_t mask, KnObject *key, kn_hash_t hash)
 {
@@ -121,10 +115,15 @@ restart:
                 goto found_unused;
             if (e->hash == hash) {
                 KnObject *start = e->key;
-                if (start == key || quick_str_eq(start, key))
+                if (start == key)
                     return 0;
+                int cmp = ob_key_quick_eq(start, key);
+                if (cmp == 1)
+                    return 0;
+                if (cmp == 0)
+                    goto next_add;
                 KnSetEntry *table = so->table;
-                int cmp = ob_richcompare_bool(start, key, KN_EQ);
+                cmp = ob_richcompare_bool(start, key, KN_EQ);
                 if (cmp > 0)
                     return 0;
                 if (cmp < 0)
@@ -136,6 +135,7 @@ restart:
             } else if (e->hash == -1) {
                 freeslot = e;       /* the LAST dummy on the path wins */
             }
+        next_add:
             e++;
         } while (probes--);
         perturb >>= PERTURB_SHIFT;
@@ -172,10 +172,15 @@ restart:;
                 return e;
             if (e->hash == hash) {
                 KnObject *start = e->key;
-                if (start == key || quick_str_eq(start, key))
+                if (start == key)
                     return e;
+                int cmp = ob_key_quick_eq(start, key);
+                if (cmp == 1)
+                    return e;
+                if (cmp == 0)
+                    goto next_look;
                 KnSetEntry *table = so->table;
-                int cmp = ob_richcompare_bool(start, key, KN_EQ);
+                cmp = ob_richcompare_bool(start, key, KN_EQ);
                 if (cmp < 0)
                     return NULL;
                 if (table != so->table || e->key != start)
@@ -184,6 +189,7 @@ restart:;
                     return e;
                 mask = (size_t)so->mask;
             }
+        next_look:
             e++;
         } while (probes--);
         perturb >>= PERTURB_SHIFT;
@@ -214,7 +220,7 @@ int ob_set_discard_entry(KnSetObject *so, KnObject *key, kn_hash_t hash)
 
 int ob_set_add_key(KnSetObject *so, KnObject *key)
 {
-    kn_hash_t h = ob_hash(key);
+    kn_hash_t h = ob_key_hash_fast(key);
     if (h == -1)
         return -1;
     return ob_set_add_entry(so, key, h);
@@ -222,7 +228,7 @@ int ob_set_add_key(KnSetObject *so, KnObject *key)
 
 int ob_set_contains_key(KnSetObject *so, KnObject *key)
 {
-    kn_hash_t h = ob_hash(key);
+    kn_hash_t h = ob_key_hash_fast(key);
     if (h == -1)
         return -1;
     return ob_set_contains_entry(so, key, h);
@@ -230,7 +236,7 @@ int ob_set_contains_key(KnSetObject *so, KnObject *key)
 
 int ob_set_discard_key(KnSetObject *so, KnObject *key)
 {
-    kn_hash_t h = ob_hash(key);
+    kn_hash_t h = ob_key_hash_fast(key);
     if (h == -1)
         return -1;
     return ob_set_discard_entry(so, key, h);

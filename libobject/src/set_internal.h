@@ -4,6 +4,7 @@
 #define LIBOBJECT_SET_INTERNAL_H
 #include <string.h>
 #include "containers.h"
+#include "dict_internal.h"     /* ob_key_hash_fast */
 
 /* Marks a deleted slot (hash -1); never visible to Python code. */
 extern KnObject *const ob_set_dummy;

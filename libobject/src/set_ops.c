@@ -10,6 +10,7 @@
  */
 #include "set_internal.h"
 #include "dict_internal.h"
+#include "core.h"              /* ob_call_tp_call_fallback */
 
 #define SO(o) ((KnSetObject *)(o))
 
@@ -95,7 +96,7 @@ typedef struct {
 static int intersect_one(KnObject *key, void *ctx)
 {
     PairCtx *c = ctx;
-    kn_hash_t h = ob_hash(key);
+    kn_hash_t h = ob_key_hash_fast(key);
     if (h == -1)
         return -1;
     int r = ob_set_contains_entry(c->so, key, h);
@@ -622,6 +623,18 @@ static KnObject *set_tp_new(KnTypeObject *type, KnObject *args, KnObject *kwargs
     return ob_set_make(type, NULL);
 }
 
+/* set() / set(iterable) without building an args tuple; anything else
+ * (a subclass, keywords, more arguments) takes tp_new + tp_init. */
+static KnObject *set_vectorcall(KnObject *type, KnObject *const *args, size_t nargsf,
+                                KnObject *kwnames)
+{
+    kn_ssize_t n = KN_VECTORCALL_NARGS(nargsf);
+    if ((KnTypeObject *)type != &ob_set_type || (kwnames != NULL && KN_SIZE(kwnames) != 0) ||
+        n > 1)
+        return ob_call_tp_call_fallback(type, args, nargsf, kwnames);
+    return ob_set_make(&ob_set_type, n == 1 ? args[0] : NULL);
+}
+
 static int set_init(KnObject *self, KnObject *args, KnObject *kwargs)
 {
     if (ob_args_no_kwargs_dict("set", kwargs) < 0)
@@ -762,6 +775,7 @@ KnTypeObject ob_set_type = {
     .tp_methods = set_methods,
     .tp_init = set_init,
     .tp_new = set_tp_new,
+    .tp_vectorcall = set_vectorcall,
 };
 
 KnTypeObject ob_frozenset_type = {

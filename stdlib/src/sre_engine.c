@@ -17,19 +17,6 @@ enum {
     J_POSS_1, J_POSS_2, J_ATOMIC, J_ASSERT, J_ASSERT_NOT
 };
 
-struct SreFrame {
-    kn_ssize_t pc;          /* next op; while waiting: the op's first argument */
-    kn_ssize_t ptr;
-    kn_ssize_t lastmark, lastindex;     /* saved for restoring */
-    kn_ssize_t count;
-    kn_ssize_t alt;         /* BRANCH: the alternative being tried */
-    kn_ssize_t markbase;    /* data-stack index of saved marks, -1 none */
-    kn_ssize_t nsaved;      /* marks saved there */
-    kn_ssize_t saved;       /* saved last_ptr / POSSESSIVE_REPEAT position */
-    kn_ssize_t rep;
-    int jump;
-    int toplevel;
-};
 
 static void *grow(void *old, kn_ssize_t *cap, kn_ssize_t need, size_t item)
 {
@@ -91,12 +78,8 @@ static void mark_discard(SreState *st, SreFrame *f)
 
 /* ---- single-character ops ---- */
 
-/* Does the one-character op at code[pc] (its opcode) accept ch?  -1 when
- * the op is not a one-character op. */
-static int char_op(const SreState *st, kn_ssize_t pc, uint32_t ch)
+int sre_char_op(const uint32_t *code, kn_ssize_t n, kn_ssize_t pc, uint32_t ch)
 {
-    const uint32_t *code = st->code;
-    kn_ssize_t n = st->codelen;
     uint32_t arg = pc + 1 < n ? code[pc + 1] : 0;
     switch (code[pc]) {
     case SRE_OP_ANY: return ch != '\n';
@@ -139,8 +122,32 @@ static int bad_code(void)
     return -1;
 }
 
+/* Loop `p` over the subject's characters (as `c`) while `cond` holds,
+ * with the character width switch outside the loop. */
+#define SCAN_WHILE(cond)                                                     \
+    do {                                                                     \
+        switch (st->kind) {                                                  \
+        case 1: {                                                            \
+            const uint8_t *s_ = st->data;                                    \
+            for (; p < end; p++) { uint32_t c = s_[p]; if (!(cond)) break; } \
+            break;                                                           \
+        }                                                                    \
+        case 2: {                                                            \
+            const uint16_t *s_ = st->data;                                   \
+            for (; p < end; p++) { uint32_t c = s_[p]; if (!(cond)) break; } \
+            break;                                                           \
+        }                                                                    \
+        default: {                                                           \
+            const uint32_t *s_ = st->data;                                   \
+            for (; p < end; p++) { uint32_t c = s_[p]; if (!(cond)) break; } \
+            break;                                                           \
+        }                                                                    \
+        }                                                                    \
+    } while (0)
+
 /* How many times (at most maxcount) the one-character item at pc matches
- * from st->ptr; -1 on error. */
+ * from st->ptr; -1 on error.  Literals, ANY and ops with a class bitmap
+ * (sre_map_test) get loops of their own. */
 static kn_ssize_t count_item(SreState *st, kn_ssize_t pc, uint32_t maxcount)
 {
     kn_ssize_t p = st->ptr, end = st->end;
@@ -148,13 +155,37 @@ static kn_ssize_t count_item(SreState *st, kn_ssize_t pc, uint32_t maxcount)
         end = p + (kn_ssize_t)maxcount;
     if (pc >= st->codelen)
         return bad_code();
-    while (p < end) {
-        int r = char_op(st, pc, sre_ch(st, p));
+    uint32_t op = st->code[pc];
+    uint32_t arg = pc + 1 < st->codelen ? st->code[pc + 1] : 0;
+    /* class maps only (a REPEAT_ONE's map means something else) */
+    const SreMap *m = op == SRE_OP_IN || op == SRE_OP_IN_IGNORE || op == SRE_OP_IN_UNI_IGNORE ||
+                              op == SRE_OP_CATEGORY
+                          ? sre_map_at(st->pat, pc)
+                          : NULL;
+    if (op == SRE_OP_LITERAL) {
+        SCAN_WHILE(c == arg);
+    } else if (op == SRE_OP_NOT_LITERAL) {
+        SCAN_WHILE(c != arg);
+    } else if (op == SRE_OP_ANY_ALL) {
+        p = end;
+    } else if (op == SRE_OP_ANY) {
+        SCAN_WHILE(c != '\n');
+    } else if (m != NULL) {
+        const uint32_t *map = m->bits;
+        int r = 1;
+        SCAN_WHILE(c < 256 ? (map[c >> 5] >> (c & 31)) & 1
+                           : (r = sre_char_op(st->code, st->codelen, pc, c)) > 0);
         if (r < 0)
             return bad_code();
-        if (!r)
-            break;
-        p++;
+    } else {
+        while (p < end) {
+            int r = sre_char_op(st->code, st->codelen, pc, sre_ch(st, p));
+            if (r < 0)
+                return bad_code();
+            if (!r)
+                break;
+            p++;
+        }
     }
     return p > st->ptr ? p - st->ptr : 0;
 }
@@ -199,6 +230,20 @@ static int at(const SreState *st, kn_ssize_t p, uint32_t code)
     default:
         return 0;
     }
+}
+
+/* The tail map of the REPEAT_ONE / MIN_REPEAT_ONE at pc, when skipping a
+ * tail attempt it rejects is the same as running it: the attempt would
+ * fail, and any MARK it passes first is either above the saved lastmark
+ * (untrusted once lastmark is restored) or restored from the data stack
+ * (markbase >= 0).  Otherwise NULL: the stale marks of a failed attempt
+ * are observable in CPython, so the attempt must run. */
+static const SreMap *tail_map(const SreState *st, const SreFrame *f, kn_ssize_t pc)
+{
+    const SreMap *m = sre_map_at(st->pat, pc);
+    if (m != NULL && f->markbase < 0 && m->minmark <= f->lastmark)
+        return NULL;
+    return m;
 }
 
 /* ---- the frame stack ---- */
@@ -278,16 +323,17 @@ next:
                 goto fail;
             f->pc = pc + 2;
             break;
-        case SRE_OP_ANY: case SRE_OP_ANY_ALL:
-        case SRE_OP_LITERAL: case SRE_OP_NOT_LITERAL:
-        case SRE_OP_LITERAL_IGNORE: case SRE_OP_NOT_LITERAL_IGNORE:
-        case SRE_OP_LITERAL_UNI_IGNORE: case SRE_OP_NOT_LITERAL_UNI_IGNORE:
-        case SRE_OP_LITERAL_LOC_IGNORE: case SRE_OP_NOT_LITERAL_LOC_IGNORE:
-        case SRE_OP_CATEGORY:
-        case SRE_OP_IN: case SRE_OP_IN_IGNORE: case SRE_OP_IN_UNI_IGNORE:
-        case SRE_OP_IN_LOC_IGNORE:
-            if (f->ptr >= st->end || char_op(st, pc, sre_ch(st, f->ptr)) != 1)
+        SRE_CASE_ONE_CHAR_OPS:
+            if (f->ptr >= st->end)
                 goto fail;
+            {
+                uint32_t c = sre_ch(st, f->ptr);
+                int ok = op == SRE_OP_LITERAL ? c == CODE(pc + 1) : sre_map_test(st->pat, pc, c);
+                if (ok < 0)
+                    ok = sre_char_op(st->code, st->codelen, pc, c);
+                if (ok != 1)
+                    goto fail;
+            }
             f->ptr++;
             f->pc = pc + 1 + char_op_len(st, pc);
             if (f->pc <= pc + 1 && op != SRE_OP_ANY && op != SRE_OP_ANY_ALL)
@@ -538,7 +584,15 @@ branch_next:
 repeat_one_try: {
             kn_ssize_t a = f->pc, tail = a + CODE(a);
             kn_ssize_t min = CODE(a + 1);
-            if (CODE(tail) == SRE_OP_LITERAL) {
+            const SreMap *tm = tail_map(st, f, a - 1);
+            if (tm != NULL) {
+                /* skip positions where the tail's first character cannot be */
+                while (f->count >= min &&
+                       (f->ptr >= st->end || !sre_map_bit(tm, sre_ch(st, f->ptr)))) {
+                    f->ptr--;
+                    f->count--;
+                }
+            } else if (CODE(tail) == SRE_OP_LITERAL) {
                 /* skip positions where the tail's first literal is absent */
                 uint32_t c = CODE(tail + 1);
                 while (f->count >= min && (f->ptr >= st->end || sre_ch(st, f->ptr) != c)) {
@@ -564,7 +618,26 @@ min_repeat_one_try: {
                 goto fail;
             }
             st->ptr = f->ptr;
+            const SreMap *tm = tail_map(st, f, a - 1);
+            if (tm != NULL && (f->ptr >= st->end || !sre_map_bit(tm, sre_ch(st, f->ptr))))
+                goto min_repeat_one_more;       /* the tail would fail here */
             CALL(J_MIN_REPEAT_ONE, a + CODE(a), f->toplevel);
+        }
+
+min_repeat_one_more: {
+            /* the tail failed at f->ptr: take one more item */
+            st->ptr = f->ptr;
+            kn_ssize_t n = count_item(st, f->pc + 3, 1);
+            if (n < 0)
+                return -1;
+            if (n == 0) {
+                if (f->markbase >= 0)
+                    mark_discard(st, f);
+                goto fail;
+            }
+            f->ptr++;
+            f->count++;
+            goto min_repeat_one_try;
         }
 
 max_until_tail: {
@@ -634,20 +707,7 @@ unwind:
             f->count--;
             goto repeat_one_try;
         }
-        st->ptr = f->ptr;
-        {
-            kn_ssize_t n = count_item(st, f->pc + 3, 1);
-            if (n < 0)
-                return -1;
-            if (n == 0) {
-                if (f->markbase >= 0)
-                    mark_discard(st, f);
-                goto fail;
-            }
-        }
-        f->ptr++;
-        f->count++;
-        goto min_repeat_one_try;
+        goto min_repeat_one_more;
     case J_REPEAT:
         st->rep = st->reps[f->rep].prev;
         st->nreps = f->rep;
@@ -760,54 +820,7 @@ unwind:
     }
 }
 
-/* The code after the INFO block, or 0 when the subject is too short for
- * the pattern's minimum width (-1). */
-static kn_ssize_t skip_info(SreState *st, kn_ssize_t from)
+int sre_run(SreState *st, kn_ssize_t pc)
 {
-    if (st->codelen > 0 && st->code[0] == SRE_OP_INFO) {
-        uint32_t min = CODE(3);
-        if (min && st->end - from < (kn_ssize_t)min)
-            return -1;
-        return 1 + CODE(1);
-    }
-    return 0;
-}
-
-int sre_match(SreState *st)
-{
-    st->ptr = st->start;
-    kn_ssize_t pc = skip_info(st, st->start);
-    if (pc < 0)
-        return 0;
     return run(st, pc);
-}
-
-int sre_search(SreState *st)
-{
-    kn_ssize_t p = st->start, end = st->end;
-    if (p > end)
-        return 0;
-    kn_ssize_t pc = skip_info(st, p);
-    if (pc < 0)
-        return 0;
-    st->ptr = p;
-    int r = run(st, pc);
-    st->must_advance = 0;
-    if (r != 0)
-        return r;
-    uint32_t first = CODE(pc);
-    if (first == SRE_OP_AT && (CODE(pc + 1) == SRE_AT_BEGINNING ||
-                               CODE(pc + 1) == SRE_AT_BEGINNING_STRING)) {
-        st->start = st->ptr = end;
-        return 0;
-    }
-    while (p < end) {
-        p++;
-        st->lastmark = st->lastindex = -1;
-        st->start = st->ptr = p;
-        r = run(st, pc);
-        if (r != 0)
-            return r;
-    }
-    return 0;
 }

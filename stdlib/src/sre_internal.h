@@ -29,6 +29,18 @@ enum {
     SRE_OP_NOT_LITERAL_UNI_IGNORE, SRE_OP_RANGE_UNI_IGNORE
 };
 
+/* The case labels of the one-character ops (what sre_char_op accepts),
+ * less the final colon: `SRE_CASE_ONE_CHAR_OPS:`. */
+#define SRE_CASE_ONE_CHAR_OPS                                                   \
+    case SRE_OP_ANY: case SRE_OP_ANY_ALL:                                       \
+    case SRE_OP_LITERAL: case SRE_OP_NOT_LITERAL:                               \
+    case SRE_OP_LITERAL_IGNORE: case SRE_OP_NOT_LITERAL_IGNORE:                 \
+    case SRE_OP_LITERAL_UNI_IGNORE: case SRE_OP_NOT_LITERAL_UNI_IGNORE:         \
+    case SRE_OP_LITERAL_LOC_IGNORE: case SRE_OP_NOT_LITERAL_LOC_IGNORE:         \
+    case SRE_OP_CATEGORY:                                                       \
+    case SRE_OP_IN: case SRE_OP_IN_IGNORE: case SRE_OP_IN_UNI_IGNORE:           \
+    case SRE_OP_IN_LOC_IGNORE
+
 /* AT codes */
 enum {
     SRE_AT_BEGINNING, SRE_AT_BEGINNING_LINE, SRE_AT_BEGINNING_STRING, SRE_AT_BOUNDARY,
@@ -75,7 +87,28 @@ typedef struct SreRepeat {
     kn_ssize_t prev;        /* enclosing repeat, -1 none */
 } SreRepeat;
 
-typedef struct SreFrame SreFrame;
+/* A sub-match waiting for (or running) its continuation (sre_engine.c). */
+typedef struct SreFrame {
+    kn_ssize_t pc;          /* next op; while waiting: the op's first argument */
+    kn_ssize_t ptr;
+    kn_ssize_t lastmark, lastindex;     /* saved for restoring */
+    kn_ssize_t count;
+    kn_ssize_t alt;         /* BRANCH: the alternative being tried */
+    kn_ssize_t markbase;    /* data-stack index of saved marks, -1 none */
+    kn_ssize_t nsaved;      /* marks saved there */
+    kn_ssize_t saved;       /* saved last_ptr / POSSESSIVE_REPEAT position */
+    kn_ssize_t rep;
+    int jump;
+    int toplevel;
+} SreFrame;
+
+/* Stack room inside the state itself: most matches never allocate. */
+#define SRE_INLINE_FRAMES 16
+#define SRE_INLINE_DATA 32
+#define SRE_INLINE_REPS 8
+#define SRE_INLINE_MARKS 24
+
+struct SrePattern;
 
 typedef struct SreState {
     const void *data;       /* the subject's characters */
@@ -99,6 +132,13 @@ typedef struct SreState {
     kn_ssize_t ndata, capdata;
     SreFrame *frames;
     kn_ssize_t nframes, capframes;
+    const struct SrePattern *pat;   /* for the search filters */
+    /* The stacks start here (sre_state_init points at them); grow() copies
+     * to the heap when one overflows.  Not cleared by sre_state_init. */
+    kn_ssize_t marks_inline[SRE_INLINE_MARKS];
+    kn_ssize_t data_inline[SRE_INLINE_DATA];
+    SreRepeat reps_inline[SRE_INLINE_REPS];
+    SreFrame frames_inline[SRE_INLINE_FRAMES];
 } SreState;
 
 static inline uint32_t sre_ch(const SreState *st, kn_ssize_t i)
@@ -107,6 +147,12 @@ static inline uint32_t sre_ch(const SreState *st, kn_ssize_t i)
            : st->kind == 2 ? ((const uint16_t *)st->data)[i]
                            : ((const uint32_t *)st->data)[i];
 }
+
+/* Does the one-character op at code[pc] (its opcode) accept ch?  -1 when
+ * the op is not a one-character op. */
+int sre_char_op(const uint32_t *code, kn_ssize_t n, kn_ssize_t pc, uint32_t ch);
+/* Run the matcher from code index pc at st->ptr (sre_search.c's loop). */
+int sre_run(SreState *st, kn_ssize_t pc);
 
 /* Reset marks and repeat state before an attempt. */
 void sre_state_reset(SreState *st);
@@ -128,8 +174,60 @@ typedef struct SrePattern {
     uint32_t *code;
     kn_ssize_t codelen;
     KnObject *weakreflist;
+    /* Search filters (sre_search.c, set by sre_pattern_analyse):
+     * first_ok: every match starts with a character c for which
+     *   c >= 256 || first_map has bit c (positions failing it are skipped);
+     * prefix_len > 0: every match starts with the literal code[prefix_at ..
+     *   prefix_at + prefix_len) (the INFO block's prefix), and the code
+     *   after INFO starts with prefix_skip LITERAL ops for its first
+     *   characters. */
+    int first_ok;
+    uint32_t first_map[8];
+    kn_ssize_t prefix_at, prefix_len, prefix_skip;
+    /* Bitmaps by code index: map_index[pc] >= 0 names a maps[] entry, -1
+     * none (map_index NULL: no maps at all).  What the entry means depends
+     * on the op at pc:
+     *   IN / CATEGORY: bit c (c < 256) is sre_char_op(code, codelen, pc, c);
+     *   REPEAT_ONE / MIN_REPEAT_ONE: the tail's first-character set (a tail
+     *     attempt at a character outside it fails), with minmark the lowest
+     *     MARK index the tail can execute before that character. */
+    int32_t *map_index;
+    struct SreMap *maps;
 } SrePattern;
 
+typedef struct SreMap {
+    uint32_t bits[8];
+    kn_ssize_t minmark;     /* tail maps; KN_SSIZE_MAX-like when no MARK */
+} SreMap;
+
+static inline int sre_map_bit(const SreMap *m, uint32_t c)
+{
+    return c >= 256 || ((m->bits[c >> 5] >> (c & 31)) & 1);
+}
+
+/* The map of the op at pc, or NULL. */
+static inline const SreMap *sre_map_at(const SrePattern *p, kn_ssize_t pc)
+{
+    if (p == NULL || p->map_index == NULL)
+        return NULL;
+    int32_t mi = p->map_index[pc];
+    return mi < 0 ? NULL : &p->maps[mi];
+}
+
+/* Does the op at pc (IN or CATEGORY with a map) accept c?  -1: no map. */
+static inline int sre_map_test(const SrePattern *p, kn_ssize_t pc, uint32_t c)
+{
+    if (c >= 256)
+        return -1;
+    const SreMap *m = sre_map_at(p, pc);
+    return m == NULL ? -1 : (int)((m->bits[c >> 5] >> (c & 31)) & 1);
+}
+
+/* Fill the search filters of a freshly compiled pattern (never fails: a
+ * pattern it cannot analyse just gets no filter). */
+void sre_pattern_analyse(SrePattern *p);
+
+#define SRE_MATCH_INLINE_GROUPS 4
 typedef struct SreMatch {
     KN_OBJECT_HEAD;
     KnObject *string;
@@ -139,6 +237,9 @@ typedef struct SreMatch {
     kn_ssize_t ngroups;     /* groups + 1 */
     kn_ssize_t *spans;      /* 2 per group, group 0 first; -1 unset */
     KnObject *regs;         /* cached tuple */
+    /* spans points here when there are at most SRE_MATCH_INLINE_GROUPS
+     * groups (one allocation per match instead of two) */
+    kn_ssize_t spans_inline[2 * (SRE_MATCH_INLINE_GROUPS + 1)];
 } SreMatch;
 
 typedef struct SreScanner {
@@ -162,6 +263,8 @@ typedef struct SreSubject {
 int sre_state_init(SreState *st, SrePattern *p, KnObject *string, kn_ssize_t pos,
                    kn_ssize_t endpos, SreSubject *subj);
 void sre_state_fini(SreSubject *subj);
+/* s[i:j] of a str s (i, j clamped), as ob_str_substring. */
+KnObject *sre_str_slice(KnObject *s, kn_ssize_t i, kn_ssize_t j);
 /* string[i:j] as CPython's getslice: bytes for any bytes-like subject. */
 KnObject *sre_getslice(SreState *st, KnObject *string, kn_ssize_t i, kn_ssize_t j);
 

@@ -17,7 +17,10 @@ KnObject *sre_match_new(SrePattern *p, SreState *st, KnObject *string, int found
     if (m == NULL)
         return NULL;
     m->ngroups = p->groups + 1;
-    m->spans = kgc_alloc_atomic((size_t)m->ngroups * 2 * sizeof(kn_ssize_t));
+    if (p->groups <= SRE_MATCH_INLINE_GROUPS)
+        m->spans = m->spans_inline;
+    else
+        m->spans = kgc_alloc_atomic((size_t)m->ngroups * 2 * sizeof(kn_ssize_t));
     if (m->spans == NULL)
         return ob_err_nomemory();
     m->spans[0] = st->start;
@@ -74,6 +77,11 @@ static KnObject *group_slice(SreMatch *m, kn_ssize_t i, KnObject *def)
     kn_ssize_t a = m->spans[2 * i], b = m->spans[2 * i + 1];
     if (a < 0 || m->string == KN_None)
         return def;
+    if (KN_STR_CHECK(m->string)) {
+        /* the common case, without setting up a subject state */
+        kn_ssize_t len = KN_STR_LEN(m->string);
+        return sre_str_slice(m->string, a < len ? a : len, b < len ? b : len);
+    }
     SreState st;
     SreSubject subj;
     SrePattern any = *m->pattern;

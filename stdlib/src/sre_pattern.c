@@ -3,6 +3,7 @@
  * search, attributes, repr, ==, hash, copy (findall / split / sub and the
  * scanner are in sre_scan.c).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,8 +17,9 @@
 int sre_state_init(SreState *st, SrePattern *p, KnObject *string, kn_ssize_t pos,
                    kn_ssize_t endpos, SreSubject *subj)
 {
-    memset(st, 0, sizeof *st);
+    memset(st, 0, offsetof(SreState, marks_inline));
     memset(subj, 0, sizeof *subj);
+    st->pat = p;
     if (KN_STR_CHECK(string)) {
         st->data = KN_STR_DATA(string);
         st->kind = KN_STR_KIND(string);
@@ -60,12 +62,22 @@ int sre_state_init(SreState *st, SrePattern *p, KnObject *string, kn_ssize_t pos
     st->code = p->code;
     st->codelen = p->codelen;
     st->nmarks = 2 * p->groups;
-    st->marks = kgc_alloc_atomic((size_t)(st->nmarks + 1) * sizeof(kn_ssize_t));
-    if (st->marks == NULL) {
-        sre_state_fini(subj);
-        ob_err_nomemory();
-        return -1;
+    if (st->nmarks < SRE_INLINE_MARKS) {
+        st->marks = st->marks_inline;
+    } else {
+        st->marks = kgc_alloc_atomic((size_t)(st->nmarks + 1) * sizeof(kn_ssize_t));
+        if (st->marks == NULL) {
+            sre_state_fini(subj);
+            ob_err_nomemory();
+            return -1;
+        }
     }
+    st->data_stack = st->data_inline;
+    st->capdata = SRE_INLINE_DATA;
+    st->reps = st->reps_inline;
+    st->capreps = SRE_INLINE_REPS;
+    st->frames = st->frames_inline;
+    st->capframes = SRE_INLINE_FRAMES;
     sre_state_reset(st);
     return 0;
 }
@@ -80,6 +92,25 @@ void sre_state_fini(SreSubject *subj)
     }
 }
 
+KnObject *sre_str_slice(KnObject *s, kn_ssize_t i, kn_ssize_t j)
+{
+    kn_ssize_t len = KN_STR_LEN(s);
+    if (i < 0)
+        i = 0;
+    if (j > len)
+        j = len;
+    /* An ASCII subject's slices are ASCII: copy without looking for the
+     * widest character.  Empty and one-character slices, and the whole
+     * string, keep ob_str_substring's shared objects. */
+    if (j - i > 1 && j - i < len && KN_STR_IS_ASCII(s) && KN_STR_IS_COMPACT(s)) {
+        KnObject *r = ob_str_new(j - i, 0x7f);
+        if (r != NULL)
+            memcpy(KN_STR_DATA(r), (const char *)KN_STR_DATA(s) + i, (size_t)(j - i));
+        return r;
+    }
+    return ob_str_substring(s, i, j);
+}
+
 KnObject *sre_getslice(SreState *st, KnObject *string, kn_ssize_t i, kn_ssize_t j)
 {
     if (st->isbytes) {
@@ -88,7 +119,7 @@ KnObject *sre_getslice(SreState *st, KnObject *string, kn_ssize_t i, kn_ssize_t 
             return string;
         return ob_bytes_from_data((const char *)st->data + i, j - i);
     }
-    return ob_str_substring(string, i, j);
+    return sre_str_slice(string, i, j);
 }
 
 int sre_pos_args(KnObject *pos, KnObject *endpos, kn_ssize_t *p, kn_ssize_t *e)
@@ -115,9 +146,13 @@ static KnObject *do_match(KnObject *self, KnObject *const *args, kn_ssize_t n, K
 {
     static const char *const names[] = { "string", "pos", "endpos", NULL };
     KnArgSpec spec = { name, names, 1, 3, 0 };
-    KnObject *a[3];
+    KnObject *a[3] = { NULL, NULL, NULL };
     kn_ssize_t pos, endpos;
-    if (ob_args_parse(&spec, args, n, kw, a) < 0 || sre_pos_args(a[1], a[2], &pos, &endpos) < 0)
+    if (n == 1 && (kw == NULL || KN_SIZE(kw) == 0))
+        a[0] = args[0];         /* the common call: just the subject */
+    else if (ob_args_parse(&spec, args, n, kw, a) < 0)
+        return NULL;
+    if (sre_pos_args(a[1], a[2], &pos, &endpos) < 0)
         return NULL;
     SrePattern *p = (SrePattern *)self;
     SreState st;
@@ -195,6 +230,7 @@ KnObject *sre_pattern_compile(KnObject *pattern, int flags, KnObject *code, kn_s
     p->groups = groups;
     p->groupindex = groupindex;
     p->indexgroup = indexgroup;
+    sre_pattern_analyse(p);
     return (KnObject *)p;
 }
 

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "libgc/gc.h"
 #include "libobject/iter.h"
 #include "sre_internal.h"
 
@@ -186,16 +187,153 @@ static int literal_repl(KnObject *repl)
     return lit;
 }
 
+/* "".join(list) for two or more str pieces: the result's width comes from
+ * the pieces' kinds (each piece is canonical, so its kind says which range
+ * its widest character is in) instead of a scan of the result.  NULL
+ * without an error when a piece is not a str (ob_str_join reports it). */
+static KnObject *join_str_pieces(KnObject *list)
+{
+    kn_ssize_t n = KN_SIZE(list), total = 0;
+    int kind = 1, ascii = 1;
+    for (kn_ssize_t i = 0; i < n; i++) {
+        KnObject *p = KN_LIST_ITEMS(list)[i];
+        if (!KN_STR_CHECK(p) || KN_STR_KIND(p) == 0)
+            return NULL;
+        if (KN_STR_KIND(p) > kind)
+            kind = KN_STR_KIND(p);
+        if (!KN_STR_IS_ASCII(p) && KN_STR_LEN(p) > 0)
+            ascii = 0;
+        total += KN_STR_LEN(p);
+    }
+    uint32_t maxchar = kind == 4 ? 0x10ffff : kind == 2 ? 0xffff : ascii ? 0x7f : 0xff;
+    KnObject *r = ob_str_new(total, maxchar);
+    if (r == NULL)
+        return NULL;
+    char *out = KN_STR_DATA(r);
+    kn_ssize_t at = 0;
+    for (kn_ssize_t i = 0; i < n; i++) {
+        KnObject *p = KN_LIST_ITEMS(list)[i];
+        kn_ssize_t len = KN_STR_LEN(p);
+        int pk = KN_STR_KIND(p);
+        const void *pd = KN_STR_DATA(p);
+        if (pk == kind) {
+            memcpy(out + at * kind, pd, (size_t)len * (size_t)kind);
+        } else {
+            for (kn_ssize_t j = 0; j < len; j++)
+                KN_STR_WRITE(kind, out, at + j, KN_STR_READ(pk, pd, j));
+        }
+        at += len;
+    }
+    return r;
+}
+
 static KnObject *join_pieces(SreState *st, KnObject *string, KnObject *list)
 {
     KnObject *empty = sre_getslice(st, string, 0, 0);
     if (empty == NULL)
         return NULL;
-    if (!st->isbytes)
+    if (!st->isbytes) {
+        if (KN_SIZE(list) >= 2) {
+            KnObject *r = join_str_pieces(list);
+            if (r != NULL || ob_err_occurred())
+                return r;
+        }
         return ob_str_join(empty, list);
+    }
     if (KN_TYPE(empty) != &ob_bytes_type)
         empty = ob_bytes_from_data("", 0);
     return ob_call_method(empty, "join", 1, list);
+}
+
+/* A replacement template expanded here instead of by a Python call per
+ * match.  re._subx returns, for a template with group references, its
+ * closure `filter(match, template=(groups, literals))`, which calls
+ * re._parser.expand_template: a copy of literals with each (index, group)
+ * slot set to the group's text (or empty) and joined.  Appending the same
+ * pieces to sub's own list gives the same string. */
+typedef struct SubTemplate {
+    KnObject *literals;     /* list: str/bytes, None at group slots */
+    kn_ssize_t *group;      /* per literal slot: group number, -1 literal */
+    kn_ssize_t n;
+} SubTemplate;
+
+/* Recognise _subx's filter and check its template; 0 (no error) when it
+ * is something else, which is then called as usual. */
+static int sub_template(SrePattern *p, KnObject *filter, KnObject *string, SubTemplate *t)
+{
+    int isbytes = KN_TYPE(string) == &ob_bytes_type;
+    if (!isbytes && !KN_STR_CHECK_EXACT(string))
+        return 0;
+    KnObject *qn = ob_getattr_str(filter, "__qualname__");
+    KnObject *defs = qn != NULL ? ob_getattr_str(filter, "__defaults__") : NULL;
+    if (defs == NULL) {
+        ob_err_clear();
+        return 0;
+    }
+    if (!KN_STR_CHECK(qn) || !ob_str_equal_cstr(qn, "_subx.<locals>.filter") != 0 ||
+        !KN_TUPLE_CHECK(defs) || KN_SIZE(defs) != 1)
+        return 0;
+    KnObject *tmpl = KN_TUPLE_ITEMS(defs)[0];
+    if (!KN_TUPLE_CHECK(tmpl) || KN_SIZE(tmpl) != 2)
+        return 0;
+    KnObject *groups = KN_TUPLE_ITEMS(tmpl)[0], *lits = KN_TUPLE_ITEMS(tmpl)[1];
+    if (!KN_LIST_CHECK(groups) || !KN_LIST_CHECK(lits))
+        return 0;
+    kn_ssize_t n = KN_SIZE(lits);
+    kn_ssize_t *group = kgc_alloc_atomic((size_t)(n + 1) * sizeof(kn_ssize_t));
+    if (group == NULL)
+        return 0;
+    for (kn_ssize_t i = 0; i < n; i++)
+        group[i] = -1;
+    for (kn_ssize_t k = 0; k < KN_SIZE(groups); k++) {
+        KnObject *g = KN_LIST_ITEMS(groups)[k];
+        if (!KN_TUPLE_CHECK(g) || KN_SIZE(g) != 2 || !KN_INT_CHECK(KN_TUPLE_ITEMS(g)[0]) ||
+            !KN_INT_CHECK(KN_TUPLE_ITEMS(g)[1]))
+            return 0;
+        kn_ssize_t slot = ob_int_as_ssize(KN_TUPLE_ITEMS(g)[0]);
+        kn_ssize_t num = ob_int_as_ssize(KN_TUPLE_ITEMS(g)[1]);
+        if (ob_err_occurred()) {
+            ob_err_clear();
+            return 0;
+        }
+        /* a later pair for the same slot wins, as in expand_template */
+        if (slot < 0 || slot >= n || num < 0 || num > p->groups)
+            return 0;
+        group[slot] = num;
+    }
+    for (kn_ssize_t i = 0; i < n; i++) {
+        KnObject *l = KN_LIST_ITEMS(lits)[i];
+        if (group[i] >= 0 ? l != KN_None
+                          : (isbytes ? KN_TYPE(l) != &ob_bytes_type : !KN_STR_CHECK_EXACT(l)))
+            return 0;
+    }
+    t->literals = lits;
+    t->group = group;
+    t->n = n;
+    return 1;
+}
+
+static KnObject *state_group(SreState *st, KnObject *string, kn_ssize_t i, KnObject *missing);
+
+/* Append one match's expansion of t to list. */
+static int sub_expand(SreState *st, KnObject *string, const SubTemplate *t, KnObject *list)
+{
+    for (kn_ssize_t i = 0; i < t->n && i < KN_SIZE(t->literals); i++) {
+        KnObject *piece;
+        if (t->group[i] < 0)
+            piece = KN_LIST_ITEMS(t->literals)[i];
+        else if (t->group[i] == 0)
+            piece = sre_getslice(st, string, st->start, st->ptr);
+        else
+            piece = state_group(st, string, t->group[i], KN_None);
+        if (piece == NULL)
+            return -1;
+        if (piece == KN_None || (KN_STR_CHECK(piece) ? KN_STR_LEN(piece) : KN_SIZE(piece)) == 0)
+            continue;
+        if (ob_list_append(list, piece) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 static KnObject *subx(KnObject *self, KnObject *const *args, kn_ssize_t n, KnObject *kw,
@@ -213,6 +351,8 @@ static KnObject *subx(KnObject *self, KnObject *const *args, kn_ssize_t n, KnObj
             return NULL;
     }
     KnObject *filter = a[0], *string = a[1];
+    SubTemplate tmpl = { NULL, NULL, 0 };
+    int native = 0;
     int callable = ob_callable_check(filter);
     if (!callable) {
         int lit = literal_repl(filter);
@@ -227,6 +367,10 @@ static KnObject *subx(KnObject *self, KnObject *const *args, kn_ssize_t n, KnObj
             if (filter == NULL)
                 return NULL;
             callable = ob_callable_check(filter);
+            if (callable && sub_template((SrePattern *)self, filter, string, &tmpl)) {
+                native = 1;
+                callable = 0;
+            }
         }
     }
     SrePattern *p = (SrePattern *)self;
@@ -251,7 +395,11 @@ static KnObject *subx(KnObject *self, KnObject *const *args, kn_ssize_t n, KnObj
                 goto done;
         }
         KnObject *item = filter;
-        if (callable) {
+        if (native) {
+            if (sub_expand(&st, string, &tmpl, list) < 0)
+                goto done;
+            item = KN_None;
+        } else if (callable) {
             KnObject *m = sre_match_new(p, &st, string, 1);
             if (m == NULL)
                 goto done;
