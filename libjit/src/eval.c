@@ -267,7 +267,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     KnObject **sp = base + frame->stacktop;
     KnObject **names = KN_TUPLE_ITEMS(co->co_names);
     KnObject **consts = KN_TUPLE_ITEMS(co->co_consts);
-    KnObject **fast = frame->localsplus;
+    /* The fast locals: addressed from `frame` (no variable to reload). */
+#define fast (frame->localsplus)
     KnObject *kwnames = NULL;
     jit_frame *inline_frame = NULL;     /* CALL_PY_* / LOAD_ATTR_PROPERTY */
     KnObject *num_fresh = NULL;         /* eval_spec_num.inc: last fresh float/complex */
@@ -339,7 +340,6 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         sp = base + frame->stacktop;                                \
         names = KN_TUPLE_ITEMS(co->co_names);                       \
         consts = KN_TUPLE_ITEMS(co->co_consts);                     \
-        fast = frame->localsplus;                                   \
         here = frame->lasti;                                        \
     } while (0)
 
@@ -1556,3 +1556,4 @@ leave_suspended:
         frame->previous = NULL;
     return retval;
 }
+#undef fast
