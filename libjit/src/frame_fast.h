@@ -15,6 +15,14 @@
 
 #include "eval.h"
 
+/* The thread's interpreter state; made on first use (NULL + MemoryError). */
+static inline jit_tstate *jit_tstate_fast(KnThreadState *ts)
+{
+    if (__builtin_expect(ts->jit != NULL, 1))
+        return ts->jit;
+    return jit_tstate_get(ts);
+}
+
 /* Carve a frame of `words` out of chunk c (which has room) and fill its
  * header; the rest is zero already. */
 static inline jit_frame *jit_frame_carve(jit_chunk *c, size_t words, KnObject *func,
