@@ -159,3 +159,18 @@ def caller():
 for i in range(20):
     s = caller()
 print([line.split(",")[1:] for line in "".join(s).splitlines() if line.startswith("  File")])
+
+# Line events through EXTENDED_ARG-prefixed instructions (warm code).
+big_events = []
+
+
+def big_tracer(frame, event, arg):
+    if frame.f_code.co_name == "big":
+        big_events.append((event, frame.f_lineno))
+    return big_tracer
+
+
+sys.settrace(big_tracer)
+r = big(0)
+sys.settrace(None)
+print(len(big_events), big_events[:3], big_events[-4:], r[1])
