@@ -21,6 +21,7 @@
 #include "libobject/set.h"
 #include "libobject/slice.h"
 #include "eval.h"
+#include "frame_fast.h"
 #include "gil.h"
 #include "opcode.h"
 #include "specialize.h"
@@ -29,6 +30,8 @@
 /* Cache units per opcode: a specialised form has its base's. */
 enum {
 #define OP(name, pops, pushes, caches, flags) JIT_CACHES_##name = (caches),
+#include "opcodes.def"
+#define SPEC(name, base) JIT_CACHES_##name = JIT_CACHES_##base,
 #include "opcodes.def"
 };
 
@@ -264,12 +267,13 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     KnObject **sp = base + frame->stacktop;
     KnObject **names = KN_TUPLE_ITEMS(co->co_names);
     KnObject **consts = KN_TUPLE_ITEMS(co->co_consts);
-    KnObject **fast = frame->localsplus;
+    /* The fast locals: addressed from `frame` (no variable to reload). */
+#define fast (frame->localsplus)
     KnObject *kwnames = NULL;
     jit_frame *inline_frame = NULL;     /* CALL_PY_* / LOAD_ATTR_PROPERTY */
     KnObject *num_fresh = NULL;         /* eval_spec_num.inc: last fresh float/complex */
     uint16_t *next_instr = first;
-    int opcode, oparg;
+    int oparg;
     /* The instruction being executed: where the exception table is
      * searched.  frame->lasti normally equals it, but RERAISE restores
      * the lasti of the original raise (for the traceback) first. */
@@ -283,17 +287,22 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         goto error;
     }
 
+/* DISPATCH decodes the next unit and jumps; the instruction's own
+ * TARGET skips its inline cache units (a constant per opcode), so
+ * between the two — only in the trace hook — next_instr points just
+ * after the instruction's unit.  Two TARGETs sharing one body must have
+ * the same cache count (the first is then written as a bare label,
+ * TARGET_LABEL). */
 #define DISPATCH()                                                  \
     do {                                                            \
-        uint16_t w_ = *next_instr;                                  \
+        uint32_t w_ = *next_instr;                                  \
         here = frame->lasti = (int32_t)(next_instr - first);        \
         next_instr++;                                               \
-        opcode = w_ & 0xff;                                         \
-        oparg = w_ >> 8;                                            \
-        next_instr += jit_eval_caches[opcode];                            \
-        goto *targets[opcode];                                      \
+        oparg = (int)(w_ >> 8);                                     \
+        goto *targets[w_ & 0xff];                                   \
     } while (0)
-#define TARGET(name) op_##name:
+#define TARGET(name) op_##name: next_instr += JIT_CACHES_##name;
+#define TARGET_LABEL(name) op_##name:
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
 #define PEEK(n) (sp[-(n)])
@@ -331,7 +340,6 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         sp = base + frame->stacktop;                                \
         names = KN_TUPLE_ITEMS(co->co_names);                       \
         consts = KN_TUPLE_ITEMS(co->co_consts);                     \
-        fast = frame->localsplus;                                   \
         here = frame->lasti;                                        \
     } while (0)
 
@@ -339,7 +347,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 
     TARGET(CACHE)
     op_unknown:
-        ob_err_format(ob_exc_SystemError, "unknown opcode %d at offset %d", opcode,
+        ob_err_format(ob_exc_SystemError, "unknown opcode %d at offset %d", first[here] & 0xff,
                       frame->lasti * 2);
         goto error;
 
@@ -350,10 +358,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         uint16_t w = *next_instr;
         here = frame->lasti = (int32_t)(next_instr - first);
         next_instr++;
-        opcode = w & 0xff;
         oparg = (oparg << 8) | (w >> 8);
-        next_instr += jit_eval_caches[opcode];
-        goto *targets[opcode];
+        goto *targets[w & 0xff];      /* its TARGET skips its caches */
     }
 
     TARGET(RESUME)
@@ -1396,7 +1402,10 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     /* Every instruction while tracing (targets[] all point here): the
      * events (eval_trace.c), c_call events around built-in calls, then
      * the instruction's unspecialised form. */
-trace_hook:
+trace_hook: {
+    /* The unit at `here` is the one DISPATCH decoded (EXTENDED_ARG sets
+     * `here` to the prefixed instruction before jumping). */
+    int opcode = first[here] & 0xff;
     num_fresh = NULL;   /* a trace function may jump (f_lineno) or stop tracing */
     if (ts->cframe->use_tracing && opcode != JIT_OP_EXTENDED_ARG) {
         frame->stacktop = (int32_t)(sp - base);
@@ -1421,6 +1430,7 @@ trace_hook:
             }
             kn_ssize_t npos = nargs - (kwnames ? KN_SIZE(kwnames) : 0);
             if (jit_trace_is_c_callable(callable, npos)) {
+                next_instr += JIT_CACHES_CALL;  /* as TARGET(CALL) would */
                 KnObject *r = jit_trace_c_call(ts, frame, callable, args, (size_t)npos, kwnames);
                 kwnames = NULL;
                 KnObject **newsp = sp - oparg - 2;
@@ -1432,6 +1442,7 @@ trace_hook:
             }
         }
         if (opcode == JIT_OP_SEND && ts->c_tracefunc != NULL) {
+            next_instr += JIT_CACHES_SEND;
             KnObject *v = POP(), *r = NULL;
             *sp = NULL;
             KnSendResult st = jit_trace_send(ts, frame, TOP(), v, &r);
@@ -1459,6 +1470,7 @@ trace_hook:
             KnObject *func = (oparg & 1) ? PEEK(3) : SECOND();
             if (KN_TUPLE_CHECK_EXACT(callargs) && (kwargs == NULL || KN_DICT_CHECK_EXACT(kwargs)) &&
                 jit_trace_is_c_callable(func, KN_SIZE(callargs))) {
+                next_instr += JIT_CACHES_CALL_FUNCTION_EX;
                 KnObject *r = jit_trace_c_call_ex(ts, frame, func, callargs, kwargs);
                 KnObject **newsp = sp - 3 - (oparg & 1);
                 while (sp > newsp)
@@ -1469,8 +1481,8 @@ trace_hook:
             }
         }
     }
-    opcode = jit_trace_deopt[opcode];
-    goto *plain_targets[opcode];
+    goto *plain_targets[jit_trace_deopt[opcode]];
+    }
 
 error:
     if (!ob_err_occurred())
@@ -1519,7 +1531,7 @@ leave:
         frame = callee->previous;
         jt->current = frame;
         ts->recursion_remaining++;
-        jit_frame_pop(jt, callee);
+        jit_frame_pop_fast(jt, callee);
         RELOAD_FRAME();
         next_instr = first + frame->lasti + 1 + jit_eval_caches[first[frame->lasti] & 0xff];
         kwnames = NULL;
@@ -1539,8 +1551,9 @@ leave_suspended:
     jt->current = frame->previous;
     ts->recursion_remaining++;
     if (frame->owner == JIT_FRAME_THREAD)
-        jit_frame_pop(jt, frame);
+        jit_frame_pop_fast(jt, frame);
     else
         frame->previous = NULL;
     return retval;
 }
+#undef fast

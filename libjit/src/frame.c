@@ -11,6 +11,7 @@
 
 #include "libgc/gc.h"
 #include "eval.h"
+#include "frame_fast.h"
 
 #define CHUNK_WORDS (64 * 1024)     /* 512 KiB per chunk */
 #define STACK_MARGIN (256 * 1024)   /* C stack kept free for C callees */
@@ -76,16 +77,7 @@ jit_frame *jit_frame_push(jit_tstate *jt, KnObject *func, KnCodeObject *code,
         n->prev = c;
         jt->chunk = c = n;
     }
-    jit_frame *f = (jit_frame *)c->top;
-    c->top += words;
-    f->func = func;
-    f->code = code;
-    f->globals = globals;
-    f->builtins = builtins;
-    f->locals = locals;
-    f->lasti = -1;
-    f->owner = JIT_FRAME_THREAD;
-    return f;
+    return jit_frame_carve(c, words, func, code, globals, builtins, locals);
 }
 
 void jit_frame_detach(jit_frame *f)

@@ -9,6 +9,7 @@
 
 #include "libgc/gc.h"
 #include "eval.h"
+#include "frame_fast.h"
 
 static uint32_t next_func_version = 1;
 
@@ -293,11 +294,10 @@ static KnObject *func_vectorcall(KnObject *func, KnObject *const *args, size_t n
 {
     KnFunctionObject *fn = JIT_FUNC(func);
     KnCodeObject *co = JIT_CODE(fn->func_code);
-    jit_tstate *jt = jit_tstate_get(ob_tstate_get());
+    jit_tstate *jt = jit_tstate_fast(ob_tstate_get());
     if (jt == NULL)
         return NULL;
-    KnObject *locals = NULL;
-    jit_frame *fr = jit_frame_push(jt, func, co, fn->func_globals, fn->func_builtins, locals);
+    jit_frame *fr = jit_frame_push_fast(jt, func, co, fn->func_globals, fn->func_builtins);
     if (fr == NULL)
         return NULL;
     kn_ssize_t nargs = KN_VECTORCALL_NARGS(nargsf);
