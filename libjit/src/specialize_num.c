@@ -179,7 +179,7 @@ void jit_specialize_compare_op_num(uint16_t *instr, KnObject *a, KnObject *b)
 
 /* KILN_NOQUICKEN=1 turns this off too (specialize.c reads it for the
  * adaptive forms). */
-static int quicken_off(void)
+int jit_quicken_off(void)
 {
     static int state;   /* 0 unknown, 1 on, -1 off */
     if (state == 0) {
@@ -247,7 +247,7 @@ void jit_num_warmup(KnCodeObject *co)
     if (++d->num_warmup < JIT_NUM_WARMUP)
         return;
     d->num_quickened = 1;
-    if (!quicken_off())
+    if (!jit_quicken_off())
         quicken(co);
 }
 

@@ -1,0 +1,25 @@
+/* libjit/src/specialize_iter.h — FOR_ITER_RANGE / _LIST / _TUPLE
+ * (specialize_iter.c, eval_spec_iter.inc; NOTES-specialization.md,
+ * "Loops over range / list / tuple"). */
+#ifndef LIBJIT_SPECIALIZE_ITER_H
+#define LIBJIT_SPECIALIZE_ITER_H
+
+#include "../../libobject/src/iter_internal.h"
+#include "specialize.h"
+
+/* One of the iterator types FOR_ITER has an inline form for. */
+static inline int jit_iter_inline_type(const KnTypeObject *tp)
+{
+    return tp == &ob_range_iter_type || tp == &ob_list_iter_type || tp == &ob_tuple_iter_type;
+}
+
+/* FOR_ITER (no cache units) at instr, in warm code, about to step `it`
+ * whose type passed jit_iter_inline_type: rewrite the opcode byte to the
+ * matching form (the argument byte is kept).  Never raises. */
+void jit_specialize_for_iter(const KnCodeObject *co, uint16_t *instr, const KnObject *it);
+
+/* A FOR_ITER_* form met another iterator type: back to FOR_ITER (whose
+ * next execution may pick another form). */
+void jit_for_iter_deopt(uint16_t *instr);
+
+#endif
