@@ -1,6 +1,7 @@
 /* libjit/src/specialize_iter.c — picks FOR_ITER_RANGE / _LIST / _TUPLE
  * from the exact type of the iterator FOR_ITER steps (the bodies are in
- * eval_spec_iter.inc).  FOR_ITER has no cache units, so there is no
+ * eval_spec_iter.inc), and FOR_ITER_ENUMERATE / _ZIP2 for `for i, x in
+ * enumerate(...)` / `for x, y in zip(a, b)`.  FOR_ITER has no cache units, so there is no
  * counter: the generic form specialises as soon as its code object is
  * warm, and a form meeting another type goes back to the generic one. */
 #include "specialize_iter.h"
@@ -15,9 +16,27 @@ void jit_specialize_for_iter(const KnCodeObject *co, uint16_t *instr, const KnOb
     if (jit_num_cold(co) || jit_quicken_off())
         return;
     const KnTypeObject *tp = KN_TYPE(it);
-    int op = tp == &ob_range_iter_type ? JIT_OP_FOR_ITER_RANGE
-             : tp == &ob_list_iter_type ? JIT_OP_FOR_ITER_LIST
-                                        : JIT_OP_FOR_ITER_TUPLE;
+    int op;
+    if (tp == &ob_range_iter_type) {
+        op = JIT_OP_FOR_ITER_RANGE;
+    } else if (tp == &ob_list_iter_type) {
+        op = JIT_OP_FOR_ITER_LIST;
+    } else if (tp == &ob_tuple_iter_type) {
+        op = JIT_OP_FOR_ITER_TUPLE;
+    } else {
+        /* enumerate / zip of two: only when the pair goes straight into
+         * UNPACK_SEQUENCE 2 (read from co_code_orig), which the form then
+         * does itself, so the pair tuple is never made */
+        uint16_t next = co->co_code_orig[instr - co->co_code + 1];
+        if ((next & 0xff) != JIT_OP_UNPACK_SEQUENCE || (next >> 8) != 2)
+            return;
+        if (tp == &ob_enumerate_type && jit_iter_enumerate_ok((const KnEnumerateIter *)it))
+            op = JIT_OP_FOR_ITER_ENUMERATE;
+        else if (tp == &ob_zip_type && jit_iter_zip2_ok((const KnZipIter *)it))
+            op = JIT_OP_FOR_ITER_ZIP2;
+        else
+            return;
+    }
     JIT_SPEC_STAT(op, JIT_STAT_SPECIALISED);
     set_opcode(instr, op);
 }

@@ -10,10 +10,23 @@
 /* One of the iterator types FOR_ITER has an inline form for. */
 static inline int jit_iter_inline_type(const KnTypeObject *tp)
 {
-    return tp == &ob_range_iter_type || tp == &ob_list_iter_type || tp == &ob_tuple_iter_type;
+    return tp == &ob_range_iter_type || tp == &ob_list_iter_type || tp == &ob_tuple_iter_type ||
+           tp == &ob_enumerate_type || tp == &ob_zip_type;
 }
 
-/* FOR_ITER (no cache units) at instr, in warm code, about to step `it`
+/* FOR_ITER_ENUMERATE / FOR_ITER_ZIP2 can step: an int count, two
+ * iterators without strict. */
+static inline int jit_iter_enumerate_ok(const KnEnumerateIter *e)
+{
+    return e->long_index == NULL && e->index < KN_SSIZE_MAX;
+}
+static inline int jit_iter_zip2_ok(const KnZipIter *z)
+{
+    return KN_SIZE(z->iters) == 2 && !z->strict;
+}
+
+/* FOR_ITER (no cache units) at instr (also FOR_ITER_ENUMERATE / _ZIP2
+ * when the loop body starts with UNPACK_SEQUENCE 2), in warm code, about to step `it`
  * whose type passed jit_iter_inline_type: rewrite the opcode byte to the
  * matching form (the argument byte is kept).  Never raises. */
 void jit_specialize_for_iter(const KnCodeObject *co, uint16_t *instr, const KnObject *it);

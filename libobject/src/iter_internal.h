@@ -13,6 +13,12 @@
  *     seq[index++] while index < len(seq); the first time index reaches
  *     the end, seq becomes NULL and stays NULL (so a list that grows
  *     later is not resumed).
+ *   enumerate (builtin_iters.c, enumerate_next): the next item of `it`,
+ *     then the count: index (post-incremented) while long_index is NULL
+ *     and index is below KN_SSIZE_MAX, else the int long_index.
+ *   zip (builtin_iters.c, zip_next): one item of each iterator in
+ *     `iters` in order, ending at the first exhausted one (strict: the
+ *     length check).
  */
 #ifndef LIBOBJECT_ITER_INTERNAL_H
 #define LIBOBJECT_ITER_INTERNAL_H
@@ -23,5 +29,18 @@ typedef struct KnRangeIter {
     KN_OBJECT_HEAD;
     long index, start, step, len;
 } KnRangeIter;
+
+typedef struct KnEnumerateIter {
+    KN_OBJECT_HEAD;
+    KnObject *it;              /* the underlying iterator */
+    kn_ssize_t index;          /* next count while it fits */
+    KnObject *long_index;      /* next count once it does not (else NULL) */
+} KnEnumerateIter;
+
+typedef struct KnZipIter {
+    KN_OBJECT_HEAD;
+    KnObject *iters;           /* tuple of iterators */
+    int strict;
+} KnZipIter;
 
 #endif

@@ -227,6 +227,29 @@ def tracing():
     print(r, events)
 
 
+def unpack_in_for():
+    res = []
+    for _ in range(12):
+        t = 0
+        for a, b in [(1, 2), (3, 4), [5, 6]]:
+            t += a * 10 + b
+        for a, a in ((7, 8),):
+            t += a
+        for x, y in ((1, 2),) * 3 + (range(2),):
+            t += x - y
+        res.append(t)
+    print(res[-1])
+    for bad in ([(1, 2), (1, 2, 3)], [(1, 2), (1,)], [(1, 2), 5]):
+        for _ in range(12):
+            try:
+                for a, b in bad:
+                    pass
+            except (ValueError, TypeError) as e:
+                msg = (type(e).__name__, str(e), a, b)
+        print(msg)
+
+
+unpack_in_for()
 list_mutation()
 reuse_after_exhaustion()
 partial_then_resume()
