@@ -46,3 +46,15 @@ void jit_for_iter_deopt(uint16_t *instr)
     JIT_SPEC_STAT(*instr, JIT_STAT_DEOPT);
     set_opcode(instr, JIT_OP_FOR_ITER);
 }
+
+void jit_iter_quicken_swap(KnCodeObject *co, int i)
+{
+    const uint16_t *orig = co->co_code_orig;
+    if (i + 2 >= co->co_ncode || orig[i] != (JIT_OP_SWAP | 3 << 8) ||
+        orig[i + 1] != (JIT_OP_SWAP | 2 << 8) || (orig[i + 2] & 0xff) != JIT_OP_STORE_SUBSCR)
+        return;
+    if (i > 0 && (orig[i - 1] & 0xff) == JIT_OP_EXTENDED_ARG)
+        return;
+    JIT_SPEC_STAT(JIT_OP_SWAP_STORE_SUBSCR, JIT_STAT_SPECIALISED);
+    set_opcode(&co->co_code[i], JIT_OP_SWAP_STORE_SUBSCR);
+}

@@ -35,4 +35,8 @@ void jit_specialize_for_iter(const KnCodeObject *co, uint16_t *instr, const KnOb
  * next execution may pick another form). */
 void jit_for_iter_deopt(uint16_t *instr);
 
+/* Warm-up (specialize_num.c's quicken): the SWAP at unit i starting
+ * SWAP 3; SWAP 2; STORE_SUBSCR becomes SWAP_STORE_SUBSCR. */
+void jit_iter_quicken_swap(KnCodeObject *co, int i);
+
 #endif

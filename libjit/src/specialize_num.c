@@ -9,6 +9,7 @@
 #include "libgc/gc.h"
 #include "libobject/complex.h"
 #include "specialize.h"
+#include "specialize_iter.h"
 
 /* Is code unit `pos` the target of a jump or of an exception handler? */
 static int is_jump_target(const KnCodeObject *co, int pos)
@@ -212,6 +213,9 @@ static void quicken(KnCodeObject *co)
             break;
         case JIT_OP_JUMP_BACKWARD:
             set_opcode(&code[i], JIT_OP_JUMP_BACKWARD_QUICK);
+            break;
+        case JIT_OP_SWAP:
+            jit_iter_quicken_swap(co, i);   /* specialize_iter.c */
             break;
         case JIT_OP_LOAD_FAST:
             pair = prev == JIT_OP_LOAD_FAST    ? JIT_OP_LOAD_FAST__LOAD_FAST
