@@ -4,6 +4,7 @@
  * enumerate(...)` / `for x, y in zip(a, b)`.  FOR_ITER has no cache units, so there is no
  * counter: the generic form specialises as soon as its code object is
  * warm, and a form meeting another type goes back to the generic one. */
+#include "libobject/complex.h"
 #include "specialize_iter.h"
 
 static void set_opcode(uint16_t *instr, int op)
@@ -57,4 +58,20 @@ void jit_iter_quicken_swap(KnCodeObject *co, int i)
         return;
     JIT_SPEC_STAT(JIT_OP_SWAP_STORE_SUBSCR, JIT_STAT_SPECIALISED);
     set_opcode(&co->co_code[i], JIT_OP_SWAP_STORE_SUBSCR);
+}
+
+/* complex is a static, immutable type: its `real` / `imag` member
+ * descriptors cannot be replaced or shadowed, so the exact type is the
+ * whole guard. */
+int jit_specialize_load_attr_complex(uint16_t *instr, const KnObject *owner, KnObject *name)
+{
+    if (KN_TYPE(owner) != &ob_complex_type)
+        return 0;
+    if (ob_str_equal_cstr(name, "real"))
+        jit_spec_rewrite(instr, JIT_OP_LOAD_ATTR_COMPLEX_REAL);
+    else if (ob_str_equal_cstr(name, "imag"))
+        jit_spec_rewrite(instr, JIT_OP_LOAD_ATTR_COMPLEX_IMAG);
+    else
+        return 0;
+    return 1;
 }

@@ -39,4 +39,8 @@ void jit_for_iter_deopt(uint16_t *instr);
  * SWAP 3; SWAP 2; STORE_SUBSCR becomes SWAP_STORE_SUBSCR. */
 void jit_iter_quicken_swap(KnCodeObject *co, int i);
 
+/* LOAD_ATTR of `real` / `imag` on an exact complex: LOAD_ATTR_COMPLEX_REAL
+ * / _IMAG read the part directly.  1 when rewritten. */
+int jit_specialize_load_attr_complex(uint16_t *instr, const KnObject *owner, KnObject *name);
+
 #endif
