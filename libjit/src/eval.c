@@ -26,6 +26,7 @@
 #include "opcode.h"
 #include "specialize.h"
 #include "specialize_attr.h"
+#include "specialize_iter.h"
 
 /* Cache units per opcode: a specialised form has its base's. */
 enum {
@@ -998,6 +999,8 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         if (KN_TYPE(it) == &jit_gen_type && !trace_on && ts->recursion_remaining > 1 &&
             (inline_frame = jit_gen_enter_inline(ts, it, KN_None, frame)) != NULL)
             goto num_gen_enter;         /* eval_spec_num.inc */
+        if (jit_iter_inline_type(KN_TYPE(it)) && !trace_on)
+            jit_specialize_for_iter(co, INSTR(), it);  /* eval_spec_iter.inc */
         iternextfunc next = KN_TYPE(it)->tp_iternext;
         KnObject *v = next ? next(it) : ob_iter_next(it);
         if (v != NULL) {
@@ -1398,6 +1401,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 #include "eval_spec.inc"
 #include "eval_spec_attr.inc"
 #include "eval_spec_num.inc"
+#include "eval_spec_iter.inc"
 
     /* Every instruction while tracing (targets[] all point here): the
      * events (eval_trace.c), c_call events around built-in calls, then

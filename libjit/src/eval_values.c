@@ -99,6 +99,12 @@ KnObject *jit_eval_format_value(KnObject *value, int conv, KnObject *spec)
  * refusing duplicates with CPython's messages. */
 int jit_eval_dict_merge(KnObject *func, KnObject *dict, KnObject *other)
 {
+    /* `f(**d)`: into the fresh empty dict no key can repeat; copy the
+     * table's entries with their hashes (libobject's dict merge, which
+     * reads a dict subclass's table as CPython does). */
+    int dictlike = KN_DICT_CHECK(other) && KN_TYPE(other)->tp_iter == ob_dict_type.tp_iter;
+    if (dictlike && KN_DICT_CHECK_EXACT(dict) && ob_dict_size(dict) == 0)
+        return ob_dict_merge(dict, other, 1);
     KnObject *keys;
     if (KN_DICT_CHECK(other)) {
         keys = ob_dict_keys_list(other);
@@ -133,7 +139,13 @@ int jit_eval_dict_merge(KnObject *func, KnObject *dict, KnObject *other)
                           "%U got multiple values for keyword argument '%S'", fs, key);
             return -1;
         }
-        KnObject *v = ob_getitem(other, key);
+        /* a dict (subclass) iterating as dict is read from its table, as
+         * CPython: an overridden __getitem__ is not called */
+        KnObject *v = dictlike ? ob_dict_getitem(other, key) : NULL;
+        if (v == NULL && ob_err_occurred())
+            return -1;
+        if (v == NULL)
+            v = ob_getitem(other, key);
         if (v == NULL || ob_dict_setitem(dict, key, v) < 0)
             return -1;
     }

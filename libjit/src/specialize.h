@@ -197,6 +197,8 @@ int jit_num_straight_operand(const KnCodeObject *co, const uint16_t *instr);
  * JUMP_BACKWARD_QUICK.  jit_num_cold is the test the generic forms make. */
 #define JIT_NUM_WARMUP 8
 void jit_num_warmup(KnCodeObject *co);
+/* KILN_NOQUICKEN set (read once): warm code is not quickened. */
+int jit_quicken_off(void);
 static inline int jit_num_cold(const KnCodeObject *co)
 {
     const jit_spec_data *d = co->co_extra;

@@ -9,6 +9,7 @@
 #include "libgc/gc.h"
 #include "libobject/complex.h"
 #include "specialize.h"
+#include "specialize_iter.h"
 
 /* Is code unit `pos` the target of a jump or of an exception handler? */
 static int is_jump_target(const KnCodeObject *co, int pos)
@@ -179,7 +180,7 @@ void jit_specialize_compare_op_num(uint16_t *instr, KnObject *a, KnObject *b)
 
 /* KILN_NOQUICKEN=1 turns this off too (specialize.c reads it for the
  * adaptive forms). */
-static int quicken_off(void)
+int jit_quicken_off(void)
 {
     static int state;   /* 0 unknown, 1 on, -1 off */
     if (state == 0) {
@@ -212,6 +213,9 @@ static void quicken(KnCodeObject *co)
             break;
         case JIT_OP_JUMP_BACKWARD:
             set_opcode(&code[i], JIT_OP_JUMP_BACKWARD_QUICK);
+            break;
+        case JIT_OP_SWAP:
+            jit_iter_quicken_swap(co, i);   /* specialize_iter.c */
             break;
         case JIT_OP_LOAD_FAST:
             pair = prev == JIT_OP_LOAD_FAST    ? JIT_OP_LOAD_FAST__LOAD_FAST
@@ -247,7 +251,7 @@ void jit_num_warmup(KnCodeObject *co)
     if (++d->num_warmup < JIT_NUM_WARMUP)
         return;
     d->num_quickened = 1;
-    if (!quicken_off())
+    if (!jit_quicken_off())
         quicken(co);
 }
 

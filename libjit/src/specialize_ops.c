@@ -9,6 +9,7 @@
 #include "libobject/module.h"
 #include "specialize.h"
 #include "specialize_attr.h"
+#include "specialize_iter.h"
 
 #define REWRITE(instr, name) jit_spec_rewrite((instr), JIT_OP_##name)
 
@@ -188,6 +189,8 @@ void jit_specialize_load_attr(KnCodeObject *co, uint16_t *instr, KnObject *owner
     uint16_t *c = instr + 1;
     if (!KN_STR_CHECK_EXACT(name))
         goto fail;
+    if (jit_specialize_load_attr_complex(instr, owner, name))   /* specialize_iter.c */
+        return;
     if (tp == &ob_module_type) {
         if (module_slot(co, &c[1], owner, name) < 0)
             goto fail;

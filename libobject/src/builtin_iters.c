@@ -9,19 +9,10 @@
  */
 #include "protocols.h"
 #include "containers.h"
+#include "iter_internal.h"
 
-typedef struct {
-    KN_OBJECT_HEAD;
-    KnObject *it;              /* the underlying iterator */
-    kn_ssize_t index;          /* next count while it fits */
-    KnObject *long_index;      /* next count once it does not (else NULL) */
-} Enumerate;
-
-typedef struct {
-    KN_OBJECT_HEAD;
-    KnObject *iters;           /* tuple of iterators */
-    int strict;
-} Zip;
+typedef KnEnumerateIter Enumerate;     /* iter_internal.h (read by libjit) */
+typedef KnZipIter Zip;
 
 typedef struct {
     KN_OBJECT_HEAD;

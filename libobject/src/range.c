@@ -8,6 +8,7 @@
  * (longrange_iterator), as CPython does; the type names are visible.
  */
 #include "containers.h"
+#include "iter_internal.h"
 #include <limits.h>
 #include "int_internal.h"
 
@@ -361,10 +362,7 @@ static KnObject *range_reduce(KnObject *self, KnObject *unused)
 
 /* CPython 3.11's iterators: the value at position index is start +
  * index * step; __reduce__ rebuilds the range from (start, step, len). */
-typedef struct {
-    KN_OBJECT_HEAD;
-    long index, start, step, len;
-} RangeIter;
+typedef KnRangeIter RangeIter;      /* iter_internal.h (read by libjit) */
 
 typedef struct {
     KN_OBJECT_HEAD;
