@@ -9,6 +9,7 @@
  * equal hashes give CPython's iteration order.
  */
 #include "set_internal.h"
+#include "ob_alloc.h"
 
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
@@ -356,8 +357,11 @@ int ob_set_update_internal(KnSetObject *so, KnObject *other)
  * filled from iterable when given. */
 KnObject *ob_set_make(KnTypeObject *type, KnObject *iterable)
 {
-    KnSetObject *so = (KnSetObject *)(type->tp_alloc ? type->tp_alloc(type, 0)
-                                                     : ob_alloc(type, 0));
+    KnSetObject *so;
+    if (type == &ob_set_type || type == &ob_frozenset_type)
+        so = (KnSetObject *)ob_alloc_exact(type, sizeof(KnSetObject));
+    else
+        so = (KnSetObject *)(type->tp_alloc ? type->tp_alloc(type, 0) : ob_alloc(type, 0));
     if (so == NULL)
         return NULL;
     so->table = so->smalltable;

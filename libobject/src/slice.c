@@ -34,6 +34,14 @@ int ob_slice_index(KnObject *v, kn_ssize_t *pi)
 {
     if (v == KN_None)
         return 0;
+    /* exact int of at most one digit: read it directly (no clamping
+     * needed, |v| < 2**30) */
+    if (KN_TYPE(v) == &ob_int_type && KN_SIZE(v) >= -1 && KN_SIZE(v) <= 1) {
+        kn_ssize_t n = KN_SIZE(v);
+        kn_ssize_t x = n == 0 ? 0 : (kn_ssize_t)((KnLongObject *)v)->ob_digit[0];
+        *pi = n < 0 ? -x : x;
+        return 0;
+    }
     if (!ob_index_check(v)) {
         ob_err_set_string(ob_exc_TypeError, "slice indices must be integers or "
                                             "None or have an __index__ method");
@@ -88,11 +96,12 @@ kn_ssize_t ob_slice_adjust_indices(kn_ssize_t length, kn_ssize_t *start,
     } else if (*stop >= length) {
         *stop = step < 0 ? length - 1 : length;
     }
+    /* steps of 1 and -1 (the common ones) without a division */
     if (step < 0) {
         if (*stop < *start)
-            return (*start - *stop - 1) / (-step) + 1;
+            return step == -1 ? *start - *stop : (*start - *stop - 1) / (-step) + 1;
     } else if (*start < *stop) {
-        return (*stop - *start - 1) / step + 1;
+        return step == 1 ? *stop - *start : (*stop - *start - 1) / step + 1;
     }
     return 0;
 }
