@@ -114,3 +114,22 @@ try:
     w[::-1] = T((0, 0, 0, 0, 0, 0))
 except ValueError as e:
     print('ValueError', e)
+
+# __index__ order (step, start, stop) and each called once
+class Loud:
+    def __init__(self, name, v):
+        self.name, self.v = name, v
+
+    def __index__(self):
+        print('index', self.name)
+        return self.v
+
+
+z = list(range(20))
+print(z[Loud('start', 2):Loud('stop', 8)])
+print(z[1:Loud('stop', 5)])
+print(z[Loud('start', 3):4])
+print(z[Loud('start', 9):Loud('stop', 1):Loud('step', -2)])
+print(z[2 ** 30:], z[-(2 ** 30):2], z[2 ** 29:], z[-(2 ** 30) + 1:1], z[:2 ** 62])
+print('abcdef'[1:-1], (1, 2, 3, 4)[::-1], 'abcdef'[::-1], b'xyz'[-2:])
+print(range(10)[2:-2], range(10)[::-1], slice(1, 2 ** 70, -3).indices(100))
