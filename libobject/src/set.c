@@ -80,14 +80,15 @@ int ob_set_table_resize(KnSetObject *so, kn_ssize_t minused)
             memcpy(small_copy, old, sizeof small_copy);
             old = small_copy;
         }
+        memset(newtable, 0, newsize * sizeof(KnSetEntry));
     } else {
-        newtable = kgc_alloc(newsize * sizeof(KnSetEntry));
+        /* kgc_alloc memory comes zeroed: every slot unused */
+        newtable = kgc_alloc_fast(newsize * sizeof(KnSetEntry));
         if (newtable == NULL) {
             ob_err_nomemory();
             return -1;
         }
     }
-    memset(newtable, 0, newsize * sizeof(KnSetEntry));
     so->mask = (kn_ssize_t)newsize - 1;
     so->table = newtable;
     so->fill = so->used;
