@@ -58,7 +58,8 @@ int ob_list_resize(KnObject *op, kn_ssize_t newsize)
     return 0;
 }
 
-KnObject *ob_list_new(kn_ssize_t n)
+/* A list of n slots the caller fills at once (no None pre-fill). */
+static KnObject *list_new_unfilled(kn_ssize_t n)
 {
     if (n < 0) {
         ob_err_bad_internal_call();
@@ -71,17 +72,25 @@ KnObject *ob_list_new(kn_ssize_t n)
         l->ob_item = items_alloc(n);
         if (l->ob_item == NULL)
             return ob_err_nomemory();
-        for (kn_ssize_t i = 0; i < n; i++)
-            l->ob_item[i] = KN_None;
     }
     KN_SET_SIZE(l, n);
     l->allocated = n;
     return (KnObject *)l;
 }
 
+KnObject *ob_list_new(kn_ssize_t n)
+{
+    KnObject *l = list_new_unfilled(n);
+    if (l == NULL)
+        return NULL;
+    for (kn_ssize_t i = 0; i < n; i++)
+        KN_LIST_ITEMS(l)[i] = KN_None;
+    return l;
+}
+
 KnObject *ob_list_from_array(KnObject *const *items, kn_ssize_t n)
 {
-    KnObject *l = ob_list_new(n);
+    KnObject *l = list_new_unfilled(n);
     if (l == NULL)
         return NULL;
     if (n > 0)
@@ -118,7 +127,8 @@ void ob_list_clear_items(KnObject *op)
  * `msg` replaces the TypeError of a non-iterable (NULL keeps it). */
 static KnObject *seq_fast(KnObject *v, const char *msg)
 {
-    if (KN_LIST_CHECK(v) || KN_TUPLE_CHECK(v))
+    /* exact types only: a subclass may override __iter__ */
+    if (KN_LIST_CHECK_EXACT(v) || KN_TUPLE_CHECK_EXACT(v))
         return v;
     KnObject *it = ob_get_iter(v);
     if (it == NULL) {
@@ -197,17 +207,9 @@ int ob_list_ass_slice(KnObject *op, kn_ssize_t ilow, kn_ssize_t ihigh, KnObject 
         }
         if (seq == NULL)
             return -1;
+        /* seq never shares a's item array (a itself was copied above), and
+         * no Python code runs from here on: no snapshot is needed */
         vitems = fast_items(seq, &n);
-        if (n > 0) {
-            /* snapshot: the source may alias our own array */
-            KnObject **copy = items_alloc(n);
-            if (copy == NULL) {
-                ob_err_nomemory();
-                return -1;
-            }
-            memcpy(copy, vitems, (size_t)n * sizeof(KnObject *));
-            vitems = copy;
-        }
     }
     kn_ssize_t size = KN_SIZE(a);
     if (ilow < 0)
@@ -223,6 +225,11 @@ int ob_list_ass_slice(KnObject *op, kn_ssize_t ilow, kn_ssize_t ihigh, KnObject 
         ob_list_clear_items(op);
         return 0;
     }
+    if (d == 0) {
+        if (n > 0)
+            memcpy(&a->ob_item[ilow], vitems, (size_t)n * sizeof(KnObject *));
+        return 0;
+    }
     if (d < 0) {
         memmove(&a->ob_item[ihigh + d], &a->ob_item[ihigh],
                 (size_t)(size - ihigh) * sizeof(KnObject *));
@@ -234,8 +241,8 @@ int ob_list_ass_slice(KnObject *op, kn_ssize_t ilow, kn_ssize_t ihigh, KnObject 
         memmove(&a->ob_item[ihigh + d], &a->ob_item[ihigh],
                 (size_t)(size - ihigh) * sizeof(KnObject *));
     }
-    for (kn_ssize_t k = 0; k < n; k++)
-        a->ob_item[ilow + k] = vitems[k];
+    if (n > 0)
+        memcpy(&a->ob_item[ilow], vitems, (size_t)n * sizeof(KnObject *));
     return 0;
 }
 
@@ -391,7 +398,9 @@ static KnObject *list_inplace_repeat(KnObject *self, kn_ssize_t n)
 
 static KnObject *list_subscript(KnObject *self, KnObject *key)
 {
-    if (ob_index_check(key)) {
+    /* slice objects have no __index__: testing for them first changes
+     * nothing but the cost */
+    if (!KN_SLICE_CHECK(key) && ob_index_check(key)) {
         kn_ssize_t i = ob_cont_as_index(key);
         if (i == -1 && ob_err_occurred())
             return NULL;
@@ -405,11 +414,14 @@ static KnObject *list_subscript(KnObject *self, KnObject *key)
         if (ob_slice_unpack(key, &start, &stop, &step) < 0)
             return NULL;
         kn_ssize_t n = ob_slice_adjust_indices(KN_SIZE(self), &start, &stop, step);
-        KnObject *res = ob_list_new(n);
+        if (step == 1)
+            return ob_list_from_array(KN_LIST_ITEMS(self) + start, n);
+        KnObject *res = list_new_unfilled(n);
         if (res == NULL)
             return NULL;
+        KnObject **src = KN_LIST_ITEMS(self), **dst = KN_LIST_ITEMS(res);
         for (kn_ssize_t k = 0, cur = start; k < n; k++, cur += step)
-            KN_LIST_ITEMS(res)[k] = KN_LIST_GET(self, cur);
+            dst[k] = src[cur];
         return res;
     }
     return ob_err_format(ob_exc_TypeError,
@@ -442,7 +454,7 @@ static int list_del_extended(KnObject *self, kn_ssize_t start, kn_ssize_t step,
 
 static int list_ass_subscript(KnObject *self, KnObject *key, KnObject *value)
 {
-    if (ob_index_check(key)) {
+    if (!KN_SLICE_CHECK(key) && ob_index_check(key)) {
         kn_ssize_t i = ob_cont_as_index(key);
         if (i == -1 && ob_err_occurred())
             return -1;

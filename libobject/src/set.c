@@ -9,6 +9,7 @@
  * equal hashes give CPython's iteration order.
  */
 #include "set_internal.h"
+#include "ob_alloc.h"
 
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
@@ -79,14 +80,15 @@ int ob_set_table_resize(KnSetObject *so, kn_ssize_t minused)
             memcpy(small_copy, old, sizeof small_copy);
             old = small_copy;
         }
+        memset(newtable, 0, newsize * sizeof(KnSetEntry));
     } else {
-        newtable = kgc_alloc(newsize * sizeof(KnSetEntry));
+        /* kgc_alloc memory comes zeroed: every slot unused */
+        newtable = kgc_alloc_fast(newsize * sizeof(KnSetEntry));
         if (newtable == NULL) {
             ob_err_nomemory();
             return -1;
         }
     }
-    memset(newtable, 0, newsize * sizeof(KnSetEntry));
     so->mask = (kn_ssize_t)newsize - 1;
     so->table = newtable;
     so->fill = so->used;
@@ -356,8 +358,11 @@ int ob_set_update_internal(KnSetObject *so, KnObject *other)
  * filled from iterable when given. */
 KnObject *ob_set_make(KnTypeObject *type, KnObject *iterable)
 {
-    KnSetObject *so = (KnSetObject *)(type->tp_alloc ? type->tp_alloc(type, 0)
-                                                     : ob_alloc(type, 0));
+    KnSetObject *so;
+    if (type == &ob_set_type || type == &ob_frozenset_type)
+        so = (KnSetObject *)ob_alloc_exact(type, sizeof(KnSetObject));
+    else
+        so = (KnSetObject *)(type->tp_alloc ? type->tp_alloc(type, 0) : ob_alloc(type, 0));
     if (so == NULL)
         return NULL;
     so->table = so->smalltable;

@@ -30,9 +30,21 @@ KnObject *ob_slice_new(KnObject *start, KnObject *stop, KnObject *step)
     return (KnObject *)s;
 }
 
+/* An exact int of at most one digit (|v| < 2**30, no clamping needed)
+ * read in place; 0 for anything else. */
+static inline int small_int_index(KnObject *v, kn_ssize_t *pi)
+{
+    if (KN_TYPE(v) != &ob_int_type || KN_SIZE(v) < -1 || KN_SIZE(v) > 1)
+        return 0;
+    kn_ssize_t n = KN_SIZE(v);
+    kn_ssize_t x = n == 0 ? 0 : (kn_ssize_t)((KnLongObject *)v)->ob_digit[0];
+    *pi = n < 0 ? -x : x;
+    return 1;
+}
+
 int ob_slice_index(KnObject *v, kn_ssize_t *pi)
 {
-    if (v == KN_None)
+    if (v == KN_None || small_int_index(v, pi))
         return 0;
     if (!ob_index_check(v)) {
         ob_err_set_string(ob_exc_TypeError, "slice indices must be integers or "
@@ -51,7 +63,14 @@ int ob_slice_unpack(KnObject *slice, kn_ssize_t *start, kn_ssize_t *stop,
 {
     KnSliceObject *s = (KnSliceObject *)slice;
     *step = 1;
-    if (s->step != KN_None) {
+    if (s->step == KN_None) {
+        /* a[i:j] with small-int or omitted bounds: no calls */
+        *start = 0;
+        *stop = SSIZE_MAX_;
+        if ((s->start == KN_None || small_int_index(s->start, start)) &&
+            (s->stop == KN_None || small_int_index(s->stop, stop)))
+            return 0;
+    } else {
         if (ob_slice_index(s->step, step) < 0)
             return -1;
         if (*step == 0) {
@@ -88,11 +107,12 @@ kn_ssize_t ob_slice_adjust_indices(kn_ssize_t length, kn_ssize_t *start,
     } else if (*stop >= length) {
         *stop = step < 0 ? length - 1 : length;
     }
+    /* steps of 1 and -1 (the common ones) without a division */
     if (step < 0) {
         if (*stop < *start)
-            return (*start - *stop - 1) / (-step) + 1;
+            return step == -1 ? *start - *stop : (*start - *stop - 1) / (-step) + 1;
     } else if (*start < *stop) {
-        return (*stop - *start - 1) / step + 1;
+        return step == 1 ? *stop - *start : (*stop - *start - 1) / step + 1;
     }
     return 0;
 }

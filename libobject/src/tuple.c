@@ -9,6 +9,7 @@
  */
 #include "containers.h"
 #include "ob_alloc.h"
+#include "dict_internal.h"     /* ob_key_hash_fast, ob_key_quick_eq */
 
 #define TUPLE_BASICSIZE (sizeof(KnTupleObject) - sizeof(KnObject *))
 
@@ -70,7 +71,7 @@ kn_hash_t ob_tuple_hash_items(KnObject *const *items, kn_ssize_t n)
 {
     uint64_t acc = XXPRIME_5;
     for (kn_ssize_t i = 0; i < n; i++) {
-        kn_hash_t lane = ob_hash(items[i]);
+        kn_hash_t lane = ob_key_hash_fast(items[i]);     /* == ob_hash */
         if (lane == -1)
             return -1;
         acc += (uint64_t)lane * XXPRIME_2;
@@ -244,8 +245,14 @@ static KnObject *tuple_richcompare(KnObject *v, KnObject *w, int op)
         return KN_NotImplemented;
     kn_ssize_t vlen = KN_SIZE(v), wlen = KN_SIZE(w), i;
     for (i = 0; i < vlen && i < wlen; i++) {
-        /* ob_richcompare_bool treats identity as equality */
-        int k = ob_richcompare_bool(KN_TUPLE_GET(v, i), KN_TUPLE_GET(w, i), KN_EQ);
+        /* identity is equality (as ob_richcompare_bool); two exact strs
+         * or ints are compared in C, everything else through __eq__ */
+        KnObject *a = KN_TUPLE_GET(v, i), *b = KN_TUPLE_GET(w, i);
+        if (a == b)
+            continue;
+        int k = ob_key_quick_eq(a, b);
+        if (k < 0)
+            k = ob_richcompare_bool(a, b, KN_EQ);
         if (k < 0)
             return NULL;
         if (!k)
