@@ -10,6 +10,7 @@
  * without printf (short_decimal_digits); the others binary-search p.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,13 +82,20 @@ static int short_decimal_digits(double v, char *digits, int *decpt)
         double m = nearbyint(t);
         if (m == 0.0 || m / pow10_exact[k] != v)
             continue;
+        /* 0 < m < 1e15: an exact integer, its digits by integer division
+         * (printf("%.0f") costs a multi-precision conversion). */
+        uint64_t mi = (uint64_t)m;
         char buf[24];
-        int n = snprintf(buf, sizeof buf, "%.0f", m);
-        while (n > 1 && buf[n - 1] == '0') {
-            n--;
+        int n = 0;
+        while (mi % 10 == 0) {
+            mi /= 10;
             k--;
         }
-        memcpy(digits, buf, (size_t)n);
+        do {
+            buf[sizeof buf - 1 - n++] = (char)('0' + mi % 10);
+            mi /= 10;
+        } while (mi != 0);
+        memcpy(digits, buf + sizeof buf - n, (size_t)n);
         digits[n] = '\0';
         *decpt = n - k;
         return n;
@@ -167,7 +175,15 @@ static int layout(char *out, const char *d, int n, int decpt, int use_exp, int a
             memcpy(p, d + 1, (size_t)n - 1);
             p += n - 1;
         }
-        p += sprintf(p, "e%+03d", decpt - 1);
+        int x = decpt - 1;
+        *p++ = 'e';
+        *p++ = x < 0 ? '-' : '+';
+        if (x < 0)
+            x = -x;
+        if (x >= 100)
+            *p++ = (char)('0' + x / 100);
+        *p++ = (char)('0' + x / 10 % 10);
+        *p++ = (char)('0' + x % 10);
     } else if (decpt <= 0) {
         *p++ = '0';
         *p++ = '.';
