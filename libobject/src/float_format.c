@@ -7,7 +7,10 @@
  * double, or, for a power of two (whose rounding interval is lopsided), the
  * p-digit decimal just above it.  This equals CPython's dtoa mode 0.
  * Short decimals (most floats programs print) take an exact fast path
- * without printf (short_decimal_digits); the others binary-search p.
+ * without printf (short_decimal_digits); in its range [1e-7, 1e15) it finds
+ * every decimal of up to 15 digits, so the others there need only p = 16
+ * (one printf + strtod) or 17; outside it p is binary-searched.  The
+ * printf %e text itself is what strtod reads back.
  */
 #include <math.h>
 #include <stdint.h>
@@ -123,7 +126,11 @@ int ob_float_shortest_digits(double v, char *digits, int *decpt)
     int pow2 = frexp(v, &frexp_e) == 0.5;
     int n = 0, e10 = 0;
     int first = 1;
-    if (!pow2) {
+    if (v >= 1e-7 && v < SHORT_M_LIMIT) {
+        /* short_decimal_digits finds every decimal of at most 15 digits
+         * that reads back in this range: 16 or 17 digits it is. */
+        first = 16;
+    } else if (!pow2) {
         /* If the nearest p-digit decimal reads back, so does the nearest
          * (p+1)-digit one (it is at least as close): binary search for the
          * smallest p, then produce its digits below. */
@@ -131,8 +138,7 @@ int ob_float_shortest_digits(double v, char *digits, int *decpt)
         while (lo < hi) {
             int mid = (lo + hi) / 2;
             snprintf(buf, sizeof buf, "%.*e", mid - 1, v);
-            n = split_e(buf, digits, &e10);
-            if (reads_back(digits, e10 + 1, v))
+            if (strtod(buf, NULL) == v)    /* buf: the mid-digit decimal */
                 hi = mid;
             else
                 lo = mid + 1;
@@ -143,7 +149,7 @@ int ob_float_shortest_digits(double v, char *digits, int *decpt)
         snprintf(buf, sizeof buf, "%.*e", p - 1, v);
         n = split_e(buf, digits, &e10);
         *decpt = e10 + 1;
-        if (p == 17 || reads_back(digits, *decpt, v))
+        if (p == 17 || strtod(buf, NULL) == v)
             break;
         if (pow2) {
             char up[24];

@@ -93,3 +93,15 @@ for trial in range(3000):
     r = repr(v)
     assert float(r) == v, r
     print(r)
+# 16/17-digit values in [1e-7, 1e15), powers of two and their neighbours
+import struct
+def nudge(v, d):
+    return struct.unpack("<d", struct.pack("<Q", struct.unpack("<Q", struct.pack("<d", v))[0] + d))[0]
+for e in range(-24, 50):
+    p = 2.0 ** e
+    print(e, repr(p), repr(nudge(p, 1)), repr(nudge(p, -1)), repr(nudge(p, 2)))
+for trial in range(1000):
+    v = nudge(rng.randrange(1, 10 ** rng.randrange(1, 16)) / 10 ** rng.randrange(0, 8), rng.randrange(-2, 3))
+    r = repr(v)
+    assert float(r) == v
+    print(r, repr(-v), str(v * 3))
