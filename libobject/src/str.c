@@ -449,13 +449,7 @@ KnObject *ob_str_join(KnObject *sep, KnObject *iterable)
         return ob_str_empty();
     if (n == 1 && KN_STR_CHECK_EXACT(items[0]))
         return items[0];
-    for (kn_ssize_t i = 0; i < n; i++) {
-        KnObject *it = items[i];
-        if (!KN_STR_CHECK(it))
-            return ob_err_format(ob_exc_TypeError, "sequence item %zd: expected str instance, %.80s found",
-                                 i, KN_TYPE(it)->tp_name);
-    }
-    return ob_str_join_array(sep, items, n);
+    return ob_str_join_checked(sep, items, n, 1);
 }
 
 /* ---- repr ---- */

@@ -59,3 +59,12 @@ for trial in range(600):
     for maxsplit in (-1, 0, 1, 2, 5):
         parts = s.split(None, maxsplit)
         print(ascii(parts), ascii(s.rsplit(None, maxsplit)) if maxsplit in (-1, 1) else "")
+# str.join: the type check happens in the length pass
+class S(str):
+    pass
+for items in (["a", 1], [1], ["a", "b", None, 3], [S("x")], ["a", S("\u20ac"), "b"], [], ("t", "u")):
+    try:
+        r = "-".join(items)
+        print(ascii(r), type(r).__name__)
+    except TypeError as e:
+        print("TypeError", e)
