@@ -68,3 +68,18 @@ for items in (["a", 1], [1], ["a", "b", None, 3], [S("x")], ["a", S("\u20ac"), "
         print(ascii(r), type(r).__name__)
     except TypeError as e:
         print("TypeError", e)
+# long joins (the one-pass path and its fall-backs)
+base = [str(i) for i in range(600)]
+for sep in ("", ",", "\xe9", "\u20ac", "\U0001f600", "ab"):
+    for extra, pos in ((None, 0), ("\xe9", 5), ("\xe9", 599), ("\u0100", 300), ("\U00010000", 599),
+                       (S("sub"), 10), ("", 42), (7, 300), (None, 599)):
+        items = list(base)
+        if extra is not None or pos:
+            items[pos] = extra
+        try:
+            r = sep.join(items)
+            print(ascii(sep), pos, len(r), max(r), hash(r) == hash(r[:]), ascii(r[:20]), ascii(r[-12:]))
+            assert r == sep.join(items[:300]) + (sep + sep.join(items[300:]))
+        except TypeError as e:
+            print(ascii(sep), pos, "TypeError", e)
+print(len("".join([""] * 1000)), ascii("".join(["\xe9"] * 300)[:3]), "".join(("x",) * 300) == "x" * 300)
