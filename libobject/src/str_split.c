@@ -5,6 +5,7 @@
  * (ob_unicode_isspace); line boundaries are those of str.splitlines
  * (ob_unicode_islinebreak, with \r\n as one boundary).
  */
+#include <string.h>
 #include "str_internal.h"
 #include "libobject/list.h"
 #include "libobject/singletons.h"
@@ -128,6 +129,24 @@ static KnObject *split_sep(KnObject *s, KnObject *sep, kn_ssize_t maxsplit, int 
     KnObject *list = ob_list_new(0);
     if (list == NULL)
         return NULL;
+    if (!reverse && m == 1 && KN_STR_KIND(s) == 1 && KN_STR_KIND(sep) == 1) {
+        /* one 1-byte separator in 1-byte text: memchr straight over the
+         * data (no per-piece search set-up) */
+        const char *d = KN_STR_DATA(s);
+        char c = *(const char *)KN_STR_DATA(sep);
+        kn_ssize_t pos = 0;
+        while (maxsplit-- > 0 && pos < n) {
+            const char *p = memchr(d + pos, c, (size_t)(n - pos));
+            if (p == NULL)
+                break;
+            if (split_push(list, s, pos, p - d) < 0)
+                return NULL;
+            pos = p - d + 1;
+        }
+        if (split_push(list, s, pos, n) < 0)
+            return NULL;
+        return list;
+    }
     if (!reverse) {
         kn_ssize_t pos = 0;
         while (maxsplit-- > 0) {

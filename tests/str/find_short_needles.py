@@ -83,3 +83,12 @@ for sep in ("", ",", "\xe9", "\u20ac", "\U0001f600", "ab"):
         except TypeError as e:
             print(ascii(sep), pos, "TypeError", e)
 print(len("".join([""] * 1000)), ascii("".join(["\xe9"] * 300)[:3]), "".join(("x",) * 300) == "x" * 300)
+# split with a one-character separator (the memchr path) and maxsplit
+for trial in range(400):
+    alpha = rng.choice(["a,", ",", "a,\xe9", "\xe9,", "a\u20ac,"])
+    h = "".join(rng.choice(alpha) for _ in range(rng.randrange(0, 20)))
+    sep = rng.choice([",", "\xe9", "a", "\u20ac"])
+    for maxsplit in (-1, 0, 1, 3):
+        parts = h.split(sep, maxsplit)
+        assert sep.join(parts) == h
+        print(ascii(parts), ascii(h.rsplit(sep, maxsplit)))
