@@ -7,9 +7,13 @@
  * double, or, for a power of two (whose rounding interval is lopsided), the
  * p-digit decimal just above it.  This equals CPython's dtoa mode 0.
  * Short decimals (most floats programs print) take an exact fast path
- * without printf (short_decimal_digits); the others binary-search p.
+ * without printf (short_decimal_digits); in its range [1e-7, 1e15) it finds
+ * every decimal of up to 15 digits, so the others there need only p = 16
+ * (one printf + strtod) or 17; outside it p is binary-searched.  The
+ * printf %e text itself is what strtod reads back.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,13 +85,20 @@ static int short_decimal_digits(double v, char *digits, int *decpt)
         double m = nearbyint(t);
         if (m == 0.0 || m / pow10_exact[k] != v)
             continue;
+        /* 0 < m < 1e15: an exact integer, its digits by integer division
+         * (printf("%.0f") costs a multi-precision conversion). */
+        uint64_t mi = (uint64_t)m;
         char buf[24];
-        int n = snprintf(buf, sizeof buf, "%.0f", m);
-        while (n > 1 && buf[n - 1] == '0') {
-            n--;
+        int n = 0;
+        while (mi % 10 == 0) {
+            mi /= 10;
             k--;
         }
-        memcpy(digits, buf, (size_t)n);
+        do {
+            buf[sizeof buf - 1 - n++] = (char)('0' + mi % 10);
+            mi /= 10;
+        } while (mi != 0);
+        memcpy(digits, buf + sizeof buf - n, (size_t)n);
         digits[n] = '\0';
         *decpt = n - k;
         return n;
@@ -115,7 +126,11 @@ int ob_float_shortest_digits(double v, char *digits, int *decpt)
     int pow2 = frexp(v, &frexp_e) == 0.5;
     int n = 0, e10 = 0;
     int first = 1;
-    if (!pow2) {
+    if (v >= 1e-7 && v < SHORT_M_LIMIT) {
+        /* short_decimal_digits finds every decimal of at most 15 digits
+         * that reads back in this range: 16 or 17 digits it is. */
+        first = 16;
+    } else if (!pow2) {
         /* If the nearest p-digit decimal reads back, so does the nearest
          * (p+1)-digit one (it is at least as close): binary search for the
          * smallest p, then produce its digits below. */
@@ -123,8 +138,7 @@ int ob_float_shortest_digits(double v, char *digits, int *decpt)
         while (lo < hi) {
             int mid = (lo + hi) / 2;
             snprintf(buf, sizeof buf, "%.*e", mid - 1, v);
-            n = split_e(buf, digits, &e10);
-            if (reads_back(digits, e10 + 1, v))
+            if (strtod(buf, NULL) == v)    /* buf: the mid-digit decimal */
                 hi = mid;
             else
                 lo = mid + 1;
@@ -135,7 +149,7 @@ int ob_float_shortest_digits(double v, char *digits, int *decpt)
         snprintf(buf, sizeof buf, "%.*e", p - 1, v);
         n = split_e(buf, digits, &e10);
         *decpt = e10 + 1;
-        if (p == 17 || reads_back(digits, *decpt, v))
+        if (p == 17 || strtod(buf, NULL) == v)
             break;
         if (pow2) {
             char up[24];
@@ -167,7 +181,15 @@ static int layout(char *out, const char *d, int n, int decpt, int use_exp, int a
             memcpy(p, d + 1, (size_t)n - 1);
             p += n - 1;
         }
-        p += sprintf(p, "e%+03d", decpt - 1);
+        int x = decpt - 1;
+        *p++ = 'e';
+        *p++ = x < 0 ? '-' : '+';
+        if (x < 0)
+            x = -x;
+        if (x >= 100)
+            *p++ = (char)('0' + x / 100);
+        *p++ = (char)('0' + x / 10 % 10);
+        *p++ = (char)('0' + x % 10);
     } else if (decpt <= 0) {
         *p++ = '0';
         *p++ = '.';

@@ -349,7 +349,8 @@ KnObject *ob_int_parse(const char *s, kn_ssize_t len, int base, KnObject *orig)
     }
     /* Validate and collect digit values. */
     kn_ssize_t avail = end - p;
-    unsigned char *vals = malloc((size_t)(avail > 0 ? avail : 1));
+    unsigned char small[64];
+    unsigned char *vals = avail <= (kn_ssize_t)sizeof small ? small : malloc((size_t)avail);
     if (!vals)
         return ob_err_nomemory();
     kn_ssize_t nd = 0;
@@ -380,7 +381,8 @@ KnObject *ob_int_parse(const char *s, kn_ssize_t len, int base, KnObject *orig)
             ok = vals[i] == 0;
     }
     if (!ok) {
-        free(vals);
+        if (vals != small)
+            free(vals);
         return invalid_literal(s, len, given_base, orig);
     }
     KnObject *result;
@@ -389,7 +391,8 @@ KnObject *ob_int_parse(const char *s, kn_ssize_t len, int base, KnObject *orig)
         kn_ssize_t n = (kn_ssize_t)(((uint64_t)nd * (uint64_t)k) / KN_INT_SHIFT + 1);
         KnLongObject *r = ob_int_alloc(n);
         if (!r) {
-            free(vals);
+            if (vals != small)
+                free(vals);
             return NULL;
         }
         kn_twodigits acc = 0;
@@ -409,7 +412,8 @@ KnObject *ob_int_parse(const char *s, kn_ssize_t len, int base, KnObject *orig)
         result = (KnObject *)r;
     } else {
         if (max_str_digits > 0 && nd > OB_INT_MAX_STR_DIGITS_THRESHOLD && nd > max_str_digits) {
-            free(vals);
+            if (vals != small)
+                free(vals);
             return ob_err_format(ob_exc_ValueError,
                                  "Exceeds the limit (%zd digits) for integer string conversion: "
                                  "value has %zd digits; use sys.set_int_max_str_digits() "
@@ -419,7 +423,8 @@ KnObject *ob_int_parse(const char *s, kn_ssize_t len, int base, KnObject *orig)
             long long x = 0;
             for (kn_ssize_t i = 0; i < nd; i++)
                 x = x * base + vals[i];
-            free(vals);
+            if (vals != small)
+                free(vals);
             result = ob_int_from_long_long(neg ? -x : x);
             return result;
         }
@@ -430,11 +435,13 @@ KnObject *ob_int_parse(const char *s, kn_ssize_t len, int base, KnObject *orig)
             bigbase *= (kn_digit)base;
             per++;
         }
-        /* digits needed: nd * log2(base) / 30 + 1 (log2(base) < 6) */
-        kn_ssize_t cap = (kn_ssize_t)((double)nd * __builtin_log2((double)base) / KN_INT_SHIFT) + 2;
+        /* digits needed: at most nd * ceil(log2(base)) / 30 + 1 */
+        int bits_per = 32 - __builtin_clz((unsigned)base - 1);
+        kn_ssize_t cap = nd / KN_INT_SHIFT * bits_per + (nd % KN_INT_SHIFT * bits_per) / KN_INT_SHIFT + 2;
         KnLongObject *r = ob_int_alloc(cap);
         if (!r) {
-            free(vals);
+            if (vals != small)
+                free(vals);
             return NULL;
         }
         kn_ssize_t size = 0;
@@ -455,7 +462,8 @@ KnObject *ob_int_parse(const char *s, kn_ssize_t len, int base, KnObject *orig)
         KN_SET_SIZE(r, size);
         result = (KnObject *)r;
     }
-    free(vals);
+    if (vals != small)
+        free(vals);
     if (neg)
         KN_SET_SIZE(result, -KN_SIZE(result));
     return ob_int_normalize((KnLongObject *)result);

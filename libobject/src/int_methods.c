@@ -21,6 +21,12 @@
 char *ob_int_text_ascii(KnObject *s, kn_ssize_t *len)
 {
     kn_ssize_t n = ob_str_length(s);
+    if (KN_STR_IS_ASCII(s) && KN_STR_IS_COMPACT(s)) {
+        /* already ASCII and NUL-terminated (compact): the parsers only
+         * read it */
+        *len = n;
+        return (char *)KN_STR_DATA(s);
+    }
     char *out = kgc_alloc_atomic((size_t)n + 1);
     if (!out)
         return ob_err_nomemory(), NULL;

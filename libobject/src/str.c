@@ -105,18 +105,53 @@ KnObject *ob_str_from_char(uint32_t ch)
     return s;
 }
 
+/* A bound of the widest character of data[0, len) that falls in the same
+ * PEP 393 class (< 0x80, < 0x100, < 0x10000, else) as the true maximum:
+ * enough for ob_str_new.  The class limits are powers of two, so the OR of
+ * all units is in the maximum's class; 1-byte data is OR-ed a word at a
+ * time.  4-byte data takes the true maximum when the OR passes 0x10ffff
+ * (two valid code points can OR to an invalid one). */
+static uint32_t kind_data_max_class(int kind, const void *data, kn_ssize_t len)
+{
+    if (kind == 1) {
+        const uint8_t *p = data;
+        uint64_t acc = 0;
+        kn_ssize_t i = 0;
+        for (; i + 8 <= len; i += 8) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            acc |= w;
+        }
+        for (; i < len; i++)
+            acc |= p[i];
+        return (acc & 0x8080808080808080ULL) ? 0xff : 0x7f;
+    }
+    if (kind == 2) {
+        const uint16_t *p = data;
+        uint32_t acc = 0;
+        for (kn_ssize_t i = 0; i < len; i++)
+            acc |= p[i];
+        return acc;
+    }
+    const uint32_t *p = data;
+    uint32_t acc = 0;
+    for (kn_ssize_t i = 0; i < len; i++)
+        acc |= p[i];
+    if (acc > 0x10ffff) {
+        acc = 0;
+        for (kn_ssize_t i = 0; i < len; i++)
+            acc = p[i] > acc ? p[i] : acc;
+    }
+    return acc;
+}
+
 KnObject *ob_str_from_kind_data(int kind, const void *data, kn_ssize_t len)
 {
     if (len == 0)
         return ob_str_empty();
-    uint32_t maxchar = 0;
-    for (kn_ssize_t i = 0; i < len; i++) {
-        uint32_t c = KN_STR_READ(kind, data, i);
-        if (c > maxchar)
-            maxchar = c;
-    }
-    if (len == 1 && maxchar < 256)
-        return ob_str_from_char(maxchar);
+    if (len == 1 && KN_STR_READ(kind, data, 0) < 256)
+        return ob_str_from_char(KN_STR_READ(kind, data, 0));
+    uint32_t maxchar = kind_data_max_class(kind, data, len);
     KnObject *s = ob_str_new(len, maxchar);
     if (s == NULL)
         return NULL;
@@ -124,6 +159,21 @@ KnObject *ob_str_from_kind_data(int kind, const void *data, kn_ssize_t len)
     void *sd = KN_STR_DATA(s);
     if (sk == kind) {
         memcpy(sd, data, (size_t)len * (size_t)kind);
+    } else if (sk == 1 && kind == 2) {
+        const uint16_t *p = data;
+        uint8_t *o = sd;
+        for (kn_ssize_t i = 0; i < len; i++)
+            o[i] = (uint8_t)p[i];
+    } else if (sk == 1 && kind == 4) {
+        const uint32_t *p = data;
+        uint8_t *o = sd;
+        for (kn_ssize_t i = 0; i < len; i++)
+            o[i] = (uint8_t)p[i];
+    } else if (sk == 2 && kind == 4) {
+        const uint32_t *p = data;
+        uint16_t *o = sd;
+        for (kn_ssize_t i = 0; i < len; i++)
+            o[i] = (uint16_t)p[i];
     } else {
         for (kn_ssize_t i = 0; i < len; i++)
             KN_STR_WRITE(sk, sd, i, KN_STR_READ(kind, data, i));
@@ -399,13 +449,7 @@ KnObject *ob_str_join(KnObject *sep, KnObject *iterable)
         return ob_str_empty();
     if (n == 1 && KN_STR_CHECK_EXACT(items[0]))
         return items[0];
-    for (kn_ssize_t i = 0; i < n; i++) {
-        KnObject *it = items[i];
-        if (!KN_STR_CHECK(it))
-            return ob_err_format(ob_exc_TypeError, "sequence item %zd: expected str instance, %.80s found",
-                                 i, KN_TYPE(it)->tp_name);
-    }
-    return ob_str_join_array(sep, items, n);
+    return ob_str_join_checked(sep, items, n, 1);
 }
 
 /* ---- repr ---- */

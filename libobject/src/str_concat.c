@@ -226,9 +226,92 @@ KnObject *ob_str_concat(KnObject *a, KnObject *b)
 
 KnObject *ob_str_join_array(KnObject *sep, KnObject *const *items, kn_ssize_t n)
 {
+    return ob_str_join_checked(sep, items, n, 0);
+}
+
+#define JOIN_PREFETCH 8
+#define JOIN_ONEPASS_MIN 256    /* items; fewer: the two-pass join */
+
+/* A long join of 1-byte pieces in one pass over the items: each piece is
+ * checked and copied into a malloc'd buffer as it is read, then the
+ * result is one sequential copy of that buffer.  The items of a long join
+ * are scattered 80-byte objects that miss the cache; the two-pass join
+ * (lengths, then copies) missed on each one twice.  Returns NULL with
+ * *fallback = 1 (no exception) on the first piece that is not a 1-byte
+ * str (non-str pieces included: the two-pass join reports them). */
+static KnObject *join_one_pass(KnObject *sep, KnObject *const *items, kn_ssize_t n, int *fallback)
+{
+    kn_ssize_t seplen = sep ? KN_STR_LEN(sep) : 0;
+    const char *sd = seplen ? KN_STR_DATA(sep) : NULL;
+    int ascii = seplen ? KN_STR_IS_ASCII(sep) : 1;
+    *fallback = 1;
+    if (seplen && KN_STR_KIND(sep) != 1)
+        return NULL;
+    size_t cap = 65536, at = 0;
+    char *buf = malloc(cap);
+    if (buf == NULL)
+        return ob_err_nomemory();
+    for (kn_ssize_t i = 0; i < n; i++) {
+        if (i + JOIN_PREFETCH < n)
+            __builtin_prefetch(items[i + JOIN_PREFETCH]);
+        KnObject *it = items[i];
+        if (!KN_STR_CHECK(it) || KN_STR_KIND(it) != 1) {
+            free(buf);
+            return NULL;
+        }
+        size_t len = (size_t)KN_STR_LEN(it), add = len + (i ? (size_t)seplen : 0);
+        if (add > cap - at) {
+            while (add > cap - at) {
+                if (cap > ((size_t)1 << 61)) {
+                    free(buf);
+                    *fallback = 0;
+                    ob_err_set_string(ob_exc_OverflowError, "join() result is too long for a Python string");
+                    return NULL;
+                }
+                cap *= 2;
+            }
+            char *nb = realloc(buf, cap);
+            if (nb == NULL) {
+                free(buf);
+                *fallback = 0;
+                return ob_err_nomemory();
+            }
+            buf = nb;
+        }
+        if (i && seplen) {
+            memcpy(buf + at, sd, (size_t)seplen);
+            at += (size_t)seplen;
+        }
+        memcpy(buf + at, KN_STR_DATA(it), len);
+        at += len;
+        ascii &= len == 0 || KN_STR_IS_ASCII(it);
+    }
+    *fallback = 0;
+    KnObject *r = at == 0 ? ob_str_empty() : ob_str_new((kn_ssize_t)at, ascii ? 0x7f : 0xff);
+    if (r != NULL && at != 0)
+        memcpy(KN_STR_DATA(r), buf, at);
+    free(buf);
+    return r;
+}
+
+KnObject *ob_str_join_checked(KnObject *sep, KnObject *const *items, kn_ssize_t n, int check)
+{
+    if (n >= JOIN_ONEPASS_MIN) {
+        int fallback;
+        KnObject *r = join_one_pass(sep, items, n, &fallback);
+        if (r != NULL || !fallback)
+            return r;
+    }
     kn_ssize_t seplen = sep ? KN_STR_LEN(sep) : 0, total = 0;
     uint32_t maxchar = seplen && n > 1 ? ob_str_max_char(sep) : 0;
+    /* Long joins are bound by cache misses on the item headers (Boehm's
+     * free lists scatter them): prefetch a few items ahead in both passes. */
     for (kn_ssize_t i = 0; i < n; i++) {
+        if (i + JOIN_PREFETCH < n)
+            __builtin_prefetch(items[i + JOIN_PREFETCH]);
+        if (check && !KN_STR_CHECK(items[i]))
+            return ob_err_format(ob_exc_TypeError, "sequence item %zd: expected str instance, %.80s found",
+                                 i, KN_TYPE(items[i])->tp_name);
         kn_ssize_t len = KN_STR_LEN(items[i]), add = len + (i ? seplen : 0);
         if (total > (kn_ssize_t)0x7fffffffffffffffLL - add) {
             ob_err_set_string(ob_exc_OverflowError, "join() result is too long for a Python string");
@@ -255,6 +338,8 @@ KnObject *ob_str_join_array(KnObject *sep, KnObject *const *items, kn_ssize_t n)
         char *o = data;
         const char *sd = seplen ? KN_STR_DATA(sep) : NULL;
         for (kn_ssize_t i = 0; i < n; i++) {
+            if (i + JOIN_PREFETCH < n)
+                __builtin_prefetch(items[i + JOIN_PREFETCH]);
             if (i && seplen) {
                 memcpy(o + at, sd, (size_t)seplen);
                 at += seplen;

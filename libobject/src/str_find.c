@@ -3,7 +3,9 @@
  * find / rfind / count / replace.
  *
  * Strategy: a needle of length 1 is a plain scan (memchr for bytes);
- * forward byte search uses glibc's memmem (two-way: linear worst case);
+ * forward byte search: needles up to 32 bytes memchr for the first byte
+ * and compare (falling back to memmem after many false candidates),
+ * longer ones glibc's memmem (two-way: linear worst case);
  * everything else is Boyer-Moore-Horspool with a 256-entry shift table
  * indexed by the low byte of each code unit (a collision only shortens a
  * shift, so the table stays correct for 2- and 4-byte kinds).
@@ -53,6 +55,37 @@ static kn_ssize_t find_horspool(int kind, const void *hay, kn_ssize_t n, const v
     return -1;
 }
 
+/* Forward byte search, 2 <= m <= n.  Short needles: memchr for the first
+ * byte, then the last byte and the middle (finds a match close to the start
+ * without memmem's set-up).  Once the first-byte candidates that fail
+ * outnumber 64 plus an eighth of the bytes passed, the rest goes to memmem
+ * (two-way), which keeps the worst case linear. */
+static kn_ssize_t find_short_bytes(const void *hay, kn_ssize_t n, const void *needle, kn_ssize_t m)
+{
+    const char *h = hay, *nd = needle;
+    if (m <= 32) {
+        const char *p = h, *last = h + (n - m);   /* last candidate start */
+        char c0 = nd[0], cl = nd[m - 1];
+        kn_ssize_t misses = 0;
+        while (p <= last) {
+            p = memchr(p, c0, (size_t)(last - p) + 1);
+            if (p == NULL)
+                return -1;
+            if (p[m - 1] == cl && memcmp(p + 1, nd + 1, (size_t)m - 2) == 0)
+                return p - h;
+            p++;
+            if (++misses > 64 + (p - h) / 8)
+                break;
+        }
+        if (p > last)
+            return -1;
+        const char *q = memmem(p, (size_t)(n - (p - h)), nd, (size_t)m);
+        return q ? q - h : -1;
+    }
+    const char *q = memmem(h, (size_t)n, nd, (size_t)m);
+    return q ? q - h : -1;
+}
+
 kn_ssize_t ob_str_find_kind(int kind, const void *hay, kn_ssize_t n, const void *needle,
                             kn_ssize_t m, int reverse)
 {
@@ -77,10 +110,8 @@ kn_ssize_t ob_str_find_kind(int kind, const void *hay, kn_ssize_t n, const void 
         }
         return -1;
     }
-    if (kind == 1 && !reverse) {
-        const char *p = memmem(hay, (size_t)n, needle, (size_t)m);
-        return p ? p - (const char *)hay : -1;
-    }
+    if (kind == 1 && !reverse)
+        return find_short_bytes(hay, n, needle, m);
     return find_horspool(kind, hay, n, needle, m, reverse);
 }
 

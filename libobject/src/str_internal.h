@@ -68,6 +68,9 @@ KnObject *ob_str_new_big(kn_ssize_t size, int kind, int ascii);
 void ob_str_copy_units(void *data, int kind, kn_ssize_t at, KnObject *s);
 /* sep.join(items) for n >= 0 str items (sep NULL: no separator). */
 KnObject *ob_str_join_array(KnObject *sep, KnObject *const *items, kn_ssize_t n);
+/* The same over any objects when check is 1: the first non-str item is
+ * the TypeError str.join raises (checked in the length pass). */
+KnObject *ob_str_join_checked(KnObject *sep, KnObject *const *items, kn_ssize_t n, int check);
 
 /* str_find.c: searching in code units of one kind. */
 kn_ssize_t ob_str_find_kind(int kind, const void *hay, kn_ssize_t n,

@@ -59,11 +59,42 @@ KnObject *ob_pct_unsupported(const KnPctFormat *fmt, const KnPctSpec *sp)
                          (unsigned)c, sp->conv_index);
 }
 
+/* Keys of `fmt % dict` by (format str, key position): logging applies
+ * the same format to a dict per record, and a key made once keeps its
+ * cached hash.  Used only for exact dicts, where a key's identity is never
+ * observable (no user __getitem__, str keys compare by value).  Strings
+ * never change, so an entry stays right as long as it holds its format
+ * (a static array: the collector sees it as a root). */
+#define PCT_KEY_CACHE 64
+static struct {
+    KnObject *src;
+    kn_ssize_t start, end;
+    KnObject *key;
+} pct_key_cache[PCT_KEY_CACHE];
+
+static KnObject *cached_key(KnObject *src, kn_ssize_t start, kn_ssize_t end)
+{
+    size_t slot = (((uintptr_t)src >> 4) ^ ((size_t)start * 0x9e3779b1u)) % PCT_KEY_CACHE;
+    if (pct_key_cache[slot].src == src && pct_key_cache[slot].start == start &&
+        pct_key_cache[slot].end == end)
+        return pct_key_cache[slot].key;
+    KnObject *key = ob_str_substring(src, start, end);
+    if (key != NULL && KN_STR_CHECK_EXACT(key)) {
+        pct_key_cache[slot].src = src;
+        pct_key_cache[slot].start = start;
+        pct_key_cache[slot].end = end;
+        pct_key_cache[slot].key = key;
+    }
+    return key;
+}
+
 /* %(key): the value under key in the mapping becomes the only argument. */
 static int take_key(const KnPctFormat *fmt, kn_ssize_t start, kn_ssize_t end, KnPctArgs *a)
 {
     KnObject *key;
-    if (fmt->is_bytes) {
+    if (!fmt->is_bytes && fmt->src != NULL && KN_DICT_CHECK_EXACT(a->mapping)) {
+        key = cached_key(fmt->src, start, end);
+    } else if (fmt->is_bytes) {
         char *buf = kgc_alloc_atomic((size_t)(end - start) + 1);
         if (buf == NULL)
             return ob_err_nomemory(), -1;

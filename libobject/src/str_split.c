@@ -5,6 +5,7 @@
  * (ob_unicode_isspace); line boundaries are those of str.splitlines
  * (ob_unicode_islinebreak, with \r\n as one boundary).
  */
+#include <string.h>
 #include "str_internal.h"
 #include "libobject/list.h"
 #include "libobject/singletons.h"
@@ -35,6 +36,38 @@ static inline int ws_char(uint32_t c)
     return ob_unicode_isspace(c);
 }
 
+/* ws_char for every 1-byte code unit, filled on first use. */
+static uint8_t ws_latin1[256];
+static int ws_latin1_ready;
+
+/* split() on 1-byte data, left to right: a table instead of ws_char. */
+static KnObject *split_whitespace_1(KnObject *s, KnObject *list, kn_ssize_t maxsplit)
+{
+    if (!ws_latin1_ready) {
+        for (int c = 0; c < 256; c++)
+            ws_latin1[c] = (uint8_t)ws_char((uint32_t)c);
+        ws_latin1_ready = 1;
+    }
+    kn_ssize_t n = KN_STR_LEN(s), i = 0;
+    const uint8_t *d = KN_STR_DATA(s);
+    while (maxsplit-- > 0) {
+        while (i < n && ws_latin1[d[i]])
+            i++;
+        if (i == n)
+            return list;
+        kn_ssize_t j = i;
+        while (i < n && !ws_latin1[d[i]])
+            i++;
+        if (split_push(list, s, j, i) < 0)
+            return NULL;
+    }
+    while (i < n && ws_latin1[d[i]])
+        i++;
+    if (i < n && split_push(list, s, i, n) < 0)
+        return NULL;
+    return list;
+}
+
 static KnObject *split_whitespace(KnObject *s, kn_ssize_t maxsplit, int reverse)
 {
     kn_ssize_t n = KN_STR_LEN(s);
@@ -43,6 +76,8 @@ static KnObject *split_whitespace(KnObject *s, kn_ssize_t maxsplit, int reverse)
     KnObject *list = ob_list_new(0);
     if (list == NULL)
         return NULL;
+    if (kind == 1 && !reverse)
+        return split_whitespace_1(s, list, maxsplit);
 #define WS(i) ws_char(KN_STR_READ(kind, d, (i)))
     if (!reverse) {
         kn_ssize_t i = 0;
@@ -94,6 +129,24 @@ static KnObject *split_sep(KnObject *s, KnObject *sep, kn_ssize_t maxsplit, int 
     KnObject *list = ob_list_new(0);
     if (list == NULL)
         return NULL;
+    if (!reverse && m == 1 && KN_STR_KIND(s) == 1 && KN_STR_KIND(sep) == 1) {
+        /* one 1-byte separator in 1-byte text: memchr straight over the
+         * data (no per-piece search set-up) */
+        const char *d = KN_STR_DATA(s);
+        char c = *(const char *)KN_STR_DATA(sep);
+        kn_ssize_t pos = 0;
+        while (maxsplit-- > 0 && pos < n) {
+            const char *p = memchr(d + pos, c, (size_t)(n - pos));
+            if (p == NULL)
+                break;
+            if (split_push(list, s, pos, p - d) < 0)
+                return NULL;
+            pos = p - d + 1;
+        }
+        if (split_push(list, s, pos, n) < 0)
+            return NULL;
+        return list;
+    }
     if (!reverse) {
         kn_ssize_t pos = 0;
         while (maxsplit-- > 0) {

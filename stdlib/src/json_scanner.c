@@ -10,6 +10,7 @@
  * raised at their position.  Object keys go through a memo dict (one per
  * call) so repeated keys share one str.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,6 +137,63 @@ static int is_digit_at(Scan *S, kn_ssize_t i)
     return c >= '0' && c <= '9';
 }
 
+/* Exact powers of ten as doubles (10**22 is the last exact one). */
+static const double json_pow10[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* buf (a JSON number, checked by match_number) as a double when that is
+ * exact without strtod: at most 15 significant digits (m < 2**53, an exact
+ * double) and a decimal exponent in [-22, 22] (10**|e| exact), so m * 10**e
+ * or m / 10**-e is one correctly rounded operation on exact operands.
+ * Returns 0 when strtod is needed. */
+static int json_fast_double(const char *buf, kn_ssize_t n, double *out)
+{
+    const char *p = buf, *end = buf + n;
+    int neg = *p == '-';
+    p += neg;
+    uint64_t m = 0;
+    int ndig = 0, frac = 0, seen_dot = 0;
+    for (; p < end && *p != 'e' && *p != 'E'; p++) {
+        if (*p == '.') {
+            seen_dot = 1;
+            continue;
+        }
+        if (m == 0 && *p == '0') {
+            frac += seen_dot;
+            continue;
+        }
+        if (++ndig > 15)
+            return 0;
+        m = m * 10 + (uint64_t)(*p - '0');
+        frac += seen_dot;
+    }
+    int e10 = 0;
+    if (p < end) {
+        p++;
+        int eneg = *p == '-';
+        p += *p == '-' || *p == '+';
+        if (end - p > 3)
+            return 0;
+        for (; p < end; p++)
+            e10 = e10 * 10 + (*p - '0');
+        e10 = eneg ? -e10 : e10;
+    }
+    e10 -= frac;
+    double v = (double)m;
+    if (m == 0)
+        v = 0.0;
+    else if (e10 >= 0 && e10 <= 22)
+        v *= json_pow10[e10];
+    else if (e10 < 0 && e10 >= -22)
+        v /= json_pow10[-e10];
+    else
+        return 0;
+    *out = neg ? -v : v;
+    return 1;
+}
+
 static KnObject *match_number(Scan *S, kn_ssize_t start, kn_ssize_t *next)
 {
     kn_ssize_t idx = start;
@@ -192,10 +250,15 @@ static KnObject *match_number(Scan *S, kn_ssize_t start, kn_ssize_t *next)
         buf[i] = (char)AT(S, start + i);
     buf[n] = '\0';
     KnObject *r;
+    double d;
     if (is_float) {
-        r = ob_float_from_double(strtod(buf, NULL));
+        r = ob_float_from_double(json_fast_double(buf, n, &d) ? d : strtod(buf, NULL));
     } else if (n <= 18) {
-        r = ob_int_from_long_long(strtoll(buf, NULL, 10));
+        /* at most 18 digits: no overflow */
+        long long x = 0;
+        for (kn_ssize_t i = buf[0] == '-'; i < n; i++)
+            x = x * 10 + (buf[i] - '0');
+        r = ob_int_from_long_long(buf[0] == '-' ? -x : x);
     } else {
         r = ob_int_from_string(buf, n, 10);
     }
