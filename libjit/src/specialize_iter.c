@@ -1,7 +1,8 @@
 /* libjit/src/specialize_iter.c — picks FOR_ITER_RANGE / _LIST / _TUPLE
  * from the exact type of the iterator FOR_ITER steps (the bodies are in
  * eval_spec_iter.inc), and FOR_ITER_ENUMERATE / _ZIP2 for `for i, x in
- * enumerate(...)` / `for x, y in zip(a, b)`.  FOR_ITER has no cache units, so there is no
+ * enumerate(...)` / `for x, y in zip(a, b)`, FOR_ITER_DICT_ITEMS for
+ * `for k, v in d.items()`.  FOR_ITER has no cache units, so there is no
  * counter: the generic form specialises as soon as its code object is
  * warm, and a form meeting another type goes back to the generic one. */
 #include "libobject/complex.h"
@@ -35,6 +36,8 @@ void jit_specialize_for_iter(const KnCodeObject *co, uint16_t *instr, const KnOb
             op = JIT_OP_FOR_ITER_ENUMERATE;
         else if (tp == &ob_zip_type && jit_iter_zip2_ok((const KnZipIter *)it))
             op = JIT_OP_FOR_ITER_ZIP2;
+        else if (tp == &ob_dict_itemiter_type)
+            op = JIT_OP_FOR_ITER_DICT_ITEMS;
         else
             return;
     }

@@ -11,7 +11,7 @@
 static inline int jit_iter_inline_type(const KnTypeObject *tp)
 {
     return tp == &ob_range_iter_type || tp == &ob_list_iter_type || tp == &ob_tuple_iter_type ||
-           tp == &ob_enumerate_type || tp == &ob_zip_type;
+           tp == &ob_enumerate_type || tp == &ob_zip_type || tp == &ob_dict_itemiter_type;
 }
 
 /* FOR_ITER_ENUMERATE / FOR_ITER_ZIP2 can step: an int count, two

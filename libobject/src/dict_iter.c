@@ -9,6 +9,7 @@
  * raises "dictionary keys changed during iteration".
  */
 #include "dict_internal.h"
+#include "iter_internal.h"
 
 typedef struct {
     KN_OBJECT_HEAD;
@@ -47,9 +48,10 @@ KnObject *ob_dict_iter_new(KnObject *d, KnTypeObject *type)
     return (KnObject *)it;
 }
 
-static KnObject *dictiter_next(KnObject *self)
+/* The next live entry, or NULL at the end (exception set on a mutation
+ * error, none when simply exhausted). */
+static KnDictEntry *dictiter_step(DictIter *it, int reversed)
 {
-    DictIter *it = (DictIter *)self;
     KnObject *d = it->di_dict;
     if (d == NULL)
         return NULL;
@@ -61,7 +63,7 @@ static KnObject *dictiter_next(KnObject *self)
     kn_ssize_t i = it->di_pos, n = ob_dict_nentries(d);
     KnDictEntry *ents = ob_dict_entries(d);
     KnDictEntry *e = NULL;
-    if (iter_reversed(KN_TYPE(self))) {
+    if (reversed) {
         if (i >= n)
             i = n - 1;
         while (i >= 0 && ents[i].key == NULL)
@@ -89,11 +91,31 @@ static KnObject *dictiter_next(KnObject *self)
         return NULL;
     }
     it->len--;
+    return e;
+}
+
+static KnObject *dictiter_next(KnObject *self)
+{
+    KnDictEntry *e = dictiter_step((DictIter *)self, iter_reversed(KN_TYPE(self)));
+    if (e == NULL)
+        return NULL;
     switch (iter_kind(KN_TYPE(self))) {
     case KIND_KEYS: return e->key;
     case KIND_VALUES: return e->value;
     default: return ob_tuple_pack(2, e->key, e->value);
     }
+}
+
+/* iter_internal.h: one step of a (forward) dict_itemiterator without
+ * the pair tuple, for libjit's FOR_ITER_DICT_ITEMS. */
+int ob_dict_itemiter_next2(KnObject *self, KnObject **key, KnObject **value)
+{
+    KnDictEntry *e = dictiter_step((DictIter *)self, 0);
+    if (e == NULL)
+        return ob_err_occurred() ? -1 : 0;
+    *key = e->key;
+    *value = e->value;
+    return 1;
 }
 
 static KnObject *dictiter_length_hint(KnObject *self, KnObject *unused)

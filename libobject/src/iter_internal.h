@@ -19,6 +19,8 @@
  *   zip (builtin_iters.c, zip_next): one item of each iterator in
  *     `iters` in order, ending at the first exhausted one (strict: the
  *     length check).
+ *   dict_itemiterator (dict_iter.c): ob_dict_itemiter_next2 is its
+ *     tp_iternext without the (key, value) tuple.
  */
 #ifndef LIBOBJECT_ITER_INTERNAL_H
 #define LIBOBJECT_ITER_INTERNAL_H
@@ -42,5 +44,11 @@ typedef struct KnZipIter {
     KnObject *iters;           /* tuple of iterators */
     int strict;
 } KnZipIter;
+
+/* One step of an exact dict_itemiterator: 1 with *key / *value set, 0
+ * when exhausted, -1 with the exception set (the same RuntimeErrors as
+ * its tp_iternext). */
+extern KnTypeObject ob_dict_itemiter_type;   /* dict_iter.c */
+int ob_dict_itemiter_next2(KnObject *self, KnObject **key, KnObject **value);
 
 #endif
