@@ -112,7 +112,7 @@ KnObject *jit_attr_new_instance(KnTypeObject *tp, jit_spec_slot *s)
     KnObject *obj = tp->tp_alloc(tp, 0);
     if (obj == NULL || tp->tp_dictoffset <= 0 || s->version2 == 0)
         return obj;
-    KnObject *d = ob_dict_new_with_room((kn_ssize_t)s->version2);
+    KnObject *d = ob_dict_new_instance((kn_ssize_t)s->version2);
     if (d == NULL)
         return NULL;
     *(KnObject **)((char *)obj + tp->tp_dictoffset) = d;

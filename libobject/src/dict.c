@@ -664,3 +664,53 @@ KnObject *ob_dict_new_with_room(kn_ssize_t n)
     return d;
 }
 /* ---- end attr ---- */
+
+/* ---- newinst: instance dicts made by class instantiation ----
+ * See libjit/NOTES-specialization.md, "Class instantiation". */
+#include "ob_alloc.h"
+
+KnObject *ob_dict_new_instance(kn_ssize_t n)
+{
+    if (n < 1 || n > USABLE_FRACTION(DICT_MINSIZE))
+        return ob_dict_new_with_room(n);
+    /* The dict object and its table in one block: the table keeps the
+     * usual 8 one-byte index slots (so probing and __sizeof__ are as for
+     * any small dict) but only n entries; the insertion after them sees
+     * dk_usable == 0 and resizes into a separate, ordinary table. */
+    size_t head = (sizeof(KnDictObject) + 7) & ~(size_t)7;
+    size_t total = head + sizeof(KnDictKeys) + 8 + (size_t)n * sizeof(KnDictEntry);
+    KnDictObject *d = (KnDictObject *)ob_alloc_exact(&ob_dict_type, total);
+    if (d == NULL)
+        return NULL;
+    KnDictKeys *k = (KnDictKeys *)((char *)d + head);
+    k->dk_size = DICT_MINSIZE;
+    k->dk_usable = n;
+    k->dk_nentries = 0;
+    k->dk_log2_index_bytes = 0;
+    k->dk_indices[0] = -1;                  /* the 8 slots DKIX_EMPTY */
+    k->dk_entries = (KnDictEntry *)((char *)k->dk_indices + 8);
+    d->ma_keys = k;
+    d->ma_version_tag = ++dict_global_version;
+    return (KnObject *)d;
+}
+
+int ob_dict_append_absent_str(KnObject *d, KnObject *key, kn_ssize_t ix, KnObject *v)
+{
+    KnDictKeys *k = DK(d);
+    if (k == NULL || ix != k->dk_nentries || k->dk_usable <= 0 || !KN_STR_CHECK_EXACT(key))
+        return 0;
+    kn_hash_t hash = KN_STR_ASCII(key)->hash;
+    if (!ob_dict_str_surely_absent(d, key, hash))
+        return 0;               /* maybe present, or no cached hash */
+    KnDictEntry *en = &k->dk_entries[ix];
+    en->key = key;
+    en->value = v;
+    en->hash = hash;
+    ix_set(k, find_empty_slot(k, hash), ix);
+    k->dk_nentries = ix + 1;
+    k->dk_usable--;
+    ((KnDictObject *)d)->ma_used++;
+    ob_dict_bump_version(d);
+    return 1;
+}
+/* ---- end newinst ---- */

@@ -202,4 +202,15 @@ kn_ssize_t ob_dict_store_index(KnObject *d, KnObject *key, KnObject *value);
 KnObject *ob_dict_new_with_room(kn_ssize_t n);
 /* ---- end attr ---- */
 
+/* ---- newinst: instance dicts made by class instantiation ---- */
+/* An empty exact dict with room for n keys (the size learned after
+ * __init__); n <= 5 comes as one block, dict object and table. */
+KnObject *ob_dict_new_instance(kn_ssize_t n);
+/* d[key] = v for an exact str key with a cached hash when it is certainly
+ * absent and would be appended at entry ix (a hint naming the next free
+ * entry, as in a dict fresh from ob_dict_new_instance): 1 done, 0 nothing
+ * done (take the general store). */
+int ob_dict_append_absent_str(KnObject *d, KnObject *key, kn_ssize_t ix, KnObject *v);
+/* ---- end newinst ---- */
+
 #endif
