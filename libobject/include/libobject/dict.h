@@ -1,6 +1,6 @@
 /* libobject/dict.h — dict (src/dict.c).  The public prefix is CPython's
  * PyDictObject (ma_used, ma_version_tag); the table is Kiln's own design
- * (insertion-ordered, see NOTES-dict.md).  ma_version_tag changes on every
+ * (insertion-ordered; design in src/dict.c).  ma_version_tag changes on every
  * mutation (the interpreter's global caches key on it). */
 #ifndef LIBOBJECT_DICT_H
 #define LIBOBJECT_DICT_H
