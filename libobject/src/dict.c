@@ -2,9 +2,8 @@
  * dict.c — the dict table and the ob_dict_* C API.
  *
  * Design (lookup fast paths shared with set: ../NOTES-set.md): compact and
- * insertion-ordered, an index
- * array of 1/2/4/8-byte slots probed with CPython's perturbation recurrence
- * and a dense entries array.  An empty dict has no table (ma_keys NULL).
+ * insertion-ordered, an index array of 1/2/4/8-byte slots probed with
+ * CPython's perturbation recurrence and a dense entries array.  An empty dict has no table (ma_keys NULL).
  * ma_version_tag takes a fresh value from one global counter on every
  * mutation, so equal tags mean "this dict has not changed".
  *
