@@ -730,6 +730,10 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         KnObject *kwargs = (oparg & 1) ? POP() : NULL;
         KnObject *callargs = POP();
         KnObject *func = TOP();
+        if (oparg & 1)
+            jit_call_quicken_kw(co, INSTR(), func);    /* specialize_call.c */
+        else
+            jit_call_quicken_star(co, INSTR(), func);
         if (!KN_TUPLE_CHECK_EXACT(callargs)) {
             if (KN_TYPE(callargs)->tp_iter == NULL && ob_iter_check(callargs) == 0 &&
                 (KN_TYPE(callargs)->tp_as_sequence == NULL ||
@@ -1402,6 +1406,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 #include "eval_spec_attr.inc"
 #include "eval_spec_num.inc"
 #include "eval_spec_iter.inc"
+#include "eval_spec_call.inc"
 
     /* Every instruction while tracing (targets[] all point here): the
      * events (eval_trace.c), c_call events around built-in calls, then

@@ -615,13 +615,30 @@ KnTypeObject jit_function_type = {
 
 /* ---- attr: binding for the interpreter's inline calls ---- */
 
+/* Slot of keyword kw among pnames[from..total): the name object itself,
+ * else (with `equal`) an equal exact str; total when absent. */
+static int simple_slot(KnObject **pnames, int from, int total, KnObject *kw, int equal)
+{
+    int j = from;
+    while (j < total && pnames[j] != kw)
+        j++;
+    if (j == total && equal && KN_STR_CHECK_EXACT(kw))
+        for (j = from; j < total && !ob_str_equal(pnames[j], kw); j++)
+            ;
+    return j;
+}
+
 /* The common keyword call, bound without the general binder's checks:
- * no *args / **kwargs, every keyword the very name object of a parameter
- * not yet filled, every missing parameter with a default.  1 when bound;
- * 0 (slots cleared again) sends the call to bind_args, which also raises
- * whatever error applies. */
+ * no *args / **kwargs, every keyword naming a parameter not yet filled,
+ * every missing parameter with a default.  Keywords come as kwnames (the
+ * very name objects of the parameters: the compiler's constants) or as
+ * the dict kwdict (f(**d): exact str keys, equal names accepted; the dict
+ * is only read, so it may be the caller's own).  No Python code runs.
+ * 1 when bound; 0 (slots cleared again) sends the call to bind_args,
+ * which also raises whatever error applies. */
 static int bind_kw_simple(KnFunctionObject *fn, KnCodeObject *co, KnObject **lp,
-                          KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames)
+                          KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames,
+                          KnObject *kwdict)
 {
     int argc = co->co_argcount, total = argc + co->co_kwonlyargcount;
     if ((co->co_flags & (JIT_CO_VARARGS | JIT_CO_VARKEYWORDS)) || nargs > argc)
@@ -630,14 +647,22 @@ static int bind_kw_simple(KnFunctionObject *fn, KnCodeObject *co, KnObject **lp,
     int from = (int)nargs > co->co_posonlyargcount ? (int)nargs : co->co_posonlyargcount;
     for (kn_ssize_t i = 0; i < nargs; i++)
         lp[i] = args[i];
-    for (kn_ssize_t k = 0; k < KN_SIZE(kwnames); k++) {
-        KnObject *kw = KN_TUPLE_GET(kwnames, k);
-        int j = from;
-        while (j < total && pnames[j] != kw)
-            j++;
-        if (j == total || lp[j] != NULL)
-            goto fallback;
-        lp[j] = args[nargs + k];
+    if (kwnames != NULL) {
+        for (kn_ssize_t k = 0; k < KN_SIZE(kwnames); k++) {
+            int j = simple_slot(pnames, from, total, KN_TUPLE_GET(kwnames, k), 0);
+            if (j == total || lp[j] != NULL)
+                goto fallback;
+            lp[j] = args[nargs + k];
+        }
+    } else {
+        kn_ssize_t pos = 0;
+        KnObject *kw, *value;
+        while (ob_dict_next(kwdict, &pos, &kw, &value)) {
+            int j = simple_slot(pnames, from, total, kw, 1);
+            if (j == total || lp[j] != NULL)
+                goto fallback;
+            lp[j] = value;
+        }
     }
     KnObject *defs = fn->func_defaults;
     int first_def = argc - (defs ? (int)KN_SIZE(defs) : 0);
@@ -671,7 +696,8 @@ int jit_function_bind(KnObject *func, jit_frame *fr, KnObject *const *args, kn_s
     if (kwnames != NULL && KN_SIZE(kwnames) == 0)
         kwnames = NULL;
     KnFunctionObject *fn = JIT_FUNC(func);
-    if (kwnames != NULL && bind_kw_simple(fn, fr->code, fr->localsplus, args, nargs, kwnames))
+    if (kwnames != NULL &&
+        bind_kw_simple(fn, fr->code, fr->localsplus, args, nargs, kwnames, NULL))
         return 0;
     return bind_args(fn, fr, args, nargs, kwnames, NULL);
 }
@@ -680,6 +706,10 @@ int jit_function_bind_ex(KnObject *func, jit_frame *fr, KnObject *callargs, KnOb
 {
     if (kwargs != NULL && ob_dict_size(kwargs) == 0)
         kwargs = NULL;
+    if (kwargs != NULL && KN_DICT_CHECK_EXACT(kwargs) &&
+        bind_kw_simple(JIT_FUNC(func), fr->code, fr->localsplus, KN_TUPLE_ITEMS(callargs),
+                       KN_SIZE(callargs), NULL, kwargs))
+        return 0;
     if (kwargs != NULL) {
         /* As a call through a dict checks every key before binding. */
         kn_ssize_t pos = 0;

@@ -246,4 +246,21 @@ extern uint64_t jit_spec_stats[256][JIT_STAT__N];
 #define JIT_SPEC_STAT(op, kind) \
     do { if (jit_spec_stats_on) jit_spec_stats[(op) & 0xff][kind]++; } while (0)
 
+/* ---- calls (specialize_call.c) ---- */
+/* CALL_FUNCTION_EX 1 at instr calling func: when func is a Python function
+ * and the instructions before are `BUILD_MAP 0; LOAD_FAST d; DICT_MERGE 1`
+ * (co_code_orig), rewrite that BUILD_MAP to BUILD_MAP_CALL_KW. */
+void jit_call_quicken_kw(KnCodeObject *co, uint16_t *instr, KnObject *func);
+/* CALL_FUNCTION_EX 0 at instr calling a Python function func, after
+ * `BUILD_LIST n; (LOAD_FAST x; LIST_EXTEND 1) 1..JIT_CALL_STAR_MAX_SEQS
+ * times; LIST_TO_TUPLE`: rewrite that BUILD_LIST to BUILD_LIST_CALL_STAR. */
+#define JIT_CALL_STAR_MAX_SEQS 4
+#define JIT_CALL_STAR_MAX_ARGS 32
+void jit_call_quicken_star(KnCodeObject *co, uint16_t *instr, KnObject *func);
+/* func's frame pushed with the positional arguments args bound (func a
+ * Python function jit_attr_call_ex_inline accepts); NULL with the
+ * binder's exception set. */
+jit_frame *jit_call_star_frame(jit_tstate *jt, KnObject *func, KnObject *const *args,
+                               kn_ssize_t nargs);
+
 #endif
