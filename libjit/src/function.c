@@ -16,10 +16,26 @@ static uint32_t next_func_version = 1;
 static KnObject *func_vectorcall(KnObject *func, KnObject *const *args, size_t nargsf,
                                  KnObject *kwnames);
 
+/* globals[key] for an interned key made once (a nested `def` runs this on
+ * every call of its parent: no str built and hashed per lookup). */
+static KnObject *globals_item(KnObject *globals, KnObject **key, const char *name)
+{
+    if (*key == NULL && (*key = ob_str_intern_cstr(name)) == NULL)
+        return NULL;
+    return ob_dict_getitem(globals, *key);
+}
+
 KnObject *jit_function_new(KnObject *code, KnObject *globals)
 {
+    static KnObject *builtins_key, *name_key;
     KnCodeObject *co = JIT_CODE(code);
-    KnObject *builtins = jit_builtins_from_globals(globals);
+    /* As jit_builtins_from_globals: globals' __builtins__ (a module's
+     * dict), else the interpreter's builtins. */
+    KnObject *builtins = globals_item(globals, &builtins_key, "__builtins__");
+    if (builtins == NULL && !ob_err_occurred())
+        builtins = jit_builtins_dict();
+    else if (builtins != NULL && KN_MODULE_CHECK(builtins))
+        builtins = ob_module_get_dict(builtins);
     if (builtins == NULL)
         return NULL;
     KnFunctionObject *f = (KnFunctionObject *)ob_alloc(&jit_function_type, 0);
@@ -35,7 +51,7 @@ KnObject *jit_function_new(KnObject *code, KnObject *globals)
         KN_STR_CHECK(KN_TUPLE_GET(co->co_consts, 0)))
         doc = KN_TUPLE_GET(co->co_consts, 0);
     f->func_doc = doc;
-    KnObject *module = ob_dict_getitem_str(globals, "__name__");
+    KnObject *module = globals_item(globals, &name_key, "__name__");
     if (module == NULL && ob_err_occurred())
         return NULL;
     f->func_module = module;
@@ -297,7 +313,12 @@ static KnObject *func_vectorcall(KnObject *func, KnObject *const *args, size_t n
     jit_tstate *jt = jit_tstate_fast(ob_tstate_get());
     if (jt == NULL)
         return NULL;
-    jit_frame *fr = jit_frame_push_fast(jt, func, co, fn->func_globals, fn->func_builtins);
+    /* Code that is not a function body's (FunctionType of a module's or
+     * an eval's code) reads its names from the globals, as CPython does. */
+    jit_frame *fr = (co->co_flags & JIT_CO_OPTIMIZED)
+                        ? jit_frame_push_fast(jt, func, co, fn->func_globals, fn->func_builtins)
+                        : jit_frame_push(jt, func, co, fn->func_globals, fn->func_builtins,
+                                         fn->func_globals);
     if (fr == NULL)
         return NULL;
     kn_ssize_t nargs = KN_VECTORCALL_NARGS(nargsf);
