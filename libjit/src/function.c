@@ -10,6 +10,7 @@
 #include "libgc/gc.h"
 #include "eval.h"
 #include "frame_fast.h"
+#include "specialize_attr.h"    /* libobject's dict_internal.h: newinst */
 
 static uint32_t next_func_version = 1;
 
@@ -176,7 +177,15 @@ static int posonly_as_keyword(KnFunctionObject *fn, KnCodeObject *co, KnObject *
     return 1;
 }
 
-/* Find keyword `kw` among the parameters that may be named
+/* Can the str a equal the str b, another object?  Not when both are
+ * interned: the intern table holds one string per value. */
+static inline int may_equal(KnObject *a, KnObject *b)
+{
+    return !(KN_STR_ASCII(a)->state.interned && KN_STR_ASCII(b)->state.interned) &&
+           ob_str_equal(a, b);
+}
+
+/* Find keyword `kw` (a str) among the parameters that may be named
  * (co_posonlyargcount .. argcount + kwonlyargcount); -1 when absent. */
 static int find_keyword(KnCodeObject *co, KnObject *kw)
 {
@@ -186,7 +195,7 @@ static int find_keyword(KnCodeObject *co, KnObject *kw)
         if (names[i] == kw)
             return i;
     for (int i = co->co_posonlyargcount; i < total; i++)
-        if (ob_str_equal(names[i], kw))
+        if (may_equal(names[i], kw))
             return i;
     return -1;
 }
@@ -203,8 +212,11 @@ static int bind_keyword(KnFunctionObject *fn, KnCodeObject *co, KnObject **lp, K
     }
     int i = find_keyword(co, kw);
     if (i < 0) {
+        /* **kwargs: a new key is appended without a lookup when it surely
+         * is not there yet (exact str with its hash cached). */
         if (kwdict != NULL)
-            return ob_dict_setitem(kwdict, kw, value);
+            return ob_dict_append_absent_str(kwdict, kw, ob_dict_size(kwdict), value)
+                       ? 0 : ob_dict_setitem(kwdict, kw, value);
         if (KN_DICT_CHECK(allnames)) {
             KnObject *keys = ob_dict_keys_list(allnames);
             allnames = keys ? ob_sequence_tuple(keys) : NULL;
@@ -236,7 +248,9 @@ static int bind_args(KnFunctionObject *fn, jit_frame *fr, KnObject *const *args,
     int total = argc + co->co_kwonlyargcount;
     KnObject *kwdict = NULL;
     if (co->co_flags & JIT_CO_VARKEYWORDS) {
-        if ((kwdict = ob_dict_new()) == NULL)
+        /* sized for every keyword given: dict and table in one block */
+        kn_ssize_t nkw = kwnames ? KN_SIZE(kwnames) : kwmap ? ob_dict_size(kwmap) : 0;
+        if ((kwdict = nkw ? ob_dict_new_instance(nkw) : ob_dict_new()) == NULL)
             return -1;
         int slot = total + ((co->co_flags & JIT_CO_VARARGS) ? 1 : 0);
         lp[slot] = kwdict;
@@ -638,15 +652,21 @@ KnTypeObject jit_function_type = {
 
 /* Slot of keyword kw among pnames[from..total): the name object itself,
  * else (with `equal`) an equal exact str; total when absent. */
-static int simple_slot(KnObject **pnames, int from, int total, KnObject *kw, int equal)
+static int slot_by_equality(KnObject **pnames, int from, int total, KnObject *kw)
+{
+    int j = from;
+    if (KN_STR_CHECK_EXACT(kw))
+        while (j < total && !may_equal(pnames[j], kw))
+            j++;
+    return KN_STR_CHECK_EXACT(kw) ? j : total;
+}
+
+static inline int simple_slot(KnObject **pnames, int from, int total, KnObject *kw, int equal)
 {
     int j = from;
     while (j < total && pnames[j] != kw)
         j++;
-    if (j == total && equal && KN_STR_CHECK_EXACT(kw))
-        for (j = from; j < total && !ob_str_equal(pnames[j], kw); j++)
-            ;
-    return j;
+    return j == total && equal ? slot_by_equality(pnames, from, total, kw) : j;
 }
 
 /* The common keyword call, bound without the general binder's checks:

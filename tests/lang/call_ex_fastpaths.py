@@ -286,3 +286,29 @@ def tb_lines(fn, *a):
 
 
 print(tb_lines(star2, f, (1,), [2]), tb_lines(kw, f, {"z": 1}), tb_lines(lead_star, f, 1, ()))
+
+
+# **kwargs dicts: sized for the keywords given, then grown, shrunk and
+# reordered like any dict; keys equal to but not the interned names.
+def collect(a=0, *args, **kw):
+    return kw
+
+
+for _ in range(20):
+    k1 = collect(x=1)
+    k8 = collect(1, 2, p=1, q=2, r=3, s=4, t=5, u=6, v=7, w=8)
+    kd = collect(**{"a": 1, "m": 2, "n": 3})
+    ks = collect(**{"".join(["a", "b"]): 1, S("cd"): 2})
+k1["y"] = 2
+k1.update(z=3, w=4, v=5, u=6, t=7)
+del k1["x"]
+k1["x"] = 0
+print(k1, list(k1), len(k1), k1 == dict(y=2, z=3, w=4, v=5, u=6, t=7, x=0))
+k8.pop("p")
+k8["p"] = 9
+print(k8, sorted(k8), kd, ks, [type(k).__name__ for k in ks])
+print(collect(b=1, **{"c": 2}), collect(**{"b": 1}, c=2))
+try:
+    collect(b=1, **{"b": 2})
+except TypeError as e:
+    print(e)
