@@ -754,9 +754,10 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
             CHECK_INT(jit_eval_dict_merge(func, d, kwargs));
             kwargs = d;
         }
-        if (jit_attr_call_ex_inline(func)) {
-            /* attr: a Python function runs in this loop. */
-            jit_frame *nf = jit_attr_call_ex_frame(jt, func, callargs, kwargs);
+        if (JIT_CALL_INLINABLE(func)) {
+            /* A Python function runs in this loop (specialize_call.c). */
+            jit_frame *nf = jit_call_frame(jt, func, KN_TUPLE_ITEMS(callargs), KN_SIZE(callargs),
+                                           kwargs);
             sp[-1] = NULL;
             sp[-2] = NULL;
             sp -= 2;

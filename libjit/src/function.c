@@ -743,13 +743,13 @@ int jit_function_bind(KnObject *func, jit_frame *fr, KnObject *const *args, kn_s
     return bind_args(fn, fr, args, nargs, kwnames, NULL);
 }
 
-int jit_function_bind_ex(KnObject *func, jit_frame *fr, KnObject *callargs, KnObject *kwargs)
+int jit_function_bind_array(KnObject *func, jit_frame *fr, KnObject *const *args,
+                            kn_ssize_t nargs, KnObject *kwargs)
 {
     if (kwargs != NULL && ob_dict_size(kwargs) == 0)
         kwargs = NULL;
     if (kwargs != NULL && KN_DICT_CHECK_EXACT(kwargs) &&
-        bind_kw_simple(JIT_FUNC(func), fr->code, fr->localsplus, KN_TUPLE_ITEMS(callargs),
-                       KN_SIZE(callargs), NULL, kwargs))
+        bind_kw_simple(JIT_FUNC(func), fr->code, fr->localsplus, args, nargs, NULL, kwargs))
         return 0;
     if (kwargs != NULL) {
         /* As a call through a dict checks every key before binding. */
@@ -761,6 +761,10 @@ int jit_function_bind_ex(KnObject *func, jit_frame *fr, KnObject *callargs, KnOb
                 return -1;
             }
     }
-    return bind_args(JIT_FUNC(func), fr, KN_TUPLE_ITEMS(callargs), KN_SIZE(callargs), NULL,
-                     kwargs);
+    return bind_args(JIT_FUNC(func), fr, args, nargs, NULL, kwargs);
+}
+
+int jit_function_bind_ex(KnObject *func, jit_frame *fr, KnObject *callargs, KnObject *kwargs)
+{
+    return jit_function_bind_array(func, fr, KN_TUPLE_ITEMS(callargs), KN_SIZE(callargs), kwargs);
 }

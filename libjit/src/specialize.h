@@ -257,10 +257,22 @@ void jit_call_quicken_kw(KnCodeObject *co, uint16_t *instr, KnObject *func);
 #define JIT_CALL_STAR_MAX_SEQS 4
 #define JIT_CALL_STAR_MAX_ARGS 32
 void jit_call_quicken_star(KnCodeObject *co, uint16_t *instr, KnObject *func);
-/* func's frame pushed with the positional arguments args bound (func a
- * Python function jit_attr_call_ex_inline accepts); NULL with the
- * binder's exception set. */
-jit_frame *jit_call_star_frame(jit_tstate *jt, KnObject *func, KnObject *const *args,
-                               kn_ssize_t nargs);
+/* func's frame pushed (thread stack fast path) with the positional
+ * arguments args and the keywords of the dict kwargs (or NULL) bound; func
+ * a Python function JIT_CALL_INLINABLE accepts.  NULL with the binder's
+ * exception set. */
+jit_frame *jit_call_frame(jit_tstate *jt, KnObject *func, KnObject *const *args,
+                          kn_ssize_t nargs, KnObject *kwargs);
+/* The binder behind it (function.c): CALL_FUNCTION_EX's binding with the
+ * positional arguments as an array. */
+int jit_function_bind_array(KnObject *func, jit_frame *fr, KnObject *const *args,
+                            kn_ssize_t nargs, KnObject *kwargs);
+/* Can CALL_FUNCTION_EX's forms run func inline (a Python function, not a
+ * generator / coroutine; as jit_attr_call_ex_inline)? */
+#define JIT_CALL_INLINABLE(f)                                                     \
+    (JIT_FUNCTION_CHECK(f) &&                                                     \
+     (JIT_CODE(JIT_FUNC(f)->func_code)->co_flags &                                \
+      (JIT_CO_GENERATOR | JIT_CO_COROUTINE | JIT_CO_ASYNC_GENERATOR |             \
+       JIT_CO_ITERABLE_COROUTINE | JIT_CO_OPTIMIZED)) == JIT_CO_OPTIMIZED)
 
 #endif

@@ -18,7 +18,6 @@
 #include "frame_fast.h"
 #include "opcode.h"
 #include "specialize.h"
-#include "specialize_attr.h"
 
 static int quicken_disabled(void)
 {
@@ -75,18 +74,18 @@ void jit_call_quicken_star(KnCodeObject *co, uint16_t *instr, KnObject *func)
     *start = (uint16_t)((*start & 0xff00) | JIT_OP_BUILD_LIST_CALL_STAR);
 }
 
-jit_frame *jit_call_star_frame(jit_tstate *jt, KnObject *func, KnObject *const *args,
-                               kn_ssize_t nargs)
+jit_frame *jit_call_frame(jit_tstate *jt, KnObject *func, KnObject *const *args,
+                          kn_ssize_t nargs, KnObject *kwargs)
 {
     KnFunctionObject *fn = JIT_FUNC(func);
     KnCodeObject *code = JIT_CODE(fn->func_code);
     jit_frame *nf = jit_frame_push_fast(jt, func, code, fn->func_globals, fn->func_builtins);
     if (nf == NULL)
         return NULL;
-    if (jit_spec_simple_code(fn, (int)nargs)) {
+    if (kwargs == NULL && jit_spec_simple_code(fn, (int)nargs)) {
         for (kn_ssize_t i = 0; i < nargs; i++)
             nf->localsplus[i] = args[i];
-    } else if (jit_function_bind(func, nf, args, nargs, NULL) < 0) {
+    } else if (jit_function_bind_array(func, nf, args, nargs, kwargs) < 0) {
         jit_frame_pop(jt, nf);
         return NULL;
     }
