@@ -263,6 +263,18 @@ void jit_call_quicken_star(KnCodeObject *co, uint16_t *instr, KnObject *func);
  * exception set. */
 jit_frame *jit_call_frame(jit_tstate *jt, KnObject *func, KnObject *const *args,
                           kn_ssize_t nargs, KnObject *kwargs);
+/* BUILD_MAP_CALL_KW at co_code[at] (callee and positional arguments the
+ * two items below sp, d the LOAD_FAST's value): 0 when its guards fail
+ * (run BUILD_MAP 0); else the index of the CALL_FUNCTION_EX it stands
+ * for, with *nf the callee's bound frame, or NULL with the exception set. */
+int32_t jit_call_kw_frame(jit_tstate *jt, int32_t at, KnObject **sp, KnObject *d,
+                          jit_frame **nf);
+/* BUILD_LIST_CALL_STAR at co_code[at] with oparg items on the stack below
+ * sp: 0 when its guards fail (run BUILD_LIST); else the index of the
+ * CALL_FUNCTION_EX it stands for, with *nf the callee's bound frame, or
+ * NULL with the binder's exception set. */
+int32_t jit_call_star_frame(jit_tstate *jt, KnCodeObject *co, int32_t at, KnObject **sp,
+                            int oparg, KnObject **fast, jit_frame **nf);
 /* The binder behind it (function.c): CALL_FUNCTION_EX's binding with the
  * positional arguments as an array. */
 int jit_function_bind_array(KnObject *func, jit_frame *fr, KnObject *const *args,

@@ -91,3 +91,43 @@ jit_frame *jit_call_frame(jit_tstate *jt, KnObject *func, KnObject *const *args,
     }
     return nf;
 }
+
+int32_t jit_call_star_frame(jit_tstate *jt, KnCodeObject *co, int32_t at, KnObject **sp,
+                            int oparg, KnObject **fast, jit_frame **nf)
+{
+    KnObject *argv[JIT_CALL_STAR_MAX_ARGS];
+    KnObject *func = sp[-oparg - 1];
+    if (oparg > JIT_CALL_STAR_MAX_ARGS || !JIT_CALL_INLINABLE(func))
+        return 0;
+    int nargs = oparg;
+    for (int i = 0; i < oparg; i++)
+        argv[i] = sp[i - oparg];
+    const uint16_t *u = co->co_code_orig + at + 1;
+    for (; (*u & 0xff) == JIT_OP_LOAD_FAST; u += 2) {
+        KnObject *x = fast[*u >> 8];
+        if (x == NULL || (!KN_TUPLE_CHECK_EXACT(x) && !KN_LIST_CHECK_EXACT(x)) ||
+            KN_SIZE(x) > JIT_CALL_STAR_MAX_ARGS - nargs)
+            return 0;
+        KnObject **items = KN_TUPLE_CHECK_EXACT(x) ? KN_TUPLE_ITEMS(x) : KN_LIST_ITEMS(x);
+        for (kn_ssize_t i = 0; i < KN_SIZE(x); i++)
+            argv[nargs++] = items[i];
+    }
+    /* u: the LIST_TO_TUPLE; the CALL_FUNCTION_EX follows it. */
+    *nf = jit_call_frame(jt, func, argv, nargs, NULL);
+    return (int32_t)(u + 1 - co->co_code_orig);
+}
+
+int32_t jit_call_kw_frame(jit_tstate *jt, int32_t at, KnObject **sp, KnObject *d,
+                          jit_frame **nf)
+{
+    KnObject *callargs = sp[-1], *func = sp[-2];
+    if (d == NULL || !KN_DICT_CHECK_EXACT(d) ||
+        !(KN_TUPLE_CHECK_EXACT(callargs) || KN_LIST_CHECK_EXACT(callargs)) ||
+        !JIT_CALL_INLINABLE(func))
+        return 0;
+    /* binding runs no Python code: a list cannot change under it */
+    KnObject **items = KN_TUPLE_CHECK_EXACT(callargs) ? KN_TUPLE_ITEMS(callargs)
+                                                      : KN_LIST_ITEMS(callargs);
+    *nf = jit_call_frame(jt, func, items, KN_SIZE(callargs), d);
+    return at + 3;
+}
