@@ -333,6 +333,9 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         goto generic_##base;                                        \
     } while (0)
 #define DEOPT_IF(cond, base) do { if (cond) MISS(base); } while (0)
+/* A type miss of an int or float BINARY_OP form: BINARY_OP_NUMBER takes
+ * over when the operands are ints and floats (eval_spec_num.inc). */
+#define NUM_DEOPT_IF(cond) do { if (cond) goto num_poly_miss; } while (0)
 #define RELOAD_FRAME()                                              \
     do {                                                            \
         co = frame->code;                                           \

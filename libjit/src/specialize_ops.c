@@ -387,8 +387,17 @@ fail:
 void jit_specialize_compare_op(uint16_t *instr, KnObject *a, KnObject *b)
 {
     int op = *instr >> 8;
-    if (KN_TYPE(a) != KN_TYPE(b))
+    double x, y;
+    if (KN_TYPE(a) != KN_TYPE(b)) {
+        /* `t < 0`, `x == 1`: a float against an int that is an exact
+         * double (the same form, guarded per operand). */
+        if ((KN_TYPE(a) == &ob_float_type || KN_TYPE(b) == &ob_float_type) &&
+            jit_exact_double(a, &x) && jit_exact_double(b, &y)) {
+            REWRITE(instr, COMPARE_OP_FLOAT);
+            return;
+        }
         goto fail;
+    }
     if (KN_INT_CHECK_EXACT(a)) {
         REWRITE(instr, COMPARE_OP_INT);
         return;
