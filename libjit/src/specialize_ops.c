@@ -380,6 +380,10 @@ void jit_specialize_binary_op(uint16_t *instr, int nb, KnObject *a, KnObject *b)
         REWRITE(instr, BINARY_OP_ADD_UNICODE);
         return;
     }
+    if (KN_TYPE(a) == &ob_bytes_type && KN_TYPE(b) == &ob_bytes_type && add) {
+        REWRITE(instr, BINARY_OP_ADD_BYTES);
+        return;
+    }
 fail:
     jit_spec_fail(instr);
 }
@@ -422,6 +426,8 @@ void jit_specialize_binary_subscr(uint16_t *instr, KnObject *container, KnObject
         REWRITE(instr, BINARY_SUBSCR_TUPLE_INT);
     else if (KN_DICT_CHECK_EXACT(container))
         REWRITE(instr, BINARY_SUBSCR_DICT);
+    else if (KN_TYPE(container) == &ob_bytes_type && KN_INT_CHECK_EXACT(key))
+        REWRITE(instr, BINARY_SUBSCR_BYTES_INT);
     else
         jit_spec_fail(instr);
 }
@@ -500,6 +506,11 @@ void jit_specialize_call(KnCodeObject *co, uint16_t *instr, KnObject *callable, 
     }
     if (callable == (KnObject *)&ob_type_type && nargs == 1) {
         REWRITE(instr, CALL_TYPE_1);
+        return;
+    }
+    if ((callable == (KnObject *)&ob_int_type || callable == (KnObject *)&ob_str_type ||
+         callable == (KnObject *)&ob_tuple_type) && nargs == 1 && kwnames == NULL) {
+        REWRITE(instr, CALL_BUILTIN_CLASS_1);
         return;
     }
     if (KN_TYPE(callable) == &ob_cfunction_type) {

@@ -1,0 +1,94 @@
+# Specialised int(x) / str(x) / tuple(x) calls, bytes[i] and bytes + bytes:
+# the values, identities and errors of the generic paths, at call sites
+# quickened first on the common operand types.
+
+class MyInt(int):
+    pass
+
+
+class HasInt:
+    def __int__(self):
+        return 42
+
+
+class HasIndex:
+    def __index__(self):
+        return 7
+
+
+class HasStr:
+    def __str__(self):
+        return 'custom'
+
+
+class BadStr:
+    def __str__(self):
+        return 5
+
+
+class MyBytes(bytes):
+    pass
+
+
+def conv_int(x):
+    return int(x)
+
+
+def conv_str(x):
+    return str(x)
+
+
+def conv_tuple(x):
+    return tuple(x)
+
+
+def index(b, i):
+    return b[i]
+
+
+def concat(a, b):
+    return a + b
+
+
+def attempt(f, *args):
+    try:
+        r = f(*args)
+        return '%s %r' % (type(r).__name__, r)
+    except Exception as e:
+        return '%s: %s' % (type(e).__name__, e)
+
+
+for _ in range(40):
+    conv_int(3.5)
+    conv_str(1)
+    conv_tuple([1, 2])
+    index(b'abc', 1)
+    concat(b'ab', b'cd')
+
+for x in [5, -3, 2 ** 80, True, MyInt(4), 3.9, -3.9, 1e30, float('nan'), float('inf'), '12',
+          ' -7 ', '0x10', 'abc', b'15', bytearray(b'8'), HasInt(), HasIndex(),
+          None, [1], 1 + 2j]:
+    print('int', attempt(conv_int, x))
+for x in ['s', 5, 2.5, None, HasStr(), BadStr(), b'b', [1, 'a'], MyInt(3)]:
+    print('str', attempt(conv_str, x))
+for x in [[1, 2], (3, 4), 'ab', range(3), {1: 2}, (i for i in range(2)), 5, None]:
+    print('tuple', attempt(conv_tuple, x))
+t = (1, 2)
+s = 'abc'
+print(conv_tuple(t) is t, conv_str(s) is s, conv_int(12345678) == 12345678)
+n = 10 ** 20
+print(conv_int(n) is n)
+
+for b, i in [(b'abc', 0), (b'abc', -1), (b'abc', 2), (b'abc', 3), (b'abc', -4), (b'', 0),
+             (b'\xff\x00', 0), (b'abc', 2 ** 40), (b'abc', True), (MyBytes(b'xy'), 1),
+             (bytearray(b'q'), 0), ('str', 1), (b'abc', 1.0)]:
+    print('index', attempt(index, b, i))
+print(index(b'abc', 0) is index(b'a', 0))
+
+e = b''
+x = b'xyz'
+print(concat(x, e) is x, concat(e, x) is x, concat(e, e) is e)
+print(concat(MyBytes(b'a'), b'') is not None, type(concat(MyBytes(b'a'), b'')).__name__)
+for a, b in [(b'a', b'b'), (b'a', bytearray(b'b')), (bytearray(b'a'), b'b'), (b'a', 'b'),
+             (b'a', memoryview(b'm')), (b'', MyBytes(b's')), (MyBytes(b's'), b'')]:
+    print('concat', attempt(concat, a, b))
