@@ -380,6 +380,11 @@ void jit_specialize_binary_op(uint16_t *instr, int nb, KnObject *a, KnObject *b)
         REWRITE(instr, BINARY_OP_ADD_UNICODE);
         return;
     }
+    if (KN_STR_CHECK_EXACT(a) && (nb == JIT_NB_REMAINDER || nb == JIT_NB_INPLACE_REMAINDER) &&
+        (KN_STR_CHECK_EXACT(b) || !KN_STR_CHECK(b))) {
+        REWRITE(instr, BINARY_OP_MOD_STR);
+        return;
+    }
     if (KN_TYPE(a) == &ob_bytes_type && KN_TYPE(b) == &ob_bytes_type && add) {
         REWRITE(instr, BINARY_OP_ADD_BYTES);
         return;
@@ -509,7 +514,8 @@ void jit_specialize_call(KnCodeObject *co, uint16_t *instr, KnObject *callable, 
         return;
     }
     if ((callable == (KnObject *)&ob_int_type || callable == (KnObject *)&ob_str_type ||
-         callable == (KnObject *)&ob_tuple_type) && nargs == 1 && kwnames == NULL) {
+         callable == (KnObject *)&ob_tuple_type || callable == (KnObject *)&ob_list_type ||
+         callable == (KnObject *)&ob_range_type) && nargs == 1 && kwnames == NULL) {
         REWRITE(instr, CALL_BUILTIN_CLASS_1);
         return;
     }

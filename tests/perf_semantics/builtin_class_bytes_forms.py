@@ -42,6 +42,14 @@ def conv_tuple(x):
     return tuple(x)
 
 
+def conv_list(x):
+    return list(x)
+
+
+def conv_range(x):
+    return range(x)
+
+
 def index(b, i):
     return b[i]
 
@@ -62,6 +70,8 @@ for _ in range(40):
     conv_int(3.5)
     conv_str(1)
     conv_tuple([1, 2])
+    conv_list((1, 2))
+    conv_range(3)
     index(b'abc', 1)
     concat(b'ab', b'cd')
 
@@ -73,6 +83,12 @@ for x in ['s', 5, 2.5, None, HasStr(), BadStr(), b'b', [1, 'a'], MyInt(3)]:
     print('str', attempt(conv_str, x))
 for x in [[1, 2], (3, 4), 'ab', range(3), {1: 2}, (i for i in range(2)), 5, None]:
     print('tuple', attempt(conv_tuple, x))
+for x in [[1, 2], (3, 4), 'ab', range(3), {1: 2}, (i for i in range(2)), 5, None, b'xy']:
+    print('list', attempt(conv_list, x))
+for x in [0, 5, -2, 2 ** 70, True, MyInt(3), HasIndex(), 2.5, '3', None]:
+    print('range', attempt(conv_range, x))
+l = [1]
+print(conv_list(l) is l, conv_list(l) == l)
 t = (1, 2)
 s = 'abc'
 print(conv_tuple(t) is t, conv_str(s) is s, conv_int(12345678) == 12345678)
@@ -92,3 +108,36 @@ print(concat(MyBytes(b'a'), b'') is not None, type(concat(MyBytes(b'a'), b''))._
 for a, b in [(b'a', b'b'), (b'a', bytearray(b'b')), (bytearray(b'a'), b'b'), (b'a', 'b'),
              (b'a', memoryview(b'm')), (b'', MyBytes(b's')), (MyBytes(b's'), b'')]:
     print('concat', attempt(concat, a, b))
+
+
+# str % args at a site quickened on str % int
+class MyStr(str):
+    def __rmod__(self, other):
+        return 'MyStr.__rmod__'
+
+
+class RMod:
+    # not a str subclass: str's % runs first and formats it
+    def __rmod__(self, other):
+        return 'RMod.__rmod__'
+
+    def __str__(self):
+        return 'RMod as str'
+
+
+def fmt(f, x):
+    return f % x
+
+
+def fmt_inplace(f, x):
+    f %= x
+    return f
+
+
+for i in range(40):
+    fmt('v%d', i)
+    fmt_inplace('w%d', i)
+for f, x in [('v%d', 3), ('%s-%s', (1, 2)), ('%(a)s', {'a': 5}), ('%d', 'x'), ('%d %d', (1,)),
+             ('plain', ()), ('plain', 5), ('%s', MyStr('m')), ('%s', RMod()), ('%s', [1]),
+             ('%.2f', 2.5), ('%c', 65), ('%', 1), (MyStr('%s'), 1), (5, 2), (b'%d', 3)]:
+    print('fmt', attempt(fmt, f, x), attempt(fmt_inplace, f, x))
