@@ -385,6 +385,11 @@ void jit_specialize_binary_op(uint16_t *instr, int nb, KnObject *a, KnObject *b)
         REWRITE(instr, BINARY_OP_MOD_STR);
         return;
     }
+    /* not `+=`: that extends the list in place */
+    if (KN_LIST_CHECK_EXACT(a) && KN_LIST_CHECK_EXACT(b) && nb == JIT_NB_ADD) {
+        REWRITE(instr, BINARY_OP_ADD_LIST);
+        return;
+    }
     if (KN_TYPE(a) == &ob_bytes_type && KN_TYPE(b) == &ob_bytes_type && add) {
         REWRITE(instr, BINARY_OP_ADD_BYTES);
         return;

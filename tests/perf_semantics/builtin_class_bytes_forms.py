@@ -141,3 +141,36 @@ for f, x in [('v%d', 3), ('%s-%s', (1, 2)), ('%(a)s', {'a': 5}), ('%d', 'x'), ('
              ('plain', ()), ('plain', 5), ('%s', MyStr('m')), ('%s', RMod()), ('%s', [1]),
              ('%.2f', 2.5), ('%c', 65), ('%', 1), (MyStr('%s'), 1), (5, 2), (b'%d', 3)]:
     print('fmt', attempt(fmt, f, x), attempt(fmt_inplace, f, x))
+
+
+# list + list makes a new list; list += extends the same list in place
+class MyList(list):
+    def __add__(self, o):
+        return 'MyList.__add__'
+
+    def __radd__(self, o):
+        return 'MyList.__radd__'
+
+
+def ladd(a, b):
+    return a + b
+
+
+def liadd(a, b):
+    a += b
+    return a
+
+
+for i in range(40):
+    ladd([i], [1, 2])
+    liadd([i], [3])
+x = [1, 2]
+y = ladd(x, x)
+print(y, y is x, x)
+z = [9]
+w = liadd(z, [8, 7])
+print(w is z, z)
+e = []
+print(ladd(e, e) is e, ladd(e, [1]), ladd([1], e), liadd(e, e) is e)
+for a, b in [([1], (2,)), ([1], MyList([2])), (MyList([1]), [2]), ([1], 'ab'), ([], None)]:
+    print('ladd', attempt(ladd, a, b), attempt(liadd, list(a) if type(a) is list else a, b))
