@@ -159,8 +159,13 @@ static int truth(KnObject *v)
         return 1;
     if (v == KN_False || v == KN_None)
         return 0;
-    if (KN_INT_CHECK_EXACT(v))
-        return KN_SIZE(v) != 0;
+    KnTypeObject *tp = KN_TYPE(v);
+    if (tp == &ob_int_type || tp == &ob_list_type || tp == &ob_tuple_type)
+        return KN_SIZE(v) != 0;     /* digits / items */
+    if (tp == &ob_str_type)
+        return KN_STR_LEN(v) != 0;
+    if (tp == &ob_dict_type)
+        return ((KnDictObject *)v)->ma_used != 0;
     return ob_is_true(v);
 }
 
