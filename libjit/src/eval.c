@@ -159,8 +159,13 @@ static int truth(KnObject *v)
         return 1;
     if (v == KN_False || v == KN_None)
         return 0;
-    if (KN_INT_CHECK_EXACT(v))
-        return KN_SIZE(v) != 0;
+    KnTypeObject *tp = KN_TYPE(v);
+    if (tp == &ob_int_type || tp == &ob_list_type || tp == &ob_tuple_type)
+        return KN_SIZE(v) != 0;     /* digits / items */
+    if (tp == &ob_str_type)
+        return KN_STR_LEN(v) != 0;
+    if (tp == &ob_dict_type)
+        return ((KnDictObject *)v)->ma_used != 0;
     return ob_is_true(v);
 }
 
@@ -333,6 +338,9 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         goto generic_##base;                                        \
     } while (0)
 #define DEOPT_IF(cond, base) do { if (cond) MISS(base); } while (0)
+/* A type miss of an int or float BINARY_OP form: BINARY_OP_NUMBER takes
+ * over when the operands are ints and floats (eval_spec_num.inc). */
+#define NUM_DEOPT_IF(cond) do { if (cond) goto num_poly_miss; } while (0)
 #define RELOAD_FRAME()                                              \
     do {                                                            \
         co = frame->code;                                           \

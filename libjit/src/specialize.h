@@ -118,33 +118,87 @@ static inline int jit_small_int(KnObject *o, long long *v)
         return 0;
     kn_ssize_t n = KN_SIZE(o);
     const kn_digit *d = ((KnLongObject *)o)->ob_digit;
-    switch (n) {
-    case 0: *v = 0; return 1;
-    case 1: *v = d[0]; return 1;
-    case -1: *v = -(long long)d[0]; return 1;
-    case 2: *v = (long long)d[0] | ((long long)d[1] << KN_INT_SHIFT); return 1;
-    case -2: *v = -((long long)d[0] | ((long long)d[1] << KN_INT_SHIFT)); return 1;
-    default: return 0;
+    /* Tested in order of frequency with plain branches: a switch became
+     * a jump table, one indirect jump shared by every caller. */
+    if (__builtin_expect(n == 1, 1)) {
+        *v = d[0];
+        return 1;
+    }
+    if (n == 0) {
+        *v = 0;
+        return 1;
+    }
+    if (n == -1) {
+        *v = -(long long)d[0];
+        return 1;
+    }
+    if (n != 2 && n != -2)
+        return 0;
+    long long m = (long long)d[0] | ((long long)d[1] << KN_INT_SHIFT);
+    *v = n < 0 ? -m : m;
+    return 1;
+}
+
+/* A float, or an exact int that a double holds exactly (|v| < 2**53):
+ * 1 with its value, else 0.  Comparing such values as doubles is exact,
+ * so it gives Python's float/int comparison. */
+static inline int jit_exact_double(KnObject *o, double *v)
+{
+    long long i;
+    if (KN_TYPE(o) == &ob_float_type) {
+        *v = KN_FLOAT_VALUE(o);
+        return 1;
+    }
+    if (!jit_small_int(o, &i) || i >= (1LL << 53) || i <= -(1LL << 53))
+        return 0;
+    *v = (double)i;
+    return 1;
+}
+
+/* BINARY_OP_NUMBER: the operator of BINARY_OP argument nb as JIT_NB_ADD,
+ * _SUBTRACT, _MULTIPLY or _TRUE_DIVIDE (in-place forms mapped to these),
+ * or -1 for the others. */
+static inline int jit_num_poly_op(int nb)
+{
+    switch (nb) {
+    case JIT_NB_ADD: case JIT_NB_INPLACE_ADD: return JIT_NB_ADD;
+    case JIT_NB_SUBTRACT: case JIT_NB_INPLACE_SUBTRACT: return JIT_NB_SUBTRACT;
+    case JIT_NB_MULTIPLY: case JIT_NB_INPLACE_MULTIPLY: return JIT_NB_MULTIPLY;
+    case JIT_NB_TRUE_DIVIDE: case JIT_NB_INPLACE_TRUE_DIVIDE: return JIT_NB_TRUE_DIVIDE;
+    default: return -1;
     }
 }
 
-/* Rich comparison `op` (KN_LT..KN_GE) of two C numbers. */
-#define JIT_COMPARE_BODY(x, y, op)                                  \
-    switch (op) {                                                   \
-    case KN_LT: return (x) < (y);                                   \
-    case KN_LE: return (x) <= (y);                                  \
-    case KN_EQ: return (x) == (y);                                  \
-    case KN_NE: return (x) != (y);                                  \
-    case KN_GT: return (x) > (y);                                   \
-    default: return (x) >= (y);                                     \
-    }
+/* May a site doing nb on a and b become BINARY_OP_NUMBER: one of its
+ * operators and exact int or float operands. */
+static inline int jit_num_poly_ok(int nb, KnObject *a, KnObject *b)
+{
+    return jit_num_poly_op(nb) >= 0 &&
+           (KN_INT_CHECK_EXACT(a) || KN_TYPE(a) == &ob_float_type) &&
+           (KN_INT_CHECK_EXACT(b) || KN_TYPE(b) == &ob_float_type);
+}
+
+/* Rich comparison `op` (KN_LT..KN_GE) of two C numbers without a branch
+ * on op (a per-site constant, but a switch is one indirect jump shared by
+ * every site): the outcome sets one bit -- 1 less, 2 equal, 4 greater,
+ * 8 unordered (a NaN) -- and op's mask lists the outcomes that make it
+ * true.  An op outside the range behaves as KN_GE, as the switch did. */
+static inline int jit_compare_mask(int op)
+{
+    static const uint8_t masks[6] = {
+        [KN_LT] = 1, [KN_LE] = 1 | 2, [KN_EQ] = 2, [KN_NE] = 1 | 4 | 8, [KN_GT] = 4, [KN_GE] = 2 | 4,
+    };
+    return masks[(unsigned)op < 6 ? op : KN_GE];
+}
 static inline int jit_compare_ll(long long x, long long y, int op)
 {
-    JIT_COMPARE_BODY(x, y, op)
+    return (jit_compare_mask(op) >> (1 + (x > y) - (x < y))) & 1;
 }
 static inline int jit_compare_double(double x, double y, int op)
 {
-    JIT_COMPARE_BODY(x, y, op)
+    int bit = (x < y) | (x == y) << 1 | (x > y) << 2;
+    bit |= (bit == 0) << 3;
+    return (jit_compare_mask(op) & bit) != 0;
 }
 
 /* BINARY_OP_INT_ARITH: which operators it does inline (an index >= 0),
