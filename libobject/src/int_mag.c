@@ -12,9 +12,12 @@
  * one row per digit of the *shorter* operand (a big int times a small one
  * is a single pass) and writes the first row instead of clearing r; a
  * square (same array twice) computes each cross product once, doubles,
- * then adds the diagonal; Knuth D's normalising shifts build each digit
- * from two input digits (no carried dependency) and the remainder is
- * skipped when the caller does not want it.
+ * then adds the diagonal; Knuth D never builds the normalised (shifted)
+ * copies of its operands: only the three top digits its quotient estimate
+ * reads are shifted, on the fly, and the multiply-subtract works on the
+ * unshifted digits (paired like the rows), so the running remainder is the
+ * remainder and a quotient of a digit or two (numbers of similar size)
+ * costs one copy and one pass per quotient digit.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -345,75 +348,100 @@ static int digit_bits(kn_digit d)
     return d ? 32 - __builtin_clz(d) : 0;
 }
 
-/* out[0..n) = in[0..n) << d (0 <= d < 30) with each digit built from in[i]
- * and in[i-1] alone (independent iterations); returns the bits shifted out
- * of the top digit. */
-static kn_digit shift_left_digits(kn_digit *out, const kn_digit *in, kn_ssize_t n, int d)
+/* The digit of x << d (0 <= d < 30) whose unshifted neighbours are hi (same
+ * position) and lo (one below). */
+static inline kn_digit shifted_digit(kn_digit hi, kn_digit lo, int d)
 {
-    if (n == 0)
-        return 0;
-    for (kn_ssize_t i = n - 1; i > 0; i--)
-        out[i] = (kn_digit)(((((kn_twodigits)in[i] << KN_INT_SHIFT) | in[i - 1]) >> (KN_INT_SHIFT - d)) & KN_INT_MASK);
-    out[0] = (in[0] << d) & KN_INT_MASK;
-    return (kn_digit)(in[n - 1] >> (KN_INT_SHIFT - d));
+    return (kn_digit)(((((kn_twodigits)hi << KN_INT_SHIFT) | lo) >> (KN_INT_SHIFT - d)) & KN_INT_MASK);
 }
+
+/* u[0..n] -= f * v[0..n) where u[n] is the top digit of the window; returns
+ * the new value of that top digit as a signed number (negative when f was
+ * one too large).  Digits are taken in pairs as in the mul_row loops: with
+ * f*v[i] = h0*B + l0 and f*v[i+1] = h1*B + l1 the pair subtracts
+ * l0 + (h0 + l1)*B, and what is left to subtract at the next pair is h1
+ * plus the (negated) arithmetic overflow of the 60-bit window. */
+static kn_stwodigits mul_row_sub(kn_digit *u, const kn_digit *v, kn_ssize_t n, kn_twodigits f)
+{
+    kn_twodigits borrow = 0;
+    kn_ssize_t i = 0;
+    for (; i + 1 < n; i += 2) {
+        kn_twodigits p0 = f * v[i], p1 = f * v[i + 1];
+        kn_twodigits sub = (p0 & KN_INT_MASK) +
+                           (((p0 >> KN_INT_SHIFT) + (p1 & KN_INT_MASK)) << KN_INT_SHIFT);
+        /* PAIR(u) < 2**60, sub < 2**62, borrow < 2**31 + 4: t > -2**63 */
+        kn_stwodigits t = (kn_stwodigits)PAIR(u, i) - (kn_stwodigits)sub - (kn_stwodigits)borrow;
+        u[i] = (kn_digit)(t & KN_INT_MASK);
+        u[i + 1] = (kn_digit)((t >> KN_INT_SHIFT) & KN_INT_MASK);
+        borrow = (p1 >> KN_INT_SHIFT) - (kn_twodigits)(t >> (2 * KN_INT_SHIFT));
+    }
+    for (; i < n; i++) {
+        kn_twodigits p = f * v[i];
+        kn_stwodigits t = (kn_stwodigits)u[i] - (kn_stwodigits)(p & KN_INT_MASK) - (kn_stwodigits)borrow;
+        u[i] = (kn_digit)(t & KN_INT_MASK);
+        borrow = (p >> KN_INT_SHIFT) - (kn_twodigits)(t >> KN_INT_SHIFT);
+    }
+    return (kn_stwodigits)u[n] - (kn_stwodigits)borrow;
+}
+
+/* Scratch for the running remainder: on the stack up to this many digits. */
+#define DIVREM_STACK_DIGITS 2048
 
 int ob_int_mag_divrem(kn_digit *q, kn_digit *r, const kn_digit *a, kn_ssize_t na,
                       const kn_digit *b, kn_ssize_t nb)
 {
-    /* Normalise so v's top digit has its bit 29 set: then qhat (estimated
-     * from the top two digits of u and the top digit of v) is at most 2 too
-     * large, and the v[nb-2] test makes it almost always exact. */
-    kn_digit *u = malloc((size_t)(na + 1 + nb) * sizeof(kn_digit));
-    if (!u) {
-        ob_err_nomemory();
-        return -1;
+    /* Knuth D wants v's top digit to have its bit 29 set: then qhat (from
+     * the top two digits of u and the top digit of v) is at most 2 too
+     * large, and the v[nb-2] test makes it almost always exact.  Shifting
+     * u and v left by d bits changes no quotient digit, and the
+     * multiply-subtract gives the same result either way (shifted by d), so
+     * only the few top digits the estimate reads are shifted, on the fly;
+     * the running remainder u stays unshifted and ends up the remainder. */
+    kn_digit stack[DIVREM_STACK_DIGITS];
+    kn_digit *u = stack;
+    if (na + 1 > DIVREM_STACK_DIGITS) {
+        u = malloc((size_t)(na + 1) * sizeof(kn_digit));
+        if (!u) {
+            ob_err_nomemory();
+            return -1;
+        }
     }
-    kn_digit *v = u + na + 1;
+    memcpy(u, a, (size_t)na * sizeof(kn_digit));
+    u[na] = 0;
     int d = KN_INT_SHIFT - digit_bits(b[nb - 1]);
-    shift_left_digits(v, b, nb, d);
-    u[na] = shift_left_digits(u, a, na, d);
-    kn_digit vtop = v[nb - 1], vnext = v[nb - 2];
+    kn_digit vtop = shifted_digit(b[nb - 1], b[nb - 2], d);
+    kn_digit vnext = shifted_digit(b[nb - 2], nb > 2 ? b[nb - 3] : 0, d);
     for (kn_ssize_t j = na - nb; j >= 0; j--) {
-        kn_twodigits top = ((kn_twodigits)u[j + nb] << KN_INT_SHIFT) | u[j + nb - 1];
+        kn_ssize_t k = j + nb;
+        kn_digit u0 = shifted_digit(u[k], u[k - 1], d);
+        kn_digit u1 = shifted_digit(u[k - 1], u[k - 2], d);
+        kn_digit u2 = shifted_digit(u[k - 2], k >= 3 ? u[k - 3] : 0, d);
+        kn_twodigits top = ((kn_twodigits)u0 << KN_INT_SHIFT) | u1;
         kn_twodigits qhat = top / vtop, rhat = top % vtop;
-        while (qhat >= KN_INT_BASE ||
-               qhat * vnext > ((rhat << KN_INT_SHIFT) | u[j + nb - 2])) {
+        while (qhat >= KN_INT_BASE || qhat * vnext > ((rhat << KN_INT_SHIFT) | u2)) {
             qhat--;
             rhat += vtop;
             if (rhat >= KN_INT_BASE)
                 break;
         }
-        /* u[j..j+nb] -= qhat * v */
-        kn_stwodigits borrow = 0;
-        for (kn_ssize_t i = 0; i < nb; i++) {
-            kn_twodigits p = qhat * v[i];
-            kn_stwodigits t = (kn_stwodigits)u[i + j] - (kn_stwodigits)(p & KN_INT_MASK) + borrow;
-            u[i + j] = (kn_digit)(t & KN_INT_MASK);
-            borrow = (t >> KN_INT_SHIFT) - (kn_stwodigits)(p >> KN_INT_SHIFT);
-        }
-        kn_stwodigits t = (kn_stwodigits)u[j + nb] + borrow;
+        kn_stwodigits t = mul_row_sub(u + j, b, nb, qhat);
         if (t < 0) {
-            /* qhat was one too large (rare): add v back. */
+            /* qhat was one too large (rare): add b back. */
             kn_digit c = 0;
             for (kn_ssize_t i = 0; i < nb; i++) {
-                c += u[i + j] + v[i];
+                c += u[i + j] + b[i];
                 u[i + j] = c & KN_INT_MASK;
                 c >>= KN_INT_SHIFT;
             }
             t += c;
             qhat--;
         }
-        u[j + nb] = (kn_digit)(t & KN_INT_MASK);
+        u[k] = (kn_digit)(t & KN_INT_MASK);
         q[j] = (kn_digit)qhat;
     }
-    /* remainder = u[0..nb) >> d; each digit takes its low bits from the
-     * next one up, so the loop has no carried dependency. */
-    if (r) {
-        for (kn_ssize_t i = 0; i < nb - 1; i++)
-            r[i] = (kn_digit)((((kn_twodigits)u[i + 1] << KN_INT_SHIFT) | u[i]) >> d) & KN_INT_MASK;
-        r[nb - 1] = u[nb - 1] >> d;
-    }
-    free(u);
+    if (r)
+        memcpy(r, u, (size_t)nb * sizeof(kn_digit));
+    if (u != stack)
+        free(u);
     return 0;
 }
