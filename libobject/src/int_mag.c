@@ -10,7 +10,9 @@
  * Speed notes: the loops are bound by their carry chains, so add/sub step
  * two digits (one 60-bit pair) at a time; schoolbook multiplication runs
  * one row per digit of the *shorter* operand (a big int times a small one
- * is a single pass) and writes the first row instead of clearing r; a
+ * is a single pass) and writes the first row instead of clearing r (on
+ * x86-64 with AVX-512F or AVX2, rows of 24+ digits use a carry-free vector
+ * form, see "the first row on SIMD units" below); a
  * square (same array twice) computes each cross product once, doubles,
  * then adds the diagonal; Knuth D never builds the normalised (shifted)
  * copies of its operands: only the three top digits its quotient estimate
@@ -142,10 +144,127 @@ static kn_digit mag_isub(kn_digit *x, kn_ssize_t m, const kn_digit *y, kn_ssize_
  *   S = carry + l0 + (h0 + l1) * B        (< 2**62; r's digits add < 2**33)
  * gives digits j and j+1 of the row, and the next carry is S / B**2 + h1. */
 
+/* ---- the first row on SIMD units (x86-64 with AVX2 / AVX-512F) ----
+ *
+ * With f*a[k] = hi(k)*B + lo(k) (both 0 for k outside 0..n-1):
+ *   T(j) = lo(j) + hi(j-1)                    < 2**31
+ *   E(j) = T(j) mod B + floor(T(j-1) / B)    <= 2**30
+ * and the sum of E(j)*B**j over j = 0..n is f*a.  E(j) reads a[j-2..j]
+ * only, so every lane of a vector is independent (no carry chain).  E(j)
+ * reaches B (a carry still to ripple on) only when T(j) mod B = B-1 and
+ * T(j-1) >= B, which random digits almost never do; when some lane did,
+ * one scalar pass over the row settles the carries. */
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define OB_INT_ROW_SIMD 1
+/* Rows shorter than this stay on the scalar loop. */
+#define OB_INT_ROW_SIMD_MIN 24
+
+static kn_digit row_e(const kn_digit *a, kn_ssize_t n, kn_ssize_t j, kn_twodigits f)
+{
+    kn_twodigits p0 = j < n ? f * a[j] : 0;
+    kn_twodigits p1 = j >= 1 && j - 1 < n ? f * a[j - 1] : 0;
+    kn_twodigits p2 = j >= 2 && j - 2 < n ? f * a[j - 2] : 0;
+    kn_twodigits t0 = (p0 & KN_INT_MASK) + (p1 >> KN_INT_SHIFT);
+    kn_twodigits t1 = (p1 & KN_INT_MASK) + (p2 >> KN_INT_SHIFT);
+    return (kn_digit)((t0 & KN_INT_MASK) + (t1 >> KN_INT_SHIFT));
+}
+
+/* E(j) for j = 2, 3, ... in groups of 8 while j+7 < n; returns the first j
+ * not done and ORs every E into *seen. */
+__attribute__((target("avx512f")))
+static kn_ssize_t row_e_avx512(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_twodigits f,
+                               kn_digit *seen)
+{
+    const __m512i vf = _mm512_set1_epi64((long long)f);
+    const __m512i mask = _mm512_set1_epi64(KN_INT_MASK);
+    __m512i acc = _mm512_setzero_si512();
+    kn_ssize_t j = 2;
+    for (; j + 7 < n; j += 8) {
+        __m512i a0 = _mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(a + j)));
+        __m512i a1 = _mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(a + j - 1)));
+        __m512i a2 = _mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(a + j - 2)));
+        __m512i p0 = _mm512_mul_epu32(a0, vf), p1 = _mm512_mul_epu32(a1, vf);
+        __m512i p2 = _mm512_mul_epu32(a2, vf);
+        __m512i t0 = _mm512_add_epi64(_mm512_and_si512(p0, mask), _mm512_srli_epi64(p1, KN_INT_SHIFT));
+        __m512i t1 = _mm512_add_epi64(_mm512_and_si512(p1, mask), _mm512_srli_epi64(p2, KN_INT_SHIFT));
+        __m512i e = _mm512_add_epi64(_mm512_and_si512(t0, mask), _mm512_srli_epi64(t1, KN_INT_SHIFT));
+        acc = _mm512_or_si512(acc, e);
+        _mm256_storeu_si256((__m256i *)(r + j), _mm512_cvtepi64_epi32(e));
+    }
+    if (_mm512_test_epi64_mask(acc, _mm512_set1_epi64((long long)KN_INT_BASE)))
+        *seen |= (kn_digit)KN_INT_BASE;
+    return j;
+}
+
+/* The same in groups of 4. */
+__attribute__((target("avx2")))
+static kn_ssize_t row_e_avx2(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_twodigits f,
+                             kn_digit *seen)
+{
+    const __m256i vf = _mm256_set1_epi64x((long long)f);
+    const __m256i mask = _mm256_set1_epi64x(KN_INT_MASK);
+    const __m256i low_halves = _mm256_setr_epi32(0, 2, 4, 6, 1, 3, 5, 7);
+    __m256i acc = _mm256_setzero_si256();
+    kn_ssize_t j = 2;
+    for (; j + 3 < n; j += 4) {
+        __m256i a0 = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(a + j)));
+        __m256i a1 = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(a + j - 1)));
+        __m256i a2 = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(a + j - 2)));
+        __m256i p0 = _mm256_mul_epu32(a0, vf), p1 = _mm256_mul_epu32(a1, vf);
+        __m256i p2 = _mm256_mul_epu32(a2, vf);
+        __m256i t0 = _mm256_add_epi64(_mm256_and_si256(p0, mask), _mm256_srli_epi64(p1, KN_INT_SHIFT));
+        __m256i t1 = _mm256_add_epi64(_mm256_and_si256(p1, mask), _mm256_srli_epi64(p2, KN_INT_SHIFT));
+        __m256i e = _mm256_add_epi64(_mm256_and_si256(t0, mask), _mm256_srli_epi64(t1, KN_INT_SHIFT));
+        acc = _mm256_or_si256(acc, e);
+        __m256i packed = _mm256_permutevar8x32_epi32(e, low_halves);
+        _mm_storeu_si128((__m128i *)(r + j), _mm256_castsi256_si128(packed));
+    }
+    if (!_mm256_testz_si256(acc, _mm256_set1_epi64x((long long)KN_INT_BASE)))
+        *seen |= (kn_digit)KN_INT_BASE;
+    return j;
+}
+
+/* r[0..n] = a[0..n) * f through the E(j) form; 0 when the CPU has neither
+ * instruction set (the caller then runs the scalar loop). */
+static int mul_row_set_simd(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_twodigits f)
+{
+    kn_digit seen = 0;
+    kn_ssize_t j;
+    if (__builtin_cpu_supports("avx512f"))
+        j = row_e_avx512(r, a, n, f, &seen);
+    else if (__builtin_cpu_supports("avx2"))
+        j = row_e_avx2(r, a, n, f, &seen);
+    else
+        return 0;
+    for (kn_ssize_t i = 0; i < 2; i++) {
+        r[i] = row_e(a, n, i, f);
+        seen |= r[i];
+    }
+    for (; j <= n; j++) {
+        r[j] = row_e(a, n, j, f);
+        seen |= r[j];
+    }
+    if (seen & KN_INT_BASE) {
+        kn_digit carry = 0;
+        for (kn_ssize_t i = 0; i <= n; i++) {
+            kn_digit x = r[i] + carry;
+            r[i] = x & KN_INT_MASK;
+            carry = x >> KN_INT_SHIFT;
+        }
+    }
+    return 1;
+}
+#endif
+
 /* r[0..n] = a[0..n) * f: the first row of a product, written without
  * reading r (so r needs no clearing beforehand). */
 static void mul_row_set(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_twodigits f)
 {
+#ifdef OB_INT_ROW_SIMD
+    if (n >= OB_INT_ROW_SIMD_MIN && mul_row_set_simd(r, a, n, f))
+        return;
+#endif
     kn_twodigits carry = 0;
     kn_ssize_t j = 0;
     for (; j + 1 < n; j += 2) {
