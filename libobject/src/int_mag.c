@@ -11,8 +11,9 @@
  * two digits (one 60-bit pair) at a time; schoolbook multiplication runs
  * one row per digit of the *shorter* operand (a big int times a small one
  * is a single pass) and writes the first row instead of clearing r (on
- * x86-64 with AVX-512F or AVX2, rows of 24+ digits use a carry-free vector
- * form, see "the first row on SIMD units" below); a
+ * x86-64 with AVX-512F or AVX2 that row, and add/sub over the digits both
+ * operands share, use carry-free vector forms: see the SIMD sections
+ * below and NOTES-int-simd.md); a
  * square (same array twice) computes each cross product once, doubles,
  * then adds the diagonal; Knuth D never builds the normalised (shifted)
  * copies of its operands: only the three top digits its quotient estimate
@@ -25,6 +26,18 @@
 #include <string.h>
 #include "int_internal.h"
 #include "libobject/errors.h"
+
+/* x86-64: AVX-512F / AVX2 loops, chosen at run time (simd_level). */
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define OB_INT_SIMD 1
+static inline int simd_level(void)
+{
+    if (__builtin_cpu_supports("avx512f"))
+        return 2;
+    return __builtin_cpu_supports("avx2") ? 1 : 0;
+}
+#endif
 
 /* Below this many digits in the smaller operand, schoolbook wins. */
 #define OB_INT_KARATSUBA_CUTOFF 70
@@ -51,10 +64,119 @@ int ob_int_mag_cmp(const kn_digit *a, kn_ssize_t na, const kn_digit *b, kn_ssize
 #define PAIR(p, i) ((kn_twodigits)(p)[i] | ((kn_twodigits)(p)[(i) + 1] << KN_INT_SHIFT))
 #define PAIR_MASK (((kn_twodigits)1 << (2 * KN_INT_SHIFT)) - 1)
 
+/* ---- add and sub on SIMD units (x86-64 with AVX-512F / AVX2) ----
+ *
+ * Over the digits both operands have, a sum s(i) = a[i] + b[i] < 2**31 and
+ * a difference d(i) = a[i] - b[i] + B in [1, 2**31) fit 32-bit lanes, and
+ *   add: E(i) = s(i) mod B + floor(s(i-1) / B)          in [0, B]
+ *   sub: E(i) = d(i) mod B + floor(d(i-1) / B) - 1      in [-1, B-1]
+ * (s(-1) = 0, d(-1) = B: no carry or borrow into digit 0) give the result
+ * as sum E(i)*B**i with every lane independent.  The carry (borrow) out of
+ * the last common digit goes on through the longer operand as usual; a
+ * lane at B (-1) -- a carry (borrow) that must ripple on, which takes a
+ * digit of all ones (equal digits) in just the wrong place -- is seen in
+ * an OR of all lanes and settled by one scalar pass over the result. */
+#ifdef OB_INT_SIMD
+/* Operands sharing fewer digits than this stay on the scalar loops. */
+#define OB_INT_ADD_SIMD_MIN 32
+
+/* r[0..n) holds values up to B (one carry still to pass on at some digits):
+ * make them digits.  The caller knows nothing is carried out of r[n-1]. */
+static void settle_carries(kn_digit *r, kn_ssize_t n)
+{
+    kn_digit carry = 0;
+    for (kn_ssize_t k = 0; k < n; k++) {
+        kn_digit x = r[k] + carry;
+        r[k] = x & KN_INT_MASK;
+        carry = x >> KN_INT_SHIFT;
+    }
+}
+
+static inline kn_digit add_e(const kn_digit *a, const kn_digit *b, kn_ssize_t i)
+{
+    kn_digit s = a[i] + b[i];
+    kn_digit below = i > 0 ? (a[i - 1] + b[i - 1]) >> KN_INT_SHIFT : 0;
+    return (s & KN_INT_MASK) + below;
+}
+
+/* As a 32-bit pattern: -1 is 0xFFFFFFFF (bit 31 set), nothing else is. */
+static inline kn_digit sub_e(const kn_digit *a, const kn_digit *b, kn_ssize_t i)
+{
+    kn_digit d = a[i] - b[i] + (kn_digit)KN_INT_BASE;
+    kn_digit below = i > 0 ? (a[i - 1] - b[i - 1] + (kn_digit)KN_INT_BASE) >> KN_INT_SHIFT : 1;
+    return (d & KN_INT_MASK) + below - 1;
+}
+
+/* E(i) for i = 1, 2, ... in whole vectors while they fit below n; returns
+ * the first i not done and ORs every lane into *seen.  sub selects the
+ * difference form.  One body for both widths, in GCC vector types (the
+ * memcpy loads and stores compile to unaligned vector moves). */
+#define ADDSUB_E_KERNEL(name, isa, lanes)                                          \
+    typedef kn_digit name##_vec __attribute__((vector_size(4 * (lanes))));         \
+    __attribute__((target(isa)))                                                   \
+    static kn_ssize_t name(kn_digit *r, const kn_digit *a, const kn_digit *b,      \
+                           kn_ssize_t n, int sub, kn_digit *seen)                  \
+    {                                                                              \
+        name##_vec acc = {0}, a0, b0, a1, b1, x0, x1, e;                           \
+        kn_ssize_t i = 1;                                                          \
+        for (; i + (lanes) - 1 < n; i += (lanes)) {                                \
+            memcpy(&a0, a + i, sizeof a0);                                         \
+            memcpy(&b0, b + i, sizeof b0);                                         \
+            memcpy(&a1, a + i - 1, sizeof a1);                                     \
+            memcpy(&b1, b + i - 1, sizeof b1);                                     \
+            if (sub) {                                                             \
+                x0 = a0 - b0 + (kn_digit)KN_INT_BASE;                              \
+                x1 = a1 - b1 + (kn_digit)KN_INT_BASE;                              \
+                e = (x0 & KN_INT_MASK) + (x1 >> KN_INT_SHIFT) - 1;                 \
+            } else {                                                               \
+                x0 = a0 + b0;                                                      \
+                x1 = a1 + b1;                                                      \
+                e = (x0 & KN_INT_MASK) + (x1 >> KN_INT_SHIFT);                     \
+            }                                                                      \
+            acc |= e;                                                              \
+            memcpy(r + i, &e, sizeof e);                                           \
+        }                                                                          \
+        for (int k = 0; k < (lanes); k++)                                          \
+            *seen |= acc[k];                                                       \
+        return i;                                                                  \
+    }
+ADDSUB_E_KERNEL(addsub_e_avx512, "avx512f", 16)
+ADDSUB_E_KERNEL(addsub_e_avx2, "avx2", 8)
+
+/* r[0..nb) = the E(i) of a + b (sub: a - b), their OR into *seen; 0 when
+ * the CPU has neither instruction set (nothing written). */
+static int addsub_e(kn_digit *r, const kn_digit *a, const kn_digit *b, kn_ssize_t nb,
+                    int sub, kn_digit *seen)
+{
+    int level = simd_level();
+    kn_ssize_t i;
+    if (level == 2)
+        i = addsub_e_avx512(r, a, b, nb, sub, seen);
+    else if (level == 1)
+        i = addsub_e_avx2(r, a, b, nb, sub, seen);
+    else
+        return 0;
+    r[0] = sub ? sub_e(a, b, 0) : add_e(a, b, 0);
+    *seen |= r[0];
+    for (; i < nb; i++) {
+        r[i] = sub ? sub_e(a, b, i) : add_e(a, b, i);
+        *seen |= r[i];
+    }
+    return 1;
+}
+#endif
+
 void ob_int_mag_add(kn_digit *r, const kn_digit *a, kn_ssize_t na, const kn_digit *b, kn_ssize_t nb)
 {
     kn_twodigits carry = 0;
     kn_ssize_t i = 0;
+#ifdef OB_INT_SIMD
+    kn_digit seen = 0;
+    if (nb >= OB_INT_ADD_SIMD_MIN && addsub_e(r, a, b, nb, 0, &seen)) {
+        i = nb;
+        carry = ((kn_twodigits)a[nb - 1] + b[nb - 1]) >> KN_INT_SHIFT;
+    }
+#endif
     for (; i + 1 < nb; i += 2) {
         carry += PAIR(a, i) + PAIR(b, i);
         r[i] = (kn_digit)(carry & KN_INT_MASK);
@@ -76,12 +198,24 @@ void ob_int_mag_add(kn_digit *r, const kn_digit *a, kn_ssize_t na, const kn_digi
         i = na;
     }
     r[i] = (kn_digit)carry;
+#ifdef OB_INT_SIMD
+    /* a lane reached B: carry it on (a + b < B**(na+1): none falls off) */
+    if (seen & KN_INT_BASE)
+        settle_carries(r, na + 1);
+#endif
 }
 
 void ob_int_mag_sub(kn_digit *r, const kn_digit *a, kn_ssize_t na, const kn_digit *b, kn_ssize_t nb)
 {
     kn_twodigits borrow = 0;
     kn_ssize_t i = 0;
+#ifdef OB_INT_SIMD
+    kn_digit seen = 0;
+    if (nb >= OB_INT_ADD_SIMD_MIN && addsub_e(r, a, b, nb, 1, &seen)) {
+        i = nb;
+        borrow = a[nb - 1] < b[nb - 1];
+    }
+#endif
     for (; i + 1 < nb; i += 2) {
         /* wraps on a negative difference: bit 63 is then the borrow */
         kn_twodigits t = PAIR(a, i) - PAIR(b, i) - borrow;
@@ -101,6 +235,19 @@ void ob_int_mag_sub(kn_digit *r, const kn_digit *a, kn_ssize_t na, const kn_digi
     }
     if (i < na)
         memcpy(r + i, a + i, (size_t)(na - i) * sizeof(kn_digit));
+#ifdef OB_INT_SIMD
+    if (seen >> 31) {
+        /* a lane at -1: borrow it on (a >= b: none falls off).  r[k] - bw
+         * is in [-2, B-1]; bit 31 of its 32-bit pattern says it is
+         * negative (digit + B, borrow 1). */
+        kn_digit bw = 0;
+        for (kn_ssize_t k = 0; k < na; k++) {
+            kn_digit x = r[k] - bw;
+            bw = x >> 31;
+            r[k] = x & KN_INT_MASK;
+        }
+    }
+#endif
 }
 
 /* x[0..m) += y[0..n), m >= n; returns the carry out of x[m-1]. */
@@ -154,9 +301,7 @@ static kn_digit mag_isub(kn_digit *x, kn_ssize_t m, const kn_digit *y, kn_ssize_
  * reaches B (a carry still to ripple on) only when T(j) mod B = B-1 and
  * T(j-1) >= B, which random digits almost never do; when some lane did,
  * one scalar pass over the row settles the carries. */
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#define OB_INT_ROW_SIMD 1
+#ifdef OB_INT_SIMD
 /* Rows shorter than this stay on the scalar loop. */
 #define OB_INT_ROW_SIMD_MIN 24
 
@@ -231,9 +376,10 @@ static int mul_row_set_simd(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_two
 {
     kn_digit seen = 0;
     kn_ssize_t j;
-    if (__builtin_cpu_supports("avx512f"))
+    int level = simd_level();
+    if (level == 2)
         j = row_e_avx512(r, a, n, f, &seen);
-    else if (__builtin_cpu_supports("avx2"))
+    else if (level == 1)
         j = row_e_avx2(r, a, n, f, &seen);
     else
         return 0;
@@ -245,14 +391,8 @@ static int mul_row_set_simd(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_two
         r[j] = row_e(a, n, j, f);
         seen |= r[j];
     }
-    if (seen & KN_INT_BASE) {
-        kn_digit carry = 0;
-        for (kn_ssize_t i = 0; i <= n; i++) {
-            kn_digit x = r[i] + carry;
-            r[i] = x & KN_INT_MASK;
-            carry = x >> KN_INT_SHIFT;
-        }
-    }
+    if (seen & KN_INT_BASE)
+        settle_carries(r, n + 1);
     return 1;
 }
 #endif
@@ -261,7 +401,7 @@ static int mul_row_set_simd(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_two
  * reading r (so r needs no clearing beforehand). */
 static void mul_row_set(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_twodigits f)
 {
-#ifdef OB_INT_ROW_SIMD
+#ifdef OB_INT_SIMD
     if (n >= OB_INT_ROW_SIMD_MIN && mul_row_set_simd(r, a, n, f))
         return;
 #endif
