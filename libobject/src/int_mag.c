@@ -620,8 +620,128 @@ static inline kn_digit shifted_digit(kn_digit hi, kn_digit lo, int d)
  * f*v[i] = h0*B + l0 and f*v[i+1] = h1*B + l1 the pair subtracts
  * l0 + (h0 + l1)*B, and what is left to subtract at the next pair is h1
  * plus the (negated) arithmetic overflow of the 60-bit window. */
+#ifdef OB_INT_SIMD
+/* The multiply-subtract in the carry-free form (NOTES-int-simd.md): with
+ * f*v[i] = hi(i)*B + lo(i) and hi(-1) = 0,
+ *   d(i) = u[i] + 2B - lo(i) - hi(i-1)               in [3, 3B)
+ *   E(i) = d(i) mod B + floor(d(i-1) / B) - 2        in [-2, B-1]
+ * (floor(d(-1) / B) taken as 2) are the new digits u[0..n) but for
+ * borrows still to ripple where E(i) < 0, and the top of the window becomes
+ * u[n] - hi(n-1) - (2 - floor(d(n-1) / B)).  E(i) reads the old u[i-1]
+ * and u[i], so the columns are written from the top down. */
+#define OB_INT_MSUB_SIMD_MIN 24
+
+static inline kn_twodigits msub_d(const kn_digit *u, const kn_digit *v, kn_ssize_t i,
+                                  kn_twodigits f)
+{
+    if (i < 0)
+        return 2 * KN_INT_BASE;
+    kn_twodigits h = i > 0 ? (f * v[i - 1]) >> KN_INT_SHIFT : 0;
+    return u[i] + 2 * KN_INT_BASE - ((f * v[i]) & KN_INT_MASK) - h;
+}
+
+/* Columns [lo, n) in vectors of 8 from the top down (n - lo a multiple of
+ * 8, lo >= 2); returns non-zero when some E was negative. */
+__attribute__((target("avx512f")))
+static int msub_e_avx512(kn_digit *u, const kn_digit *v, kn_ssize_t lo, kn_ssize_t n,
+                         kn_twodigits f)
+{
+    const __m512i vf = _mm512_set1_epi64((long long)f);
+    const __m512i mask = _mm512_set1_epi64(KN_INT_MASK);
+    const __m512i two_b = _mm512_set1_epi64((long long)(2 * KN_INT_BASE));
+    const __m512i two = _mm512_set1_epi64(2);
+    __m512i acc = _mm512_setzero_si512();
+    for (kn_ssize_t i = n - 8; i >= lo; i -= 8) {
+        __m512i u0 = _mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(u + i)));
+        __m512i u1 = _mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(u + i - 1)));
+        __m512i p0 = _mm512_mul_epu32(_mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(v + i))), vf);
+        __m512i p1 = _mm512_mul_epu32(_mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(v + i - 1))), vf);
+        __m512i p2 = _mm512_mul_epu32(_mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(v + i - 2))), vf);
+        __m512i d0 = _mm512_sub_epi64(_mm512_sub_epi64(_mm512_add_epi64(u0, two_b), _mm512_and_si512(p0, mask)),
+                                      _mm512_srli_epi64(p1, KN_INT_SHIFT));
+        __m512i d1 = _mm512_sub_epi64(_mm512_sub_epi64(_mm512_add_epi64(u1, two_b), _mm512_and_si512(p1, mask)),
+                                      _mm512_srli_epi64(p2, KN_INT_SHIFT));
+        __m512i e = _mm512_sub_epi64(_mm512_add_epi64(_mm512_and_si512(d0, mask),
+                                                      _mm512_srli_epi64(d1, KN_INT_SHIFT)), two);
+        acc = _mm512_or_si512(acc, e);
+        _mm256_storeu_si256((__m256i *)(u + i), _mm512_cvtepi64_epi32(e));
+    }
+    return _mm512_test_epi64_mask(acc, _mm512_set1_epi64(INT64_MIN)) != 0;
+}
+
+/* The same in vectors of 4. */
+__attribute__((target("avx2")))
+static int msub_e_avx2(kn_digit *u, const kn_digit *v, kn_ssize_t lo, kn_ssize_t n,
+                       kn_twodigits f)
+{
+    const __m256i vf = _mm256_set1_epi64x((long long)f);
+    const __m256i mask = _mm256_set1_epi64x(KN_INT_MASK);
+    const __m256i two_b = _mm256_set1_epi64x((long long)(2 * KN_INT_BASE));
+    const __m256i two = _mm256_set1_epi64x(2);
+    const __m256i low_halves = _mm256_setr_epi32(0, 2, 4, 6, 1, 3, 5, 7);
+    __m256i acc = _mm256_setzero_si256();
+    for (kn_ssize_t i = n - 4; i >= lo; i -= 4) {
+        __m256i u0 = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(u + i)));
+        __m256i u1 = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(u + i - 1)));
+        __m256i p0 = _mm256_mul_epu32(_mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(v + i))), vf);
+        __m256i p1 = _mm256_mul_epu32(_mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(v + i - 1))), vf);
+        __m256i p2 = _mm256_mul_epu32(_mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(v + i - 2))), vf);
+        __m256i d0 = _mm256_sub_epi64(_mm256_sub_epi64(_mm256_add_epi64(u0, two_b), _mm256_and_si256(p0, mask)),
+                                      _mm256_srli_epi64(p1, KN_INT_SHIFT));
+        __m256i d1 = _mm256_sub_epi64(_mm256_sub_epi64(_mm256_add_epi64(u1, two_b), _mm256_and_si256(p1, mask)),
+                                      _mm256_srli_epi64(p2, KN_INT_SHIFT));
+        __m256i e = _mm256_sub_epi64(_mm256_add_epi64(_mm256_and_si256(d0, mask),
+                                                      _mm256_srli_epi64(d1, KN_INT_SHIFT)), two);
+        acc = _mm256_or_si256(acc, e);
+        __m256i packed = _mm256_permutevar8x32_epi32(e, low_halves);
+        _mm_storeu_si128((__m128i *)(u + i), _mm256_castsi256_si128(packed));
+    }
+    return _mm256_movemask_pd(_mm256_castsi256_pd(acc)) != 0;
+}
+
+/* mul_row_sub through the E form; 0 (nothing done) without AVX2. */
+static int mul_row_sub_simd(kn_digit *u, const kn_digit *v, kn_ssize_t n, kn_twodigits f,
+                            kn_stwodigits *top)
+{
+    int level = simd_level();
+    if (level == 0)
+        return 0;
+    kn_ssize_t width = level == 2 ? 8 : 4;
+    kn_ssize_t lo = 2 + (n - 2) % width;
+    /* the top first: it reads the old u[n-1] */
+    kn_twodigits dn = msub_d(u, v, n - 1, f);
+    kn_stwodigits t = (kn_stwodigits)u[n] - (kn_stwodigits)((f * v[n - 1]) >> KN_INT_SHIFT) -
+                      (2 - (kn_stwodigits)(dn >> KN_INT_SHIFT));
+    int negative = level == 2 ? msub_e_avx512(u, v, lo, n, f) : msub_e_avx2(u, v, lo, n, f);
+    for (kn_ssize_t i = lo - 1; i >= 0; i--) {
+        kn_twodigits d0 = msub_d(u, v, i, f), d1 = msub_d(u, v, i - 1, f);
+        kn_digit e = (kn_digit)((d0 & KN_INT_MASK) + (d1 >> KN_INT_SHIFT) - 2);
+        u[i] = e;
+        negative |= (int)(e >> 31);
+    }
+    if (negative) {
+        /* E - borrow is in [-3, B-1]: bit 31 of the pattern marks a negative
+         * value (digit + B, borrow 1) */
+        kn_digit bw = 0;
+        for (kn_ssize_t k = 0; k < n; k++) {
+            kn_digit x = u[k] - bw;
+            bw = x >> 31;
+            u[k] = x & KN_INT_MASK;
+        }
+        t -= bw;
+    }
+    *top = t;
+    return 1;
+}
+#endif
+
 static kn_stwodigits mul_row_sub(kn_digit *u, const kn_digit *v, kn_ssize_t n, kn_twodigits f)
 {
+#ifdef OB_INT_SIMD
+    kn_stwodigits top;
+    if (n >= OB_INT_MSUB_SIMD_MIN && mul_row_sub_simd(u, v, n, f, &top))
+        return top;
+#endif
     kn_twodigits borrow = 0;
     kn_ssize_t i = 0;
     for (; i + 1 < n; i += 2) {
