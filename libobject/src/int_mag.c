@@ -10,10 +10,7 @@
  * Speed notes: the loops are bound by their carry chains, so add/sub step
  * two digits (one 60-bit pair) at a time; schoolbook multiplication runs
  * one row per digit of the *shorter* operand (a big int times a small one
- * is a single pass) and writes the first row instead of clearing r (on
- * x86-64 with AVX-512F or AVX2 that row, and add/sub over the digits both
- * operands share, use carry-free vector forms: see the SIMD sections
- * below and NOTES-int-simd.md); a
+ * is a single pass) and writes the first row instead of clearing r; a
  * square (same array twice) computes each cross product once, doubles,
  * then adds the diagonal; Knuth D never builds the normalised (shifted)
  * copies of its operands: only the three top digits its quotient estimate
@@ -21,6 +18,12 @@
  * unshifted digits (paired like the rows), so the running remainder is the
  * remainder and a quotient of a digit or two (numbers of similar size)
  * costs one copy and one pass per quotient digit.
+ *
+ * On x86-64 with AVX-512F or AVX2 (checked at run time), rows of 24+ digits
+ * (products, Knuth D's multiply-subtract) and add/sub over 32+ shared
+ * digits run in a carry-free vector form instead, with carries settled by
+ * a scalar pass only when one must ripple: see the SIMD sections below and
+ * NOTES-int-simd.md.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -423,9 +426,146 @@ static void mul_row_set(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_twodigi
     r[n] = (kn_digit)carry;
 }
 
+#ifdef OB_INT_SIMD
+/* ---- rows that add to (or subtract from) digits in place ----
+ *
+ * Column i of u[0..n) + f*v[0..n) (sub: minus), before carries, with
+ * f*v[i] = hi(i)*B + lo(i) and hi(-1) = 0:
+ *   add: c(i) = u[i] + lo(i) + hi(i-1)         in [0, 3B)
+ *   sub: c(i) = u[i] + 2B - lo(i) - hi(i-1)    in [3, 3B)
+ *   E(i) = c(i) mod B + floor(c(i-1) / B) - (sub ? 2 : 0)
+ * with floor(c(-1) / B) taken as 0 (add) or 2 (sub).  E is in [0, B+1]
+ * (add) or [-2, B-1] (sub): the new digits but for carries or borrows still
+ * to ripple.  E(i) reads the old u[i-1] and u[i], so columns are written
+ * from the top down; the callers work out the top digit first. */
+static inline kn_twodigits rowacc_c(const kn_digit *u, const kn_digit *v, kn_ssize_t i,
+                                    kn_twodigits f, int sub)
+{
+    if (i < 0)
+        return sub ? 2 * KN_INT_BASE : 0;
+    kn_twodigits x = ((f * v[i]) & KN_INT_MASK) + (i > 0 ? (f * v[i - 1]) >> KN_INT_SHIFT : 0);
+    return sub ? u[i] + 2 * KN_INT_BASE - x : u[i] + x;
+}
+
+/* Columns [lo, n) in vectors of 8 from the top down (n - lo a multiple of
+ * 8, lo >= 2); returns the OR of all E (as 64-bit values). */
+__attribute__((target("avx512f")))
+static uint64_t rowacc_e_avx512(kn_digit *u, const kn_digit *v, kn_ssize_t lo, kn_ssize_t n,
+                                kn_twodigits f, int sub)
+{
+    const __m512i vf = _mm512_set1_epi64((long long)f);
+    const __m512i mask = _mm512_set1_epi64(KN_INT_MASK);
+    const __m512i two_b = _mm512_set1_epi64((long long)(2 * KN_INT_BASE));
+    const __m512i two = _mm512_set1_epi64(2);
+    __m512i acc = _mm512_setzero_si512();
+    for (kn_ssize_t i = n - 8; i >= lo; i -= 8) {
+        __m512i u0 = _mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(u + i)));
+        __m512i u1 = _mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(u + i - 1)));
+        __m512i p0 = _mm512_mul_epu32(_mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(v + i))), vf);
+        __m512i p1 = _mm512_mul_epu32(_mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(v + i - 1))), vf);
+        __m512i p2 = _mm512_mul_epu32(_mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(v + i - 2))), vf);
+        __m512i x0 = _mm512_add_epi64(_mm512_and_si512(p0, mask), _mm512_srli_epi64(p1, KN_INT_SHIFT));
+        __m512i x1 = _mm512_add_epi64(_mm512_and_si512(p1, mask), _mm512_srli_epi64(p2, KN_INT_SHIFT));
+        __m512i c0, c1, e;
+        if (sub) {
+            c0 = _mm512_sub_epi64(_mm512_add_epi64(u0, two_b), x0);
+            c1 = _mm512_sub_epi64(_mm512_add_epi64(u1, two_b), x1);
+        } else {
+            c0 = _mm512_add_epi64(u0, x0);
+            c1 = _mm512_add_epi64(u1, x1);
+        }
+        e = _mm512_add_epi64(_mm512_and_si512(c0, mask), _mm512_srli_epi64(c1, KN_INT_SHIFT));
+        if (sub)
+            e = _mm512_sub_epi64(e, two);
+        acc = _mm512_or_si512(acc, e);
+        _mm256_storeu_si256((__m256i *)(u + i), _mm512_cvtepi64_epi32(e));
+    }
+    return (uint64_t)_mm512_reduce_or_epi64(acc);
+}
+
+/* The same in vectors of 4. */
+__attribute__((target("avx2")))
+static uint64_t rowacc_e_avx2(kn_digit *u, const kn_digit *v, kn_ssize_t lo, kn_ssize_t n,
+                              kn_twodigits f, int sub)
+{
+    const __m256i vf = _mm256_set1_epi64x((long long)f);
+    const __m256i mask = _mm256_set1_epi64x(KN_INT_MASK);
+    const __m256i two_b = _mm256_set1_epi64x((long long)(2 * KN_INT_BASE));
+    const __m256i two = _mm256_set1_epi64x(2);
+    const __m256i low_halves = _mm256_setr_epi32(0, 2, 4, 6, 1, 3, 5, 7);
+    __m256i acc = _mm256_setzero_si256();
+    for (kn_ssize_t i = n - 4; i >= lo; i -= 4) {
+        __m256i u0 = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(u + i)));
+        __m256i u1 = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(u + i - 1)));
+        __m256i p0 = _mm256_mul_epu32(_mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(v + i))), vf);
+        __m256i p1 = _mm256_mul_epu32(_mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(v + i - 1))), vf);
+        __m256i p2 = _mm256_mul_epu32(_mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(v + i - 2))), vf);
+        __m256i x0 = _mm256_add_epi64(_mm256_and_si256(p0, mask), _mm256_srli_epi64(p1, KN_INT_SHIFT));
+        __m256i x1 = _mm256_add_epi64(_mm256_and_si256(p1, mask), _mm256_srli_epi64(p2, KN_INT_SHIFT));
+        __m256i c0, c1, e;
+        if (sub) {
+            c0 = _mm256_sub_epi64(_mm256_add_epi64(u0, two_b), x0);
+            c1 = _mm256_sub_epi64(_mm256_add_epi64(u1, two_b), x1);
+        } else {
+            c0 = _mm256_add_epi64(u0, x0);
+            c1 = _mm256_add_epi64(u1, x1);
+        }
+        e = _mm256_add_epi64(_mm256_and_si256(c0, mask), _mm256_srli_epi64(c1, KN_INT_SHIFT));
+        if (sub)
+            e = _mm256_sub_epi64(e, two);
+        acc = _mm256_or_si256(acc, e);
+        __m256i packed = _mm256_permutevar8x32_epi32(e, low_halves);
+        _mm_storeu_si128((__m128i *)(u + i), _mm256_castsi256_si128(packed));
+    }
+    uint64_t lanes[4];
+    _mm256_storeu_si256((__m256i *)lanes, acc);
+    return lanes[0] | lanes[1] | lanes[2] | lanes[3];
+}
+
+/* u[0..n) gets the E(i) of u +- f*v (n >= 2), their OR (64-bit patterns) in
+ * *seen; 0 (nothing written) when the CPU has neither instruction set. */
+static int rowacc_e(kn_digit *u, const kn_digit *v, kn_ssize_t n, kn_twodigits f, int sub,
+                    uint64_t *seen)
+{
+    int level = simd_level();
+    if (level == 0)
+        return 0;
+    kn_ssize_t width = level == 2 ? 8 : 4;
+    kn_ssize_t lo = 2 + (n - 2) % width;
+    *seen = level == 2 ? rowacc_e_avx512(u, v, lo, n, f, sub) : rowacc_e_avx2(u, v, lo, n, f, sub);
+    for (kn_ssize_t i = lo - 1; i >= 0; i--) {
+        kn_twodigits c0 = rowacc_c(u, v, i, f, sub), c1 = rowacc_c(u, v, i - 1, f, sub);
+        kn_stwodigits e = (kn_stwodigits)((c0 & KN_INT_MASK) + (c1 >> KN_INT_SHIFT)) - (sub ? 2 : 0);
+        u[i] = (kn_digit)e;
+        *seen |= (uint64_t)e;
+    }
+    return 1;
+}
+
+/* mul_row_add through the E form: r[n] = hi(n-1) + floor(c(n-1) / B), at
+ * most B before the carries settle.  0 (nothing done) without AVX2. */
+static int mul_row_add_simd(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_twodigits f)
+{
+    kn_twodigits cn = rowacc_c(r, a, n - 1, f, 0);     /* reads the old r[n-1] */
+    kn_digit top = (kn_digit)(((f * a[n - 1]) >> KN_INT_SHIFT) + (cn >> KN_INT_SHIFT));
+    uint64_t seen;
+    if (!rowacc_e(r, a, n, f, 0, &seen))
+        return 0;
+    r[n] = top;
+    /* r + a*f < B**(n+1): nothing is carried out of r[n] */
+    if ((seen | top) & KN_INT_BASE)
+        settle_carries(r, n + 1);
+    return 1;
+}
+#endif
+
 /* r[0..n) += a[0..n) * f, and r[n] = the carry out (r[n] not read). */
 static void mul_row_add(kn_digit *r, const kn_digit *a, kn_ssize_t n, kn_twodigits f)
 {
+#ifdef OB_INT_SIMD
+    if (n >= OB_INT_ROW_SIMD_MIN && mul_row_add_simd(r, a, n, f))
+        return;
+#endif
     kn_twodigits carry = 0;
     kn_ssize_t j = 0;
     for (; j + 1 < n; j += 2) {
@@ -614,112 +754,20 @@ static inline kn_digit shifted_digit(kn_digit hi, kn_digit lo, int d)
     return (kn_digit)(((((kn_twodigits)hi << KN_INT_SHIFT) | lo) >> (KN_INT_SHIFT - d)) & KN_INT_MASK);
 }
 
-/* u[0..n] -= f * v[0..n) where u[n] is the top digit of the window; returns
- * the new value of that top digit as a signed number (negative when f was
- * one too large).  Digits are taken in pairs as in the mul_row loops: with
- * f*v[i] = h0*B + l0 and f*v[i+1] = h1*B + l1 the pair subtracts
- * l0 + (h0 + l1)*B, and what is left to subtract at the next pair is h1
- * plus the (negated) arithmetic overflow of the 60-bit window. */
 #ifdef OB_INT_SIMD
-/* The multiply-subtract in the carry-free form (NOTES-int-simd.md): with
- * f*v[i] = hi(i)*B + lo(i) and hi(-1) = 0,
- *   d(i) = u[i] + 2B - lo(i) - hi(i-1)               in [3, 3B)
- *   E(i) = d(i) mod B + floor(d(i-1) / B) - 2        in [-2, B-1]
- * (floor(d(-1) / B) taken as 2) are the new digits u[0..n) but for
- * borrows still to ripple where E(i) < 0, and the top of the window becomes
- * u[n] - hi(n-1) - (2 - floor(d(n-1) / B)).  E(i) reads the old u[i-1]
- * and u[i], so the columns are written from the top down. */
-#define OB_INT_MSUB_SIMD_MIN 24
-
-static inline kn_twodigits msub_d(const kn_digit *u, const kn_digit *v, kn_ssize_t i,
-                                  kn_twodigits f)
-{
-    if (i < 0)
-        return 2 * KN_INT_BASE;
-    kn_twodigits h = i > 0 ? (f * v[i - 1]) >> KN_INT_SHIFT : 0;
-    return u[i] + 2 * KN_INT_BASE - ((f * v[i]) & KN_INT_MASK) - h;
-}
-
-/* Columns [lo, n) in vectors of 8 from the top down (n - lo a multiple of
- * 8, lo >= 2); returns non-zero when some E was negative. */
-__attribute__((target("avx512f")))
-static int msub_e_avx512(kn_digit *u, const kn_digit *v, kn_ssize_t lo, kn_ssize_t n,
-                         kn_twodigits f)
-{
-    const __m512i vf = _mm512_set1_epi64((long long)f);
-    const __m512i mask = _mm512_set1_epi64(KN_INT_MASK);
-    const __m512i two_b = _mm512_set1_epi64((long long)(2 * KN_INT_BASE));
-    const __m512i two = _mm512_set1_epi64(2);
-    __m512i acc = _mm512_setzero_si512();
-    for (kn_ssize_t i = n - 8; i >= lo; i -= 8) {
-        __m512i u0 = _mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(u + i)));
-        __m512i u1 = _mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(u + i - 1)));
-        __m512i p0 = _mm512_mul_epu32(_mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(v + i))), vf);
-        __m512i p1 = _mm512_mul_epu32(_mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(v + i - 1))), vf);
-        __m512i p2 = _mm512_mul_epu32(_mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(v + i - 2))), vf);
-        __m512i d0 = _mm512_sub_epi64(_mm512_sub_epi64(_mm512_add_epi64(u0, two_b), _mm512_and_si512(p0, mask)),
-                                      _mm512_srli_epi64(p1, KN_INT_SHIFT));
-        __m512i d1 = _mm512_sub_epi64(_mm512_sub_epi64(_mm512_add_epi64(u1, two_b), _mm512_and_si512(p1, mask)),
-                                      _mm512_srli_epi64(p2, KN_INT_SHIFT));
-        __m512i e = _mm512_sub_epi64(_mm512_add_epi64(_mm512_and_si512(d0, mask),
-                                                      _mm512_srli_epi64(d1, KN_INT_SHIFT)), two);
-        acc = _mm512_or_si512(acc, e);
-        _mm256_storeu_si256((__m256i *)(u + i), _mm512_cvtepi64_epi32(e));
-    }
-    return _mm512_test_epi64_mask(acc, _mm512_set1_epi64(INT64_MIN)) != 0;
-}
-
-/* The same in vectors of 4. */
-__attribute__((target("avx2")))
-static int msub_e_avx2(kn_digit *u, const kn_digit *v, kn_ssize_t lo, kn_ssize_t n,
-                       kn_twodigits f)
-{
-    const __m256i vf = _mm256_set1_epi64x((long long)f);
-    const __m256i mask = _mm256_set1_epi64x(KN_INT_MASK);
-    const __m256i two_b = _mm256_set1_epi64x((long long)(2 * KN_INT_BASE));
-    const __m256i two = _mm256_set1_epi64x(2);
-    const __m256i low_halves = _mm256_setr_epi32(0, 2, 4, 6, 1, 3, 5, 7);
-    __m256i acc = _mm256_setzero_si256();
-    for (kn_ssize_t i = n - 4; i >= lo; i -= 4) {
-        __m256i u0 = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(u + i)));
-        __m256i u1 = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(u + i - 1)));
-        __m256i p0 = _mm256_mul_epu32(_mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(v + i))), vf);
-        __m256i p1 = _mm256_mul_epu32(_mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(v + i - 1))), vf);
-        __m256i p2 = _mm256_mul_epu32(_mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(v + i - 2))), vf);
-        __m256i d0 = _mm256_sub_epi64(_mm256_sub_epi64(_mm256_add_epi64(u0, two_b), _mm256_and_si256(p0, mask)),
-                                      _mm256_srli_epi64(p1, KN_INT_SHIFT));
-        __m256i d1 = _mm256_sub_epi64(_mm256_sub_epi64(_mm256_add_epi64(u1, two_b), _mm256_and_si256(p1, mask)),
-                                      _mm256_srli_epi64(p2, KN_INT_SHIFT));
-        __m256i e = _mm256_sub_epi64(_mm256_add_epi64(_mm256_and_si256(d0, mask),
-                                                      _mm256_srli_epi64(d1, KN_INT_SHIFT)), two);
-        acc = _mm256_or_si256(acc, e);
-        __m256i packed = _mm256_permutevar8x32_epi32(e, low_halves);
-        _mm_storeu_si128((__m128i *)(u + i), _mm256_castsi256_si128(packed));
-    }
-    return _mm256_movemask_pd(_mm256_castsi256_pd(acc)) != 0;
-}
-
-/* mul_row_sub through the E form; 0 (nothing done) without AVX2. */
+/* mul_row_sub through the E form of the row section (u -= f*v, NOTES-int-simd.md):
+ * the window's top digit becomes u[n] - hi(n-1) - (2 - floor(c(n-1) / B)).
+ * 0 (nothing done) without AVX2. */
 static int mul_row_sub_simd(kn_digit *u, const kn_digit *v, kn_ssize_t n, kn_twodigits f,
                             kn_stwodigits *top)
 {
-    int level = simd_level();
-    if (level == 0)
-        return 0;
-    kn_ssize_t width = level == 2 ? 8 : 4;
-    kn_ssize_t lo = 2 + (n - 2) % width;
-    /* the top first: it reads the old u[n-1] */
-    kn_twodigits dn = msub_d(u, v, n - 1, f);
+    kn_twodigits cn = rowacc_c(u, v, n - 1, f, 1);     /* reads the old u[n-1] */
     kn_stwodigits t = (kn_stwodigits)u[n] - (kn_stwodigits)((f * v[n - 1]) >> KN_INT_SHIFT) -
-                      (2 - (kn_stwodigits)(dn >> KN_INT_SHIFT));
-    int negative = level == 2 ? msub_e_avx512(u, v, lo, n, f) : msub_e_avx2(u, v, lo, n, f);
-    for (kn_ssize_t i = lo - 1; i >= 0; i--) {
-        kn_twodigits d0 = msub_d(u, v, i, f), d1 = msub_d(u, v, i - 1, f);
-        kn_digit e = (kn_digit)((d0 & KN_INT_MASK) + (d1 >> KN_INT_SHIFT) - 2);
-        u[i] = e;
-        negative |= (int)(e >> 31);
-    }
-    if (negative) {
+                      (2 - (kn_stwodigits)(cn >> KN_INT_SHIFT));
+    uint64_t seen;
+    if (!rowacc_e(u, v, n, f, 1, &seen))
+        return 0;
+    if (seen >> 63) {
         /* E - borrow is in [-3, B-1]: bit 31 of the pattern marks a negative
          * value (digit + B, borrow 1) */
         kn_digit bw = 0;
@@ -735,11 +783,17 @@ static int mul_row_sub_simd(kn_digit *u, const kn_digit *v, kn_ssize_t n, kn_two
 }
 #endif
 
+/* u[0..n] -= f * v[0..n) where u[n] is the top digit of the window; returns
+ * the new value of that top digit as a signed number (negative when f was
+ * one too large).  Digits are taken in pairs as in the mul_row loops: with
+ * f*v[i] = h0*B + l0 and f*v[i+1] = h1*B + l1 the pair subtracts
+ * l0 + (h0 + l1)*B, and what is left to subtract at the next pair is h1
+ * plus the (negated) arithmetic overflow of the 60-bit window. */
 static kn_stwodigits mul_row_sub(kn_digit *u, const kn_digit *v, kn_ssize_t n, kn_twodigits f)
 {
 #ifdef OB_INT_SIMD
     kn_stwodigits top;
-    if (n >= OB_INT_MSUB_SIMD_MIN && mul_row_sub_simd(u, v, n, f, &top))
+    if (n >= OB_INT_ROW_SIMD_MIN && mul_row_sub_simd(u, v, n, f, &top))
         return top;
 #endif
     kn_twodigits borrow = 0;

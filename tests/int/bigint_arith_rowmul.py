@@ -92,3 +92,25 @@ for n in (24, 40, 120):
     print(n, s[:30], s[-30:], len(s))
 x = 10 ** 999 * 7 + 1
 print(str(x * 3)[:10], str(x * 3)[-10:], len(str(x * 3)))
+
+# multi-digit products: every row after the first adds into the partial
+# product (Kiln: the same vector form, carries settled afterwards); all-ones
+# operands make every column carry
+multi = []
+for na in (24, 25, 30, 47, 69, 70, 140, 300):
+    for nb in (2, 3, 24, 25, 40, 69):
+        if nb > na:
+            continue
+        for style in (0, 1, 2, 3):
+            a = number(na, style)
+            b = number(nb, (style + 1) % 4)
+            p = a * b
+            assert p // b == a and p % b == 0
+            assert p == b * a == (-a) * (-b)
+            multi.append(p)
+            multi.append(a * -b)
+ones = B ** 60 - 1
+multi.append(ones * ones)
+multi.append(ones * (ones - 1))
+multi.append((B ** 60 + 1) * ones)
+print("multi", len(multi), digest(multi), ones * ones == B ** 120 - 2 * B ** 60 + 1)
