@@ -44,6 +44,9 @@ static inline int simd_level(void)
 
 /* Below this many digits in the smaller operand, schoolbook wins. */
 #define OB_INT_KARATSUBA_CUTOFF 70
+/* With the vector rows schoolbook stays ahead up to about 200 digits
+ * (measured: 140-300 digit products 25-30% faster than with 70). */
+#define OB_INT_KARATSUBA_CUTOFF_SIMD 200
 
 kn_ssize_t ob_int_mag_strip(const kn_digit *a, kn_ssize_t n)
 {
@@ -670,7 +673,12 @@ static int mul_lopsided(kn_digit *r, const kn_digit *a, kn_ssize_t na, const kn_
 static int mul_rec(kn_digit *r, const kn_digit *a, kn_ssize_t na, const kn_digit *b, kn_ssize_t nb)
 {
     int square = a == b && na == nb;
-    if (nb < OB_INT_KARATSUBA_CUTOFF) {
+    kn_ssize_t cutoff = OB_INT_KARATSUBA_CUTOFF;
+#ifdef OB_INT_SIMD
+    if (simd_level())
+        cutoff = OB_INT_KARATSUBA_CUTOFF_SIMD;
+#endif
+    if (nb < cutoff) {
         if (square)
             sqr_school(r, a, na);
         else

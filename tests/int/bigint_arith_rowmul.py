@@ -114,3 +114,17 @@ multi.append(ones * ones)
 multi.append(ones * (ones - 1))
 multi.append((B ** 60 + 1) * ones)
 print("multi", len(multi), digest(multi), ones * ones == B ** 120 - 2 * B ** 60 + 1)
+
+# around the schoolbook/Karatsuba cutoffs (70 digits, 200 with vector rows)
+# and lopsided products that Karatsuba slices
+kara = []
+for na, nb in ((199, 199), (200, 200), (201, 200), (201, 201), (260, 199),
+               (399, 200), (400, 201), (450, 210), (700, 350), (1000, 199)):
+    a = number(na, 3)
+    b = number(nb, 0)
+    p = a * b
+    assert p // a == b and p % b == 0
+    kara.append(p)
+    kara.append(a * a)
+    assert a * a == a ** 2 and (a * a) // a == a
+print("kara", len(kara), digest(kara))
