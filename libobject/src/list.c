@@ -396,6 +396,30 @@ static KnObject *list_inplace_repeat(KnObject *self, kn_ssize_t n)
 
 /* ---- subscripts ---- */
 
+/* self[start:stop:step] from unpacked (not yet adjusted) bounds, step != 0:
+ * what list_subscript does once the slice object is read; libjit's fused
+ * BUILD_SLICE forms call it with the bounds straight from the stack. */
+KnObject *ob_list_get_slice(KnObject *self, kn_ssize_t start, kn_ssize_t stop,
+                            kn_ssize_t step)
+{
+    kn_ssize_t n = ob_slice_adjust_indices(KN_SIZE(self), &start, &stop, step);
+    if (step == 1)
+        return ob_list_from_array(KN_LIST_ITEMS(self) + start, n);
+    KnObject *res = list_new_unfilled(n);
+    if (res == NULL)
+        return NULL;
+    KnObject **src = KN_LIST_ITEMS(self), **dst = KN_LIST_ITEMS(res);
+    if (step == -1) {
+        src += start;
+        for (kn_ssize_t k = 0; k < n; k++)
+            dst[k] = src[-k];
+        return res;
+    }
+    for (kn_ssize_t k = 0, cur = start; k < n; k++, cur += step)
+        dst[k] = src[cur];
+    return res;
+}
+
 static KnObject *list_subscript(KnObject *self, KnObject *key)
 {
     /* slice objects have no __index__: testing for them first changes
@@ -413,16 +437,7 @@ static KnObject *list_subscript(KnObject *self, KnObject *key)
         /* __index__ of the bounds may change the list: size it after */
         if (ob_slice_unpack(key, &start, &stop, &step) < 0)
             return NULL;
-        kn_ssize_t n = ob_slice_adjust_indices(KN_SIZE(self), &start, &stop, step);
-        if (step == 1)
-            return ob_list_from_array(KN_LIST_ITEMS(self) + start, n);
-        KnObject *res = list_new_unfilled(n);
-        if (res == NULL)
-            return NULL;
-        KnObject **src = KN_LIST_ITEMS(self), **dst = KN_LIST_ITEMS(res);
-        for (kn_ssize_t k = 0, cur = start; k < n; k++, cur += step)
-            dst[k] = src[cur];
-        return res;
+        return ob_list_get_slice(self, start, stop, step);
     }
     return ob_err_format(ob_exc_TypeError,
                          "list indices must be integers or slices, not %.200s",
