@@ -13,6 +13,20 @@
 #include "containers.h"
 #include "ob_alloc.h"
 
+/* Small lists made at their final size (slices, list(tuple), literals)
+ * carry their items in the same block, right after the header: one
+ * allocation instead of two.  ob_item then points into the list itself;
+ * ob_list_resize moves such items to a separate array before growing or
+ * shrinking (Boehm cannot realloc an interior pointer) and clears the
+ * inline slots so they keep nothing alive.  Up to LIST_INLINE_MAX items
+ * the whole block stays in libgc's inline fast path (under 512 bytes). */
+#define LIST_INLINE_MAX 48
+
+static inline KnObject **inline_items(KnListObject *l)
+{
+    return (KnObject **)(l + 1);
+}
+
 static KnObject **items_alloc(kn_ssize_t n)
 {
     if ((size_t)n > (size_t)KN_SSIZE_MAX / sizeof(KnObject *))
@@ -33,8 +47,11 @@ int ob_list_resize(KnObject *op, kn_ssize_t newsize)
     size_t new_allocated = ((size_t)newsize + ((size_t)newsize >> 3) + 6) & ~(size_t)3;
     if (newsize - KN_SIZE(self) > (kn_ssize_t)(new_allocated - (size_t)newsize))
         new_allocated = ((size_t)newsize + 3) & ~(size_t)3;
-    if (newsize == 0)
+    if (newsize == 0) {
         new_allocated = 0;
+        if (self->ob_item == inline_items(self))
+            memset(self->ob_item, 0, (size_t)allocated * sizeof(KnObject *));
+    }
     KnObject **items = NULL;
     if (new_allocated > 0) {
         if (new_allocated > (size_t)KN_SSIZE_MAX / sizeof(KnObject *)) {
@@ -42,10 +59,18 @@ int ob_list_resize(KnObject *op, kn_ssize_t newsize)
             return -1;
         }
         size_t bytes = new_allocated * sizeof(KnObject *);
-        items = self->ob_item ? kgc_realloc(self->ob_item, bytes) : kgc_alloc_fast(bytes);
+        if (self->ob_item == NULL || self->ob_item == inline_items(self))
+            items = kgc_alloc_fast(bytes);
+        else
+            items = kgc_realloc(self->ob_item, bytes);
         if (items == NULL) {
             ob_err_nomemory();
             return -1;
+        }
+        if (self->ob_item == inline_items(self)) {
+            kn_ssize_t keep = newsize < KN_SIZE(self) ? newsize : KN_SIZE(self);
+            memcpy(items, self->ob_item, (size_t)keep * sizeof(KnObject *));
+            memset(self->ob_item, 0, (size_t)allocated * sizeof(KnObject *));
         }
         /* kgc_realloc does not zero the tail; stale pointers would only
          * retain garbage, but keep the slack clean anyway */
@@ -64,6 +89,16 @@ static KnObject *list_new_unfilled(kn_ssize_t n)
     if (n < 0) {
         ob_err_bad_internal_call();
         return NULL;
+    }
+    if (n > 0 && n <= LIST_INLINE_MAX) {
+        KnListObject *l = (KnListObject *)ob_alloc_exact(
+            &ob_list_type, sizeof(KnListObject) + (size_t)n * sizeof(KnObject *));
+        if (l == NULL)
+            return NULL;
+        l->ob_item = inline_items(l);
+        KN_SET_SIZE(l, n);
+        l->allocated = n;
+        return (KnObject *)l;
     }
     KnListObject *l = (KnListObject *)ob_alloc_exact(&ob_list_type, sizeof(KnListObject));
     if (l == NULL)
@@ -117,6 +152,8 @@ int ob_list_append(KnObject *op, KnObject *item)
 void ob_list_clear_items(KnObject *op)
 {
     KnListObject *self = (KnListObject *)op;
+    if (self->ob_item == inline_items(self))
+        memset(self->ob_item, 0, (size_t)self->allocated * sizeof(KnObject *));
     self->ob_item = NULL;
     self->allocated = 0;
     KN_SET_SIZE(self, 0);
