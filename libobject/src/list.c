@@ -446,7 +446,7 @@ KnObject *ob_list_get_slice(KnObject *self, kn_ssize_t start, kn_ssize_t stop,
     if (res == NULL)
         return NULL;
     KnObject **src = KN_LIST_ITEMS(self), **dst = KN_LIST_ITEMS(res);
-    if (step == -1) {
+    if (step == -1 && n > 0) {
         src += start;
         for (kn_ssize_t k = 0; k < n; k++)
             dst[k] = src[-k];
