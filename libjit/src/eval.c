@@ -734,6 +734,10 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         KnObject *kwargs = (oparg & 1) ? POP() : NULL;
         KnObject *callargs = POP();
         KnObject *func = TOP();
+        if (oparg & 1)
+            jit_call_quicken_kw(co, INSTR(), func);    /* specialize_call.c */
+        else
+            jit_call_quicken_star(co, INSTR(), func);
         if (!KN_TUPLE_CHECK_EXACT(callargs)) {
             if (KN_TYPE(callargs)->tp_iter == NULL && ob_iter_check(callargs) == 0 &&
                 (KN_TYPE(callargs)->tp_as_sequence == NULL ||
@@ -754,9 +758,10 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
             CHECK_INT(jit_eval_dict_merge(func, d, kwargs));
             kwargs = d;
         }
-        if (jit_attr_call_ex_inline(func)) {
-            /* attr: a Python function runs in this loop. */
-            jit_frame *nf = jit_attr_call_ex_frame(jt, func, callargs, kwargs);
+        if (JIT_CALL_INLINABLE(func)) {
+            /* A Python function runs in this loop (specialize_call.c). */
+            jit_frame *nf = jit_call_frame(jt, func, KN_TUPLE_ITEMS(callargs), KN_SIZE(callargs),
+                                           kwargs);
             sp[-1] = NULL;
             sp[-2] = NULL;
             sp -= 2;
@@ -1406,6 +1411,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 #include "eval_spec_attr.inc"
 #include "eval_spec_num.inc"
 #include "eval_spec_iter.inc"
+#include "eval_spec_call.inc"
 #include "eval_spec_slice.inc"
 
     /* Every instruction while tracing (targets[] all point here): the

@@ -246,4 +246,45 @@ extern uint64_t jit_spec_stats[256][JIT_STAT__N];
 #define JIT_SPEC_STAT(op, kind) \
     do { if (jit_spec_stats_on) jit_spec_stats[(op) & 0xff][kind]++; } while (0)
 
+/* ---- calls (specialize_call.c) ---- */
+/* CALL_FUNCTION_EX 1 at instr calling func: when func is a Python function
+ * and the instructions before are `BUILD_MAP 0; LOAD_FAST d; DICT_MERGE 1`
+ * (co_code_orig), rewrite that BUILD_MAP to BUILD_MAP_CALL_KW. */
+void jit_call_quicken_kw(KnCodeObject *co, uint16_t *instr, KnObject *func);
+/* CALL_FUNCTION_EX 0 at instr calling a Python function func, after
+ * `BUILD_LIST n; (LOAD_FAST x; LIST_EXTEND 1) 1..JIT_CALL_STAR_MAX_SEQS
+ * times; LIST_TO_TUPLE`: rewrite that BUILD_LIST to BUILD_LIST_CALL_STAR. */
+#define JIT_CALL_STAR_MAX_SEQS 4
+#define JIT_CALL_STAR_MAX_ARGS 32
+void jit_call_quicken_star(KnCodeObject *co, uint16_t *instr, KnObject *func);
+/* func's frame pushed (thread stack fast path) with the positional
+ * arguments args and the keywords of the dict kwargs (or NULL) bound; func
+ * a Python function JIT_CALL_INLINABLE accepts.  NULL with the binder's
+ * exception set. */
+jit_frame *jit_call_frame(jit_tstate *jt, KnObject *func, KnObject *const *args,
+                          kn_ssize_t nargs, KnObject *kwargs);
+/* BUILD_MAP_CALL_KW at co_code[at] (callee and positional arguments the
+ * two items below sp, d the LOAD_FAST's value): 0 when its guards fail
+ * (run BUILD_MAP 0); else the index of the CALL_FUNCTION_EX it stands
+ * for, with *nf the callee's bound frame, or NULL with the exception set. */
+int32_t jit_call_kw_frame(jit_tstate *jt, int32_t at, KnObject **sp, KnObject *d,
+                          jit_frame **nf);
+/* BUILD_LIST_CALL_STAR at co_code[at] with oparg items on the stack below
+ * sp: 0 when its guards fail (run BUILD_LIST); else the index of the
+ * CALL_FUNCTION_EX it stands for, with *nf the callee's bound frame, or
+ * NULL with the binder's exception set. */
+int32_t jit_call_star_frame(jit_tstate *jt, KnCodeObject *co, int32_t at, KnObject **sp,
+                            int oparg, KnObject **fast, jit_frame **nf);
+/* The binder behind it (function.c): CALL_FUNCTION_EX's binding with the
+ * positional arguments as an array. */
+int jit_function_bind_array(KnObject *func, jit_frame *fr, KnObject *const *args,
+                            kn_ssize_t nargs, KnObject *kwargs);
+/* Can CALL_FUNCTION_EX's forms run func inline (a Python function, not a
+ * generator / coroutine; as jit_attr_call_ex_inline)? */
+#define JIT_CALL_INLINABLE(f)                                                     \
+    (JIT_FUNCTION_CHECK(f) &&                                                     \
+     (JIT_CODE(JIT_FUNC(f)->func_code)->co_flags &                                \
+      (JIT_CO_GENERATOR | JIT_CO_COROUTINE | JIT_CO_ASYNC_GENERATOR |             \
+       JIT_CO_ITERABLE_COROUTINE | JIT_CO_OPTIMIZED)) == JIT_CO_OPTIMIZED)
+
 #endif
