@@ -27,6 +27,7 @@
 #include "specialize.h"
 #include "specialize_attr.h"
 #include "specialize_iter.h"
+#include "specialize_slice.h"
 
 /* Cache units per opcode: a specialised form has its base's. */
 enum {
@@ -508,7 +509,10 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         DISPATCH();
     }
 
-    TARGET(BUILD_SLICE) {
+    TARGET(BUILD_SLICE)
+        if (!jit_num_cold(co))
+            jit_specialize_build_slice(co, INSTR(), oparg);    /* specialize_slice.c */
+    generic_BUILD_SLICE: {
         KnObject *step = oparg == 3 ? POP() : KN_None;
         KnObject *stop = POP();
         KnObject *s = ob_slice_new(TOP(), stop, step);
@@ -1416,6 +1420,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 #include "eval_spec_num.inc"
 #include "eval_spec_iter.inc"
 #include "eval_spec_call.inc"
+#include "eval_spec_slice.inc"
 
     /* Every instruction while tracing (targets[] all point here): the
      * events (eval_trace.c), c_call events around built-in calls, then

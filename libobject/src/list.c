@@ -13,6 +13,20 @@
 #include "containers.h"
 #include "ob_alloc.h"
 
+/* Small lists made at their final size (slices, list(tuple), literals)
+ * carry their items in the same block, right after the header: one
+ * allocation instead of two.  ob_item then points into the list itself;
+ * ob_list_resize moves such items to a separate array before growing or
+ * shrinking (Boehm cannot realloc an interior pointer) and clears the
+ * inline slots so they keep nothing alive.  Up to LIST_INLINE_MAX items
+ * the whole block stays in libgc's inline fast path (under 512 bytes). */
+#define LIST_INLINE_MAX 48
+
+static inline KnObject **inline_items(KnListObject *l)
+{
+    return (KnObject **)(l + 1);
+}
+
 static KnObject **items_alloc(kn_ssize_t n)
 {
     if ((size_t)n > (size_t)KN_SSIZE_MAX / sizeof(KnObject *))
@@ -33,8 +47,11 @@ int ob_list_resize(KnObject *op, kn_ssize_t newsize)
     size_t new_allocated = ((size_t)newsize + ((size_t)newsize >> 3) + 6) & ~(size_t)3;
     if (newsize - KN_SIZE(self) > (kn_ssize_t)(new_allocated - (size_t)newsize))
         new_allocated = ((size_t)newsize + 3) & ~(size_t)3;
-    if (newsize == 0)
+    if (newsize == 0) {
         new_allocated = 0;
+        if (self->ob_item == inline_items(self))
+            memset(self->ob_item, 0, (size_t)allocated * sizeof(KnObject *));
+    }
     KnObject **items = NULL;
     if (new_allocated > 0) {
         if (new_allocated > (size_t)KN_SSIZE_MAX / sizeof(KnObject *)) {
@@ -42,10 +59,18 @@ int ob_list_resize(KnObject *op, kn_ssize_t newsize)
             return -1;
         }
         size_t bytes = new_allocated * sizeof(KnObject *);
-        items = self->ob_item ? kgc_realloc(self->ob_item, bytes) : kgc_alloc_fast(bytes);
+        if (self->ob_item == NULL || self->ob_item == inline_items(self))
+            items = kgc_alloc_fast(bytes);
+        else
+            items = kgc_realloc(self->ob_item, bytes);
         if (items == NULL) {
             ob_err_nomemory();
             return -1;
+        }
+        if (self->ob_item == inline_items(self)) {
+            kn_ssize_t keep = newsize < KN_SIZE(self) ? newsize : KN_SIZE(self);
+            memcpy(items, self->ob_item, (size_t)keep * sizeof(KnObject *));
+            memset(self->ob_item, 0, (size_t)allocated * sizeof(KnObject *));
         }
         /* kgc_realloc does not zero the tail; stale pointers would only
          * retain garbage, but keep the slack clean anyway */
@@ -64,6 +89,16 @@ static KnObject *list_new_unfilled(kn_ssize_t n)
     if (n < 0) {
         ob_err_bad_internal_call();
         return NULL;
+    }
+    if (n > 0 && n <= LIST_INLINE_MAX) {
+        KnListObject *l = (KnListObject *)ob_alloc_exact(
+            &ob_list_type, sizeof(KnListObject) + (size_t)n * sizeof(KnObject *));
+        if (l == NULL)
+            return NULL;
+        l->ob_item = inline_items(l);
+        KN_SET_SIZE(l, n);
+        l->allocated = n;
+        return (KnObject *)l;
     }
     KnListObject *l = (KnListObject *)ob_alloc_exact(&ob_list_type, sizeof(KnListObject));
     if (l == NULL)
@@ -117,6 +152,8 @@ int ob_list_append(KnObject *op, KnObject *item)
 void ob_list_clear_items(KnObject *op)
 {
     KnListObject *self = (KnListObject *)op;
+    if (self->ob_item == inline_items(self))
+        memset(self->ob_item, 0, (size_t)self->allocated * sizeof(KnObject *));
     self->ob_item = NULL;
     self->allocated = 0;
     KN_SET_SIZE(self, 0);
@@ -396,6 +433,30 @@ static KnObject *list_inplace_repeat(KnObject *self, kn_ssize_t n)
 
 /* ---- subscripts ---- */
 
+/* self[start:stop:step] from unpacked (not yet adjusted) bounds, step != 0:
+ * what list_subscript does once the slice object is read; libjit's fused
+ * BUILD_SLICE forms call it with the bounds straight from the stack. */
+KnObject *ob_list_get_slice(KnObject *self, kn_ssize_t start, kn_ssize_t stop,
+                            kn_ssize_t step)
+{
+    kn_ssize_t n = ob_slice_adjust_indices(KN_SIZE(self), &start, &stop, step);
+    if (step == 1)
+        return ob_list_from_array(KN_LIST_ITEMS(self) + start, n);
+    KnObject *res = list_new_unfilled(n);
+    if (res == NULL)
+        return NULL;
+    KnObject **src = KN_LIST_ITEMS(self), **dst = KN_LIST_ITEMS(res);
+    if (step == -1 && n > 0) {
+        src += start;
+        for (kn_ssize_t k = 0; k < n; k++)
+            dst[k] = src[-k];
+        return res;
+    }
+    for (kn_ssize_t k = 0, cur = start; k < n; k++, cur += step)
+        dst[k] = src[cur];
+    return res;
+}
+
 static KnObject *list_subscript(KnObject *self, KnObject *key)
 {
     /* slice objects have no __index__: testing for them first changes
@@ -413,16 +474,7 @@ static KnObject *list_subscript(KnObject *self, KnObject *key)
         /* __index__ of the bounds may change the list: size it after */
         if (ob_slice_unpack(key, &start, &stop, &step) < 0)
             return NULL;
-        kn_ssize_t n = ob_slice_adjust_indices(KN_SIZE(self), &start, &stop, step);
-        if (step == 1)
-            return ob_list_from_array(KN_LIST_ITEMS(self) + start, n);
-        KnObject *res = list_new_unfilled(n);
-        if (res == NULL)
-            return NULL;
-        KnObject **src = KN_LIST_ITEMS(self), **dst = KN_LIST_ITEMS(res);
-        for (kn_ssize_t k = 0, cur = start; k < n; k++, cur += step)
-            dst[k] = src[cur];
-        return res;
+        return ob_list_get_slice(self, start, stop, step);
     }
     return ob_err_format(ob_exc_TypeError,
                          "list indices must be integers or slices, not %.200s",

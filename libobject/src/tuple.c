@@ -149,6 +149,23 @@ static KnObject *tuple_slice(KnObject *self, kn_ssize_t lo, kn_ssize_t hi)
     return ob_tuple_from_array(KN_TUPLE_ITEMS(self) + lo, hi - lo);
 }
 
+/* self[start:stop:step] from unpacked (not yet adjusted) bounds, step != 0
+ * (tuple_subscript once the slice is read; libjit's fused BUILD_SLICE
+ * forms call it directly).  A full slice of an exact tuple is the tuple. */
+KnObject *ob_tuple_get_slice(KnObject *self, kn_ssize_t start, kn_ssize_t stop,
+                             kn_ssize_t step)
+{
+    kn_ssize_t n = ob_slice_adjust_indices(KN_SIZE(self), &start, &stop, step);
+    if (step == 1)
+        return tuple_slice(self, start, start + n);
+    KnObject *res = ob_tuple_new(n);
+    if (res == NULL)
+        return NULL;
+    for (kn_ssize_t k = 0, cur = start; k < n; k++, cur += step)
+        KN_TUPLE_SET(res, k, KN_TUPLE_GET(self, cur));
+    return res;
+}
+
 static KnObject *tuple_subscript(KnObject *self, KnObject *key)
 {
     if (ob_index_check(key)) {
@@ -160,19 +177,10 @@ static KnObject *tuple_subscript(KnObject *self, KnObject *key)
         return tuple_item(self, i);
     }
     if (KN_SLICE_CHECK(key)) {
-        kn_ssize_t start, stop, step, n;
-        if (ob_slice_get_indices(key, KN_SIZE(self), &start, &stop, &step, &n) < 0)
+        kn_ssize_t start, stop, step;
+        if (ob_slice_unpack(key, &start, &stop, &step) < 0)
             return NULL;
-        if (step == 1)
-            return tuple_slice(self, start, start + n);
-        if (n == KN_SIZE(self) && step == 1 && KN_TUPLE_CHECK_EXACT(self))
-            return self;
-        KnObject *res = ob_tuple_new(n);
-        if (res == NULL)
-            return NULL;
-        for (kn_ssize_t k = 0, cur = start; k < n; k++, cur += step)
-            KN_TUPLE_SET(res, k, KN_TUPLE_GET(self, cur));
-        return res;
+        return ob_tuple_get_slice(self, start, stop, step);
     }
     return ob_err_format(ob_exc_TypeError,
                          "tuple indices must be integers or slices, not %.200s",

@@ -21,4 +21,13 @@ KnObject *ob_list_from_array(KnObject *const *items, kn_ssize_t n);
 int ob_list_extend(KnObject *list, KnObject *iterable);
 int ob_list_sort(KnObject *list);
 
+/* slices: self[start:stop:step] from unpacked bounds (ob_slice_unpack's
+ * output: clamped, step != 0; not yet fitted to the length). */
+KnObject *ob_list_get_slice(KnObject *list, kn_ssize_t start, kn_ssize_t stop,
+                            kn_ssize_t step);
+/* slices: list[ilow:ihigh] = v (v NULL: delete; ilow/ihigh clipped to the
+ * list as CPython's list_ass_slice; v is read through its iterator unless
+ * it is an exact list or tuple).  0 / -1. */
+int ob_list_ass_slice(KnObject *list, kn_ssize_t ilow, kn_ssize_t ihigh, KnObject *v);
+
 #endif

@@ -20,4 +20,9 @@ KnObject *ob_tuple_pack(kn_ssize_t n, ...);
 KnObject *ob_tuple_from_array(KnObject *const *items, kn_ssize_t n);
 KnObject *ob_tuple_empty(void);                  /* the () singleton */
 
+/* slices: self[start:stop:step] from unpacked bounds (ob_slice_unpack's
+ * output, step != 0); a full slice of an exact tuple is the tuple itself. */
+KnObject *ob_tuple_get_slice(KnObject *tuple, kn_ssize_t start, kn_ssize_t stop,
+                             kn_ssize_t step);
+
 #endif
