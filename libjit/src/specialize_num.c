@@ -10,6 +10,7 @@
 #include "libobject/complex.h"
 #include "specialize.h"
 #include "specialize_iter.h"
+#include "specialize_sets.h"
 
 /* Is code unit `pos` the target of a jump or of an exception handler? */
 static int is_jump_target(const KnCodeObject *co, int pos)
@@ -133,6 +134,8 @@ static void set_opcode(uint16_t *instr, int op)
 void jit_specialize_binary_op_num(KnCodeObject *co, uint16_t *instr, int nb, KnObject *a,
                                   KnObject *b)
 {
+    if (jit_specialize_binary_op_set(co, instr, nb, a, b))     /* specialize_sets.c */
+        return;
     if (KN_COMPLEX_CHECK_EXACT(a) && KN_COMPLEX_CHECK_EXACT(b)) {
         int form = complex_form(nb, 0);
         if (form < 0) {

@@ -373,6 +373,32 @@ KnObject *ob_set_make(KnTypeObject *type, KnObject *iterable)
     return (KnObject *)so;
 }
 
+/* left | {key} for an exact set or frozenset left, key's hash known:
+ * (any key; libjit passes exact int/str)
+ * the table CPython builds by copying left and then merging the
+ * one-element set (set_merge's up-front resize; an empty copy takes the
+ * element where the one-element set had it: its first probe slot). */
+KnObject *ob_set_or_one(KnObject *left, KnObject *key)
+{
+    kn_hash_t hash = ob_key_hash_fast(key);
+    if (hash == -1)
+        return NULL;
+    KnSetObject *so = (KnSetObject *)ob_set_make(KN_TYPE(left), left);
+    if (so == NULL)
+        return NULL;
+    if ((so->fill + 1) * 5 >= so->mask * 3 && ob_set_table_resize(so, (so->used + 1) * 2) < 0)
+        return NULL;
+    if (so->fill == 0) {
+        insert_clean(so->table, (size_t)so->mask, key, hash);
+        so->fill = 1;
+        so->used = 1;
+        return (KnObject *)so;
+    }
+    if (ob_set_add_entry(so, key, hash) < 0)
+        return NULL;
+    return (KnObject *)so;
+}
+
 /* ---- the public API ---- */
 
 static int bad_set(KnObject *o, int frozen_ok)

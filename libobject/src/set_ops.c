@@ -435,6 +435,11 @@ static KnObject *set_or(KnObject *a, KnObject *b)
     return set_union(a, &b, 1);
 }
 
+KnObject *ob_set_or_exact(KnObject *a, KnObject *b)
+{
+    return set_union(a, &b, 1);
+}
+
 static KnObject *set_and(KnObject *a, KnObject *b)
 {
     if (!ob_anyset_check(a) || !ob_anyset_check(b))
