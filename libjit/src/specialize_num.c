@@ -220,6 +220,9 @@ static void quicken(KnCodeObject *co)
         case JIT_OP_SWAP:
             jit_iter_quicken_swap(co, i);   /* specialize_iter.c */
             break;
+        case JIT_OP_CONTAINS_OP:
+            jit_sets_quicken_contains(co, i);   /* specialize_sets.c */
+            break;
         case JIT_OP_LOAD_FAST:
             pair = prev == JIT_OP_LOAD_FAST    ? JIT_OP_LOAD_FAST__LOAD_FAST
                    : prev == JIT_OP_STORE_FAST ? JIT_OP_STORE_FAST__LOAD_FAST

@@ -1,8 +1,11 @@
 /* libjit/src/specialize_sets.c — BINARY_OP_OR_SET (`a | b`, both exact
  * set or frozenset) and BUILD_SET_OR1, the `BUILD_SET 1` feeding such an
  * operator (`used | {c}`), which does the union itself without making the
- * one-element set.  Bodies in eval_spec_sets.inc; the argument is in
- * NOTES-specialization.md ("Set union with a one-element display"). */
+ * one-element set.  CONTAINS_OP_Q / CONTAINS_OP_JUMP (written when the
+ * code object is warm): `x in s` straight to the set table for an exact
+ * set/frozenset, fused with the POP_JUMP_IF_* after it.  Bodies in
+ * eval_spec_sets.inc; the argument is in NOTES-specialization.md ("Set
+ * union with a one-element display", "Membership tests"). */
 #include "specialize_sets.h"
 
 int jit_specialize_binary_op_set(KnCodeObject *co, uint16_t *instr, int nb, KnObject *a,
@@ -28,4 +31,24 @@ int jit_specialize_binary_op_set(KnCodeObject *co, uint16_t *instr, int nb, KnOb
     JIT_SPEC_STAT(JIT_OP_BUILD_SET_OR1, JIT_STAT_SPECIALISED);
     co->co_code[p - 1] = (uint16_t)((co->co_code[p - 1] & 0xff00) | JIT_OP_BUILD_SET_OR1);
     return 1;
+}
+
+void jit_sets_quicken_contains(KnCodeObject *co, int i)
+{
+    int op = JIT_OP_CONTAINS_OP_Q;
+    if (i + 1 < co->co_ncode) {
+        /* no EXTENDED_ARG can sit between: the next unit is the jump */
+        switch (co->co_code_orig[i + 1] & 0xff) {
+        case JIT_OP_POP_JUMP_FORWARD_IF_FALSE:
+        case JIT_OP_POP_JUMP_FORWARD_IF_TRUE:
+        case JIT_OP_POP_JUMP_BACKWARD_IF_FALSE:
+        case JIT_OP_POP_JUMP_BACKWARD_IF_TRUE:
+            op = JIT_OP_CONTAINS_OP_JUMP;
+            break;
+        default:
+            break;
+        }
+    }
+    JIT_SPEC_STAT(op, JIT_STAT_SPECIALISED);
+    co->co_code[i] = (uint16_t)((co->co_code[i] & 0xff00) | (unsigned)op);
 }

@@ -15,4 +15,7 @@ static inline int jit_set_exact(const KnObject *o)
  * refused here), 0 to let the other specialisers try. */
 int jit_specialize_binary_op_set(KnCodeObject *co, uint16_t *instr, int nb, KnObject *a,
                                  KnObject *b);
+/* Warm-up (quicken, specialize_num.c): CONTAINS_OP at unit i becomes
+ * CONTAINS_OP_Q, or CONTAINS_OP_JUMP before a POP_JUMP_*_IF_FALSE/TRUE. */
+void jit_sets_quicken_contains(KnCodeObject *co, int i);
 #endif

@@ -82,6 +82,11 @@ static int set_sq_contains(KnObject *so, KnObject *key)
     return with_frozen_fallback(ob_set_contains_key, SO(so), key);
 }
 
+int ob_set_contains_exact(KnObject *so, KnObject *key)
+{
+    return set_sq_contains(so, key);
+}
+
 static kn_ssize_t set_len(KnObject *so)
 {
     return SO(so)->used;

@@ -60,6 +60,8 @@ int ob_set_update(KnObject *set, KnObject *iterable);
  * fail) without building the one-element set. */
 KnObject *ob_set_or_exact(KnObject *a, KnObject *b);
 KnObject *ob_set_or_one(KnObject *left, KnObject *key);
+/* `key in so` for an exact set or frozenset (its __contains__). */
+int ob_set_contains_exact(KnObject *so, KnObject *key);
 
 #ifdef __cplusplus
 }
