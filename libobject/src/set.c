@@ -30,6 +30,9 @@ int ob_frozenset_check(KnObject *o)
 
 int ob_anyset_check(KnObject *o)
 {
+    KnTypeObject *t = KN_TYPE(o);
+    if (t == &ob_set_type || t == &ob_frozenset_type)
+        return 1;       /* the common case, without walking an MRO */
     return ob_set_check(o) || ob_frozenset_check(o);
 }
 
