@@ -41,6 +41,16 @@ class SubFS(frozenset):
     pass
 
 
+class SubDict(dict):
+    def __contains__(self, x):
+        return x == 'magic'
+
+
+class MissingDict(dict):
+    def __missing__(self, key):
+        return 0
+
+
 class Weird:
     def __init__(self, v, h):
         self.v, self.h = v, h
@@ -87,7 +97,8 @@ def main():
     fs = frozenset(s)
     for i in range(30):     # warm everything
         test_in(i, s); test_not_in(i, fs); branch(i, s); branch_not(i, fs); count_while({0, 1})
-    for cont in (s, fs, SubSet(s), SubFS(s), {1: 2, 'a': 3}, [1, 'a'], (2,), 'abc', range(3), Cont()):
+    for cont in (s, fs, SubSet(s), SubFS(s), {1: 2, 'a': 3}, SubDict(a=1), MissingDict(a=1), {}.keys(), {1: 2}.keys(),
+                 [1, 'a'], (2,), 'abc', range(3), Cont()):
         for key in (1, 2, 'a', 'b', (1, 2), 5, 1.0, True):
             row = []
             for f in (test_in, test_not_in, branch, branch_not):
@@ -103,6 +114,28 @@ def main():
         run('unhashable', test_in, key, s)
         run('unhashable', branch_not, key, fs)
     run('unhashable dict', test_in, [], {1: 2})
+    run('unhashable dict', branch, {}, {1: 2})
+    run('bad hash dict', branch_not, Bad(), {1: 2})
+    try:
+        branch({3}, {frozenset({3}): 1})
+    except TypeError as e:
+        print('TypeError', e)
+    wd = {Weird(1, 7): 'x', Weird(2, 7): 'y'}
+    print(test_in(Weird(2, 7), wd), branch(Weird(9, 7), wd))
+    class DictMutator:
+        def __init__(self, target):
+            self.target = target
+
+        def __hash__(self):
+            return 1
+
+        def __eq__(self, other):
+            self.target.clear()
+            self.target.update((k, k) for k in range(100, 120))
+            return False
+    md = {}
+    md[DictMutator(md)] = 1
+    print(branch(DictMutator(md), md), sorted(md)[:3])
     run('bad hash', test_in, Bad(), s)
     run('bad hash', branch, Bad(), fs)
     run('not a container', test_in, 1, 5)
