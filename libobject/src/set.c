@@ -386,8 +386,14 @@ KnObject *ob_set_or_one(KnObject *left, KnObject *key)
     kn_hash_t hash = ob_key_hash_fast(key);
     if (hash == -1)
         return NULL;
-    KnSetObject *so = (KnSetObject *)ob_set_make(KN_TYPE(left), left);
+    /* ob_set_make(type, left) without its dispatch: left is exact */
+    KnSetObject *so = (KnSetObject *)ob_alloc_exact(KN_TYPE(left), sizeof(KnSetObject));
     if (so == NULL)
+        return NULL;
+    so->table = so->smalltable;
+    so->mask = KN_SET_MINSIZE - 1;
+    so->hash = -1;
+    if (set_merge(so, (KnSetObject *)left) < 0)
         return NULL;
     if ((so->fill + 1) * 5 >= so->mask * 3 && ob_set_table_resize(so, (so->used + 1) * 2) < 0)
         return NULL;
