@@ -92,10 +92,11 @@ int ob_set_table_resize(KnSetObject *so, kn_ssize_t minused)
             return -1;
         }
     }
+    kn_ssize_t oldfill = so->fill;
     so->mask = (kn_ssize_t)newsize - 1;
     so->table = newtable;
     so->fill = so->used;
-    for (size_t i = 0; i <= oldmask; i++) {
+    for (size_t i = 0; oldfill > 0 && i <= oldmask; i++) {   /* (a fresh copy has none) */
         KnObject *k = old[i].key;
         if (k != NULL && k != ob_set_dummy)
             insert_clean(newtable, newsize - 1, k, old[i].hash);
