@@ -1421,6 +1421,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 #include "eval_spec_iter.inc"
 #include "eval_spec_call.inc"
 #include "eval_spec_slice.inc"
+#include "eval_spec_sets.inc"
 
     /* Every instruction while tracing (targets[] all point here): the
      * events (eval_trace.c), c_call events around built-in calls, then

@@ -10,6 +10,7 @@
 #include "libobject/complex.h"
 #include "specialize.h"
 #include "specialize_iter.h"
+#include "specialize_sets.h"
 
 /* Is code unit `pos` the target of a jump or of an exception handler? */
 static int is_jump_target(const KnCodeObject *co, int pos)
@@ -133,6 +134,8 @@ static void set_opcode(uint16_t *instr, int op)
 void jit_specialize_binary_op_num(KnCodeObject *co, uint16_t *instr, int nb, KnObject *a,
                                   KnObject *b)
 {
+    if (jit_specialize_binary_op_set(co, instr, nb, a, b))     /* specialize_sets.c */
+        return;
     if (KN_COMPLEX_CHECK_EXACT(a) && KN_COMPLEX_CHECK_EXACT(b)) {
         int form = complex_form(nb, 0);
         if (form < 0) {
@@ -216,6 +219,9 @@ static void quicken(KnCodeObject *co)
             break;
         case JIT_OP_SWAP:
             jit_iter_quicken_swap(co, i);   /* specialize_iter.c */
+            break;
+        case JIT_OP_CONTAINS_OP:
+            jit_sets_quicken_contains(co, i);   /* specialize_sets.c */
             break;
         case JIT_OP_LOAD_FAST:
             pair = prev == JIT_OP_LOAD_FAST    ? JIT_OP_LOAD_FAST__LOAD_FAST

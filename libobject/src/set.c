@@ -30,6 +30,9 @@ int ob_frozenset_check(KnObject *o)
 
 int ob_anyset_check(KnObject *o)
 {
+    KnTypeObject *t = KN_TYPE(o);
+    if (t == &ob_set_type || t == &ob_frozenset_type)
+        return 1;       /* the common case, without walking an MRO */
     return ob_set_check(o) || ob_frozenset_check(o);
 }
 
@@ -89,10 +92,11 @@ int ob_set_table_resize(KnSetObject *so, kn_ssize_t minused)
             return -1;
         }
     }
+    kn_ssize_t oldfill = so->fill;
     so->mask = (kn_ssize_t)newsize - 1;
     so->table = newtable;
     so->fill = so->used;
-    for (size_t i = 0; i <= oldmask; i++) {
+    for (size_t i = 0; oldfill > 0 && i <= oldmask; i++) {   /* (a fresh copy has none) */
         KnObject *k = old[i].key;
         if (k != NULL && k != ob_set_dummy)
             insert_clean(newtable, newsize - 1, k, old[i].hash);
@@ -369,6 +373,38 @@ KnObject *ob_set_make(KnTypeObject *type, KnObject *iterable)
     so->mask = KN_SET_MINSIZE - 1;
     so->hash = -1;
     if (iterable != NULL && ob_set_update_internal(so, iterable) < 0)
+        return NULL;
+    return (KnObject *)so;
+}
+
+/* left | {key} for an exact set or frozenset left, key's hash known:
+ * (any key; libjit passes exact int/str)
+ * the table CPython builds by copying left and then merging the
+ * one-element set (set_merge's up-front resize; an empty copy takes the
+ * element where the one-element set had it: its first probe slot). */
+KnObject *ob_set_or_one(KnObject *left, KnObject *key)
+{
+    kn_hash_t hash = ob_key_hash_fast(key);
+    if (hash == -1)
+        return NULL;
+    /* ob_set_make(type, left) without its dispatch: left is exact */
+    KnSetObject *so = (KnSetObject *)ob_alloc_exact(KN_TYPE(left), sizeof(KnSetObject));
+    if (so == NULL)
+        return NULL;
+    so->table = so->smalltable;
+    so->mask = KN_SET_MINSIZE - 1;
+    so->hash = -1;
+    if (set_merge(so, (KnSetObject *)left) < 0)
+        return NULL;
+    if ((so->fill + 1) * 5 >= so->mask * 3 && ob_set_table_resize(so, (so->used + 1) * 2) < 0)
+        return NULL;
+    if (so->fill == 0) {
+        insert_clean(so->table, (size_t)so->mask, key, hash);
+        so->fill = 1;
+        so->used = 1;
+        return (KnObject *)so;
+    }
+    if (ob_set_add_entry(so, key, hash) < 0)
         return NULL;
     return (KnObject *)so;
 }

@@ -82,6 +82,11 @@ static int set_sq_contains(KnObject *so, KnObject *key)
     return with_frozen_fallback(ob_set_contains_key, SO(so), key);
 }
 
+int ob_set_contains_exact(KnObject *so, KnObject *key)
+{
+    return set_sq_contains(so, key);
+}
+
 static kn_ssize_t set_len(KnObject *so)
 {
     return SO(so)->used;
@@ -432,6 +437,11 @@ static KnObject *set_or(KnObject *a, KnObject *b)
 {
     if (!ob_anyset_check(a) || !ob_anyset_check(b))
         return KN_NotImplemented;
+    return set_union(a, &b, 1);
+}
+
+KnObject *ob_set_or_exact(KnObject *a, KnObject *b)
+{
     return set_union(a, &b, 1);
 }
 

@@ -55,6 +55,14 @@ KnObject *ob_set_pop(KnObject *set);                  /* KeyError when empty */
 int ob_set_next(KnObject *set, kn_ssize_t *pos, KnObject **key, kn_hash_t *hash);
 int ob_set_update(KnObject *set, KnObject *iterable);
 
+/* sets (r4): for libjit's set forms, exact set/frozenset operands only:
+ * a | b, and a | {key} for an exact int or str key (whose hash cannot
+ * fail) without building the one-element set. */
+KnObject *ob_set_or_exact(KnObject *a, KnObject *b);
+KnObject *ob_set_or_one(KnObject *left, KnObject *key);
+/* `key in so` for an exact set or frozenset (its __contains__). */
+int ob_set_contains_exact(KnObject *so, KnObject *key);
+
 #ifdef __cplusplus
 }
 #endif
