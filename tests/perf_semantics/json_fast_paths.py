@@ -1,6 +1,7 @@
-# json.loads remembers object keys it has already put through its memo (a
-# small cache by their raw characters): repeated keys must still be the
-# same str object, equal to what the text says, for every kind of key.
+# json fast paths: loads remembers object keys it has already put through
+# its memo (a small cache by their raw characters), so repeated keys must
+# still be the same str object, equal to what the text says, for every kind
+# of key; encode_basestring(_ascii) quotes plain ASCII strings directly.
 import json
 
 docs = [
@@ -44,3 +45,13 @@ class S(str):
 
 t = S('{"q": [{"q": 1}, {"q": 2}]}')
 print(json.loads(t), json.loads(t) == json.loads(str(t)))
+from json import encoder
+f = encoder.encode_basestring_ascii; g = encoder.encode_basestring
+for s in ["", "abc", "a\"b", "a\\b", "tab\there", "\x7f", "caf\xe9", "\u2603", "\U0001f600", "~ ", "x" * 100, "\x00", "ascii/slash"]:
+    print(repr(f(s)), repr(g(s)), f(s) == g(s), hash(f(s)) == hash(str(f(s))))
+class S(str): pass
+print(repr(f(S("sub"))), type(f(S("sub"))).__name__)
+try:
+    f(3)
+except TypeError as e:
+    print(e)
