@@ -1213,9 +1213,16 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         jit_gen_driver *drv = jit_gen_driving;
         if (drv != NULL && drv->frame == frame && !trace_on && drv->consume(drv, retval) == 0) {
             /* Taken by the C consumer driving this generator (gen_inline.h):
-             * go on as next() would resume it, None sent. */
-            PUSH(KN_None);
+             * go on as next() would resume it, None sent.  A statement
+             * `yield x` (RESUME 1; POP_TOP) drops that None at once: skip
+             * both (the loop's JUMP_BACKWARD still checks safe points). */
             retval = NULL;
+            if (next_instr[0] == (uint16_t)(JIT_OP_RESUME | (1 << 8)) &&
+                (next_instr[1] & 0xff) == JIT_OP_POP_TOP) {
+                next_instr += 2;
+                DISPATCH();
+            }
+            PUSH(KN_None);
             DISPATCH();
         }
         *sp = NULL;

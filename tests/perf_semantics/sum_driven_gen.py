@@ -155,3 +155,32 @@ print(calls)
 r = sum(gen(range(3)), 1 << 100)
 print(r)
 print(math.isnan(sum(gen([float("nan")]), 0.0)))
+
+# A signal handler still runs inside a driven generator that never
+# suspends: an endless sum() is interrupted.
+import itertools
+import signal
+
+
+class Alarm(Exception):
+    pass
+
+
+def on_alarm(signum, frame):
+    raise Alarm("alarm")
+
+
+def forever():
+    while True:
+        yield 1
+
+
+old = signal.signal(signal.SIGALRM, on_alarm)
+for make in (lambda: (1 for _ in itertools.count()), forever):
+    signal.setitimer(signal.ITIMER_REAL, 0.05)
+    try:
+        sum(make())
+    except Alarm as e:
+        print("interrupted:", e)
+    signal.setitimer(signal.ITIMER_REAL, 0)
+signal.signal(signal.SIGALRM, old)
