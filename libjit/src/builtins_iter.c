@@ -1,15 +1,36 @@
 /* builtins_iter.c — builtins that consume iterables:
  * all any iter next aiter anext min max sorted. */
 #include "builtins.h"
+#include "gen_inline.h"
 
-/* all() and any(): stop at the first item whose truth equals `stop_on`. */
+/* all() and any(): stop at the first item whose truth equals `stop_on`.
+ * Over an exact generator the items whose truth needs no Python code
+ * (None, bools, exact ints, floats, strs, tuples, lists, dicts) and does
+ * not stop the scan are taken in the generator's own eval loop
+ * (gen_inline.h); the others come back here. */
+typedef struct TruthScan {
+    jit_gen_driver drv;
+    int stop_on;
+} TruthScan;
+
+static int truth_take(jit_gen_driver *drv, KnObject *item)
+{
+    KnTypeObject *t = KN_TYPE(item);
+    if (item != KN_None && t != &ob_bool_type && t != &ob_int_type && t != &ob_float_type &&
+        t != &ob_str_type && t != &ob_tuple_type && t != &ob_list_type && t != &ob_dict_type)
+        return 1;
+    return ob_is_true(item) == ((TruthScan *)drv)->stop_on;
+}
+
 static KnObject *truth_scan(KnObject *iterable, int stop_on)
 {
     KnObject *it = ob_get_iter(iterable);
     if (it == NULL)
         return NULL;
+    TruthScan ts = { { NULL, truth_take, NULL }, stop_on };
+    int driven = KN_TYPE(it) == &jit_gen_type;
     KnObject *item;
-    while ((item = ob_iter_next(it)) != NULL) {
+    while ((item = driven ? jit_gen_next_driven(it, &ts.drv) : ob_iter_next(it)) != NULL) {
         int t = ob_is_true(item);
         if (t < 0)
             return NULL;

@@ -184,3 +184,23 @@ for make in (lambda: (1 for _ in itertools.count()), forever):
         print("interrupted:", e)
     signal.setitimer(signal.ITIMER_REAL, 0)
 signal.signal(signal.SIGALRM, old)
+
+# Profiling sees every suspension and resumption of a summed generator.
+prof = []
+
+
+def profiler(frame, event, arg):
+    if frame.f_code.co_name in ("profiled", "sum"):
+        prof.append((event, frame.f_code.co_name if event != "c_call" else arg.__name__))
+
+
+def profiled():
+    yield 1
+    yield 2.5
+    yield 3
+
+
+sys.setprofile(profiler)
+total = sum(profiled())
+sys.setprofile(None)
+print(total, prof)
