@@ -113,6 +113,35 @@ static KnObject *bi_anext(KnObject *self, KnObject *const *args, kn_ssize_t narg
 }
 
 /* min() and max(): op is KN_LT for min, KN_GT for max. */
+/* min()/max() without key over an exact generator: an exact int or bool
+ * compared with a best so far of the same family, or an exact float with
+ * an exact float, runs no Python code and cannot fail, so such items are
+ * taken in the generator's own eval loop (gen_inline.h); anything else
+ * comes back. */
+typedef struct MinMax {
+    jit_gen_driver drv;
+    KnObject *best;
+    int op;
+} MinMax;
+
+/* 1: exact int or bool, 2: exact float, 0: anything else. */
+static int number_family(KnObject *o)
+{
+    KnTypeObject *t = KN_TYPE(o);
+    return t == &ob_int_type || t == &ob_bool_type ? 1 : t == &ob_float_type ? 2 : 0;
+}
+
+static int min_max_take(jit_gen_driver *drv, KnObject *item)
+{
+    MinMax *m = (MinMax *)drv;
+    int f;
+    if (m->best == NULL || (f = number_family(item)) == 0 || f != number_family(m->best))
+        return 1;
+    if (ob_richcompare_bool(item, m->best, m->op) > 0)
+        m->best = item;
+    return 0;
+}
+
 static KnObject *min_max(const char *name, KnObject *const *args, kn_ssize_t nargs,
                          KnObject *kwnames, int op)
 {
@@ -135,7 +164,18 @@ static KnObject *min_max(const char *name, KnObject *const *args, kn_ssize_t nar
     if (it == NULL)
         return NULL;
     KnObject *best = NULL, *best_key = NULL, *item;
-    while ((item = ob_iter_next(it)) != NULL) {
+    MinMax mm = { { NULL, min_max_take, NULL }, NULL, op };
+    int driven = key == NULL && KN_TYPE(it) == &jit_gen_type;
+    for (;;) {
+        if (driven) {
+            mm.best = best;
+            item = jit_gen_next_driven(it, &mm.drv);
+            best = best_key = mm.best;
+        } else {
+            item = ob_iter_next(it);
+        }
+        if (item == NULL)
+            break;
         KnObject *k = key ? ob_call_onearg(key, item) : item;
         if (k == NULL)
             return NULL;
