@@ -160,8 +160,13 @@ static int truth(KnObject *v)
         return 1;
     if (v == KN_False || v == KN_None)
         return 0;
-    if (KN_INT_CHECK_EXACT(v))
-        return KN_SIZE(v) != 0;
+    KnTypeObject *tp = KN_TYPE(v);
+    if (tp == &ob_int_type || tp == &ob_list_type || tp == &ob_tuple_type)
+        return KN_SIZE(v) != 0;     /* digits / items */
+    if (tp == &ob_str_type)
+        return KN_STR_LEN(v) != 0;
+    if (tp == &ob_dict_type)
+        return ((KnDictObject *)v)->ma_used != 0;
     return ob_is_true(v);
 }
 
@@ -334,6 +339,9 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         goto generic_##base;                                        \
     } while (0)
 #define DEOPT_IF(cond, base) do { if (cond) MISS(base); } while (0)
+/* A type miss of an int or float BINARY_OP form: BINARY_OP_NUMBER takes
+ * over when the operands are ints and floats (eval_spec_num.inc). */
+#define NUM_DEOPT_IF(cond) do { if (cond) goto num_poly_miss; } while (0)
 #define RELOAD_FRAME()                                              \
     do {                                                            \
         co = frame->code;                                           \
@@ -731,6 +739,10 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
         KnObject *kwargs = (oparg & 1) ? POP() : NULL;
         KnObject *callargs = POP();
         KnObject *func = TOP();
+        if (oparg & 1)
+            jit_call_quicken_kw(co, INSTR(), func);    /* specialize_call.c */
+        else
+            jit_call_quicken_star(co, INSTR(), func);
         if (!KN_TUPLE_CHECK_EXACT(callargs)) {
             if (KN_TYPE(callargs)->tp_iter == NULL && ob_iter_check(callargs) == 0 &&
                 (KN_TYPE(callargs)->tp_as_sequence == NULL ||
@@ -751,9 +763,10 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
             CHECK_INT(jit_eval_dict_merge(func, d, kwargs));
             kwargs = d;
         }
-        if (jit_attr_call_ex_inline(func)) {
-            /* attr: a Python function runs in this loop. */
-            jit_frame *nf = jit_attr_call_ex_frame(jt, func, callargs, kwargs);
+        if (JIT_CALL_INLINABLE(func)) {
+            /* A Python function runs in this loop (specialize_call.c). */
+            jit_frame *nf = jit_call_frame(jt, func, KN_TUPLE_ITEMS(callargs), KN_SIZE(callargs),
+                                           kwargs);
             sp[-1] = NULL;
             sp[-2] = NULL;
             sp -= 2;
@@ -1418,6 +1431,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 #include "eval_spec_attr.inc"
 #include "eval_spec_num.inc"
 #include "eval_spec_iter.inc"
+#include "eval_spec_call.inc"
 
     /* Every instruction while tracing (targets[] all point here): the
      * events (eval_trace.c), c_call events around built-in calls, then

@@ -10,16 +10,33 @@
 #include "libgc/gc.h"
 #include "eval.h"
 #include "frame_fast.h"
+#include "specialize_attr.h"    /* libobject's dict_internal.h: newinst */
 
 static uint32_t next_func_version = 1;
 
 static KnObject *func_vectorcall(KnObject *func, KnObject *const *args, size_t nargsf,
                                  KnObject *kwnames);
 
+/* globals[key] for an interned key made once (a nested `def` runs this on
+ * every call of its parent: no str built and hashed per lookup). */
+static KnObject *globals_item(KnObject *globals, KnObject **key, const char *name)
+{
+    if (*key == NULL && (*key = ob_str_intern_cstr(name)) == NULL)
+        return NULL;
+    return ob_dict_getitem(globals, *key);
+}
+
 KnObject *jit_function_new(KnObject *code, KnObject *globals)
 {
+    static KnObject *builtins_key, *name_key;
     KnCodeObject *co = JIT_CODE(code);
-    KnObject *builtins = jit_builtins_from_globals(globals);
+    /* As jit_builtins_from_globals: globals' __builtins__ (a module's
+     * dict), else the interpreter's builtins. */
+    KnObject *builtins = globals_item(globals, &builtins_key, "__builtins__");
+    if (builtins == NULL && !ob_err_occurred())
+        builtins = jit_builtins_dict();
+    else if (builtins != NULL && KN_MODULE_CHECK(builtins))
+        builtins = ob_module_get_dict(builtins);
     if (builtins == NULL)
         return NULL;
     KnFunctionObject *f = (KnFunctionObject *)ob_alloc(&jit_function_type, 0);
@@ -35,7 +52,7 @@ KnObject *jit_function_new(KnObject *code, KnObject *globals)
         KN_STR_CHECK(KN_TUPLE_GET(co->co_consts, 0)))
         doc = KN_TUPLE_GET(co->co_consts, 0);
     f->func_doc = doc;
-    KnObject *module = ob_dict_getitem_str(globals, "__name__");
+    KnObject *module = globals_item(globals, &name_key, "__name__");
     if (module == NULL && ob_err_occurred())
         return NULL;
     f->func_module = module;
@@ -160,7 +177,15 @@ static int posonly_as_keyword(KnFunctionObject *fn, KnCodeObject *co, KnObject *
     return 1;
 }
 
-/* Find keyword `kw` among the parameters that may be named
+/* Can the str a equal the str b, another object?  Not when both are
+ * interned: the intern table holds one string per value. */
+static inline int may_equal(KnObject *a, KnObject *b)
+{
+    return !(KN_STR_ASCII(a)->state.interned && KN_STR_ASCII(b)->state.interned) &&
+           ob_str_equal(a, b);
+}
+
+/* Find keyword `kw` (a str) among the parameters that may be named
  * (co_posonlyargcount .. argcount + kwonlyargcount); -1 when absent. */
 static int find_keyword(KnCodeObject *co, KnObject *kw)
 {
@@ -170,7 +195,7 @@ static int find_keyword(KnCodeObject *co, KnObject *kw)
         if (names[i] == kw)
             return i;
     for (int i = co->co_posonlyargcount; i < total; i++)
-        if (ob_str_equal(names[i], kw))
+        if (may_equal(names[i], kw))
             return i;
     return -1;
 }
@@ -187,8 +212,11 @@ static int bind_keyword(KnFunctionObject *fn, KnCodeObject *co, KnObject **lp, K
     }
     int i = find_keyword(co, kw);
     if (i < 0) {
+        /* **kwargs: a new key is appended without a lookup when it surely
+         * is not there yet (exact str with its hash cached). */
         if (kwdict != NULL)
-            return ob_dict_setitem(kwdict, kw, value);
+            return ob_dict_append_absent_str(kwdict, kw, ob_dict_size(kwdict), value)
+                       ? 0 : ob_dict_setitem(kwdict, kw, value);
         if (KN_DICT_CHECK(allnames)) {
             KnObject *keys = ob_dict_keys_list(allnames);
             allnames = keys ? ob_sequence_tuple(keys) : NULL;
@@ -220,7 +248,9 @@ static int bind_args(KnFunctionObject *fn, jit_frame *fr, KnObject *const *args,
     int total = argc + co->co_kwonlyargcount;
     KnObject *kwdict = NULL;
     if (co->co_flags & JIT_CO_VARKEYWORDS) {
-        if ((kwdict = ob_dict_new()) == NULL)
+        /* sized for every keyword given: dict and table in one block */
+        kn_ssize_t nkw = kwnames ? KN_SIZE(kwnames) : kwmap ? ob_dict_size(kwmap) : 0;
+        if ((kwdict = nkw ? ob_dict_new_instance(nkw) : ob_dict_new()) == NULL)
             return -1;
         int slot = total + ((co->co_flags & JIT_CO_VARARGS) ? 1 : 0);
         lp[slot] = kwdict;
@@ -297,7 +327,12 @@ static KnObject *func_vectorcall(KnObject *func, KnObject *const *args, size_t n
     jit_tstate *jt = jit_tstate_fast(ob_tstate_get());
     if (jt == NULL)
         return NULL;
-    jit_frame *fr = jit_frame_push_fast(jt, func, co, fn->func_globals, fn->func_builtins);
+    /* Code that is not a function body's (FunctionType of a module's or
+     * an eval's code) reads its names from the globals, as CPython does. */
+    jit_frame *fr = (co->co_flags & JIT_CO_OPTIMIZED)
+                        ? jit_frame_push_fast(jt, func, co, fn->func_globals, fn->func_builtins)
+                        : jit_frame_push(jt, func, co, fn->func_globals, fn->func_builtins,
+                                         fn->func_globals);
     if (fr == NULL)
         return NULL;
     kn_ssize_t nargs = KN_VECTORCALL_NARGS(nargsf);
@@ -615,13 +650,36 @@ KnTypeObject jit_function_type = {
 
 /* ---- attr: binding for the interpreter's inline calls ---- */
 
+/* Slot of keyword kw among pnames[from..total): the name object itself,
+ * else (with `equal`) an equal exact str; total when absent. */
+static int slot_by_equality(KnObject **pnames, int from, int total, KnObject *kw)
+{
+    int j = from;
+    if (KN_STR_CHECK_EXACT(kw))
+        while (j < total && !may_equal(pnames[j], kw))
+            j++;
+    return KN_STR_CHECK_EXACT(kw) ? j : total;
+}
+
+static inline int simple_slot(KnObject **pnames, int from, int total, KnObject *kw, int equal)
+{
+    int j = from;
+    while (j < total && pnames[j] != kw)
+        j++;
+    return j == total && equal ? slot_by_equality(pnames, from, total, kw) : j;
+}
+
 /* The common keyword call, bound without the general binder's checks:
- * no *args / **kwargs, every keyword the very name object of a parameter
- * not yet filled, every missing parameter with a default.  1 when bound;
- * 0 (slots cleared again) sends the call to bind_args, which also raises
- * whatever error applies. */
+ * no *args / **kwargs, every keyword naming a parameter not yet filled,
+ * every missing parameter with a default.  Keywords come as kwnames (the
+ * very name objects of the parameters: the compiler's constants) or as
+ * the dict kwdict (f(**d): exact str keys, equal names accepted; the dict
+ * is only read, so it may be the caller's own).  No Python code runs.
+ * 1 when bound; 0 (slots cleared again) sends the call to bind_args,
+ * which also raises whatever error applies. */
 static int bind_kw_simple(KnFunctionObject *fn, KnCodeObject *co, KnObject **lp,
-                          KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames)
+                          KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames,
+                          KnObject *kwdict)
 {
     int argc = co->co_argcount, total = argc + co->co_kwonlyargcount;
     if ((co->co_flags & (JIT_CO_VARARGS | JIT_CO_VARKEYWORDS)) || nargs > argc)
@@ -630,14 +688,22 @@ static int bind_kw_simple(KnFunctionObject *fn, KnCodeObject *co, KnObject **lp,
     int from = (int)nargs > co->co_posonlyargcount ? (int)nargs : co->co_posonlyargcount;
     for (kn_ssize_t i = 0; i < nargs; i++)
         lp[i] = args[i];
-    for (kn_ssize_t k = 0; k < KN_SIZE(kwnames); k++) {
-        KnObject *kw = KN_TUPLE_GET(kwnames, k);
-        int j = from;
-        while (j < total && pnames[j] != kw)
-            j++;
-        if (j == total || lp[j] != NULL)
-            goto fallback;
-        lp[j] = args[nargs + k];
+    if (kwnames != NULL) {
+        for (kn_ssize_t k = 0; k < KN_SIZE(kwnames); k++) {
+            int j = simple_slot(pnames, from, total, KN_TUPLE_GET(kwnames, k), 0);
+            if (j == total || lp[j] != NULL)
+                goto fallback;
+            lp[j] = args[nargs + k];
+        }
+    } else {
+        kn_ssize_t pos = 0;
+        KnObject *kw, *value;
+        while (ob_dict_next(kwdict, &pos, &kw, &value)) {
+            int j = simple_slot(pnames, from, total, kw, 1);
+            if (j == total || lp[j] != NULL)
+                goto fallback;
+            lp[j] = value;
+        }
     }
     KnObject *defs = fn->func_defaults;
     int first_def = argc - (defs ? (int)KN_SIZE(defs) : 0);
@@ -671,15 +737,20 @@ int jit_function_bind(KnObject *func, jit_frame *fr, KnObject *const *args, kn_s
     if (kwnames != NULL && KN_SIZE(kwnames) == 0)
         kwnames = NULL;
     KnFunctionObject *fn = JIT_FUNC(func);
-    if (kwnames != NULL && bind_kw_simple(fn, fr->code, fr->localsplus, args, nargs, kwnames))
+    if (kwnames != NULL &&
+        bind_kw_simple(fn, fr->code, fr->localsplus, args, nargs, kwnames, NULL))
         return 0;
     return bind_args(fn, fr, args, nargs, kwnames, NULL);
 }
 
-int jit_function_bind_ex(KnObject *func, jit_frame *fr, KnObject *callargs, KnObject *kwargs)
+int jit_function_bind_array(KnObject *func, jit_frame *fr, KnObject *const *args,
+                            kn_ssize_t nargs, KnObject *kwargs)
 {
     if (kwargs != NULL && ob_dict_size(kwargs) == 0)
         kwargs = NULL;
+    if (kwargs != NULL && KN_DICT_CHECK_EXACT(kwargs) &&
+        bind_kw_simple(JIT_FUNC(func), fr->code, fr->localsplus, args, nargs, NULL, kwargs))
+        return 0;
     if (kwargs != NULL) {
         /* As a call through a dict checks every key before binding. */
         kn_ssize_t pos = 0;
@@ -690,6 +761,10 @@ int jit_function_bind_ex(KnObject *func, jit_frame *fr, KnObject *callargs, KnOb
                 return -1;
             }
     }
-    return bind_args(JIT_FUNC(func), fr, KN_TUPLE_ITEMS(callargs), KN_SIZE(callargs), NULL,
-                     kwargs);
+    return bind_args(JIT_FUNC(func), fr, args, nargs, NULL, kwargs);
+}
+
+int jit_function_bind_ex(KnObject *func, jit_frame *fr, KnObject *callargs, KnObject *kwargs)
+{
+    return jit_function_bind_array(func, fr, KN_TUPLE_ITEMS(callargs), KN_SIZE(callargs), kwargs);
 }

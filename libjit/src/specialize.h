@@ -118,33 +118,87 @@ static inline int jit_small_int(KnObject *o, long long *v)
         return 0;
     kn_ssize_t n = KN_SIZE(o);
     const kn_digit *d = ((KnLongObject *)o)->ob_digit;
-    switch (n) {
-    case 0: *v = 0; return 1;
-    case 1: *v = d[0]; return 1;
-    case -1: *v = -(long long)d[0]; return 1;
-    case 2: *v = (long long)d[0] | ((long long)d[1] << KN_INT_SHIFT); return 1;
-    case -2: *v = -((long long)d[0] | ((long long)d[1] << KN_INT_SHIFT)); return 1;
-    default: return 0;
+    /* Tested in order of frequency with plain branches: a switch became
+     * a jump table, one indirect jump shared by every caller. */
+    if (__builtin_expect(n == 1, 1)) {
+        *v = d[0];
+        return 1;
+    }
+    if (n == 0) {
+        *v = 0;
+        return 1;
+    }
+    if (n == -1) {
+        *v = -(long long)d[0];
+        return 1;
+    }
+    if (n != 2 && n != -2)
+        return 0;
+    long long m = (long long)d[0] | ((long long)d[1] << KN_INT_SHIFT);
+    *v = n < 0 ? -m : m;
+    return 1;
+}
+
+/* A float, or an exact int that a double holds exactly (|v| < 2**53):
+ * 1 with its value, else 0.  Comparing such values as doubles is exact,
+ * so it gives Python's float/int comparison. */
+static inline int jit_exact_double(KnObject *o, double *v)
+{
+    long long i;
+    if (KN_TYPE(o) == &ob_float_type) {
+        *v = KN_FLOAT_VALUE(o);
+        return 1;
+    }
+    if (!jit_small_int(o, &i) || i >= (1LL << 53) || i <= -(1LL << 53))
+        return 0;
+    *v = (double)i;
+    return 1;
+}
+
+/* BINARY_OP_NUMBER: the operator of BINARY_OP argument nb as JIT_NB_ADD,
+ * _SUBTRACT, _MULTIPLY or _TRUE_DIVIDE (in-place forms mapped to these),
+ * or -1 for the others. */
+static inline int jit_num_poly_op(int nb)
+{
+    switch (nb) {
+    case JIT_NB_ADD: case JIT_NB_INPLACE_ADD: return JIT_NB_ADD;
+    case JIT_NB_SUBTRACT: case JIT_NB_INPLACE_SUBTRACT: return JIT_NB_SUBTRACT;
+    case JIT_NB_MULTIPLY: case JIT_NB_INPLACE_MULTIPLY: return JIT_NB_MULTIPLY;
+    case JIT_NB_TRUE_DIVIDE: case JIT_NB_INPLACE_TRUE_DIVIDE: return JIT_NB_TRUE_DIVIDE;
+    default: return -1;
     }
 }
 
-/* Rich comparison `op` (KN_LT..KN_GE) of two C numbers. */
-#define JIT_COMPARE_BODY(x, y, op)                                  \
-    switch (op) {                                                   \
-    case KN_LT: return (x) < (y);                                   \
-    case KN_LE: return (x) <= (y);                                  \
-    case KN_EQ: return (x) == (y);                                  \
-    case KN_NE: return (x) != (y);                                  \
-    case KN_GT: return (x) > (y);                                   \
-    default: return (x) >= (y);                                     \
-    }
+/* May a site doing nb on a and b become BINARY_OP_NUMBER: one of its
+ * operators and exact int or float operands. */
+static inline int jit_num_poly_ok(int nb, KnObject *a, KnObject *b)
+{
+    return jit_num_poly_op(nb) >= 0 &&
+           (KN_INT_CHECK_EXACT(a) || KN_TYPE(a) == &ob_float_type) &&
+           (KN_INT_CHECK_EXACT(b) || KN_TYPE(b) == &ob_float_type);
+}
+
+/* Rich comparison `op` (KN_LT..KN_GE) of two C numbers without a branch
+ * on op (a per-site constant, but a switch is one indirect jump shared by
+ * every site): the outcome sets one bit -- 1 less, 2 equal, 4 greater,
+ * 8 unordered (a NaN) -- and op's mask lists the outcomes that make it
+ * true.  An op outside the range behaves as KN_GE, as the switch did. */
+static inline int jit_compare_mask(int op)
+{
+    static const uint8_t masks[6] = {
+        [KN_LT] = 1, [KN_LE] = 1 | 2, [KN_EQ] = 2, [KN_NE] = 1 | 4 | 8, [KN_GT] = 4, [KN_GE] = 2 | 4,
+    };
+    return masks[(unsigned)op < 6 ? op : KN_GE];
+}
 static inline int jit_compare_ll(long long x, long long y, int op)
 {
-    JIT_COMPARE_BODY(x, y, op)
+    return (jit_compare_mask(op) >> (1 + (x > y) - (x < y))) & 1;
 }
 static inline int jit_compare_double(double x, double y, int op)
 {
-    JIT_COMPARE_BODY(x, y, op)
+    int bit = (x < y) | (x == y) << 1 | (x > y) << 2;
+    bit |= (bit == 0) << 3;
+    return (jit_compare_mask(op) & bit) != 0;
 }
 
 /* BINARY_OP_INT_ARITH: which operators it does inline (an index >= 0),
@@ -245,5 +299,46 @@ enum { JIT_STAT_SPECIALISED, JIT_STAT_FAILED, JIT_STAT_MISS, JIT_STAT_DEOPT, JIT
 extern uint64_t jit_spec_stats[256][JIT_STAT__N];
 #define JIT_SPEC_STAT(op, kind) \
     do { if (jit_spec_stats_on) jit_spec_stats[(op) & 0xff][kind]++; } while (0)
+
+/* ---- calls (specialize_call.c) ---- */
+/* CALL_FUNCTION_EX 1 at instr calling func: when func is a Python function
+ * and the instructions before are `BUILD_MAP 0; LOAD_FAST d; DICT_MERGE 1`
+ * (co_code_orig), rewrite that BUILD_MAP to BUILD_MAP_CALL_KW. */
+void jit_call_quicken_kw(KnCodeObject *co, uint16_t *instr, KnObject *func);
+/* CALL_FUNCTION_EX 0 at instr calling a Python function func, after
+ * `BUILD_LIST n; (LOAD_FAST x; LIST_EXTEND 1) 1..JIT_CALL_STAR_MAX_SEQS
+ * times; LIST_TO_TUPLE`: rewrite that BUILD_LIST to BUILD_LIST_CALL_STAR. */
+#define JIT_CALL_STAR_MAX_SEQS 4
+#define JIT_CALL_STAR_MAX_ARGS 32
+void jit_call_quicken_star(KnCodeObject *co, uint16_t *instr, KnObject *func);
+/* func's frame pushed (thread stack fast path) with the positional
+ * arguments args and the keywords of the dict kwargs (or NULL) bound; func
+ * a Python function JIT_CALL_INLINABLE accepts.  NULL with the binder's
+ * exception set. */
+jit_frame *jit_call_frame(jit_tstate *jt, KnObject *func, KnObject *const *args,
+                          kn_ssize_t nargs, KnObject *kwargs);
+/* BUILD_MAP_CALL_KW at co_code[at] (callee and positional arguments the
+ * two items below sp, d the LOAD_FAST's value): 0 when its guards fail
+ * (run BUILD_MAP 0); else the index of the CALL_FUNCTION_EX it stands
+ * for, with *nf the callee's bound frame, or NULL with the exception set. */
+int32_t jit_call_kw_frame(jit_tstate *jt, int32_t at, KnObject **sp, KnObject *d,
+                          jit_frame **nf);
+/* BUILD_LIST_CALL_STAR at co_code[at] with oparg items on the stack below
+ * sp: 0 when its guards fail (run BUILD_LIST); else the index of the
+ * CALL_FUNCTION_EX it stands for, with *nf the callee's bound frame, or
+ * NULL with the binder's exception set. */
+int32_t jit_call_star_frame(jit_tstate *jt, KnCodeObject *co, int32_t at, KnObject **sp,
+                            int oparg, KnObject **fast, jit_frame **nf);
+/* The binder behind it (function.c): CALL_FUNCTION_EX's binding with the
+ * positional arguments as an array. */
+int jit_function_bind_array(KnObject *func, jit_frame *fr, KnObject *const *args,
+                            kn_ssize_t nargs, KnObject *kwargs);
+/* Can CALL_FUNCTION_EX's forms run func inline (a Python function, not a
+ * generator / coroutine; as jit_attr_call_ex_inline)? */
+#define JIT_CALL_INLINABLE(f)                                                     \
+    (JIT_FUNCTION_CHECK(f) &&                                                     \
+     (JIT_CODE(JIT_FUNC(f)->func_code)->co_flags &                                \
+      (JIT_CO_GENERATOR | JIT_CO_COROUTINE | JIT_CO_ASYNC_GENERATOR |             \
+       JIT_CO_ITERABLE_COROUTINE | JIT_CO_OPTIMIZED)) == JIT_CO_OPTIMIZED)
 
 #endif

@@ -242,7 +242,12 @@ static KnObject *instance_class_attr(KnObject *owner, KnObject *name, int *kind,
     if (tp->tp_dictoffset < 0 || tp->tp_dictoffset > 0xffff ||
         !generic_lookup(owner, name, &attr, ver))
         return NULL;
-    if (attr == NULL || (*kind = class_attr_kind(attr)) < 0)
+    if (attr == NULL)
+        return NULL;
+    *kind = class_attr_kind(attr);
+    if (*kind < 0 && KN_TYPE(attr) == &ob_method_descr_type)
+        *kind = JIT_ATTR_METHOD_DESCR;
+    if (*kind < 0)
         return NULL;
     KnObject *d = tp->tp_dictoffset > 0 ? *(KnObject **)((char *)owner + tp->tp_dictoffset)
                                         : NULL;
@@ -344,7 +349,8 @@ int jit_specialize_load_method_inst(KnCodeObject *co, uint16_t *instr, KnObject 
     if (attr == NULL && instance_own_attr(co, instr, owner, name))
         return 1;
     /* Python functions are LOAD_METHOD_NO_DICT / WITH_VALUES. */
-    if (attr == NULL || kind == JIT_ATTR_FUNCTION || fill_class_slot(co, &c[3], attr, ver, 0) < 0)
+    if (attr == NULL || kind == JIT_ATTR_FUNCTION || kind == JIT_ATTR_METHOD_DESCR ||
+        fill_class_slot(co, &c[3], attr, ver, 0) < 0)
         return 0;
     c[4] = (uint16_t)KN_TYPE(owner)->tp_dictoffset;
     c[5] = (uint16_t)kind;

@@ -89,6 +89,9 @@ enum {
     JIT_ATTR_FUNCTION,      /* a Python function: itself on the class, bound on an instance */
     JIT_ATTR_STATIC,        /* staticmethod: its callable (read at run time) */
     JIT_ATTR_CLASSMETHOD,   /* classmethod of a Python function: bound to the class */
+    JIT_ATTR_METHOD_DESCR,  /* a builtin type's method descriptor read through an
+                             * instance (`lst.append` as a value): bound by its
+                             * __get__; LOAD_ATTR_CLASS_ATTR only */
 };
 /* LOAD_ATTR on a class, or reading a class attribute through an instance;
  * LOAD_METHOD on a class.  1 when instr was rewritten. */

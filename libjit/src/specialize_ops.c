@@ -380,6 +380,20 @@ void jit_specialize_binary_op(uint16_t *instr, int nb, KnObject *a, KnObject *b)
         REWRITE(instr, BINARY_OP_ADD_UNICODE);
         return;
     }
+    if (KN_STR_CHECK_EXACT(a) && (nb == JIT_NB_REMAINDER || nb == JIT_NB_INPLACE_REMAINDER) &&
+        (KN_STR_CHECK_EXACT(b) || !KN_STR_CHECK(b))) {
+        REWRITE(instr, BINARY_OP_MOD_STR);
+        return;
+    }
+    /* not `+=`: that extends the list in place */
+    if (KN_LIST_CHECK_EXACT(a) && KN_LIST_CHECK_EXACT(b) && nb == JIT_NB_ADD) {
+        REWRITE(instr, BINARY_OP_ADD_LIST);
+        return;
+    }
+    if (KN_TYPE(a) == &ob_bytes_type && KN_TYPE(b) == &ob_bytes_type && add) {
+        REWRITE(instr, BINARY_OP_ADD_BYTES);
+        return;
+    }
 fail:
     jit_spec_fail(instr);
 }
@@ -387,8 +401,17 @@ fail:
 void jit_specialize_compare_op(uint16_t *instr, KnObject *a, KnObject *b)
 {
     int op = *instr >> 8;
-    if (KN_TYPE(a) != KN_TYPE(b))
+    double x, y;
+    if (KN_TYPE(a) != KN_TYPE(b)) {
+        /* `t < 0`, `x == 1`: a float against an int that is an exact
+         * double (the same form, guarded per operand). */
+        if ((KN_TYPE(a) == &ob_float_type || KN_TYPE(b) == &ob_float_type) &&
+            jit_exact_double(a, &x) && jit_exact_double(b, &y)) {
+            REWRITE(instr, COMPARE_OP_FLOAT);
+            return;
+        }
         goto fail;
+    }
     if (KN_INT_CHECK_EXACT(a)) {
         REWRITE(instr, COMPARE_OP_INT);
         return;
@@ -413,6 +436,8 @@ void jit_specialize_binary_subscr(uint16_t *instr, KnObject *container, KnObject
         REWRITE(instr, BINARY_SUBSCR_TUPLE_INT);
     else if (KN_DICT_CHECK_EXACT(container))
         REWRITE(instr, BINARY_SUBSCR_DICT);
+    else if (KN_TYPE(container) == &ob_bytes_type && KN_INT_CHECK_EXACT(key))
+        REWRITE(instr, BINARY_SUBSCR_BYTES_INT);
     else
         jit_spec_fail(instr);
 }
@@ -491,6 +516,12 @@ void jit_specialize_call(KnCodeObject *co, uint16_t *instr, KnObject *callable, 
     }
     if (callable == (KnObject *)&ob_type_type && nargs == 1) {
         REWRITE(instr, CALL_TYPE_1);
+        return;
+    }
+    if ((callable == (KnObject *)&ob_int_type || callable == (KnObject *)&ob_str_type ||
+         callable == (KnObject *)&ob_tuple_type || callable == (KnObject *)&ob_list_type ||
+         callable == (KnObject *)&ob_range_type) && nargs == 1 && kwnames == NULL) {
+        REWRITE(instr, CALL_BUILTIN_CLASS_1);
         return;
     }
     if (KN_TYPE(callable) == &ob_cfunction_type) {
