@@ -1,15 +1,36 @@
 /* builtins_iter.c — builtins that consume iterables:
  * all any iter next aiter anext min max sorted. */
 #include "builtins.h"
+#include "gen_inline.h"
 
-/* all() and any(): stop at the first item whose truth equals `stop_on`. */
+/* all() and any(): stop at the first item whose truth equals `stop_on`.
+ * Over an exact generator the items whose truth needs no Python code
+ * (None, bools, exact ints, floats, strs, tuples, lists, dicts) and does
+ * not stop the scan are taken in the generator's own eval loop
+ * (gen_inline.h); the others come back here. */
+typedef struct TruthScan {
+    jit_gen_driver drv;
+    int stop_on;
+} TruthScan;
+
+static int truth_take(jit_gen_driver *drv, KnObject *item)
+{
+    KnTypeObject *t = KN_TYPE(item);
+    if (item != KN_None && t != &ob_bool_type && t != &ob_int_type && t != &ob_float_type &&
+        t != &ob_str_type && t != &ob_tuple_type && t != &ob_list_type && t != &ob_dict_type)
+        return 1;
+    return ob_is_true(item) == ((TruthScan *)drv)->stop_on;
+}
+
 static KnObject *truth_scan(KnObject *iterable, int stop_on)
 {
     KnObject *it = ob_get_iter(iterable);
     if (it == NULL)
         return NULL;
+    TruthScan ts = { { NULL, truth_take, NULL }, stop_on };
+    int driven = KN_TYPE(it) == &jit_gen_type;
     KnObject *item;
-    while ((item = ob_iter_next(it)) != NULL) {
+    while ((item = driven ? jit_gen_next_driven(it, &ts.drv) : ob_iter_next(it)) != NULL) {
         int t = ob_is_true(item);
         if (t < 0)
             return NULL;
@@ -92,6 +113,35 @@ static KnObject *bi_anext(KnObject *self, KnObject *const *args, kn_ssize_t narg
 }
 
 /* min() and max(): op is KN_LT for min, KN_GT for max. */
+/* min()/max() without key over an exact generator: an exact int or bool
+ * compared with a best so far of the same family, or an exact float with
+ * an exact float, runs no Python code and cannot fail, so such items are
+ * taken in the generator's own eval loop (gen_inline.h); anything else
+ * comes back. */
+typedef struct MinMax {
+    jit_gen_driver drv;
+    KnObject *best;
+    int op;
+} MinMax;
+
+/* 1: exact int or bool, 2: exact float, 0: anything else. */
+static int number_family(KnObject *o)
+{
+    KnTypeObject *t = KN_TYPE(o);
+    return t == &ob_int_type || t == &ob_bool_type ? 1 : t == &ob_float_type ? 2 : 0;
+}
+
+static int min_max_take(jit_gen_driver *drv, KnObject *item)
+{
+    MinMax *m = (MinMax *)drv;
+    int f;
+    if (m->best == NULL || (f = number_family(item)) == 0 || f != number_family(m->best))
+        return 1;
+    if (ob_richcompare_bool(item, m->best, m->op) > 0)
+        m->best = item;
+    return 0;
+}
+
 static KnObject *min_max(const char *name, KnObject *const *args, kn_ssize_t nargs,
                          KnObject *kwnames, int op)
 {
@@ -114,7 +164,18 @@ static KnObject *min_max(const char *name, KnObject *const *args, kn_ssize_t nar
     if (it == NULL)
         return NULL;
     KnObject *best = NULL, *best_key = NULL, *item;
-    while ((item = ob_iter_next(it)) != NULL) {
+    MinMax mm = { { NULL, min_max_take, NULL }, NULL, op };
+    int driven = key == NULL && KN_TYPE(it) == &jit_gen_type;
+    for (;;) {
+        if (driven) {
+            mm.best = best;
+            item = jit_gen_next_driven(it, &mm.drv);
+            best = best_key = mm.best;
+        } else {
+            item = ob_iter_next(it);
+        }
+        if (item == NULL)
+            break;
         KnObject *k = key ? ob_call_onearg(key, item) : item;
         if (k == NULL)
             return NULL;

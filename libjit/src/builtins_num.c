@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "gen_inline.h"
 
 static KnObject *bi_abs(KnObject *self, KnObject *x)
 {
@@ -59,6 +60,72 @@ static KnObject *bi_round(KnObject *self, KnObject *const *args, kn_ssize_t narg
     return ob_call_onearg(meth, a[1]);
 }
 
+/* sum()'s unboxed totals, as CPython keeps them: an exact int total in a
+ * C long long while the items are exact ints or bools and nothing
+ * overflows; an exact float total in a double while the items are exact
+ * floats or ints that fit (added in order, so the rounding is that of
+ * `+`).  sum_take adds an item that fits and says 0, else 1; it runs no
+ * Python code, so it also serves as the consumer that drives an exact
+ * generator without suspending it per item (gen_inline.h). */
+enum { SUM_INT, SUM_FLOAT };
+
+typedef struct SumState {
+    jit_gen_driver drv;
+    int mode;
+    long long ltotal;
+    double dtotal;
+} SumState;
+
+static int sum_take(jit_gen_driver *drv, KnObject *item)
+{
+    SumState *st = (SumState *)drv;
+    int ov = 0;
+    if (st->mode == SUM_INT) {
+        if (KN_INT_CHECK_EXACT(item) || KN_TYPE(item) == &ob_bool_type) {
+            long long b = ob_int_as_long_long_and_overflow(item, &ov);
+            long long t;
+            if (!ov && !__builtin_add_overflow(st->ltotal, b, &t)) {
+                st->ltotal = t;
+                return 0;
+            }
+        }
+        return 1;
+    }
+    if (KN_TYPE(item) == &ob_float_type) {
+        st->dtotal += KN_FLOAT_VALUE(item);
+        return 0;
+    }
+    if (KN_INT_CHECK(item)) {
+        long long v = ob_int_as_long_long_and_overflow(item, &ov);
+        if (!ov) {
+            st->dtotal += (double)v;
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The next item sum_take does not take (NULL at the end or on error). */
+static KnObject *sum_next_other(SumState *st, KnObject *it)
+{
+    KnObject *item;
+    if (KN_TYPE(it) == &jit_gen_type) {
+        /* Values given back while tracing were not offered: offer them. */
+        while ((item = jit_gen_next_driven(it, &st->drv)) != NULL && sum_take(&st->drv, item) == 0)
+            ;
+        return item;
+    }
+    while ((item = ob_iter_next(it)) != NULL && sum_take(&st->drv, item) == 0)
+        ;
+    return item;
+}
+
+/* The boxed total (NULL: out of memory) plus an item sum_take gave back. */
+static KnObject *sum_boxed(KnObject *total, KnObject *item)
+{
+    return total != NULL ? ob_number_add(total, item) : NULL;
+}
+
 static KnObject *bi_sum(KnObject *self, KnObject *const *args, kn_ssize_t nargs,
                         KnObject *kwnames)
 {
@@ -84,62 +151,29 @@ static KnObject *bi_sum(KnObject *self, KnObject *const *args, kn_ssize_t nargs,
     if (it == NULL)
         return NULL;
     KnObject *item;
-    /* As CPython: an exact int total is kept in a C long long while the
-     * items are exact ints or bools and nothing overflows; an exact float
-     * total in a double while the items are exact floats or ints that fit
-     * (added in order, so the rounding is that of `+`).  Anything else
-     * continues with ob_number_add. */
+    SumState st = { { NULL, sum_take, NULL }, SUM_INT, 0, 0.0 };
     if (KN_INT_CHECK_EXACT(result)) {
         int overflow = 0;
-        long long total = ob_int_as_long_long_and_overflow(result, &overflow);
-        while (!overflow) {
-            item = ob_iter_next(it);
+        st.ltotal = ob_int_as_long_long_and_overflow(result, &overflow);
+        if (!overflow) {
+            item = sum_next_other(&st, it);
             if (item == NULL)
-                return ob_err_occurred() ? NULL : ob_int_from_long_long(total);
-            if (KN_INT_CHECK_EXACT(item) || KN_TYPE(item) == &ob_bool_type) {
-                int ov = 0;
-                long long b = ob_int_as_long_long_and_overflow(item, &ov);
-                long long t;
-                if (!ov && !__builtin_add_overflow(total, b, &t)) {
-                    total = t;
-                    continue;
-                }
-            }
-            result = ob_int_from_long_long(total);
+                return ob_err_occurred() ? NULL : ob_int_from_long_long(st.ltotal);
+            /* The item is not an int that fits: continue boxed. */
+            result = sum_boxed(ob_int_from_long_long(st.ltotal), item);
             if (result == NULL)
                 return NULL;
-            result = ob_number_add(result, item);
-            if (result == NULL)
-                return NULL;
-            break;
         }
     }
     if (KN_TYPE(result) == &ob_float_type) {
-        double total = KN_FLOAT_VALUE(result);
-        for (;;) {
-            item = ob_iter_next(it);
-            if (item == NULL)
-                return ob_err_occurred() ? NULL : ob_float_from_double(total);
-            if (KN_TYPE(item) == &ob_float_type) {
-                total += KN_FLOAT_VALUE(item);
-                continue;
-            }
-            if (KN_INT_CHECK(item)) {
-                int ov = 0;
-                long long v = ob_int_as_long_long_and_overflow(item, &ov);
-                if (!ov) {
-                    total += (double)v;
-                    continue;
-                }
-            }
-            result = ob_float_from_double(total);
-            if (result == NULL)
-                return NULL;
-            result = ob_number_add(result, item);
-            if (result == NULL)
-                return NULL;
-            break;
-        }
+        st.mode = SUM_FLOAT;
+        st.dtotal = KN_FLOAT_VALUE(result);
+        item = sum_next_other(&st, it);
+        if (item == NULL)
+            return ob_err_occurred() ? NULL : ob_float_from_double(st.dtotal);
+        result = sum_boxed(ob_float_from_double(st.dtotal), item);
+        if (result == NULL)
+            return NULL;
     }
     while ((item = ob_iter_next(it)) != NULL) {
         result = ob_number_add(result, item);

@@ -22,6 +22,7 @@
 #include "libobject/slice.h"
 #include "eval.h"
 #include "frame_fast.h"
+#include "gen_inline.h"
 #include "gil.h"
 #include "opcode.h"
 #include "specialize.h"
@@ -1014,7 +1015,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     TARGET(FOR_ITER) {
         KnObject *it = TOP();
         if (KN_TYPE(it) == &jit_gen_type && !trace_on && ts->recursion_remaining > 1 &&
-            (inline_frame = jit_gen_enter_inline(ts, it, KN_None, frame)) != NULL)
+            (inline_frame = jit_gen_enter_fast(ts, it, KN_None, frame)) != NULL)
             goto num_gen_enter;         /* eval_spec_num.inc */
         if (jit_iter_inline_type(KN_TYPE(it)) && !trace_on)
             jit_specialize_for_iter(co, INSTR(), it);  /* eval_spec_iter.inc */
@@ -1226,9 +1227,24 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 
     TARGET(YIELD_VALUE) {
         retval = POP();
+        jit_gen_driver *drv = jit_gen_driving;
+        if (drv != NULL && drv->frame == frame && !trace_on && drv->consume(drv, retval) == 0) {
+            /* Taken by the C consumer driving this generator (gen_inline.h):
+             * go on as next() would resume it, None sent.  A statement
+             * `yield x` (RESUME 1; POP_TOP) drops that None at once: skip
+             * both (the loop's JUMP_BACKWARD still checks safe points). */
+            retval = NULL;
+            if (next_instr[0] == (uint16_t)(JIT_OP_RESUME | (1 << 8)) &&
+                (next_instr[1] & 0xff) == JIT_OP_POP_TOP) {
+                next_instr += 2;
+                DISPATCH();
+            }
+            PUSH(KN_None);
+            DISPATCH();
+        }
         *sp = NULL;
         frame->stacktop = (int32_t)(sp - base);
-        jit_gen_suspend(frame);
+        jit_gen_suspend_inline(frame);      /* gen_inline.h */
         if (!frame->is_entry)
             goto num_gen_yield;         /* resumed by FOR_ITER: eval_spec_num.inc */
         goto leave_suspended;
@@ -1243,7 +1259,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
 
     TARGET(SEND) {
         if (KN_TYPE(SECOND()) == &jit_gen_type && !trace_on && ts->recursion_remaining > 1 &&
-            (inline_frame = jit_gen_enter_inline(ts, SECOND(), TOP(), frame)) != NULL) {
+            (inline_frame = jit_gen_enter_fast(ts, SECOND(), TOP(), frame)) != NULL) {
             *--sp = NULL;
             goto num_gen_enter;         /* eval_spec_num.inc */
         }

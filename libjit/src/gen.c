@@ -12,11 +12,12 @@
 #include <string.h>
 
 #include "eval.h"
+#include "gen_inline.h"
 #include "opcode.h"
 #include "libobject/weakref.h"
 
 #define GEN(o) ((KnGenObject *)(o))
-#define FRAME_GEN(f) ((KnGenObject *)((char *)(f) - offsetof(KnGenObject, gi_iframe)))
+#define FRAME_GEN(f) JIT_FRAME_GEN(f)
 
 static const char *kind_of(KnGenObject *g)
 {
@@ -180,7 +181,7 @@ static KnSendResult gen_send_ex(KnGenObject *g, KnObject *arg, int exc, int clos
         }
         return KN_SEND_ERROR;
     }
-    jit_tstate *jt = jit_tstate_get(ts);
+    jit_tstate *jt = ts->jit != NULL ? (jit_tstate *)ts->jit : jit_tstate_get(ts);
     if (jt == NULL)
         return KN_SEND_ERROR;
     f->localsplus[f->code->co_nlocalsplus + f->stacktop++] = arg ? arg : KN_None;
@@ -249,24 +250,28 @@ static KnSendResult gen_am_send(KnObject *self, KnObject *arg, KnObject **result
     return gen_send_ex(GEN(self), arg, 0, 0, result);
 }
 
+_Thread_local jit_gen_driver *jit_gen_driving;
+
+KnObject *jit_gen_next_driven(KnObject *gen, jit_gen_driver *d)
+{
+    KnGenObject *g = GEN(gen);
+    d->frame = JIT_GEN_FRAME(g);
+    d->outer = jit_gen_driving;
+    jit_gen_driving = d;
+    KnObject *r;
+    KnSendResult st = gen_send_ex(g, NULL, 0, 0, &r);
+    jit_gen_driving = d->outer;
+    /* Exhausted: no StopIteration, as ob_iter_next leaves it. */
+    return st == KN_SEND_NEXT ? r : NULL;
+}
+
 /* FOR_ITER / SEND running a generator inside the caller's C loop
  * (eval_spec_num.inc): the same steps as gen_send_ex around
  * jit_eval_frame, split at the frame switch. */
 jit_frame *jit_gen_enter_inline(KnThreadState *ts, KnObject *it, KnObject *value,
                                 jit_frame *caller)
 {
-    KnGenObject *g = GEN(it);
-    if (g->gi_frame_state != JIT_GEN_SUSPENDED &&
-        (g->gi_frame_state != JIT_GEN_CREATED || value != KN_None))
-        return NULL;    /* running, finished or not started: the C path reports it */
-    jit_frame *f = JIT_GEN_FRAME(g);
-    f->localsplus[f->code->co_nlocalsplus + f->stacktop++] = value;
-    g->gi_exc_state.previous_item = ts->exc_info;
-    ts->exc_info = &g->gi_exc_state;
-    g->gi_frame_state = JIT_GEN_EXECUTING;
-    f->previous = caller;
-    f->is_entry = 0;
-    return f;
+    return jit_gen_enter_fast(ts, it, value, caller);
 }
 
 void jit_gen_leave_inline(KnThreadState *ts, jit_frame *f, int finished, KnObject *retval)

@@ -31,6 +31,8 @@ KnObject *json_buf_finish(JsonBuf *b);
 /* Escape str s as a JSON string literal (quotes included) into b;
  * ascii_only: everything outside ' '..'~' as \uXXXX. */
 int json_escape_into(JsonBuf *b, KnObject *s, int ascii_only);
+/* 1 when the n bytes need no JSON escape and are ASCII (" " .. "~"). */
+int json_plain_ascii(const void *data, kn_ssize_t n);
 
 /* Raise json.decoder.JSONDecodeError(msg, doc, pos); always returns NULL. */
 KnObject *json_raise_errmsg(const char *msg, KnObject *doc, kn_ssize_t pos);

@@ -8,6 +8,8 @@
  * class looked up in json.decoder at raise time as CPython does, so msg,
  * pos, lineno and colno are computed by the same Python code.
  */
+#include <string.h>
+
 #include "json_internal.h"
 #include "stdlib/modules.h"
 
@@ -49,8 +51,21 @@ static KnObject *encode_common(KnObject *s, int ascii_only)
     if (!KN_STR_CHECK(s))
         return ob_err_format(ob_exc_TypeError, "first argument must be a string, not %.80s",
                              KN_TYPE(s)->tp_name);
+    /* An ASCII string that needs no escape: quoted straight into the
+     * result (no buffer to copy from). */
+    kn_ssize_t n = KN_STR_LEN(s);
+    if (ob_str_max_char(s) == 0x7f && json_plain_ascii(KN_STR_DATA(s), n)) {
+        KnObject *r = ob_str_new(n + 2, 0x7f);
+        if (r == NULL)
+            return NULL;
+        char *d = KN_STR_DATA(r);
+        d[0] = '"';
+        memcpy(d + 1, KN_STR_DATA(s), (size_t)n);
+        d[n + 1] = '"';
+        return r;
+    }
     JsonBuf b;
-    json_buf_init(&b, KN_STR_LEN(s) + 2);
+    json_buf_init(&b, n + 2);
     return json_escape_into(&b, s, ascii_only) < 0 ? NULL : json_buf_finish(&b);
 }
 

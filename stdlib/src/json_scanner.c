@@ -23,6 +23,9 @@ typedef struct Scanner {
     vectorcallfunc vectorcall;
 } Scanner;
 
+#define KEY_CACHE_SIZE 64      /* a power of two */
+#define KEY_CACHE_MAXLEN 64     /* longer keys skip the cache */
+
 typedef struct Scan {
     Scanner *sc;
     KnObject *str;
@@ -30,6 +33,10 @@ typedef struct Scan {
     int kind;
     kn_ssize_t len;
     KnObject *memo;
+    /* Object keys already through the memo, by a hash of their raw
+     * characters: a repeated key without escapes is found here without
+     * making a str, hashing it or probing the memo (see key_cached). */
+    KnObject *key_cache[KEY_CACHE_SIZE];
 } Scan;
 
 #define AT(S, i) KN_STR_READ((S)->kind, (S)->data, (i))
@@ -42,6 +49,48 @@ static kn_ssize_t skip_ws(Scan *S, kn_ssize_t idx)
     while (idx < S->len && IS_WS(AT(S, idx)))
         idx++;
     return idx;
+}
+
+/* The object key whose text starts at `start` (just past its '"'), when
+ * it has no escape or control character and the cache holds it: the
+ * memo's str for it, *after just past the closing quote.  Otherwise NULL
+ * and *slot is where to remember the memo's str (-1: not cacheable).
+ * A hit returns the very object the memo would (the cache only holds
+ * memo results), so keys are shared exactly as without it. */
+static KnObject *key_cached(Scan *S, kn_ssize_t start, kn_ssize_t *after, int *slot)
+{
+    *slot = -1;
+    kn_ssize_t i = start, stop = start + KEY_CACHE_MAXLEN;
+    if (stop > S->len)
+        stop = S->len;
+    uint32_t h = 2166136261u;
+    for (; i < stop; i++) {
+        uint32_t c = AT(S, i);
+        if (c == '"')
+            break;
+        if (c == '\\' || c < 0x20)
+            return NULL;
+        h = (h ^ c) * 16777619u;
+    }
+    if (i >= stop)
+        return NULL;
+    kn_ssize_t n = i - start;
+    *slot = (int)((h ^ (uint32_t)n) & (KEY_CACHE_SIZE - 1));
+    KnObject *k = S->key_cache[*slot];
+    if (k == NULL || KN_STR_LEN(k) != n)
+        return NULL;
+    int kk = KN_STR_KIND(k);
+    const void *kd = KN_STR_DATA(k);
+    if (kk == S->kind) {
+        if (memcmp(kd, (const char *)S->data + start * kk, (size_t)(n * kk)) != 0)
+            return NULL;
+    } else {
+        for (kn_ssize_t j = 0; j < n; j++)
+            if (KN_STR_READ(kk, kd, j) != AT(S, start + j))
+                return NULL;
+    }
+    *after = i + 1;
+    return k;
 }
 
 /* idx is just past '{'. */
@@ -59,13 +108,18 @@ static KnObject *parse_object(Scan *S, kn_ssize_t idx, kn_ssize_t *next)
                 return json_raise_errmsg("Expecting property name enclosed in double quotes",
                                          S->str, idx);
             kn_ssize_t after;
-            KnObject *key = json_scanstring(S->str, idx + 1, sc->strict, &after);
-            if (key == NULL)
-                return NULL;
-            KnObject *memokey = ob_dict_setdefault(S->memo, key, key);
-            if (memokey == NULL)
-                return NULL;
-            key = memokey;
+            int slot;
+            KnObject *key = key_cached(S, idx + 1, &after, &slot);
+            if (key == NULL) {
+                key = json_scanstring(S->str, idx + 1, sc->strict, &after);
+                if (key == NULL)
+                    return NULL;
+                key = ob_dict_setdefault(S->memo, key, key);
+                if (key == NULL)
+                    return NULL;
+                if (slot >= 0)
+                    S->key_cache[slot] = key;
+            }
             idx = skip_ws(S, after);
             if (idx >= S->len || AT(S, idx) != ':')
                 return json_raise_errmsg("Expecting ':' delimiter", S->str, idx);
@@ -357,7 +411,8 @@ static KnObject *scanner_vectorcall(KnObject *self, KnObject *const *args, size_
     if (!KN_STR_CHECK(a[0]))
         return ob_err_format(ob_exc_TypeError, "first argument must be a string, not %.80s",
                              KN_TYPE(a[0])->tp_name);
-    Scan S = {(Scanner *)self, a[0], KN_STR_DATA(a[0]), KN_STR_KIND(a[0]), KN_STR_LEN(a[0]), NULL};
+    Scan S = {(Scanner *)self, a[0], KN_STR_DATA(a[0]), KN_STR_KIND(a[0]), KN_STR_LEN(a[0]), NULL,
+              {NULL}};
     if ((S.memo = ob_dict_new()) == NULL)
         return NULL;
     kn_ssize_t next = 0;

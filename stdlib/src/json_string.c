@@ -152,6 +152,15 @@ static kn_ssize_t put_u(char *o, uint32_t c)
     return 6;
 }
 
+int json_plain_ascii(const void *data, kn_ssize_t n)
+{
+    const uint8_t *p = data;
+    for (kn_ssize_t i = 0; i < n; i++)
+        if (p[i] < ' ' || p[i] == '"' || p[i] == '\\' || p[i] > '~')
+            return 0;
+    return 1;
+}
+
 int json_escape_into(JsonBuf *b, KnObject *s, int ascii_only)
 {
     kn_ssize_t n = KN_STR_LEN(s);
