@@ -6,7 +6,8 @@
  *   weak_kind  zeroed, scanned by kgc_weak_kind_mark, which skips word 2
  *              (kgc_alloc_weakref_object);
  *   head_kind  zeroed, only the first KGC_HEAD_SCANNED bytes scanned
- *              (kgc_alloc_object_head: str and its inline characters).
+ *              (kgc_alloc_object_head: str and its inline characters;
+ *              objects shorter than that come from obj_kind).
  * Both are walked at every collection for the refcount rule (refcount.c),
  * which is why every object's heap block is noted before it is returned.
  * Small objects come from per-thread free lists without taking Boehm's
@@ -79,8 +80,14 @@ void *kgc_alloc_object(size_t n)
     return kgc_new_object(n, 2 * sizeof(intptr_t), KGC_FAST_OBJ);
 }
 
+/* An object shorter than the scanned head lies wholly inside it: scanning
+ * all of it, as obj_kind does, is what head_kind would do, and obj_kind
+ * serves it at its own size instead of the head_kind minimum (a 5-char
+ * ASCII str takes 64 bytes, not 80).  NOTES-gc.md §9. */
 void *kgc_alloc_object_head(size_t n)
 {
+    if (n < KGC_HEAD_SCANNED)
+        return kgc_new_object(n, 2 * sizeof(intptr_t), KGC_FAST_OBJ);
     return kgc_new_object(n, KGC_HEAD_SCANNED, KGC_FAST_HEAD);
 }
 
