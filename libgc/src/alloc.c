@@ -23,6 +23,8 @@ static void *kgc_new_object_locked(size_t n, int kind)
     intptr_t *p = GC_generic_malloc(n, kind);
     if (p == NULL)
         return NULL;
+    if (kgc_stats_on)
+        kgc_stats_big(KGC_STATS_BIG_OBJECT, n);
     /* Noted before the caller can raise the refcount: an object whose
      * refcount may exceed BASE is always on a noted block. */
     if (kgc_refcount_note_page(p) != 0)
@@ -44,8 +46,11 @@ static void *kgc_new_object_slow(size_t n, size_t granules, int which)
         if (p != NULL || kgc_fast_tl != NULL)
             return p;
     }
-    if (which == KGC_FAST_PLAIN)
+    if (which == KGC_FAST_PLAIN) {
+        if (kgc_stats_on)
+            kgc_stats_big(KGC_STATS_BIG_PLAIN, n);
         return GC_malloc(n);
+    }
     return kgc_new_object_locked(n, kind);
 }
 
@@ -107,6 +112,8 @@ void *kgc_alloc(size_t n)
 void *kgc_alloc_atomic(size_t n)
 {
     KGC_ENSURE_INIT();
+    if (kgc_stats_on)
+        kgc_stats_big(KGC_STATS_ATOMIC, n);
     return GC_malloc_atomic(n);
 }
 

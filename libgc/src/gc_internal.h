@@ -99,6 +99,10 @@ size_t kgc_fast_count(int which, size_t granules);   /* tests */
 void kgc_stats_env_init(void);
 extern int kgc_stats_on;                   /* KILN_GC_STATS was set */
 void kgc_stats_refill(int which, size_t granules);   /* counts, if on */
+/* Allocations outside the per-thread lists, counted if on: objects and
+ * kgc_alloc memory above KGC_FAST_GRANULES, and all kgc_alloc_atomic. */
+enum { KGC_STATS_BIG_OBJECT, KGC_STATS_BIG_PLAIN, KGC_STATS_ATOMIC, KGC_STATS_N };
+void kgc_stats_big(int what, size_t n);
 
 /* alloc.c */
 struct GC_ms_entry *kgc_weak_kind_mark(GC_word *addr,

@@ -86,6 +86,14 @@ static void GC_CALLBACK kgc_on_event(GC_EventType ev)
     }
 }
 
+static atomic_ulong kgc_big_count[KGC_STATS_N], kgc_big_bytes[KGC_STATS_N];
+
+void kgc_stats_big(int what, size_t n)
+{
+    atomic_fetch_add_explicit(&kgc_big_count[what], 1, memory_order_relaxed);
+    atomic_fetch_add_explicit(&kgc_big_bytes[what], n, memory_order_relaxed);
+}
+
 static void kgc_stats_report(void)
 {
     GC_word heap, free_b, unmapped, since, total;
@@ -98,6 +106,13 @@ static void kgc_stats_report(void)
             kgc_ev.mark * 1e3, kgc_ev.reclaim * 1e3, heap / 1048576.0,
             free_b / 1048576.0, unmapped / 1048576.0, total / 1048576.0,
             (unsigned long)atomic_load(&kgc_refills));
+    static const char *const big[KGC_STATS_N] = { "large objects",
+                                                   "large kgc_alloc",
+                                                   "kgc_alloc_atomic" };
+    for (int i = 0; i < KGC_STATS_N; i++)
+        fprintf(stderr, "kgc:   %s: %lu, %.1f MiB\n", big[i],
+                (unsigned long)atomic_load(&kgc_big_count[i]),
+                atomic_load(&kgc_big_bytes[i]) / 1048576.0);
     /* The sizes that took the most refills (one refill = one heap block). */
     static const char *const rows[KGC_FAST_ROWS] = { "obj", "weak", "head",
                                                      "plain" };
