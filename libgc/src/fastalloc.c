@@ -108,6 +108,8 @@ void *kgc_fast_refill(size_t granules, int which, int kind)
          * is the raw granule size, extra byte included (Boehm asserts it is
          * a multiple of the granule; gc_inline.h passes the same). */
         GC_generic_malloc_many(granules * KGC_GRANULE, kind, head);
+        if (kgc_stats_on)
+            kgc_stats_refill(which, granules);
         if (*head == NULL)
             return NULL;
         /* Plain memory is not an object: never seen by the refcount walk. */

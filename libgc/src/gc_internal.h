@@ -84,7 +84,7 @@ void kgc_refcount_install(void);            /* hook into root pushing   */
  * KGC_GROWN_HEAP, so only programs that keep allocating pay for touching
  * the bigger heap. */
 #define KGC_INITIAL_HEAP ((size_t)32 << 20)
-#define KGC_GROWN_HEAP ((size_t)96 << 20)
+#define KGC_GROWN_HEAP ((size_t)128 << 20)
 #define KGC_GROW_EVERY 4
 /* Called by the refill slow path: grow the heap if it is time. */
 void kgc_heap_grow_check(void);
@@ -94,6 +94,15 @@ void kgc_fast_init(void);                   /* init.c, once */
 void *kgc_fast_refill(size_t granules, int which, int kind);
 void kgc_fast_release(void);                /* thread exit */
 size_t kgc_fast_count(int which, size_t granules);   /* tests */
+
+/* stats.c: KILN_GC_STATS=1 (collection times, refills; printed at exit) */
+void kgc_stats_env_init(void);
+extern int kgc_stats_on;                   /* KILN_GC_STATS was set */
+void kgc_stats_refill(int which, size_t granules);   /* counts, if on */
+/* Allocations outside the per-thread lists, counted if on: objects and
+ * kgc_alloc memory above KGC_FAST_GRANULES, and all kgc_alloc_atomic. */
+enum { KGC_STATS_BIG_OBJECT, KGC_STATS_BIG_PLAIN, KGC_STATS_ATOMIC, KGC_STATS_N };
+void kgc_stats_big(int what, size_t n);
 
 /* alloc.c */
 struct GC_ms_entry *kgc_weak_kind_mark(GC_word *addr,

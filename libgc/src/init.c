@@ -114,6 +114,7 @@ static void kgc_init_body(void)
         abort();
     }
     kgc_fast_init();
+    kgc_stats_env_init();
     atomic_store_explicit(&kgc_state.ready, 1, memory_order_release);
 }
 

@@ -1,5 +1,6 @@
 /* test_alloc.c -- src/alloc.c: the allocation contract of libgc/gc.h. */
 #include "kgc_test.h"
+#include "libgc/head.h"
 
 static void test_object_header_and_zeroing(void **state)
 {
@@ -74,6 +75,39 @@ static void test_atomic_not_scanned_uncollectable_scanned(void **state)
     kgc_free(NULL);
 }
 
+/* Head-scanned objects: a short one (below KGC_HEAD_SCANNED) is all head
+ * and traced whole at its own size; a long one is traced only in its first
+ * KGC_HEAD_SCANNED bytes. */
+static void **short_in_watch, **long_head_watch, **long_tail_watch;
+static void **head_holder;     /* uncollectable: a root */
+KT_NOINLINE static void make_head_refs(void)
+{
+    head_holder = kgc_alloc_uncollectable(2 * sizeof(void *));
+    intptr_t *s = kgc_alloc_object_head(56);
+    assert_true(s[0] == KGC_REFCNT_BASE);
+    for (size_t w = 1; w < 56 / sizeof *s; w++)
+        assert_int_equal(s[w], 0);
+    s[6] = (intptr_t)kt_new(1);                 /* last word of 56 bytes */
+    short_in_watch = kt_watch((void *)s[6]);
+    intptr_t *l = kgc_alloc_object_head(200);
+    l[KGC_HEAD_SCANNED / sizeof *l - 1] = (intptr_t)kt_new(2);
+    long_head_watch = kt_watch((void *)l[KGC_HEAD_SCANNED / sizeof *l - 1]);
+    l[KGC_HEAD_SCANNED / sizeof *l + 2] = (intptr_t)kt_new(3);
+    long_tail_watch = kt_watch((void *)l[KGC_HEAD_SCANNED / sizeof *l + 2]);
+    head_holder[0] = s;
+    head_holder[1] = l;
+}
+
+static void test_head_objects_traced_in_their_head(void **state)
+{
+    make_head_refs();
+    kt_collect();
+    assert_true(kt_alive(short_in_watch));
+    assert_true(kt_alive(long_head_watch));
+    assert_false(kt_alive(long_tail_watch));
+    kgc_free(head_holder);
+}
+
 static void test_exhaustion_returns_null(void **state)
 {
     size_t huge[] = { (size_t)1 << 50, SIZE_MAX - 64, SIZE_MAX };
@@ -98,6 +132,7 @@ int main(void)
         cmocka_unit_test(test_scanned_and_atomic),
         cmocka_unit_test(test_realloc_keeps_contents),
         cmocka_unit_test(test_atomic_not_scanned_uncollectable_scanned),
+        cmocka_unit_test(test_head_objects_traced_in_their_head),
         cmocka_unit_test(test_exhaustion_returns_null),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -78,7 +78,7 @@ void *kgc_alloc_weakref_object(size_t n);
 /* Boehm's EXTRA_BYTES with all-interior-pointers on (checked in init.c; if
  * Boehm had 0 the rounding here would only waste a granule sometimes). */
 #define KGC_EXTRA_BYTES ((size_t)1)
-#define KGC_FAST_GRANULES 32          /* lists for objects up to 511 bytes */
+#define KGC_FAST_GRANULES 64          /* lists for objects up to 1023 bytes */
 #define KGC_FAST_OBJ 0
 #define KGC_FAST_WEAK 1
 #define KGC_FAST_HEAD 2
