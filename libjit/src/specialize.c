@@ -8,8 +8,8 @@
 #include "specialize.h"
 
 /* Base opcode and name of every specialised form, straight from
- * opcodes.def (opcode.c's accessors index SPEC rows one off: see
- * NOTES-specialization.md). */
+ * opcodes.def (the same facts as opcode.c's accessors, as constant
+ * tables the specialiser reads without a call). */
 static const uint8_t spec_base[256] = {
 #define SPEC(name, base) [JIT_OP_##name] = JIT_OP_##base,
 #include "opcodes.def"
