@@ -62,14 +62,7 @@ KnObject *ob_str_new(kn_ssize_t size, uint32_t maxchar)
     KnASCIIObject *o = kgc_alloc_object_head(header + ((size_t)size + 1) * (size_t)kind);
     if (o == NULL)
         return ob_err_nomemory();
-    o->ob_base.ob_type = &ob_str_type;
-    o->length = size;
-    o->hash = -1;
-    o->state.interned = KN_SSTATE_NOT_INTERNED;
-    o->state.kind = (unsigned)kind;
-    o->state.compact = 1;
-    o->state.ascii = (unsigned)ascii;
-    o->state.ready = 1;
+    ob_str_init_compact(o, size, kind, ascii);
     /* kgc_alloc_object zeroes: the terminating NUL, wstr and utf8 are set. */
     return (KnObject *)o;
 }
