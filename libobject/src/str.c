@@ -67,6 +67,15 @@ KnObject *ob_str_new(kn_ssize_t size, uint32_t maxchar)
     return (KnObject *)o;
 }
 
+KnObject *ob_str_new_ascii_short(kn_ssize_t n)
+{
+    KnASCIIObject *o = kgc_alloc_object_head(sizeof(KnASCIIObject) + (size_t)n + 1);
+    if (o == NULL)
+        return ob_err_nomemory();
+    ob_str_init_compact(o, n, KN_STR_1BYTE_KIND, 1);
+    return (KnObject *)o;
+}
+
 KnObject *ob_str_empty(void)
 {
     if (str_empty_obj == NULL)
@@ -215,7 +224,8 @@ KnObject *ob_str_substring(KnObject *s, kn_ssize_t start, kn_ssize_t end)
     const char *d = (const char *)KN_STR_DATA(s) + start * kind;
     if (KN_STR_IS_ASCII(s) && end - start > 1) {
         /* a slice of ASCII is ASCII: no scan for the kind */
-        KnObject *r = ob_str_new(end - start, 0x7f);
+        KnObject *r = end - start < OB_STR_SHORT_MAX ? ob_str_new_ascii_short(end - start)
+                                                     : ob_str_new(end - start, 0x7f);
         if (r != NULL)
             memcpy(KN_STR_DATA(r), d, (size_t)(end - start));
         return r;

@@ -14,7 +14,6 @@
  */
 #include <stdlib.h>
 #include "str_internal.h"
-#include "libgc/head.h"
 
 /* Results shorter than this are ordinary compact strings. */
 #define GROW_MIN 64
@@ -163,16 +162,13 @@ KnObject *ob_str_new_big(kn_ssize_t size, int kind, int ascii)
  * written straight, no kind or growable-buffer decisions. */
 static KnObject *concat_short_ascii(KnObject *a, kn_ssize_t na, KnObject *b, kn_ssize_t nb)
 {
-    kn_ssize_t n = na + nb;
-    KnASCIIObject *o = kgc_alloc_object_head(sizeof(KnASCIIObject) + (size_t)n + 1);
-    if (o == NULL)
-        return ob_err_nomemory();
-    ob_str_init_compact(o, n, KN_STR_1BYTE_KIND, 1);
-    /* zeroed by the allocator: wstr and the NUL after the characters */
-    char *d = (char *)(o + 1);
+    KnObject *r = ob_str_new_ascii_short(na + nb);
+    if (r == NULL)
+        return NULL;
+    char *d = (char *)(KN_STR_ASCII(r) + 1);
     memcpy(d, KN_STR_ASCII(a) + 1, (size_t)na);
     memcpy(d + na, KN_STR_ASCII(b) + 1, (size_t)nb);
-    return (KnObject *)o;
+    return r;
 }
 
 KnObject *ob_str_concat(KnObject *a, KnObject *b)
@@ -184,7 +180,7 @@ KnObject *ob_str_concat(KnObject *a, KnObject *b)
     }
     kn_ssize_t na = KN_STR_LEN(a), nb = KN_STR_LEN(b);
     if (KN_STR_IS_ASCII(a) && KN_STR_IS_COMPACT(a) && KN_STR_IS_ASCII(b) &&
-        KN_STR_IS_COMPACT(b) && na > 0 && nb > 0 && na + nb < GROW_MIN)
+        KN_STR_IS_COMPACT(b) && na > 0 && nb > 0 && na + nb < OB_STR_SHORT_MAX)
         return concat_short_ascii(a, na, b, nb);
     if (nb == 0 && KN_STR_CHECK_EXACT(a))
         return a;

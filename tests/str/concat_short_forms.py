@@ -65,3 +65,21 @@ try:
     cat(1, "a")
 except TypeError as e:
     print(e)
+
+# slices of ASCII strs around the short-result bound, and of wider kinds
+long_ascii = "".join(chr(33 + i % 90) for i in range(200))
+mixed = "aé€\U0001F600" * 20
+
+
+def sl(s, i, j):
+    return s[i:j]
+
+
+for _ in range(3):
+    r = [sl(long_ascii, i, j) for i in (0, 1, 5, 60) for j in (0, 1, 2, 3, 63, 64, 65, 66, 130, -1)]
+    m = [sl(mixed, i, j) for i in (0, 1, 2, 3) for j in (1, 2, 3, 4, 5, 40, -1)]
+print([(len(x), x[:3], x[-2:]) for x in r])
+print([(len(x), ascii(x[:4])) for x in m])
+print(sl("ab", 0, 1) is sl("xa", 1, 2), sl("abc", 0, 3) == "abc", sl("kalomi", 0, 2).isascii())
+w = "kalomi"
+print({sl(w, 0, 2): 1}.get("ka"), hash(sl(w, 0, 2)) == hash("ka"), sl(w, 0, 2) + sl(w, 2, 4))
