@@ -341,4 +341,11 @@ int jit_function_bind_array(KnObject *func, jit_frame *fr, KnObject *const *args
       (JIT_CO_GENERATOR | JIT_CO_COROUTINE | JIT_CO_ASYNC_GENERATOR |             \
        JIT_CO_ITERABLE_COROUTINE | JIT_CO_OPTIMIZED)) == JIT_CO_OPTIMIZED)
 
+/* ---- builtins (round 5) ---- */
+/* CALL_ISINSTANCE with an exact tuple of classes: each item through
+ * ob_isinstance in order (an exact type answers without the
+ * __instancecheck__ lookup, as CPython's recursive check does), inside one
+ * recursion level (" in __instancecheck__").  1, 0, or -1 with the error. */
+int jit_isinstance_tuple(KnObject *o, KnObject *classes);
+
 #endif
