@@ -77,19 +77,8 @@ int jit_specialize_call_attr(KnCodeObject *co, uint16_t *instr, KnObject *callab
     if (KN_TYPE(callable) == &ob_method_type)
         callable = ((KnMethodObject *)callable)->im_func;
     KnCodeObject *code = inline_code(callable);
-    if (code == NULL) {
-        /* A plain generator function (a generator expression's, say):
-         * its frame runs inline up to RETURN_GENERATOR, whose `leave:`
-         * pushes the new generator in the caller.  Coroutines and async
-         * generators keep the vectorcall path. */
-        if (JIT_FUNCTION_CHECK(callable) &&
-            (JIT_CODE(JIT_FUNC(callable)->func_code)->co_flags & JIT_SPEC_GENERAL_NOT_INLINE) ==
-                (JIT_CO_OPTIMIZED | JIT_CO_GENERATOR)) {
-            jit_spec_rewrite(instr, JIT_OP_CALL_PY_GENERAL);
-            return 1;
-        }
+    if (code == NULL)
         return 0;
-    }
     /* Plain positional calls are CALL_PY_EXACT_ARGS / WITH_DEFAULTS. */
     if (kwnames == NULL && code->co_kwonlyargcount == 0 &&
         !(code->co_flags & (JIT_CO_VARARGS | JIT_CO_VARKEYWORDS)))

@@ -1,7 +1,6 @@
 # Calls of generator functions and generator expressions at warm call
-# sites (CALL_PY_GENERAL runs the frame inline up to RETURN_GENERATOR):
-# arguments, cells, defaults, keywords, errors, frames, tracing, mixing
-# with plain functions and coroutines at one site.
+# sites: arguments, cells, defaults, keywords, errors, frames, tracing,
+# mixing with plain functions and coroutines at one site.
 import sys
 import inspect
 
