@@ -29,6 +29,7 @@
 #include "specialize_attr.h"
 #include "specialize_iter.h"
 #include "specialize_slice.h"
+#include "specialize_sets.h"
 
 /* Cache units per opcode: a specialised form has its base's. */
 enum {

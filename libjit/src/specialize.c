@@ -132,3 +132,14 @@ void jit_specialize_init(void)
         atexit(report_at_exit);
     }
 }
+
+int jit_isinstance_tuple(KnObject *o, KnObject *classes)
+{
+    if (ob_enter_recursive_call(" in __instancecheck__") < 0)
+        return -1;
+    int r = 0;
+    for (kn_ssize_t i = 0; r == 0 && i < KN_SIZE(classes); i++)
+        r = ob_isinstance(o, KN_TUPLE_GET(classes, i));
+    ob_leave_recursive_call();
+    return r;
+}

@@ -363,4 +363,11 @@ static inline int jit_int64(KnObject *o, long long *v)
     return 1;
 }
 
+/* ---- builtins (round 5) ---- */
+/* CALL_ISINSTANCE with an exact tuple of classes: each item through
+ * ob_isinstance in order (an exact type answers without the
+ * __instancecheck__ lookup, as CPython's recursive check does), inside one
+ * recursion level (" in __instancecheck__").  1, 0, or -1 with the error. */
+int jit_isinstance_tuple(KnObject *o, KnObject *classes);
+
 #endif
