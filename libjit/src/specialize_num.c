@@ -215,7 +215,12 @@ void jit_specialize_binary_op_num(KnCodeObject *co, uint16_t *instr, int nb, KnO
         int form = float_site_form(co, instr, nb);     /* floats */
         if (form >= 0)
             set_opcode(instr, form);
+        return;
     }
+    /* floats: float / int mixes (`1.0 / n`) take BINARY_OP_NUMBER, whose
+     * float half allocates inline (FLOAT_ARITH calls the constructor). */
+    if (op == JIT_OP_BINARY_OP_FLOAT_ARITH)
+        set_opcode(instr, JIT_OP_BINARY_OP_NUMBER);
 }
 
 void jit_specialize_compare_op_num(uint16_t *instr, KnObject *a, KnObject *b)

@@ -227,3 +227,20 @@ def nbody_like(steps):
 
 
 show(nbody_like(1000))
+
+
+# ---- float / int sites (BINARY_OP_NUMBER from the first specialisation) ----
+def recip(n):
+    return 1.0 / n, n * 0.5, 2.5 - n, n + 0.25
+
+
+for i in range(1, WARM):
+    recip(i)
+for n in [3, -7, 2**53, 2**53 + 1, -(2**60) - 1, True, 7.5, 10**20]:
+    show(recip(n))
+for n in [0, False, -0.0, 10**400, -(10**400)]:
+    try:
+        show(recip(n))
+    except (ZeroDivisionError, OverflowError) as e:
+        print(type(e).__name__, e)
+show(recip(F(2.0)), type(recip(F(2.0))[1]))
