@@ -58,22 +58,50 @@ int jit_num_straight_operand(const KnCodeObject *co, const uint16_t *instr)
 
 /* ---- floats (part "floats") ---- */
 
-/* Is instr a BINARY_OP whose operands are two LOAD_FAST / LOAD_CONST right
- * after another BINARY_OP, none of them a jump target?  Then the operand
- * under its own two is that BINARY_OP's result (the R0K forms). */
+/* Is instr a BINARY_OP whose two operands are each a LOAD_FAST /
+ * LOAD_CONST, or a LOAD_FAST then LOAD_ATTR, right after another
+ * BINARY_OP, none of them (nor instr) a jump target?  Then the operand
+ * under its own two is that BINARY_OP's result (the R0K forms).  Code run
+ * by LOAD_ATTR (a property, __getattr__) cannot reach the value stack, and
+ * any float it makes is a new object, so `num_fresh` can still name the
+ * earlier result only if that BINARY_OP made it (NOTES-specialization.md). */
 static int float_keep_pattern(const KnCodeObject *co, const uint16_t *instr)
 {
     int p = (int)(instr - co->co_code);
     const uint16_t *orig = co->co_code_orig;
-    if (p < 4)
-        return 0;
-    for (int k = 1; k <= 2; k++) {
-        int op = orig[p - k] & 0xff;
-        if (op != JIT_OP_LOAD_FAST && op != JIT_OP_LOAD_CONST)
-            return 0;
+    int starts[5], n = 0, i = 0;        /* the last instruction starts before p */
+    while (i < p) {
+        if (n == 5) {
+            memmove(starts, starts + 1, 4 * sizeof starts[0]);
+            n = 4;
+        }
+        starts[n++] = i;
+        i += 1 + jit_eval_caches[orig[i] & 0xff];
     }
-    return orig[p - 3] == 0 && (orig[p - 4] & 0xff) == JIT_OP_BINARY_OP &&
-           !is_jump_target(co, p) && !is_jump_target(co, p - 1) && !is_jump_target(co, p - 2);
+    if (i != p)
+        return 0;
+    int k = n - 1;
+    for (int operand = 0; operand < 2; operand++) {
+        if (k < 0)
+            return 0;
+        int op = orig[starts[k]] & 0xff;
+        if (op == JIT_OP_LOAD_ATTR) {
+            if (--k < 0)
+                return 0;
+            op = orig[starts[k]] & 0xff;
+            if (op != JIT_OP_LOAD_FAST)
+                return 0;
+        } else if (op != JIT_OP_LOAD_FAST && op != JIT_OP_LOAD_CONST) {
+            return 0;
+        }
+        k--;
+    }
+    if (k < 0 || (orig[starts[k]] & 0xff) != JIT_OP_BINARY_OP || is_jump_target(co, p))
+        return 0;
+    for (int j = k + 1; j < n; j++)
+        if (is_jump_target(co, starts[j]))
+            return 0;
+    return 1;
 }
 
 /* The float form for operator nb: which 1 reuses TOP, 2 SECOND, 0 a new

@@ -244,3 +244,50 @@ for n in [0, False, -0.0, 10**400, -(10**400)]:
     except (ZeroDivisionError, OverflowError) as e:
         print(type(e).__name__, e)
 show(recip(F(2.0)), type(recip(F(2.0))[1]))
+
+
+# ---- operands read through attributes (LOAD_FAST; LOAD_ATTR) ----
+SHARED = [1.5]
+
+
+class P:
+    __slots__ = ('x', 'y')
+
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+
+
+class Q:
+    def __init__(self, x):
+        self._x = x
+
+    @property
+    def x(self):
+        t = self._x * 2.0 + self._x * 0.5      # float temporaries in the getter
+        SHARED.append(t)
+        return t
+
+    @property
+    def y(self):
+        return SHARED[0]                        # a live shared float
+
+    def __getattr__(self, name):
+        return SHARED[-1]
+
+
+def dot(p, q):
+    return p.x * q.x + p.y * q.y
+
+
+def dot3(p, q):
+    return p.x * q.x + p.y * q.y + p.z * q.z
+
+
+for i in range(WARM):
+    dot(P(1.0, 2.0), P(3.0, float(i)))
+    dot3(Q(1.0), Q(2.0))
+del SHARED[1:]
+show(dot(P(1.5, 2.5), P(-3.0, 0.5)), dot(Q(1.0), Q(2.0)), dot(P(1.0, 2.0), Q(4.0)))
+show(dot(Q(1.0), P(1.0, 2.0)), dot3(Q(1.0), Q(3.0)), SHARED)
+keep = [dot(P(1.0, 1.0), P(float(i), 2.0)) for i in range(5)]
+show(keep, dot(P(1, 2), P(3, 4)), dot(P(1.0, 2), P(3, 4.0)))
