@@ -21,6 +21,7 @@
 #include "libobject/set.h"
 #include "libobject/slice.h"
 #include "eval.h"
+#include "eval_num_float.h"
 #include "frame_fast.h"
 #include "gen_inline.h"
 #include "gil.h"

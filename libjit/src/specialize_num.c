@@ -56,25 +56,105 @@ int jit_num_straight_operand(const KnCodeObject *co, const uint16_t *instr)
     return 0;
 }
 
-/* The form for float operator nb reusing operand `which` (1 TOP, 2 SECOND). */
+/* ---- floats (part "floats") ---- */
+
+/* Is instr a BINARY_OP whose two operands are each a LOAD_FAST /
+ * LOAD_CONST, or a LOAD_FAST then LOAD_ATTR, right after another
+ * BINARY_OP, none of them (nor instr) a jump target?  Then the operand
+ * under its own two is that BINARY_OP's result (the R0K forms).  Code run
+ * by LOAD_ATTR (a property, __getattr__) cannot reach the value stack, and
+ * any float it makes is a new object, so `num_fresh` can still name the
+ * earlier result only if that BINARY_OP made it (NOTES-specialization.md). */
+static int float_keep_pattern(const KnCodeObject *co, const uint16_t *instr)
+{
+    int p = (int)(instr - co->co_code);
+    const uint16_t *orig = co->co_code_orig;
+    int starts[5], n = 0, i = 0;        /* the last instruction starts before p */
+    while (i < p) {
+        if (n == 5) {
+            memmove(starts, starts + 1, 4 * sizeof starts[0]);
+            n = 4;
+        }
+        starts[n++] = i;
+        i += 1 + jit_eval_caches[orig[i] & 0xff];
+    }
+    if (i != p)
+        return 0;
+    int k = n - 1;
+    for (int operand = 0; operand < 2; operand++) {
+        if (k < 0)
+            return 0;
+        int op = orig[starts[k]] & 0xff;
+        if (op == JIT_OP_LOAD_ATTR) {
+            if (--k < 0)
+                return 0;
+            op = orig[starts[k]] & 0xff;
+            if (op != JIT_OP_LOAD_FAST)
+                return 0;
+        } else if (op != JIT_OP_LOAD_FAST && op != JIT_OP_LOAD_CONST) {
+            return 0;
+        }
+        k--;
+    }
+    if (k < 0 || (orig[starts[k]] & 0xff) != JIT_OP_BINARY_OP || is_jump_target(co, p))
+        return 0;
+    for (int j = k + 1; j < n; j++)
+        if (is_jump_target(co, starts[j]))
+            return 0;
+    return 1;
+}
+
+/* The float form for operator nb: which 1 reuses TOP, 2 SECOND, 0 a new
+ * float, 3 a new float recording the fresh operand below (R0K). */
 static int float_reuse_form(int nb, int which)
 {
+    static const int forms[4][4] = {
+        { JIT_OP_BINARY_OP_ADD_FLOAT_R0, JIT_OP_BINARY_OP_ADD_FLOAT_REUSE1,
+          JIT_OP_BINARY_OP_ADD_FLOAT_REUSE2, JIT_OP_BINARY_OP_ADD_FLOAT_R0K },
+        { JIT_OP_BINARY_OP_SUBTRACT_FLOAT_R0, JIT_OP_BINARY_OP_SUBTRACT_FLOAT_REUSE1,
+          JIT_OP_BINARY_OP_SUBTRACT_FLOAT_REUSE2, JIT_OP_BINARY_OP_SUBTRACT_FLOAT_R0K },
+        { JIT_OP_BINARY_OP_MULTIPLY_FLOAT_R0, JIT_OP_BINARY_OP_MULTIPLY_FLOAT_REUSE1,
+          JIT_OP_BINARY_OP_MULTIPLY_FLOAT_REUSE2, JIT_OP_BINARY_OP_MULTIPLY_FLOAT_R0K },
+        { JIT_OP_BINARY_OP_TRUE_DIVIDE_FLOAT_R0, JIT_OP_BINARY_OP_TRUE_DIVIDE_FLOAT_REUSE1,
+          JIT_OP_BINARY_OP_TRUE_DIVIDE_FLOAT_REUSE2, JIT_OP_BINARY_OP_TRUE_DIVIDE_FLOAT_R0K },
+    };
     switch (nb) {
-    case JIT_NB_ADD: case JIT_NB_INPLACE_ADD:
-        return which == 1 ? JIT_OP_BINARY_OP_ADD_FLOAT_REUSE1 : JIT_OP_BINARY_OP_ADD_FLOAT_REUSE2;
-    case JIT_NB_SUBTRACT: case JIT_NB_INPLACE_SUBTRACT:
-        return which == 1 ? JIT_OP_BINARY_OP_SUBTRACT_FLOAT_REUSE1
-                          : JIT_OP_BINARY_OP_SUBTRACT_FLOAT_REUSE2;
-    case JIT_NB_MULTIPLY: case JIT_NB_INPLACE_MULTIPLY:
-        return which == 1 ? JIT_OP_BINARY_OP_MULTIPLY_FLOAT_REUSE1
-                          : JIT_OP_BINARY_OP_MULTIPLY_FLOAT_REUSE2;
-    case JIT_NB_TRUE_DIVIDE: case JIT_NB_INPLACE_TRUE_DIVIDE:
-        return which == 1 ? JIT_OP_BINARY_OP_TRUE_DIVIDE_FLOAT_REUSE1
-                          : JIT_OP_BINARY_OP_TRUE_DIVIDE_FLOAT_REUSE2;
-    default:
-        return -1;
+    case JIT_NB_ADD: case JIT_NB_INPLACE_ADD: return forms[0][which];
+    case JIT_NB_SUBTRACT: case JIT_NB_INPLACE_SUBTRACT: return forms[1][which];
+    case JIT_NB_MULTIPLY: case JIT_NB_INPLACE_MULTIPLY: return forms[2][which];
+    case JIT_NB_TRUE_DIVIDE: case JIT_NB_INPLACE_TRUE_DIVIDE: return forms[3][which];
+    default: return -1;
     }
 }
+
+/* The form for a float site: reuse a straight temporary operand, else a
+ * new float (recording the temporary below when float_keep_pattern). */
+static int float_site_form(const KnCodeObject *co, const uint16_t *instr, int nb)
+{
+    int which = jit_num_straight_operand(co, instr);
+    if (which == 0 && float_keep_pattern(co, instr))
+        which = 3;
+    return float_reuse_form(nb, which);
+}
+
+/* COMPARE_OP_FLOAT followed by a conditional jump: _FREE1 / _FREE2 when
+ * TOP / SECOND comes straight from a BINARY_OP of the running code (the
+ * specialiser is not given the code object: it is the current frame's;
+ * anything unexpected keeps the plain form). */
+static int float_compare_form(uint16_t *instr)
+{
+    KnThreadState *ts = ob_tstate_get();
+    jit_tstate *jt = ts != NULL ? jit_tstate_get(ts) : NULL;
+    const KnCodeObject *co = jt != NULL && jt->current != NULL ? jt->current->code : NULL;
+    if (co == NULL || instr < co->co_code || instr >= co->co_code + co->co_ncode)
+        return JIT_OP_COMPARE_OP_FLOAT_JUMP;
+    switch (jit_num_straight_operand(co, instr)) {
+    case 1: return JIT_OP_COMPARE_OP_FLOAT_JUMP_FREE1;
+    case 2: return JIT_OP_COMPARE_OP_FLOAT_JUMP_FREE2;
+    default: return JIT_OP_COMPARE_OP_FLOAT_JUMP;
+    }
+}
+/* ---- end floats ---- */
 
 static int complex_form(int nb, int which)
 {
@@ -164,10 +244,15 @@ void jit_specialize_binary_op_num(KnCodeObject *co, uint16_t *instr, int nb, KnO
          op == JIT_OP_BINARY_OP_MULTIPLY_FLOAT ||
          (op == JIT_OP_BINARY_OP_FLOAT_ARITH && KN_TYPE(a) == &ob_float_type &&
           KN_TYPE(b) == &ob_float_type))) {
-        int which = jit_num_straight_operand(co, instr);
-        if (which)
-            set_opcode(instr, float_reuse_form(nb, which));
+        int form = float_site_form(co, instr, nb);     /* floats */
+        if (form >= 0)
+            set_opcode(instr, form);
+        return;
     }
+    /* floats: float / int mixes (`1.0 / n`) take BINARY_OP_NUMBER, whose
+     * float half allocates inline (FLOAT_ARITH calls the constructor). */
+    if (op == JIT_OP_BINARY_OP_FLOAT_ARITH)
+        set_opcode(instr, JIT_OP_BINARY_OP_NUMBER);
 }
 
 void jit_specialize_compare_op_num(uint16_t *instr, KnObject *a, KnObject *b)
@@ -179,7 +264,7 @@ void jit_specialize_compare_op_num(uint16_t *instr, KnObject *a, KnObject *b)
         return;
     switch (*instr & 0xff) {
     case JIT_OP_COMPARE_OP_INT: set_opcode(instr, JIT_OP_COMPARE_OP_INT_JUMP); break;
-    case JIT_OP_COMPARE_OP_FLOAT: set_opcode(instr, JIT_OP_COMPARE_OP_FLOAT_JUMP); break;
+    case JIT_OP_COMPARE_OP_FLOAT: set_opcode(instr, float_compare_form(instr)); break;
     case JIT_OP_COMPARE_OP_STR: set_opcode(instr, JIT_OP_COMPARE_OP_STR_JUMP); break;
     default: break;
     }
