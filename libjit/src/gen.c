@@ -14,6 +14,7 @@
 #include "eval.h"
 #include "gen_inline.h"
 #include "opcode.h"
+#include "libobject/iter.h"
 #include "libobject/weakref.h"
 
 #define GEN(o) ((KnGenObject *)(o))
@@ -263,6 +264,32 @@ KnObject *jit_gen_next_driven(KnObject *gen, jit_gen_driver *d)
     jit_gen_driving = d->outer;
     /* Exhausted: no StopIteration, as ob_iter_next leaves it. */
     return st == KN_SEND_NEXT ? r : NULL;
+}
+
+/* libobject's consumers (list()/tuple()/str.join()/list.extend(), iter.h
+ * ob_iter_next_taking) drive through the same machinery: their take()
+ * wrapped as a jit_gen_driver. */
+typedef struct {
+    jit_gen_driver drv;
+    KnIterTake take;
+    void *ctx;
+} take_driver;
+
+static int take_consume(jit_gen_driver *d, KnObject *value)
+{
+    take_driver *t = (take_driver *)d;
+    return t->take(t->ctx, value);
+}
+
+static KnObject *drive_for_libobject(KnObject *gen, KnIterTake take, void *ctx)
+{
+    take_driver t = {.drv = {.consume = take_consume}, .take = take, .ctx = ctx};
+    return jit_gen_next_driven(gen, &t.drv);
+}
+
+void jit_gen_connect_libobject(void)
+{
+    ob_iter_set_drive_hook(&jit_gen_type, drive_for_libobject);
 }
 
 /* FOR_ITER / SEND running a generator inside the caller's C loop
