@@ -304,6 +304,9 @@ jit_frame *jit_gen_enter_inline(KnThreadState *ts, KnObject *it, KnObject *value
 void jit_gen_leave_inline(KnThreadState *ts, jit_frame *f, int finished, KnObject *retval)
 {
     KnGenObject *g = FRAME_GEN(f);
+    jit_gen_driver *d = jit_gen_driving;
+    if (d != NULL && d->frame == f)
+        d->frame = f->previous;     /* back to the delegating frame (gen_inline.h) */
     ts->exc_info = g->gi_exc_state.previous_item;
     g->gi_exc_state.previous_item = NULL;
     f->previous = NULL;
