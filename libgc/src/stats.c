@@ -87,11 +87,25 @@ static void GC_CALLBACK kgc_on_event(GC_EventType ev)
 }
 
 static atomic_ulong kgc_big_count[KGC_STATS_N], kgc_big_bytes[KGC_STATS_N];
+static atomic_ulong kgc_big_held[KGC_STATS_N];
+
+/* Heap bytes a request of n bytes takes: Boehm adds its extra byte, then
+ * rounds a small object to granules and a large one (over half a block)
+ * to whole 4 KiB blocks. */
+static size_t kgc_held_bytes(size_t n)
+{
+    size_t b = n + kgc_state.extra_bytes;
+    if (b <= KGC_MAXSMALL)
+        return (b + KGC_GRANULE - 1) & ~(KGC_GRANULE - 1);
+    return (b + KGC_HBLKSIZE - 1) & ~(size_t)(KGC_HBLKSIZE - 1);
+}
 
 void kgc_stats_big(int what, size_t n)
 {
     atomic_fetch_add_explicit(&kgc_big_count[what], 1, memory_order_relaxed);
     atomic_fetch_add_explicit(&kgc_big_bytes[what], n, memory_order_relaxed);
+    atomic_fetch_add_explicit(&kgc_big_held[what], kgc_held_bytes(n),
+                              memory_order_relaxed);
 }
 
 static void kgc_stats_report(void)
@@ -110,9 +124,10 @@ static void kgc_stats_report(void)
                                                    "large kgc_alloc",
                                                    "kgc_alloc_atomic" };
     for (int i = 0; i < KGC_STATS_N; i++)
-        fprintf(stderr, "kgc:   %s: %lu, %.1f MiB\n", big[i],
-                (unsigned long)atomic_load(&kgc_big_count[i]),
-                atomic_load(&kgc_big_bytes[i]) / 1048576.0);
+        fprintf(stderr, "kgc:   %s: %lu, %.1f MiB (%.1f MiB of heap)\n",
+                big[i], (unsigned long)atomic_load(&kgc_big_count[i]),
+                atomic_load(&kgc_big_bytes[i]) / 1048576.0,
+                atomic_load(&kgc_big_held[i]) / 1048576.0);
     /* The sizes that took the most refills (one refill = one heap block). */
     static const char *const rows[KGC_FAST_ROWS] = { "obj", "weak", "head",
                                                      "plain" };

@@ -29,6 +29,7 @@
 #include "specialize_attr.h"
 #include "specialize_iter.h"
 #include "specialize_slice.h"
+#include "specialize_sets.h"
 
 /* Cache units per opcode: a specialised form has its base's. */
 enum {
@@ -48,14 +49,28 @@ const uint8_t jit_eval_caches[256] = {
 volatile int jit_eval_pending;
 int (*jit_eval_pending_hook)(void);
 
+_Thread_local int jit_finalizing_here;
+volatile int jit_signals_skipped;
+
 /* 0, or -1 with the hook's exception set.  Objects the collector queued
- * for finalization are finalized here too (never inside a collection). */
+ * for finalization are finalized here too (never inside a collection).
+ * Their __del__ methods and weakref callbacks run with signal handlers
+ * held back (jit_gil_eval_breaker): an exception a handler raised there
+ * would be reported as unraisable and lost -- a KeyboardInterrupt that
+ * never reaches the loop it was meant to stop.  The handlers run at the
+ * first safe point after the finalizers. */
 static int run_pending(void)
 {
-    if (kgc_finalizers_pending()) {
+    if (kgc_finalizers_pending() && !jit_finalizing_here) {
         KnObject *exc = ob_err_fetch();
+        jit_finalizing_here = 1;
         kgc_run_finalizers();
+        jit_finalizing_here = 0;
         ob_err_restore(exc);
+        if (jit_signals_skipped) {
+            jit_signals_skipped = 0;
+            jit_eval_pending = 1;
+        }
     }
     if (!jit_eval_pending)
         return 0;
@@ -67,6 +82,16 @@ static int run_pending(void)
 static unsigned safe_ticks;   /* racy across threads: only a poll rate */
 #define SAFE_POINT_DUE() \
     (jit_eval_pending || ((++safe_ticks & 31) == 0 && kgc_finalizers_pending()))
+/* Every taken backward jump is a safe point, conditional ones included:
+ * a `while cond:` loop ends in POP_JUMP_BACKWARD_IF_*, and its fused
+ * compare-and-branch forms (eval_spec_num.inc, eval_spec_sets.inc), not
+ * in JUMP_BACKWARD (CPython checks its eval breaker there too). */
+#define JUMP_BACK_SAFE(n)                                   \
+    do {                                                    \
+        next_instr -= (n);                                  \
+        if (SAFE_POINT_DUE() && run_pending() < 0)          \
+            goto error;                                     \
+    } while (0)
 
 static KnObject *binary_op(int nb, KnObject *a, KnObject *b)
 {
@@ -1067,10 +1092,19 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     POP_JUMP_IF(POP_JUMP_FORWARD_IF_TRUE, truth(v), oparg)
     POP_JUMP_IF(POP_JUMP_FORWARD_IF_NONE, v == KN_None, oparg)
     POP_JUMP_IF(POP_JUMP_FORWARD_IF_NOT_NONE, v != KN_None, oparg)
-    POP_JUMP_IF(POP_JUMP_BACKWARD_IF_FALSE, falsy(v), -oparg)
-    POP_JUMP_IF(POP_JUMP_BACKWARD_IF_TRUE, truth(v), -oparg)
-    POP_JUMP_IF(POP_JUMP_BACKWARD_IF_NONE, v == KN_None, -oparg)
-    POP_JUMP_IF(POP_JUMP_BACKWARD_IF_NOT_NONE, v != KN_None, -oparg)
+#define POP_JUMP_BACK_IF(name, cond)                \
+    TARGET(name) {                                  \
+        KnObject *v = POP();                        \
+        int t_ = (cond);                            \
+        CHECK_INT(t_);                              \
+        if (t_)                                     \
+            JUMP_BACK_SAFE(oparg);                  \
+        DISPATCH();                                 \
+    }
+    POP_JUMP_BACK_IF(POP_JUMP_BACKWARD_IF_FALSE, falsy(v))
+    POP_JUMP_BACK_IF(POP_JUMP_BACKWARD_IF_TRUE, truth(v))
+    POP_JUMP_BACK_IF(POP_JUMP_BACKWARD_IF_NONE, v == KN_None)
+    POP_JUMP_BACK_IF(POP_JUMP_BACKWARD_IF_NOT_NONE, v != KN_None)
 
     TARGET(JUMP_IF_FALSE_OR_POP) {
         int t = truth(TOP());

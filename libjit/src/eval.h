@@ -137,6 +137,11 @@ int jit_super_args(KnTypeObject **type, KnObject **obj);
  * hook raises (-1).  The signal module / start-up install the hook. */
 extern volatile int jit_eval_pending;
 extern int (*jit_eval_pending_hook)(void);
+/* Set while this thread runs queued finalizers from a safe point; the
+ * signal hook is not called then, and jit_signals_skipped records that it
+ * was due (eval.c run_pending calls it after the finalizers). */
+extern _Thread_local int jit_finalizing_here;
+extern volatile int jit_signals_skipped;
 /* Inline cache units after each opcode (from opcodes.def). */
 extern const uint8_t jit_eval_caches[256];
 /* Run frame f (pushed by jit_frame_push, or a generator's frame) from its

@@ -21,6 +21,14 @@ KnObject *jit_frame_object(jit_frame *f)
     return (KnObject *)fo;
 }
 
+/* The innermost Python frame of this thread as a frame object, None when
+ * no Python code runs (signal handlers receive it; jit.h). */
+KnObject *jit_current_frame_object(void)
+{
+    jit_frame *f = jit_frame_current();
+    return f != NULL ? jit_frame_object(f) : KN_None;
+}
+
 #define FRAME(o) (((KnFrameObject *)(o))->f_frame)
 
 static KnObject *none_if_null(KnObject *o)

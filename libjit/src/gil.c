@@ -149,6 +149,10 @@ int jit_gil_eval_breaker(void)
         gil_yield();
     if (!ob_tstate_is_main())
         return 0;
+    if (jit_finalizing_here) {
+        jit_signals_skipped = 1;
+        return 0;
+    }
     return jit_eval_pending_hook != NULL ? jit_eval_pending_hook() : 0;
 }
 

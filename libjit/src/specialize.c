@@ -8,8 +8,8 @@
 #include "specialize.h"
 
 /* Base opcode and name of every specialised form, straight from
- * opcodes.def (opcode.c's accessors index SPEC rows one off: see
- * NOTES-specialization.md). */
+ * opcodes.def (the same facts as opcode.c's accessors, as constant
+ * tables the specialiser reads without a call). */
 static const uint8_t spec_base[256] = {
 #define SPEC(name, base) [JIT_OP_##name] = JIT_OP_##base,
 #include "opcodes.def"
@@ -131,4 +131,15 @@ void jit_specialize_init(void)
         jit_spec_stats_on = 1;
         atexit(report_at_exit);
     }
+}
+
+int jit_isinstance_tuple(KnObject *o, KnObject *classes)
+{
+    if (ob_enter_recursive_call(" in __instancecheck__") < 0)
+        return -1;
+    int r = 0;
+    for (kn_ssize_t i = 0; r == 0 && i < KN_SIZE(classes); i++)
+        r = ob_isinstance(o, KN_TUPLE_GET(classes, i));
+    ob_leave_recursive_call();
+    return r;
 }

@@ -341,4 +341,33 @@ int jit_function_bind_array(KnObject *func, jit_frame *fr, KnObject *const *args
       (JIT_CO_GENERATOR | JIT_CO_COROUTINE | JIT_CO_ASYNC_GENERATOR |             \
        JIT_CO_ITERABLE_COROUTINE | JIT_CO_OPTIMIZED)) == JIT_CO_OPTIMIZED)
 
+/* ---- strs (r5): int forms over int64 values ---- */
+/* An exact int of at most three digits whose magnitude is below 2**63
+ * (so -LLONG_MAX..LLONG_MAX): 1 with its value, else 0.
+ * BINARY_OP_INT_ARITH64 and the *_INT_REUSE forms (eval_spec_num.inc)
+ * read operands with it; results are computed with overflow checks, so a value outside
+ * int64 goes to the big-int path. */
+static inline int jit_int64(KnObject *o, long long *v)
+{
+    if (jit_small_int(o, v))
+        return 1;
+    if (!KN_INT_CHECK_EXACT(o))
+        return 0;
+    kn_ssize_t n = KN_SIZE(o);
+    const kn_digit *d = ((KnLongObject *)o)->ob_digit;
+    if ((n != 3 && n != -3) || d[2] >> (63 - 2 * KN_INT_SHIFT) != 0)
+        return 0;
+    unsigned long long m = (unsigned long long)d[0] | ((unsigned long long)d[1] << KN_INT_SHIFT) |
+                           ((unsigned long long)d[2] << (2 * KN_INT_SHIFT));
+    *v = n < 0 ? -(long long)m : (long long)m;
+    return 1;
+}
+
+/* ---- builtins (round 5) ---- */
+/* CALL_ISINSTANCE with an exact tuple of classes: each item through
+ * ob_isinstance in order (an exact type answers without the
+ * __instancecheck__ lookup, as CPython's recursive check does), inside one
+ * recursion level (" in __instancecheck__").  1, 0, or -1 with the error. */
+int jit_isinstance_tuple(KnObject *o, KnObject *classes);
+
 #endif

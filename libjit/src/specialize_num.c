@@ -150,10 +150,14 @@ void jit_specialize_binary_op_num(KnCodeObject *co, uint16_t *instr, int nb, KnO
     jit_specialize_binary_op(instr, nb, a, b);
     int op = *instr & 0xff;
     if ((op == JIT_OP_BINARY_OP_ADD_INT || op == JIT_OP_BINARY_OP_SUBTRACT_INT ||
-         op == JIT_OP_BINARY_OP_MULTIPLY_INT) && int_reuse_ok()) {
-        int which = jit_num_straight_operand(co, instr);
+         op == JIT_OP_BINARY_OP_MULTIPLY_INT)) {
+        int which = int_reuse_ok() ? jit_num_straight_operand(co, instr) : 0;
         if (which)
             set_opcode(instr, int_reuse_form(op, which));
+        return;
+    }
+    if (op == JIT_OP_BINARY_OP_INT_ARITH) {
+        set_opcode(instr, JIT_OP_BINARY_OP_INT_ARITH64);
         return;
     }
     if ((op == JIT_OP_BINARY_OP_ADD_FLOAT || op == JIT_OP_BINARY_OP_SUBTRACT_FLOAT ||

@@ -11,18 +11,26 @@
 
 /* ------------------------------------------- calling a KnMethodDef */
 
+static const char *cf_qualprefix(KnObject *f);
+
 /* The name CPython prints in argument errors: "list.append" for methods,
- * "len" for module-level functions. */
-static const char *def_fullname(KnMethodDef *ml, const char *qualprefix, char *buf, size_t n)
+ * "len" for module-level functions.  The prefix comes from `cf` (a
+ * builtin_function_or_method) when given: worked out only here, when an
+ * error is reported, not on every call. */
+static const char *def_fullname(KnMethodDef *ml, const char *qualprefix, KnObject *cf,
+                                char *buf, size_t n)
 {
+    if (cf != NULL)
+        qualprefix = cf_qualprefix(cf);
     if (qualprefix == NULL)
         return ml->ml_name;
     snprintf(buf, n, "%s.%s", qualprefix, ml->ml_name);
     return buf;
 }
 
-KnObject *ob_cfunction_call_def(KnMethodDef *ml, KnObject *self, const char *qualprefix,
-                                KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames)
+static KnObject *call_def(KnMethodDef *ml, KnObject *self, const char *qualprefix,
+                          KnObject *cf, KnObject *const *args, kn_ssize_t nargs,
+                          KnObject *kwnames)
 {
     char buf[200];
     int flags = ml->ml_flags & ~(KN_METH_CLASS | KN_METH_STATIC | KN_METH_COEXIST);
@@ -34,27 +42,27 @@ KnObject *ob_cfunction_call_def(KnMethodDef *ml, KnObject *self, const char *qua
     case KN_METH_NOARGS:
         if (nkw > 0)
             ob_err_format(ob_exc_TypeError, "%s() takes no keyword arguments",
-                          def_fullname(ml, qualprefix, buf, sizeof buf));
+                          def_fullname(ml, qualprefix, cf, buf, sizeof buf));
         else if (nargs != 0)
             ob_err_format(ob_exc_TypeError, "%s() takes no arguments (%zd given)",
-                          def_fullname(ml, qualprefix, buf, sizeof buf), nargs);
+                          def_fullname(ml, qualprefix, cf, buf, sizeof buf), nargs);
         else
             r = ml->ml_meth(self, NULL);
         break;
     case KN_METH_O:
         if (nkw > 0)
             ob_err_format(ob_exc_TypeError, "%s() takes no keyword arguments",
-                          def_fullname(ml, qualprefix, buf, sizeof buf));
+                          def_fullname(ml, qualprefix, cf, buf, sizeof buf));
         else if (nargs != 1)
             ob_err_format(ob_exc_TypeError, "%s() takes exactly one argument (%zd given)",
-                          def_fullname(ml, qualprefix, buf, sizeof buf), nargs);
+                          def_fullname(ml, qualprefix, cf, buf, sizeof buf), nargs);
         else
             r = ml->ml_meth(self, args[0]);
         break;
     case KN_METH_FASTCALL:
         if (nkw > 0)
             ob_err_format(ob_exc_TypeError, "%s() takes no keyword arguments",
-                          def_fullname(ml, qualprefix, buf, sizeof buf));
+                          def_fullname(ml, qualprefix, cf, buf, sizeof buf));
         else
             r = ((KnCFunctionFast)(void (*)(void))ml->ml_meth)(self, args, nargs);
         break;
@@ -68,7 +76,7 @@ KnObject *ob_cfunction_call_def(KnMethodDef *ml, KnObject *self, const char *qua
             /* CPython words this one with the bare name for module functions */
             ob_err_format(ob_exc_TypeError, "%s() takes no keyword arguments",
                           self != NULL && KN_MODULE_CHECK(self)
-                              ? ml->ml_name : def_fullname(ml, qualprefix, buf, sizeof buf));
+                              ? ml->ml_name : def_fullname(ml, qualprefix, cf, buf, sizeof buf));
             break;
         }
         KnObject *tup = ob_tuple_from_array(args, nargs);
@@ -101,6 +109,12 @@ KnObject *ob_cfunction_call_def(KnMethodDef *ml, KnObject *self, const char *qua
     }
     ob_leave_recursive_call();
     return r;
+}
+
+KnObject *ob_cfunction_call_def(KnMethodDef *ml, KnObject *self, const char *qualprefix,
+                                KnObject *const *args, kn_ssize_t nargs, KnObject *kwnames)
+{
+    return call_def(ml, self, qualprefix, NULL, args, nargs, kwnames);
 }
 
 /* ---------------------------------------------- builtin_function_or_method */
@@ -144,8 +158,8 @@ static const char *cf_qualprefix(KnObject *f)
 static KnObject *cfunction_vectorcall(KnObject *f, KnObject *const *args, size_t nargsf,
                                       KnObject *kwnames)
 {
-    return ob_cfunction_call_def(CF(f)->m_ml, cf_call_self(f), cf_qualprefix(f), args,
-                                 KN_VECTORCALL_NARGS(nargsf), kwnames);
+    return call_def(CF(f)->m_ml, cf_call_self(f), NULL, f, args, KN_VECTORCALL_NARGS(nargsf),
+                    kwnames);
 }
 
 KnObject *ob_cfunction_new(KnMethodDef *ml, KnObject *self, KnObject *module)

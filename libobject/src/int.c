@@ -147,19 +147,18 @@ KnObject *ob_int_from_long_long(long long x)
     unsigned long long u = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
     if (u <= KN_INT_MASK)
         return int_from_digit((kn_digit)u, x < 0);
-    if (x >= 0)
-        return ob_int_from_unsigned_long_long(u);
-    /* Negative: never through the small-int cache (negating a cached
-     * 6..256 in place would corrupt it). */
-    kn_ssize_t n = 0;
-    for (unsigned long long t = u; t; t >>= KN_INT_SHIFT)
-        n++;
-    KnLongObject *v = ob_int_alloc(n);
+    /* Two or three digits (|x| <= 2**63), written straight: the
+     * interpreter's int64 forms box such values on every operation. */
+    kn_ssize_t n = u >> (2 * KN_INT_SHIFT) != 0 ? 3 : 2;
+    KnLongObject *v = int_alloc_digits(n);
     if (!v)
         return NULL;
-    for (kn_ssize_t i = 0; i < n; i++, u >>= KN_INT_SHIFT)
-        v->ob_digit[i] = (kn_digit)(u & KN_INT_MASK);
-    KN_SET_SIZE(v, -n);
+    v->ob_digit[0] = (kn_digit)(u & KN_INT_MASK);
+    v->ob_digit[1] = (kn_digit)((u >> KN_INT_SHIFT) & KN_INT_MASK);
+    if (n == 3)
+        v->ob_digit[2] = (kn_digit)(u >> (2 * KN_INT_SHIFT));
+    if (x < 0)
+        KN_SET_SIZE(v, -n);
     return (KnObject *)v;
 }
 

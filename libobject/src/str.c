@@ -62,15 +62,17 @@ KnObject *ob_str_new(kn_ssize_t size, uint32_t maxchar)
     KnASCIIObject *o = kgc_alloc_object_head(header + ((size_t)size + 1) * (size_t)kind);
     if (o == NULL)
         return ob_err_nomemory();
-    o->ob_base.ob_type = &ob_str_type;
-    o->length = size;
-    o->hash = -1;
-    o->state.interned = KN_SSTATE_NOT_INTERNED;
-    o->state.kind = (unsigned)kind;
-    o->state.compact = 1;
-    o->state.ascii = (unsigned)ascii;
-    o->state.ready = 1;
+    ob_str_init_compact(o, size, kind, ascii);
     /* kgc_alloc_object zeroes: the terminating NUL, wstr and utf8 are set. */
+    return (KnObject *)o;
+}
+
+KnObject *ob_str_new_ascii_short(kn_ssize_t n)
+{
+    KnASCIIObject *o = kgc_alloc_object_head(sizeof(KnASCIIObject) + (size_t)n + 1);
+    if (o == NULL)
+        return ob_err_nomemory();
+    ob_str_init_compact(o, n, KN_STR_1BYTE_KIND, 1);
     return (KnObject *)o;
 }
 
@@ -222,7 +224,8 @@ KnObject *ob_str_substring(KnObject *s, kn_ssize_t start, kn_ssize_t end)
     const char *d = (const char *)KN_STR_DATA(s) + start * kind;
     if (KN_STR_IS_ASCII(s) && end - start > 1) {
         /* a slice of ASCII is ASCII: no scan for the kind */
-        KnObject *r = ob_str_new(end - start, 0x7f);
+        KnObject *r = end - start < OB_STR_SHORT_MAX ? ob_str_new_ascii_short(end - start)
+                                                     : ob_str_new(end - start, 0x7f);
         if (r != NULL)
             memcpy(KN_STR_DATA(r), d, (size_t)(end - start));
         return r;

@@ -158,6 +158,20 @@ KnObject *ob_str_new_big(kn_ssize_t size, int kind, int ascii)
     return growable_header(data, size, kind, ascii, (unsigned)c);
 }
 
+/* strs (r5): two non-empty compact ASCII strs making a short result, the
+ * common case of `a + b + c` on words: the result's header and characters
+ * written straight, no kind or growable-buffer decisions. */
+static KnObject *concat_short_ascii(KnObject *a, kn_ssize_t na, KnObject *b, kn_ssize_t nb)
+{
+    KnObject *r = ob_str_new_ascii_short(na + nb);
+    if (r == NULL)
+        return NULL;
+    char *d = (char *)(KN_STR_ASCII(r) + 1);
+    memcpy(d, KN_STR_ASCII(a) + 1, (size_t)na);
+    memcpy(d + na, KN_STR_ASCII(b) + 1, (size_t)nb);
+    return r;
+}
+
 KnObject *ob_str_concat(KnObject *a, KnObject *b)
 {
     if (!KN_STR_CHECK(a) || !KN_STR_CHECK(b)) {
@@ -166,6 +180,9 @@ KnObject *ob_str_concat(KnObject *a, KnObject *b)
                              KN_TYPE(bad)->tp_name);
     }
     kn_ssize_t na = KN_STR_LEN(a), nb = KN_STR_LEN(b);
+    if (KN_STR_IS_ASCII(a) && KN_STR_IS_COMPACT(a) && KN_STR_IS_ASCII(b) &&
+        KN_STR_IS_COMPACT(b) && na > 0 && nb > 0 && na + nb < OB_STR_SHORT_MAX)
+        return concat_short_ascii(a, na, b, nb);
     if (nb == 0 && KN_STR_CHECK_EXACT(a))
         return a;
     if (na == 0 && KN_STR_CHECK_EXACT(b))

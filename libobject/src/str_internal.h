@@ -118,4 +118,24 @@ extern KnMethodDef ob_str_methods[];
 extern KnTypeObject ob_striter_type;
 extern KnTypeObject ob_str_ascii_iter_type;
 
+/* A compact ASCII str of n (> 0, small: under a page) characters, left
+ * for the caller to fill (the NUL after them is set); NULL with
+ * MemoryError. */
+#define OB_STR_SHORT_MAX 64
+KnObject *ob_str_new_ascii_short(kn_ssize_t n);
+
+/* A compact str's header on fresh zeroed memory from
+ * kgc_alloc_object_head (str.c's ob_str_new, str_concat.c's short path). */
+static inline void ob_str_init_compact(KnASCIIObject *o, kn_ssize_t size, int kind, int ascii)
+{
+    o->ob_base.ob_type = &ob_str_type;
+    o->length = size;
+    o->hash = -1;
+    o->state.interned = KN_SSTATE_NOT_INTERNED;
+    o->state.kind = (unsigned)kind;
+    o->state.compact = 1;
+    o->state.ascii = (unsigned)ascii;
+    o->state.ready = 1;
+}
+
 #endif

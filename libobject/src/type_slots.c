@@ -642,10 +642,15 @@ static int update_one(KnTypeObject *t, int index)
         }
         if (o->table == 0 && o->offset == offsetof(KnTypeObject, tp_new) &&
             ob_type_is_new_wrapper(descr)) {
-            /* tp_new_wrapper of a static base: use that base's tp_new */
+            /* tp_new_wrapper of a static base: the slot keeps what it
+             * holds (inherited from the base when the class is made), as
+             * CPython's -- so after `del C.__new__` the dispatcher stays
+             * and object.__new__ then refuses C's arguments.  Only an
+             * empty slot takes the owner's tp_new. */
             KnTypeObject *owner = (KnTypeObject *)((KnCFunctionObject *)descr)->m_self;
-            if (specific == NULL || specific == (void *)owner->tp_new) {
-                specific = (void *)owner->tp_new;
+            void *keep = *p != NULL ? *p : (void *)owner->tp_new;
+            if (specific == NULL || specific == keep) {
+                specific = keep;
                 continue;
             }
         }

@@ -10,6 +10,7 @@
 #include <utmp.h>
 
 #include "posix_internal.h"
+#include "stdlib/signals.h"
 #include "libgc/gc.h"
 
 #define PX_ARGS KnObject *m, KnObject *const *args, kn_ssize_t nargs, KnObject *kw
@@ -71,6 +72,10 @@ static KnObject *px_kill(PX_ARGS)
         return NULL;
     if (kill((pid_t)pid, sig) < 0)
         return px_err(NULL);
+    /* A signal sent to this process is handled before kill() returns to
+     * Python (as CPython's os.kill does). */
+    if (kn_signal_check != NULL && kn_signal_check() < 0)
+        return NULL;
     return KN_None;
 }
 

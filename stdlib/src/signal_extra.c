@@ -131,7 +131,8 @@ static KnObject *sg_pthread_kill(KnObject *m, KnObject *const *args, kn_ssize_t 
         errno = err;
         return ob_err_from_errno(ob_exc_OSError, NULL);
     }
-    return KN_None;
+    /* Sent to this thread: its handler runs before pthread_kill returns. */
+    return kn_signal_check() < 0 ? NULL : KN_None;
 }
 
 /* ---- sigwaitinfo / sigtimedwait (signal.struct_siginfo) ---- */

@@ -14,8 +14,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "libjit/jit.h"
 #include "stdlib/signals.h"
 #include "signal_internal.h"
+
+/* libjit may be absent (stdlib cmocka tests): no frame then. */
+#pragma weak jit_current_frame_object
 
 KnObject *kn_init__signal(void);
 
@@ -69,7 +73,10 @@ int kn_signal_check(void)
         KnObject *h = handlers[i];
         if (h == NULL || h == sig_dfl || h == sig_ign)
             continue;
-        KnObject *r = ob_call(h, ob_tuple_pack(2, ob_int_from_long_long(i), KN_None), NULL);
+        /* handler(signum, frame): the frame interrupted (CPython's). */
+        KnObject *frame = jit_current_frame_object != NULL ? jit_current_frame_object() : KN_None;
+        KnObject *r = frame == NULL ? NULL
+            : ob_call(h, ob_tuple_pack(2, ob_int_from_long_long(i), frame), NULL);
         if (r == NULL) {
             any_tripped = 1;           /* the others run at the next check */
             return -1;

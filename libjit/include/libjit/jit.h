@@ -202,6 +202,9 @@ void jit_set_trace(jit_tracefunc func, KnObject *obj);
 void jit_set_profile(jit_tracefunc func, KnObject *obj);
 /* The code object of a frame object (NULL when frame is not one). */
 KnObject *jit_frame_object_code(KnObject *frame);
+/* The calling thread's innermost Python frame as a frame object (None
+ * when no Python frame runs; NULL with MemoryError set). */
+KnObject *jit_current_frame_object(void);
 /* Write the Python traceback of thread state ts (a KnThreadState *) to fd
  * as faulthandler does ("  File \"f\", line N in name" lines, innermost
  * first, at most 100).  Only reads memory and calls write(2): usable from
