@@ -302,4 +302,9 @@ KnObject *jit_trace_call_tracing(KnObject *func, KnObject *args);
 /* sys.breakpointhook(*args, **kwargs) ($PYTHONBREAKPOINT, pdb.set_trace). */
 KnObject *jit_trace_breakpointhook(KnObject *args, KnObject *kwargs);
 
+/* ---- r5-json (gen.c) ---- */
+/* Let libobject's list()/tuple()/str.join()/list.extend() drive exact
+ * generators (libobject/iter.h ob_iter_set_drive_hook); jit.c, start-up. */
+void jit_gen_connect_libobject(void);
+
 #endif

@@ -14,6 +14,7 @@
 #include "eval.h"
 #include "gen_inline.h"
 #include "opcode.h"
+#include "libobject/iter.h"
 #include "libobject/weakref.h"
 
 #define GEN(o) ((KnGenObject *)(o))
@@ -265,6 +266,32 @@ KnObject *jit_gen_next_driven(KnObject *gen, jit_gen_driver *d)
     return st == KN_SEND_NEXT ? r : NULL;
 }
 
+/* libobject's consumers (list()/tuple()/str.join()/list.extend(), iter.h
+ * ob_iter_next_taking) drive through the same machinery: their take()
+ * wrapped as a jit_gen_driver. */
+typedef struct {
+    jit_gen_driver drv;
+    KnIterTake take;
+    void *ctx;
+} take_driver;
+
+static int take_consume(jit_gen_driver *d, KnObject *value)
+{
+    take_driver *t = (take_driver *)d;
+    return t->take(t->ctx, value);
+}
+
+static KnObject *drive_for_libobject(KnObject *gen, KnIterTake take, void *ctx)
+{
+    take_driver t = {.drv = {.consume = take_consume}, .take = take, .ctx = ctx};
+    return jit_gen_next_driven(gen, &t.drv);
+}
+
+void jit_gen_connect_libobject(void)
+{
+    ob_iter_set_drive_hook(&jit_gen_type, drive_for_libobject);
+}
+
 /* FOR_ITER / SEND running a generator inside the caller's C loop
  * (eval_spec_num.inc): the same steps as gen_send_ex around
  * jit_eval_frame, split at the frame switch. */
@@ -277,6 +304,9 @@ jit_frame *jit_gen_enter_inline(KnThreadState *ts, KnObject *it, KnObject *value
 void jit_gen_leave_inline(KnThreadState *ts, jit_frame *f, int finished, KnObject *retval)
 {
     KnGenObject *g = FRAME_GEN(f);
+    jit_gen_driver *d = jit_gen_driving;
+    if (d != NULL && d->frame == f)
+        d->frame = f->previous;     /* back to the delegating frame (gen_inline.h) */
     ts->exc_info = g->gi_exc_state.previous_item;
     g->gi_exc_state.previous_item = NULL;
     f->previous = NULL;

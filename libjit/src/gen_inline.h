@@ -18,7 +18,15 @@
  * once, in the same eval loop, as if next() had resumed it) or gives it
  * back (1: the generator suspends and the value is returned as next()
  * would).  consume() must not run Python code nor fail: the generator
- * is still executing while it runs.  Drivers nest (outer). */
+ * is still executing while it runs.  Drivers nest (outer).
+ *
+ * `frame` follows a `yield from` chain down (jit_gen_enter_fast) and back
+ * up (gen.c, jit_gen_leave_inline): while the driven frame delegates to a
+ * generator entered in the same C loop, every value that generator yields
+ * would travel up unchanged (SEND, YIELD_VALUE, RESUME and SEND again in
+ * each delegating frame, nothing else), so it is offered where it is
+ * yielded.  A value given back is then offered again by each delegating
+ * frame on its way up: giving back must leave the consumer unchanged. */
 typedef struct jit_gen_driver {
     jit_frame *frame;                 /* the driven generator's frame */
     int (*consume)(struct jit_gen_driver *d, KnObject *value);
@@ -78,6 +86,16 @@ static inline jit_frame *jit_gen_enter_fast(KnThreadState *ts, KnObject *it, KnO
     g->gi_frame_state = JIT_GEN_EXECUTING;
     f->previous = caller;
     f->is_entry = 0;
+    jit_gen_driver *d = jit_gen_driving;
+    if (d != NULL && d->frame == caller) {
+        /* `yield from` in the driven frame (SEND, then YIELD_VALUE of what
+         * it gets): drive the delegate (gen_inline.h, jit_gen_driver). */
+        KnCodeObject *cc = caller->code;
+        int32_t at = caller->lasti;
+        if (at >= 0 && at + 1 < cc->co_ncode && (cc->co_code[at] & 0xff) == JIT_OP_SEND &&
+            (cc->co_code[at + 1] & 0xff) == JIT_OP_YIELD_VALUE)
+            d->frame = f;
+    }
     return f;
 }
 

@@ -82,6 +82,7 @@ static int connect_libobject(void)
     hooks = ob_type_hooks;
     hooks.import_module = import_for_libobject;
     ob_type_set_hooks(&hooks);
+    jit_gen_connect_libobject();
     return 0;
 }
 

@@ -241,6 +241,23 @@ KnObject *ob_iter_next(KnObject *it)
     return r;
 }
 
+/* The generator type libjit lets C consumers drive (iter.h). */
+static KnTypeObject *drive_type;
+static KnIterDrive drive_fn;
+
+void ob_iter_set_drive_hook(KnTypeObject *type, KnIterDrive drive)
+{
+    drive_fn = drive;
+    drive_type = type;
+}
+
+KnObject *ob_iter_next_taking(KnObject *it, KnIterTake take, void *ctx)
+{
+    if (KN_TYPE(it) == drive_type && drive_type != NULL)
+        return drive_fn(it, take, ctx);
+    return ob_iter_next(it);
+}
+
 /* `item in container`: __contains__, else a linear search by iteration. */
 int ob_contains(KnObject *container, KnObject *item)
 {

@@ -182,6 +182,20 @@ static KnObject **fast_items(KnObject *seq, kn_ssize_t *n)
     return KN_LIST_CHECK(seq) ? KN_LIST_ITEMS(seq) : KN_TUPLE_ITEMS(seq);
 }
 
+/* A value an iterator being driven (ob_iter_next_taking) yields, taken
+ * straight into the list while it has room; growing could fail, so a
+ * full list gives the value back and the loop appends it. */
+static int list_take(void *ctx, KnObject *item)
+{
+    KnListObject *self = ctx;
+    kn_ssize_t n = KN_SIZE(self);
+    if (n >= self->allocated)
+        return 1;
+    self->ob_item[n] = item;
+    KN_SET_SIZE(self, n + 1);
+    return 0;
+}
+
 int ob_list_extend(KnObject *op, KnObject *iterable)
 {
     KnListObject *self = (KnListObject *)op;
@@ -214,7 +228,7 @@ int ob_list_extend(KnObject *op, KnObject *iterable)
         KN_SET_SIZE(self, m);
     }
     for (;;) {
-        KnObject *item = ob_iter_next(it);
+        KnObject *item = ob_iter_next_taking(it, list_take, self);
         if (item == NULL) {
             if (ob_err_occurred())
                 return -1;

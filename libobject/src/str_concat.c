@@ -12,6 +12,7 @@
  * every header only reads data[0, length), and appends go past the end
  * of the longest one.  See NOTES-str-concat.md.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include "str_internal.h"
 
@@ -247,10 +248,72 @@ KnObject *ob_str_join_array(KnObject *sep, KnObject *const *items, kn_ssize_t n)
 }
 
 #define JOIN_PREFETCH 8
+#define JOIN_PREFETCH_ONE 96   /* one-pass: ~3 ns an item, so look ~300 ns (a DRAM miss) ahead */
 #define JOIN_ONEPASS_MIN 256    /* items; fewer: the two-pass join */
 
+/* The one-pass join's scratch buffer, kept per thread between joins so
+ * a long join does not map and fault in fresh pages each time (glibc
+ * serves big blocks from mmap).  Nothing in the join runs Python code, so
+ * a thread never uses it twice at once.  Buffers above JOIN_KEEP_MAX are
+ * given back after the join. */
+#define JOIN_KEEP_MAX ((size_t)4 << 20)
+static _Thread_local char *join_scratch;
+static _Thread_local size_t join_scratch_cap;
+static pthread_key_t join_scratch_key;     /* frees a thread's buffer at its exit */
+static pthread_once_t join_scratch_once = PTHREAD_ONCE_INIT;
+static int join_scratch_key_ok;
+
+static void join_scratch_key_init(void)
+{
+    join_scratch_key_ok = pthread_key_create(&join_scratch_key, free) == 0;
+}
+
+/* Keep buf as this thread's scratch buffer (or free it). */
+static void join_scratch_keep(char *buf, size_t cap)
+{
+    pthread_once(&join_scratch_once, join_scratch_key_init);
+    if (cap > JOIN_KEEP_MAX || !join_scratch_key_ok ||
+        pthread_setspecific(join_scratch_key, buf) != 0) {
+        if (join_scratch_key_ok)
+            pthread_setspecific(join_scratch_key, NULL);
+        free(buf);
+        join_scratch_cap = 0;
+        return;
+    }
+    join_scratch = buf;
+    join_scratch_cap = cap;
+}
+
+/* Copy the len (< 16 in the common case) bytes at src to dst: the short
+ * sizes with two overlapping fixed-size moves, reading and writing only
+ * [0, len); memcpy beyond that. */
+static inline void join_copy(char *dst, const char *src, size_t len)
+{
+    if (len >= 8) {
+        if (len > 16) {
+            memcpy(dst, src, len);
+            return;
+        }
+        uint64_t a, b;
+        memcpy(&a, src, 8);
+        memcpy(&b, src + len - 8, 8);
+        memcpy(dst, &a, 8);
+        memcpy(dst + len - 8, &b, 8);
+    } else if (len >= 4) {
+        uint32_t a, b;
+        memcpy(&a, src, 4);
+        memcpy(&b, src + len - 4, 4);
+        memcpy(dst, &a, 4);
+        memcpy(dst + len - 4, &b, 4);
+    } else if (len > 0) {
+        dst[0] = src[0];
+        dst[len >> 1] = src[len >> 1];
+        dst[len - 1] = src[len - 1];
+    }
+}
+
 /* A long join of 1-byte pieces in one pass over the items: each piece is
- * checked and copied into a malloc'd buffer as it is read, then the
+ * checked and copied into the scratch buffer as it is read, then the
  * result is one sequential copy of that buffer.  The items of a long join
  * are scattered 80-byte objects that miss the cache; the two-pass join
  * (lengths, then copies) missed on each one twice.  Returns NULL with
@@ -264,50 +327,56 @@ static KnObject *join_one_pass(KnObject *sep, KnObject *const *items, kn_ssize_t
     *fallback = 1;
     if (seplen && KN_STR_KIND(sep) != 1)
         return NULL;
-    size_t cap = 65536, at = 0;
-    char *buf = malloc(cap);
-    if (buf == NULL)
-        return ob_err_nomemory();
+    size_t cap = join_scratch_cap, at = 0;
+    char *buf = join_scratch;
+    if (buf == NULL) {
+        cap = 65536;
+        buf = malloc(cap);
+        if (buf == NULL)
+            return ob_err_nomemory();
+    }
+    join_scratch = NULL;    /* owned by this join until it ends */
+    KnObject *r = NULL;
     for (kn_ssize_t i = 0; i < n; i++) {
-        if (i + JOIN_PREFETCH < n)
-            __builtin_prefetch(items[i + JOIN_PREFETCH]);
+        if (i + JOIN_PREFETCH_ONE < n)
+            __builtin_prefetch(items[i + JOIN_PREFETCH_ONE]);
         KnObject *it = items[i];
-        if (!KN_STR_CHECK(it) || KN_STR_KIND(it) != 1) {
-            free(buf);
-            return NULL;
-        }
+        if ((KN_TYPE(it) != &ob_str_type && !KN_STR_CHECK(it)) || KN_STR_KIND(it) != 1)
+            goto done;
         size_t len = (size_t)KN_STR_LEN(it), add = len + (i ? (size_t)seplen : 0);
         if (add > cap - at) {
-            while (add > cap - at) {
-                if (cap > ((size_t)1 << 61)) {
-                    free(buf);
+            size_t ncap = cap;
+            while (add > ncap - at) {
+                if (ncap > ((size_t)1 << 61)) {
                     *fallback = 0;
                     ob_err_set_string(ob_exc_OverflowError, "join() result is too long for a Python string");
-                    return NULL;
+                    goto done;
                 }
-                cap *= 2;
+                ncap *= 2;
             }
-            char *nb = realloc(buf, cap);
+            char *nb = realloc(buf, ncap);
             if (nb == NULL) {
-                free(buf);
                 *fallback = 0;
-                return ob_err_nomemory();
+                ob_err_nomemory();
+                goto done;
             }
             buf = nb;
+            cap = ncap;
         }
         if (i && seplen) {
-            memcpy(buf + at, sd, (size_t)seplen);
+            join_copy(buf + at, sd, (size_t)seplen);
             at += (size_t)seplen;
         }
-        memcpy(buf + at, KN_STR_DATA(it), len);
+        join_copy(buf + at, KN_STR_DATA(it), len);
         at += len;
         ascii &= len == 0 || KN_STR_IS_ASCII(it);
     }
     *fallback = 0;
-    KnObject *r = at == 0 ? ob_str_empty() : ob_str_new((kn_ssize_t)at, ascii ? 0x7f : 0xff);
+    r = at == 0 ? ob_str_empty() : ob_str_new((kn_ssize_t)at, ascii ? 0x7f : 0xff);
     if (r != NULL && at != 0)
         memcpy(KN_STR_DATA(r), buf, at);
-    free(buf);
+done:
+    join_scratch_keep(buf, cap);
     return r;
 }
 

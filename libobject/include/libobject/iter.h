@@ -26,6 +26,25 @@ KnObject *ob_calliter_new(KnObject *callable, KnObject *sentinel);
  * NotImplementedError. */
 void ob_iter_register_builtin_iter(KnObject *iter_function);
 
+/* ---- r5-json: C consumers driving a generator (src/abstract_seq.c) ----
+ * list()/tuple()/str.join()/list.extend() take the values of an exact
+ * generator without resuming it once per value: libjit registers its
+ * generator type and a function that runs one of its objects offering
+ * each yielded value to take(ctx, value) first.  take returns 0 when it
+ * took the value (the generator goes on at once, as if next() had resumed
+ * it) or 1 to give it back (the generator suspends and the value is
+ * returned, as next() would).  take must run no Python code and cannot
+ * fail: the generator is executing while it runs.  drive returns the
+ * first value given back, or NULL when the generator is exhausted (no
+ * exception) or failed (exception set); libjit's driving falls back to
+ * plain suspension whenever anything traces or profiles. */
+typedef int (*KnIterTake)(void *ctx, KnObject *value);
+typedef KnObject *(*KnIterDrive)(KnObject *it, KnIterTake take, void *ctx);
+void ob_iter_set_drive_hook(KnTypeObject *type, KnIterDrive drive);
+/* ob_iter_next(it), with take offered the values first when `it` is of
+ * the registered type (NULL: exhausted, no exception; or failed). */
+KnObject *ob_iter_next_taking(KnObject *it, KnIterTake take, void *ctx);
+
 #ifdef __cplusplus
 }
 #endif
