@@ -102,7 +102,10 @@ static int str_sq_contains(KnObject *self, KnObject *sub)
                       KN_TYPE(sub)->tp_name);
         return -1;
     }
-    return ob_str_find(self, sub, 0, KN_STR_LEN(self), 0) >= 0;
+    kn_ssize_t at = ob_str_find(self, sub, 0, KN_STR_LEN(self), 0);
+    if (at == -2)
+        return -1;                     /* the search failed (MemoryError) */
+    return at >= 0;
 }
 
 static KnObject *str_mp_subscript(KnObject *self, KnObject *key)

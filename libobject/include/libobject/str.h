@@ -133,7 +133,8 @@ KnObject *ob_str_ascii_repr(KnObject *s);
 
 /* ---- str_type.c, str_find.c, str_mod.c ---- */
 KnObject *ob_str_repeat(KnObject *s, kn_ssize_t n);           /* s * n */
-/* Index of sub in s[start:end] (clamped like slices), -1 when absent;
+/* Index of sub in s[start:end] (clamped like slices), -1 when absent,
+ * -2 with MemoryError set when sub could not be widened to s's kind;
  * reverse: last occurrence. */
 kn_ssize_t ob_str_find(KnObject *s, KnObject *sub, kn_ssize_t start, kn_ssize_t end,
                        int reverse);
