@@ -183,22 +183,49 @@ static KnObject *object_subclasshook(KnObject *cls, KnObject *const *args, kn_ss
 /* ------------------------------------------------------------ pickling
  * object.__reduce_ex__ / __reduce__ / __getstate__ as CPython 3.11: protocol
  * 2+ answers (copyreg.__newobj__, (cls, *args), state, listitems,
- * dictitems); older protocols defer to copyreg._reduce_ex.  copyreg is
- * imported through the hook libjit registers. */
+ * dictitems); older protocols defer to copyreg._reduce_ex.
+ *
+ * copyreg is looked up in sys.modules on every call, as CPython does: a
+ * present entry (whatever it is, None included) is used as is, so a user
+ * replacing sys.modules['copyreg'] is honoured; only a missing entry goes
+ * through the import hook libjit registers.  The sys module's dict is
+ * found once through that same hook (again when the hook changes); a hook
+ * that cannot give `sys` (libobject's unit tests) means always importing. */
+
+static KnObject *(*copyreg_hook)(KnObject *name);
+static KnObject *copyreg_sysdict;   /* sys.__dict__, or NULL: no fast path */
 
 static KnObject *import_copyreg(void)
 {
-    if (ob_type_hooks.import_module == NULL)
+    KnObject *(*hook)(KnObject *) = ob_type_hooks.import_module;
+    if (hook == NULL)
         return ob_err_format(ob_exc_NotImplementedError,
                              "Kiln: pickling needs the copyreg module and no import hook is set");
-    return ob_type_hooks.import_module(ob_str_intern_cstr("copyreg"));
+    if (hook != copyreg_hook) {
+        KnObject *sys = hook(KN_ID(sys));
+        copyreg_sysdict = sys != NULL && KN_MODULE_CHECK(sys) ? ob_module_get_dict(sys) : NULL;
+        if (sys == NULL)
+            ob_err_clear();
+        copyreg_hook = hook;
+    }
+    if (copyreg_sysdict != NULL) {
+        KnObject *modules = ob_dict_getitem(copyreg_sysdict, KN_ID(modules));
+        if (modules != NULL && KN_DICT_CHECK(modules)) {
+            KnObject *m = ob_dict_getitem(modules, KN_ID(copyreg));
+            if (m != NULL)
+                return m;
+        }
+        if (ob_err_occurred())
+            return NULL;
+    }
+    return hook(KN_ID(copyreg));
 }
 
 /* copyreg._slotnames(cls): the slot names along the MRO, mangled, cached
  * in cls.__slotnames__ when the class allows it. */
 static KnObject *slot_names(KnTypeObject *cls)
 {
-    KnObject *key = ob_str_intern_cstr("__slotnames__");
+    KnObject *key = KN_ID(__slotnames__);
     KnObject *names = key ? ob_dict_getitem(cls->tp_dict, key) : NULL;
     if (names != NULL && names != KN_None) {
         if (!KN_LIST_CHECK(names))
@@ -281,7 +308,7 @@ static KnObject *object_getstate(KnObject *self, KnObject *unused)
 /* obj.__getstate__(), or the default without a bound-method round trip */
 static KnObject *getstate_of(KnObject *obj, int required)
 {
-    KnObject *g = ob_getattr(obj, ob_str_intern_cstr("__getstate__"));
+    KnObject *g = ob_getattr(obj, KN_ID(__getstate__));
     if (g == NULL)
         return NULL;
     if (KN_TYPE(g) == &ob_cfunction_type && ((KnCFunctionObject *)g)->m_self == obj &&
@@ -300,7 +327,7 @@ KnObject *ob_object_getstate(KnObject *obj)
 static int new_arguments(KnObject *obj, KnObject **args, KnObject **kwargs)
 {
     *args = *kwargs = NULL;
-    KnObject *f = ob_lookup_special(obj, ob_str_intern_cstr("__getnewargs_ex__"));
+    KnObject *f = ob_lookup_special(obj, KN_ID(__getnewargs_ex__));
     if (f != NULL) {
         KnObject *r = ob_call_noargs(f);
         if (r == NULL)
@@ -331,7 +358,7 @@ static int new_arguments(KnObject *obj, KnObject **args, KnObject **kwargs)
     }
     if (ob_err_occurred())
         return -1;
-    f = ob_lookup_special(obj, ob_str_intern_cstr("__getnewargs__"));
+    f = ob_lookup_special(obj, KN_ID(__getnewargs__));
     if (f != NULL) {
         KnObject *r = ob_call_noargs(f);
         if (r == NULL)
@@ -360,7 +387,7 @@ static KnObject *reduce_newobj(KnObject *obj)
         return NULL;
     KnObject *newobj, *newargs;
     if (kwargs == NULL || ob_dict_size(kwargs) == 0) {
-        newobj = ob_getattr_str(copyreg, "__newobj__");
+        newobj = ob_getattr(copyreg, KN_ID(__newobj__));
         kn_ssize_t n = args ? KN_SIZE(args) : 0;
         if ((newargs = ob_tuple_new(n + 1)) == NULL)
             return NULL;
@@ -368,7 +395,7 @@ static KnObject *reduce_newobj(KnObject *obj)
         for (kn_ssize_t i = 0; i < n; i++)
             KN_TUPLE_SET(newargs, i + 1, KN_TUPLE_GET(args, i));
     } else {
-        newobj = ob_getattr_str(copyreg, "__newobj_ex__");
+        newobj = ob_getattr(copyreg, KN_ID(__newobj_ex__));
         newargs = ob_tuple_pack(3, (KnObject *)t, args, kwargs);
     }
     if (newobj == NULL || newargs == NULL)
@@ -393,9 +420,11 @@ static KnObject *common_reduce(KnObject *self, kn_ssize_t proto)
         return reduce_newobj(self);
     KnObject *copyreg = import_copyreg();
     KnObject *p = ob_int_from_ssize(proto);
-    if (copyreg == NULL || p == NULL)
+    KnObject *f = copyreg != NULL && p != NULL ? ob_getattr(copyreg, KN_ID(_reduce_ex)) : NULL;
+    if (f == NULL)
         return NULL;
-    return ob_call_method(copyreg, "_reduce_ex", 2, self, p);
+    KnObject *args[2] = { self, p };
+    return ob_vectorcall(f, args, 2, NULL);
 }
 
 static KnObject *object_reduce(KnObject *self, KnObject *unused)
