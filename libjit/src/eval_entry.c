@@ -88,9 +88,16 @@ int jit_super_args(KnTypeObject **type, KnObject **obj)
         ob_err_set_string(ob_exc_RuntimeError, "super(): arg[0] deleted");
         return -1;
     }
+    /* The compiler interns its names, so the cell is found by pointer; a
+     * code object built from other strings (types.CodeType) still matches
+     * by value, checked only for names of the right length. */
+    static KnObject *class_name;
+    if (class_name == NULL && (class_name = ob_str_intern_cstr("__class__")) == NULL)
+        return -1;
     for (int i = co->co_nlocalsplus - co->co_nfreevars; i < co->co_nlocalsplus; i++) {
         KnObject *name = KN_TUPLE_GET(co->co_localsplusnames, i);
-        if (!ob_str_equal_cstr(name, "__class__"))
+        if (name != class_name &&
+            (!KN_STR_CHECK(name) || KN_STR_LEN(name) != 9 || !ob_str_equal_cstr(name, "__class__")))
             continue;
         KnObject *cell = f->localsplus[i];
         if (cell == NULL || KN_TYPE(cell) != &ob_cell_type) {
