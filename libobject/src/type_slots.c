@@ -602,6 +602,25 @@ static int slot_index_init(void)
     return 0;
 }
 
+/* The one slot of t among those a dunder name stands for (`__mul__`:
+ * nb_multiply and sq_repeat) that is filled, or NULL when none or more than
+ * one is. */
+static void **only_slot_named(KnTypeObject *t, const char *name)
+{
+    void **found = NULL;
+    for (int k = 0; k < ob_slotdefs_count; k++) {
+        if (strcmp(ob_slotdefs[k].name, name) != 0)
+            continue;
+        void **q = ob_slot_ptr(t, &ob_slotdefs[k]);
+        if (q == NULL || *q == NULL || q == found)
+            continue;
+        if (found != NULL)
+            return NULL;
+        found = q;
+    }
+    return found;
+}
+
 /* Heap types: decide each slot from what the MRO defines for its
  * dunder(s).  A slot whose dunders are all wrappers of the same C
  * function gets that C function back (so a subclass of int keeps int's
@@ -613,8 +632,16 @@ static int update_one(KnTypeObject *t, int index)
     if (p == NULL)
         return 0;
     void *use = NULL;
-    int any = 0, generic = 0;
+    int any = 0, generic = 0, no_specific = 0, dispatch_ok = 0;
     void *specific = NULL;
+    /* A binary operator slot with a reflected dunder (nb_add: __add__ and
+     * __radd__) is called with the operands either way round, so it never
+     * takes a C function written for `self` on the left (CPython's
+     * wrap_binaryfunc_l versus wrap_binaryfunc). */
+    int reflected = 0;
+    for (int j = first_same[index]; j >= 0; j = next_same[j])
+        if (ob_slotdefs[j].wrap == KN_WRAP_BINARY_R)
+            reflected = 1;
     /* all slot defs sharing this slot pointer */
     for (int j = first_same[index]; j >= 0; j = next_same[j]) {
         const KnSlotDef *o = &ob_slotdefs[j];
@@ -632,6 +659,27 @@ static int update_one(KnTypeObject *t, int index)
             if (wb->table == s->table && wb->offset == s->offset &&
                 (specific == NULL || specific == w)) {
                 specific = w;
+                continue;
+            }
+            if ((wb->table != s->table || wb->offset != s->offset) &&
+                strcmp(wb->name, o->name) == 0) {
+                /* The wrapper of another slot under the same name, as
+                 * CPython decides it: its C function is taken when the
+                 * two slots have the same signature (list's `__iadd__`,
+                 * sq_inplace_concat, also fills nb_inplace_add); else the
+                 * slot gets the dispatcher only when it is the one slot of
+                 * that name the type fills (or none or several are), and
+                 * stays empty otherwise (str's `__mul__` wraps sq_repeat:
+                 * a str subclass has no nb_multiply, so `"ab" * S()` says
+                 * "can't multiply sequence by non-int of type 'S'"). */
+                void **only = only_slot_named(t, o->name);
+                if (only == NULL || only == p)
+                    dispatch_ok = 1;
+                if (wb->wrap == o->wrap && !reflected &&
+                    (specific == NULL || specific == w))
+                    specific = w;
+                else
+                    no_specific = 1;
                 continue;
             }
         }
@@ -658,7 +706,11 @@ static int update_one(KnTypeObject *t, int index)
     }
     if (!any)
         use = NULL;
-    else if (generic || specific == NULL)
+    else if (generic)
+        use = s->dispatch;
+    else if (no_specific)
+        use = dispatch_ok ? s->dispatch : NULL;
+    else if (specific == NULL)
         use = s->dispatch;
     else
         use = specific;
