@@ -198,9 +198,11 @@ KnObject *ob_number_inplace_multiply(KnObject *a, KnObject *b)
         ssizeargfunc f = sa->sq_inplace_repeat ? sa->sq_inplace_repeat : sa->sq_repeat;
         if (f != NULL)
             return sequence_repeat(f, a, b);
-    }
-    if (sb != NULL && sb->sq_repeat != NULL)
+    } else if (sb != NULL && sb->sq_repeat != NULL) {
+        /* n *= seq: only when the left operand has no sequence methods at
+         * all (a heap type always has them, filled or not), as CPython */
         return sequence_repeat(sb->sq_repeat, b, a);
+    }
     return binop_type_error(a, b, "*=");
 }
 

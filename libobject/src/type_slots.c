@@ -621,6 +621,17 @@ static void **only_slot_named(KnTypeObject *t, const char *name)
     return found;
 }
 
+/* Whether the slot d belongs to is a binary operator slot with a
+ * reflected dunder (nb_add: `__add__` and `__radd__`). */
+static int slot_reflected(const KnSlotDef *d)
+{
+    for (int k = 0; k < ob_slotdefs_count; k++)
+        if (ob_slotdefs[k].table == d->table && ob_slotdefs[k].offset == d->offset &&
+            ob_slotdefs[k].wrap == KN_WRAP_BINARY_R)
+            return 1;
+    return 0;
+}
+
 /* Heap types: decide each slot from what the MRO defines for its
  * dunder(s).  A slot whose dunders are all wrappers of the same C
  * function gets that C function back (so a subclass of int keeps int's
@@ -675,7 +686,7 @@ static int update_one(KnTypeObject *t, int index)
                 void **only = only_slot_named(t, o->name);
                 if (only == NULL || only == p)
                     dispatch_ok = 1;
-                if (wb->wrap == o->wrap && !reflected &&
+                if (wb->wrap == o->wrap && !reflected && !slot_reflected(wb) &&
                     (specific == NULL || specific == w))
                     specific = w;
                 else

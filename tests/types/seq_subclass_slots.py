@@ -69,3 +69,26 @@ for base in BASES:
         print(C.__name__)
         for op, r in lines:
             print("  ", op, r)
+
+# Number subclasses with sequences: int's __add__/__mul__ wrap reflected
+# number slots, so they never fill sq_concat / sq_repeat; `n *= seq` only
+# repeats when the left type has no sequence methods at all.
+for C, v in ((make(int, "plain"), 2), (make(float, "plain"), 1.0), (make(complex, "plain"), 1j),
+             (make(int, "add"), 3)):
+    c = C(v)
+    for o in ([1], "ab", (1,)):
+        def iadd():
+            x = c
+            x += o
+            return x
+
+        def imul():
+            x = c
+            x *= o
+            return x
+        print(C.__name__, type(o).__name__, attempt(lambda: c + o), attempt(lambda: c * o),
+              attempt(lambda: o * c), attempt(iadd), attempt(imul))
+for n, o in ((2, [1]), (True, "ab")):
+    x = n
+    x *= o
+    print(type(x).__name__, x)
