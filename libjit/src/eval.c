@@ -1071,9 +1071,7 @@ KnObject *jit_eval_frame(jit_tstate *jt, jit_frame *frame, int throwflag)
     TARGET(JUMP_BACKWARD)
         if (jit_num_cold(co))
             jit_num_warmup(co);         /* specialize_num.c */
-        next_instr -= oparg;
-        if (SAFE_POINT_DUE() && run_pending() < 0)
-            goto error;
+        JUMP_BACK_SAFE(oparg);
         DISPATCH();
 
     TARGET(JUMP_BACKWARD_NO_INTERRUPT)

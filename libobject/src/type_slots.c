@@ -622,7 +622,10 @@ static void **only_slot_named(KnTypeObject *t, const char *name)
 }
 
 /* Whether the slot d belongs to is a binary operator slot with a
- * reflected dunder (nb_add: `__add__` and `__radd__`). */
+ * reflected dunder (nb_add: `__add__` and `__radd__`).  Such a slot is
+ * called with the operands either way round, so it never takes a C
+ * function written for `self` on the left (CPython's wrap_binaryfunc_l
+ * versus wrap_binaryfunc). */
 static int slot_reflected(const KnSlotDef *d)
 {
     for (int k = 0; k < ob_slotdefs_count; k++)
@@ -645,14 +648,6 @@ static int update_one(KnTypeObject *t, int index)
     void *use = NULL;
     int any = 0, generic = 0, no_specific = 0, dispatch_ok = 0;
     void *specific = NULL;
-    /* A binary operator slot with a reflected dunder (nb_add: __add__ and
-     * __radd__) is called with the operands either way round, so it never
-     * takes a C function written for `self` on the left (CPython's
-     * wrap_binaryfunc_l versus wrap_binaryfunc). */
-    int reflected = 0;
-    for (int j = first_same[index]; j >= 0; j = next_same[j])
-        if (ob_slotdefs[j].wrap == KN_WRAP_BINARY_R)
-            reflected = 1;
     /* all slot defs sharing this slot pointer */
     for (int j = first_same[index]; j >= 0; j = next_same[j]) {
         const KnSlotDef *o = &ob_slotdefs[j];
@@ -686,7 +681,7 @@ static int update_one(KnTypeObject *t, int index)
                 void **only = only_slot_named(t, o->name);
                 if (only == NULL || only == p)
                     dispatch_ok = 1;
-                if (wb->wrap == o->wrap && !reflected && !slot_reflected(wb) &&
+                if (wb->wrap == o->wrap && !slot_reflected(o) && !slot_reflected(wb) &&
                     (specific == NULL || specific == w))
                     specific = w;
                 else
